@@ -1,0 +1,37 @@
+/** How serious a finding is. Mirrors SARIF levels and VS Code diagnostic severities. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * Stable rule ids. They are public: used as the VS Code `Diagnostic.code`, in the CLI's JSON
+ * and in SARIF, so never rename one; add a new id instead.
+ */
+export const RuleId = {
+  /** The YAML front matter could not be parsed. */
+  frontMatterInvalid: 'front-matter.invalid',
+  /** The front matter parsed but is not a mapping (e.g. a bare list or string). */
+  frontMatterNotMapping: 'front-matter.not-a-mapping',
+  /** A known front matter field has the wrong shape (e.g. `alerts: 3`). */
+  frontMatterFieldType: 'front-matter.field-type',
+  /** The file is not valid UTF-8; invalid bytes were replaced. */
+  docInvalidEncoding: 'doc.invalid-encoding',
+  /** The file is larger than the configured limit and was not parsed. */
+  docTooLarge: 'doc.too-large',
+  /** The file could not be read. */
+  docUnreadable: 'doc.unreadable',
+} as const;
+
+export type RuleIdValue = (typeof RuleId)[keyof typeof RuleId];
+
+/** A problem found in a document, placed on a line (1-based) and optionally a column (1-based). */
+export interface Finding {
+  ruleId: RuleIdValue | string;
+  severity: Severity;
+  /** What is wrong and what to do about it, in one sentence or two. */
+  message: string;
+  /** 1-based line in the document. */
+  line: number;
+  /** 1-based column, when known. */
+  column?: number;
+  /** 1-based last line of the range, when the finding spans several lines. */
+  endLine?: number;
+}
