@@ -1,0 +1,62 @@
+import type { DocModel } from './doc-model';
+
+/** How a document was matched to an alert, strongest first. */
+export type AlertMatchSource = 'front-matter' | 'heading' | 'file-name';
+
+/** A document that documents an alert, and where in it to open. */
+export interface AlertMatch {
+  path: string;
+  title: string;
+  source: AlertMatchSource;
+  /** 1-based line to open at: the heading named after the alert, else 1. */
+  line: number;
+}
+
+const SOURCE_RANK: Record<AlertMatchSource, number> = { 'front-matter': 0, heading: 1, 'file-name': 2 };
+
+/** Alert names compare without case, spaces, dashes or underscores: `kube-pod-crash-looping` = `KubePodCrashLooping`. */
+export function normalizeAlertName(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Finds the documents for an alert: those listing it in front matter `alerts:`, those with a
+ * heading equal to the alert name, and those whose file name is the alert name. Ranked by that
+ * order, runbooks before other kinds, then by path. Empty when nothing matches.
+ */
+export function findDocsForAlert(docs: Iterable<DocModel>, alert: string): AlertMatch[] {
+  const wanted = normalizeAlertName(alert);
+  if (!wanted) return [];
+  const matches: Array<AlertMatch & { runbook: boolean }> = [];
+  for (const doc of docs) {
+    const heading = doc.headings.find((h) => normalizeAlertName(h.text) === wanted);
+    let source: AlertMatchSource | undefined;
+    if (doc.meta.alerts.some((a) => normalizeAlertName(a) === wanted)) source = 'front-matter';
+    else if (heading) source = 'heading';
+    else if (normalizeAlertName(stem(doc.path)) === wanted) source = 'file-name';
+    if (!source) continue;
+    matches.push({ path: doc.path, title: doc.title, source, line: heading?.line ?? 1, runbook: doc.kind === 'runbook' });
+  }
+  matches.sort(
+    (a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || Number(b.runbook) - Number(a.runbook) || a.path.localeCompare(b.path),
+  );
+  return matches.map(({ runbook: _runbook, ...match }) => match);
+}
+
+/** Every alert name declared in front matter, with the documents that declare it, sorted by name. */
+export function knownAlerts(docs: Iterable<DocModel>): Array<{ alert: string; paths: string[] }> {
+  const byName = new Map<string, { alert: string; paths: string[] }>();
+  for (const doc of docs) {
+    for (const alert of doc.meta.alerts) {
+      const key = normalizeAlertName(alert);
+      const entry = byName.get(key) ?? { alert, paths: [] };
+      entry.paths.push(doc.path);
+      byName.set(key, entry);
+    }
+  }
+  return [...byName.values()].sort((a, b) => a.alert.localeCompare(b.alert));
+}
+
+function stem(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+}

@@ -1,0 +1,107 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { DocFilter, type DocFilterOptions } from '../core/doc-filter';
+import type { DocSource, FileStamp } from '../core/ports';
+
+/**
+ * Lists and reads the documents below one root folder on disk. Walks the tree once, skipping
+ * excluded and git-ignored directories without entering them. Never follows a symbolic link to a
+ * directory, and never reads a linked file whose real path is outside the root.
+ */
+export class NodeDocSource implements DocSource {
+  private filter: DocFilter;
+  private readonly root: string;
+
+  constructor(root: string, private readonly filterOptions: DocFilterOptions) {
+    this.root = path.resolve(root);
+    this.filter = new DocFilter(filterOptions);
+  }
+
+  async list(signal?: AbortSignal): Promise<FileStamp[]> {
+    this.filter = new DocFilter(this.filterOptions);
+    const found: FileStamp[] = [];
+    await this.walk('', found, signal);
+    return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  async stat(relative: string): Promise<FileStamp | undefined> {
+    const absolute = this.resolveInside(relative);
+    if (!absolute || !this.filter.admitsFile(relative) || !this.parentsAdmitted(relative)) return undefined;
+    try {
+      const link = await fs.lstat(absolute);
+      if (link.isSymbolicLink() && !(await this.realPathInside(absolute))) return undefined;
+      const stat = link.isSymbolicLink() ? await fs.stat(absolute) : link;
+      if (!stat.isFile()) return undefined;
+      return { path: relative, mtimeMs: stat.mtimeMs, size: stat.size };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async read(relative: string): Promise<Uint8Array> {
+    const absolute = this.resolveInside(relative);
+    if (!absolute) throw new Error(`${relative} is outside the workspace`);
+    if ((await fs.lstat(absolute)).isSymbolicLink() && !(await this.realPathInside(absolute))) {
+      throw new Error(`${relative} links to a file outside the workspace`);
+    }
+    return fs.readFile(absolute);
+  }
+
+  private async walk(dir: string, found: FileStamp[], signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    const absoluteDir = dir ? path.join(this.root, dir) : this.root;
+    let entries;
+    try {
+      entries = await fs.readdir(absoluteDir, { withFileTypes: true });
+    } catch {
+      return; // A folder we may not read is not a folder of documents.
+    }
+    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      const content = await fs.readFile(path.join(absoluteDir, '.gitignore'), 'utf8').catch(() => '');
+      this.filter.addIgnoreFile(dir, content);
+    }
+    const subdirs: string[] = [];
+    const files: Array<Promise<void>> = [];
+    for (const entry of entries) {
+      const relative = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (entry.name !== '.git' && this.filter.admitsDir(relative)) subdirs.push(relative);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && this.filter.admitsFile(relative)) {
+        files.push(
+          this.stat(relative).then((stamp) => {
+            if (stamp) found.push(stamp);
+          }),
+        );
+      }
+    }
+    await Promise.all(files);
+    for (const subdir of subdirs) await this.walk(subdir, found, signal);
+  }
+
+  private parentsAdmitted(relative: string): boolean {
+    const parts = relative.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join('/');
+      if (parts[i - 1] === '.git' || !this.filter.admitsDir(dir)) return false;
+    }
+    return true;
+  }
+
+  /** The absolute path of a workspace-relative one, or undefined when it would leave the root. */
+  private resolveInside(relative: string): string | undefined {
+    const absolute = path.resolve(this.root, relative);
+    return absolute === this.root || absolute.startsWith(this.root + path.sep) ? absolute : undefined;
+  }
+
+  private realRoot: Promise<string> | undefined;
+
+  private async realPathInside(absolute: string): Promise<boolean> {
+    try {
+      this.realRoot ??= fs.realpath(this.root);
+      const [real, realRoot] = await Promise.all([fs.realpath(absolute), this.realRoot]);
+      return real.startsWith(realRoot + path.sep);
+    } catch {
+      return false;
+    }
+  }
+}
