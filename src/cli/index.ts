@@ -1,0 +1,49 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { openWorkspaceIndex } from '../node/open-index';
+import { parseCliArgs, UsageError } from './args';
+import { renderIndex } from './commands/index-command';
+import { renderSearch } from './commands/search-command';
+import { USAGE } from './usage';
+import { version } from '../../package.json';
+
+/** Runs the CLI and returns its exit code: 0 ok, 2 usage or tool error. */
+export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; cwd: string; env: Record<string, string | undefined> }): Promise<number> {
+  try {
+    const args = parseCliArgs(argv, io.cwd);
+    if (args.version) return io.out(version), 0;
+    if (args.help || !args.command) {
+      (args.help ? io.out : io.err)(USAGE);
+      return args.help ? 0 : 2;
+    }
+    if (args.command !== 'index' && args.command !== 'search') throw new UsageError(`unknown command "${args.command}"`);
+    if (args.command === 'search' && args.positionals.length === 0) throw new UsageError('search needs a QUERY');
+    const root = path.resolve(io.cwd, args.root);
+    const stat = await fs.stat(root).catch(() => undefined);
+    if (!stat?.isDirectory()) throw new UsageError(`--root ${args.root} is not a folder`);
+
+    const index = openWorkspaceIndex(root, { cache: args.cache, env: io.env });
+    await index.build();
+    if (args.cache) await index.persist().catch((error: Error) => io.err(`runbooks: could not write the index cache: ${error.message}`));
+    io.out(args.command === 'index' ? renderIndex(index, args.format) : renderSearch(index, args.positionals.join(' '), args.limit, args.format));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`runbooks: ${error.message}\nRun "runbooks --help" for usage.`);
+      return 2;
+    }
+    io.err(`runbooks: ${(error as Error).stack ?? String(error)}`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+    cwd: process.cwd(),
+    env: { ...process.env },
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
