@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isCollection, isMap, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { DocMeta, ReviewMeta } from './doc-model';
 import { RuleId, type Finding } from './findings';
 
@@ -27,12 +27,13 @@ export function parseFrontMatter(yamlText: string, firstLine: number): FrontMatt
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      const offset = problemStart(doc, error);
       findings.push({
         ruleId: RuleId.frontMatterInvalid,
         severity: 'error',
         message: `Front matter is not valid YAML: ${reason}. Fix the YAML between the \`---\` lines; until then owner, service and alerts of this doc are unknown.`,
-        line: lineOf(error.pos[0]),
-        column: error.linePos?.[0]?.col,
+        line: lineOf(offset),
+        column: lineCounter.linePos(offset).col,
       });
     }
     return { meta: emptyMeta(), findings };
@@ -66,6 +67,25 @@ export function parseFrontMatter(yamlText: string, firstLine: number): FrontMatt
     }),
   );
   return { data, meta, findings };
+}
+
+const UNCLOSED = /^Missing closing .quote$|end with a [\]}]$/;
+
+/**
+ * Where the problem behind a YAML error starts. `yaml` reports an unclosed quote or flow
+ * collection where it gave up, often the last line of the block; the line to fix is the one where
+ * the quote or bracket was opened, so those errors move to the start of the innermost unclosed node.
+ */
+function problemStart(doc: Document, error: YAMLError): number {
+  const at = error.pos[0];
+  if (!UNCLOSED.test(error.message)) return at;
+  let start: number | undefined;
+  visit(doc, (_key, node) => {
+    const opens = (isCollection(node) && node.flow) || (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'));
+    const range = opens ? node.range : undefined;
+    if (range && range[0] < at && at <= range[1] && (start === undefined || range[0] > start)) start = range[0];
+  });
+  return start ?? at;
 }
 
 /** An empty `DocMeta`: no owner, no services, no alerts, no review data. */

@@ -1,0 +1,16 @@
+/** Every command the extension registers. package.json contributes exactly these (a test checks both ways). */
+export const CommandId = {
+  search: 'runbooks.search',
+  openForAlert: 'runbooks.openForAlert',
+  newRunbook: 'runbooks.newRunbook',
+  refresh: 'runbooks.refresh',
+  revealInTree: 'runbooks.revealInTree',
+  groupBy: 'runbooks.groupBy',
+  openDoc: 'runbooks.openDoc',
+} as const;
+
+export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];
+
+/** View and context-key ids used in package.json `when` clauses. */
+export const ViewId = { tree: 'runbooks.tree' } as const;
+export const ContextKey = { indexing: 'runbooks.indexing', indexed: 'runbooks.indexed' } as const;

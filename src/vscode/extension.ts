@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { CommandId, type CommandIdValue, ViewId } from './command-ids';
+import { newRunbook } from './commands/new-runbook';
+import { openDoc } from './commands/open-doc';
+import { openRunbookForAlert } from './commands/open-for-alert';
+import { searchRunbooks } from './commands/search';
+import { groupBy, refreshIndex, revealInTree } from './commands/tree-commands';
+import { FindingsDiagnostics } from './features/diagnostics/findings-diagnostics';
+import { RunbookIndex } from './features/index/runbook-index';
+import { RunbookTreeProvider } from './features/tree/runbook-tree';
+import { Logger } from './logger';
+import type { Services } from './services';
+
+/** What the extension returns from `activate`: used by the integration tests and other extensions. */
+export interface RunbooksApi {
+  /** Resolves when indexing and queued updates are done. */
+  ready(): Promise<void>;
+  index: RunbookIndex;
+  tree: RunbookTreeProvider;
+  /** How long `activate` took, in milliseconds. */
+  activationMs: number;
+}
+
+/**
+ * Registers everything synchronously, then indexes in the background: nothing here waits for
+ * the file system, so activation stays fast; features await `index.ready()`.
+ */
+export function activate(context: vscode.ExtensionContext): RunbooksApi {
+  const started = performance.now();
+  const logger = new Logger();
+  try {
+    const index = new RunbookIndex(context.storageUri, logger);
+    const tree = new RunbookTreeProvider(index);
+    const treeView = vscode.window.createTreeView(ViewId.tree, { treeDataProvider: tree, showCollapseAll: true });
+    const services: Services = { index, tree, treeView, logger, extensionUri: context.extensionUri };
+    context.subscriptions.push(logger, index, tree, treeView, new FindingsDiagnostics(index));
+
+    const handlers: Record<CommandIdValue, (...args: unknown[]) => unknown> = {
+      [CommandId.search]: (query) => searchRunbooks(services, query),
+      [CommandId.openForAlert]: (alert) => openRunbookForAlert(services, alert),
+      [CommandId.newRunbook]: (args) => newRunbook(services, args && typeof args === 'object' ? args : undefined),
+      [CommandId.refresh]: () => refreshIndex(services),
+      [CommandId.revealInTree]: (uri) => revealInTree(services, uri),
+      [CommandId.groupBy]: (value) => groupBy(value),
+      [CommandId.openDoc]: (uri, line) => openDoc(uri as vscode.Uri, typeof line === 'number' ? line : 1),
+    };
+    for (const [id, handler] of Object.entries(handlers)) {
+      context.subscriptions.push(vscode.commands.registerCommand(id, logger.command(id, handler)));
+    }
+
+    void index.rebuild();
+    const activationMs = performance.now() - started;
+    logger.info(`Activated in ${activationMs.toFixed(1)} ms; indexing in the background.`);
+    return { ready: () => index.ready(), index, tree, activationMs };
+  } catch (error) {
+    logger.error('Activation', error);
+    void vscode.window.showErrorMessage(`Living Runbooks could not start: ${(error as Error).message}`, 'Show Log').then((c) => {
+      if (c) logger.channel.show();
+    });
+    throw error;
+  }
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,150 @@
+import * as vscode from 'vscode';
+import type { AlertMatch } from '../../../core/alert-lookup';
+import type { DocModel } from '../../../core/doc-model';
+import type { SearchHit, SearchOptions } from '../../../core/search-index';
+import { ContextKey, ViewId } from '../../command-ids';
+import { docUri, relativePath } from '../../convert';
+import type { Logger } from '../../logger';
+import { FolderIndex } from './folder-index';
+
+/** A document together with the workspace folder it belongs to. */
+export interface DocRef {
+  folder: vscode.WorkspaceFolder;
+  doc: DocModel;
+  uri: vscode.Uri;
+}
+
+/** A search hit with its folder and URI. */
+export type WorkspaceHit = SearchHit & { folder: vscode.WorkspaceFolder; uri: vscode.Uri };
+/** An alert match with its folder and URI. */
+export type WorkspaceAlertMatch = AlertMatch & { folder: vscode.WorkspaceFolder; uri: vscode.Uri };
+
+/**
+ * The documents of every workspace folder. Indexing starts in the background; features call
+ * `ready()` before answering. Fires `onDidChange` after builds and updates.
+ */
+export class RunbookIndex implements vscode.Disposable {
+  private readonly folders = new Map<string, FolderIndex>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private building: Promise<void> = Promise.resolve();
+  private abort: AbortController | undefined;
+
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly storageUri: vscode.Uri | undefined,
+    private readonly logger: Logger,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.rebuild()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('runbooks.index')) this.rebuild();
+      }),
+    );
+  }
+
+  /** Resolves when the current build and queued updates are done (never rejects). */
+  async ready(): Promise<void> {
+    await this.building;
+    await Promise.all([...this.folders.values()].map((f) => f.idle()));
+  }
+
+  /** (Re)creates the folder indexes and builds them in the background, with progress. */
+  rebuild(): Promise<void> {
+    this.abort?.abort(new Error('superseded by a newer build'));
+    const abort = (this.abort = new AbortController());
+    for (const folder of this.folders.values()) folder.dispose();
+    this.folders.clear();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const index = new FolderIndex(folder, this.storageUri, this.logger);
+      index.index.onDidChange(() => this.changed.fire());
+      this.folders.set(folder.uri.toString(), index);
+    }
+    this.building = this.buildAll(abort.signal).catch((error) => {
+      if (!abort.signal.aborted) {
+        this.logger.error('Indexing runbooks', error);
+        void vscode.window.showErrorMessage(`Indexing runbooks failed: ${(error as Error).message}`);
+      }
+    });
+    return this.building;
+  }
+
+  private async buildAll(signal: AbortSignal): Promise<void> {
+    await vscode.commands.executeCommand('setContext', ContextKey.indexing, true);
+    try {
+      const folders = [...this.folders.values()];
+      const progress = new Map<FolderIndex, { done: number; total: number }>();
+      await vscode.window.withProgress({ location: { viewId: ViewId.tree } }, () =>
+        vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Indexing runbooks' }, (report) =>
+          Promise.all(
+            folders.map((folder) =>
+              folder.build(signal, (p) => {
+                progress.set(folder, p);
+                const done = [...progress.values()].reduce((n, x) => n + x.done, 0);
+                const total = [...progress.values()].reduce((n, x) => n + x.total, 0);
+                report.report({ message: `${done}/${total}` });
+              }),
+            ),
+          ),
+        ),
+      );
+    } finally {
+      if (!signal.aborted) {
+        await vscode.commands.executeCommand('setContext', ContextKey.indexing, false);
+        await vscode.commands.executeCommand('setContext', ContextKey.indexed, true);
+      }
+    }
+  }
+
+  /** Every indexed document of every folder. */
+  docs(): DocRef[] {
+    const refs: DocRef[] = [];
+    for (const { folder, index } of this.folders.values()) {
+      for (const doc of index.all()) refs.push({ folder, doc, uri: docUri(folder, doc.path) });
+    }
+    return refs;
+  }
+
+  /** The indexed document at a URI, or undefined. */
+  docAt(uri: vscode.Uri): DocRef | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const entry = folder && this.folders.get(folder.uri.toString());
+    const relative = folder && relativePath(folder, uri);
+    const doc = relative ? entry?.index.get(relative) : undefined;
+    return doc && folder ? { folder, doc, uri } : undefined;
+  }
+
+  /** Search across folders, best first. */
+  find(query: string, options: SearchOptions = {}): WorkspaceHit[] {
+    const hits: WorkspaceHit[] = [];
+    for (const { folder, index } of this.folders.values()) {
+      for (const hit of index.find(query, options)) hits.push({ ...hit, folder, uri: docUri(folder, hit.path) });
+    }
+    return hits.sort((a, b) => b.score - a.score).slice(0, options.limit ?? 20);
+  }
+
+  /** Documents for an alert across folders, best first. */
+  findForAlert(alert: string): WorkspaceAlertMatch[] {
+    const matches: WorkspaceAlertMatch[] = [];
+    for (const { folder, index } of this.folders.values()) {
+      for (const match of index.findForAlert(alert)) matches.push({ ...match, folder, uri: docUri(folder, match.path) });
+    }
+    return matches;
+  }
+
+  /** Alert names declared in front matter across folders. */
+  alerts(): Array<{ alert: string; count: number }> {
+    const counts = new Map<string, number>();
+    for (const { index } of this.folders.values()) {
+      for (const { alert, paths } of index.alerts()) counts.set(alert, (counts.get(alert) ?? 0) + paths.length);
+    }
+    return [...counts].map(([alert, count]) => ({ alert, count })).sort((a, b) => a.alert.localeCompare(b.alert));
+  }
+
+  dispose(): void {
+    this.abort?.abort(new Error('disposed'));
+    for (const folder of this.folders.values()) folder.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

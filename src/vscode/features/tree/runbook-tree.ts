@@ -1,0 +1,141 @@
+import * as vscode from 'vscode';
+import type { DocKind } from '../../../core/doc-model';
+import { groupDocs, headingOutline, type HeadingNode } from '../../../core/tree-groups';
+import { CommandId } from '../../command-ids';
+import { treeSettings } from '../../settings';
+import type { DocRef, RunbookIndex } from '../index/runbook-index';
+
+/** Nodes of the Runbooks view. */
+export type TreeNode =
+  | { type: 'group'; key: string; label: string; docs: DocRef[] }
+  | { type: 'doc'; ref: DocRef; parent: TreeNode & { type: 'group' } }
+  | { type: 'heading'; ref: DocRef; heading: HeadingNode; parent: TreeNode & { type: 'doc' | 'heading' } };
+
+const KIND_ICON: Record<DocKind, string> = { runbook: 'book', architecture: 'type-hierarchy', other: 'markdown' };
+const REFRESH_DELAY_MS = 100;
+
+/**
+ * The Runbooks view: documents grouped by service, folder or tag; each document shows owner and
+ * service, and its headings as children that open the document at that section.
+ */
+export class RunbookTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private groups: Array<TreeNode & { type: 'group' }> = [];
+  private stale = true;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly index: RunbookIndex) {
+    this.subscription = vscode.Disposable.from(
+      index.onDidChange(() => this.refreshSoon()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('runbooks.tree')) this.refresh();
+      }),
+    );
+  }
+
+  /** Recomputes the groups on next read and tells the view. */
+  refresh(): void {
+    this.stale = true;
+    this.changed.fire(undefined);
+  }
+
+  private refreshSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  /** The groups currently shown (recomputed when stale). */
+  roots(): Array<TreeNode & { type: 'group' }> {
+    if (this.stale) {
+      const { groupBy, showOtherDocs } = treeSettings();
+      const refs = this.index.docs().filter((r) => showOtherDocs || r.doc.kind !== 'other');
+      this.groups = groupDocs(refs, groupBy, (r) => r.doc).map((g) => ({ type: 'group', key: g.key, label: g.label, docs: g.items }));
+      this.stale = false;
+    }
+    return this.groups;
+  }
+
+  /** The first node showing the document at `uri`, for reveal. */
+  nodeFor(uri: vscode.Uri): (TreeNode & { type: 'doc' }) | undefined {
+    for (const group of this.roots()) {
+      const ref = group.docs.find((r) => r.uri.toString() === uri.toString());
+      if (ref) return { type: 'doc', ref, parent: group };
+    }
+    return undefined;
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (!node) return this.roots();
+    if (node.type === 'group') return node.docs.map((ref) => ({ type: 'doc', ref, parent: node }));
+    const children = node.type === 'doc' ? headingOutline(node.ref.doc) : node.heading.children;
+    return children.map((heading) => ({ type: 'heading', ref: node.ref, heading, parent: node }));
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.type === 'group' ? undefined : node.parent;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.type === 'group') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = node.key;
+      item.description = `${node.docs.length}`;
+      item.contextValue = 'runbooks.group';
+      item.iconPath = new vscode.ThemeIcon(treeSettings().groupBy === 'folder' ? 'folder' : treeSettings().groupBy === 'tag' ? 'tag' : 'server-process');
+      return item;
+    }
+    const { doc, uri } = node.ref;
+    if (node.type === 'doc') {
+      const hasOutline = headingOutline(doc).length > 0;
+      const item = new vscode.TreeItem(doc.title, hasOutline ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.id = `${node.parent.key}|${uri.toString()}`;
+      item.resourceUri = uri;
+      item.description = [doc.meta.owner, doc.meta.services.join(', ')].filter(Boolean).join(' · ') || doc.path;
+      item.tooltip = docTooltip(node.ref);
+      item.iconPath = new vscode.ThemeIcon(doc.findings.some((f) => f.severity === 'error') ? 'warning' : KIND_ICON[doc.kind]);
+      item.contextValue = `runbooks.doc.${doc.kind}`;
+      item.command = { command: CommandId.openDoc, title: 'Open', arguments: [uri, 1] };
+      return item;
+    }
+    const heading = doc.headings[node.heading.index]!;
+    const item = new vscode.TreeItem(
+      heading.text || '(empty heading)',
+      node.heading.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
+    item.id = `${node.parent.type === 'doc' ? node.parent.parent.key : ''}|${uri.toString()}#${heading.slug}`;
+    item.description = `line ${heading.line}`;
+    item.iconPath = new vscode.ThemeIcon('symbol-string');
+    item.contextValue = 'runbooks.heading';
+    item.command = { command: CommandId.openDoc, title: 'Open Section', arguments: [uri, heading.line] };
+    return item;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function docTooltip({ doc }: DocRef): vscode.MarkdownString {
+  const tip = new vscode.MarkdownString(undefined, true);
+  tip.appendMarkdown(`**${escape(doc.title)}**\n\n`);
+  tip.appendMarkdown(`\`${escape(doc.path)}\` · ${doc.kind} (${escape(doc.kindReason)})\n\n`);
+  const rows: Array<[string, string | undefined]> = [
+    ['Owner', doc.meta.owner ?? doc.meta.team],
+    ['Service', doc.meta.services.join(', ') || undefined],
+    ['Alerts', doc.meta.alerts.join(', ') || undefined],
+    ['Tags', doc.meta.tags.join(', ') || undefined],
+    ['Severity', doc.meta.severity],
+    ['Reviewed', doc.meta.review.reviewed],
+  ];
+  for (const [label, value] of rows) if (value) tip.appendMarkdown(`${label}: ${escape(value)}  \n`);
+  if (doc.findings.length) tip.appendMarkdown(`\n$(warning) ${doc.findings.length} finding(s): ${escape(doc.findings[0]!.message)}`);
+  return tip;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,13 @@
+import type * as vscode from 'vscode';
+import type { RunbookIndex } from './features/index/runbook-index';
+import type { RunbookTreeProvider, TreeNode } from './features/tree/runbook-tree';
+import type { Logger } from './logger';
+
+/** What command handlers may use; built once in `activate`. */
+export interface Services {
+  index: RunbookIndex;
+  tree: RunbookTreeProvider;
+  treeView: vscode.TreeView<TreeNode>;
+  logger: Logger;
+  extensionUri: vscode.Uri;
+}

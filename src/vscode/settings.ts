@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type DocFilterOptions } from '../core/doc-filter';
+import type { GroupBy } from '../core/tree-groups';
+
+/** Index settings for one workspace folder (`runbooks.index.*`). */
+export function indexSettings(folder: vscode.WorkspaceFolder): DocFilterOptions & { maxFileBytes: number } {
+  const config = vscode.workspace.getConfiguration('runbooks.index', folder);
+  return {
+    include: config.get<string[]>('include') ?? DEFAULT_INCLUDE,
+    exclude: config.get<string[]>('exclude') ?? DEFAULT_EXCLUDE,
+    useGitignore: config.get<boolean>('useGitignore') ?? true,
+    maxFileBytes: Math.max(1, config.get<number>('maxFileSizeMB') ?? 10) * 1024 * 1024,
+  };
+}
+
+/** Tree settings (`runbooks.tree.*`). */
+export function treeSettings(): { groupBy: GroupBy; showOtherDocs: boolean } {
+  const config = vscode.workspace.getConfiguration('runbooks.tree');
+  const groupBy = config.get<string>('groupBy');
+  return {
+    groupBy: groupBy === 'folder' || groupBy === 'tag' ? groupBy : 'service',
+    showOtherDocs: config.get<boolean>('showOtherDocs') ?? false,
+  };
+}
+
+/** Folder for new runbooks (`runbooks.newRunbook.folder`), relative to the workspace folder. */
+export function newRunbookFolder(folder: vscode.WorkspaceFolder): string {
+  return vscode.workspace.getConfiguration('runbooks.newRunbook', folder).get<string>('folder') || 'runbooks';
+}
