@@ -20,6 +20,8 @@ const shared = {
 const builds = [
   { ...shared, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...shared, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Parses documents on worker threads for the extension and the CLI (found next to them in dist/).
+  { ...shared, entryPoints: ['src/node/parse-worker.ts'], outfile: 'dist/parse-worker.js' },
   // The integration suite runs inside the extension host; mocha stays external (resolved from node_modules).
   {
     ...shared,

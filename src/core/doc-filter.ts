@@ -52,11 +52,20 @@ export class DocFilter {
 
   private gitIgnored(path: string, isDir: boolean): boolean {
     if (this.ignores.size === 0) return false;
+    // As in git, a deeper .gitignore overrides a shallower one (`!keep.md` re-includes a file).
+    let ignored = false;
+    let depth = -1;
     for (const [dir, rules] of this.ignores) {
       if (dir && path !== dir && !path.startsWith(`${dir}/`)) continue;
       const relative = dir ? path.slice(dir.length + 1) : path;
-      if (relative && rules.ignores(isDir ? `${relative}/` : relative)) return true;
+      if (!relative) continue;
+      const verdict = rules.test(isDir ? `${relative}/` : relative);
+      const dirDepth = dir ? dir.split('/').length : 0;
+      if ((verdict.ignored || verdict.unignored) && dirDepth > depth) {
+        ignored = verdict.ignored;
+        depth = dirDepth;
+      }
     }
-    return false;
+    return ignored;
   }
 }

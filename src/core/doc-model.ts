@@ -49,7 +49,7 @@ export interface CodeBlock {
   attributes: Record<string, AttributeValue>;
   /** Set when the attributes could not be parsed; the block keeps `attributes: {}`. */
   attributeError?: string;
-  /** The block's content without the fences. */
+  /** The block's content without the fences, with `\n` line endings whatever the file uses. */
   value: string;
   /** Line of the opening fence. */
   line: number;

@@ -1,4 +1,4 @@
-import { isCollection, isMap, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { DocMeta, ReviewMeta } from './doc-model';
 import { RuleId, type Finding } from './findings';
 
@@ -69,20 +69,24 @@ export function parseFrontMatter(yamlText: string, firstLine: number): FrontMatt
   return { data, meta, findings };
 }
 
-const UNCLOSED = /^Missing closing .quote$|end with a [\]}]$/;
+const UNCLOSED_QUOTE = /^Missing closing .quote$/;
+const UNCLOSED_FLOW = /end with a ([\]}])$/;
 
 /**
  * Where the problem behind a YAML error starts. `yaml` reports an unclosed quote or flow
  * collection where it gave up, often the last line of the block; the line to fix is the one where
- * the quote or bracket was opened, so those errors move to the start of the innermost unclosed node.
+ * the quote or bracket was opened, so those errors move to the start of the innermost such node.
  */
 function problemStart(doc: Document, error: YAMLError): number {
   const at = error.pos[0];
-  if (!UNCLOSED.test(error.message)) return at;
+  const quote = UNCLOSED_QUOTE.test(error.message);
+  const bracket = UNCLOSED_FLOW.exec(error.message)?.[1];
+  if (!quote && !bracket) return at;
   let start: number | undefined;
   visit(doc, (_key, node) => {
-    const opens = (isCollection(node) && node.flow) || (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'));
-    const range = opens ? node.range : undefined;
+    let range: [number, number, number] | null | undefined;
+    if (quote && isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) range = node.range;
+    if (bracket && isCollection(node) && node.flow && isSeq(node) === (bracket === ']')) range = node.range;
     if (range && range[0] < at && at <= range[1] && (start === undefined || range[0] > start)) start = range[0];
   });
   return start ?? at;

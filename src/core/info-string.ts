@@ -40,7 +40,7 @@ function parseJsonAttributes(text: string): InfoAttributes {
   }
 }
 
-const TOKEN = /\s*([A-Za-z_][\w.-]*)(?:\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s"']+)))?\s*,?/y;
+const TOKEN = /\s*([A-Za-z_][\w.-]*)(?:\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s"',]+(?:,[^\s"',]+)*)))?\s*,?/y;
 
 function parseKeyValueAttributes(text: string): InfoAttributes {
   const attributes: Record<string, AttributeValue> = {};

@@ -163,14 +163,17 @@ function pushLink(links: DocLink[], url: string, text: string, at: Nodes, viaRef
 function toCodeBlock(node: Code, headings: Heading[]): CodeBlock {
   const { attributes, error } = parseInfoAttributes(node.meta);
   const line = node.position?.start.line ?? 1;
+  const end = node.position?.end;
   return {
     lang: (node.lang ?? '').toLowerCase(),
     meta: node.meta ?? '',
     attributes,
     ...(error ? { attributeError: error } : {}),
-    value: node.value,
+    // CRLF files would otherwise hand a shell `\r` at the end of every command line but the last.
+    value: node.value.replace(/\r\n?/g, '\n'),
     line,
-    endLine: node.position?.end.line ?? line,
+    // An unclosed fence ends after the file's final newline, at column 1 of a line the editor does not show.
+    endLine: !end ? line : end.column === 1 && end.line > line ? end.line - 1 : end.line,
     section: sectionOf(headings, line),
   };
 }

@@ -40,3 +40,10 @@ export interface IndexStore {
   load(): Promise<PersistedIndex | undefined>;
   save(index: PersistedIndex): Promise<void>;
 }
+
+/** Turns a file's bytes into a model. The default parses in-process; `src/node` offers a worker pool. */
+export interface DocParser {
+  parse(path: string, bytes: Uint8Array): Promise<DocModel>;
+  /** Called once a build has parsed everything, so a pool can release its threads. */
+  idle?(): void;
+}

@@ -1,11 +1,11 @@
 import { findDocsForAlert, knownAlerts, type AlertMatch } from './alert-lookup';
-import { decodeText } from './decode-text';
 import { classifyDoc } from './doc-kind';
 import type { DocModel } from './doc-model';
 import { RuleId, type Finding } from './findings';
 import { emptyMeta } from './front-matter';
-import { countLines, parseDoc } from './parse-doc';
-import type { CachedDoc, DocSource, FileStamp, IndexStore, PersistedIndex } from './ports';
+import { inProcessParser } from './parse-bytes';
+import { countLines } from './parse-doc';
+import type { CachedDoc, DocParser, DocSource, FileStamp, IndexStore, PersistedIndex } from './ports';
 import { DocSearch, type SearchHit, type SearchOptions } from './search-index';
 
 /** Bump when `DocModel` or the search fields change shape: older caches are then ignored. */
@@ -19,6 +19,10 @@ export interface WorkspaceIndexOptions {
   maxFileBytes?: number;
   /** How many files are read at once (default 16). */
   readConcurrency?: number;
+  /** Parses file bytes (default: in-process). A worker pool keeps a big build off the host's thread. */
+  parser?: DocParser;
+  /** Builds with fewer files to parse than this use the in-process parser: threads cost a start-up (default 64). */
+  parallelThreshold?: number;
 }
 
 /** Progress of a build: `done` of `total` files handled so far. */
@@ -105,12 +109,17 @@ export class WorkspaceIndex {
     }
     let done = stats.fromCache;
     onProgress?.({ done, total: files.length });
-    await this.forEachConcurrently(toParse, signal, async (file) => {
-      next.set(file.path, await this.load(file));
-      stats.parsed++;
-      done++;
-      if (done % 50 === 0 || done === files.length) onProgress?.({ done, total: files.length });
-    });
+    const parser = toParse.length >= (this.options.parallelThreshold ?? 64) ? this.options.parser : undefined;
+    try {
+      await this.forEachConcurrently(toParse, signal, async (file) => {
+        next.set(file.path, await this.load(file, parser));
+        stats.parsed++;
+        done++;
+        if (done % 50 === 0 || done === files.length) onProgress?.({ done, total: files.length });
+      });
+    } finally {
+      parser?.idle?.();
+    }
 
     this.docs.clear();
     this.stamps.clear();
@@ -205,7 +214,7 @@ export class WorkspaceIndex {
     return false;
   }
 
-  private async load(file: FileStamp): Promise<DocModel> {
+  private async load(file: FileStamp, parser: DocParser = inProcessParser): Promise<DocModel> {
     if (file.size > this.maxBytes) {
       return placeholderDoc(file.path, {
         ruleId: RuleId.docTooLarge,
@@ -225,8 +234,7 @@ export class WorkspaceIndex {
         line: 1,
       });
     }
-    const decoded = decodeText(bytes);
-    return parseDoc(file.path, decoded.text, decoded.findings);
+    return parser.parse(file.path, bytes);
   }
 
   private async forEachConcurrently(items: FileStamp[], signal: AbortSignal | undefined, work: (item: FileStamp) => Promise<void>): Promise<void> {

@@ -3,6 +3,7 @@ import { WorkspaceIndex } from '../core/workspace-index';
 import { cliIndexCacheFile } from './cache-location';
 import { JsonIndexStore } from './json-index-store';
 import { NodeDocSource } from './node-doc-source';
+import { WorkerPoolParser } from './worker-pool-parser';
 
 /** How the CLI (and benchmarks) open the index of one folder. */
 export interface OpenIndexOptions {
@@ -16,6 +17,8 @@ export interface OpenIndexOptions {
   env: Record<string, string | undefined>;
   /** Overrides the cache file location. */
   cacheFile?: string;
+  /** Parse on worker threads when a build has many files (default true). */
+  parallel?: boolean;
 }
 
 /** A `WorkspaceIndex` over a folder on disk, not yet built. */
@@ -28,6 +31,7 @@ export function openWorkspaceIndex(root: string, options: OpenIndexOptions): Wor
   const store = options.cache === false ? undefined : new JsonIndexStore(options.cacheFile ?? cliIndexCacheFile(root, options.env));
   return new WorkspaceIndex(source, {
     ...(store ? { store } : {}),
+    ...(options.parallel === false ? {} : { parser: new WorkerPoolParser() }),
     ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
   });
 }

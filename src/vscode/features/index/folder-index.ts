@@ -5,6 +5,7 @@ import type { BuildStats, IndexProgress } from '../../../core/workspace-index';
 import { WorkspaceIndex } from '../../../core/workspace-index';
 import { JsonIndexStore } from '../../../node/json-index-store';
 import { NodeDocSource } from '../../../node/node-doc-source';
+import { WorkerPoolParser } from '../../../node/worker-pool-parser';
 import { relativePath } from '../../convert';
 import type { Logger } from '../../logger';
 import { indexSettings } from '../../settings';
@@ -18,6 +19,7 @@ const PERSIST_DELAY_MS = 3000;
  */
 export class FolderIndex implements vscode.Disposable {
   readonly index: WorkspaceIndex;
+  private readonly parser: WorkerPoolParser;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pending = new Set<string>();
   private readonly deletedDirs = new Set<string>();
@@ -34,7 +36,8 @@ export class FolderIndex implements vscode.Disposable {
     const settings = indexSettings(folder);
     const source = new NodeDocSource(folder.uri.fsPath, settings);
     const store = storageUri?.scheme === 'file' ? new JsonIndexStore(cacheFile(storageUri, folder)) : undefined;
-    this.index = new WorkspaceIndex(source, { maxFileBytes: settings.maxFileBytes, ...(store ? { store } : {}) });
+    this.parser = new WorkerPoolParser();
+    this.index = new WorkspaceIndex(source, { maxFileBytes: settings.maxFileBytes, parser: this.parser, ...(store ? { store } : {}) });
 
     const include = settings.include.length === 1 ? settings.include[0]! : `{${settings.include.join(',')}}`;
     const docs = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, include));
@@ -55,6 +58,7 @@ export class FolderIndex implements vscode.Disposable {
     const run = this.queue.then(async () => {
       const started = Date.now();
       const stats = await this.index.build(signal, onProgress);
+      if (this.parser.fallbackReason) this.logger.info(`Parsed on the extension host's thread: ${this.parser.fallbackReason}.`);
       this.logger.info(
         `Indexed ${stats.total} docs in ${this.folder.name} in ${Date.now() - started} ms (${stats.parsed} parsed, ${stats.fromCache} from cache${stats.searchFromCache ? ', search index from cache' : ''}).`,
       );
@@ -116,6 +120,7 @@ export class FolderIndex implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.parser.stop();
     clearTimeout(this.updateTimer);
     clearTimeout(this.persistTimer);
     for (const d of this.disposables) d.dispose();
