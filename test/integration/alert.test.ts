@@ -21,6 +21,6 @@ describe('Open Runbook for Alert', () => {
     await api();
     await vscode.commands.executeCommand('runbooks.openForAlert', 'HighRequestLatency');
     await waitFor('the playbook editor', () => activeRelativePath() === 'playbooks/failover.md');
-    assert.equal(vscode.window.activeTextEditor!.selection.active.line + 1, 9);
+    assert.equal(vscode.window.activeTextEditor!.selection.active.line + 1, 10);
   });
 });
