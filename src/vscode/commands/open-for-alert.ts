@@ -26,7 +26,7 @@ export async function openRunbookForAlert(services: Services, alertArg?: unknown
 async function askAlert(services: Services): Promise<string | undefined> {
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
   pick.placeholder = 'Alert name, e.g. KubePodCrashLooping (pick one the runbooks declare, or type any name)';
-  const known = services.index.alerts().map((a) => ({ label: a.alert, description: a.count > 1 ? `${a.count} runbooks` : undefined }));
+  const known = services.index.alerts().map((a) => ({ label: a.alert, description: a.titles.length > 1 ? `${a.titles.length} runbooks` : a.titles[0] }));
   const refresh = () => {
     const typed = pick.value.trim();
     const exact = known.some((k) => k.label.toLowerCase() === typed.toLowerCase());

@@ -133,13 +133,15 @@ export class RunbookIndex implements vscode.Disposable {
     return matches;
   }
 
-  /** Alert names declared in front matter across folders. */
-  alerts(): Array<{ alert: string; count: number }> {
-    const counts = new Map<string, number>();
+  /** Alert names declared in front matter across folders, with the titles of the docs that declare them. */
+  alerts(): Array<{ alert: string; titles: string[] }> {
+    const byAlert = new Map<string, string[]>();
     for (const { index } of this.folders.values()) {
-      for (const { alert, paths } of index.alerts()) counts.set(alert, (counts.get(alert) ?? 0) + paths.length);
+      for (const { alert, paths } of index.alerts()) {
+        byAlert.set(alert, [...(byAlert.get(alert) ?? []), ...paths.map((p) => index.get(p)?.title ?? p)]);
+      }
     }
-    return [...counts].map(([alert, count]) => ({ alert, count })).sort((a, b) => a.alert.localeCompare(b.alert));
+    return [...byAlert].map(([alert, titles]) => ({ alert, titles })).sort((a, b) => a.alert.localeCompare(b.alert));
   }
 
   dispose(): void {

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// Takes the README's screenshots from the real workbench on the demo workspace:
+//   node scripts/readme-screenshots.mjs   (after npm run build)
+// Writes media/screenshots/*.png (not packaged: .vscodeignore admits only media/*.svg|png).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { withWorkbench } from './screenshot.mjs';
+import { prepareDemoWorkspace } from './lib/demo.mjs';
+import { repoRoot } from './lib/test-env.mjs';
+
+const out = path.join(repoRoot, 'media', 'screenshots');
+fs.mkdirSync(out, { recursive: true });
+const demo = await prepareDemoWorkspace({ repoRoot });
+// Work on a copy so nothing the workbench writes (settings, open editors) lands in the repo.
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'runbooks-shots-'));
+fs.cpSync(demo, path.join(workspace, 'acme-platform'), { recursive: true });
+const folder = path.join(workspace, 'acme-platform');
+
+async function palette(page, command) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 15_000 });
+  await page.keyboard.type(command);
+  await page.waitForTimeout(600);
+  await page.keyboard.press('Enter');
+}
+
+try {
+  await withWorkbench({ folder, viewport: { width: 1440, height: 900 }, settings: { 'workbench.colorTheme': 'Default Dark Modern' } }, async (page) => {
+    const icon = page.locator('.activitybar [aria-label^="Runbooks"]').first();
+    await icon.waitFor({ timeout: 60_000 });
+    await icon.click();
+    await page.waitForSelector('.monaco-list-row[aria-level="2"]', { timeout: 60_000 });
+    // Open a runbook from the tree and expand its outline.
+    const row = page.locator('.monaco-list-row', { hasText: 'Checkout DB connection pool exhausted' }).first();
+    await row.click();
+    await row.locator('.monaco-tl-twistie').click();
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: path.join(out, 'tree.png') });
+
+    await palette(page, 'Runbooks: Search Runbooks');
+    await page.waitForTimeout(800);
+    await page.keyboard.type('pool exhausted pgbouncer');
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: path.join(out, 'search.png') });
+    await page.keyboard.press('Escape');
+
+    await palette(page, 'Runbooks: Open Runbook for Alert');
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: path.join(out, 'alert.png') });
+    await page.keyboard.press('Escape');
+
+    await palette(page, 'View: Show Problems');
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: path.join(out, 'problems.png') });
+  });
+  console.log(`screenshots written to ${path.relative(repoRoot, out)}/`);
+} finally {
+  fs.rmSync(workspace, { recursive: true, force: true });
+}
