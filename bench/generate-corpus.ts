@@ -21,13 +21,48 @@ const WORDS = `connection pool database replica primary failover timeout retry b
   upstream downstream dependency cache eviction stampede shard index rebuild snapshot restore backup schema
   migration lock contention deadlock vacuum autovacuum bloat query plan slow request handler worker thread`.split(/\s+/).filter(Boolean);
 
+const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tor', 'vex', 'sul', 'dra', 'pin', 'gal', 'mor', 'ust', 'bel', 'cor', 'fin', 'har', 'nel', 'qua', 'zet', 'wil'];
+
+/**
+ * The corpus vocabulary: the operations words above first, then 3,000 made-up component and product
+ * names. Words are drawn by a Zipf law (the n-th word about 1/n as often as the first), as in real
+ * text, so common words are in most docs and rare ones in few.
+ */
+const VOCABULARY = (() => {
+  const words = [...WORDS];
+  const rand = prng(1234);
+  while (words.length < WORDS.length + 3000) {
+    const parts = 2 + Math.floor(rand() * 2);
+    words.push(Array.from({ length: parts }, () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)]).join(''));
+  }
+  return [...new Set(words)];
+})();
+const ZIPF_CUMULATIVE = (() => {
+  const weights = VOCABULARY.map((_, rank) => 1 / (rank + 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  let sum = 0;
+  return weights.map((w) => (sum += w / total));
+})();
+
+function zipfWord(rand: () => number): string {
+  const r = rand();
+  let lo = 0;
+  let hi = ZIPF_CUMULATIVE.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ZIPF_CUMULATIVE[mid]! < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return VOCABULARY[lo]!;
+}
+
 function pick<T>(rand: () => number, items: T[]): T {
   return items[Math.floor(rand() * items.length)]!;
 }
 
 function sentence(rand: () => number, words: number): string {
   const out: string[] = [];
-  for (let i = 0; i < words; i++) out.push(pick(rand, WORDS));
+  for (let i = 0; i < words; i++) out.push(zipfWord(rand));
   const text = out.join(' ');
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 }
@@ -85,13 +120,14 @@ export async function generateCorpus(root: string, count: number, seed = 42): Pr
   const marker = path.join(root, '.corpus.json');
   const rand = prng(seed);
   const docs = Array.from({ length: count }, (_, i) => runbookText(i, rand));
+  const stamp = JSON.stringify({ count, seed, generator: 2 });
   const existing = await fs.readFile(marker, 'utf8').catch(() => '');
-  if (existing === JSON.stringify({ count, seed })) return docs.map((d) => d.path);
+  if (existing === stamp) return docs.map((d) => d.path);
   await fs.rm(root, { recursive: true, force: true });
   for (const doc of docs) {
     await fs.mkdir(path.join(root, path.dirname(doc.path)), { recursive: true });
     await fs.writeFile(path.join(root, doc.path), doc.text);
   }
-  await fs.writeFile(marker, JSON.stringify({ count, seed }));
+  await fs.writeFile(marker, stamp);
   return docs.map((d) => d.path);
 }

@@ -1,4 +1,5 @@
 import type { DocModel } from './doc-model';
+import { compareCodeUnits, compareForDisplay } from './compare';
 
 /** How a document was matched to an alert, strongest first. */
 export type AlertMatchSource = 'front-matter' | 'heading' | 'file-name';
@@ -38,7 +39,7 @@ export function findDocsForAlert(docs: Iterable<DocModel>, alert: string): Alert
     matches.push({ path: doc.path, title: doc.title, source, line: heading?.line ?? 1, runbook: doc.kind === 'runbook' });
   }
   matches.sort(
-    (a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || Number(b.runbook) - Number(a.runbook) || a.path.localeCompare(b.path),
+    (a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || Number(b.runbook) - Number(a.runbook) || compareCodeUnits(a.path, b.path),
   );
   return matches.map(({ runbook: _runbook, ...match }) => match);
 }
@@ -54,7 +55,7 @@ export function knownAlerts(docs: Iterable<DocModel>): Array<{ alert: string; pa
       byName.set(key, entry);
     }
   }
-  return [...byName.values()].sort((a, b) => a.alert.localeCompare(b.alert));
+  return [...byName.values()].sort((a, b) => compareForDisplay(a.alert, b.alert));
 }
 
 function stem(path: string): string {

@@ -85,18 +85,28 @@ function collectHeadings(tree: Root, lineCount: number): Heading[] {
     const text = plainText(node).trim();
     headings.push({ text, depth: node.depth, slug: slugger.slug(text), line: node.position.start.line, endLine: lineCount });
   }
-  for (let i = 0; i < headings.length; i++) {
-    const next = headings.slice(i + 1).find((h) => h.depth <= headings[i]!.depth);
-    if (next) headings[i]!.endLine = Math.max(headings[i]!.line, next.line - 1);
+  // One pass with a stack of open sections: a heading closes every open one of the same or a deeper level.
+  const open: Heading[] = [];
+  for (const heading of headings) {
+    while (open.length && open[open.length - 1]!.depth >= heading.depth) {
+      const closed = open.pop()!;
+      closed.endLine = Math.max(closed.line, heading.line - 1);
+    }
+    open.push(heading);
   }
   return headings;
 }
 
 /** Index of the last heading at or before `line`, or -1. Headings are sorted by line. */
 function sectionOf(headings: Heading[], line: number): number {
-  let found = -1;
-  for (let i = 0; i < headings.length && headings[i]!.line <= line; i++) found = i;
-  return found;
+  let lo = 0;
+  let hi = headings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (headings[mid]!.line <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 function collectSections(tree: Root): SectionText[] {

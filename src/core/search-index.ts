@@ -1,5 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { DocKind, DocModel } from './doc-model';
+import { STOP_WORDS } from './stop-words';
 
 /** One ranked search result. `line` is where the editor should open (1-based). */
 export interface SearchHit {
@@ -53,11 +54,16 @@ const miniSearchOptions = {
   fields: FIELDS,
   storeFields: [] as string[],
   tokenize,
-  processTerm: (term: string) => term.toLowerCase(),
+  processTerm: (term: string) => {
+    const lower = term.toLowerCase();
+    return STOP_WORDS.has(lower) ? null : lower;
+  },
   searchOptions: {
     boost: SEARCH_BOOST,
-    prefix: true,
-    fuzzy: (term: string) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false),
+    // Prefix matching only for the word being typed (the last one); earlier words are complete.
+    prefix: (_term: string, index: number, terms: string[]) => index === terms.length - 1,
+    // Typos: one edit from 5 letters, two from 8; shorter words must be exact (or a prefix).
+    fuzzy: (term: string) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : false),
     maxFuzzy: 2,
     combineWith: 'AND' as const,
     tokenize: (text: string) => text.split(SPACE_OR_PUNCTUATION).filter(Boolean),

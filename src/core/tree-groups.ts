@@ -1,4 +1,5 @@
 import type { DocModel } from './doc-model';
+import { compareCodeUnits, compareForDisplay } from './compare';
 
 /** How the Runbooks view groups documents. */
 export type GroupBy = 'service' | 'folder' | 'tag';
@@ -32,9 +33,9 @@ export function groupDocs<T>(items: T[], by: GroupBy, docOf: (item: T) => DocMod
     if (labels.length === 0) add(undefined, item);
     else for (const label of new Set(labels)) add(label, item);
   }
-  const sorted = [...groups.values()].sort((a, b) => Number(a.ungrouped) - Number(b.ungrouped) || a.label.localeCompare(b.label));
+  const sorted = [...groups.values()].sort((a, b) => Number(a.ungrouped) - Number(b.ungrouped) || compareForDisplay(a.label, b.label));
   for (const group of sorted) {
-    group.items.sort((a, b) => docOf(a).title.localeCompare(docOf(b).title) || docOf(a).path.localeCompare(docOf(b).path));
+    group.items.sort((a, b) => compareForDisplay(docOf(a).title, docOf(b).title) || compareCodeUnits(docOf(a).path, docOf(b).path));
   }
   return sorted;
 }

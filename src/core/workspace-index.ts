@@ -1,4 +1,5 @@
 import { findDocsForAlert, knownAlerts, type AlertMatch } from './alert-lookup';
+import { compareCodeUnits } from './compare';
 import { classifyDoc } from './doc-kind';
 import type { DocModel } from './doc-model';
 import { RuleId, type Finding } from './findings';
@@ -9,7 +10,7 @@ import type { CachedDoc, DocParser, DocSource, FileStamp, IndexStore, PersistedI
 import { DocSearch, type SearchHit, type SearchOptions } from './search-index';
 
 /** Bump when `DocModel` or the search fields change shape: older caches are then ignored. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 /** Options for a `WorkspaceIndex`. */
 export interface WorkspaceIndexOptions {
@@ -70,7 +71,7 @@ export class WorkspaceIndex {
 
   /** All documents, sorted by path. */
   all(): DocModel[] {
-    return [...this.docs.values()].sort((a, b) => a.path.localeCompare(b.path));
+    return [...this.docs.values()].sort((a, b) => compareCodeUnits(a.path, b.path));
   }
 
   /** The document at a workspace-relative path, or undefined when it is not indexed. */

@@ -49,7 +49,9 @@ export class WorkerPoolParser implements DocParser {
     const id = this.nextId++;
     return new Promise<DocModel>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, path: docPath, bytes });
-      this.load.set(worker, this.load.get(worker)! + 1);
+      const load = this.load.get(worker)! + 1;
+      this.load.set(worker, load);
+      if (load === 1) worker.ref();
       worker.postMessage({ id, path: docPath, bytes });
     });
   }
@@ -75,16 +77,19 @@ export class WorkerPoolParser implements DocParser {
           ? // Under tsx (tests, benchmarks) the worker registers tsx itself before loading the TypeScript source.
             new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(this.script)});`, { eval: true })
           : new Worker(this.script!);
-        worker.unref();
         worker.on('message', (message: { id: number; doc?: DocModel; error?: string }) => {
           const job = this.pending.get(message.id);
           if (!job) return;
           this.pending.delete(message.id);
-          this.load.set(worker, Math.max(0, (this.load.get(worker) ?? 1) - 1));
+          const load = Math.max(0, (this.load.get(worker) ?? 1) - 1);
+          this.load.set(worker, load);
+          // An idle worker must not keep the process alive; a busy one must (see parse()).
+          if (load === 0) worker.unref();
           if (message.doc) job.resolve(message.doc);
           else job.reject(new Error(message.error ?? 'the parse worker failed'));
         });
         worker.on('error', (error) => this.fail(`a parse worker failed: ${error.message}`));
+        worker.unref();
         this.workers.push(worker);
         this.load.set(worker, 0);
       }

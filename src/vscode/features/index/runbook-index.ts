@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { compareForDisplay } from '../../../core/compare';
 import type { AlertMatch } from '../../../core/alert-lookup';
 import type { DocModel } from '../../../core/doc-model';
 import type { SearchHit, SearchOptions } from '../../../core/search-index';
@@ -141,7 +142,7 @@ export class RunbookIndex implements vscode.Disposable {
         byAlert.set(alert, [...(byAlert.get(alert) ?? []), ...paths.map((p) => index.get(p)?.title ?? p)]);
       }
     }
-    return [...byAlert].map(([alert, titles]) => ({ alert, titles })).sort((a, b) => a.alert.localeCompare(b.alert));
+    return [...byAlert].map(([alert, titles]) => ({ alert, titles })).sort((a, b) => compareForDisplay(a.alert, b.alert));
   }
 
   dispose(): void {

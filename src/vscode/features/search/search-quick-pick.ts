@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { compareForDisplay } from '../../../core/compare';
 import type { DocKind } from '../../../core/doc-model';
 import type { RunbookIndex, WorkspaceHit } from '../index/runbook-index';
 
@@ -59,7 +60,7 @@ function browseItems(index: RunbookIndex): DocPickItem[] {
   return index
     .docs()
     .filter((r) => r.doc.kind !== 'other')
-    .sort((a, b) => a.doc.title.localeCompare(b.doc.title))
+    .sort((a, b) => compareForDisplay(a.doc.title, b.doc.title))
     .map((r) => ({
       label: `${KIND_ICON[r.doc.kind]} ${r.doc.title}`,
       description: vscode.workspace.asRelativePath(r.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { parseCliArgs, UsageError } from '../../../src/cli/args';
+
+describe('parseCliArgs', () => {
+  it('fills in defaults: root is the cwd, text output, 20 hits, cache on', () => {
+    assert.deepEqual(parseCliArgs(['index'], '/work/repo'), {
+      command: 'index',
+      positionals: [],
+      root: '/work/repo',
+      format: 'text',
+      limit: 20,
+      cache: true,
+      help: false,
+      version: false,
+    });
+  });
+
+  it('reads every option and keeps the words after the command', () => {
+    assert.deepEqual(parseCliArgs(['search', 'db', 'down', '--root', 'ops', '--format', 'json', '--limit', '5', '--no-cache'], '/w'), {
+      command: 'search',
+      positionals: ['db', 'down'],
+      root: 'ops',
+      format: 'json',
+      limit: 5,
+      cache: false,
+      help: false,
+      version: false,
+    });
+  });
+
+  it('throws a UsageError for an unknown option, a bad format and a bad limit', () => {
+    for (const argv of [['--nope'], ['index', '--format', 'sarif'], ['search', 'x', '--limit', '2.5'], ['index', '--root']]) {
+      assert.throws(() => parseCliArgs(argv, '/w'), UsageError, argv.join(' '));
+    }
+  });
+});

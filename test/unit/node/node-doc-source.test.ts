@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../../../src/core/doc-filter';
+import { NodeDocSource } from '../../../src/node/node-doc-source';
+import { makeTempDir, removeTempDir, writeTree } from '../support/temp-dir';
+
+const MTIME = new Date('2025-01-02T03:04:05Z');
+
+describe('NodeDocSource', () => {
+  let base: string;
+  let root: string;
+  let source: NodeDocSource;
+
+  beforeEach(async () => {
+    base = await makeTempDir('doc-source');
+    root = path.join(base, 'repo');
+    await writeTree(base, { 'outside.md': '# Outside the workspace\n' });
+    await writeTree(root, {
+      'README.md': '# Repo\n',
+      'runbooks/b.md': '# B\n',
+      'runbooks/a.md': '# A\n',
+      'docs/notes.markdown': '# Notes\n',
+      'docs/diagram.png': 'not markdown',
+      'notes.txt': 'not markdown',
+      'node_modules/pkg/README.md': '# A dependency\n',
+      'vendor/lib/README.md': '# Vendored\n',
+      'generated/report.md': '# Generated\n',
+      'services/api/.gitignore': '*.draft.md\n',
+      'services/api/runbook.md': '# API\n',
+      'services/api/new.draft.md': '# Draft\n',
+      '.gitignore': 'generated/\n',
+    });
+    await fs.symlink(path.join(base, 'outside.md'), path.join(root, 'escape.md'));
+    await fs.symlink(path.join(root, 'runbooks', 'a.md'), path.join(root, 'alias.md'));
+    await fs.symlink(path.join(root, 'runbooks'), path.join(root, 'linked-runbooks'));
+    await fs.utimes(path.join(root, 'runbooks', 'a.md'), MTIME, MTIME);
+    source = new NodeDocSource(root, { include: DEFAULT_INCLUDE, exclude: DEFAULT_EXCLUDE, useGitignore: true });
+  });
+
+  afterEach(async () => {
+    await removeTempDir(base);
+  });
+
+  it('lists only admitted documents, sorted by path', async () => {
+    const files = await source.list();
+    assert.deepEqual(
+      files.map((f) => f.path),
+      ['README.md', 'alias.md', 'docs/notes.markdown', 'runbooks/a.md', 'runbooks/b.md', 'services/api/runbook.md'],
+    );
+  });
+
+  it('stamps each file with its mtime and size', async () => {
+    const files = await source.list();
+    assert.deepEqual(
+      files.find((f) => f.path === 'runbooks/a.md'),
+      { path: 'runbooks/a.md', mtimeMs: MTIME.getTime(), size: '# A\n'.length },
+    );
+  });
+
+  it('skips git-ignored folders and files, including those of a nested .gitignore', async () => {
+    const listed = (await source.list()).map((f) => f.path);
+    assert.equal(listed.includes('generated/report.md'), false);
+    assert.equal(listed.includes('services/api/new.draft.md'), false);
+    assert.equal(await source.stat('generated/report.md'), undefined);
+    assert.equal(await source.stat('services/api/new.draft.md'), undefined);
+  });
+
+  it('lists git-ignored files when useGitignore is off', async () => {
+    const all = new NodeDocSource(root, { include: DEFAULT_INCLUDE, exclude: DEFAULT_EXCLUDE, useGitignore: false });
+    const listed = (await all.list()).map((f) => f.path);
+    assert.deepEqual(
+      listed.filter((p) => p.startsWith('generated/') || p.startsWith('services/')),
+      ['generated/report.md', 'services/api/new.draft.md', 'services/api/runbook.md'],
+    );
+  });
+
+  it('refuses a symbolic link to a file outside the root, in list, stat and read', async () => {
+    assert.equal((await source.list()).some((f) => f.path === 'escape.md'), false);
+    assert.equal(await source.stat('escape.md'), undefined);
+    await assert.rejects(source.read('escape.md'), { message: 'escape.md links to a file outside the workspace' });
+  });
+
+  it('follows a symbolic link to a file inside the root', async () => {
+    assert.deepEqual(await source.stat('alias.md'), { path: 'alias.md', mtimeMs: MTIME.getTime(), size: 4 });
+    assert.equal(new TextDecoder().decode(await source.read('alias.md')), '# A\n');
+  });
+
+  it('does not enter a symbolic link to a folder', async () => {
+    assert.equal((await source.list()).some((f) => f.path.startsWith('linked-runbooks/')), false);
+  });
+
+  it('rejects paths that leave the root', async () => {
+    assert.equal(await source.stat('../outside.md'), undefined);
+    assert.equal(await source.stat('runbooks/../../outside.md'), undefined);
+    await assert.rejects(source.read('../outside.md'), { message: '../outside.md is outside the workspace' });
+  });
+
+  it('gives no stamp for excluded, non-markdown, missing or folder paths', async () => {
+    assert.deepEqual(
+      await Promise.all(['node_modules/pkg/README.md', 'vendor/lib/README.md', 'notes.txt', 'runbooks/missing.md', 'runbooks'].map((p) => source.stat(p))),
+      [undefined, undefined, undefined, undefined, undefined],
+    );
+  });
+
+  it('reads the bytes of a document', async () => {
+    assert.equal(new TextDecoder().decode(await source.read('runbooks/b.md')), '# B\n');
+  });
+
+  it('rejects reading a file that does not exist', async () => {
+    await assert.rejects(source.read('runbooks/missing.md'), { code: 'ENOENT' });
+  });
+
+  it('rejects listing with an aborted signal', async () => {
+    await assert.rejects(source.list(AbortSignal.abort()), { name: 'AbortError' });
+  });
+
+  it('lists nothing in an empty folder', async () => {
+    const empty = path.join(base, 'empty');
+    await fs.mkdir(empty);
+    assert.deepEqual(await new NodeDocSource(empty, { include: DEFAULT_INCLUDE, exclude: DEFAULT_EXCLUDE, useGitignore: true }).list(), []);
+  });
+});
