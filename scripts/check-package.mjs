@@ -29,7 +29,8 @@ const missing = EXPECTED.filter((f) => !listed.includes(f));
 const extra = listed.filter((f) => !EXPECTED.includes(f) && !f.startsWith('media/'));
 const vsix = path.join(repo, 'out', 'living-runbooks.vsix');
 rmSync(vsix, { force: true });
-run(['package', '--no-dependencies', '--out', vsix]);
+// Relative README links (screenshots) stay relative: there is no public repository URL to rewrite them to.
+run(['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix]);
 const bundle = statSync(path.join(repo, 'dist', 'extension.js')).size;
 const problems = [];
 if (missing.length) problems.push(`missing from the package: ${missing.join(', ')}`);
