@@ -47,3 +47,36 @@ export interface DocParser {
   /** Called once a build has parsed everything, so a pool can release its threads. */
   idle?(): void;
 }
+
+/** What to run: a shell script with an explicit environment (the parent's is never inherited implicitly). */
+export interface ShellRequest {
+  script: string;
+  /** Absolute working directory. */
+  cwd: string;
+  /** The complete environment of the child. */
+  env: Record<string, string>;
+  /** Kill the whole process tree after this many milliseconds. */
+  timeoutMs: number;
+  /** Kill the whole process tree when aborted. */
+  signal?: AbortSignal;
+  /** Receives output as it arrives (stdout and stderr interleaved), already decoded as UTF-8. */
+  onOutput?: (chunk: string) => void;
+  /** Stop keeping output past this many characters (head and tail are kept; default 1,000,000). */
+  maxOutputChars?: number;
+}
+
+/** How a shell run ended. `output` is capped (head and tail), not yet redacted. */
+export interface ShellOutcome {
+  exitCode: number | null;
+  signal: string | null;
+  durationMs: number;
+  timedOut: boolean;
+  cancelled: boolean;
+  output: string;
+  truncated: boolean;
+}
+
+/** Runs shell scripts. Implemented in `src/node` with child processes. */
+export interface ShellRunner {
+  run(request: ShellRequest): Promise<ShellOutcome>;
+}

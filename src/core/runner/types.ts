@@ -1,0 +1,72 @@
+import type { AttributeValue } from '../doc-model';
+
+/** Whether running a block can change anything: `check` blocks only read. */
+export type BlockKind = 'check' | 'change';
+
+/** A value the user must give before a block runs. */
+export interface BlockInput {
+  /** The name as written: `namespace` for `<namespace>`, `NAMESPACE` for `$NAMESPACE`. */
+  name: string;
+  /** How it is written in the block. */
+  form: 'placeholder' | 'variable';
+  /** The `${VAR:-default}` default, when there is one. */
+  defaultValue?: string;
+  /** True when the name looks like a secret (token, password, key…): ask masked, never store it. */
+  secret: boolean;
+}
+
+/** Pass/fail rule for a block: exit codes that pass and/or a regex the output must match. */
+export interface Expectation {
+  /** Exit codes that count as success (default `[0]`). */
+  exitCodes: number[];
+  /** When set, the combined output must match this for success. */
+  outputPattern?: string;
+}
+
+/** A fenced block that can be run, with everything needed to run it safely. */
+export interface RunnableBlock {
+  /** Position among the document's runnable blocks, from 0, in document order. */
+  index: number;
+  /** `name` attribute, else `<section-slug>-<n>` (e.g. `diagnosis-1`). */
+  name: string;
+  lang: string;
+  /** Line of the opening fence (1-based) and of the closing one. */
+  line: number;
+  endLine: number;
+  /** Heading index the block sits under, -1 before the first heading. */
+  section: number;
+  kind: BlockKind;
+  /** Why the kind was chosen: the attribute, or the classifier's reason naming the command. */
+  kindReason: string;
+  /** The shell script to run: prompts stripped from console blocks, output lines dropped. */
+  script: string;
+  inputs: BlockInput[];
+  /** Working directory relative to the document's folder (`cwd` attribute), default '.'. */
+  cwd: string;
+  /** Timeout in seconds (`timeout` attribute), default from settings. */
+  timeoutSeconds?: number;
+  /** `confirm` attribute: always ask before running, even for a check. */
+  confirm: boolean;
+  /** `interactive` attribute: run in a terminal, not captured. */
+  interactive: boolean;
+  expect: Expectation;
+  /** All attributes as written, for tools that want more. */
+  attributes: Record<string, AttributeValue>;
+}
+
+/** The outcome of one run. */
+export interface RunResult {
+  /** The process exit code; null when it was killed. */
+  exitCode: number | null;
+  /** The signal that ended it, if any. */
+  signal: string | null;
+  durationMs: number;
+  timedOut: boolean;
+  cancelled: boolean;
+  /** Combined stdout+stderr as captured, after capping and redaction. */
+  output: string;
+  /** True when the output was longer than the cap and its middle was cut. */
+  truncated: boolean;
+  /** Decided by the block's expectation. */
+  passed: boolean;
+}
