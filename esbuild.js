@@ -31,6 +31,14 @@ const builds = [
     outfile: 'out/test/integration/index.js',
     external: ['vscode', 'mocha'],
   },
+  {
+    ...shared,
+    minify: false,
+    sourcemap: 'inline',
+    entryPoints: ['test/integration/restricted-mode.ts'],
+    outfile: 'out/test/integration/restricted-mode.js',
+    external: ['vscode', 'mocha'],
+  },
 ];
 
 async function main() {

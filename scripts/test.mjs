@@ -20,8 +20,14 @@ const steps = [
     args: ['scripts/run-vscode-tests.mjs', '--workspace', 'test/fixtures/workspace-basic'],
     counts: true,
   },
+  {
+    name: 'integration (Restricted Mode)',
+    cmd: process.execPath,
+    args: ['scripts/run-vscode-tests.mjs', '--workspace', 'test/fixtures/workspace-basic', '--no-trust', '--suite', 'out/test/integration/restricted-mode.js'],
+    counts: true,
+  },
   { name: 'package', cmd: process.execPath, args: ['scripts/check-package.mjs'] },
-].filter((s) => !only || s.name === only || s.name === 'build');
+].filter((s) => !only || s.name.startsWith(only) || s.name === 'build');
 
 function run(step) {
   return new Promise((resolve) => {

@@ -13,6 +13,14 @@ export interface CliArgs {
   format: OutputFormat;
   limit: number;
   cache: boolean;
+  /** `run`: a block name or index. */
+  block?: string;
+  /** `run`: a heading whose blocks run. */
+  section?: string;
+  /** `run`: `--var KEY=VALUE` inputs. */
+  vars: Record<string, string>;
+  /** `run`: approve state-changing blocks without asking. */
+  yes: boolean;
   help: boolean;
   version: boolean;
 }
@@ -30,6 +38,10 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
         format: { type: 'string' },
         limit: { type: 'string' },
         'no-cache': { type: 'boolean' },
+        block: { type: 'string' },
+        section: { type: 'string' },
+        var: { type: 'string', multiple: true },
+        yes: { type: 'boolean', short: 'y' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -49,7 +61,21 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
     format,
     limit,
     cache: !values['no-cache'],
+    ...(values.block !== undefined ? { block: values.block } : {}),
+    ...(values.section !== undefined ? { section: values.section } : {}),
+    vars: parseVars(values.var ?? []),
+    yes: values.yes ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };
+}
+
+function parseVars(pairs: string[]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--var must be KEY=VALUE, not "${pair}"`);
+    vars[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return vars;
 }

@@ -4,11 +4,19 @@ import { openWorkspaceIndex } from '../node/open-index';
 import { parseCliArgs, UsageError } from './args';
 import { renderIndex } from './commands/index-command';
 import { renderSearch } from './commands/search-command';
+import { renderBlocks } from './commands/blocks-command';
+import { loadDoc, runBlocks } from './commands/run-command';
+import type { CliIo } from './io';
+import { NodeShellRunner } from '../node/shell-runner';
+import { runnableBlocks } from '../core/runner/runnable-blocks';
+import * as readline from 'node:readline/promises';
 import { USAGE } from './usage';
 import { version } from '../../package.json';
 
-/** Runs the CLI and returns its exit code: 0 ok, 2 usage or tool error. */
-export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; cwd: string; env: Record<string, string | undefined> }): Promise<number> {
+const COMMANDS = ['index', 'search', 'blocks', 'run'];
+
+/** Runs the CLI and returns its exit code: 0 ok, 1 a block failed (`run`), 2 usage or tool error. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     const args = parseCliArgs(argv, io.cwd);
     if (args.version) return io.out(version), 0;
@@ -16,11 +24,16 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
       (args.help ? io.out : io.err)(USAGE);
       return args.help ? 0 : 2;
     }
-    if (args.command !== 'index' && args.command !== 'search') throw new UsageError(`unknown command "${args.command}"`);
+    if (!COMMANDS.includes(args.command)) throw new UsageError(`unknown command "${args.command}"`);
     if (args.command === 'search' && args.positionals.length === 0) throw new UsageError('search needs a QUERY');
     const root = path.resolve(io.cwd, args.root);
     const stat = await fs.stat(root).catch(() => undefined);
     if (!stat?.isDirectory()) throw new UsageError(`--root ${args.root} is not a folder`);
+    if (args.command === 'blocks') {
+      io.out(renderBlocks(runnableBlocks(await loadDoc(root, args.positionals[0], io)), args.format));
+      return 0;
+    }
+    if (args.command === 'run') return await runBlocks(root, args, io, new NodeShellRunner());
 
     const index = openWorkspaceIndex(root, { cache: args.cache, env: io.env });
     await index.build();
@@ -38,12 +51,16 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
 }
 
 if (require.main === module) {
+  const terminal = process.stdin.isTTY ? readline.createInterface({ input: process.stdin, output: process.stderr }) : undefined;
   void main(process.argv.slice(2), {
     out: (s) => process.stdout.write(`${s}\n`),
     err: (s) => process.stderr.write(`${s}\n`),
+    write: (s) => process.stdout.write(s),
+    ...(terminal ? { prompt: (question: string) => terminal.question(question) } : {}),
     cwd: process.cwd(),
     env: { ...process.env },
   }).then((code) => {
+    terminal?.close();
     process.exitCode = code;
   });
 }

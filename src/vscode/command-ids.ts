@@ -7,6 +7,12 @@ export const CommandId = {
   revealInTree: 'runbooks.revealInTree',
   groupBy: 'runbooks.groupBy',
   openDoc: 'runbooks.openDoc',
+  runBlock: 'runbooks.runBlock',
+  runBlockInTerminal: 'runbooks.runBlockInTerminal',
+  copyBlock: 'runbooks.copyBlock',
+  runSection: 'runbooks.runSection',
+  cancelRuns: 'runbooks.cancelRuns',
+  showRunOutput: 'runbooks.showRunOutput',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

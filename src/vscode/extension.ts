@@ -3,10 +3,15 @@ import { CommandId, type CommandIdValue, ViewId } from './command-ids';
 import { newRunbook } from './commands/new-runbook';
 import { openDoc } from './commands/open-doc';
 import { openRunbookForAlert } from './commands/open-for-alert';
+import { copyBlock, runBlock, runBlockInTerminal, runSection } from './commands/run-commands';
 import { searchRunbooks } from './commands/search';
 import { groupBy, refreshIndex, revealInTree } from './commands/tree-commands';
 import { FindingsDiagnostics } from './features/diagnostics/findings-diagnostics';
 import { RunbookIndex } from './features/index/runbook-index';
+import { BlockRunService } from './features/runner/block-run-service';
+import { RunCodeLensProvider } from './features/runner/run-codelens';
+import { RunDecorations } from './features/runner/run-decorations';
+import { NodeShellRunner } from '../node/shell-runner';
 import { RunbookTreeProvider } from './features/tree/runbook-tree';
 import { Logger } from './logger';
 import type { Services } from './services';
@@ -17,6 +22,7 @@ export interface RunbooksApi {
   ready(): Promise<void>;
   index: RunbookIndex;
   tree: RunbookTreeProvider;
+  runs: BlockRunService;
   /** How long `activate` took, in milliseconds. */
   activationMs: number;
 }
@@ -32,8 +38,13 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     const index = new RunbookIndex(context.storageUri, logger);
     const tree = new RunbookTreeProvider(index);
     const treeView = vscode.window.createTreeView(ViewId.tree, { treeDataProvider: tree, showCollapseAll: true });
-    const services: Services = { index, tree, treeView, logger, extensionUri: context.extensionUri };
-    context.subscriptions.push(logger, index, tree, treeView, new FindingsDiagnostics(index));
+    const runs = new BlockRunService(new NodeShellRunner(), logger);
+    const services: Services = { index, tree, treeView, logger, runs, extensionUri: context.extensionUri };
+    const codeLens = new RunCodeLensProvider(runs);
+    context.subscriptions.push(
+      logger, index, tree, treeView, new FindingsDiagnostics(index), runs, codeLens, new RunDecorations(runs, context.extensionUri),
+      vscode.languages.registerCodeLensProvider({ language: 'markdown', scheme: 'file' }, codeLens),
+    );
 
     const handlers: Record<CommandIdValue, (...args: unknown[]) => unknown> = {
       [CommandId.search]: (query) => searchRunbooks(services, query),
@@ -43,6 +54,12 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
       [CommandId.revealInTree]: (uri) => revealInTree(services, uri),
       [CommandId.groupBy]: (value) => groupBy(value),
       [CommandId.openDoc]: (uri, line) => openDoc(uri as vscode.Uri, typeof line === 'number' ? line : 1),
+      [CommandId.runBlock]: (uri, index) => runBlock(services, uri, index),
+      [CommandId.runBlockInTerminal]: (uri, index) => runBlockInTerminal(services, uri, index),
+      [CommandId.copyBlock]: (uri, index) => copyBlock(uri, index),
+      [CommandId.runSection]: (uri, heading) => runSection(services, uri, heading),
+      [CommandId.cancelRuns]: () => runs.cancelAll(),
+      [CommandId.showRunOutput]: () => runs.output.show(),
     };
     for (const [id, handler] of Object.entries(handlers)) {
       context.subscriptions.push(vscode.commands.registerCommand(id, logger.command(id, handler)));
@@ -51,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     void index.rebuild();
     const activationMs = performance.now() - started;
     logger.info(`Activated in ${activationMs.toFixed(1)} ms; indexing in the background.`);
-    return { ready: () => index.ready(), index, tree, activationMs };
+    return { ready: () => index.ready(), index, tree, runs, activationMs };
   } catch (error) {
     logger.error('Activation', error);
     void vscode.window.showErrorMessage(`Living Runbooks could not start: ${(error as Error).message}`, 'Show Log').then((c) => {

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { RunbookIndex } from './features/index/runbook-index';
+import type { BlockRunService } from './features/runner/block-run-service';
 import type { RunbookTreeProvider, TreeNode } from './features/tree/runbook-tree';
 import type { Logger } from './logger';
 
@@ -9,5 +10,6 @@ export interface Services {
   tree: RunbookTreeProvider;
   treeView: vscode.TreeView<TreeNode>;
   logger: Logger;
+  runs: BlockRunService;
   extensionUri: vscode.Uri;
 }

@@ -13,6 +13,7 @@ export function run(): Promise<void> {
   require('./alert.test');
   require('./diagnostics.test');
   require('./new-runbook.test');
+  require('./run.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   });

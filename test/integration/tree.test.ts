@@ -25,7 +25,7 @@ describe('Runbooks view', () => {
       const heading = runbooks.tree.getTreeItem(n);
       return `${String(heading.label)} (${String(heading.description)})`;
     });
-    assert.deepEqual(sections, ['Meaning (line 13)', 'Impact (line 17)', 'Diagnosis (line 21)', 'Mitigation (line 29)', 'Escalation (line 33)']);
+    assert.deepEqual(sections, ['Meaning (line 13)', 'Impact (line 17)', 'Diagnosis (line 21)', 'Mitigation (line 34)', 'Escalation (line 42)']);
   });
 
   it('regroups by folder from the Group By command', async () => {

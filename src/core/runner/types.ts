@@ -21,6 +21,8 @@ export interface Expectation {
   exitCodes: number[];
   /** When set, the combined output must match this for success. */
   outputPattern?: string;
+  /** Flags for `outputPattern` (`i`, `s`, `u`), from `expect="/ready/i"`; `m` is always on. */
+  outputFlags?: string;
 }
 
 /** A fenced block that can be run, with everything needed to run it safely. */
@@ -52,6 +54,8 @@ export interface RunnableBlock {
   expect: Expectation;
   /** All attributes as written, for tools that want more. */
   attributes: Record<string, AttributeValue>;
+  /** Attributes that were ignored or could not be read, for people; absent when there are none. */
+  warnings?: string[];
 }
 
 /** The outcome of one run. */

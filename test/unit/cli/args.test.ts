@@ -10,6 +10,8 @@ describe('parseCliArgs', () => {
       format: 'text',
       limit: 20,
       cache: true,
+      vars: {},
+      yes: false,
       help: false,
       version: false,
     });
@@ -23,13 +25,32 @@ describe('parseCliArgs', () => {
       format: 'json',
       limit: 5,
       cache: false,
+      vars: {},
+      yes: false,
+      help: false,
+      version: false,
+    });
+  });
+
+  it('reads the run options: block, section, repeated --var pairs (values may hold =) and --yes', () => {
+    assert.deepEqual(parseCliArgs(['run', 'rb.md', '--block', 'check-db', '--section', 'Diagnosis', '--var', 'NS=payments', '--var', 'Q=a=b', '-y'], '/w'), {
+      command: 'run',
+      positionals: ['rb.md'],
+      root: '/w',
+      format: 'text',
+      limit: 20,
+      cache: true,
+      block: 'check-db',
+      section: 'Diagnosis',
+      vars: { NS: 'payments', Q: 'a=b' },
+      yes: true,
       help: false,
       version: false,
     });
   });
 
   it('throws a UsageError for an unknown option, a bad format and a bad limit', () => {
-    for (const argv of [['--nope'], ['index', '--format', 'sarif'], ['search', 'x', '--limit', '2.5'], ['index', '--root']]) {
+    for (const argv of [['--nope'], ['index', '--format', 'sarif'], ['search', 'x', '--limit', '2.5'], ['index', '--root'], ['run', 'x.md', '--var', 'NOEQUALS'], ['run', 'x.md', '--var', '=v']]) {
       assert.throws(() => parseCliArgs(argv, '/w'), UsageError, argv.join(' '));
     }
   });

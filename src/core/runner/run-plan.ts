@@ -1,0 +1,117 @@
+import * as path from 'node:path';
+import type { DocModel } from '../doc-model';
+import type { ShellRunner } from '../ports';
+import { redactSecrets } from '../redact';
+import { resolveScript } from './block-inputs';
+import { judge } from './expectation';
+import { resolveBlockCwd } from './safe-cwd';
+import type { RunnableBlock, RunResult } from './types';
+
+/** Everything decided before a block runs: what the confirmation shows is what runs. */
+export interface RunPlan {
+  docPath: string;
+  block: RunnableBlock;
+  /** The script with placeholders replaced by quoted values. */
+  script: string;
+  /** Input variables passed to the child's environment. */
+  inputEnv: Record<string, string>;
+  /** The fully resolved command for people (secrets masked). */
+  display: string;
+  /** Working directory relative to the workspace root (posix). */
+  cwd: string;
+  timeoutMs: number;
+}
+
+/** Defaults for planning runs. */
+export interface PlanOptions {
+  /** Used when a block has no `timeout` attribute. */
+  defaultTimeoutSeconds: number;
+}
+
+/**
+ * Plans one run: resolves the working directory (refusing one outside the workspace) and the
+ * inputs (`values` by input name). Returns `{ error }` with a message for people when the block
+ * cannot run as asked.
+ */
+export function planRun(doc: DocModel, block: RunnableBlock, values: Record<string, string>, options: PlanOptions): RunPlan | { error: string } {
+  const cwd = resolveBlockCwd(doc.path, block.cwd);
+  if ('error' in cwd) return { error: cwd.error };
+  let resolved;
+  try {
+    resolved = resolveScript(block.script, block.inputs, values);
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  return {
+    docPath: doc.path,
+    block,
+    script: resolved.script,
+    inputEnv: resolved.env,
+    display: resolved.display,
+    cwd: cwd.path,
+    timeoutMs: Math.round((block.timeoutSeconds ?? options.defaultTimeoutSeconds) * 1000),
+  };
+}
+
+/** How to execute a plan. */
+export interface ExecuteOptions {
+  /** Absolute path of the workspace root the plan's cwd is relative to. */
+  workspaceRoot: string;
+  /** The child's environment before the inputs are added (an explicit copy, never process.env itself). */
+  baseEnv: Record<string, string>;
+  signal?: AbortSignal;
+  /** Receives the output live, line by line, already redacted. */
+  onOutput?: (text: string) => void;
+  /** Extra redaction patterns (from settings). */
+  redactPatterns?: RegExp[];
+  maxOutputChars?: number;
+}
+
+/**
+ * Runs a plan with a shell runner. Output is redacted before anyone sees or stores it: the live
+ * stream line by line, the captured result as a whole. Pass/fail follows the block's expectation.
+ */
+export async function executePlan(runner: ShellRunner, plan: RunPlan, options: ExecuteOptions): Promise<RunResult> {
+  const redact = (text: string) => redactSecrets(text, options.redactPatterns).text;
+  let pending = '';
+  const onOutput = options.onOutput
+    ? (chunk: string) => {
+        pending += chunk;
+        const cut = pending.lastIndexOf('\n');
+        if (cut < 0) return;
+        options.onOutput!(redact(pending.slice(0, cut + 1)));
+        pending = pending.slice(cut + 1);
+      }
+    : undefined;
+  const outcome = await runner.run({
+    script: plan.script,
+    cwd: path.join(options.workspaceRoot, plan.cwd),
+    env: { ...options.baseEnv, ...plan.inputEnv },
+    timeoutMs: plan.timeoutMs,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(onOutput ? { onOutput } : {}),
+    ...(options.maxOutputChars ? { maxOutputChars: options.maxOutputChars } : {}),
+  });
+  if (pending && options.onOutput) options.onOutput(redact(pending));
+  const output = redact(outcome.output);
+  const passed = !outcome.timedOut && !outcome.cancelled && outcome.exitCode !== null && judge(plan.block.expect, outcome.exitCode, output);
+  return {
+    exitCode: outcome.exitCode,
+    signal: outcome.signal,
+    durationMs: outcome.durationMs,
+    timedOut: outcome.timedOut,
+    cancelled: outcome.cancelled,
+    output,
+    truncated: outcome.truncated,
+    passed,
+  };
+}
+
+/** One line for people: `✓ passed (exit 0, 0.4 s)`, `✗ timed out after 30 s`, … */
+export function describeResult(result: RunResult): string {
+  const seconds = `${(result.durationMs / 1000).toFixed(1)} s`;
+  if (result.cancelled) return `■ cancelled after ${seconds}`;
+  if (result.timedOut) return `✗ timed out after ${seconds}`;
+  const how = result.exitCode === null ? `killed by ${result.signal ?? 'a signal'}` : `exit ${result.exitCode}`;
+  return `${result.passed ? '✓ passed' : '✗ failed'} (${how}, ${seconds})`;
+}

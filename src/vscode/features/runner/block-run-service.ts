@@ -1,0 +1,197 @@
+import * as vscode from 'vscode';
+import { blocksInSection } from '../../../core/runner/runnable-blocks';
+import { describeResult, executePlan, planRun, type RunPlan } from '../../../core/runner/run-plan';
+import type { RunResult } from '../../../core/runner/types';
+import { compileUserPatterns } from '../../../core/redact';
+import type { ShellRunner } from '../../../core/ports';
+import { describeRunContext } from '../../../node/run-context';
+import type { Logger } from '../../logger';
+import { editorDoc } from './doc-blocks';
+import { modalConfirmer, type Confirmer } from './run-confirmation';
+import { RunInputs } from './run-inputs';
+
+/** The last run of a block, kept for marks, CodeLens and the incident timeline. */
+export interface RunRecord {
+  uri: vscode.Uri;
+  docPath: string;
+  blockName: string;
+  /** Fence line (1-based) when the run started. */
+  line: number;
+  /** The resolved command as shown to the user (secrets masked). */
+  command: string;
+  /** Working directory, workspace-relative. */
+  cwd: string;
+  result: RunResult;
+  finishedAt: Date;
+}
+
+/** Why a run did not happen, for callers that want to know (tests, Run All). */
+export type RunSkip = 'untrusted' | 'cancelled' | 'declined' | 'terminal' | 'error';
+
+/**
+ * Runs runbook blocks on an explicit user action: checks Workspace Trust, asks for inputs,
+ * confirms state-changing blocks with the exact command, streams redacted output to the
+ * "Runbook Runs" channel and remembers the last result of each block.
+ */
+export class BlockRunService implements vscode.Disposable {
+  readonly output = vscode.window.createOutputChannel('Runbook Runs');
+  private readonly inputs = new RunInputs();
+  private readonly records = new Map<string, RunRecord>();
+  private readonly running = new Set<AbortController>();
+  private readonly ran = new vscode.EventEmitter<RunRecord>();
+  readonly onDidRun = this.ran.event;
+  /** Swappable so integration tests can answer the dialog; the extension always uses the modal one. */
+  confirmer: Confirmer = modalConfirmer;
+
+  constructor(
+    private readonly runner: ShellRunner,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The last run of a block in a document, by block name. */
+  lastRun(uri: vscode.Uri, blockName: string): RunRecord | undefined {
+    return this.records.get(key(uri, blockName));
+  }
+
+  /** Runs one block (`index` among the document's runnable blocks). */
+  async run(document: vscode.TextDocument, index: number, options: { terminal?: boolean } = {}): Promise<RunRecord | RunSkip> {
+    if (!vscode.workspace.isTrusted) {
+      // Not awaited: the command answers at once; the notification offers the way out.
+      void vscode.window
+        .showWarningMessage(
+          'Running runbook commands is disabled in Restricted Mode. Trust this workspace to run them; browsing and search keep working.',
+          'Manage Workspace Trust',
+        )
+        .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
+      return 'untrusted';
+    }
+    const parsed = editorDoc(document);
+    const block = parsed?.blocks[index];
+    if (!parsed || !block) throw new Error(`no runnable block #${index} in ${vscode.workspace.asRelativePath(document.uri)}`);
+    const env = childEnv();
+    const values = await this.inputs.collect(block.inputs, env);
+    if (!values) return 'cancelled';
+    const config = vscode.workspace.getConfiguration('runbooks.run', parsed.folder);
+    const plan = planRun(parsed.doc, block, values, { defaultTimeoutSeconds: config.get<number>('defaultTimeoutSeconds') ?? 120 });
+    if ('error' in plan) throw new Error(plan.error);
+    if (block.kind === 'change' || block.confirm) {
+      const approved = await this.confirmer({
+        title: block.kind === 'change' ? `Run "${block.name}"? It changes state.` : `Run "${block.name}"?`,
+        command: plan.display,
+        cwd: plan.cwd,
+        context: await describeRunContext(env),
+        reason: block.kindReason,
+      });
+      if (!approved) return 'declined';
+    }
+    if (options.terminal || block.interactive) {
+      this.runInTerminal(parsed.folder, plan);
+      return 'terminal';
+    }
+    return this.capture(document.uri, parsed.folder, plan);
+  }
+
+  /**
+   * Runs the read-only (check) blocks of a section one after another. Stops at the first failure
+   * unless `runbooks.run.stopOnFailure` is off. Returns the runs that happened.
+   */
+  async runSection(document: vscode.TextDocument, headingIndex: number): Promise<RunRecord[]> {
+    const parsed = editorDoc(document);
+    const heading = parsed?.doc.headings[headingIndex];
+    if (!parsed || !heading) throw new Error(`no heading #${headingIndex} in ${vscode.workspace.asRelativePath(document.uri)}`);
+    const checks = blocksInSection(parsed.doc, parsed.blocks, heading.text).filter((b) => b.kind === 'check');
+    if (checks.length === 0) {
+      void vscode.window.showInformationMessage(`"${heading.text}" has no read-only check blocks to run.`);
+      return [];
+    }
+    const stopOnFailure = vscode.workspace.getConfiguration('runbooks.run', parsed.folder).get<boolean>('stopOnFailure') ?? true;
+    const records: RunRecord[] = [];
+    for (const block of checks) {
+      const outcome = await this.run(document, block.index);
+      if (typeof outcome === 'string') break;
+      records.push(outcome);
+      if (!outcome.result.passed && stopOnFailure) {
+        void vscode.window.showWarningMessage(`Stopped at "${block.name}": ${describeResult(outcome.result)}. ${checks.length - records.length} check(s) not run.`);
+        break;
+      }
+    }
+    return records;
+  }
+
+  /** Cancels every running block. */
+  cancelAll(): void {
+    for (const controller of this.running) controller.abort(new Error('cancelled by the user'));
+  }
+
+  private async capture(uri: vscode.Uri, folder: vscode.WorkspaceFolder, plan: RunPlan): Promise<RunRecord> {
+    const config = vscode.workspace.getConfiguration('runbooks', folder);
+    const { patterns, errors } = compileUserPatterns(config.get<string[]>('redaction.patterns') ?? []);
+    for (const error of errors) this.logger.info(`runbooks.redaction.patterns: ${error}`);
+    const controller = new AbortController();
+    this.running.add(controller);
+    const started = new Date();
+    this.output.appendLine(`\n▶ ${plan.docPath}:${plan.block.line} ${plan.block.name} (${plan.block.kind}) at ${started.toLocaleTimeString()}`);
+    this.output.appendLine(`$ ${plan.display.split('\n').join('\n  ')}`);
+    this.output.appendLine(`  in ${plan.cwd || '.'}`);
+    this.output.show(true);
+    try {
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Running ${plan.block.name}`, cancellable: true },
+        (_progress, token) => {
+          token.onCancellationRequested(() => controller.abort(new Error('cancelled by the user')));
+          return executePlan(this.runner, plan, {
+            workspaceRoot: folder.uri.fsPath,
+            baseEnv: childEnv(),
+            signal: controller.signal,
+            onOutput: (text) => this.output.append(text),
+            redactPatterns: patterns,
+            maxOutputChars: Math.max(16, config.get<number>('run.maxOutputKB') ?? 1024) * 1024,
+          });
+        },
+      );
+      this.output.appendLine(`${describeResult(result)}${result.truncated ? ' — output was cut in the middle' : ''}`);
+      const record: RunRecord = {
+        uri,
+        docPath: plan.docPath,
+        blockName: plan.block.name,
+        line: plan.block.line,
+        command: plan.display,
+        cwd: plan.cwd,
+        result,
+        finishedAt: new Date(),
+      };
+      this.records.set(key(uri, plan.block.name), record);
+      this.ran.fire(record);
+      return record;
+    } finally {
+      this.running.delete(controller);
+    }
+  }
+
+  private runInTerminal(folder: vscode.WorkspaceFolder, plan: RunPlan): void {
+    const terminal = vscode.window.createTerminal({
+      name: `Runbook: ${plan.block.name}`,
+      cwd: vscode.Uri.joinPath(folder.uri, ...plan.cwd.split('/').filter((p) => p && p !== '.')),
+      env: plan.inputEnv,
+    });
+    terminal.show();
+    terminal.sendText(plan.script, true);
+  }
+
+  dispose(): void {
+    this.cancelAll();
+    this.output.dispose();
+    this.ran.dispose();
+  }
+}
+
+function key(uri: vscode.Uri, blockName: string): string {
+  return `${uri.toString()}#${blockName}`;
+}
+
+/** An explicit copy of the extension host's environment for the child; process.env is never changed. */
+function childEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
+  return env;
+}

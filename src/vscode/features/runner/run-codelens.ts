@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import { blocksInSection } from '../../../core/runner/runnable-blocks';
+import { CommandId } from '../../command-ids';
+import type { BlockRunService } from './block-run-service';
+import { editorDoc } from './doc-blocks';
+
+/**
+ * Above each runnable block: Run (saying when it changes state), Run in Terminal, Copy, and the
+ * last result. Above a heading whose section has check blocks: Run N checks. In Restricted Mode a
+ * single lens explains why nothing runs.
+ */
+export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly runs: BlockRunService) {
+    this.subscriptions = [
+      runs.onDidRun(() => this.changed.fire()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('runbooks.run')) this.changed.fire();
+      }),
+    ];
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const parsed = editorDoc(document);
+    if (!parsed || parsed.blocks.length === 0) return [];
+    if (!(vscode.workspace.getConfiguration('runbooks.run', parsed.folder).get<boolean>('codeLens') ?? true)) return [];
+    const lenses: vscode.CodeLens[] = [];
+    const at = (line: number) => new vscode.Range(line - 1, 0, line - 1, 0);
+    const trusted = vscode.workspace.isTrusted;
+    for (const block of parsed.blocks) {
+      const range = at(block.line);
+      const args = [document.uri, block.index];
+      if (!trusted) {
+        lenses.push(new vscode.CodeLens(range, { title: '$(shield) Running is disabled in Restricted Mode', command: 'workbench.trust.manage' }));
+      } else {
+        const title = block.kind === 'change' ? '$(warning) Run (changes state)…' : '$(play) Run';
+        lenses.push(new vscode.CodeLens(range, { title, tooltip: block.kindReason, command: CommandId.runBlock, arguments: args }));
+        lenses.push(new vscode.CodeLens(range, { title: 'Run in Terminal', command: CommandId.runBlockInTerminal, arguments: args }));
+      }
+      lenses.push(new vscode.CodeLens(range, { title: 'Copy', command: CommandId.copyBlock, arguments: args }));
+      const last = this.runs.lastRun(document.uri, block.name);
+      if (last) {
+        const mark = last.result.passed ? '$(pass-filled)' : '$(error)';
+        lenses.push(
+          new vscode.CodeLens(range, {
+            title: `${mark} ${last.finishedAt.toLocaleTimeString()} · ${(last.result.durationMs / 1000).toFixed(1)} s`,
+            tooltip: 'Show the output of the last run',
+            command: CommandId.showRunOutput,
+          }),
+        );
+      }
+    }
+    if (trusted) {
+      parsed.doc.headings.forEach((heading, index) => {
+        const checks = blocksInSection(parsed.doc, parsed.blocks, heading.text).filter((b) => b.kind === 'check');
+        if (heading.depth > 1 && checks.length > 1) {
+          lenses.push(
+            new vscode.CodeLens(at(heading.line), {
+              title: `$(run-all) Run ${checks.length} checks in section`,
+              command: CommandId.runSection,
+              arguments: [document.uri, index],
+            }),
+          );
+        }
+      });
+    }
+    return lenses;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+  }
+}

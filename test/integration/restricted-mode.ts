@@ -1,0 +1,11 @@
+// Suite for a second launch without Workspace Trust (Restricted Mode): browsing works, running does not.
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  mocha.suite.emit('pre-require', globalThis, 'restricted', mocha);
+  require('./restricted-mode.test');
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} restricted-mode test(s) failed`)) : resolve()));
+  });
+}
