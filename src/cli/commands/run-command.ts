@@ -76,7 +76,7 @@ export async function runBlocks(root: string, args: CliArgs, io: CliIo, runner: 
       if (!io.prompt) throw new UsageError(`block "${block.name}" needs ${input.form === 'placeholder' ? `<${input.name}>` : `$${input.name}`}: pass --var ${input.name}=VALUE`);
       values[input.name] = await io.prompt(`${input.name}${input.secret ? ' (secret)' : ''}: `);
     }
-    const plan = planRun(doc, block, values, { defaultTimeoutSeconds: 120 });
+    const plan = planRun(doc, block, values, env, { defaultTimeoutSeconds: 120 });
     if ('error' in plan) throw new UsageError(`block "${block.name}": ${plan.error}`);
     if (block.kind === 'change' || block.confirm) {
       if (!args.yes) {

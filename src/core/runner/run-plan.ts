@@ -30,15 +30,26 @@ export interface PlanOptions {
 
 /**
  * Plans one run: resolves the working directory (refusing one outside the workspace) and the
- * inputs (`values` by input name). Returns `{ error }` with a message for people when the block
- * cannot run as asked.
+ * inputs: `values` by input name, then, for `$VAR` inputs, the child's environment `env` (so the
+ * confirmation shows what `$KUBECONFIG` really is). Returns `{ error }` with a message for people
+ * when the block cannot run as asked (an input without a value, a cwd outside the workspace).
  */
-export function planRun(doc: DocModel, block: RunnableBlock, values: Record<string, string>, options: PlanOptions): RunPlan | { error: string } {
+export function planRun(
+  doc: DocModel,
+  block: RunnableBlock,
+  values: Record<string, string>,
+  env: Record<string, string>,
+  options: PlanOptions,
+): RunPlan | { error: string } {
   const cwd = resolveBlockCwd(doc.path, block.cwd);
   if ('error' in cwd) return { error: cwd.error };
+  const given: Record<string, string> = {};
+  for (const input of block.inputs) {
+    if (input.form === 'variable' && env[input.name] !== undefined) given[input.name] = env[input.name]!;
+  }
   let resolved;
   try {
-    resolved = resolveScript(block.script, block.inputs, values);
+    resolved = resolveScript(block.script, block.inputs, { ...given, ...values });
   } catch (error) {
     return { error: (error as Error).message };
   }

@@ -72,7 +72,7 @@ export class BlockRunService implements vscode.Disposable {
     const values = await this.inputs.collect(block.inputs, env);
     if (!values) return 'cancelled';
     const config = vscode.workspace.getConfiguration('runbooks.run', parsed.folder);
-    const plan = planRun(parsed.doc, block, values, { defaultTimeoutSeconds: config.get<number>('defaultTimeoutSeconds') ?? 120 });
+    const plan = planRun(parsed.doc, block, values, env, { defaultTimeoutSeconds: config.get<number>('defaultTimeoutSeconds') ?? 120 });
     if ('error' in plan) throw new Error(plan.error);
     if (block.kind === 'change' || block.confirm) {
       const approved = await this.confirmer({
