@@ -53,6 +53,18 @@ try {
     await palette(page, 'View: Show Problems');
     await page.waitForTimeout(1500);
     await page.screenshot({ path: path.join(out, 'problems.png') });
+
+    // Run a check from its CodeLens: output in "Runbook Runs", ✓ mark and time on the fence.
+    await palette(page, 'View: Close Panel');
+    const diagnosis = page.locator('.monaco-list-row', { hasText: 'Diagnosis' }).first();
+    await diagnosis.click();
+    await page.waitForTimeout(1500);
+    const run = page.locator('.codelens-decoration a', { hasText: /^\s*Run\s*$/ }).first();
+    await run.waitFor({ timeout: 30_000 });
+    await run.click();
+    await page.waitForSelector('.codelens-decoration a:has-text(" s")', { timeout: 30_000 });
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: path.join(out, 'run.png') });
   });
   console.log(`screenshots written to ${path.relative(repoRoot, out)}/`);
 } finally {
