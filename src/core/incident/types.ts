@@ -1,0 +1,74 @@
+/** Incident severity as written in front matter (`SEV1`…, `critical`, …): free text, shown as is. */
+export type IncidentStatus = 'active' | 'resolved';
+
+/** The front matter of an incident file, as the extension reads it. */
+export interface IncidentMeta {
+  id: string;
+  title: string;
+  severity: string;
+  status: IncidentStatus;
+  /** ISO 8601 UTC. */
+  started: string;
+  /** ISO 8601 UTC, when resolved. */
+  resolved?: string;
+  /** Workspace-relative paths of the runbooks used. */
+  runbooks: string[];
+  commander?: string;
+}
+
+/** One parsed timeline entry. */
+export interface TimelineEntry {
+  /** ISO 8601 UTC of when it happened (the explicit time when one was given). */
+  at: string;
+  /** Who wrote it (git user.name), when known. */
+  author?: string;
+  /** First line of the entry's text. */
+  summary: string;
+  kind: 'note' | 'check' | 'feedback' | 'status';
+  /** 1-based line in the incident file. */
+  line: number;
+}
+
+/** An incident file as read: what could be understood, and what could not. */
+export interface IncidentFile {
+  /** Workspace-relative path. */
+  path: string;
+  /** Undefined when the front matter is missing or broken (see `problems`). */
+  meta?: IncidentMeta;
+  timeline: TimelineEntry[];
+  /** Things that could not be parsed, for a clear message; the file is never rewritten because of them. */
+  problems: string[];
+}
+
+/** What a note says and when. */
+export interface NoteInput {
+  text: string;
+  /** When it happened, if not now: an explicit `HH:MM` already resolved to a Date by the caller or `resolveExplicitTime`. */
+  at?: Date;
+  author?: string;
+}
+
+/** A check run to record in the timeline (already capped and redacted by the runner). */
+export interface CheckRunInput {
+  runbookPath: string;
+  /** Fence line of the block in the runbook (1-based). */
+  line: number;
+  blockName: string;
+  command: string;
+  cwd: string;
+  exitCode: number | null;
+  durationMs: number;
+  passed: boolean;
+  output: string;
+  finishedAt: Date;
+  author?: string;
+}
+
+/** Feedback on a runbook step, written during an incident. */
+export interface FeedbackInput {
+  runbookPath: string;
+  line: number;
+  text: string;
+  at: Date;
+  author?: string;
+}
