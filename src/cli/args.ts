@@ -21,6 +21,14 @@ export interface CliArgs {
   vars: Record<string, string>;
   /** `run`: approve state-changing blocks without asking. */
   yes: boolean;
+  /** `incident`, `note`: the incidents folder, relative to the root (the commands default to `incidents`). */
+  incidentsDir?: string;
+  /** `incident start`: the severity. */
+  severity?: string;
+  /** `incident start`: `--runbook PATH` runbooks being followed. */
+  runbooks?: string[];
+  /** `note`: `--at HH:MM`, an explicit time. */
+  at?: string;
   help: boolean;
   version: boolean;
 }
@@ -42,6 +50,10 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
         section: { type: 'string' },
         var: { type: 'string', multiple: true },
         yes: { type: 'boolean', short: 'y' },
+        'incidents-dir': { type: 'string' },
+        severity: { type: 'string' },
+        runbook: { type: 'string', multiple: true },
+        at: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -65,6 +77,10 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
     ...(values.section !== undefined ? { section: values.section } : {}),
     vars: parseVars(values.var ?? []),
     yes: values.yes ?? false,
+    ...(values['incidents-dir'] !== undefined ? { incidentsDir: values['incidents-dir'] } : {}),
+    ...(values.severity !== undefined ? { severity: values.severity } : {}),
+    ...(values.runbook !== undefined ? { runbooks: values.runbook } : {}),
+    ...(values.at !== undefined ? { at: values.at } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
   };

@@ -6,6 +6,7 @@ import { renderIndex } from './commands/index-command';
 import { renderSearch } from './commands/search-command';
 import { renderBlocks } from './commands/blocks-command';
 import { loadDoc, runBlocks } from './commands/run-command';
+import { runIncidentCommand } from './commands/incident-command';
 import type { CliIo } from './io';
 import { NodeShellRunner } from '../node/shell-runner';
 import { runnableBlocks } from '../core/runner/runnable-blocks';
@@ -13,9 +14,9 @@ import * as readline from 'node:readline/promises';
 import { USAGE } from './usage';
 import { version } from '../../package.json';
 
-const COMMANDS = ['index', 'search', 'blocks', 'run'];
+const COMMANDS = ['index', 'search', 'blocks', 'run', 'incident', 'note'];
 
-/** Runs the CLI and returns its exit code: 0 ok, 1 a block failed (`run`), 2 usage or tool error. */
+/** Runs the CLI and returns its exit code: 0 ok, 1 a block failed (`run`), 2 usage or tool error (or no active incident). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     const args = parseCliArgs(argv, io.cwd);
@@ -34,6 +35,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (args.command === 'run') return await runBlocks(root, args, io, new NodeShellRunner());
+    if (args.command === 'incident' || args.command === 'note') return await runIncidentCommand(root, args, io);
 
     const index = openWorkspaceIndex(root, { cache: args.cache, env: io.env });
     await index.build();

@@ -13,10 +13,18 @@ export const CommandId = {
   runSection: 'runbooks.runSection',
   cancelRuns: 'runbooks.cancelRuns',
   showRunOutput: 'runbooks.showRunOutput',
+  startIncident: 'runbooks.startIncident',
+  addIncidentNote: 'runbooks.addIncidentNote',
+  addSelectionAsNote: 'runbooks.addSelectionAsNote',
+  resolveIncident: 'runbooks.resolveIncident',
+  openIncident: 'runbooks.openIncident',
+  incidentActions: 'runbooks.incidentActions',
+  submitFeedback: 'runbooks.submitFeedback',
+  resolveFeedback: 'runbooks.resolveFeedback',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];
 
 /** View and context-key ids used in package.json `when` clauses. */
-export const ViewId = { tree: 'runbooks.tree' } as const;
+export const ViewId = { tree: 'runbooks.tree', incidents: 'runbooks.incidents' } as const;
 export const ContextKey = { indexing: 'runbooks.indexing', indexed: 'runbooks.indexed' } as const;

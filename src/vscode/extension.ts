@@ -4,6 +4,11 @@ import { newRunbook } from './commands/new-runbook';
 import { openDoc } from './commands/open-doc';
 import { openRunbookForAlert } from './commands/open-for-alert';
 import { copyBlock, runBlock, runBlockInTerminal, runSection } from './commands/run-commands';
+import { addIncidentNote, addSelectionAsNote, incidentActions, openIncident, resolveIncident, startIncident } from './commands/incident-commands';
+import { IncidentService } from './features/incident/incident-service';
+import { IncidentStatusBar } from './features/incident/incident-status-bar';
+import { IncidentsTreeProvider } from './features/incident/incidents-tree';
+import { RunbookFeedback } from './features/incident/runbook-feedback';
 import { searchRunbooks } from './commands/search';
 import { groupBy, refreshIndex, revealInTree } from './commands/tree-commands';
 import { FindingsDiagnostics } from './features/diagnostics/findings-diagnostics';
@@ -23,6 +28,8 @@ export interface RunbooksApi {
   index: RunbookIndex;
   tree: RunbookTreeProvider;
   runs: BlockRunService;
+  incidents: IncidentService;
+  incidentStatusBar: IncidentStatusBar;
   /** How long `activate` took, in milliseconds. */
   activationMs: number;
 }
@@ -39,7 +46,23 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     const tree = new RunbookTreeProvider(index);
     const treeView = vscode.window.createTreeView(ViewId.tree, { treeDataProvider: tree, showCollapseAll: true });
     const runs = new BlockRunService(new NodeShellRunner(), logger);
-    const services: Services = { index, tree, treeView, logger, runs, extensionUri: context.extensionUri };
+    const incidents = new IncidentService(logger);
+    const feedback = new RunbookFeedback(incidents, logger);
+    const statusBar = new IncidentStatusBar(incidents);
+    const services: Services = { index, tree, treeView, logger, runs, incidents, extensionUri: context.extensionUri };
+    context.subscriptions.push(
+      incidents,
+      feedback,
+      statusBar,
+      vscode.window.createTreeView(ViewId.incidents, { treeDataProvider: new IncidentsTreeProvider(incidents) }),
+      // Check runs during an incident land in its timeline.
+      runs.onDidRun((record) => {
+        incidents.recordRun(record).catch((error) => {
+          logger.error('Recording a check run in the incident', error);
+          void vscode.window.showErrorMessage(`The check ran, but it could not be added to the incident: ${(error as Error).message}`);
+        });
+      }),
+    );
     const codeLens = new RunCodeLensProvider(runs);
     context.subscriptions.push(
       logger, index, tree, treeView, new FindingsDiagnostics(index), runs, codeLens, new RunDecorations(runs, context.extensionUri),
@@ -60,6 +83,14 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
       [CommandId.runSection]: (uri, heading) => runSection(services, uri, heading),
       [CommandId.cancelRuns]: () => runs.cancelAll(),
       [CommandId.showRunOutput]: () => runs.output.show(),
+      [CommandId.startIncident]: (args) => startIncident(services, args && typeof args === 'object' ? args : undefined),
+      [CommandId.addIncidentNote]: (text) => addIncidentNote(incidents, text),
+      [CommandId.addSelectionAsNote]: () => addSelectionAsNote(incidents),
+      [CommandId.resolveIncident]: (skipConfirm) => resolveIncident(incidents, skipConfirm),
+      [CommandId.openIncident]: () => openIncident(incidents),
+      [CommandId.incidentActions]: () => incidentActions(),
+      [CommandId.submitFeedback]: (reply) => feedback.submit(reply as vscode.CommentReply),
+      [CommandId.resolveFeedback]: (thread) => feedback.resolve(thread as vscode.CommentThread),
     };
     for (const [id, handler] of Object.entries(handlers)) {
       context.subscriptions.push(vscode.commands.registerCommand(id, logger.command(id, handler)));
@@ -68,7 +99,8 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     void index.rebuild();
     const activationMs = performance.now() - started;
     logger.info(`Activated in ${activationMs.toFixed(1)} ms; indexing in the background.`);
-    return { ready: () => index.ready(), index, tree, runs, activationMs };
+    void incidents.reload();
+    return { ready: () => index.ready(), index, tree, runs, incidents, incidentStatusBar: statusBar, activationMs };
   } catch (error) {
     logger.error('Activation', error);
     void vscode.window.showErrorMessage(`Living Runbooks could not start: ${(error as Error).message}`, 'Show Log').then((c) => {

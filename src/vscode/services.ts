@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { RunbookIndex } from './features/index/runbook-index';
 import type { BlockRunService } from './features/runner/block-run-service';
+import type { IncidentService } from './features/incident/incident-service';
 import type { RunbookTreeProvider, TreeNode } from './features/tree/runbook-tree';
 import type { Logger } from './logger';
 
@@ -11,5 +12,6 @@ export interface Services {
   treeView: vscode.TreeView<TreeNode>;
   logger: Logger;
   runs: BlockRunService;
+  incidents: IncidentService;
   extensionUri: vscode.Uri;
 }

@@ -14,6 +14,7 @@ export function run(): Promise<void> {
   require('./diagnostics.test');
   require('./new-runbook.test');
   require('./run.test');
+  require('./incident.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   });

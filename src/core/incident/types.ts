@@ -27,6 +27,16 @@ export interface TimelineEntry {
   kind: 'note' | 'check' | 'feedback' | 'status';
   /** 1-based line in the incident file. */
   line: number;
+  /** For feedback and check entries: the runbook (workspace-relative) and line they are about. */
+  target?: { path: string; line: number };
+  /** The whole text after the author: the first line and the indented lines under it, de-indented. */
+  text: string;
+  /** Check runs: the block's name. */
+  blockName?: string;
+  /** Check runs: whether the check passed. */
+  passed?: boolean;
+  /** The local time written next to the stamp (`15:05 local`), when there is one. */
+  localTime?: string;
 }
 
 /** An incident file as read: what could be understood, and what could not. */

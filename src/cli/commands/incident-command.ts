@@ -1,0 +1,157 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { resolveExplicitTime, formatNote } from '../../core/incident/timeline';
+import { hostTimeZone, utcStamp, clockTime } from '../../core/incident/zoned-time';
+import type { IncidentFile } from '../../core/incident/types';
+import { gitUserName, IncidentStore } from '../../node/incident-store';
+import { UsageError, type CliArgs } from '../args';
+import type { CliIo } from '../io';
+
+/** The incidents folder when `--incidents-dir` is not given, relative to the root. */
+export const DEFAULT_INCIDENTS_DIR = 'incidents';
+
+/** What `runbooks incident list --format json` prints per incident; fields of unreadable front matter are null. */
+export interface IncidentRow {
+  path: string;
+  id: string | null;
+  title: string | null;
+  severity: string | null;
+  status: string | null;
+  started: string | null;
+  resolved: string | null;
+  entries: number;
+  problems: string[];
+}
+
+/** Clock and zone, injectable for tests. */
+export interface IncidentCommandDeps {
+  now?: () => Date;
+}
+
+/**
+ * `runbooks incident start|resolve|list` and `runbooks note`. Returns the exit code: 0 done,
+ * 2 usage error, no active incident (note, resolve), or a resolve that could not update the front matter.
+ */
+export async function runIncidentCommand(root: string, args: CliArgs, io: CliIo, deps: IncidentCommandDeps = {}): Promise<number> {
+  const now = deps.now ?? (() => new Date());
+  const timeZone = zoneFromEnv(io.env.TZ);
+  const dirArg = args.incidentsDir ?? DEFAULT_INCIDENTS_DIR;
+  const incidentsDir = path.resolve(root, dirArg);
+  const store = new IncidentStore(incidentsDir, root, { timeZone });
+  const author = () => gitUserName(root, io.env as NodeJS.ProcessEnv);
+
+  if (args.command === 'note') {
+    const words = args.positionals.join(' ').trim();
+    let at: Date | undefined;
+    let text = words;
+    if (args.at !== undefined) {
+      const explicit = resolveExplicitTime(args.at, now(), timeZone);
+      if (!explicit || explicit.text !== '') throw new UsageError(`--at must be a time of day as HH:MM or HH:MM:SS, not "${args.at}"`);
+      at = explicit.at;
+    } else {
+      const explicit = resolveExplicitTime(words, now(), timeZone);
+      if (explicit) ({ at, text } = explicit);
+    }
+    if (!text) throw new UsageError('note needs TEXT, e.g. runbooks note "paged the DB team"');
+    const incident = await store.active();
+    if (!incident) return noActive(io, dirArg);
+    const written = now();
+    await store.append(incident, formatNote({ text, ...(at ? { at } : {}), author: await author() }, written, timeZone));
+    const when = at ?? written;
+    io.out(`Noted in ${incident.path} at ${clockTime(when, timeZone)} (${utcStamp(when)}).`);
+    return 0;
+  }
+
+  const sub = args.positionals[0];
+  if (sub === 'start') {
+    const title = args.positionals.slice(1).join(' ').replace(/\s+/g, ' ').trim();
+    if (!title) throw new UsageError('incident start needs a TITLE, e.g. runbooks incident start "Checkout 5xx after deploy"');
+    const runbooks = await Promise.all((args.runbooks ?? []).map((p) => workspacePath(root, p, io)));
+    const already = await store.active();
+    const commander = await author();
+    const relative = await store.create({
+      id: '',
+      title,
+      severity: args.severity?.trim() || 'unknown',
+      status: 'active',
+      started: now().toISOString(),
+      runbooks,
+      ...(commander ? { commander } : {}),
+    });
+    if (already?.meta) io.err(`runbooks: "${already.meta.title}" (${already.path}) is still active; notes now go to the new incident.`);
+    io.out(`Started incident "${title}": ${relative}\nAdd notes with: runbooks note TEXT   (start TEXT with HH:MM for an earlier time)`);
+    return 0;
+  }
+  if (sub === 'resolve') {
+    const incident = await store.active();
+    if (!incident) return noActive(io, dirArg);
+    const result = await store.resolve(incident, now(), await author());
+    io.out(`Resolved "${incident.meta?.title ?? incident.path}": ${incident.path}\nPostmortem draft: ${result.postmortemPath}`);
+    if (!result.frontMatterUpdated) {
+      io.err(`runbooks: ${result.problem ?? 'the front matter was not updated.'}`);
+      return 2;
+    }
+    return 0;
+  }
+  if (sub === 'list') {
+    const incidents = (await store.list()).sort((a, b) => (b.meta?.started ?? '').localeCompare(a.meta?.started ?? '') || a.path.localeCompare(b.path));
+    io.out(args.format === 'json' ? JSON.stringify(incidents.map(toRow), null, 2) : renderList(incidents, dirArg));
+    return 0;
+  }
+  throw new UsageError(sub ? `unknown incident command "${sub}" (start, resolve or list)` : 'incident needs a command: start, resolve or list');
+}
+
+/** One row of `incident list --format json`. */
+export function toRow(incident: IncidentFile): IncidentRow {
+  const meta = incident.meta;
+  return {
+    path: incident.path,
+    id: meta?.id ?? null,
+    title: meta?.title ?? null,
+    severity: meta?.severity ?? null,
+    status: meta?.status ?? null,
+    started: meta?.started ?? null,
+    resolved: meta?.resolved ?? null,
+    entries: incident.timeline.length,
+    problems: incident.problems,
+  };
+}
+
+function renderList(incidents: IncidentFile[], dirArg: string): string {
+  if (incidents.length === 0) return `No incidents in ${dirArg}/.`;
+  return incidents
+    .map((incident) => {
+      const meta = incident.meta;
+      const head = meta
+        ? `${meta.status.padEnd(8)}  ${meta.severity.padEnd(7)}  ${meta.started}  ${incident.path}  ${meta.title} (${incident.timeline.length} entries)`
+        : `unknown   ${''.padEnd(7)}  ${''.padEnd(20)}  ${incident.path} (${incident.timeline.length} entries)`;
+      return [head, ...incident.problems.map((p) => `  ! ${p}`)].join('\n');
+    })
+    .join('\n');
+}
+
+function noActive(io: CliIo, dirArg: string): number {
+  io.err(`runbooks: no active incident in ${dirArg}/. Start one with: runbooks incident start TITLE`);
+  return 2;
+}
+
+/** A `--runbook` path (relative to the cwd) as a workspace-relative path; it must exist inside the root. */
+async function workspacePath(root: string, arg: string, io: CliIo): Promise<string> {
+  const absolute = path.resolve(io.cwd, arg);
+  const relative = path.relative(root, absolute);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) throw new UsageError(`--runbook ${arg} is outside --root ${root}`);
+  if (!(await fs.stat(absolute).catch(() => undefined))?.isFile()) throw new UsageError(`--runbook ${arg} is not a file`);
+  return relative.split(path.sep).join('/');
+}
+
+/** `TZ` when it names an IANA zone Intl knows, else the host's zone. */
+function zoneFromEnv(tz: string | undefined): string {
+  if (tz && !tz.startsWith(':')) {
+    try {
+      return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
+    } catch {
+      // not an IANA name (a POSIX TZ rule): fall through
+    }
+  }
+  return hostTimeZone();
+}

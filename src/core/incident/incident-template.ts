@@ -1,0 +1,75 @@
+import { stringify } from 'yaml';
+import { slugForFileName } from '../file-name';
+import { redactSecrets } from '../redact';
+import { formatStatus, type EntryOptions } from './timeline';
+import { utcStamp } from './zoned-time';
+import type { IncidentMeta } from './types';
+
+/**
+ * The file name of a new incident: `YYYY-MM-DD-<slug>.md`, the date of `started` in UTC. A slug
+ * that would end in `postmortem` gets `-incident` appended, so the file is never mistaken for a
+ * postmortem draft (`<stem>-postmortem.md`).
+ */
+export function incidentFileName(started: Date, title: string): string {
+  let slug = slugForFileName(title);
+  if (/(?:^|-)postmortem(?:-\d+)?$/.test(slug)) slug += '-incident';
+  return `${started.toISOString().slice(0, 10)}-${slug}.md`;
+}
+
+/**
+ * The front matter of an incident: a YAML mapping written by the `yaml` library (so colons,
+ * quotes and `#` in titles are safe), fields redacted one by one before serialising. Ends with
+ * the closing `---` and a newline.
+ */
+export function renderFrontMatter(meta: IncidentMeta, options: EntryOptions = {}): string {
+  const r = (text: string) => redactSecrets(text, options.redactionPatterns).text;
+  const data: Record<string, unknown> = {
+    id: r(meta.id),
+    title: r(meta.title),
+    severity: r(meta.severity),
+    status: meta.status,
+    started: normaliseStamp(meta.started),
+    ...(meta.resolved ? { resolved: normaliseStamp(meta.resolved) } : {}),
+    runbooks: meta.runbooks.map(r),
+    ...(meta.commander ? { commander: r(meta.commander) } : {}),
+  };
+  return `---\n${stringify(data, { lineWidth: 0 })}---\n`;
+}
+
+/**
+ * A new incident file: front matter, the title, then Summary, Actions, Follow-ups, and Timeline
+ * LAST with its first entry "Incident started (severity …)" by the commander. Timeline is last on
+ * purpose: entries are appended to the end of the file (append-only, never a rewrite), so they
+ * land in the Timeline section without the file ever being edited in the middle.
+ */
+export function renderIncident(meta: IncidentMeta, options: EntryOptions = {}): string {
+  const title = redactSecrets(meta.title.replace(/\s+/g, ' ').trim(), options.redactionPatterns).text;
+  return [
+    renderFrontMatter(meta, options),
+    `# ${title}`,
+    '',
+    '## Summary',
+    '',
+    '<!-- One or two sentences: what is broken, for whom, since when. Keep it current while the incident runs. -->',
+    '',
+    '## Actions',
+    '',
+    '<!-- Who is doing what right now: one line each, with a name. -->',
+    '',
+    '## Follow-ups',
+    '',
+    '<!-- Work for after the incident, one "- " line each; they become action items in the postmortem draft. -->',
+    '',
+    '## Timeline',
+    '',
+    '<!-- Newest last. Add entries with "Runbooks: Add Incident Note" or `runbooks note TEXT`; keep this section last, entries are appended to the end of the file. -->',
+    '',
+    formatStatus(`Incident started (severity ${meta.severity})`, new Date(meta.started), meta.commander, options),
+  ].join('\n');
+}
+
+/** An ISO 8601 time as `YYYY-MM-DDTHH:MM:SSZ` (the timeline's form); text that is not a date is kept. */
+function normaliseStamp(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : utcStamp(date);
+}

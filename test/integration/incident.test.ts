@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { api, inWorkspace, waitFor, workspaceRoot } from './helpers';
+
+describe('incident mode', () => {
+  let incidentUri: vscode.Uri;
+  const read = () => fs.readFile(incidentUri.fsPath, 'utf8');
+
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('starts an incident from the template and shows it in the status bar', async () => {
+    const runbooks = await api();
+    assert.equal(runbooks.incidentStatusBar.visible, false);
+    incidentUri = await vscode.commands.executeCommand<vscode.Uri>('runbooks.startIncident', {
+      title: 'Orders DB pool exhausted',
+      severity: 'SEV2',
+      runbooks: ['runbooks/db/pool-exhausted.md'],
+    });
+    assert.equal(path.dirname(incidentUri.fsPath), path.join(workspaceRoot(), 'incidents'));
+    assert.match(path.basename(incidentUri.fsPath), /^\d{4}-\d{2}-\d{2}-orders-db-pool-exhausted\.md$/);
+    const text = await read();
+    assert.match(text, /^---\n/);
+    assert.match(text, /title: Orders DB pool exhausted\n/);
+    assert.match(text, /severity: SEV2\n/);
+    assert.match(text, /status: active\n/);
+    for (const section of ['## Summary', '## Actions', '## Follow-ups', '## Timeline']) assert.ok(text.includes(section), section);
+    await waitFor('the status bar item', () => runbooks.incidentStatusBar.visible);
+    assert.match(runbooks.incidentStatusBar.item.text, /^\$\(flame\) Orders DB pool exhausted · \dm$/);
+  });
+
+  it('appends a timestamped note, and a note with an explicit time', async () => {
+    await api();
+    assert.equal(await vscode.commands.executeCommand('runbooks.addIncidentNote', 'Paged the DB team'), true);
+    assert.equal(await vscode.commands.executeCommand('runbooks.addIncidentNote', '00:01 first alert fired'), true);
+    const text = await read();
+    assert.match(text, /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?Z.*Paged the DB team/);
+    assert.match(text, /first alert fired/);
+    assert.ok(!text.includes('00:01 first alert fired'), 'the explicit time is read, not kept in the text');
+  });
+
+  it('records a check run with its command, exit code and output', async () => {
+    await api();
+    await vscode.commands.executeCommand('runbooks.runBlock', inWorkspace('runbooks', 'db', 'pool-exhausted.md'), 0);
+    const text = await waitFor('the check in the timeline', async () => {
+      const t = await read();
+      return t.includes('pool-config') ? t : undefined;
+    });
+    assert.match(text, /cat deploy\/pool\.yaml/);
+    assert.match(text, /max: 50/);
+    assert.match(text, /runbooks\/db\/pool-exhausted\.md#L25/);
+  });
+
+  it('adds a note through the editor when the incident file has unsaved edits, losing neither', async () => {
+    await api();
+    const editor = await vscode.window.showTextDocument(incidentUri, { preview: false });
+    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount - 1, 0), 'Typed by hand, not saved yet.\n'));
+    assert.equal(editor.document.isDirty, true);
+    await vscode.commands.executeCommand('runbooks.addIncidentNote', 'Failover started');
+    assert.ok(editor.document.getText().includes('Typed by hand, not saved yet.'));
+    assert.ok(editor.document.getText().includes('Failover started'));
+    await editor.document.save();
+    const text = await read();
+    assert.ok(text.includes('Typed by hand, not saved yet.'));
+    assert.ok(text.includes('Failover started'));
+  });
+
+  it('resolves the incident, writes the postmortem draft and hides the status bar item', async () => {
+    const runbooks = await api();
+    const postmortem = await vscode.commands.executeCommand<vscode.Uri>('runbooks.resolveIncident', true);
+    assert.match(await read(), /status: resolved\n/);
+    const draft = await fs.readFile(postmortem.fsPath, 'utf8');
+    for (const section of ['Summary', 'Impact', 'Root Causes', 'Trigger', 'Resolution', 'Detection', 'Action Items', 'Lessons Learned', 'Timeline']) {
+      assert.ok(draft.includes(section), `postmortem misses ${section}`);
+    }
+    assert.ok(draft.includes('Paged the DB team'));
+    assert.ok(draft.includes('runbooks/db/pool-exhausted.md'));
+    await waitFor('the status bar item to hide', () => !runbooks.incidentStatusBar.visible);
+  });
+});
