@@ -30,6 +30,7 @@ export interface RunbooksApi {
   runs: BlockRunService;
   incidents: IncidentService;
   incidentStatusBar: IncidentStatusBar;
+  feedback: RunbookFeedback;
   /** How long `activate` took, in milliseconds. */
   activationMs: number;
 }
@@ -100,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     const activationMs = performance.now() - started;
     logger.info(`Activated in ${activationMs.toFixed(1)} ms; indexing in the background.`);
     void incidents.reload();
-    return { ready: () => index.ready(), index, tree, runs, incidents, incidentStatusBar: statusBar, activationMs };
+    return { ready: () => index.ready(), index, tree, runs, incidents, incidentStatusBar: statusBar, feedback, activationMs };
   } catch (error) {
     logger.error('Activation', error);
     void vscode.window.showErrorMessage(`Living Runbooks could not start: ${(error as Error).message}`, 'Show Log').then((c) => {

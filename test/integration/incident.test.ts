@@ -66,6 +66,22 @@ describe('incident mode', () => {
     assert.ok(text.includes('Failover started'));
   });
 
+  it('records feedback written on a runbook line in the timeline and labels the thread', async () => {
+    const runbooks = await api();
+    const runbook = inWorkspace('runbooks', 'db', 'pool-exhausted.md');
+    await vscode.window.showTextDocument(runbook);
+    const thread = runbooks.feedback.controller.createCommentThread(runbook, new vscode.Range(24, 0, 24, 0), []);
+    try {
+      await vscode.commands.executeCommand('runbooks.submitFeedback', { thread, text: 'step 3 is wrong: the pool is in pgbouncer.ini now' });
+      const text = await read();
+      assert.match(text, /✎ feedback on .*runbooks\/db\/pool-exhausted\.md#L25/);
+      assert.ok(text.includes('step 3 is wrong: the pool is in pgbouncer.ini now'));
+      assert.match(thread.label ?? '', /^noted in incident \d{4}-\d{2}-\d{2}-orders-db-pool-exhausted$/);
+    } finally {
+      thread.dispose();
+    }
+  });
+
   it('resolves the incident, writes the postmortem draft and hides the status bar item', async () => {
     const runbooks = await api();
     const postmortem = await vscode.commands.executeCommand<vscode.Uri>('runbooks.resolveIncident', true);

@@ -9,7 +9,7 @@ import type { IncidentService } from './incident-service';
  * where it was noted. Threads from past incidents' feedback show on the runbook again when it opens.
  */
 export class RunbookFeedback implements vscode.Disposable {
-  private readonly controller = vscode.comments.createCommentController('runbooks.feedback', 'Runbook feedback');
+  readonly controller = vscode.comments.createCommentController('runbooks.feedback', 'Runbook feedback');
   private readonly shown = new Map<string, vscode.CommentThread>();
   private readonly subscriptions: vscode.Disposable[];
 
