@@ -2,6 +2,7 @@
 // Takes the README's screenshots from the real workbench on the demo workspace:
 //   node scripts/readme-screenshots.mjs   (after npm run build)
 // Writes media/screenshots/*.png (not packaged: .vscodeignore admits only media/*.svg|png).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { withWorkbench } from './screenshot.mjs';
 import { prepareDemoWorkspace } from './lib/demo.mjs';
 import { repoRoot } from './lib/test-env.mjs';
 
+execFileSync(process.execPath, ['esbuild.js'], { cwd: repoRoot, stdio: 'inherit' });
 const out = path.join(repoRoot, 'media', 'screenshots');
 fs.mkdirSync(out, { recursive: true });
 const demo = await prepareDemoWorkspace({ repoRoot });
@@ -65,6 +67,33 @@ try {
     await page.waitForSelector('.codelens-decoration a:has-text(" s")', { timeout: 30_000 });
     await page.waitForTimeout(1500);
     await page.screenshot({ path: path.join(out, 'run.png') });
+
+    // An incident: start it, add a note, run a check, open the timeline.
+    await palette(page, 'Runbooks: Start Incident');
+    await page.waitForTimeout(800);
+    await page.keyboard.type('Checkout 5xx: DB pool exhausted');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(800);
+    await page.keyboard.type('SEV2');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(800);
+    await page.keyboard.press('Enter'); // keep the open runbook as the incident's runbook
+    await page.waitForTimeout(1500);
+    await palette(page, 'Runbooks: Add Incident Note');
+    await page.waitForTimeout(800);
+    await page.keyboard.type('Paged team-checkout; error rate 12% and climbing');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1000);
+    await page.locator('.codelens-decoration a', { hasText: /^\s*Run\s*$/ }).first().click();
+    await page.waitForTimeout(2500);
+    await palette(page, 'Runbooks: Open Active Incident');
+    await page.waitForTimeout(1500);
+    await palette(page, 'View: Close Panel');
+    await palette(page, 'Notifications: Clear All Notifications');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: path.join(out, 'incident.png') });
   });
   console.log(`screenshots written to ${path.relative(repoRoot, out)}/`);
 } finally {

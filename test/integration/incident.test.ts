@@ -50,6 +50,10 @@ describe('incident mode', () => {
     assert.match(text, /cat deploy\/pool\.yaml/);
     assert.match(text, /max: 50/);
     assert.match(text, /runbooks\/db\/pool-exhausted\.md#L25/);
+    // The recorded command is history: the incident file offers nothing to run.
+    await vscode.window.showTextDocument(incidentUri);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', incidentUri);
+    assert.deepEqual(lenses.map((l) => l.command?.title), []);
   });
 
   it('adds a note through the editor when the incident file has unsaved edits, losing neither', async () => {

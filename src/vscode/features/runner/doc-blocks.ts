@@ -31,7 +31,10 @@ export function editorDoc(document: vscode.TextDocument): EditorDoc | undefined 
   const cached = cache.get(document);
   if (cached && cached.version === document.version && cached.languages === languages) return cached.value;
   const doc = parseDoc(relative, document.getText());
-  const value = { folder, doc, blocks: runnableBlocks(doc, { extraLanguages: extraLanguages(folder) }) };
+  // Incident files and postmortems record commands that ran; they are history, never run again.
+  const incidents = `${(vscode.workspace.getConfiguration('runbooks.incidents', folder).get<string>('folder') || 'incidents').replace(/^\.?\/+|\/+$/g, '')}/`;
+  const blocks = relative.startsWith(incidents) ? [] : runnableBlocks(doc, { extraLanguages: extraLanguages(folder) });
+  const value = { folder, doc, blocks };
   cache.set(document, { version: document.version, languages, value });
   return value;
 }
