@@ -1,4 +1,5 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
+import { topMatches, type RankedMatch } from './search-top-k';
 import type { DocKind, DocModel } from './doc-model';
 import { STOP_WORDS } from './stop-words';
 
@@ -116,16 +117,15 @@ export class DocSearch {
     if (!text) return [];
     const limit = options.limit ?? 20;
     const kinds = options.kinds ? new Set(options.kinds) : undefined;
-    let results = this.index.search(text);
+    const accept = (path: string) => {
+      const doc = this.getDoc(path);
+      return !!doc && (!kinds || kinds.has(doc.kind));
+    };
+    let matches = topMatches(this.index, text, {}, limit, accept);
     // Every word must match somewhere; when that finds nothing, rank documents matching any word.
-    if (results.length === 0 && /\s/.test(text)) results = this.index.search(text, { combineWith: 'OR' });
+    if (matches.length === 0 && /\s/.test(text)) matches = topMatches(this.index, text, { combineWith: 'OR' }, limit, accept);
     const hits: SearchHit[] = [];
-    for (const result of results) {
-      const doc = this.getDoc(result.id as string);
-      if (!doc || (kinds && !kinds.has(doc.kind))) continue;
-      hits.push(toHit(doc, result));
-      if (hits.length >= limit) break;
-    }
+    for (const match of matches) hits.push(toHit(this.getDoc(match.id)!, match));
     return hits;
   }
 
@@ -145,7 +145,7 @@ function toFields(doc: DocModel): IndexedFields {
   };
 }
 
-function toHit(doc: DocModel, result: SearchResult): SearchHit {
+function toHit(doc: DocModel, result: RankedMatch): SearchHit {
   const terms = result.terms;
   const section = bestSection(doc, terms, result.match);
   return {
