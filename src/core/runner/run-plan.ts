@@ -106,16 +106,7 @@ export async function executePlan(runner: ShellRunner, plan: RunPlan, options: E
   if (pending && options.onOutput) options.onOutput(redact(pending));
   const output = redact(outcome.output);
   const passed = !outcome.timedOut && !outcome.cancelled && outcome.exitCode !== null && judge(plan.block.expect, outcome.exitCode, output);
-  return {
-    exitCode: outcome.exitCode,
-    signal: outcome.signal,
-    durationMs: outcome.durationMs,
-    timedOut: outcome.timedOut,
-    cancelled: outcome.cancelled,
-    output,
-    truncated: outcome.truncated,
-    passed,
-  };
+  return { ...outcome, output, passed };
 }
 
 /** One line for people: `✓ passed (exit 0, 0.4 s)`, `✗ timed out after 30 s`, … */

@@ -1,3 +1,4 @@
+import type { ShellOutcome } from '../ports';
 import type { AttributeValue } from '../doc-model';
 
 /** Whether running a block can change anything: `check` blocks only read. */
@@ -58,19 +59,8 @@ export interface RunnableBlock {
   warnings?: string[];
 }
 
-/** The outcome of one run. */
-export interface RunResult {
-  /** The process exit code; null when it was killed. */
-  exitCode: number | null;
-  /** The signal that ended it, if any. */
-  signal: string | null;
-  durationMs: number;
-  timedOut: boolean;
-  cancelled: boolean;
-  /** Combined stdout+stderr as captured, after capping and redaction. */
-  output: string;
-  /** True when the output was longer than the cap and its middle was cut. */
-  truncated: boolean;
+/** The outcome of one run: how the shell run ended, with `output` redacted, and the verdict. */
+export interface RunResult extends ShellOutcome {
   /** Decided by the block's expectation. */
   passed: boolean;
 }
