@@ -74,16 +74,15 @@ describe('incident mode', () => {
     const runbooks = await api();
     const runbook = inWorkspace('runbooks', 'db', 'pool-exhausted.md');
     await vscode.window.showTextDocument(runbook);
-    const thread = runbooks.feedback.controller.createCommentThread(runbook, new vscode.Range(24, 0, 24, 0), []);
-    try {
-      await vscode.commands.executeCommand('runbooks.submitFeedback', { thread, text: 'step 3 is wrong: the pool is in pgbouncer.ini now' });
-      const text = await read();
-      assert.match(text, /✎ feedback on .*runbooks\/db\/pool-exhausted\.md#L25/);
-      assert.ok(text.includes('step 3 is wrong: the pool is in pgbouncer.ini now'));
-      assert.match(thread.label ?? '', /^noted in incident \d{4}-\d{2}-\d{2}-orders-db-pool-exhausted$/);
-    } finally {
-      thread.dispose();
-    }
+    const draft = runbooks.feedback.controller.createCommentThread(runbook, new vscode.Range(24, 0, 24, 0), []);
+    await vscode.commands.executeCommand('runbooks.submitFeedback', { thread: draft, text: 'step 3 is wrong: the pool is in pgbouncer.ini now' });
+    const text = await read();
+    assert.match(text, /✎ feedback on .*runbooks\/db\/pool-exhausted\.md#L25/);
+    assert.ok(text.includes('step 3 is wrong: the pool is in pgbouncer.ini now'));
+    const threads = runbooks.feedback.recordedThreads();
+    assert.equal(threads.length, 1, 'the line shows the feedback once');
+    assert.equal(threads[0]!.range?.start.line, 24);
+    assert.match(threads[0]!.label ?? '', /^noted in incident \d{4}-\d{2}-\d{2}-orders-db-pool-exhausted$/);
   });
 
   it('resolves the incident, writes the postmortem draft and hides the status bar item', async () => {
@@ -97,5 +96,19 @@ describe('incident mode', () => {
     assert.ok(draft.includes('Paged the DB team'));
     assert.ok(draft.includes('runbooks/db/pool-exhausted.md'));
     await waitFor('the status bar item to hide', () => !runbooks.incidentStatusBar.visible);
+  });
+
+  it('shows the recorded feedback on the runbook until someone resolves it', async () => {
+    const runbooks = await api();
+    await vscode.window.showTextDocument(inWorkspace('runbooks', 'db', 'pool-exhausted.md'));
+    await runbooks.feedback.refresh();
+    const [thread] = runbooks.feedback.recordedThreads();
+    assert.ok(thread, 'no feedback thread on the runbook');
+    assert.equal(thread.range?.start.line, 24);
+    assert.match(thread.label ?? '', /^noted in incident /);
+    assert.equal((thread.comments[0]!.body as string), 'step 3 is wrong: the pool is in pgbouncer.ini now');
+    await vscode.commands.executeCommand('runbooks.resolveFeedback', thread);
+    assert.match(await read(), /Resolved feedback on runbooks\/db\/pool-exhausted\.md#L25/);
+    assert.deepEqual(runbooks.feedback.recordedThreads(), []);
   });
 });

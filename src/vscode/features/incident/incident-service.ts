@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { pickActiveIncident } from '../../../core/incident/incident-parser';
-import { formatCheckRun, formatFeedback, formatNote, resolveExplicitTime } from '../../../core/incident/timeline';
+import { formatCheckRun, formatFeedback, formatNote, formatStatus, resolveExplicitTime } from '../../../core/incident/timeline';
 import type { IncidentFile, IncidentMeta } from '../../../core/incident/types';
 import { gitUserName, IncidentStore } from '../../../node/incident-store';
 import { compileUserPatterns } from '../../../core/redact';
@@ -157,6 +157,13 @@ export class IncidentService implements vscode.Disposable {
     const incident = await this.requireActive();
     await this.append(incident, formatFeedback({ runbookPath, line, text, at: new Date(), author: await this.whoAmI() }, incident.path));
     return incident;
+  }
+
+  /** Appends a status line to any incident (active or not), e.g. that a piece of feedback was resolved. */
+  async appendStatus(incidentPath: string, text: string): Promise<void> {
+    const incident = (await this.all()).find((i) => i.path === incidentPath);
+    if (!incident) throw new Error(`the incident ${incidentPath} is gone`);
+    await this.append(incident, formatStatus(text, new Date(), await this.whoAmI()));
   }
 
   /** Resolves the active incident and writes the postmortem draft; returns the draft's URI. */

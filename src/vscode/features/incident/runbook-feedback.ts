@@ -3,6 +3,8 @@ import { relativePath } from '../../convert';
 import type { Logger } from '../../logger';
 import type { IncidentService } from './incident-service';
 
+const RESOLVED_PREFIX = 'Resolved feedback on ';
+
 /**
  * Inline notes on runbook steps (Comments API). During an incident, a comment on any line of a
  * markdown file is recorded in the incident timeline with a `path#Lnn` link; the thread then says
@@ -10,7 +12,8 @@ import type { IncidentService } from './incident-service';
  */
 export class RunbookFeedback implements vscode.Disposable {
   readonly controller = vscode.comments.createCommentController('runbooks.feedback', 'Runbook feedback');
-  private readonly shown = new Map<string, vscode.CommentThread>();
+  /** Threads shown for recorded feedback, with the incident and runbook line they belong to. */
+  private readonly shown = new Map<string, { thread: vscode.CommentThread; incidentPath: string; target: { path: string; line: number }; resolved?: boolean }>();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -42,22 +45,26 @@ export class RunbookFeedback implements vscode.Disposable {
     const path = folder && relativePath(folder, thread.uri);
     if (!path) throw new Error('Feedback can only be added to files in the workspace.');
     const line = (thread.range?.start.line ?? 0) + 1;
-    const incident = await this.incidents.addFeedback(path, line, reply.text);
-    const author = (await this.incidents.whoAmI()) ?? 'you';
-    thread.comments = [...thread.comments, { body: reply.text, mode: vscode.CommentMode.Preview, author: { name: author } }];
-    thread.label = `noted in incident ${incident.meta?.id ?? incident.path}`;
-    thread.canReply = false;
-    thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;
+    await this.incidents.addFeedback(path, line, reply.text);
+    // The draft thread gives way to the recorded one, so the line shows the feedback once.
+    thread.dispose();
+    await this.incidents.reload();
+    await this.showRecorded();
   }
 
   /** Shows the feedback recorded in incident files as threads on the runbooks that are open. */
   private async showRecorded(): Promise<void> {
     try {
-      for (const incident of await this.incidents.all()) {
+      const all = await this.incidents.all();
+      const resolved = new Set(
+        all.flatMap((i) => i.timeline.filter((e) => e.kind === 'status' && e.summary.startsWith(RESOLVED_PREFIX)).map((e) => `${i.path}|${e.summary.slice(RESOLVED_PREFIX.length)}`)),
+      );
+      for (const incident of all) {
         for (const entry of incident.timeline) {
           if (entry.kind !== 'feedback' || !entry.target) continue;
-          const key = `${incident.path}:${entry.line}`;
-          if (this.shown.has(key)) continue;
+          // Not the entry's line: resolving the incident edits its front matter and moves every line.
+          const key = `${incident.path}|${entry.target.path}#L${entry.target.line}|${entry.at}|${entry.summary}`;
+          if (this.shown.has(key) || resolved.has(`${incident.path}|${entry.target.path}#L${entry.target.line}`)) continue;
           const folder = this.incidents.folder;
           if (!folder) continue;
           const uri = vscode.Uri.joinPath(folder.uri, ...entry.target.path.split('/'));
@@ -69,7 +76,7 @@ export class RunbookFeedback implements vscode.Disposable {
           thread.label = `noted in incident ${incident.meta?.id ?? incident.path}`;
           thread.canReply = false;
           thread.contextValue = 'runbooks.feedback.recorded';
-          this.shown.set(key, thread);
+          this.shown.set(key, { thread, incidentPath: incident.path, target: entry.target });
         }
       }
     } catch (error) {
@@ -77,9 +84,26 @@ export class RunbookFeedback implements vscode.Disposable {
     }
   }
 
-  /** Hides a recorded feedback thread (its "Resolve" action). */
-  resolve(thread: vscode.CommentThread): void {
-    for (const [key, shown] of this.shown) if (shown === thread) this.shown.set(key, thread);
+  /** The threads currently shown for recorded feedback. */
+  recordedThreads(): vscode.CommentThread[] {
+    return [...this.shown.values()].filter((s) => !s.resolved).map((s) => s.thread);
+  }
+
+  /** Re-reads recorded feedback now (it also follows incident and editor changes). */
+  refresh(): Promise<void> {
+    return this.showRecorded();
+  }
+
+  /**
+   * The "Resolve" action of a recorded feedback thread: notes in that incident's timeline that the
+   * feedback was dealt with (so it stays hidden in later sessions too) and removes the thread.
+   */
+  async resolve(thread: vscode.CommentThread): Promise<void> {
+    const entry = [...this.shown.values()].find((s) => s.thread === thread);
+    if (entry) {
+      await this.incidents.appendStatus(entry.incidentPath, `${RESOLVED_PREFIX}${entry.target.path}#L${entry.target.line}`);
+      entry.resolved = true;
+    }
     thread.dispose();
   }
 
