@@ -82,7 +82,8 @@ describe('IncidentStore', () => {
     const relative = await store.create(META);
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER, dir, root, relative, '9', '100000'], { cwd: REPO, stdio: 'ignore' });
     const exited = new Promise((resolve) => child.on('close', resolve));
-    while (parseIncident(relative, await read(relative)).timeline.length < 50) await new Promise((r) => setTimeout(r, 10));
+    // The start entry plus at least 50 notes before the kill.
+    while (parseIncident(relative, await read(relative)).timeline.length < 51) await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGKILL');
     await exited;
     await store.append(relative, note('after the crash', '2026-11-22T16:00:00Z'));
