@@ -1,0 +1,112 @@
+/** Rules for wrappers (`sudo`, `timeout`, `xargs`, `sh -c`, `ssh host cmd`…): the command they run decides. */
+
+import { hasOption, optionValues, scanArgs, type ArgSpec } from './argv';
+import { because, isDeviceTarget, ok, unknown, withLabel, type Rule } from './rule-verdicts';
+import { SUBSTITUTION_WORD } from './shell-commands';
+
+/** `sudo` / `doas`: the command it runs decides; `-i`, `-s` and `-e` change. */
+export const sudo: Rule = (args, ctx) => {
+  const s = scanArgs(args, {
+    short: 'ugCDhpUrtT',
+    long: ['user', 'group', 'close-from', 'chdir', 'host', 'prompt', 'other-user', 'role', 'type', 'command-timeout'],
+    stopAtPositional: true,
+  });
+  if (s.rest?.length) return ctx.argv(s.rest);
+  if (hasOption(s, '-i', '--login', '-s', '--shell')) return because('`sudo -i` opens a root shell');
+  if (hasOption(s, '-e', '--edit')) return because('`sudo -e` edits a file');
+  if (hasOption(s, '-l', '--list', '-v', '--validate', '-V', '--version', '-k', '-K')) return ok('sudo -l');
+  return unknown('sudo');
+};
+
+/** A rule for a wrapper whose options are `spec`: the wrapped command decides; without one, `bare` reads (or "not known"). */
+export function wrapper(spec: ArgSpec, bare?: string): Rule {
+  return (args, ctx) => {
+    const s = scanArgs(args, { ...spec, stopAtPositional: true });
+    if (s.rest?.length) return ctx.argv(s.rest);
+    return bare ? ok(bare) : unknown(ctx.name);
+  };
+}
+
+/** `timeout DURATION CMD`: `CMD` decides. */
+export const timeout: Rule = (args, ctx) => {
+  const s = scanArgs(args, { short: 'sk', long: ['signal', 'kill-after'], stopAtPositional: true });
+  const inner = s.rest?.slice(1) ?? [];
+  return inner.length ? ctx.argv(inner) : unknown('timeout');
+};
+
+/** `time CMD`: `CMD` decides; `-o FILE` writes a file. */
+export const time: Rule = (args, ctx) => {
+  const s = scanArgs(args, { short: 'fo', long: ['format', 'output'], stopAtPositional: true });
+  const out = optionValues(s, '-o', '--output').find((v) => !isDeviceTarget(v));
+  if (out !== undefined) return because(`\`time -o ${out}\` writes a file`);
+  return s.rest?.length ? ctx.argv(s.rest) : ok('time');
+};
+
+/** `watch CMD`: `CMD` decides (a script, or argv with `-x`). */
+export const watch: Rule = (args, ctx) => {
+  const s = scanArgs(args, { short: 'nq', long: ['interval', 'equexit'], stopAtPositional: true });
+  if (!s.rest?.length) return unknown('watch');
+  return hasOption(s, '-x', '--exec') ? ctx.argv(s.rest) : ctx.script(s.rest.join(' '));
+};
+
+/** `env [NAME=value…] CMD`: `CMD` decides; `-S` splits a script. */
+export const env: Rule = (args, ctx) => {
+  const s = scanArgs(args, { short: 'uCS', long: ['unset', 'chdir', 'split-string'], stopAtPositional: true });
+  const split = optionValues(s, '-S', '--split-string')[0];
+  if (split !== undefined) return ctx.script([split, ...(s.rest ?? [])].join(' '));
+  const rest = s.rest ?? [];
+  let i = 0;
+  while (i < rest.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[i]!)) i++;
+  return i < rest.length ? ctx.argv(rest.slice(i)) : ok('env');
+};
+
+/** `xargs CMD`: `CMD` decides. */
+export const xargs: Rule = (args, ctx) => {
+  const s = scanArgs(args, {
+    short: 'adEILnPs',
+    long: ['arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'max-procs', 'max-chars', 'process-slot-var'],
+    stopAtPositional: true,
+  });
+  return s.rest?.length ? withLabel(ctx.argv(s.rest), 'xargs') : ok('xargs');
+};
+
+/** `command CMD`: `CMD` decides; `command -v` reads. */
+export const command: Rule = (args, ctx) => {
+  if (args[0] === '-v' || args[0] === '-V') return ok('command -v');
+  const rest = args[0] === '-p' ? args.slice(1) : args;
+  return rest.length ? ctx.argv(rest) : ok('command');
+};
+
+/** `exec CMD` / `builtin CMD`: `CMD` decides. */
+export const exec: Rule = (args, ctx) => (args.length ? ctx.argv(args) : ok('exec'));
+
+/** `sh` / `bash` / `zsh`…: the script of `-c` decides; a script file or stdin is not known. */
+export const shell: Rule = (args, ctx) => {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') break;
+    if (arg.startsWith('--')) continue;
+    if (/^[-+][a-zA-Z]+$/.test(arg)) {
+      if (arg.startsWith('-') && arg.includes('c')) {
+        const script = args.slice(i + 1).find((a, j) => j === 0 || !/^[-+]/.test(a));
+        return script === undefined ? because(`\`${ctx.name} -c\` without a script`) : ctx.script(script);
+      }
+      if (arg.includes('o') || arg.includes('O')) i++;
+      continue;
+    }
+    return arg.includes(SUBSTITUTION_WORD) ? because(`\`${ctx.name}\` runs a script that a substitution produces`) : unknown(`${ctx.name} ${arg}`);
+  }
+  return because(`\`${ctx.name}\` runs commands from its input`);
+};
+
+/** `ssh HOST CMD`: the remote command decides; without one the session is interactive. */
+export const ssh: Rule = (args, ctx) => {
+  const s = scanArgs(args, { short: 'BbcDEeFIiJLlmOoPpQRSWw', stopAtPositional: true });
+  const [host, ...remote] = s.rest ?? [];
+  if (host === undefined) return unknown('ssh');
+  if (!remote.length) return because('`ssh` without a command opens an interactive session');
+  return withLabel(ctx.script(remote.join(' ')), 'ssh');
+};
+
+/** `eval WORDS`: the words, read as a script, decide. */
+export const evalRule: Rule = (args, ctx) => (args.length ? ctx.script(args.join(' ')) : ok('eval'));
