@@ -5,6 +5,12 @@ export class UsageError extends Error {}
 
 export type OutputFormat = 'text' | 'json';
 
+/** `check` also writes GitHub workflow annotations and SARIF. */
+export type CheckFormat = OutputFormat | 'github' | 'sarif';
+
+/** `check`, `report`: the lowest severity that makes the exit code 1. */
+export type FailOn = 'none' | 'warning' | 'error';
+
 /** Parsed command line. */
 export interface CliArgs {
   command: string | undefined;
@@ -29,6 +35,14 @@ export interface CliArgs {
   runbooks?: string[];
   /** `note`: `--at HH:MM`, an explicit time. */
   at?: string;
+  /** `check`: the output format, which may also be `github` or `sarif` (`format` is then `text`). */
+  checkFormat?: CheckFormat;
+  /** `check`: the ref the change set is compared against. */
+  base?: string;
+  /** `check`: the end of the change set (default: the working tree). */
+  head?: string;
+  /** `check`, `report`: `--fail-on` (undefined: the command's default). */
+  failOn?: FailOn;
   help: boolean;
   version: boolean;
 }
@@ -54,6 +68,9 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
         severity: { type: 'string' },
         runbook: { type: 'string', multiple: true },
         at: { type: 'string' },
+        base: { type: 'string' },
+        head: { type: 'string' },
+        'fail-on': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -62,8 +79,15 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+  const checkFormat = values.format ?? 'text';
+  const format = positionals[0] === 'check' && (checkFormat === 'github' || checkFormat === 'sarif') ? 'text' : checkFormat;
+  if (format !== 'text' && format !== 'json') {
+    throw new UsageError(`--format must be ${positionals[0] === 'check' ? 'text, json, github or sarif' : 'text or json'}, not "${checkFormat}"`);
+  }
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && failOn !== 'none' && failOn !== 'warning' && failOn !== 'error') {
+    throw new UsageError(`--fail-on must be none, warning or error, not "${failOn}"`);
+  }
   const limit = values.limit === undefined ? 20 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number above 0, not "${values.limit}"`);
   return {
@@ -81,6 +105,10 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
     ...(values.severity !== undefined ? { severity: values.severity } : {}),
     ...(values.runbook !== undefined ? { runbooks: values.runbook } : {}),
     ...(values.at !== undefined ? { at: values.at } : {}),
+    ...(positionals[0] === 'check' ? { checkFormat: checkFormat as CheckFormat } : {}),
+    ...(values.base !== undefined ? { base: values.base } : {}),
+    ...(values.head !== undefined ? { head: values.head } : {}),
+    ...(failOn !== undefined ? { failOn } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
   };

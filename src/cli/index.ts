@@ -7,6 +7,8 @@ import { renderSearch } from './commands/search-command';
 import { renderBlocks } from './commands/blocks-command';
 import { loadDoc, runBlocks } from './commands/run-command';
 import { runIncidentCommand } from './commands/incident-command';
+import { runReport } from './commands/report-command';
+import { runCheck } from './commands/check-command';
 import type { CliIo } from './io';
 import { NodeShellRunner } from '../node/shell-runner';
 import { runnableBlocks } from '../core/runner/runnable-blocks';
@@ -14,9 +16,12 @@ import * as readline from 'node:readline/promises';
 import { USAGE } from './usage';
 import { version } from '../../package.json';
 
-const COMMANDS = ['index', 'search', 'blocks', 'run', 'incident', 'note'];
+const COMMANDS = ['index', 'search', 'blocks', 'run', 'incident', 'note', 'report', 'check'];
 
-/** Runs the CLI and returns its exit code: 0 ok, 1 a block failed (`run`), 2 usage or tool error (or no active incident). */
+/**
+ * Runs the CLI and returns its exit code: 0 ok, 1 a block failed (`run`) or findings at or above
+ * `--fail-on` (`report`, `check`), 2 usage or tool error (or no active incident).
+ */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     const args = parseCliArgs(argv, io.cwd);
@@ -36,6 +41,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     if (args.command === 'run') return await runBlocks(root, args, io, new NodeShellRunner());
     if (args.command === 'incident' || args.command === 'note') return await runIncidentCommand(root, args, io);
+    if (args.command === 'report') return await runReport(root, args, io);
+    if (args.command === 'check') return await runCheck(root, args, io);
 
     const index = openWorkspaceIndex(root, { cache: args.cache, env: io.env });
     await index.build();

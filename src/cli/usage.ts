@@ -11,6 +11,10 @@ Usage:
   runbooks incident resolve [--incidents-dir DIR]
   runbooks incident list [--format text|json] [--incidents-dir DIR]
   runbooks note TEXT [--at HH:MM] [--incidents-dir DIR]
+  runbooks report [--root DIR] [--format text|json] [--fail-on none|warning|error]
+                  [--no-cache]
+  runbooks check --base REF [--head REF] [--format text|json|github|sarif]
+                 [--fail-on none|warning|error] [--root DIR] [--no-cache]
   runbooks --help | --version
 
 Commands:
@@ -36,13 +40,26 @@ Commands:
            the active incident's timeline. Start TEXT with HH:MM, or pass
            --at HH:MM, for something that happened earlier (today, or
            yesterday if that time is still to come). Secrets are redacted.
+  report   Every document with its staleness level (fresh, stale, broken,
+           unknown), score and reasons: linked files, folders, globs
+           (watches:), code spans and alert rules that changed in first-parent
+           history after the doc was last changed or reviewed; broken links
+           (with the new path when renamed); review overdue. Bulk (>50 files),
+           whitespace-only and .git-blame-ignore-revs commits do not count;
+           uncommitted changes do.
+  check    The code-review check: every runbook or architecture doc whose
+           linked code or config changed between the merge base of --base and
+           --head (default: the working tree) while the doc did not, reported
+           on the changed code line. github: workflow annotations (at most 10,
+           the rest summarised); sarif: SARIF 2.1.0.
 
 Options:
   --root DIR        Workspace root (default: the current directory). Paths in
                     the output are relative to it.
-  --format FORMAT   text (default) or json.
+  --format FORMAT   text (default) or json; check also github or sarif.
   --limit N         Most hits to print (search; default 20).
-  --no-cache        Neither read nor write the persisted index (a cold run).
+  --no-cache        Neither read nor write the persisted index or history
+                    (a cold run).
   --block NAME|N    run: the block with this name or index (see blocks).
   --section TEXT    run: the blocks under this heading (text or slug).
   --var KEY=VALUE   run: a value for an input; repeatable.
@@ -50,11 +67,17 @@ Options:
   --severity S      incident start: the severity (SEV1, SEV2, …; default unknown).
   --runbook PATH    incident start: a runbook being followed; repeatable.
   --at HH:MM        note: when it happened, in the local time zone (TZ).
+  --base REF        check: compare against the merge base with this ref.
+  --head REF        check: the end of the change set (default: working tree).
+  --fail-on LEVEL   report, check: exit 1 when a finding is at least this
+                    severe: none, warning or error (report: none; check:
+                    warning).
   --incidents-dir DIR  incident, note: the incidents folder, relative to --root
                     (default incidents).
   -h, --help        Show this help.
   -v, --version     Show the version.
 
 Exit codes: 0 ok; run: the first failing block's exit status (124 on
-timeout, 1 when killed or judged failed by expect); 2 usage or tool error,
-or no active incident (note, incident resolve).`;
+timeout, 1 when killed or judged failed by expect); report, check: 1 when a
+finding reaches --fail-on; 2 usage or tool error, or no active incident
+(note, incident resolve).`;

@@ -36,6 +36,13 @@ export interface DocLink {
   viaReference?: boolean;
 }
 
+/** An inline code span that looks like a path (`deploy/db/pool.yaml`), where it is written. */
+export interface CodeSpan {
+  text: string;
+  line: number;
+  column: number;
+}
+
 /** A value from a fence info string attribute: `{timeout=30}` gives 30, `{confirm}` gives true. */
 export type AttributeValue = string | number | boolean;
 
@@ -103,6 +110,11 @@ export interface DocModel {
   meta: DocMeta;
   headings: Heading[];
   links: DocLink[];
+  /**
+   * Inline code spans that look like paths (a `/` or a file extension, no shell syntax), for the
+   * staleness rules. Absent when there are none, and in models cached before they were collected.
+   */
+  codeSpans?: CodeSpan[];
   codeBlocks: CodeBlock[];
   sections: SectionText[];
   findings: Finding[];

@@ -18,6 +18,28 @@ export const RuleId = {
   docTooLarge: 'doc.too-large',
   /** The file could not be read. */
   docUnreadable: 'doc.unreadable',
+  /** A file or folder the doc links to (or watches) changed after the doc was last changed or reviewed. */
+  staleLinkedCodeChanged: 'stale.linked-code-changed',
+  /** Lines the doc links to (`#L10-L20`) changed after the doc was last changed or reviewed. */
+  staleAnchoredRangeChanged: 'stale.anchored-range-changed',
+  /** A link target does not exist (and was not renamed). */
+  linkMissingTarget: 'link.missing-target',
+  /** A link target does not exist because it was renamed; the new path is suggested. */
+  linkRenamedTarget: 'link.renamed-target',
+  /** A link resolves above the workspace root, where history is not followed. */
+  linkOutsideRepo: 'link.outside-repo',
+  /** Lines were added or removed above a linked line range, so the anchor now points elsewhere. */
+  linkAnchorDrifted: 'link.anchor-drifted',
+  /** A link pinned to a commit or tag that is not in this clone, so its target cannot be checked. */
+  linkPinnedUnverifiable: 'link.pinned-unverifiable',
+  /** A front matter `watches:` pattern matches no file, now or in the history. */
+  watchesNoMatch: 'watches.no-match',
+  /** The doc is older than its review interval (`review_interval`, `review_in`, …). */
+  reviewOverdue: 'review.overdue',
+  /** The review interval is not a duration the rules understand. */
+  reviewInvalidInterval: 'review.invalid-interval',
+  /** No staleness verdict: not a git repository, a shallow clone, or an uncommitted doc. */
+  stalenessUnknown: 'staleness.unknown',
 } as const;
 
 export type RuleIdValue = (typeof RuleId)[keyof typeof RuleId];

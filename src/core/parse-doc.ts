@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { classifyDoc } from './doc-kind';
-import type { CodeBlock, DocLink, DocModel, Heading, SectionText } from './doc-model';
+import type { CodeBlock, CodeSpan, DocLink, DocModel, Heading, SectionText } from './doc-model';
 import type { Finding } from './findings';
 import { emptyMeta, parseFrontMatter, toIsoDate } from './front-matter';
 import { parseInfoAttributes } from './info-string';
@@ -41,6 +41,7 @@ export function parseDoc(path: string, text: string, extraFindings: Finding[] = 
   const headings = collectHeadings(tree, lineCount);
   const links: DocLink[] = [];
   const codeBlocks: CodeBlock[] = [];
+  const codeSpans: CodeSpan[] = [];
   walk(tree, (node) => {
     if (node.type === 'link' || node.type === 'image') {
       pushLink(links, node.url, node.type === 'image' ? node.alt ?? '' : plainText(node), node);
@@ -49,6 +50,8 @@ export function parseDoc(path: string, text: string, extraFindings: Finding[] = 
       pushLink(links, node.url, node.label ?? node.identifier, node, true);
     } else if (node.type === 'code') {
       codeBlocks.push(toCodeBlock(node, headings));
+    } else if (node.type === 'inlineCode' && node.position && looksLikePath(node.value)) {
+      codeSpans.push({ text: node.value.trim(), line: node.position.start.line, column: node.position.start.column });
     } else if (node.type === 'html' && !meta.review.reviewed) {
       applyFreshnessComment(node.value, meta);
     }
@@ -70,6 +73,7 @@ export function parseDoc(path: string, text: string, extraFindings: Finding[] = 
     meta,
     headings,
     links,
+    ...(codeSpans.length ? { codeSpans } : {}),
     codeBlocks,
     sections: collectSections(tree),
     findings,
@@ -168,6 +172,13 @@ function pushLink(links: DocLink[], url: string, text: string, at: Nodes, viaRef
     column: at.position.start.column,
     ...(viaReference ? { viaReference: true } : {}),
   });
+}
+
+/** A `/` or a short file extension, no URL scheme, no shell syntax or globs, one line. */
+function looksLikePath(text: string): boolean {
+  const value = text.trim();
+  if (!value || value.length > 300 || /[\n|;&<>$(){}*?`'"\\]/.test(value) || value.includes('://') || /^[-~]/.test(value)) return false;
+  return value.includes('/') || /\.[A-Za-z0-9_-]{1,12}$/.test(value);
 }
 
 function toCodeBlock(node: Code, headings: Heading[]): CodeBlock {

@@ -1,0 +1,92 @@
+import type { Severity } from '../../core/findings';
+import type { StalenessReport } from '../../core/staleness/types';
+import { openStalenessEngine } from '../../node/git-staleness';
+import { openWorkspaceIndex } from '../../node/open-index';
+import type { CliArgs, FailOn, OutputFormat } from '../args';
+import type { CliIo } from '../io';
+
+/** One reason in `runbooks report --format json`. */
+export interface ReportReasonRow {
+  ruleId: string;
+  severity: Severity;
+  /** Root-relative path or pattern; null for doc-level reasons. */
+  target: string | null;
+  line: number;
+  message: string;
+  commits: Array<{ sha: string; date: string; subject: string }>;
+}
+
+/** One doc in `runbooks report --format json`. */
+export interface ReportDocRow {
+  path: string;
+  kind: string;
+  level: string;
+  score: number;
+  reviewDue: boolean;
+  /** ISO 8601; null when unknown. */
+  referenceTime: string | null;
+  reasons: ReportReasonRow[];
+}
+
+/** The JSON document `runbooks report --format json` prints. */
+export function reportJson(report: StalenessReport): { docs: ReportDocRow[] } {
+  return {
+    docs: report.docs.map((doc) => ({
+      path: doc.path,
+      kind: doc.kind,
+      level: doc.level,
+      score: doc.score,
+      reviewDue: doc.reviewDue,
+      referenceTime: doc.referenceTime ?? null,
+      reasons: doc.reasons.map((r) => ({
+        ruleId: r.ruleId,
+        severity: r.severity,
+        target: r.target ?? null,
+        line: r.line,
+        message: r.message,
+        commits: r.commits.map((c) => ({ sha: c.sha, date: c.date, subject: c.subject })),
+      })),
+    })),
+  };
+}
+
+/** Renders a staleness report as text (one block per doc, then totals) or JSON. */
+export function renderReport(report: StalenessReport, format: OutputFormat): string {
+  if (format === 'json') return JSON.stringify(reportJson(report), null, 2);
+  if (report.docs.length === 0) return 'No markdown documents found.';
+  const lines: string[] = [];
+  for (const doc of report.docs) {
+    const since = doc.referenceTime ? `  (${doc.referenceSource === 'review' ? 'reviewed' : doc.referenceSource === 'working-tree' ? 'edited' : 'changed'} ${doc.referenceTime.slice(0, 10)})` : '';
+    const due = doc.reviewDue ? '  review due' : '';
+    lines.push(`${doc.level.padEnd(8)} ${doc.path}  score ${doc.score}${since}${due}`);
+    for (const r of doc.reasons) lines.push(`${''.padEnd(8)} ${r.severity} ${doc.path}:${r.line} ${r.message} [${r.ruleId}]`);
+  }
+  const count = (level: string) => report.docs.filter((d) => d.level === level).length;
+  const due = report.docs.filter((d) => d.reviewDue).length;
+  lines.push(
+    '',
+    `${report.docs.length} documents: ${count('fresh')} fresh, ${count('stale')} stale, ${count('broken')} broken, ${count('unknown')} unknown; ${due} review${due === 1 ? '' : 's'} overdue.`,
+  );
+  return lines.join('\n');
+}
+
+const RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
+
+/** 1 when any severity reaches `failOn`, else 0. */
+export function exitCodeFor(severities: Iterable<Severity>, failOn: FailOn): number {
+  if (failOn === 'none') return 0;
+  for (const s of severities) if (RANK[s] >= RANK[failOn]) return 1;
+  return 0;
+}
+
+/** `runbooks report`: indexes the root, scores every doc, prints the verdicts. Default `--fail-on none`. */
+export async function runReport(root: string, args: CliArgs, io: CliIo): Promise<number> {
+  const index = openWorkspaceIndex(root, { cache: args.cache, env: io.env });
+  await index.build();
+  if (args.cache) await index.persist().catch((error: Error) => io.err(`runbooks: could not write the index cache: ${error.message}`));
+  const engine = openStalenessEngine(root, { cache: args.cache, env: io.env });
+  const report = await engine.report(index.all());
+  for (const warning of report.warnings ?? []) io.err(`runbooks: ${warning}`);
+  io.out(renderReport(report, args.format));
+  return exitCodeFor(report.docs.flatMap((d) => d.reasons.map((r) => r.severity)), args.failOn ?? 'none');
+}

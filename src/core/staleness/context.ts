@@ -1,0 +1,92 @@
+import picomatch from 'picomatch';
+import type { DocModel } from '../doc-model';
+import { findRunbookAnnotations, matchRunbookValue, type AlertRuleLink } from './alert-rules';
+import type { GitHistory, GitRefs, RepoState, WorkspaceFiles } from './ports';
+import { remoteLocations, type RepoLocation } from './repo-urls';
+import { FileSet, resolveDocTargets, type ResolvedDoc } from './resolve-targets';
+import type { StalenessOptions } from './score';
+
+/** The working tree as resolution sees it: files, forge locations, refs, and every doc's targets. */
+export interface WorkspaceContext {
+  files: FileSet;
+  repos: RepoLocation[];
+  refs: GitRefs;
+  /** doc path → alert rule files pointing at it. */
+  alertRules: Map<string, AlertRuleLink[]>;
+  /** doc path → its targets and resolution problems. */
+  resolved: Map<string, ResolvedDoc>;
+}
+
+/**
+ * Lists the workspace, reads the remotes and refs (when there is a repository with a HEAD), scans
+ * alert rule files for `runbook_url` annotations, and resolves every doc's targets.
+ */
+export async function loadContext(
+  docs: DocModel[],
+  git: GitHistory,
+  files: WorkspaceFiles,
+  state: RepoState,
+  options: StalenessOptions,
+  signal?: AbortSignal,
+): Promise<WorkspaceContext> {
+  const withHistory = state.kind === 'git' && state.head !== undefined;
+  const [list, remotes, refs] = await Promise.all([
+    files.list(signal),
+    withHistory ? git.remotes(signal).catch(() => []) : Promise.resolve([]),
+    withHistory ? git.refs(signal).catch(() => ({ branches: [], tags: [] })) : Promise.resolve({ branches: [], tags: [] }),
+  ]);
+  signal?.throwIfAborted();
+  const fileSet = new FileSet(list);
+  const repos = remoteLocations(remotes);
+  const alertRules = await scanAlertRules(list, docs, files, repos, refs, options, signal);
+  const resolved = new Map<string, ResolvedDoc>();
+  for (const doc of docs) {
+    const codeSpans = options.codeSpans === 'all' || (options.codeSpans === 'runbooks' && doc.kind === 'runbook');
+    resolved.set(
+      doc.path,
+      resolveDocTargets(doc, { files: fileSet, repos, refs, codeSpans, trackDocLinks: options.trackDocLinks, alertRules: alertRules.get(doc.path) ?? [] }),
+    );
+  }
+  return { files: fileSet, repos, refs, alertRules, resolved };
+}
+
+async function scanAlertRules(
+  list: string[],
+  docs: DocModel[],
+  files: WorkspaceFiles,
+  repos: RepoLocation[],
+  refs: GitRefs,
+  options: StalenessOptions,
+  signal?: AbortSignal,
+): Promise<Map<string, AlertRuleLink[]>> {
+  const byDoc = new Map<string, AlertRuleLink[]>();
+  if (options.alertRuleFiles.length === 0 || docs.length === 0) return byDoc;
+  const docPaths = new Set(docs.map((d) => d.path));
+  const isRuleFile = picomatch(options.alertRuleFiles, { dot: true });
+  // `**/*.yml`-style globs become extensions, so git grep only opens those files.
+  const extensions = options.alertRuleFiles.map((g) => /^\*\*\/\*(\.[\w-]+)$/.exec(g)?.[1]);
+  const mentioning = await files
+    .filesContaining?.('runbook', extensions.every((e) => e !== undefined) ? (extensions as string[]) : undefined, signal)
+    .catch(() => undefined);
+  const admitted = mentioning ? new Set(mentioning) : undefined;
+  const candidates = list.filter((p) => !docPaths.has(p) && isRuleFile(p) && (!admitted || admitted.has(p)));
+  let next = 0;
+  const worker = async () => {
+    while (next < candidates.length) {
+      signal?.throwIfAborted();
+      const ruleFile = candidates[next++]!;
+      const text = await files.read(ruleFile, options.maxAlertRuleFileBytes);
+      if (!text) continue;
+      for (const annotation of findRunbookAnnotations(text)) {
+        const doc = matchRunbookValue(annotation.value, ruleFile, docPaths, repos, refs);
+        if (!doc) continue;
+        const list = byDoc.get(doc) ?? [];
+        if (!list.some((l) => l.ruleFile === ruleFile)) list.push({ ruleFile, line: annotation.line, value: annotation.value, doc });
+        byDoc.set(doc, list);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(16, candidates.length) }, worker));
+  for (const list of byDoc.values()) list.sort((a, b) => (a.ruleFile < b.ruleFile ? -1 : a.ruleFile > b.ruleFile ? 1 : 0));
+  return byDoc;
+}

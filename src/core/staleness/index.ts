@@ -1,0 +1,13 @@
+/**
+ * The staleness engine's public surface, for the CLI and the VS Code extension: verdicts per doc
+ * (`StalenessEngine.report`), the change-set check (`StalenessEngine.check`), the ports to
+ * implement, the options with their defaults, and the rule table.
+ */
+export { StalenessEngine, type RunControl, type StalenessOptionsInput, type StalenessProgress } from './engine';
+export { CheckError, type CheckFinding, type CheckReport } from './check';
+export { DEFAULT_STALENESS_OPTIONS, resolveStalenessOptions, type StalenessOptions, type StalenessWeights } from './score';
+export { STALENESS_RULES, type StalenessRule } from './rules';
+export { formatRange, rangeFragment, type LineRange } from './line-ranges';
+export type { CommitRef, DocStaleness, LinkedTarget, StalenessLevel, StalenessReason, StalenessReport, TargetOccurrence, TargetVia } from './types';
+export type { GitHistory, HistoryStore, RepoState, StalenessDeps, WorkspaceFiles } from './ports';
+export { referencesByTarget, type TargetReference } from './references';

@@ -1,0 +1,163 @@
+/**
+ * What the staleness engine needs from the machine, as small interfaces implemented in `src/node`
+ * (git through simple-git, files through `fs`). Every path crossing these ports is relative to the
+ * workspace root and posix, even when the git repository's top level is above the root: the
+ * adapter translates, and leaves out anything outside the root.
+ */
+
+/** How a file changed in one commit, as `git log --name-status` reports it. */
+export type ChangeStatus = 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
+
+/** One file change. */
+export interface FileChange {
+  status: ChangeStatus;
+  /** The path after the change (for `D`: the deleted path). */
+  path: string;
+  /** For `R` and `C`: the path before. */
+  from?: string;
+  /** For `R` and `C`: git's similarity index, 0–100 (100: the content is identical). */
+  similarity?: number;
+}
+
+/** One commit of the first-parent history, with its changes against its first parent. */
+export interface LogCommit {
+  sha: string;
+  /** Parent SHAs; the first is the one on the main line. Empty for a root commit. */
+  parents: string[];
+  /** Committer time in Unix seconds: when the change landed on this line. */
+  time: number;
+  subject: string;
+  /** Changes inside the workspace root. */
+  changes: FileChange[];
+  /** How many files the commit touched in the whole repository (bulk-commit detection). */
+  fileCount: number;
+}
+
+/** What kind of folder the workspace root is. */
+export type RepoState =
+  | {
+      kind: 'git';
+      /** The commit HEAD points at; undefined before the first commit. */
+      head: string | undefined;
+      /** A shallow clone: history is cut off, so no verdict can be trusted. */
+      shallow: boolean;
+    }
+  | {
+      kind: 'none';
+      /** Why there is no usable repository, for the `staleness.unknown` reason. */
+      reason: string;
+    };
+
+/** A git remote as configured (`git remote -v`, fetch URL). */
+export interface GitRemote {
+  name: string;
+  url: string;
+}
+
+/** Short names of the refs of the repository, for splitting `blob/<ref>/<path>` URLs. */
+export interface GitRefs {
+  /** Local branches and remote-tracking branches without the remote name (`main`, `release/1.2`). */
+  branches: string[];
+  tags: string[];
+}
+
+/** Line counts of one file in one commit, whitespace ignored (`git diff -w --numstat`). */
+export interface LineStat {
+  sha: string;
+  path: string;
+  added: number;
+  deleted: number;
+  /** Binary files have no line counts; the change still counts. */
+  binary?: boolean;
+}
+
+/** One `@@ -oldStart,oldLines +newStart,newLines @@` hunk of a zero-context diff. */
+export interface Hunk {
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+}
+
+/** The hunks of one file in one commit (or one working-tree diff), whitespace ignored. */
+export interface FileHunks {
+  /** The commit; undefined for a diff against the working tree. */
+  sha?: string;
+  path: string;
+  hunks: Hunk[];
+  added: number;
+  deleted: number;
+  binary?: boolean;
+}
+
+/**
+ * Read-only access to the git history of the workspace root. Implemented with simple-git in
+ * `src/node/git-history.ts`. Methods other than `state` are only called when `state` reported a
+ * repository with a HEAD.
+ */
+export interface GitHistory {
+  /** Is the root inside a git work tree, which commit is HEAD, is it shallow. Never rejects. */
+  state(signal?: AbortSignal): Promise<RepoState>;
+  /** Configured remotes; empty when there are none. */
+  remotes(signal?: AbortSignal): Promise<GitRemote[]>;
+  /** Branch and tag names. */
+  refs(signal?: AbortSignal): Promise<GitRefs>;
+  /**
+   * Streams the first-parent history reachable from `head` and not from `since`, newest first, in
+   * ONE git process (`git log --first-parent --name-status -M`), calling `onCommit` per commit as
+   * the output arrives. Rejects with the signal's reason when aborted.
+   */
+  log(range: { head: string; since?: string }, onCommit: (commit: LogCommit) => void, signal?: AbortSignal): Promise<void>;
+  /**
+   * Whitespace-insensitive line counts for `paths` in each of `commits` (against the first
+   * parent), in one git process. A requested file whose change is whitespace-only is absent;
+   * other files of those commits may be present too.
+   */
+  lineStats(commits: string[], paths: string[], signal?: AbortSignal): Promise<LineStat[]>;
+  /** Whitespace-insensitive zero-context hunks for `paths` in each of `commits`, in one git process (other files may come too). */
+  hunks(commits: string[], paths: string[], signal?: AbortSignal): Promise<FileHunks[]>;
+  /**
+   * Files that differ from `from` in `to` (a commit), or in the working tree and index when `to` is
+   * undefined (untracked files then count as added). Renames are detected.
+   */
+  changedFiles(from: string, to: string | undefined, signal?: AbortSignal): Promise<FileChange[]>;
+  /** Whitespace-insensitive zero-context hunks of `paths` between `from` and `to` (or the working tree). */
+  diffHunks(from: string, to: string | undefined, paths: string[], signal?: AbortSignal): Promise<FileHunks[]>;
+  /** Full SHAs listed in `.git-blame-ignore-revs` (or `blame.ignoreRevsFile`); empty when none. */
+  ignoreRevs(signal?: AbortSignal): Promise<string[]>;
+  /** The commit a ref names, or undefined when it does not exist. */
+  resolve(ref: string, signal?: AbortSignal): Promise<string | undefined>;
+  /** The best common ancestor of two commits, or undefined when there is none in this clone. */
+  mergeBase(a: string, b: string, signal?: AbortSignal): Promise<string | undefined>;
+  /** Which of `paths` (files or folders) exist at `rev`; undefined when `rev` is not in this clone. */
+  pathsAt(rev: string, paths: string[], signal?: AbortSignal): Promise<Set<string> | undefined>;
+}
+
+/** The files of the workspace as they are now. Implemented in `src/node/git-workspace-files.ts`. */
+export interface WorkspaceFiles {
+  /** Every file below the root (git-tracked plus untracked, not ignored), sorted. */
+  list(signal?: AbortSignal): Promise<string[]>;
+  /** A file's text, or undefined when it cannot be read or is larger than `maxBytes`. */
+  read(path: string, maxBytes?: number): Promise<string | undefined>;
+  /**
+   * The files whose text contains `word` (case-insensitive), in one pass (`git grep`), limited to
+   * names ending in one of `extensions` (`.yml`) when given; undefined when the implementation
+   * cannot search, and the caller then reads the files itself.
+   */
+  filesContaining?(word: string, extensions?: string[], signal?: AbortSignal): Promise<string[] | undefined>;
+}
+
+/** Where the history cache lives between runs (a JSON file for the CLI, workspace storage in VS Code). */
+export interface HistoryStore {
+  /** The stored snapshot, or undefined when there is none or it cannot be read. */
+  load(): Promise<unknown>;
+  save(snapshot: unknown): Promise<void>;
+}
+
+/** The ports the staleness engine and the change-set check work through. */
+export interface StalenessDeps {
+  git: GitHistory;
+  files: WorkspaceFiles;
+  /** Where the history cache is kept between runs; none means every run reads the whole history. */
+  store?: HistoryStore;
+}

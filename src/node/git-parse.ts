@@ -1,0 +1,304 @@
+import type { ChangeStatus, FileChange, FileHunks, GitRemote, Hunk, LineStat, LogCommit } from '../core/staleness/ports';
+
+/** Record and field separators put into `--format` strings; git never puts them in paths of ours. */
+export const RECORD = '\u001e';
+export const FIELD = '\u001f';
+
+/** `--format` for the history pass: SHA, parents, committer time, subject. */
+export const LOG_FORMAT = `--format=${RECORD}%H${FIELD}%P${FIELD}%ct${FIELD}%s`;
+
+/**
+ * Maps a path relative to the repository's top level to one relative to the workspace root;
+ * undefined for paths outside the root.
+ */
+export type PathMapper = (topPath: string) => string | undefined;
+
+/** The mapper for a root at `prefix` (as `git rev-parse --show-prefix` prints it, e.g. `ops/`). */
+export function prefixMapper(prefix: string): PathMapper {
+  if (!prefix) return (p) => p;
+  return (p) => (p.startsWith(prefix) ? p.slice(prefix.length) : undefined);
+}
+
+const STATUS = /^([ACDMRTUXB])(\d*)$/;
+
+/**
+ * Incremental parser of `git log -z --name-status LOG_FORMAT` output. Feed it decoded text in any
+ * chunking; it calls `onCommit` for each complete commit, in output order. Paths are mapped to the
+ * workspace root; changes outside it are dropped (a rename across the boundary becomes an addition
+ * or a deletion) but still count in `fileCount`.
+ */
+export class LogParser {
+  private buffer = '';
+  private current: LogCommit | undefined;
+  private pending: { status: ChangeStatus; similarity?: number; paths: string[]; need: number } | undefined;
+
+  constructor(
+    private readonly onCommit: (commit: LogCommit) => void,
+    private readonly map: PathMapper = (p) => p,
+  ) {}
+
+  feed(text: string): void {
+    this.buffer += text;
+    let start = 0;
+    for (;;) {
+      const nul = this.buffer.indexOf('\0', start);
+      if (nul < 0) break;
+      this.token(this.buffer.slice(start, nul));
+      start = nul + 1;
+    }
+    this.buffer = this.buffer.slice(start);
+  }
+
+  /** Flushes the last commit. */
+  end(): void {
+    if (this.buffer) {
+      this.token(this.buffer);
+      this.buffer = '';
+    }
+    this.emit();
+  }
+
+  private token(raw: string): void {
+    if (this.pending) {
+      this.pending.paths.push(raw);
+      if (this.pending.paths.length === this.pending.need) this.change(this.pending);
+      return;
+    }
+    const token = raw.replace(/^\n+/, '');
+    if (token.startsWith(RECORD)) {
+      this.emit();
+      const [sha = '', parents = '', time = '0', ...subject] = token.slice(1).split(FIELD);
+      this.current = { sha, parents: parents ? parents.split(' ') : [], time: Number(time), subject: subject.join(FIELD), changes: [], fileCount: 0 };
+      return;
+    }
+    const status = STATUS.exec(token);
+    if (!status || !this.current) return;
+    const letter = status[1] as ChangeStatus;
+    const pair = letter === 'R' || letter === 'C';
+    this.pending = { status: letter, ...(status[2] ? { similarity: Number(status[2]) } : {}), paths: [], need: pair ? 2 : 1 };
+  }
+
+  private change(pending: NonNullable<LogParser['pending']>): void {
+    this.pending = undefined;
+    const commit = this.current!;
+    commit.fileCount++;
+    const mapped = toChange(pending.status, pending.paths, pending.similarity, this.map);
+    if (mapped) commit.changes.push(mapped);
+  }
+
+  private emit(): void {
+    if (this.current) this.onCommit(this.current);
+    this.current = undefined;
+    this.pending = undefined;
+  }
+}
+
+function toChange(status: ChangeStatus, paths: string[], similarity: number | undefined, map: PathMapper): FileChange | undefined {
+  if (status === 'R' || status === 'C') {
+    const from = map(paths[0]!);
+    const to = map(paths[1]!);
+    if (to !== undefined && from !== undefined) return { status, path: to, from, ...(similarity !== undefined ? { similarity } : {}) };
+    if (to !== undefined) return { status: 'A', path: to };
+    if (from !== undefined && status === 'R') return { status: 'D', path: from };
+    return undefined;
+  }
+  const path = map(paths[0]!);
+  if (path === undefined) return undefined;
+  // Unmerged/unknown states only show up in working-tree diffs; they are modifications there.
+  return { status: (['U', 'X', 'B'] as string[]).includes(status) ? 'M' : status, path };
+}
+
+/** Parses `git diff --name-status -z` output (no commit headers). */
+export function parseNameStatus(text: string, map: PathMapper = (p) => p): FileChange[] {
+  const changes: FileChange[] = [];
+  const parser = new LogParser((c) => changes.push(...c.changes), map);
+  parser.feed(`${RECORD}x${FIELD}${FIELD}0${FIELD}\0`);
+  parser.feed(text);
+  parser.end();
+  return changes;
+}
+
+/**
+ * Parses `git log --no-walk --numstat -z --format=RECORD%H` output: per commit, per file,
+ * whitespace-insensitive added/deleted lines (`-`/`-` for binary files). Renames are reported
+ * under their new path.
+ */
+export function parseNumstat(text: string, map: PathMapper = (p) => p): LineStat[] {
+  const stats: LineStat[] = [];
+  const tokens = text.split('\0');
+  let sha = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!.replace(/^\n+/, '');
+    if (token.startsWith(RECORD)) {
+      sha = token.slice(1).trim();
+      continue;
+    }
+    const match = /^(-|\d+)\t(-|\d+)\t([\s\S]*)$/.exec(token);
+    if (!match || !sha) continue;
+    let path = match[3]!;
+    if (path === '') {
+      // Rename or copy: old and new path follow as their own tokens.
+      i += 2;
+      path = tokens[i] ?? '';
+    }
+    const mapped = map(path);
+    if (mapped === undefined) continue;
+    const binary = match[1] === '-' || match[2] === '-';
+    stats.push({ sha, path: mapped, added: binary ? 0 : Number(match[1]), deleted: binary ? 0 : Number(match[2]), ...(binary ? { binary: true } : {}) });
+  }
+  return stats;
+}
+
+/**
+ * Parses zero-context patches (`-p -U0 --src-prefix=a/ --dst-prefix=b/`), from `git log` (with
+ * `RECORD%H` commit headers) or `git diff` (without). Hunk bodies are skipped by their line counts,
+ * so file content can never be mistaken for a header.
+ */
+export function parsePatch(text: string, map: PathMapper = (p) => p): FileHunks[] {
+  const files: FileHunks[] = [];
+  const lines = text.split('\n');
+  let sha: string | undefined;
+  let file: (FileHunks & { top?: string }) | undefined;
+  const flush = () => {
+    if (file?.top !== undefined) {
+      const path = map(file.top);
+      if (path !== undefined) files.push({ ...(file.sha ? { sha: file.sha } : {}), path, hunks: file.hunks, added: file.added, deleted: file.deleted, ...(file.binary ? { binary: true } : {}) });
+    }
+    file = undefined;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\r$/, '');
+    if (line.startsWith(RECORD)) {
+      flush();
+      sha = line.slice(1).trim();
+      continue;
+    }
+    if (line.startsWith('diff --git ')) {
+      flush();
+      file = { ...(sha ? { sha } : {}), path: '', hunks: [], added: 0, deleted: 0 };
+      const both = gitDiffHeaderPath(line.slice('diff --git '.length));
+      if (both !== undefined) file.top = both;
+      continue;
+    }
+    if (!file) continue;
+    if (line.startsWith('+++ ')) {
+      const path = headerPath(line.slice(4), 'b/');
+      if (path !== undefined) file.top = path;
+    } else if (line.startsWith('--- ')) {
+      const path = headerPath(line.slice(4), 'a/');
+      if (path !== undefined && file.top === undefined) file.top = path;
+    } else if (line.startsWith('rename to ') || line.startsWith('copy to ')) {
+      file.top = unquote(line.slice(line.indexOf(' to ') + 4));
+    } else if (line.startsWith('Binary files ')) {
+      file.binary = true;
+    } else if (line.startsWith('@@ ')) {
+      const m = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      if (!m) continue;
+      const hunk: Hunk = { oldStart: Number(m[1]), oldLines: m[2] === undefined ? 1 : Number(m[2]), newStart: Number(m[3]), newLines: m[4] === undefined ? 1 : Number(m[4]) };
+      file.hunks.push(hunk);
+      file.added += hunk.newLines;
+      file.deleted += hunk.oldLines;
+      // Skip the body: exactly oldLines '-' lines and newLines '+' lines, plus "\ No newline" markers.
+      let body = hunk.oldLines + hunk.newLines;
+      while (body > 0 && i + 1 < lines.length) {
+        i++;
+        if (!lines[i]!.startsWith('\\')) body--;
+      }
+      while (i + 1 < lines.length && lines[i + 1]!.startsWith('\\')) i++;
+    }
+  }
+  flush();
+  return files;
+}
+
+/** The path of `a/X b/X` (no rename): unambiguous even with spaces because both halves are equal. */
+function gitDiffHeaderPath(rest: string): string | undefined {
+  if (rest.startsWith('"')) {
+    const first = readQuoted(rest);
+    if (!first) return undefined;
+    const second = rest.slice(first.length + 1);
+    const target = second.startsWith('"') ? unquote(second) : second;
+    return target.startsWith('b/') ? target.slice(2) : undefined;
+  }
+  if ((rest.length - 5) % 2 !== 0) return undefined;
+  const half = (rest.length - 5) / 2;
+  const a = rest.slice(2, 2 + half);
+  const b = rest.slice(half + 5);
+  return rest.startsWith('a/') && rest.slice(2 + half, half + 5) === ' b/' && a === b ? a : undefined;
+}
+
+function headerPath(raw: string, prefix: string): string | undefined {
+  if (raw === '/dev/null') return undefined;
+  const text = raw.startsWith('"') ? unquote(raw) : raw.replace(/\t$/, '');
+  return text.startsWith(prefix) ? text.slice(prefix.length) : text;
+}
+
+function readQuoted(text: string): string | undefined {
+  for (let i = 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') return text.slice(0, i + 1);
+  }
+  return undefined;
+}
+
+/** Reverses git's C-style quoting of paths (`"sp\303\251cial\ttab.txt"`), octal escapes as UTF-8 bytes. */
+export function unquote(text: string): string {
+  const quoted = text.startsWith('"') ? readQuoted(text) : undefined;
+  if (!quoted) return text.replace(/\t$/, '');
+  const body = quoted.slice(1, -1);
+  const bytes: number[] = [];
+  const escapes: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, '\\': 92, '"': 34 };
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c !== '\\') {
+      bytes.push(...Buffer.from(c, 'utf8'));
+      continue;
+    }
+    const next = body[i + 1] ?? '';
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(escapes[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** Parses `git remote -v`: one entry per remote, with its fetch URL. */
+export function parseRemotes(text: string): GitRemote[] {
+  const remotes = new Map<string, GitRemote>();
+  for (const line of text.split('\n')) {
+    const match = /^(\S+)\s+(\S+)\s+\((fetch|push)\)\s*$/.exec(line.trim());
+    if (!match) continue;
+    if (!remotes.has(match[1]!) || match[3] === 'fetch') remotes.set(match[1]!, { name: match[1]!, url: match[2]! });
+  }
+  return [...remotes.values()];
+}
+
+/** Splits `git for-each-ref --format=%(refname)` output into branch names (local and remote, without the remote) and tags. */
+export function parseRefs(text: string): { branches: string[]; tags: string[] } {
+  const branches = new Set<string>();
+  const tags = new Set<string>();
+  for (const line of text.split('\n')) {
+    const ref = line.trim();
+    if (ref.startsWith('refs/heads/')) branches.add(ref.slice(11));
+    else if (ref.startsWith('refs/tags/')) tags.add(ref.slice(10));
+    else if (ref.startsWith('refs/remotes/')) {
+      const rest = ref.slice(13);
+      const slash = rest.indexOf('/');
+      if (slash > 0 && rest.slice(slash + 1) !== 'HEAD') branches.add(rest.slice(slash + 1));
+    }
+  }
+  return { branches: [...branches], tags: [...tags] };
+}
+
+/** Reads `.git-blame-ignore-revs`: one revision per line, `#` comments. */
+export function parseIgnoreRevs(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/#.*$/, '').trim())
+    .filter((line) => /^[0-9a-f]{7,40}$/i.test(line))
+    .map((line) => line.toLowerCase());
+}

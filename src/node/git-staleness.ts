@@ -1,0 +1,25 @@
+import { StalenessEngine, type StalenessOptionsInput } from '../core/staleness/engine';
+import { SimpleGitHistory } from './git-history';
+import { cliHistoryCacheFile, JsonHistoryStore } from './git-history-store';
+import { GitWorkspaceFiles } from './git-workspace-files';
+
+/** How the CLI (and benchmarks) open the staleness engine of one folder. */
+export interface OpenStalenessOptions {
+  /** Read and write the persisted history (default true); false is a cold run that touches no cache. */
+  cache?: boolean;
+  /** Environment for git and for finding the cache folder (passed explicitly, never read from the process). */
+  env: Record<string, string | undefined>;
+  /** Overrides the history cache file location. */
+  cacheFile?: string;
+  /** Rule settings; defaults in `DEFAULT_STALENESS_OPTIONS`. */
+  staleness?: StalenessOptionsInput;
+}
+
+/** A `StalenessEngine` over a folder on disk, with git through simple-git. */
+export function openStalenessEngine(root: string, options: OpenStalenessOptions): StalenessEngine {
+  const store = options.cache === false ? undefined : new JsonHistoryStore(options.cacheFile ?? cliHistoryCacheFile(root, options.env));
+  return new StalenessEngine(
+    { git: new SimpleGitHistory(root, options.env), files: new GitWorkspaceFiles(root, options.env), ...(store ? { store } : {}) },
+    options.staleness ?? {},
+  );
+}

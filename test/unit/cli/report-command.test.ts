@@ -1,0 +1,235 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { main } from '../../../src/cli';
+import { githubAnnotations, toSarif } from '../../../src/cli/commands/check-command';
+import { exitCodeFor } from '../../../src/cli/commands/report-command';
+import type { CheckFinding, CheckReport } from '../../../src/core/staleness/check';
+import { STALENESS_RULES } from '../../../src/core/staleness/rules';
+import { GitFixture } from '../node/git-fixture';
+
+const RUNBOOK = ['---', 'owner: team-db', '---', '# Postgres down', '', 'Pool: [pool](../deploy/db/pool.yaml)', 'Alert: [rule](../deploy/alerts.yml#L2-L3)', ''].join('\n');
+const POOL = Array.from({ length: 10 }, (_, i) => `key${i + 1}: ${i + 1}\n`).join('');
+const ALERTS = 'groups:\n- alert: PostgresDown\n  for: 5m\n- alert: Other\n  for: 1m\n';
+
+describe('runbooks report and runbooks check', () => {
+  let repo: GitFixture;
+
+  beforeEach(async () => {
+    repo = await GitFixture.create('cli-staleness');
+    await repo.commit('add runbook', '2025-01-01', { 'runbooks/db.md': RUNBOOK, 'deploy/db/pool.yaml': POOL, 'deploy/alerts.yml': ALERTS, 'README.md': '# Platform\n' });
+  });
+  afterEach(() => repo.remove());
+
+  async function run(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const env = { ...repo.env, XDG_CACHE_HOME: path.join(repo.base, 'cache') };
+    const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s), cwd: repo.dir, env });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  describe('report', () => {
+    it('prints every doc with level, score, review flag, reference time and reasons as JSON', async () => {
+      const sha = await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': POOL.replace('key5: 5', 'key5: 50') });
+      const result = await run('report', '--format', 'json', '--no-cache');
+      assert.deepEqual([result.code, result.err], [0, '']);
+      assert.deepEqual(JSON.parse(result.out), {
+        docs: [
+          { path: 'README.md', kind: 'other', level: 'fresh', score: 0, reviewDue: false, referenceTime: '2025-01-01T12:00:00Z', reasons: [] },
+          {
+            path: 'runbooks/db.md',
+            kind: 'runbook',
+            level: 'stale',
+            score: 1.02,
+            reviewDue: false,
+            referenceTime: '2025-01-01T12:00:00Z',
+            reasons: [
+              {
+                ruleId: 'stale.linked-code-changed',
+                severity: 'warning',
+                target: 'deploy/db/pool.yaml',
+                line: 6,
+                message: `Linked file \`deploy/db/pool.yaml\` changed in 1 commit (+1/\u22121 lines) since this runbook was last changed on 2025-01-01 — latest: ${sha.slice(0, 7)} "raise pool size". Check this runbook against the change, then update it or mark it reviewed.`,
+                commits: [{ sha, date: '2025-02-01T12:00:00Z', subject: 'raise pool size' }],
+              },
+            ],
+          },
+        ],
+      });
+    });
+
+    it('prints a text report with totals, and exits 1 with --fail-on warning when a doc is stale', async () => {
+      await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': POOL.replace('key5: 5', 'key5: 50') });
+      const result = await run('report', '--no-cache', '--fail-on', 'warning');
+      assert.equal(result.code, 1);
+      const lines = result.out.split('\n');
+      assert.equal(lines[0], 'fresh    README.md  score 0  (changed 2025-01-01)');
+      assert.equal(lines[1], 'stale    runbooks/db.md  score 1.02  (changed 2025-01-01)');
+      assert.match(lines[2]!, /^ {9}warning runbooks\/db.md:6 Linked file `deploy\/db\/pool.yaml` changed in 1 commit .* \[stale.linked-code-changed\]$/);
+      assert.equal(lines.at(-1), '2 documents: 1 fresh, 1 stale, 0 broken, 0 unknown; 0 reviews overdue.');
+    });
+
+    it('keeps the history cache between runs unless --no-cache', async () => {
+      assert.equal((await run('report', '--format', 'json')).code, 0);
+      const cached = await run('report', '--format', 'json');
+      assert.deepEqual(JSON.parse(cached.out).docs.map((d: { level: string }) => d.level), ['fresh', 'fresh']);
+    });
+
+    it('rejects an unknown --fail-on value with exit code 2', async () => {
+      const result = await run('report', '--fail-on', 'sometimes');
+      assert.equal(result.code, 2);
+      assert.match(result.err, /--fail-on must be none, warning or error, not "sometimes"/);
+    });
+  });
+
+  describe('check', () => {
+    beforeEach(() => {
+      repo.git(['checkout', '-q', '-b', 'feature']);
+    });
+
+    it('flags the changed code line of a linked file the change set touches while the runbook is unchanged', async () => {
+      await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': POOL.replace('key7: 7', 'key7: 70') });
+      const result = await run('check', '--base', 'main', '--format', 'json', '--no-cache');
+      assert.equal(result.code, 1);
+      const report = JSON.parse(result.out) as CheckReport;
+      assert.deepEqual(report.findings, [
+        {
+          ruleId: 'stale.linked-code-changed',
+          severity: 'warning',
+          path: 'deploy/db/pool.yaml',
+          line: 7,
+          message:
+            'This change touches `deploy/db/pool.yaml`, which the runbook runbooks/db.md:6 links to, but does not update it. Check the runbook against this change; update it or mark it reviewed.',
+          target: 'deploy/db/pool.yaml',
+          docs: [{ path: 'runbooks/db.md', line: 6 }],
+        },
+      ]);
+      assert.deepEqual([report.changedFiles, report.docsChecked, report.mergeBase], [1, 1, repo.git(['rev-parse', 'main']).trim()]);
+    });
+
+    it('includes the working tree when --head is absent, and only committed changes with --head', async () => {
+      await repo.write({ 'deploy/db/pool.yaml': POOL.replace('key2: 2', 'key2: 20') });
+      const worktree = JSON.parse((await run('check', '--base', 'main', '--format', 'json', '--no-cache')).out) as CheckReport;
+      assert.deepEqual(worktree.findings.map((f) => [f.path, f.line]), [['deploy/db/pool.yaml', 2]]);
+      const committed = await run('check', '--base', 'main', '--head', 'HEAD', '--format', 'json', '--no-cache');
+      assert.deepEqual([committed.code, (JSON.parse(committed.out) as CheckReport).findings], [0, []]);
+    });
+
+    it('says nothing when the runbook changed in the same change set', async () => {
+      await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': POOL.replace('key7: 7', 'key7: 70'), 'runbooks/db.md': `${RUNBOOK}\nPool is 70 now.\n` });
+      const result = await run('check', '--base', 'main', '--no-cache');
+      assert.equal(result.code, 0);
+      assert.match(result.out, /^runbooks check: no findings; 1 docs checked against main \(merge base [0-9a-f]{7}, 2 changed files, working tree included\)\.$/);
+    });
+
+    it('counts a whitespace-only edit of the runbook as not updated, and ignores whitespace-only code changes', async () => {
+      await repo.commit('touch', '2025-02-01', { 'runbooks/db.md': RUNBOOK.replace('Postgres down', 'Postgres down  '), 'deploy/alerts.yml': ALERTS.replace('  for: 5m', '  for:   5m') });
+      assert.equal((await run('check', '--base', 'main', '--no-cache')).code, 0);
+      await repo.commit('page sooner', '2025-02-02', { 'deploy/alerts.yml': ALERTS.replace('for: 5m', 'for: 1m') });
+      const result = JSON.parse((await run('check', '--base', 'main', '--format', 'json', '--no-cache')).out) as CheckReport;
+      assert.deepEqual(result.findings.map((f) => [f.ruleId, f.path, f.line]), [['stale.anchored-range-changed', 'deploy/alerts.yml', 3]]);
+    });
+
+    it('ignores changes of an anchored file outside the linked lines', async () => {
+      await repo.commit('other alert', '2025-02-01', { 'deploy/alerts.yml': ALERTS.replace('for: 1m', 'for: 2m') });
+      assert.equal((await run('check', '--base', 'main', '--no-cache')).code, 0);
+    });
+
+    it('reports a link the change breaks by renaming its target as an error on the runbook line', async () => {
+      await repo.move('deploy/db/pool.yaml', 'deploy/postgres/pool.yaml', 'move pool', '2025-02-01');
+      const result = await run('check', '--base', 'main', '--format', 'json', '--fail-on', 'error', '--no-cache');
+      assert.equal(result.code, 1);
+      assert.deepEqual((JSON.parse(result.out) as CheckReport).findings.map((f) => [f.ruleId, f.severity, f.path, f.line]), [['link.renamed-target', 'error', 'runbooks/db.md', 6]]);
+    });
+
+    it('prints GitHub annotations on the changed line', async () => {
+      await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': POOL.replace('key7: 7', 'key7: 70\nkey7b: 1') });
+      const result = await run('check', '--base', 'main', '--format', 'github', '--fail-on', 'none', '--no-cache');
+      assert.equal(result.code, 0);
+      const lines = result.out.split('\n');
+      assert.equal(
+        lines[0],
+        '::warning file=deploy/db/pool.yaml,line=7,endLine=8,title=Runbooks%3A stale.linked-code-changed::This change touches `deploy/db/pool.yaml`, which the runbook runbooks/db.md:6 links to, but does not update it. Check the runbook against this change; update it or mark it reviewed.',
+      );
+      assert.match(lines[1]!, /^runbooks check: 1 finding \(0 errors, 1 warning\) in 1 file;/);
+    });
+
+    it('prints SARIF 2.1.0 with the stable rule ids', async () => {
+      await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': POOL.replace('key7: 7', 'key7: 70') });
+      const result = await run('check', '--base', 'main', '--format', 'sarif', '--no-cache');
+      assert.equal(result.code, 1);
+      const log = JSON.parse(result.out);
+      assert.equal(log.version, '2.1.0');
+      assert.equal(log.$schema, 'https://json.schemastore.org/sarif-2.1.0.json');
+      const run0 = log.runs[0];
+      assert.equal(run0.tool.driver.name, 'runbooks');
+      assert.deepEqual(run0.tool.driver.rules.map((r: { id: string }) => r.id), STALENESS_RULES.map((r) => r.id));
+      assert.deepEqual(run0.results[0].locations, [{ physicalLocation: { artifactLocation: { uri: 'deploy/db/pool.yaml', uriBaseId: 'SRCROOT' }, region: { startLine: 7 } } }]);
+      assert.equal(run0.results[0].ruleId, 'stale.linked-code-changed');
+      assert.equal(run0.tool.driver.rules[run0.results[0].ruleIndex].id, 'stale.linked-code-changed');
+      assert.equal(run0.results[0].level, 'warning');
+      assert.deepEqual(run0.results[0].relatedLocations[0].physicalLocation.region, { startLine: 6 });
+    });
+
+    it('exits 2 without --base, and for a base that does not exist', async () => {
+      const missing = await run('check', '--no-cache');
+      assert.equal(missing.code, 2);
+      assert.match(missing.err, /check needs --base REF/);
+      const unknown = await run('check', '--base', 'origin/nope', '--no-cache');
+      assert.equal(unknown.code, 2);
+      assert.match(unknown.err, /^runbooks: base ref "origin\/nope" not found/);
+    });
+
+    it('rejects --format github for other commands', async () => {
+      const result = await run('report', '--format', 'github');
+      assert.equal(result.code, 2);
+      assert.match(result.err, /--format must be text or json, not "github"/);
+    });
+  });
+
+  describe('annotation limits and exit codes', () => {
+    const finding = (path: string, line: number, severity: CheckFinding['severity'] = 'warning'): CheckFinding => ({
+      ruleId: severity === 'error' ? 'link.missing-target' : 'stale.linked-code-changed',
+      severity,
+      path,
+      line,
+      message: `m ${path}:${line}`,
+      target: path,
+      docs: [{ path: 'runbooks/a.md', line: 1 }],
+    });
+
+    it('prints each finding when there are at most 10', () => {
+      const lines = githubAnnotations([finding('a, b.yaml', 1), finding('c.yaml', 2, 'error')]);
+      assert.deepEqual(lines, [
+        '::error file=c.yaml,line=2,title=Runbooks%3A link.missing-target::m c.yaml:2',
+        '::warning file=a%2C b.yaml,line=1,title=Runbooks%3A stale.linked-code-changed::m a, b.yaml:1',
+      ]);
+    });
+
+    it('merges findings per file and rule past 10, errors first, and summarises the rest in one notice', () => {
+      const findings = [finding('z.yaml', 5, 'error')];
+      for (let f = 0; f < 12; f++) for (let line = 1; line <= 3; line++) findings.push(finding(`f${String(f).padStart(2, '0')}.yaml`, line));
+      const lines = githubAnnotations(findings, 'ops/');
+      assert.equal(lines.length, 10);
+      assert.equal(lines[0], '::error file=ops/z.yaml,line=5,title=Runbooks%3A link.missing-target::m z.yaml:5');
+      assert.equal(lines[1], '::warning file=ops/f00.yaml,line=1,title=Runbooks%3A stale.linked-code-changed::m f00.yaml:1 (and 2 more places in this file)');
+      assert.equal(lines.filter((l) => l.startsWith('::warning') || l.startsWith('::error')).length, 9);
+      assert.equal(
+        lines[9],
+        '::notice title=Runbooks%3A more findings::12 more findings not annotated (GitHub shows at most 10 per step): ops/f08.yaml:1, ops/f09.yaml:1, ops/f10.yaml:1, ops/f11.yaml:1. Run runbooks check locally or use --format sarif for all of them.',
+      );
+    });
+
+    it('fails at or above --fail-on only', () => {
+      assert.deepEqual(
+        [exitCodeFor(['warning'], 'none'), exitCodeFor(['warning'], 'warning'), exitCodeFor(['warning', 'info'], 'error'), exitCodeFor(['error'], 'error'), exitCodeFor(['info'], 'warning')],
+        [0, 1, 0, 1, 0],
+      );
+    });
+
+    it('writes URI-encoded SARIF locations relative to the repository', () => {
+      const log = toSarif({ base: 'b', mergeBase: 'm', changedFiles: 1, docsChecked: 1, findings: [finding('deploy/pool é.yaml', 3)] }, 'ops/');
+      assert.equal(log.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri, 'ops/deploy/pool%20%C3%A9.yaml');
+    });
+  });
+});

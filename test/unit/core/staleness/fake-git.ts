@@ -1,0 +1,117 @@
+import type { FileChange, FileHunks, GitHistory, GitRefs, GitRemote, LineStat, LogCommit, RepoState, WorkspaceFiles } from '../../../../src/core/staleness/ports';
+
+/** A commit of the fake history: changes, and the (whitespace-insensitive) line counts of each changed path. */
+export interface FakeCommit {
+  sha: string;
+  time: number;
+  subject: string;
+  changes: FileChange[];
+  stats?: Record<string, [number, number]>;
+  hunks?: Record<string, Array<[number, number, number, number]>>;
+  fileCount?: number;
+}
+
+/**
+ * An in-memory `GitHistory`: a linear first-parent history (oldest first) and a working tree
+ * diff. Records every call so tests can assert how much git work a run did.
+ */
+export class FakeGit implements GitHistory {
+  readonly calls: string[] = [];
+  state_: RepoState = { kind: 'git', head: undefined, shallow: false };
+  working: FileChange[] = [];
+  workingDiff: FileHunks[] = [];
+  ignored: string[] = [];
+  remotes_: GitRemote[] = [];
+  refs_: GitRefs = { branches: ['main'], tags: [] };
+
+  constructor(public commits: FakeCommit[] = []) {
+    this.syncHead();
+  }
+
+  add(commit: Omit<FakeCommit, 'sha'> & { sha?: string }): string {
+    const sha = commit.sha ?? (this.commits.length + 1).toString(16).padStart(40, 'a');
+    this.commits.push({ ...commit, sha });
+    this.syncHead();
+    return sha;
+  }
+
+  private syncHead(): void {
+    if (this.state_.kind === 'git') this.state_ = { ...this.state_, head: this.commits.at(-1)?.sha };
+  }
+
+  async state(): Promise<RepoState> {
+    this.calls.push('state');
+    return this.state_;
+  }
+  async remotes(): Promise<GitRemote[]> {
+    return this.remotes_;
+  }
+  async refs(): Promise<GitRefs> {
+    return this.refs_;
+  }
+  async log(range: { head: string; since?: string }, onCommit: (commit: LogCommit) => void): Promise<void> {
+    this.calls.push(`log ${range.since ? 'since' : 'all'}`);
+    const end = this.commits.findIndex((c) => c.sha === range.head);
+    const start = range.since ? this.commits.findIndex((c) => c.sha === range.since) + 1 : 0;
+    for (let i = end; i >= start; i--) {
+      const c = this.commits[i]!;
+      onCommit({ sha: c.sha, parents: i > 0 ? [this.commits[i - 1]!.sha] : [], time: c.time, subject: c.subject, changes: c.changes, fileCount: c.fileCount ?? c.changes.length });
+    }
+  }
+  async lineStats(commits: string[], paths: string[]): Promise<LineStat[]> {
+    this.calls.push(`lineStats ${commits.length}x${paths.length}`);
+    const out: LineStat[] = [];
+    for (const c of this.commits.filter((c) => commits.includes(c.sha))) {
+      for (const [path, [added, deleted]] of Object.entries(c.stats ?? {})) {
+        if (paths.includes(path) && added + deleted > 0) out.push({ sha: c.sha, path, added, deleted });
+      }
+    }
+    return out;
+  }
+  async hunks(commits: string[], paths: string[]): Promise<FileHunks[]> {
+    this.calls.push(`hunks ${commits.length}x${paths.length}`);
+    const out: FileHunks[] = [];
+    for (const c of this.commits.filter((c) => commits.includes(c.sha))) {
+      for (const [path, list] of Object.entries(c.hunks ?? {})) {
+        if (!paths.includes(path) || list.length === 0) continue;
+        const hunks = list.map(([oldStart, oldLines, newStart, newLines]) => ({ oldStart, oldLines, newStart, newLines }));
+        out.push({ sha: c.sha, path, hunks, added: hunks.reduce((n, h) => n + h.newLines, 0), deleted: hunks.reduce((n, h) => n + h.oldLines, 0) });
+      }
+    }
+    return out;
+  }
+  async changedFiles(): Promise<FileChange[]> {
+    return this.working;
+  }
+  async diffHunks(_from: string, _to: string | undefined, paths: string[]): Promise<FileHunks[]> {
+    return this.workingDiff.filter((f) => paths.includes(f.path));
+  }
+  async ignoreRevs(): Promise<string[]> {
+    return this.ignored;
+  }
+  async resolve(ref: string): Promise<string | undefined> {
+    return this.commits.find((c) => c.sha === ref)?.sha;
+  }
+  async mergeBase(): Promise<string | undefined> {
+    return undefined;
+  }
+  async pathsAt(): Promise<Set<string> | undefined> {
+    return undefined;
+  }
+}
+
+/** An in-memory `WorkspaceFiles`. */
+export class FakeFiles implements WorkspaceFiles {
+  constructor(public files: Record<string, string> = {}) {}
+  async list(): Promise<string[]> {
+    return Object.keys(this.files).sort();
+  }
+  async read(path: string): Promise<string | undefined> {
+    return this.files[path];
+  }
+}
+
+/** 2025-MM-DD at noon UTC, in Unix seconds. */
+export function day(date: string): number {
+  return Date.parse(`${date}T12:00:00Z`) / 1000;
+}

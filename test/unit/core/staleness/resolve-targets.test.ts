@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { parseDoc } from '../../../../src/core/parse-doc';
+import { FileSet, resolveDocTargets, type ResolveContext } from '../../../../src/core/staleness/resolve-targets';
+
+describe('resolving what a doc depends on', () => {
+  const files = new FileSet(['runbooks/db.md', 'runbooks/other.md', 'deploy/db/pool.yaml', 'deploy/db/x/y.yaml', 'scripts/run me.sh', 'Makefile']);
+  const ctx = (over: Partial<ResolveContext> = {}): ResolveContext => ({
+    files,
+    repos: [{ host: 'github.com', path: 'acme/platform' }],
+    refs: { branches: ['main'], tags: ['v1'] },
+    codeSpans: true,
+    trackDocLinks: false,
+    alertRules: [],
+    ...over,
+  });
+
+  it('resolves relative, root-absolute, folder and forge links, once per target with every occurrence', () => {
+    const doc = parseDoc(
+      'runbooks/db.md',
+      [
+        '[a](../deploy/db/pool.yaml) [again](../deploy/db/pool.yaml)',
+        '[abs](/deploy/db/pool.yaml#L2-L4)',
+        '[dir](../deploy/db/)',
+        '[url](https://github.com/acme/platform/tree/main/deploy/db)',
+        '[tag](https://github.com/acme/platform/blob/v1/deploy/db/pool.yaml)',
+        '[space](<../scripts/run me.sh>)',
+        '[doc](other.md) [self](db.md) [anchor](#x) [web](https://example.com/x)',
+        '[gone](../nope.txt)',
+      ].join('\n'),
+    );
+    const { targets, problems } = resolveDocTargets(doc, ctx());
+    assert.deepEqual(problems, []);
+    assert.deepEqual(
+      targets.map((t) => [t.path, t.kind, t.via, t.lines ?? null, t.pinned?.kind ?? null, t.tracked, t.occurrences.map((o) => o.line)]),
+      [
+        ['deploy/db/pool.yaml', 'file', 'link', null, null, true, [1, 1]],
+        ['deploy/db/pool.yaml', 'file', 'link', { start: 2, end: 4 }, null, true, [2]],
+        ['deploy/db', 'directory', 'link', null, null, true, [3, 4]],
+        ['deploy/db/pool.yaml', 'file', 'url', null, 'tag', true, [5]],
+        ['scripts/run me.sh', 'file', 'link', null, null, true, [6]],
+        ['runbooks/other.md', 'file', 'link', null, null, false, [7]],
+        ['nope.txt', 'missing', 'link', null, null, true, [8]],
+      ],
+    );
+  });
+
+  it('never resolves above the root: such a link is a problem, not a target', () => {
+    const { targets, problems } = resolveDocTargets(parseDoc('runbooks/db.md', '# X\n\n[up](../../secret.txt)\n'), ctx());
+    assert.deepEqual(targets, []);
+    assert.deepEqual(problems.map((p) => [p.ruleId, p.line, p.target]), [['link.outside-repo', 3, '../../secret.txt']]);
+  });
+
+  it('reads watches paths and globs, and reports a watches value of the wrong shape', () => {
+    const ok = resolveDocTargets(parseDoc('runbooks/db.md', '---\nwatches: [deploy/db/**, ./Makefile]\n---\n# X\n'), ctx());
+    assert.deepEqual(ok.targets.map((t) => [t.path, t.kind, t.via, t.line]), [['deploy/db/**', 'glob', 'watches', 1], ['Makefile', 'file', 'watches', 1]]);
+    const bad = resolveDocTargets(parseDoc('runbooks/db.md', '---\nwatches: 3\n---\n# X\n'), ctx());
+    assert.deepEqual(bad.problems.map((p) => p.ruleId), ['front-matter.field-type']);
+  });
+
+  it('counts inline code spans only when they name existing paths, with an optional :line suffix', () => {
+    const doc = parseDoc('runbooks/db.md', '# X\n\n`deploy/db/pool.yaml:3-5` `./Makefile` `kubectl get pods` `deploy/db` `other.md` `missing/x.yaml`\n');
+    assert.deepEqual(resolveDocTargets(doc, ctx()).targets.map((t) => [t.path, t.kind, t.lines ?? null]), [
+      ['deploy/db/pool.yaml', 'file', { start: 3, end: 5 }],
+      ['Makefile', 'file', null],
+      ['deploy/db', 'directory', null],
+    ]);
+    assert.deepEqual(resolveDocTargets(doc, ctx({ codeSpans: false })).targets, []);
+  });
+
+  it('adds alert rule files that point at the doc', () => {
+    const doc = parseDoc('runbooks/db.md', '---\nalerts: [PostgresDown]\n---\n# X\n');
+    const { targets } = resolveDocTargets(doc, ctx({ alertRules: [{ ruleFile: 'deploy/db/x/y.yaml', line: 7, value: '../../runbooks/db.md', doc: 'runbooks/db.md' }] }));
+    assert.deepEqual(targets.map((t) => [t.path, t.kind, t.via, t.ruleLine, t.line]), [['deploy/db/x/y.yaml', 'file', 'alert-rule', 7, 1]]);
+  });
+});

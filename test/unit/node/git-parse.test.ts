@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import type { LogCommit } from '../../../src/core/staleness/ports';
+import { FIELD, LogParser, parseIgnoreRevs, parseNameStatus, parseNumstat, parsePatch, parseRefs, parseRemotes, prefixMapper, RECORD, unquote } from '../../../src/node/git-parse';
+
+const header = (sha: string, parents: string, time: number, subject: string) => `${RECORD}${sha}${FIELD}${parents}${FIELD}${time}${FIELD}${subject}\0`;
+
+describe('git output parsers', () => {
+  const log =
+    header('c3', 'c2 s1', 300, 'Merge: a, b') +
+    '\nM\0deploy/pool config é.yaml\0R087\0old/x.sh\0ops/x.sh\0' +
+    header('c2', 'c1', 200, 'empty') +
+    header('c1', '', 100, 'root') +
+    '\nA\0a\nb.txt\0C100\0a\nb.txt\0copy.txt\0D\0gone.md\0';
+
+  it('streams commits from the name-status log in any chunking, keeping paths with spaces and newlines', () => {
+    for (const size of [1, 3, 7, log.length]) {
+      const commits: LogCommit[] = [];
+      const parser = new LogParser((c) => commits.push(c));
+      for (let i = 0; i < log.length; i += size) parser.feed(log.slice(i, i + size));
+      parser.end();
+      assert.deepEqual(commits, [
+        {
+          sha: 'c3',
+          parents: ['c2', 's1'],
+          time: 300,
+          subject: 'Merge: a, b',
+          changes: [{ status: 'M', path: 'deploy/pool config é.yaml' }, { status: 'R', path: 'ops/x.sh', from: 'old/x.sh', similarity: 87 }],
+          fileCount: 2,
+        },
+        { sha: 'c2', parents: ['c1'], time: 200, subject: 'empty', changes: [], fileCount: 0 },
+        {
+          sha: 'c1',
+          parents: [],
+          time: 100,
+          subject: 'root',
+          changes: [{ status: 'A', path: 'a\nb.txt' }, { status: 'C', path: 'copy.txt', from: 'a\nb.txt', similarity: 100 }, { status: 'D', path: 'gone.md' }],
+          fileCount: 3,
+        },
+      ], `chunk size ${size}`);
+    }
+  });
+
+  it('maps paths to a root below the top level, turning renames across the boundary into additions and deletions', () => {
+    const commits: LogCommit[] = [];
+    const parser = new LogParser((c) => commits.push(c), prefixMapper('ops/'));
+    parser.feed(`${header('c1', '', 1, 's')}\nR100\0elsewhere/a.sh\0ops/a.sh\0R100\0ops/b.sh\0elsewhere/b.sh\0M\0elsewhere/c\0M\0ops/d\0`);
+    parser.end();
+    assert.deepEqual(commits[0]!.changes, [{ status: 'A', path: 'a.sh' }, { status: 'D', path: 'b.sh' }, { status: 'M', path: 'd' }]);
+    assert.equal(commits[0]!.fileCount, 4);
+  });
+
+  it('reads name-status diffs without commit headers', () => {
+    assert.deepEqual(parseNameStatus('M\0a.txt\0R100\0b\0c\0'), [{ status: 'M', path: 'a.txt' }, { status: 'R', path: 'c', from: 'b', similarity: 100 }]);
+  });
+
+  it('reads -z numstat per commit, with renames under their new path and binary files flagged', () => {
+    const text = `${RECORD}c1\0\n2\t1\tsp ace é.txt\0-\t-\timg.png\0${RECORD}c2\0\n0\t0\t\0old.txt\0new.txt\0${RECORD}c3\0\n`;
+    assert.deepEqual(parseNumstat(text), [
+      { sha: 'c1', path: 'sp ace é.txt', added: 2, deleted: 1 },
+      { sha: 'c1', path: 'img.png', added: 0, deleted: 0, binary: true },
+      { sha: 'c2', path: 'new.txt', added: 0, deleted: 0 },
+    ]);
+  });
+
+  it('reads zero-context patches, skipping hunk bodies that look like headers', () => {
+    const text = [
+      `${RECORD}c1`,
+      '',
+      'diff --git a/sp ace é.txt b/sp ace é.txt',
+      'index 1..2 100644',
+      '--- a/sp ace é.txt\t',
+      '+++ b/sp ace é.txt\t',
+      '@@ -2 +2,2 @@ ctx',
+      '---- removed line that starts with dashes',
+      '+diff --git a/fake b/fake',
+      `+${RECORD}fake`,
+      '\\ No newline at end of file',
+      'diff --git "a/q\\"uo.txt" "b/q\\"uo.txt"',
+      'new file mode 100644',
+      '--- /dev/null',
+      '+++ "b/q\\"uo.txt"',
+      '@@ -0,0 +1 @@',
+      '+x',
+      'diff --git a/img.png b/img.png',
+      'Binary files a/img.png and b/img.png differ',
+      `${RECORD}c2`,
+      '',
+      'diff --git a/old.txt b/new.txt',
+      'similarity index 100%',
+      'rename from old.txt',
+      'rename to new.txt',
+      '',
+    ].join('\n');
+    assert.deepEqual(parsePatch(text), [
+      { sha: 'c1', path: 'sp ace é.txt', hunks: [{ oldStart: 2, oldLines: 1, newStart: 2, newLines: 2 }], added: 2, deleted: 1 },
+      { sha: 'c1', path: 'q"uo.txt', hunks: [{ oldStart: 0, oldLines: 0, newStart: 1, newLines: 1 }], added: 1, deleted: 0 },
+      { sha: 'c1', path: 'img.png', hunks: [], added: 0, deleted: 0, binary: true },
+      { sha: 'c2', path: 'new.txt', hunks: [], added: 0, deleted: 0 },
+    ]);
+  });
+
+  it('unquotes C-style quoted paths, octal escapes as UTF-8', () => {
+    assert.equal(unquote('"sp\\303\\251cial\\ttab \\"q\\".txt"'), 'spécial\ttab "q".txt');
+    assert.equal(unquote('plain.txt'), 'plain.txt');
+  });
+
+  it('reads remotes, refs and .git-blame-ignore-revs', () => {
+    assert.deepEqual(parseRemotes('origin\tgit@github.com:a/b.git (fetch)\norigin\tgit@github.com:a/b.git (push)\nup\thttps://x/y (fetch)\n'), [
+      { name: 'origin', url: 'git@github.com:a/b.git' },
+      { name: 'up', url: 'https://x/y' },
+    ]);
+    assert.deepEqual(parseRefs('refs/heads/main\nrefs/heads/release/1.2\nrefs/remotes/origin/HEAD\nrefs/remotes/origin/feature/x\nrefs/tags/v1\n'), {
+      branches: ['main', 'release/1.2', 'feature/x'],
+      tags: ['v1'],
+    });
+    assert.deepEqual(parseIgnoreRevs('# formatting\nABCDEF0123456789abcdef0123456789abcdef01\n\nnot-a-sha\nabc1234 # short\n'), ['abcdef0123456789abcdef0123456789abcdef01', 'abc1234']);
+  });
+});

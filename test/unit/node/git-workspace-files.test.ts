@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { SimpleGitHistory } from '../../../src/node/git-history';
+import { GitWorkspaceFiles } from '../../../src/node/git-workspace-files';
+import { GitFixture } from './git-fixture';
+
+describe('GitWorkspaceFiles and SimpleGitHistory on disk', () => {
+  let repo: GitFixture;
+
+  beforeEach(async () => {
+    repo = await GitFixture.create('workspace-files');
+    await repo.commit('init', '2025-01-01', { '.gitignore': 'build/\n', 'a.txt': 'a\n', 'gone.txt': 'g\n', 'alerts/x.yml': 'runbook_url: ../r.md\n' });
+    await repo.write({ 'new file é.txt': 'n\n', 'build/out.txt': 'o\n', 'gone.txt': null });
+  });
+  afterEach(() => repo.remove());
+
+  it('lists tracked and untracked files, without ignored or deleted ones', async () => {
+    assert.deepEqual(await new GitWorkspaceFiles(repo.dir, repo.env).list(), ['.gitignore', 'a.txt', 'alerts/x.yml', 'new file é.txt']);
+  });
+
+  it('walks a folder that is not a repository, skipping dependency folders', async () => {
+    const plain = await GitFixture.create('walk', { init: false });
+    try {
+      await plain.write({ 'a.md': '#\n', 'node_modules/x/y.md': '#\n', 'deep/b.yaml': 'b\n' });
+      assert.deepEqual(await new GitWorkspaceFiles(plain.dir, plain.env).list(), ['a.md', 'deep/b.yaml']);
+      assert.equal(await new GitWorkspaceFiles(plain.dir, plain.env).filesContaining('runbook'), undefined);
+    } finally {
+      await plain.remove();
+    }
+  });
+
+  it('finds the files that mention a word with git grep', async () => {
+    const files = new GitWorkspaceFiles(repo.dir, repo.env);
+    await repo.write({ 'notes.txt': 'runbook\n' });
+    assert.deepEqual(
+      [await files.filesContaining('RUNBOOK'), await files.filesContaining('runbook', ['.yml', '.yaml']), await files.filesContaining('nothing-mentions-this')],
+      [['alerts/x.yml', 'notes.txt'], ['alerts/x.yml'], []],
+    );
+  });
+
+  it('reads files inside the root only, never through a link out of it, and respects a size limit', async () => {
+    const files = new GitWorkspaceFiles(repo.dir, repo.env);
+    await fs.writeFile(path.join(repo.base, 'secret.txt'), 'secret\n');
+    await fs.symlink(path.join(repo.base, 'secret.txt'), path.join(repo.dir, 'link.txt'));
+    assert.deepEqual(
+      [await files.read('a.txt'), await files.read('../secret.txt'), await files.read('link.txt'), await files.read('a.txt', 1), await files.read('missing.txt')],
+      ['a\n', undefined, undefined, undefined, undefined],
+    );
+  });
+
+  it('never lets a ref be read as an option', async () => {
+    const git = new SimpleGitHistory(repo.dir, repo.env);
+    assert.deepEqual([await git.resolve('--output=/tmp/x'), await git.resolve('main'), await git.resolve('no-such-ref')], [undefined, repo.git(['rev-parse', 'HEAD']).trim(), undefined]);
+    await assert.rejects(git.changedFiles('--output=/tmp/x', undefined), /Not a valid git revision/);
+  });
+
+  it('reports uncommitted changes, untracked files as additions', async () => {
+    const changes = await new SimpleGitHistory(repo.dir, repo.env).changedFiles('HEAD', undefined);
+    assert.deepEqual(changes, [{ status: 'D', path: 'gone.txt' }, { status: 'A', path: 'new file é.txt' }]);
+  });
+});
