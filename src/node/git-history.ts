@@ -197,9 +197,12 @@ export class SimpleGitHistory implements GitHistory {
     return /^[0-9a-f]{40,64}$/.test(out.trim()) ? out.trim() : undefined;
   }
 
-  private getLayout(signal?: AbortSignal): Promise<RepoLayout | string> {
+  private async getLayout(signal?: AbortSignal): Promise<RepoLayout | string> {
     this.layout ??= this.detectLayout(signal);
-    return this.layout;
+    const layout = await this.layout;
+    // "Not a repository" is not remembered: `git init` (or a clone finishing) may come later.
+    if (typeof layout === 'string') this.layout = undefined;
+    return layout;
   }
 
   private async detectLayout(signal?: AbortSignal): Promise<RepoLayout | string> {

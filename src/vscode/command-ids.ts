@@ -21,6 +21,8 @@ export const CommandId = {
   incidentActions: 'runbooks.incidentActions',
   submitFeedback: 'runbooks.submitFeedback',
   resolveFeedback: 'runbooks.resolveFeedback',
+  refreshStaleness: 'runbooks.refreshStaleness',
+  checkMyChanges: 'runbooks.checkMyChanges',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

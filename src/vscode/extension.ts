@@ -9,6 +9,9 @@ import { IncidentService } from './features/incident/incident-service';
 import { IncidentStatusBar } from './features/incident/incident-status-bar';
 import { IncidentsTreeProvider } from './features/incident/incidents-tree';
 import { RunbookFeedback } from './features/incident/runbook-feedback';
+import { StalenessService } from './features/staleness/staleness-service';
+import { StalenessDecorations, StalenessDiagnostics } from './features/staleness/staleness-diagnostics';
+import { checkMyChanges } from './commands/check-my-changes';
 import { searchRunbooks } from './commands/search';
 import { groupBy, refreshIndex, revealInTree } from './commands/tree-commands';
 import { FindingsDiagnostics } from './features/diagnostics/findings-diagnostics';
@@ -31,6 +34,7 @@ export interface RunbooksApi {
   incidents: IncidentService;
   incidentStatusBar: IncidentStatusBar;
   feedback: RunbookFeedback;
+  staleness: StalenessService;
   /** How long `activate` took, in milliseconds. */
   activationMs: number;
 }
@@ -50,10 +54,19 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     const incidents = new IncidentService(logger);
     const feedback = new RunbookFeedback(incidents, logger);
     const statusBar = new IncidentStatusBar(incidents);
+    const staleness = new StalenessService(index, context.storageUri, logger);
+    const stalenessDiagnostics = new StalenessDiagnostics(staleness);
+    const review = vscode.languages.createDiagnosticCollection('runbooks-review');
+    const decorations = new StalenessDecorations(staleness);
     const services: Services = { index, tree, treeView, logger, runs, incidents, extensionUri: context.extensionUri };
     context.subscriptions.push(
       incidents,
       feedback,
+      staleness,
+      stalenessDiagnostics,
+      review,
+      decorations,
+      vscode.window.registerFileDecorationProvider(decorations),
       statusBar,
       vscode.window.createTreeView(ViewId.incidents, { treeDataProvider: new IncidentsTreeProvider(incidents) }),
       // Check runs during an incident land in its timeline.
@@ -92,6 +105,8 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
       [CommandId.incidentActions]: () => incidentActions(),
       [CommandId.submitFeedback]: (reply) => feedback.submit(reply as vscode.CommentReply),
       [CommandId.resolveFeedback]: (thread) => feedback.resolve(thread as vscode.CommentThread),
+      [CommandId.refreshStaleness]: () => staleness.refresh(),
+      [CommandId.checkMyChanges]: (base) => checkMyChanges(index, staleness, review, base),
     };
     for (const [id, handler] of Object.entries(handlers)) {
       context.subscriptions.push(vscode.commands.registerCommand(id, logger.command(id, handler)));
@@ -101,7 +116,7 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     const activationMs = performance.now() - started;
     logger.info(`Activated in ${activationMs.toFixed(1)} ms; indexing in the background.`);
     void incidents.reload();
-    return { ready: () => index.ready(), index, tree, runs, incidents, incidentStatusBar: statusBar, feedback, activationMs };
+    return { ready: () => index.ready(), index, tree, runs, incidents, incidentStatusBar: statusBar, feedback, staleness, activationMs };
   } catch (error) {
     logger.error('Activation', error);
     void vscode.window.showErrorMessage(`Living Runbooks could not start: ${(error as Error).message}`, 'Show Log').then((c) => {

@@ -15,6 +15,7 @@ export function run(): Promise<void> {
   require('./new-runbook.test');
   require('./run.test');
   require('./incident.test');
+  require('./staleness.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   });

@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { CheckError, type CheckReport } from '../../core/staleness';
+import type { StalenessService } from '../features/staleness/staleness-service';
+import type { RunbookIndex } from '../features/index/runbook-index';
+
+/**
+ * Runbooks: Check My Changes — compares the working tree and branch with a base ref
+ * (`runbooks.staleness.baseRef`, or the argument) and puts a warning on every changed code line
+ * that a runbook describes when the runbook itself was left alone. Returns the reports per folder.
+ */
+export async function checkMyChanges(
+  index: RunbookIndex,
+  staleness: StalenessService,
+  review: vscode.DiagnosticCollection,
+  baseArg?: unknown,
+): Promise<CheckReport[]> {
+  await index.ready();
+  const reports: CheckReport[] = [];
+  review.clear();
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const base = typeof baseArg === 'string' ? baseArg : vscode.workspace.getConfiguration('runbooks.staleness', folder).get<string>('baseRef') || 'origin/main';
+    const docs = index.docs().filter((r) => r.folder === folder).map((r) => r.doc);
+    let report: CheckReport;
+    try {
+      report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking changes against ${base}`, cancellable: true }, (_p, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort(new Error('cancelled')));
+        return staleness.engine(folder).check(docs, { base }, { signal: abort.signal });
+      });
+    } catch (error) {
+      if (error instanceof CheckError) {
+        void vscode.window.showWarningMessage(`${folder.name}: ${error.message} (set runbooks.staleness.baseRef to the branch you merge into).`);
+        continue;
+      }
+      throw error;
+    }
+    reports.push(report);
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const finding of report.findings) {
+      const range = new vscode.Range(finding.line - 1, 0, (finding.endLine ?? finding.line) - 1, Number.MAX_SAFE_INTEGER);
+      const diagnostic = new vscode.Diagnostic(range, finding.message, finding.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      diagnostic.code = finding.ruleId;
+      diagnostic.source = 'Living Runbooks';
+      diagnostic.relatedInformation = finding.docs.map(
+        (d) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.joinPath(folder.uri, ...d.path.split('/')), new vscode.Position(d.line - 1, 0)), `described in ${d.path}:${d.line}`),
+      );
+      const list = byFile.get(finding.path) ?? [];
+      list.push(diagnostic);
+      byFile.set(finding.path, list);
+    }
+    for (const [file, diagnostics] of byFile) review.set(vscode.Uri.joinPath(folder.uri, ...file.split('/')), diagnostics);
+    const count = report.findings.length;
+    void vscode.window.showInformationMessage(
+      count === 0
+        ? `${folder.name}: no runbook describes what changed since ${base}, or the runbooks changed with it.`
+        : `${folder.name}: ${count} change(s) touch code that runbooks describe without updating them — see the Problems panel.`,
+    );
+  }
+  return reports;
+}

@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { toDiagnostic } from '../../convert';
+import type { StalenessService } from './staleness-service';
+
+/** Staleness reasons in the Problems panel, on the doc's link lines, with their rule ids. */
+export class StalenessDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('runbooks-staleness');
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly staleness: StalenessService) {
+    this.subscription = staleness.onDidChange(() => this.update());
+  }
+
+  update(): void {
+    this.collection.clear();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const report = this.staleness.report(folder);
+      if (!report) continue;
+      for (const doc of report.docs) {
+        // "Unknown" (not a git repository, shallow clone…) is said once by the badge and its tooltip, not on every doc.
+        const reasons = doc.reasons.filter((r) => r.ruleId !== 'staleness.unknown');
+        if (reasons.length === 0) continue;
+        const uri = vscode.Uri.joinPath(folder.uri, ...doc.path.split('/'));
+        this.collection.set(
+          uri,
+          reasons.map((reason) => toDiagnostic({ ruleId: reason.ruleId, severity: reason.severity, message: reason.message, line: reason.line, ...(reason.column ? { column: reason.column } : {}) })),
+        );
+      }
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.collection.dispose();
+  }
+}
+
+/** A badge on runbooks in the explorer and the Runbooks view: S stale, ! broken, ? unknown. */
+export class StalenessDecorations implements vscode.FileDecorationProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri | vscode.Uri[] | undefined>();
+  readonly onDidChangeFileDecorations = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly staleness: StalenessService) {
+    this.subscription = staleness.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    const verdict = this.staleness.verdict(uri);
+    if (!verdict || verdict.level === 'fresh') {
+      return verdict?.reviewDue ? new vscode.FileDecoration('R', 'Review overdue') : undefined;
+    }
+    const first = verdict.reasons[0]?.message;
+    if (verdict.level === 'stale') return new vscode.FileDecoration('S', `Stale: ${first ?? 'linked code changed since this doc'}`, new vscode.ThemeColor('list.warningForeground'));
+    if (verdict.level === 'broken') return new vscode.FileDecoration('!', `Broken links: ${first ?? ''}`, new vscode.ThemeColor('list.errorForeground'));
+    return new vscode.FileDecoration('?', `Staleness unknown: ${first ?? ''}`);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

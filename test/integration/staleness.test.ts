@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as vscode from 'vscode';
+import type { CheckReport } from '../../src/core/staleness';
+import { api, inWorkspace, workspaceRoot } from './helpers';
+
+/** Commits everything in the workspace at a fixed date, as a scripted history. */
+function commit(message: string, date: string): void {
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: workspaceRoot(),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 'Test',
+    GIT_AUTHOR_EMAIL: 'test@example.com',
+    GIT_COMMITTER_NAME: 'Test',
+    GIT_COMMITTER_EMAIL: 'test@example.com',
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+  };
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: workspaceRoot(), env, stdio: 'pipe' });
+  git('add', '-A');
+  git('commit', '-q', '-m', message);
+}
+
+describe('staleness', () => {
+  const runbook = () => inWorkspace('runbooks', 'db', 'pool-exhausted.md');
+  const pool = () => inWorkspace('deploy', 'pool.yaml');
+
+  before(async () => {
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: workspaceRoot() });
+    commit('initial runbooks and config', '2025-01-01T10:00:00Z');
+    const text = await fs.readFile(pool().fsPath, 'utf8');
+    await fs.writeFile(pool().fsPath, text.replace('max: 50', 'max: 80'));
+    commit('raise the orders pool', '2026-03-01T10:00:00Z');
+  });
+
+  it('marks a runbook stale when the lines it links changed after its review, with a finding on the link line', async () => {
+    const runbooks = await api();
+    await vscode.commands.executeCommand('runbooks.refreshStaleness');
+    const verdict = runbooks.staleness.verdict(runbook());
+    assert.equal(verdict?.level, 'stale', JSON.stringify(verdict?.reasons));
+    const diagnostics = vscode.languages.getDiagnostics(runbook()).filter((d) => String(d.code).startsWith('stale.'));
+    assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics.map((d) => [d.code, d.message])));
+    assert.equal(diagnostics[0]!.range.start.line + 1, 15);
+    assert.match(diagnostics[0]!.message, /raise the orders pool/);
+    assert.equal(runbooks.staleness.verdict(inWorkspace('playbooks', 'failover.md'))?.level, 'fresh');
+  });
+
+  it('warns on the changed config line when a change leaves the runbook that describes it alone', async () => {
+    await api();
+    const text = await fs.readFile(pool().fsPath, 'utf8');
+    await fs.writeFile(pool().fsPath, text.replace('idle_timeout: 300s', 'idle_timeout: 60s'));
+    const [report] = await vscode.commands.executeCommand<CheckReport[]>('runbooks.checkMyChanges', 'HEAD');
+    assert.equal(report?.findings.length, 1);
+    const [diagnostic] = vscode.languages.getDiagnostics(pool()).filter((d) => d.source === 'Living Runbooks');
+    assert.ok(diagnostic, 'no review warning on the config file');
+    assert.equal(diagnostic.range.start.line + 1, 4);
+    assert.equal(diagnostic.relatedInformation?.[0]?.location.uri.toString(), runbook().toString());
+  });
+});
