@@ -23,6 +23,7 @@ export const CommandId = {
   resolveFeedback: 'runbooks.resolveFeedback',
   refreshStaleness: 'runbooks.refreshStaleness',
   checkMyChanges: 'runbooks.checkMyChanges',
+  openReferencingRunbook: 'runbooks.openReferencingRunbook',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

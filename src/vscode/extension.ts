@@ -12,6 +12,8 @@ import { RunbookFeedback } from './features/incident/runbook-feedback';
 import { StalenessService } from './features/staleness/staleness-service';
 import { StalenessDecorations, StalenessDiagnostics } from './features/staleness/staleness-diagnostics';
 import { checkMyChanges } from './commands/check-my-changes';
+import { StalenessCodeActions } from './features/staleness/staleness-code-actions';
+import { ReferencedByCodeLens } from './features/staleness/referenced-by-codelens';
 import { searchRunbooks } from './commands/search';
 import { groupBy, refreshIndex, revealInTree } from './commands/tree-commands';
 import { FindingsDiagnostics } from './features/diagnostics/findings-diagnostics';
@@ -35,6 +37,7 @@ export interface RunbooksApi {
   incidentStatusBar: IncidentStatusBar;
   feedback: RunbookFeedback;
   staleness: StalenessService;
+  referencedBy: ReferencedByCodeLens;
   /** How long `activate` took, in milliseconds. */
   activationMs: number;
 }
@@ -58,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     const stalenessDiagnostics = new StalenessDiagnostics(staleness);
     const review = vscode.languages.createDiagnosticCollection('runbooks-review');
     const decorations = new StalenessDecorations(staleness);
+    const referencedBy = new ReferencedByCodeLens(staleness);
     const services: Services = { index, tree, treeView, logger, runs, incidents, extensionUri: context.extensionUri };
     context.subscriptions.push(
       incidents,
@@ -67,6 +71,10 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
       review,
       decorations,
       vscode.window.registerFileDecorationProvider(decorations),
+      referencedBy,
+      vscode.languages.registerCodeLensProvider({ scheme: 'file' }, referencedBy),
+      vscode.languages.registerHoverProvider({ scheme: 'file' }, referencedBy),
+      vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new StalenessCodeActions(staleness), StalenessCodeActions.metadata),
       statusBar,
       vscode.window.createTreeView(ViewId.incidents, { treeDataProvider: new IncidentsTreeProvider(incidents) }),
       // Check runs during an incident land in its timeline.
@@ -107,6 +115,11 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
       [CommandId.resolveFeedback]: (thread) => feedback.resolve(thread as vscode.CommentThread),
       [CommandId.refreshStaleness]: () => staleness.refresh(),
       [CommandId.checkMyChanges]: (base) => checkMyChanges(index, staleness, review, base),
+      [CommandId.openReferencingRunbook]: async (refs) => {
+        const list = refs as Array<{ uri: vscode.Uri; line: number; level: string; path: string }>;
+        const chosen = list.length === 1 ? list[0] : await vscode.window.showQuickPick(list.map((r) => ({ label: r.path, description: r.level, ref: r })), { placeHolder: 'Runbooks that link this file' }).then((c) => c?.ref);
+        if (chosen) await openDoc(chosen.uri, chosen.line);
+      },
     };
     for (const [id, handler] of Object.entries(handlers)) {
       context.subscriptions.push(vscode.commands.registerCommand(id, logger.command(id, handler)));
@@ -116,7 +129,7 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     const activationMs = performance.now() - started;
     logger.info(`Activated in ${activationMs.toFixed(1)} ms; indexing in the background.`);
     void incidents.reload();
-    return { ready: () => index.ready(), index, tree, runs, incidents, incidentStatusBar: statusBar, feedback, staleness, activationMs };
+    return { ready: () => index.ready(), index, tree, runs, incidents, incidentStatusBar: statusBar, feedback, staleness, referencedBy, activationMs };
   } catch (error) {
     logger.error('Activation', error);
     void vscode.window.showErrorMessage(`Living Runbooks could not start: ${(error as Error).message}`, 'Show Log').then((c) => {

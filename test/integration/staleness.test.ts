@@ -47,8 +47,34 @@ describe('staleness', () => {
     assert.equal(runbooks.staleness.verdict(inWorkspace('playbooks', 'failover.md'))?.level, 'fresh');
   });
 
+  it('lists the runbook in a CodeLens at the top of the linked config file, and says so on hover over the linked lines', async () => {
+    await api();
+    await vscode.window.showTextDocument(pool());
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', pool());
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[0, '$(book) Referenced by 1 runbook · 1 stale']]);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', pool(), new vscode.Position(2, 3));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /Runbook `runbooks\/db\/pool-exhausted\.md` \(line 15, stale\) depends on lines 1–4/);
+  });
+
+  it('clears the findings with the quick fix that marks the runbook reviewed', async () => {
+    const runbooks = await api();
+    const editor = await vscode.window.showTextDocument(runbook());
+    const [diagnostic] = vscode.languages.getDiagnostics(runbook()).filter((d) => String(d.code).startsWith('stale.'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', runbook(), diagnostic!.range);
+    const fix = actions.find((a) => a.title.startsWith('Mark runbook as reviewed today'));
+    assert.ok(fix?.edit, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+    assert.match(editor.document.getText(), new RegExp(`\nreviewed: ${new Date().toISOString().slice(0, 10)}\n`));
+    await editor.document.save();
+    await vscode.commands.executeCommand('runbooks.refreshStaleness');
+    assert.equal(runbooks.staleness.verdict(runbook())?.level, 'fresh');
+    assert.deepEqual(vscode.languages.getDiagnostics(runbook()).filter((d) => String(d.code).startsWith('stale.')), []);
+  });
+
   it('warns on the changed config line when a change leaves the runbook that describes it alone', async () => {
     await api();
+    commit('review the pool runbook', '2026-11-20T10:00:00Z');
     const text = await fs.readFile(pool().fsPath, 'utf8');
     await fs.writeFile(pool().fsPath, text.replace('idle_timeout: 300s', 'idle_timeout: 60s'));
     const [report] = await vscode.commands.executeCommand<CheckReport[]>('runbooks.checkMyChanges', 'HEAD');
