@@ -24,6 +24,7 @@ export const CommandId = {
   refreshStaleness: 'runbooks.refreshStaleness',
   checkMyChanges: 'runbooks.checkMyChanges',
   openReferencingRunbook: 'runbooks.openReferencingRunbook',
+  openTargetDiff: 'runbooks.openTargetDiff',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

@@ -14,6 +14,7 @@ import { StalenessDecorations, StalenessDiagnostics } from './features/staleness
 import { checkMyChanges } from './commands/check-my-changes';
 import { StalenessCodeActions } from './features/staleness/staleness-code-actions';
 import { ReferencedByCodeLens } from './features/staleness/referenced-by-codelens';
+import { GitRevisionContent, openTargetDiff } from './features/staleness/target-diff';
 import { searchRunbooks } from './commands/search';
 import { groupBy, refreshIndex, revealInTree } from './commands/tree-commands';
 import { FindingsDiagnostics } from './features/diagnostics/findings-diagnostics';
@@ -72,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
       decorations,
       vscode.window.registerFileDecorationProvider(decorations),
       referencedBy,
+      vscode.workspace.registerTextDocumentContentProvider(GitRevisionContent.scheme, new GitRevisionContent()),
       vscode.languages.registerCodeLensProvider({ scheme: 'file' }, referencedBy),
       vscode.languages.registerHoverProvider({ scheme: 'file' }, referencedBy),
       vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new StalenessCodeActions(staleness), StalenessCodeActions.metadata),
@@ -115,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
       [CommandId.resolveFeedback]: (thread) => feedback.resolve(thread as vscode.CommentThread),
       [CommandId.refreshStaleness]: () => staleness.refresh(),
       [CommandId.checkMyChanges]: (base) => checkMyChanges(index, staleness, review, base),
+      [CommandId.openTargetDiff]: (doc, target) => openTargetDiff(staleness, doc, target),
       [CommandId.openReferencingRunbook]: async (refs) => {
         const list = refs as Array<{ uri: vscode.Uri; line: number; level: string; path: string }>;
         const chosen = list.length === 1 ? list[0] : await vscode.window.showQuickPick(list.map((r) => ({ label: r.path, description: r.level, ref: r })), { placeHolder: 'Runbooks that link this file' }).then((c) => c?.ref);

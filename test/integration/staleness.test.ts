@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { CheckReport } from '../../src/core/staleness';
-import { api, inWorkspace, workspaceRoot } from './helpers';
+import { api, inWorkspace, waitFor, workspaceRoot } from './helpers';
 
 /** Commits everything in the workspace at a fixed date, as a scripted history. */
 function commit(message: string, date: string): void {
@@ -55,6 +55,23 @@ describe('staleness', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', pool(), new vscode.Position(2, 3));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
     assert.match(text, /Runbook `runbooks\/db\/pool-exhausted\.md` \(line 15, stale\) depends on lines 1–4/);
+  });
+
+  it('offers the diff of the linked file since the runbook last changed', async () => {
+    await api();
+    const [diagnostic] = vscode.languages.getDiagnostics(runbook()).filter((d) => String(d.code).startsWith('stale.'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', runbook(), diagnostic!.range);
+    const show = actions.find((a) => a.title === 'Show changes to deploy/pool.yaml since this runbook changed');
+    assert.ok(show?.command, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(await vscode.commands.executeCommand(show.command.command, ...(show.command.arguments ?? [])), true);
+    const input = await waitFor('the diff editor', () => {
+      const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return tab instanceof vscode.TabInputTextDiff ? tab : undefined;
+    });
+    assert.equal(input.original.scheme, 'runbooks-git');
+    assert.equal(input.modified.toString(), pool().toString());
+    const before = await vscode.workspace.openTextDocument(input.original);
+    assert.match(before.getText(), /max: 50/);
   });
 
   it('clears the findings with the quick fix that marks the runbook reviewed', async () => {

@@ -32,6 +32,14 @@ export class StalenessCodeActions implements vscode.CodeActionProvider {
       }
     }
     const verdict = this.staleness.verdict(document.uri);
+    for (const diagnostic of ours.filter((d) => String(d.code).startsWith('stale.'))) {
+      const reason = verdict?.reasons.find((r) => r.ruleId === diagnostic.code && r.line === diagnostic.range.start.line + 1 && r.target);
+      if (!reason?.target || !verdict?.lastContentCommit) continue;
+      const action = new vscode.CodeAction(`Show changes to ${reason.target} since this runbook changed`, vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      action.command = { command: 'runbooks.openTargetDiff', title: 'Show changes', arguments: [document.uri, reason.target] };
+      actions.push(action);
+    }
     for (const diagnostic of ours.filter((d) => d.code === 'link.renamed-target')) {
       const reason = verdict?.reasons.find((r) => r.ruleId === 'link.renamed-target' && r.line === diagnostic.range.start.line + 1 && r.suggestion);
       const target = verdict?.targets.find((t) => t.path === reason?.target);
