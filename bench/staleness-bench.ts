@@ -1,0 +1,278 @@
+// Staleness benchmark (issue: staleness). Prints figures, asserts nothing.
+//   npm run bench:staleness -- [--commits N] [--files N] [--docs N]   a generated repository
+//   npm run bench:staleness -- --repo PATH                            any real repository (never written to)
+// In one run: our cold report (no history cache) against one bare `git log --first-parent
+// --name-status` pass over the same repository (the practical limit) and against the per-path
+// baseline (`git log -1 -- <path>` per target, timed on a sample and extrapolated); then the warm
+// re-check after one new commit, in a shared clone so the measured repository is left as it was.
+// BENCH_ROUNDS=n takes the best of n for the bare pass and the cold report.
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { DocModel } from '../src/core/doc-model';
+import type { StalenessEngine, StalenessReport } from '../src/core/staleness';
+import { openWorkspaceIndex } from '../src/node/open-index';
+import { openStalenessEngine } from '../src/node/git-staleness';
+import { prng } from './generate-corpus';
+import { generateGitRepo, git, isolatedGitEnv } from './generate-git-repo';
+
+const { values } = parseArgs({
+  options: {
+    commits: { type: 'string', default: '50000' },
+    files: { type: 'string', default: '5000' },
+    docs: { type: 'string', default: '1000' },
+    repo: { type: 'string' },
+    sample: { type: 'string', default: '100' },
+    rechecks: { type: 'string', default: '5' },
+  },
+});
+const SIZE = { commits: Number(values.commits), files: Number(values.files), docs: Number(values.docs) };
+const SAMPLE = Number(values.sample);
+const RECHECKS = Number(values.rechecks);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+/** What the engine and the baselines get: the engine keeps only PATH, HOME and a few platform variables. */
+const env = { PATH: process.env.PATH, HOME: os.homedir() };
+const baselineEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: os.homedir(), LC_ALL: 'C' };
+
+function ms(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function time(millis: number): string {
+  return millis >= 1000 ? `${(millis / 1000).toFixed(2)} s` : `${millis.toFixed(1)} ms`;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** One bare history pass, its output read through a pipe (as the engine reads its own) and dropped. */
+function bareLogPass(root: string): Promise<{ millis: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn('git', ['log', '--first-parent', '--name-status', '-M'], { cwd: root, env: baselineEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+    let bytes = 0;
+    child.stdout.on('data', (chunk: Buffer) => (bytes += chunk.length));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve({ millis: ms(start), bytes }) : reject(new Error(`git log exited with ${code}`))));
+  });
+}
+
+/** One report, with when its phases began (the history pass: when it ended). */
+async function timedReport(engine: StalenessEngine, docs: DocModel[]): Promise<{ millis: number; report: StalenessReport; phases: string }> {
+  const start = process.hrtime.bigint();
+  const marks = new Map<string, number>();
+  const report = await engine.report(docs, {
+    onProgress: (p) => {
+      // The last 'history' message comes when the history pass has ended; the others at their start.
+      if (p.phase === 'history' || !marks.has(p.phase)) marks.set(p.phase, ms(start));
+    },
+  });
+  const millis = ms(start);
+  const history = marks.get('history');
+  const details = marks.get('details');
+  const score = marks.get('score');
+  const phases = [
+    history !== undefined ? `history read by ${time(history)}` : undefined,
+    details !== undefined ? `details from ${time(details)}` : undefined,
+    score !== undefined ? `scoring from ${time(score)}` : undefined,
+  ].filter(Boolean).join(', ');
+  return { millis, report, phases };
+}
+
+/** The distinct paths whose history the verdicts depend on: existing, tracked, unpinned link targets. */
+function historyTargets(report: StalenessReport): string[] {
+  const paths = new Set<string>();
+  for (const doc of report.docs) {
+    for (const target of doc.targets) {
+      if ((target.kind === 'file' || target.kind === 'directory') && target.tracked && !target.pinned) paths.add(target.path);
+    }
+  }
+  return [...paths].sort();
+}
+
+async function buildDocs(root: string): Promise<DocModel[]> {
+  const index = openWorkspaceIndex(root, { cache: false, env });
+  await index.build();
+  return index.all();
+}
+
+/** Time of one report that follows a new commit touching `file`. */
+async function commitAndReport(clone: string, file: string, n: number, gitEnv: Record<string, string>, engine: () => StalenessEngine, docs: DocModel[]): Promise<{ millis: number; report: StalenessReport; phases: string }> {
+  const last = Number((await git(['log', '-1', '--format=%ct'], clone, gitEnv)).trim());
+  await fs.appendFile(path.join(clone, file), `bench re-check ${n}\n`);
+  const date = `${last + 3600} +0000`;
+  const commitEnv = { ...gitEnv, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+  await git(['add', '--', file], clone, commitEnv);
+  await git(['commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', `Tune ${path.posix.basename(file)} (bench re-check ${n})`], clone, commitEnv);
+  return timedReport(engine(), docs);
+}
+
+async function main(): Promise<void> {
+  let root: string;
+  let origin: string;
+  if (values.repo) {
+    root = path.resolve(values.repo);
+    origin = 'given with --repo';
+  } else {
+    root = path.join(__dirname, '.corpus', `git-${SIZE.commits}-${SIZE.files}-${SIZE.docs}`);
+    console.log(`repository: ${SIZE.commits} commits, ${SIZE.files} files, ${SIZE.docs} docs in ${path.relative(process.cwd(), root)} (generating if missing)…`);
+    const start = process.hrtime.bigint();
+    const generated = await generateGitRepo(root, SIZE, env);
+    origin = generated ? `generated in ${time(ms(start))} (git fast-import, then git gc)` : 'reused (marker matches)';
+  }
+  const [commits, firstParent, tracked, version] = await Promise.all([
+    git(['rev-list', '--count', 'HEAD'], root, baselineEnv),
+    git(['rev-list', '--first-parent', '--count', 'HEAD'], root, baselineEnv),
+    git(['ls-files', '-z'], root, baselineEnv),
+    git(['--version'], root, baselineEnv),
+  ]);
+  const indexStart = process.hrtime.bigint();
+  const docs = await buildDocs(root);
+  const indexMillis = ms(indexStart);
+  console.log(`repository: ${root} — ${origin}`);
+  console.log(`node ${process.version}, ${version.trim()}, ${os.availableParallelism()} cores; docs indexed in ${time(indexMillis)} (not counted below)`);
+
+  // Warm the page cache and the JIT, so neither side of the comparison pays for the first read.
+  await bareLogPass(root);
+  let bare = { millis: Infinity, bytes: 0 };
+  let cold: Awaited<ReturnType<typeof timedReport>> | undefined;
+  for (let r = 0; r < ROUNDS; r++) {
+    const pass = await bareLogPass(root);
+    if (pass.millis < bare.millis) bare = pass;
+    // A new engine without a history cache: the whole history is read from git.
+    const run = await timedReport(openStalenessEngine(root, { cache: false, env }), docs);
+    if (!cold || run.millis < cold.millis) cold = run;
+  }
+  const report = cold!.report;
+  const levels = { fresh: 0, stale: 0, broken: 0, unknown: 0 };
+  for (const doc of report.docs) levels[doc.level]++;
+  const targets = historyTargets(report);
+  const links = report.docs.reduce((n, d) => n + d.targets.length, 0);
+
+  // Per-path baseline: one `git log -1` process per target, on a fixed sample.
+  const rand = prng(11);
+  const sample = targets.map((t) => ({ t, k: rand() })).sort((a, b) => a.k - b.k).slice(0, Math.min(SAMPLE, targets.length)).map((s) => s.t);
+  const perPathStart = process.hrtime.bigint();
+  for (const target of sample) await git(['log', '-1', '--format=%H', '--', target], root, baselineEnv);
+  const perPathSample = ms(perPathStart);
+  const perPathAll = sample.length > 0 ? (perPathSample / sample.length) * targets.length : 0;
+
+  // Warm re-check, in a shared clone (objects borrowed from the repository, nothing written to it).
+  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'runbooks-staleness-bench-'));
+  try {
+    await warmRecheck(root, scratch, {
+      bare,
+      cold: cold!,
+      levels,
+      targets,
+      links,
+      commits: Number(commits),
+      firstParent: Number(firstParent),
+      tracked: tracked.split('\0').filter(Boolean).length,
+      perPath: { sample: sample.length, millis: perPathSample, all: perPathAll },
+    });
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** What the first part measured, printed together with the re-check. */
+interface Measured {
+  bare: { millis: number; bytes: number };
+  cold: { millis: number; report: StalenessReport; phases: string };
+  levels: Record<'fresh' | 'stale' | 'broken' | 'unknown', number>;
+  targets: string[];
+  links: number;
+  commits: number;
+  firstParent: number;
+  tracked: number;
+  perPath: { sample: number; millis: number; all: number };
+}
+
+/** Times the re-check after one new commit in a shared clone under `scratch`, then prints every figure. */
+async function warmRecheck(root: string, scratch: string, measured: Measured): Promise<void> {
+  const { bare, cold, levels, targets, links, commits, firstParent, tracked, perPath } = measured;
+  const report = cold.report;
+  const cacheFile = path.join(scratch, 'history.json');
+  const gitEnv = isolatedGitEnv(env, scratch);
+  // The clone is of the whole repository; the root may be a folder inside it.
+  const [top, prefix, head] = (await Promise.all([
+    git(['rev-parse', '--show-toplevel'], root, baselineEnv),
+    git(['rev-parse', '--show-prefix'], root, baselineEnv),
+    git(['rev-parse', 'HEAD'], root, baselineEnv),
+  ])).map((s) => s.trim());
+  const cloneTop = path.join(scratch, 'repo');
+  await git(['clone', '--quiet', '--shared', '--no-checkout', top!, cloneTop], scratch, gitEnv);
+  await git(['checkout', '--quiet', '--detach', head!], cloneTop, gitEnv);
+  const clone = path.join(cloneTop, prefix!);
+  const cloneDocs = await buildDocs(clone);
+  const kept = openStalenessEngine(clone, { env, cacheFile });
+  const seedStart = process.hrtime.bigint();
+  const seeded = await kept.report(cloneDocs);
+  const seedMillis = ms(seedStart);
+  const cachedStart = process.hrtime.bigint();
+  const cachedReport = await openStalenessEngine(clone, { env, cacheFile }).report(cloneDocs);
+  const cachedMillis = ms(cachedStart);
+  const cacheBytes = (await fs.stat(cacheFile).catch(() => undefined))?.size ?? 0;
+
+  // Touch a file target of a fresh doc when there is one, so the re-check has a verdict to change.
+  const freshDoc = seeded.docs.find((d) => d.level === 'fresh' && d.targets.some((t) => t.kind === 'file' && t.tracked && !t.pinned));
+  const anyDoc = seeded.docs.find((d) => d.targets.some((t) => t.kind === 'file' && t.tracked && !t.pinned));
+  const touched = (freshDoc ?? anyDoc)?.targets.find((t) => t.kind === 'file' && t.tracked && !t.pinned)?.path;
+  const inMemory: number[] = [];
+  const fromFile: number[] = [];
+  const noStore: number[] = [];
+  let recheck: Awaited<ReturnType<typeof timedReport>> | undefined;
+  if (touched) {
+    for (let i = 0; i < RECHECKS; i++) {
+      const run = await commitAndReport(clone, touched, i, gitEnv, () => kept, cloneDocs);
+      inMemory.push(run.millis);
+      recheck ??= run;
+    }
+    for (let i = 0; i < RECHECKS; i++) {
+      const run = await commitAndReport(clone, touched, RECHECKS + i, gitEnv, () => openStalenessEngine(clone, { env, cacheFile }), cloneDocs);
+      fromFile.push(run.millis);
+    }
+    // The same in-memory engine without a cache file: what the re-check costs besides saving the cache.
+    const memoryOnly = openStalenessEngine(clone, { cache: false, env });
+    await memoryOnly.report(cloneDocs);
+    for (let i = 0; i < RECHECKS; i++) {
+      const run = await commitAndReport(clone, touched, 2 * RECHECKS + i, gitEnv, () => memoryOnly, cloneDocs);
+      noStore.push(run.millis);
+    }
+  }
+
+  const ratio = cold.millis / bare.millis;
+  const speedUp = perPath.all / cold.millis;
+  const pad = (label: string) => label.padEnd(50);
+  console.log('');
+  console.log(`commits ${commits} (${firstParent} first-parent), files ${tracked} tracked (docs included), docs ${report.docs.length}, links ${links}, targets ${targets.length} (distinct existing files and folders), stale docs ${levels.stale} (fresh ${levels.fresh}, broken ${levels.broken}, unknown ${levels.unknown})`);
+  console.log('');
+  console.log(`${pad('bare git log --first-parent --name-status -M')}${time(bare.millis)}  (${(bare.bytes / 1048576).toFixed(1)} MiB of output)   practical limit`);
+  console.log(`${pad('cold report (no history cache)')}${time(cold.millis)}  ratio to bare ${ratio.toFixed(2)}x  [target <= 1.5x]`);
+  console.log(`${pad('')}(${cold.phases}; ${report.history?.commitsRead ?? 0} commits read)`);
+  console.log(`${pad(`per-path git log -1 -- <path>, ${perPath.sample} targets`)}${time(perPath.millis)}  (${time(perPath.millis / Math.max(1, perPath.sample))} per path)`);
+  console.log(`${pad(`  extrapolated to all ${targets.length} targets`)}${time(perPath.all)}  our speed-up ${speedUp.toFixed(1)}x  [target >= 30x]`);
+  console.log(`${pad('first report with a cache file (writes it)')}${time(seedMillis)}  (${(cacheBytes / 1048576).toFixed(1)} MiB history cache)`);
+  console.log(`${pad('report from the cache file, nothing changed')}${time(cachedMillis)}  (history ${cachedReport.history?.mode})`);
+  if (touched) {
+    const before = freshDoc ? `${freshDoc.path} was fresh` : 'no doc was fresh';
+    const after = freshDoc ? recheck!.report.docs.find((d) => d.path === freshDoc.path)?.level : undefined;
+    console.log(`warm re-check: each of ${RECHECKS} new commits touches ${touched} (${before}${after ? `, now ${after}` : ''})`);
+    console.log(`${pad('  engine kept in memory (and saving its cache)')}p50 ${time(median(inMemory))}  max ${time(Math.max(...inMemory))}  [target <= 100 ms]`);
+    console.log(`${pad('')}(first one: ${recheck!.phases}; history ${recheck!.report.history?.mode}, ${recheck!.report.history?.commitsRead} commit read)`);
+    console.log(`${pad('  new engine from the cache file (a CLI run)')}p50 ${time(median(fromFile))}  max ${time(Math.max(...fromFile))}  [target <= 100 ms]`);
+    console.log(`${pad('  engine kept in memory, no cache file')}p50 ${time(median(noStore))}  max ${time(Math.max(...noStore))}  (for comparison: the cost besides saving)`);
+  } else {
+    console.log('warm re-check: skipped, no doc links an existing tracked file');
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
