@@ -52,6 +52,8 @@ try {
     await page.screenshot({ path: path.join(out, 'alert.png') });
     await page.keyboard.press('Escape');
 
+    await palette(page, 'Runbooks: Check Runbook Staleness');
+    await page.waitForTimeout(5000);
     await palette(page, 'View: Show Problems');
     await page.waitForTimeout(1500);
     await page.screenshot({ path: path.join(out, 'problems.png') });
