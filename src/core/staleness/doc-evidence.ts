@@ -1,0 +1,112 @@
+import type { DocModel } from '../doc-model';
+import { RuleId } from '../findings';
+import { brokenEvidence, checkPinned } from './broken-links';
+import { commitRef, reviewEndOfDay } from './commit-refs';
+import type { DocReference } from './doc-references';
+import type { EvidenceRun } from './evidence-run';
+import type { LineRange } from './line-ranges';
+import type { GitHistory } from './ports';
+import { reviewStatus } from './review';
+import type { AnchorEvidence, BrokenEvidence, ChangeEvidence, DocEvidence } from './score';
+import { anchorEvidence, changeEvidence, matchingPaths } from './target-changes';
+import type { LinkedTarget, StalenessReason } from './types';
+
+/**
+ * Evidence per doc, given the references: changes after the reference, anchored ranges, broken
+ * links, pinned links, and problems. Expects everything queued in `run.details` to be fetched.
+ */
+export async function collectDocEvidence(
+  run: EvidenceRun,
+  docs: DocModel[],
+  references: Map<string, DocReference | string>,
+  git: GitHistory,
+  signal?: AbortSignal,
+): Promise<DocEvidence[]> {
+  const pinned = await checkPinned(docs, run.context, git, signal);
+  const out: DocEvidence[] = [];
+  for (const doc of docs) {
+    signal?.throwIfAborted();
+    const resolved = run.context.resolved.get(doc.path)!;
+    const ref = references.get(doc.path);
+    const problems: StalenessReason[] = [...resolved.problems];
+    const changes: ChangeEvidence[] = [];
+    const anchors: AnchorEvidence[] = [];
+    const broken: BrokenEvidence[] = [];
+    for (const target of resolved.targets) {
+      if (target.pinned) {
+        const verdict = pinned.get(`${target.pinned.ref}\u0000${target.path}`);
+        if (verdict === 'missing') broken.push({ target, pinnedAt: target.pinned.ref });
+        else if (verdict === 'unverifiable') {
+          problems.push({
+            ruleId: RuleId.linkPinnedUnverifiable,
+            severity: 'info',
+            target: target.path,
+            line: target.line,
+            ...(target.column !== undefined ? { column: target.column } : {}),
+            message: `This link is pinned to ${target.pinned.kind === 'tag' ? 'tag' : 'commit'} ${target.pinned.ref.slice(0, 12)}, which is not in this clone, so \`${target.path}\` cannot be checked there. Fetch it (\`git fetch --tags\`) or fix the link.`,
+            commits: [],
+          });
+        }
+        continue;
+      }
+      if (target.kind === 'missing') {
+        broken.push(brokenEvidence(run, target));
+        continue;
+      }
+      if (target.kind === 'glob' && matchingPaths(run, target).length === 0) {
+        problems.push({
+          ruleId: RuleId.watchesNoMatch,
+          severity: 'warning',
+          target: target.path,
+          line: target.line,
+          message: `\`watches: ${target.raw}\` matches no file, now or in the history. Fix the pattern.`,
+          commits: [],
+        });
+        continue;
+      }
+      if (!target.tracked || !ref || typeof ref === 'string' || ref.workingTree) continue;
+      if (target.lines && target.kind === 'file') {
+        const anchor = anchorEvidence(run, target as LinkedTarget & { lines: LineRange }, ref);
+        if (anchor) anchors.push(anchor);
+      } else {
+        const change = changeEvidence(run, target, ref);
+        if (change) changes.push(change);
+      }
+    }
+    const reference = typeof ref === 'object' ? referenceOut(run, ref) : undefined;
+    const reviewTime = reviewEndOfDay(doc.meta.review.reviewed);
+    const reviewSince = reference ? reference.time : reviewTime;
+    out.push({
+      path: doc.path,
+      kind: doc.kind,
+      ...(doc.meta.owner ? { owner: doc.meta.owner } : {}),
+      ...(typeof ref === 'string' ? { unknown: ref } : {}),
+      ...(reference ? { reference } : {}),
+      targets: resolved.targets,
+      changes,
+      anchors,
+      broken,
+      problems,
+      review: reviewStatus(
+        doc.meta.review.interval,
+        reviewSince !== undefined ? new Date(reviewSince * 1000) : undefined,
+        run.options.now(),
+        run.options.defaultReviewInterval,
+      ),
+      reviewLine: doc.frontMatterLines?.start ?? 1,
+    });
+  }
+  return out;
+}
+
+/** The reference as evidence: the later of the last content commit and the review, or now for uncommitted edits. */
+function referenceOut(run: EvidenceRun, ref: DocReference): DocEvidence['reference'] {
+  const now = run.options.now().getTime() / 1000;
+  if (ref.workingTree) return { time: now, source: 'working-tree' };
+  const commitTime = ref.commit?.time;
+  if (ref.reviewTime !== undefined && (commitTime === undefined || ref.reviewTime > commitTime)) {
+    return { time: ref.reviewTime, source: 'review', ...(ref.commit ? { commit: commitRef(ref.commit) } : {}) };
+  }
+  if (ref.commit) return { time: ref.commit.time, source: 'commit', commit: commitRef(ref.commit) };
+  return undefined;
+}

@@ -1,0 +1,18 @@
+import type { WorkspaceContext } from './context';
+import type { DetailBatch } from './details';
+import type { HistoryIndex, IndexedCommit } from './history-index';
+import type { StalenessOptions } from './score';
+import type { WorkingTree } from './working-tree';
+
+/** What the evidence phases of one report share: the history, the workspace, and the per-run caches. */
+export interface EvidenceRun {
+  index: HistoryIndex;
+  context: WorkspaceContext;
+  working: WorkingTree;
+  isNoise: (commit: IndexedCommit) => boolean;
+  /** Line counts and hunks queued for the next git round. */
+  details: DetailBatch;
+  options: StalenessOptions;
+  /** `kind\0path` of a folder or glob target → the paths it covers (cached per run). */
+  matches: Map<string, string[]>;
+}
