@@ -1,9 +1,9 @@
 /**
  * A file-name stem for a title: lower-case words joined by dashes (`Checkout DB pool exhausted` →
  * `checkout-db-pool-exhausted`), CamelCase split (`KubePodCrashLooping` → `kube-pod-crash-looping`),
- * at most 80 characters. Returns `runbook` when the title has no letters or digits.
+ * at most 80 characters. Returns `fallback` (default `runbook`) when the title has no letters or digits.
  */
-export function slugForFileName(title: string): string {
+export function slugForFileName(title: string, fallback = 'runbook'): string {
   const slug = title
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .replace(/([A-Z])([A-Z][a-z])/g, '$1-$2')
@@ -14,5 +14,5 @@ export function slugForFileName(title: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/, '');
-  return slug || 'runbook';
+  return slug || fallback;
 }

@@ -11,7 +11,7 @@ import type { IncidentMeta } from './types';
  * postmortem draft (`<stem>-postmortem.md`).
  */
 export function incidentFileName(started: Date, title: string): string {
-  let slug = slugForFileName(title);
+  let slug = slugForFileName(title, 'incident');
   if (/(?:^|-)postmortem(?:-\d+)?$/.test(slug)) slug += '-incident';
   return `${started.toISOString().slice(0, 10)}-${slug}.md`;
 }

@@ -16,7 +16,7 @@ const META: IncidentMeta = {
 describe('incident template', () => {
   it('names the file after the UTC start date and the title slug', () => {
     assert.equal(incidentFileName(new Date('2026-11-22T23:30:00-02:00'), 'Checkout DB pool exhausted!'), '2026-11-23-checkout-db-pool-exhausted.md');
-    assert.equal(incidentFileName(new Date('2026-11-22T00:00:00Z'), '🔥🔥'), '2026-11-22-runbook.md');
+    assert.equal(incidentFileName(new Date('2026-11-22T00:00:00Z'), '🔥🔥'), '2026-11-22-incident.md');
     assert.equal(incidentFileName(new Date('2026-11-22T00:00:00Z'), 'Postmortem'), '2026-11-22-postmortem-incident.md');
   });
 
