@@ -3,8 +3,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
-import type { FileChange, FileHunks, GitHistory, GitRefs, GitRemote, LineStat, LogCommit, RepoState } from '../core/staleness/ports';
-import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseNameStatus, parseNumstat, parsePatch, parseRefs, parseRemotes, prefixMapper, RECORD, type PathMapper } from './git-parse';
+import type { BlobContent, FileAt, FileChange, FileHunks, GitHistory, GitRefs, GitRemote, LogCommit, RepoState } from '../core/staleness/ports';
+import { CatFileParser, looksBinary, type CatFileRecord } from './cat-file-batch';
+import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseNameStatus, parsePatch, parseRefs, parseRemotes, prefixMapper, type PathMapper } from './git-parse';
 
 /** Settings that make git's output the same on every machine, whatever the user's config. */
 const STABLE_CONFIG = [
@@ -20,12 +21,9 @@ const STABLE_CONFIG = [
 /** Environment variables passed to git; everything else (notably every `GIT_*`) is left out. */
 const ENV_KEYS = ['PATH', 'Path', 'HOME', 'USERPROFILE', 'HOMEDRIVE', 'HOMEPATH', 'SYSTEMROOT', 'SystemRoot', 'COMSPEC', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'XDG_CONFIG_HOME', 'APPDATA', 'LOCALAPPDATA'];
 
-/** Batches of commits at least this big are split over several git processes (up to `PARALLEL_PROCESSES`). */
-const PARALLEL_MIN_COMMITS = 500;
+/** Batches of objects at least this big are split over several git processes (up to `PARALLEL_PROCESSES`). */
+const PARALLEL_MIN_OBJECTS = 1000;
 const PARALLEL_PROCESSES = Math.max(1, Math.min(4, os.availableParallelism()));
-
-/** Up to this many pathspecs, limiting a patch to them is cheaper than producing the whole commits. */
-const MAX_PATHSPECS = 64;
 
 /** Longest command line we build (Windows allows 32K characters). */
 const MAX_ARGS_CHARS = 24_000;
@@ -39,8 +37,8 @@ interface RepoLayout {
 /**
  * `GitHistory` over simple-git. Every command runs at the repository's top level with stable
  * config and an explicit environment (the process environment is never read). The history pass is
- * one `git log --first-parent --name-status -M` process parsed as it streams; line counts and hunks
- * of many commits come from one `git log --no-walk --stdin` process each, commits and paths on stdin.
+ * one `git log --first-parent --name-status -M` process parsed as it streams; file contents in
+ * commits come from `git cat-file --batch`, names on stdin.
  */
 export class SimpleGitHistory implements GitHistory {
   private readonly root: string;
@@ -91,26 +89,38 @@ export class SimpleGitHistory implements GitHistory {
   }
 
   /**
-   * Without pathspecs on purpose: the engine only asks about commits under the bulk threshold, and
-   * git matches every pathspec against every changed path (1,300 pathspecs over 6,000 commits take
-   * 8 s instead of 0.3 s). Renames pair up better too. Other files of those commits come back as well.
+   * Two passes of `git cat-file`: `--batch-check` names every requested file's blob and size, then
+   * `--batch` reads each distinct blob under the limit once. Large batches are split over a few
+   * processes so several cores work.
    */
-  async lineStats(commits: string[], paths: string[], signal?: AbortSignal): Promise<LineStat[]> {
-    if (commits.length === 0 || paths.length === 0) return [];
+  async readFiles(files: FileAt[], maxBytes: number, signal?: AbortSignal): Promise<Array<BlobContent | undefined>> {
+    const out: Array<BlobContent | undefined> = new Array(files.length).fill(undefined);
+    const asked = files.map((f, i) => ({ f, i })).filter(({ f }) => isSafeRev(f.sha) && !f.path.includes('\n') && f.path !== '');
+    if (asked.length === 0) return out;
     const layout = await this.requireLayout(signal);
-    const args = ['log', '--no-walk=unsorted', '--stdin', '--diff-merges=first-parent', '--numstat', '-w', '-M', '-z', '--no-ext-diff', '--no-textconv', `--format=${RECORD}%H`];
-    const outputs = await Promise.all(splitForParallel(commits).map((part) => this.client(layout.top, signal, stdinFor(part, [], layout)).raw(args)));
-    return outputs.flatMap((out) => parseNumstat(out, layout.map));
-  }
-
-  /** Patches are bigger than line counts: limited to `paths` while they are few (see `lineStats` for why not always). */
-  async hunks(commits: string[], paths: string[], signal?: AbortSignal): Promise<FileHunks[]> {
-    if (commits.length === 0 || paths.length === 0) return [];
-    const layout = await this.requireLayout(signal);
-    const specs = paths.length <= MAX_PATHSPECS ? paths : [];
-    const args = ['log', '--no-walk=unsorted', '--stdin', '--diff-merges=first-parent', '-p', '-U0', '-w', '-M', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', `--format=${RECORD}%H`];
-    const outputs = await Promise.all(splitForParallel(commits).map((part) => this.client(layout.top, signal, stdinFor(part, specs, layout)).raw(args)));
-    return outputs.flatMap((out) => parsePatch(out, layout.map));
+    const names = asked.map(({ f }) => `${f.sha}:${layout.prefix}${f.path}`);
+    const headers = await this.catFile(layout, names, false, signal);
+    const wanted = new Map<string, number>();
+    asked.forEach(({ i }, k) => {
+      const record = headers[k];
+      if (!record?.found || record.type !== 'blob') return;
+      out[i] = { oid: record.oid, size: record.size, ...(record.size > maxBytes ? { tooLarge: true } : {}) };
+      if (record.size <= maxBytes) wanted.set(record.oid, record.size);
+    });
+    const oids = [...wanted.keys()];
+    const contents = await this.catFile(layout, oids, true, signal);
+    const byOid = new Map<string, Buffer>();
+    oids.forEach((oid, k) => {
+      const record = contents[k];
+      if (record?.found && record.content) byOid.set(oid, record.content);
+    });
+    for (const blob of out) {
+      const content = blob && byOid.get(blob.oid);
+      if (!blob || !content) continue;
+      if (looksBinary(content)) blob.binary = true;
+      else blob.text = content.toString('utf8');
+    }
+    return out;
   }
 
   async changedFiles(from: string, to: string | undefined, signal?: AbortSignal): Promise<FileChange[]> {
@@ -191,6 +201,23 @@ export class SimpleGitHistory implements GitHistory {
     return typeof layout === 'string' ? '' : layout.prefix;
   }
 
+  /** One `git cat-file --batch(-check)` per part of `names`, records in the order of `names`. */
+  private async catFile(layout: RepoLayout, names: string[], withContent: boolean, signal?: AbortSignal): Promise<CatFileRecord[]> {
+    if (names.length === 0) return [];
+    const parts = splitForParallel(names, PARALLEL_MIN_OBJECTS);
+    const results = await Promise.all(
+      parts.map(async (part) => {
+        const parser = new CatFileParser(withContent);
+        const git = this.client(layout.top, signal, `${part.join('\n')}\n`).outputHandler((_command, stdout) => {
+          stdout.on('data', (chunk: Buffer) => parser.feed(chunk));
+        });
+        await git.raw(['cat-file', withContent ? '--batch' : '--batch-check']);
+        return parser.end();
+      }),
+    );
+    return results.flat();
+  }
+
   private async resolveIn(layout: RepoLayout, ref: string, signal?: AbortSignal): Promise<string | undefined> {
     if (!isSafeRev(ref)) return undefined;
     const out = await this.client(layout.top, signal).raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).catch(() => '');
@@ -240,19 +267,12 @@ export class SimpleGitHistory implements GitHistory {
   }
 }
 
-/** stdin for `git log --stdin`: commits, then `--` and pathspecs (literal, from the top level) when there are any. */
-function stdinFor(commits: string[], paths: string[], layout: RepoLayout): string {
-  for (const sha of commits) assertRev(sha);
-  const specs = paths.filter((p) => !p.includes('\n')).map((p) => `:(top,literal)${layout.prefix}${p}`);
-  return specs.length ? `${commits.join('\n')}\n--\n${specs.join('\n')}\n` : `${commits.join('\n')}\n`;
-}
-
-/** Splits a big batch of commits into a few parts, so diffs are computed on several cores. */
-function splitForParallel(commits: string[]): string[][] {
-  const parts = Math.min(PARALLEL_PROCESSES, Math.ceil(commits.length / PARALLEL_MIN_COMMITS));
-  if (parts <= 1) return [commits];
-  const size = Math.ceil(commits.length / parts);
-  return Array.from({ length: parts }, (_, i) => commits.slice(i * size, (i + 1) * size)).filter((p) => p.length > 0);
+/** Splits a big batch into a few parts (at least `minPart` each), so several cores work on it. */
+function splitForParallel(items: string[], minPart: number): string[][] {
+  const parts = Math.min(PARALLEL_PROCESSES, Math.ceil(items.length / minPart));
+  if (parts <= 1) return [items];
+  const size = Math.ceil(items.length / parts);
+  return Array.from({ length: parts }, (_, i) => items.slice(i * size, (i + 1) * size)).filter((p) => p.length > 0);
 }
 
 function chunkPathspecs(paths: string[], layout: RepoLayout): string[][] {

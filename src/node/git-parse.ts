@@ -1,4 +1,4 @@
-import type { ChangeStatus, FileChange, FileHunks, GitRemote, Hunk, LineStat, LogCommit } from '../core/staleness/ports';
+import type { ChangeStatus, FileChange, FileHunks, GitRemote, Hunk, LogCommit } from '../core/staleness/ports';
 
 /** Record and field separators put into `--format` strings; git never puts them in paths of ours. */
 export const RECORD = '\u001e';
@@ -116,37 +116,6 @@ export function parseNameStatus(text: string, map: PathMapper = (p) => p): FileC
   parser.feed(text);
   parser.end();
   return changes;
-}
-
-/**
- * Parses `git log --no-walk --numstat -z --format=RECORD%H` output: per commit, per file,
- * whitespace-insensitive added/deleted lines (`-`/`-` for binary files). Renames are reported
- * under their new path.
- */
-export function parseNumstat(text: string, map: PathMapper = (p) => p): LineStat[] {
-  const stats: LineStat[] = [];
-  const tokens = text.split('\0');
-  let sha = '';
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!.replace(/^\n+/, '');
-    if (token.startsWith(RECORD)) {
-      sha = token.slice(1).trim();
-      continue;
-    }
-    const match = /^(-|\d+)\t(-|\d+)\t([\s\S]*)$/.exec(token);
-    if (!match || !sha) continue;
-    let path = match[3]!;
-    if (path === '') {
-      // Rename or copy: old and new path follow as their own tokens.
-      i += 2;
-      path = tokens[i] ?? '';
-    }
-    const mapped = map(path);
-    if (mapped === undefined) continue;
-    const binary = match[1] === '-' || match[2] === '-';
-    stats.push({ sha, path: mapped, added: binary ? 0 : Number(match[1]), deleted: binary ? 0 : Number(match[2]), ...(binary ? { binary: true } : {}) });
-  }
-  return stats;
 }
 
 /**

@@ -1,18 +1,20 @@
-import type { HistoryIndex } from './history-index';
-import type { GitHistory } from './ports';
+import type { HistoryIndex, StoredDiff } from './history-index';
+import { diffKey } from './history-index';
+import type { BlobContent, FileAt, GitHistory } from './ports';
+import { diffIgnoringWhitespace } from './text-diff';
+
+/** Files larger than this are compared by blob id only (changed or not, no line counts). */
+export const MAX_DIFF_BYTES = 4 * 1024 * 1024;
 
 /**
- * Collects the (commit, path) pairs whose whitespace-insensitive line counts or hunks are needed and
- * fetches the missing ones in one git process per kind (`flush`). Results land in the
- * `HistoryIndex`, so they are cached with it and never fetched twice.
+ * Collects the pairs of file states whose whitespace-insensitive diff the verdicts need, and
+ * computes the missing ones on `flush`: one round of `git cat-file` for every file state involved,
+ * then the diffs in process. Results land in the `HistoryIndex`, so they are cached with it and
+ * never computed twice.
  */
 export class DetailBatch {
-  private readonly stats = new Map<string, { sha: string; path: string }>();
-  private readonly hunks = new Map<string, { sha: string; path: string }>();
-  /** Old sides of renames, added to the pathspec so git pairs them instead of reporting an addition. */
-  private readonly statExtra = new Set<string>();
-  private readonly hunkExtra = new Set<string>();
-  /** Pairs fetched by this batch so far (for logs and benchmarks). */
+  private readonly pairs = new Map<string, { from?: FileAt; to?: FileAt }>();
+  /** Diffs computed by this batch so far (for logs and benchmarks). */
   fetched = 0;
 
   constructor(
@@ -20,53 +22,47 @@ export class DetailBatch {
     private readonly git: GitHistory,
   ) {}
 
-  /** Queues line counts of `path` in `sha` unless they are known; `renamedFrom` is its old path when `sha` renamed it. */
-  needStat(sha: string, path: string, renamedFrom?: string): void {
-    if (this.index.stat(sha, path)) return;
-    this.stats.set(`${sha}\u0000${path}`, { sha, path });
-    if (renamedFrom !== undefined) this.statExtra.add(renamedFrom);
-  }
-
-  /** Queues the hunks of `path` in `sha` unless they are known; `renamedFrom` as for `needStat`. */
-  needHunks(sha: string, path: string, renamedFrom?: string): void {
-    if (this.index.hunksOf(sha, path)) return;
-    this.hunks.set(`${sha}\u0000${path}`, { sha, path });
-    if (renamedFrom !== undefined) this.hunkExtra.add(renamedFrom);
+  /** Queues the diff from one state of a file to another (undefined: the file does not exist) unless it is known. */
+  needDiff(from: FileAt | undefined, to: FileAt | undefined): void {
+    if (this.index.diff(from, to)) return;
+    this.pairs.set(diffKey(from, to), { ...(from ? { from } : {}), ...(to ? { to } : {}) });
   }
 
   get pending(): number {
-    return this.stats.size + this.hunks.size;
+    return this.pairs.size;
   }
 
-  /** Fetches everything queued: at most one `lineStats` and one `hunks` call. */
+  /** Computes everything queued: one `readFiles` call for all the file states involved. */
   async flush(signal?: AbortSignal): Promise<void> {
-    const stats = [...this.stats.values()];
-    const hunks = [...this.hunks.values()];
-    const statExtra = [...this.statExtra];
-    const hunkExtra = [...this.hunkExtra];
-    this.stats.clear();
-    this.hunks.clear();
-    this.statExtra.clear();
-    this.hunkExtra.clear();
-    const [statResult, hunkResult] = await Promise.all([
-      stats.length > 0 ? this.git.lineStats(unique(stats.map((s) => s.sha)), unique([...stats.map((s) => s.path), ...statExtra]), signal) : undefined,
-      hunks.length > 0 ? this.git.hunks(unique(hunks.map((s) => s.sha)), unique([...hunks.map((s) => s.path), ...hunkExtra]), signal) : undefined,
-    ]);
-    if (statResult) {
-      this.index.recordStats(stats, statResult);
-      this.fetched += stats.length;
+    const pairs = [...this.pairs.values()];
+    this.pairs.clear();
+    if (pairs.length === 0) return;
+    const states = new Map<string, FileAt>();
+    for (const { from, to } of pairs) {
+      if (from) states.set(stateKey(from), from);
+      if (to) states.set(stateKey(to), to);
     }
-    if (hunkResult) {
-      const result = hunkResult;
-      this.index.recordHunks(hunks, result);
-      // Hunks carry line counts too (a pair git left out changed only whitespace): no separate numstat needed.
-      const stats = result.filter((f) => f.sha).map((f) => ({ sha: f.sha!, path: f.path, added: f.added, deleted: f.deleted, ...(f.binary ? { binary: true } : {}) }));
-      this.index.recordStats(hunks.filter((h) => !this.index.stat(h.sha, h.path)), stats.filter((s) => !this.index.stat(s.sha, s.path)));
-      this.fetched += hunks.length;
+    const list = [...states.values()];
+    const blobs = await this.git.readFiles(list, MAX_DIFF_BYTES, signal);
+    const byState = new Map<string, BlobContent | undefined>();
+    list.forEach((state, i) => byState.set(stateKey(state), blobs[i]));
+    for (const { from, to } of pairs) {
+      signal?.throwIfAborted();
+      this.index.setDiff(from, to, diffBlobs(from && byState.get(stateKey(from)), to && byState.get(stateKey(to))));
+      this.fetched++;
     }
   }
 }
 
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
+/** The diff of two blobs (undefined: no file); binary or oversized ones only say whether they differ. */
+export function diffBlobs(from: BlobContent | undefined, to: BlobContent | undefined): StoredDiff {
+  if (from && to && from.oid === to.oid) return { added: 0, deleted: 0, hunks: [] };
+  const opaque = (blob: BlobContent | undefined) => !!blob && blob.text === undefined;
+  if (opaque(from) || opaque(to)) return { added: 0, deleted: 0, hunks: [], binary: true };
+  const { added, deleted, hunks } = diffIgnoringWhitespace(from?.text, to?.text);
+  return { added, deleted, hunks };
+}
+
+function stateKey(state: FileAt): string {
+  return `${state.sha}:${state.path}`;
 }

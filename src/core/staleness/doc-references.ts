@@ -2,6 +2,7 @@ import type { DocModel } from '../doc-model';
 import { reviewEndOfDay } from './commit-refs';
 import type { EvidenceRun } from './evidence-run';
 import { Touch, type HistoryIndex, type IndexedCommit } from './history-index';
+import type { FileAt } from './ports';
 import { workingChangeCounts } from './working-tree';
 
 /** When a doc was last changed or reviewed, as the rules compare it. */
@@ -19,7 +20,7 @@ export interface DocReference {
 interface Candidate {
   commit: IndexedCommit;
   path: string;
-  /** For renames: the old path (for the pathspec of the whitespace check). */
+  /** For renames: the old path (what the whitespace check compares with). */
   from?: string;
   /** Additions and copies are content; everything else needs the whitespace check. */
   definitive: boolean;
@@ -30,9 +31,9 @@ const NOT_COMMITTED = 'this doc is not committed yet. Commit it to start trackin
 /**
  * Every doc's reference: last content commit (whitespace-only, bulk and ignored commits skipped),
  * review, working tree; a string is the `staleness.unknown` reason when there is none.
- * `speculative`: fetch nothing; where a candidate's line counts are unknown, queue them in
- * `run.details` and take the candidate as the reference for now (it nearly always is one), so the
- * caller can fetch the counts of the docs and of their targets in the same git call.
+ * `speculative`: fetch nothing; where a candidate's diff is unknown, queue it in `run.details` and
+ * take the candidate as the reference for now (it nearly always is one), so the caller can fetch
+ * the diffs of the docs and of their targets in the same git round.
  */
 export async function findDocReferences(
   run: EvidenceRun,
@@ -90,16 +91,16 @@ export async function findDocReferences(
           done(next.commit);
           break;
         }
-        const stat = index.stat(next.commit.sha, next.path);
-        if (stat) {
-          if (stat.binary || stat.added + stat.deleted > 0) {
+        const diff = index.diff(...candidateStates(index, next));
+        if (diff) {
+          if (diff.binary || diff.added + diff.deleted > 0) {
             done(next.commit);
             break;
           }
           continue;
         }
         // Unknown: fetch it, with a few of the next candidates, in this round's single git call.
-        details.needStat(next.commit.sha, next.path, next.from);
+        details.needDiff(...candidateStates(index, next));
         if (speculative) {
           done(next.commit);
           break;
@@ -109,7 +110,7 @@ export async function findDocReferences(
           const more = nextOf(cursor.gen);
           if (!more) break;
           cursor.buffer.push(more);
-          if (!more.definitive) details.needStat(more.commit.sha, more.path, more.from);
+          if (!more.definitive) details.needDiff(...candidateStates(index, more));
           else break;
         }
         break;
@@ -118,6 +119,11 @@ export async function findDocReferences(
     if (!speculative && details.pending > 0) await details.flush(signal);
   }
   return result;
+}
+
+/** The doc before and after a candidate commit (before a rename: under its old path). */
+function candidateStates(index: HistoryIndex, candidate: Candidate): [FileAt | undefined, FileAt | undefined] {
+  return [index.fileAt(candidate.from ?? candidate.path, candidate.commit.index - 1), index.fileAt(candidate.path, candidate.commit.index)];
 }
 
 function nextOf(gen: Generator<Candidate>): Candidate | undefined {

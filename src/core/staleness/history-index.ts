@@ -1,7 +1,7 @@
-import type { FileHunks, Hunk, LineStat, LogCommit } from './ports';
+import type { FileAt, Hunk, LogCommit } from './ports';
 
 /** Bump when `HistorySnapshot` changes shape: older caches are then rebuilt. */
-export const HISTORY_FORMAT_VERSION = 1;
+export const HISTORY_FORMAT_VERSION = 2;
 
 /** How a path was touched by a commit. Packed with the commit index as `index * 8 + code`. */
 export const Touch = {
@@ -39,17 +39,21 @@ export interface RenameRecord {
   commit: number;
 }
 
-/** Line counts of one path in one commit; `binary` when git could not count lines. */
-export interface StoredStat {
+/**
+ * How a file differs between two of its states, whitespace ignored: line counts and zero-context
+ * hunks; `binary` (or too large to diff) when only "changed or not" is known.
+ */
+export interface StoredDiff {
   added: number;
   deleted: number;
+  hunks: Hunk[];
   binary?: boolean;
 }
 
 /**
  * The serialisable form of a `HistoryIndex`. Columnar so that a 100k-commit history stays a few
- * megabytes of JSON; line counts and hunks fetched for candidate commits are kept too, keyed by
- * SHA, because they never change.
+ * megabytes of JSON; the diffs computed so far are kept too, keyed by the two file states (a
+ * commit and a path each), because they never change.
  */
 export interface HistorySnapshot {
   format: number;
@@ -58,15 +62,18 @@ export interface HistorySnapshot {
   /** path → packed touches (`index * 8 + code`), oldest first. */
   paths: Record<string, number[]>;
   renames: Array<[string, string, number]>;
-  /** sha → path → [added, deleted] (-1/-1 for binary); [0, 0] for a whitespace-only change. */
-  stats: Record<string, Record<string, [number, number]>>;
-  /** sha → path → flat [oldStart, oldLines, newStart, newLines, …]. */
-  hunks: Record<string, Record<string, number[]>>;
+  /** `diffKey(from, to)` → [added, deleted, binary ? 1 : 0, oldStart, oldLines, newStart, newLines, …]. */
+  diffs: Record<string, number[]>;
+}
+
+/** The cache key of the diff between two file states (undefined: the file does not exist). */
+export function diffKey(from: FileAt | undefined, to: FileAt | undefined): string {
+  return `${from ? `${from.sha}:${from.path}` : ''}\u0000${to ? `${to.sha}:${to.path}` : ''}`;
 }
 
 /**
  * The first-parent history of a repository in memory: every commit with its time and size, every
- * path with the commits that touched it, the renames, and the line counts and hunks fetched so far.
+ * path with the commits that touched it, the renames, and the diffs of file states computed so far.
  * Built from one streamed `git log`, extended with newer commits when HEAD moves on.
  */
 export class HistoryIndex {
@@ -76,8 +83,7 @@ export class HistoryIndex {
   private readonly renameList: RenameRecord[] = [];
   private readonly renamesFrom = new Map<string, RenameRecord[]>();
   private readonly renamesTo = new Map<string, RenameRecord[]>();
-  private readonly stats = new Map<string, Map<string, StoredStat>>();
-  private readonly hunkMap = new Map<string, Map<string, Hunk[]>>();
+  private readonly diffMap = new Map<string, StoredDiff>();
   private headSha: string;
 
   private constructor(head: string) {
@@ -102,13 +108,8 @@ export class HistoryIndex {
     }
     for (const [path, packed] of Object.entries(value.paths)) index.touches.set(path, packed);
     for (const [from, to, commit] of value.renames) index.addRename({ from, to, commit });
-    for (const [commitSha, byPath] of Object.entries(value.stats)) {
-      for (const [path, [added, deleted]] of Object.entries(byPath)) {
-        index.setStat(commitSha, path, added < 0 ? { added: 0, deleted: 0, binary: true } : { added, deleted });
-      }
-    }
-    for (const [commitSha, byPath] of Object.entries(value.hunks)) {
-      for (const [path, flat] of Object.entries(byPath)) index.setHunks(commitSha, path, unflatten(flat));
+    for (const [key, [added = 0, deleted = 0, binary = 0, ...flat]] of Object.entries(value.diffs)) {
+      index.diffMap.set(key, { added, deleted, hunks: unflatten(flat), ...(binary ? { binary: true } : {}) });
     }
     return index;
   }
@@ -169,38 +170,37 @@ export class HistoryIndex {
     return this.renamesTo.get(path)?.find((r) => r.commit === commit);
   }
 
-  /** Line counts of a path in a commit, when fetched; 0/0 means a whitespace-only change. */
-  stat(sha: string, path: string): StoredStat | undefined {
-    return this.stats.get(sha)?.get(path);
+  /**
+   * The state of `path` as of commit `commitIndex`, named by the commit that last touched it (so
+   * the name stays the same while HEAD moves on); undefined when the file does not exist there.
+   */
+  fileAt(path: string, commitIndex: number): FileAt | undefined {
+    const packed = this.touches.get(path);
+    if (!packed || commitIndex < 0) return undefined;
+    // Touches are sorted by commit: the last one at or before `commitIndex`.
+    let lo = 0;
+    let hi = packed.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (Math.floor(packed[mid]! / 8) <= commitIndex) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0) return undefined;
+    const code = packed[found]! % 8;
+    if (code === Touch.deleted || code === Touch.renamedFrom) return undefined;
+    return { sha: this.commits[Math.floor(packed[found]! / 8)]!.sha, path };
   }
 
-  setStat(sha: string, path: string, stat: StoredStat): void {
-    let byPath = this.stats.get(sha);
-    if (!byPath) this.stats.set(sha, (byPath = new Map()));
-    byPath.set(path, stat);
+  /** The diff between two file states, when computed. */
+  diff(from: FileAt | undefined, to: FileAt | undefined): StoredDiff | undefined {
+    return this.diffMap.get(diffKey(from, to));
   }
 
-  /** Records fetched line counts; requested pairs that git left out were whitespace-only (0/0). */
-  recordStats(requested: Array<{ sha: string; path: string }>, stats: LineStat[]): void {
-    for (const s of stats) this.setStat(s.sha, s.path, s.binary ? { added: 0, deleted: 0, binary: true } : { added: s.added, deleted: s.deleted });
-    for (const r of requested) if (!this.stat(r.sha, r.path)) this.setStat(r.sha, r.path, { added: 0, deleted: 0 });
-  }
-
-  /** Hunks of a path in a commit, when fetched. */
-  hunksOf(sha: string, path: string): Hunk[] | undefined {
-    return this.hunkMap.get(sha)?.get(path);
-  }
-
-  setHunks(sha: string, path: string, hunks: Hunk[]): void {
-    let byPath = this.hunkMap.get(sha);
-    if (!byPath) this.hunkMap.set(sha, (byPath = new Map()));
-    byPath.set(path, hunks);
-  }
-
-  /** Records fetched hunks; requested pairs that git left out changed only whitespace (no hunks). */
-  recordHunks(requested: Array<{ sha: string; path: string }>, files: FileHunks[]): void {
-    for (const f of files) if (f.sha) this.setHunks(f.sha, f.path, f.hunks);
-    for (const r of requested) if (!this.hunksOf(r.sha, r.path)) this.setHunks(r.sha, r.path, []);
+  setDiff(from: FileAt | undefined, to: FileAt | undefined, diff: StoredDiff): void {
+    this.diffMap.set(diffKey(from, to), diff);
   }
 
   /** The serialisable form; `JSON.stringify` it as is. */
@@ -212,17 +212,10 @@ export class HistoryIndex {
       commits.subject.push(c.subject);
       commits.files.push(c.fileCount);
     }
-    const stats: HistorySnapshot['stats'] = {};
-    for (const [sha, byPath] of this.stats) {
-      if (!this.bySha.has(sha)) continue;
-      const out: Record<string, [number, number]> = (stats[sha] = {});
-      for (const [path, s] of byPath) out[path] = s.binary ? [-1, -1] : [s.added, s.deleted];
-    }
-    const hunks: HistorySnapshot['hunks'] = {};
-    for (const [sha, byPath] of this.hunkMap) {
-      if (!this.bySha.has(sha)) continue;
-      const out: Record<string, number[]> = (hunks[sha] = {});
-      for (const [path, list] of byPath) out[path] = list.flatMap((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines]);
+    const diffs: HistorySnapshot['diffs'] = {};
+    for (const [key, d] of this.diffMap) {
+      if (!this.keyInHistory(key)) continue;
+      diffs[key] = [d.added, d.deleted, d.binary ? 1 : 0, ...d.hunks.flatMap((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines])];
     }
     return {
       format: HISTORY_FORMAT_VERSION,
@@ -230,15 +223,22 @@ export class HistoryIndex {
       commits,
       paths: Object.fromEntries(this.touches),
       renames: this.renameList.map((r) => [r.from, r.to, r.commit]),
-      stats,
-      hunks,
+      diffs,
     };
   }
 
-  /** Keeps the fetched line counts and hunks of another index (e.g. the previous cache after a rebuild). */
+  /** Keeps the diffs of another index whose commits are still in this one (e.g. the previous cache after a rebuild). */
   adoptDetails(other: HistoryIndex): void {
-    for (const [sha, byPath] of other.stats) if (this.bySha.has(sha)) for (const [path, s] of byPath) this.setStat(sha, path, s);
-    for (const [sha, byPath] of other.hunkMap) if (this.bySha.has(sha)) for (const [path, h] of byPath) this.setHunks(sha, path, h);
+    for (const [key, diff] of other.diffMap) if (this.keyInHistory(key)) this.diffMap.set(key, diff);
+  }
+
+  /** Whether both commits a diff key names are in this history (an empty side always is). */
+  private keyInHistory(key: string): boolean {
+    const sep = key.indexOf('\u0000');
+    const shaOf = (side: string) => side.slice(0, side.indexOf(':'));
+    const from = key.slice(0, sep);
+    const to = key.slice(sep + 1);
+    return (from === '' || this.bySha.has(shaOf(from))) && (to === '' || this.bySha.has(shaOf(to)));
   }
 
   private addCommit(commit: LogCommit): void {
@@ -313,9 +313,7 @@ function isSnapshot(value: unknown): value is HistorySnapshot {
     !!v.paths &&
     typeof v.paths === 'object' &&
     Array.isArray(v.renames) &&
-    !!v.stats &&
-    typeof v.stats === 'object' &&
-    !!v.hunks &&
-    typeof v.hunks === 'object'
+    !!v.diffs &&
+    typeof v.diffs === 'object'
   );
 }

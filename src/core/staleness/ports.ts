@@ -61,14 +61,24 @@ export interface GitRefs {
   tags: string[];
 }
 
-/** Line counts of one file in one commit, whitespace ignored (`git diff -w --numstat`). */
-export interface LineStat {
+/** A file as it is in one commit. */
+export interface FileAt {
   sha: string;
   path: string;
-  added: number;
-  deleted: number;
-  /** Binary files have no line counts; the change still counts. */
+}
+
+/** The content of one file in one commit (`git cat-file --batch`). */
+export interface BlobContent {
+  /** The blob's object id: equal ids, equal content. */
+  oid: string;
+  /** Size in bytes. */
+  size: number;
+  /** The content decoded as UTF-8; absent for binary files and files over the size limit. */
+  text?: string;
+  /** A NUL byte in the first 8,000 bytes, as git decides. */
   binary?: boolean;
+  /** Larger than the limit asked for: only the id and size are known. */
+  tooLarge?: boolean;
 }
 
 /** One `@@ -oldStart,oldLines +newStart,newLines @@` hunk of a zero-context diff. */
@@ -109,13 +119,11 @@ export interface GitHistory {
    */
   log(range: { head: string; since?: string }, onCommit: (commit: LogCommit) => void, signal?: AbortSignal): Promise<void>;
   /**
-   * Whitespace-insensitive line counts for `paths` in each of `commits` (against the first
-   * parent), in one git process. A requested file whose change is whitespace-only is absent;
-   * other files of those commits may be present too.
+   * The content of each requested file in its commit, in the order asked, in one git process
+   * (`git cat-file --batch`); undefined where the file does not exist in that commit. Content
+   * over `maxBytes` is not read (`tooLarge`).
    */
-  lineStats(commits: string[], paths: string[], signal?: AbortSignal): Promise<LineStat[]>;
-  /** Whitespace-insensitive zero-context hunks for `paths` in each of `commits`, in one git process (other files may come too). */
-  hunks(commits: string[], paths: string[], signal?: AbortSignal): Promise<FileHunks[]>;
+  readFiles(files: FileAt[], maxBytes: number, signal?: AbortSignal): Promise<Array<BlobContent | undefined>>;
   /**
    * Files that differ from `from` in `to` (a commit), or in the working tree and index when `to` is
    * undefined (untracked files then count as added). Renames are detected.

@@ -89,9 +89,9 @@ export interface ChangeEvidence {
 /** What happened to a linked line range after the doc's reference time. */
 export interface AnchorEvidence {
   target: LinkedTarget & { lines: LineRange };
-  /** Commits whose hunks touched the range, newest first. */
+  /** When the range changed: the commits that changed the file since the reference, newest first. */
   touchedBy: CommitRef[];
-  /** Commits that only moved it, newest first. */
+  /** When the range only moved: the commits that changed the file since the reference, newest first. */
   movedBy: CommitRef[];
   /** Where the range is now (estimated when touched); undefined when its lines were all removed. */
   now: LineRange | undefined;
@@ -173,8 +173,8 @@ export function scoreDoc(evidence: DocEvidence, options: StalenessOptions): DocS
     if (a.touchedBy.length > 0 || a.uncommittedTouch) {
       change += w.anchoredRange;
       const count = a.touchedBy.length;
-      const what = [count ? `changed in ${plural(count, 'commit')}` : '', a.uncommittedTouch ? `${count ? 'and have' : 'have'} uncommitted changes` : ''].filter(Boolean).join(' ');
-      const latest = a.touchedBy[0] ? ` — latest: ${commitText(a.touchedBy[0])}` : '';
+      const what = [count ? `changed since ${since}` : '', a.uncommittedTouch ? `${count ? 'and have' : 'have'} uncommitted changes` : ''].filter(Boolean).join(' ');
+      const latest = a.touchedBy[0] ? ` (${plural(count, 'commit')} changed the file since — latest: ${commitText(a.touchedBy[0])})` : '';
       const moved = a.now && (a.now.start !== a.target.lines.start || a.now.end !== a.target.lines.end) ? ` They are now around lines ${formatRange(a.now)}.` : '';
       const gone = a.now ? '' : ' The lines were removed.';
       reasons.push({
@@ -183,7 +183,7 @@ export function scoreDoc(evidence: DocEvidence, options: StalenessOptions): DocS
         target: a.target.path,
         line: a.target.line,
         ...(a.target.column !== undefined ? { column: a.target.column } : {}),
-        message: `${cap(where)} ${what} since ${since}${latest}.${moved}${gone} Check that this ${noun} still matches them, then update it (and the link) or mark it reviewed.`,
+        message: `${cap(where)} ${what}${latest}.${moved}${gone} Check that this ${noun} still matches them, then update it (and the link) or mark it reviewed.`,
         commits: a.touchedBy,
         ...(a.now ? { suggestion: { path: a.target.path, lines: a.now } } : {}),
       });

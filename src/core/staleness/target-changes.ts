@@ -3,9 +3,10 @@ import type { DocModel } from '../doc-model';
 import { commitRef } from './commit-refs';
 import type { DocReference } from './doc-references';
 import type { EvidenceRun } from './evidence-run';
-import { Touch, type IndexedCommit, type TouchCode } from './history-index';
+import { Touch, type IndexedCommit, type StoredDiff, type TouchCode } from './history-index';
 import { mapRangeForward, type LineRange } from './line-ranges';
 import type { AnchorEvidence, ChangeEvidence } from './score';
+import type { FileAt } from './ports';
 import type { LinkedTarget } from './types';
 import { uncommittedChange } from './working-tree';
 
@@ -16,12 +17,27 @@ interface Use {
   code: TouchCode;
 }
 
+/** One path of a target that was touched after the reference: by which commits, and its state before them and now. */
+interface PathChange {
+  path: string;
+  /** Oldest first. */
+  uses: Use[];
+  /** The file just before the first of those commits (under its old name across a rename); undefined when it did not exist. */
+  before: FileAt | undefined;
+  /** The file at HEAD; undefined when it no longer exists. */
+  now: FileAt | undefined;
+  /** Some commit created, deleted, copied or moved it: a change whatever the lines say. */
+  structural: boolean;
+}
+
 const STRUCTURAL = new Set<TouchCode>([Touch.added, Touch.deleted, Touch.copiedTo, Touch.renamedFrom, Touch.movedTo]);
 const FILE_CODES = new Set<TouchCode>([Touch.added, Touch.modified, Touch.deleted, Touch.renamedTo, Touch.copiedTo, Touch.typeChanged]);
 
 /**
- * Queues in `run.details` every line count and hunk the verdicts need, given the references: hunks
- * for anchored file targets, line counts for the rest. Docs without a committed reference need none.
+ * Queues in `run.details` the diffs the verdicts need, given the references: for every path a
+ * target covers that was touched after the doc's reference, the file before those commits against
+ * the file at HEAD. One diff per path, however many commits touched it. Docs without a committed
+ * reference need none.
  */
 export function queueTargetDetails(run: EvidenceRun, docs: DocModel[], references: Map<string, DocReference | string>): void {
   for (const doc of docs) {
@@ -29,14 +45,8 @@ export function queueTargetDetails(run: EvidenceRun, docs: DocModel[], reference
     if (!ref || typeof ref === 'string' || ref.workingTree) continue;
     for (const target of run.context.resolved.get(doc.path)!.targets) {
       if (!target.tracked || target.pinned || target.kind === 'missing') continue;
-      const anchored = target.lines !== undefined && target.kind === 'file';
-      for (const use of usesAfter(run, target, ref)) {
-        // Moves carry no lines; additions and deletions of an anchored file touch its range whatever the hunks.
-        if (use.code === Touch.renamedFrom || use.code === Touch.movedTo) continue;
-        if (anchored && STRUCTURAL.has(use.code)) continue;
-        const from = use.code === Touch.renamedTo ? run.index.renameInto(use.path, use.commit.index)?.from : undefined;
-        if (anchored) run.details.needHunks(use.commit.sha, use.path, from);
-        else run.details.needStat(use.commit.sha, use.path, from);
+      for (const change of pathChanges(run, target, ref)) {
+        if (change.before || change.now) run.details.needDiff(change.before, change.now);
       }
     }
   }
@@ -61,47 +71,73 @@ export function matchingPaths(run: EvidenceRun, target: LinkedTarget): string[] 
   return list;
 }
 
-/** Touches of the target's paths after the reference that are not noise, oldest first. */
-function usesAfter(run: EvidenceRun, target: LinkedTarget, ref: DocReference): Use[] {
+/**
+ * The paths of a target touched after the reference by commits that are not noise, with the file
+ * states to compare. A rename inside a folder or glob target is reported once, under its new path.
+ */
+function pathChanges(run: EvidenceRun, target: LinkedTarget, ref: DocReference): PathChange[] {
   const paths = target.kind === 'file' ? [target.path] : matchingPaths(run, target);
-  const uses: Use[] = [];
+  const covered = target.kind === 'file' ? undefined : new Set(paths);
+  const last = run.index.size - 1;
+  const out: PathChange[] = [];
   for (const path of paths) {
-    for (const touch of run.index.touchesOf(path)) {
-      if (ref.commitIndex !== undefined && touch.commit <= ref.commitIndex) continue;
-      const commit = run.index.commit(touch.commit);
-      if (ref.reviewTime !== undefined && commit.time <= ref.reviewTime) continue;
-      if (target.kind === 'file' && !FILE_CODES.has(touch.code)) continue;
-      if (run.isNoise(commit)) continue;
-      uses.push({ commit, path, code: touch.code });
+    const uses = usesAfter(run, target, path, ref);
+    const first = uses[0];
+    if (!first) continue;
+    const lastUse = uses[uses.length - 1]!;
+    if (covered && lastUse.code === Touch.renamedFrom) {
+      const into = run.index.renamesFromPath(path).find((r) => r.commit === lastUse.commit.index);
+      if (into && covered.has(into.to)) continue;
     }
+    const renamedFrom = first.code === Touch.renamedTo || first.code === Touch.movedTo ? run.index.renameInto(path, first.commit.index)?.from : undefined;
+    const before = first.code === Touch.added || first.code === Touch.copiedTo ? undefined : run.index.fileAt(renamedFrom ?? path, first.commit.index - 1);
+    out.push({ path, uses, before, now: run.index.fileAt(path, last), structural: uses.some((u) => STRUCTURAL.has(u.code)) });
   }
-  return uses.sort((a, b) => a.commit.index - b.commit.index);
+  return out;
 }
 
-/** Whether a use is a real change: structural, binary, or non-whitespace lines. */
-function counts(run: EvidenceRun, use: Use): boolean {
-  if (STRUCTURAL.has(use.code)) return true;
-  const stat = run.index.stat(use.commit.sha, use.path);
-  return !stat || !!stat.binary || stat.added + stat.deleted > 0;
+/** Touches of one path of a target after the reference that are not noise, oldest first. */
+function usesAfter(run: EvidenceRun, target: LinkedTarget, path: string, ref: DocReference): Use[] {
+  const uses: Use[] = [];
+  for (const touch of run.index.touchesOf(path)) {
+    if (ref.commitIndex !== undefined && touch.commit <= ref.commitIndex) continue;
+    const commit = run.index.commit(touch.commit);
+    if (ref.reviewTime !== undefined && commit.time <= ref.reviewTime) continue;
+    if (target.kind === 'file' && !FILE_CODES.has(touch.code)) continue;
+    if (run.isNoise(commit)) continue;
+    uses.push({ commit, path, code: touch.code });
+  }
+  return uses;
+}
+
+/** The diff of a path change, once fetched; undefined when it is not (a caller that did not flush). */
+function diffOf(run: EvidenceRun, change: PathChange): StoredDiff | undefined {
+  return change.before || change.now ? run.index.diff(change.before, change.now) : { added: 0, deleted: 0, hunks: [] };
+}
+
+/** Whether the file changed for real since before the commits: structurally, or in more than whitespace. */
+function counts(change: PathChange, diff: StoredDiff | undefined): boolean {
+  return change.structural || !diff || !!diff.binary || diff.added + diff.deleted > 0;
 }
 
 /**
  * The changes of a (non-anchored) target after the reference, committed and uncommitted; undefined
- * when nothing but whitespace, noise or nothing at all changed.
+ * when nothing but whitespace, noise or nothing at all changed. Line counts compare each file
+ * before the first of those commits with the file now, so a change and its revert cancel out.
  */
 export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocReference): ChangeEvidence | undefined {
   const commits = new Map<number, IndexedCommit>();
-  const files = new Set<string>();
+  let files = 0;
   let added = 0;
   let deleted = 0;
-  for (const use of usesAfter(run, target, ref)) {
-    if (!counts(run, use)) continue;
-    commits.set(use.commit.index, use.commit);
-    files.add(use.path);
-    const stat = run.index.stat(use.commit.sha, use.path);
-    if (stat && !stat.binary) {
-      added += stat.added;
-      deleted += stat.deleted;
+  for (const change of pathChanges(run, target, ref)) {
+    const diff = diffOf(run, change);
+    if (!counts(change, diff)) continue;
+    files++;
+    for (const use of change.uses) commits.set(use.commit.index, use.commit);
+    if (diff && !diff.binary) {
+      added += diff.added;
+      deleted += diff.deleted;
     }
   }
   const uncommitted = uncommittedChange(run.working, target, run.options);
@@ -111,31 +147,31 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
     commits: [...commits.values()].sort((a, b) => b.index - a.index).map(commitRef),
     added,
     deleted,
-    files: files.size,
+    files,
     ...(uncommitted ? { uncommitted } : {}),
   };
 }
 
 /**
- * What happened to an anchored line range after the reference: the commits that touched it, those
- * that only moved it, and where it is now; undefined when it is untouched and in place.
+ * What happened to an anchored line range after the reference: mapped through the diff of the file
+ * then and now (and then the uncommitted changes), touched or moved, and the commits that touched
+ * the file meanwhile; undefined when it is untouched and in place.
  */
 export function anchorEvidence(run: EvidenceRun, target: LinkedTarget & { lines: LineRange }, ref: DocReference): AnchorEvidence | undefined {
   let range: LineRange | undefined = target.lines;
-  const touchedBy: IndexedCommit[] = [];
-  const movedBy: IndexedCommit[] = [];
-  for (const use of usesAfter(run, target, ref)) {
-    if (!range) break;
-    if (use.code === Touch.added || use.code === Touch.deleted || use.code === Touch.copiedTo) {
-      touchedBy.push(use.commit);
-      continue;
+  let touched = false;
+  const [change] = pathChanges(run, target, ref);
+  const commits = change ? [...change.uses].reverse().map((u) => commitRef(u.commit)) : [];
+  if (change) {
+    const diff = diffOf(run, change);
+    if (change.structural || !change.before || !change.now || !diff || diff.binary) {
+      // Created anew, deleted and recreated, or not comparable line by line: the lines cannot be followed.
+      touched = true;
+    } else {
+      const mapped = mapRangeForward(range, diff.hunks);
+      touched = mapped.touched;
+      range = mapped.range;
     }
-    const hunks = run.index.hunksOf(use.commit.sha, use.path) ?? [];
-    if (hunks.length === 0) continue;
-    const mapped = mapRangeForward(range, hunks);
-    if (mapped.touched) touchedBy.push(use.commit);
-    else if (mapped.range && (mapped.range.start !== range.start || mapped.range.end !== range.end)) movedBy.push(use.commit);
-    range = mapped.range;
   }
   let uncommittedTouch = false;
   const wt = run.options.workingTree ? run.working.diff.get(target.path) : undefined;
@@ -145,11 +181,11 @@ export function anchorEvidence(run: EvidenceRun, target: LinkedTarget & { lines:
     range = mapped.range;
   }
   const moved = !range || range.start !== target.lines.start || range.end !== target.lines.end;
-  if (touchedBy.length === 0 && !uncommittedTouch && !moved) return undefined;
+  if (!touched && !uncommittedTouch && !moved) return undefined;
   return {
     target,
-    touchedBy: touchedBy.reverse().map(commitRef),
-    movedBy: movedBy.reverse().map(commitRef),
+    touchedBy: touched ? commits : [],
+    movedBy: touched ? [] : commits,
     now: range,
     uncommittedTouch,
   };

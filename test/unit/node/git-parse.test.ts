@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { LogCommit } from '../../../src/core/staleness/ports';
-import { FIELD, LogParser, parseIgnoreRevs, parseNameStatus, parseNumstat, parsePatch, parseRefs, parseRemotes, prefixMapper, RECORD, unquote } from '../../../src/node/git-parse';
+import { FIELD, LogParser, parseIgnoreRevs, parseNameStatus, parsePatch, parseRefs, parseRemotes, prefixMapper, RECORD, unquote } from '../../../src/node/git-parse';
 
 const header = (sha: string, parents: string, time: number, subject: string) => `${RECORD}${sha}${FIELD}${parents}${FIELD}${time}${FIELD}${subject}\0`;
 
@@ -51,15 +51,6 @@ describe('git output parsers', () => {
 
   it('reads name-status diffs without commit headers', () => {
     assert.deepEqual(parseNameStatus('M\0a.txt\0R100\0b\0c\0'), [{ status: 'M', path: 'a.txt' }, { status: 'R', path: 'c', from: 'b', similarity: 100 }]);
-  });
-
-  it('reads -z numstat per commit, with renames under their new path and binary files flagged', () => {
-    const text = `${RECORD}c1\0\n2\t1\tsp ace é.txt\0-\t-\timg.png\0${RECORD}c2\0\n0\t0\t\0old.txt\0new.txt\0${RECORD}c3\0\n`;
-    assert.deepEqual(parseNumstat(text), [
-      { sha: 'c1', path: 'sp ace é.txt', added: 2, deleted: 1 },
-      { sha: 'c1', path: 'img.png', added: 0, deleted: 0, binary: true },
-      { sha: 'c2', path: 'new.txt', added: 0, deleted: 0 },
-    ]);
   });
 
   it('reads zero-context patches, skipping hunk bodies that look like headers', () => {

@@ -164,7 +164,9 @@ describe('staleness from git history (real repositories)', () => {
     await repo.commit('page sooner', '2025-03-01', { 'deploy/alerts.yml': `# owned by db\n# paged\n${alerts.replace('for: 5m', 'for: 1m')}` });
     [doc] = await report(['runbooks/db.md']);
     assert.equal(doc!.level, 'stale');
-    assert.deepEqual(doc!.reasons.map((r) => [r.ruleId, r.commits.map((c) => c.subject)]), [['stale.anchored-range-changed', ['page sooner']]]);
+    // The lines are compared as they were when the doc was written and as they are now; the commits are those to the file since.
+    assert.deepEqual(doc!.reasons.map((r) => [r.ruleId, r.commits.map((c) => c.subject), r.suggestion?.lines]), [['stale.anchored-range-changed', ['page sooner', 'add header'], { start: 6, end: 8 }]]);
+    assert.match(doc!.reasons[0]!.message, /^Lines 4–6 of `deploy\/alerts.yml` \(#L4-L6\) changed since .* \(2 commits changed the file since — latest: [0-9a-f]{7} "page sooner"\)\. They are now around lines 6–8\./);
     assert.equal(doc!.score, 2);
   });
 

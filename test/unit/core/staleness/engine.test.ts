@@ -24,59 +24,69 @@ describe('StalenessEngine (in-memory ports)', () => {
   let git: FakeGit;
   let files: FakeFiles;
 
+  const lines = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}\n`).join('');
+  const ALERTS = lines('rule ', 30);
+  const DOC_TEXT = '# Db\n\n[pool](../deploy/pool.yaml)\n';
+
   beforeEach(() => {
     git = new FakeGit();
-    git.add({ time: day('2025-01-01'), subject: 'add', changes: [{ status: 'A', path: 'runbooks/db.md' }, { status: 'A', path: 'deploy/pool.yaml' }, { status: 'A', path: 'deploy/alerts.yml' }] });
+    git.add({
+      time: day('2025-01-01'),
+      subject: 'add',
+      changes: [{ status: 'A', path: 'runbooks/db.md' }, { status: 'A', path: 'deploy/pool.yaml' }, { status: 'A', path: 'deploy/alerts.yml' }],
+      files: { 'runbooks/db.md': DOC_TEXT, 'deploy/pool.yaml': lines('x', 20), 'deploy/alerts.yml': ALERTS },
+    });
     files = new FakeFiles({ 'runbooks/db.md': '', 'deploy/pool.yaml': '', 'deploy/alerts.yml': '' });
   });
 
   it('weighs commits and lines with the configured weights, and decides "stale" by the threshold', async () => {
-    git.add({ time: day('2025-02-01'), subject: 'a', changes: [{ status: 'M', path: 'deploy/pool.yaml' }], stats: { 'deploy/pool.yaml': [30, 20] } });
-    git.add({ time: day('2025-03-01'), subject: 'b', changes: [{ status: 'M', path: 'deploy/pool.yaml' }], stats: { 'deploy/pool.yaml': [1, 0] } });
+    git.add({ time: day('2025-02-01'), subject: 'a', changes: [{ status: 'M', path: 'deploy/pool.yaml' }], files: { 'deploy/pool.yaml': lines('y', 30) } });
+    git.add({ time: day('2025-03-01'), subject: 'b', changes: [{ status: 'M', path: 'deploy/pool.yaml' }], files: { 'deploy/pool.yaml': `${lines('y', 30)}z\n` } });
     const defaults = (await new StalenessEngine({ git, files }, { now: () => NOW }).report([DOC])).docs[0]!;
-    assert.deepEqual([defaults.level, defaults.score], ['stale', 2.51]);
+    // Two commits, and the file then and now differ by 31 added and 20 deleted lines.
+    assert.deepEqual([defaults.level, defaults.score, defaults.reasons[0]!.added, defaults.reasons[0]!.deleted], ['stale', 2.51, 31, 20]);
     assert.deepEqual(defaults.reasons[0]!.commits.map((c) => c.subject), ['b', 'a']);
     const custom = (await new StalenessEngine({ git, files }, { now: () => NOW, weights: { commit: 0.1, line: 0 }, staleThreshold: 0.5 }).report([DOC])).docs[0]!;
     assert.deepEqual([custom.level, custom.score], ['fresh', 0.2]);
   });
 
-  it('fetches line counts for every candidate commit in one call, and hunks for anchored files in one more', async () => {
+  it('reads every file state it compares in one call, one diff per file however many commits touched it', async () => {
     for (let i = 0; i < 5; i++) {
       git.add({
         time: day(`2025-02-0${i + 1}`),
         subject: `c${i}`,
         changes: [{ status: 'M', path: 'deploy/pool.yaml' }, { status: 'M', path: 'deploy/alerts.yml' }],
-        stats: { 'deploy/pool.yaml': [1, 1], 'deploy/alerts.yml': [1, 1] },
-        hunks: { 'deploy/alerts.yml': [[20, 1, 20, 1]] },
+        files: { 'deploy/pool.yaml': lines(`p${i}-`, 20), 'deploy/alerts.yml': ALERTS.replace('rule 20\n', `rule 20 v${i}\n`) },
       });
     }
     const engine = new StalenessEngine({ git, files }, { now: () => NOW });
     const doc = (await engine.report([DOC])).docs[0]!;
-    assert.deepEqual(doc.reasons.map((r) => r.ruleId), ['stale.linked-code-changed']);
-    assert.deepEqual(git.calls.filter((c) => c.startsWith('lineStats') || c.startsWith('hunks')), ['lineStats 5x1', 'hunks 5x1']);
+    assert.deepEqual(doc.reasons.map((r) => [r.ruleId, r.commits.length]), [['stale.linked-code-changed', 5]]);
+    // pool.yaml then and now, alerts.yml then and now (its change is outside the linked lines 4–6).
+    assert.deepEqual(git.calls.filter((c) => c.startsWith('readFiles')), ['readFiles 4']);
     git.calls.length = 0;
     await engine.report([DOC]);
     assert.deepEqual(git.calls, ['state']);
   });
 
-  it('fetches the line counts of the docs\' last edits and of their targets in the same call', async () => {
-    git.add({ time: day('2025-02-01'), subject: 'edit doc', changes: [{ status: 'M', path: 'runbooks/db.md' }], stats: { 'runbooks/db.md': [2, 0] } });
-    git.add({ time: day('2025-03-01'), subject: 'pool', changes: [{ status: 'M', path: 'deploy/pool.yaml' }], stats: { 'deploy/pool.yaml': [1, 1] } });
+  it('reads the docs\' last edits and their targets in the same call', async () => {
+    git.add({ time: day('2025-02-01'), subject: 'edit doc', changes: [{ status: 'M', path: 'runbooks/db.md' }], files: { 'runbooks/db.md': `${DOC_TEXT}More.\n` } });
+    git.add({ time: day('2025-03-01'), subject: 'pool', changes: [{ status: 'M', path: 'deploy/pool.yaml' }] });
     const doc = (await new StalenessEngine({ git, files }, { now: () => NOW }).report([DOC])).docs[0]!;
     assert.deepEqual([doc.level, doc.referenceTime], ['stale', '2025-02-01T12:00:00Z']);
-    assert.deepEqual(git.calls.filter((c) => c.startsWith('lineStats')), ['lineStats 2x2']);
+    assert.deepEqual(git.calls.filter((c) => c.startsWith('readFiles')), ['readFiles 4']);
   });
 
   it('looks further back when the doc\'s last edit was whitespace-only, in another call', async () => {
-    git.add({ time: day('2025-02-01'), subject: 'pool', changes: [{ status: 'M', path: 'deploy/pool.yaml' }], stats: { 'deploy/pool.yaml': [1, 1] } });
-    git.add({ time: day('2025-03-01'), subject: 'reflow doc', changes: [{ status: 'M', path: 'runbooks/db.md' }], stats: { 'runbooks/db.md': [0, 0] } });
+    git.add({ time: day('2025-02-01'), subject: 'pool', changes: [{ status: 'M', path: 'deploy/pool.yaml' }] });
+    git.add({ time: day('2025-03-01'), subject: 'reflow doc', changes: [{ status: 'M', path: 'runbooks/db.md' }], files: { 'runbooks/db.md': DOC_TEXT.replace('# Db', '#   Db ') } });
     const doc = (await new StalenessEngine({ git, files }, { now: () => NOW }).report([DOC])).docs[0]!;
     assert.deepEqual([doc.level, doc.referenceTime, doc.reasons[0]!.commits.map((c) => c.subject)], ['stale', '2025-01-01T12:00:00Z', ['pool']]);
-    assert.deepEqual(git.calls.filter((c) => c.startsWith('lineStats')), ['lineStats 1x1', 'lineStats 1x1']);
+    assert.deepEqual(git.calls.filter((c) => c.startsWith('readFiles')), ['readFiles 2', 'readFiles 2']);
   });
 
-  it('saves the history with its line counts, and a new engine reads neither the log nor the counts again', async () => {
-    git.add({ time: day('2025-02-01'), subject: 'a', changes: [{ status: 'M', path: 'deploy/pool.yaml' }], stats: { 'deploy/pool.yaml': [3, 1] } });
+  it('saves the history with its diffs, and a new engine reads neither the log nor the files again', async () => {
+    git.add({ time: day('2025-02-01'), subject: 'a', changes: [{ status: 'M', path: 'deploy/pool.yaml' }] });
     const store = new MemoryStore();
     const first = await new StalenessEngine({ git, files, store }, { now: () => NOW }).report([DOC]);
     assert.equal(store.saves, 1);

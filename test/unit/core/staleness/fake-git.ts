@@ -1,13 +1,15 @@
-import type { FileChange, FileHunks, GitHistory, GitRefs, GitRemote, LineStat, LogCommit, RepoState, WorkspaceFiles } from '../../../../src/core/staleness/ports';
+import type { BlobContent, FileAt, FileChange, FileHunks, GitHistory, GitRefs, GitRemote, LogCommit, RepoState, WorkspaceFiles } from '../../../../src/core/staleness/ports';
 
-/** A commit of the fake history: changes, and the (whitespace-insensitive) line counts of each changed path. */
+/**
+ * A commit of the fake history: changes, and the content of changed files after it. A changed
+ * file without content gets one line naming the commit, so every such change is a one-line change.
+ */
 export interface FakeCommit {
   sha: string;
   time: number;
   subject: string;
   changes: FileChange[];
-  stats?: Record<string, [number, number]>;
-  hunks?: Record<string, Array<[number, number, number, number]>>;
+  files?: Record<string, string>;
   fileCount?: number;
 }
 
@@ -58,27 +60,26 @@ export class FakeGit implements GitHistory {
       onCommit({ sha: c.sha, parents: i > 0 ? [this.commits[i - 1]!.sha] : [], time: c.time, subject: c.subject, changes: c.changes, fileCount: c.fileCount ?? c.changes.length });
     }
   }
-  async lineStats(commits: string[], paths: string[]): Promise<LineStat[]> {
-    this.calls.push(`lineStats ${commits.length}x${paths.length}`);
-    const out: LineStat[] = [];
-    for (const c of this.commits.filter((c) => commits.includes(c.sha))) {
-      for (const [path, [added, deleted]] of Object.entries(c.stats ?? {})) {
-        if (paths.includes(path) && added + deleted > 0) out.push({ sha: c.sha, path, added, deleted });
-      }
-    }
-    return out;
+  async readFiles(files: FileAt[]): Promise<Array<BlobContent | undefined>> {
+    this.calls.push(`readFiles ${files.length}`);
+    return files.map((f) => {
+      const text = this.contentAt(f.sha, f.path);
+      return text === undefined ? undefined : { oid: `oid:${text}`, size: text.length, text };
+    });
   }
-  async hunks(commits: string[], paths: string[]): Promise<FileHunks[]> {
-    this.calls.push(`hunks ${commits.length}x${paths.length}`);
-    const out: FileHunks[] = [];
-    for (const c of this.commits.filter((c) => commits.includes(c.sha))) {
-      for (const [path, list] of Object.entries(c.hunks ?? {})) {
-        if (!paths.includes(path) || list.length === 0) continue;
-        const hunks = list.map(([oldStart, oldLines, newStart, newLines]) => ({ oldStart, oldLines, newStart, newLines }));
-        out.push({ sha: c.sha, path, hunks, added: hunks.reduce((n, h) => n + h.newLines, 0), deleted: hunks.reduce((n, h) => n + h.oldLines, 0) });
-      }
+
+  /** A file's content as of a commit: from the newest commit up to it that changed the file. */
+  contentAt(sha: string, path: string): string | undefined {
+    const end = this.commits.findIndex((c) => c.sha === sha);
+    for (let i = end; i >= 0; i--) {
+      const c = this.commits[i]!;
+      const change = c.changes.find((ch) => ch.path === path || ch.from === path);
+      if (!change) continue;
+      if (change.status === 'D' || (change.path !== path && change.status === 'R')) return undefined;
+      if (change.status === 'R' && change.similarity === 100 && change.from !== undefined) return this.contentAt(this.commits[i - 1]!.sha, change.from);
+      return c.files?.[path] ?? `${c.sha} ${path}\n`;
     }
-    return out;
+    return undefined;
   }
   async changedFiles(): Promise<FileChange[]> {
     return this.working;
