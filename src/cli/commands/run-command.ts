@@ -6,6 +6,7 @@ import type { ShellRunner } from '../../core/ports';
 import { blocksInSection, findBlock, runnableBlocks } from '../../core/runner/runnable-blocks';
 import { describeResult, executePlan, planRun, type RunPlan } from '../../core/runner/run-plan';
 import type { RunnableBlock, RunResult } from '../../core/runner/types';
+import { childEnv } from '../../node/child-env';
 import { describeRunContext } from '../../node/run-context';
 import { UsageError, type CliArgs } from '../args';
 import type { CliIo } from '../io';
@@ -64,8 +65,7 @@ export async function runBlocks(root: string, args: CliArgs, io: CliIo, runner: 
   const doc = await loadDoc(root, args.positionals[0], io);
   const blocks = selectBlocks(doc, args);
   if (blocks.length === 0) throw new UsageError(`${doc.path} has no runnable blocks`);
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(io.env)) if (v !== undefined) env[k] = v;
+  const env = childEnv(io.env);
 
   const plans: RunPlan[] = [];
   for (const block of blocks) {

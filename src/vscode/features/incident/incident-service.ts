@@ -21,21 +21,32 @@ export class IncidentService implements vscode.Disposable {
   private author: Promise<string | undefined> | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private loading: Promise<void> | undefined;
+  private watcher: vscode.Disposable | undefined;
 
   constructor(private readonly logger: Logger) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
-    const reload = (uri: vscode.Uri) => {
-      if (this.isIncidentFile(uri)) void this.reload();
-    };
+    this.watchIncidents();
     this.disposables.push(
-      watcher,
-      watcher.onDidCreate(reload),
-      watcher.onDidChange(reload),
-      watcher.onDidDelete(reload),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.watchIncidents()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('runbooks.incidents')) void this.reload();
+        if (!e.affectsConfiguration('runbooks.incidents')) return;
+        this.watchIncidents();
+        void this.reload();
       }),
     );
+  }
+
+  /**
+   * Watches the markdown files under the incidents folder only (the index watches every doc,
+   * but the incidents folder need not be indexed). Re-made when the folder changes.
+   */
+  private watchIncidents(): void {
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    const dir = this.incidentsDir;
+    if (!dir) return;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '**/*.md'));
+    const reload = () => void this.reload();
+    this.watcher = vscode.Disposable.from(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
   }
 
   /** The workspace folder incidents live in (the first), or undefined without a folder. */
@@ -56,11 +67,6 @@ export class IncidentService implements vscode.Disposable {
     if (!dir || !this.folder) throw new Error('Open a folder first: incidents are files in the workspace.');
     const patterns = vscode.workspace.getConfiguration('runbooks.redaction', this.folder).get<string[]>('patterns') ?? [];
     return new IncidentStore(dir, this.folder.uri.fsPath, { redactionPatterns: compileUserPatterns(patterns).patterns });
-  }
-
-  private isIncidentFile(uri: vscode.Uri): boolean {
-    const dir = this.incidentsDir;
-    return !!dir && uri.fsPath.startsWith(dir + path.sep);
   }
 
   /** Re-reads the incident files. */
@@ -204,6 +210,7 @@ export class IncidentService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.watcher?.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

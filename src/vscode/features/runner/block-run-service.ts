@@ -4,6 +4,7 @@ import { describeResult, executePlan, planRun, type RunPlan } from '../../../cor
 import type { RunResult } from '../../../core/runner/types';
 import { compileUserPatterns } from '../../../core/redact';
 import type { ShellRunner } from '../../../core/ports';
+import { childEnv } from '../../../node/child-env';
 import { describeRunContext } from '../../../node/run-context';
 import type { Logger } from '../../logger';
 import { editorDoc } from './doc-blocks';
@@ -68,7 +69,7 @@ export class BlockRunService implements vscode.Disposable {
     const parsed = editorDoc(document);
     const block = parsed?.blocks[index];
     if (!parsed || !block) throw new Error(`no runnable block #${index} in ${vscode.workspace.asRelativePath(document.uri)}`);
-    const env = childEnv();
+    const env = childEnv(process.env);
     const values = await this.inputs.collect(block.inputs, env);
     if (!values) return 'cancelled';
     const config = vscode.workspace.getConfiguration('runbooks.run', parsed.folder);
@@ -141,7 +142,7 @@ export class BlockRunService implements vscode.Disposable {
           token.onCancellationRequested(() => controller.abort(new Error('cancelled by the user')));
           return executePlan(this.runner, plan, {
             workspaceRoot: folder.uri.fsPath,
-            baseEnv: childEnv(),
+            baseEnv: childEnv(process.env),
             signal: controller.signal,
             onOutput: (text) => this.output.append(text),
             redactPatterns: patterns,
@@ -187,11 +188,4 @@ export class BlockRunService implements vscode.Disposable {
 
 function key(uri: vscode.Uri, blockName: string): string {
   return `${uri.toString()}#${blockName}`;
-}
-
-/** An explicit copy of the extension host's environment for the child; process.env is never changed. */
-function childEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
-  return env;
 }
