@@ -12,7 +12,7 @@ Usage:
   runbooks incident list [--format text|json] [--incidents-dir DIR]
   runbooks note TEXT [--at HH:MM] [--incidents-dir DIR]
   runbooks report [--root DIR] [--format text|json] [--fail-on none|warning|error]
-                  [--no-cache]
+                  [--incidents-dir DIR] [--no-cache]
   runbooks check --base REF [--head REF] [--format text|json|github|sarif]
                  [--fail-on none|warning|error] [--root DIR] [--no-cache]
   runbooks --help | --version
@@ -44,9 +44,10 @@ Commands:
            unknown), score and reasons: linked files, folders, globs
            (watches:), code spans and alert rules that changed in first-parent
            history after the doc was last changed or reviewed; broken links
-           (with the new path when renamed); review overdue. Bulk (>50 files),
-           whitespace-only and .git-blame-ignore-revs commits do not count;
-           uncommitted changes do.
+           (with the new path when renamed); feedback on a doc's lines from
+           incidents, not resolved and written after the doc was last changed
+           or reviewed; review overdue. Bulk (>50 files), whitespace-only and
+           .git-blame-ignore-revs commits do not count; uncommitted changes do.
   check    The code-review check: every runbook or architecture doc whose
            linked code or config changed between the merge base of --base and
            --head (default: the working tree) while the doc did not, reported
@@ -72,8 +73,8 @@ Options:
   --fail-on LEVEL   report, check: exit 1 when a finding is at least this
                     severe: none, warning or error (report: none; check:
                     warning).
-  --incidents-dir DIR  incident, note: the incidents folder, relative to --root
-                    (default incidents).
+  --incidents-dir DIR  incident, note, report: the incidents folder, relative
+                    to --root (default incidents).
   -h, --help        Show this help.
   -v, --version     Show the version.
 

@@ -22,6 +22,8 @@ export const RuleId = {
   staleLinkedCodeChanged: 'stale.linked-code-changed',
   /** Lines the doc links to (`#L10-L20`) changed after the doc was last changed or reviewed. */
   staleAnchoredRangeChanged: 'stale.anchored-range-changed',
+  /** Someone noted during an incident that a line of the doc is wrong, after it was last changed or reviewed, and the note is not resolved. */
+  staleIncidentFeedback: 'stale.incident-feedback',
   /** A link target does not exist (and was not renamed). */
   linkMissingTarget: 'link.missing-target',
   /** A link target does not exist because it was renamed; the new path is suggested. */

@@ -1,4 +1,5 @@
 import { StalenessEngine, type StalenessOptionsInput } from '../core/staleness/engine';
+import type { FeedbackSource } from '../core/staleness/ports';
 import { SimpleGitHistory } from './git-history';
 import { cliHistoryCacheFile, JsonHistoryStore } from './git-history-store';
 import { GitWorkspaceFiles } from './git-workspace-files';
@@ -13,13 +14,15 @@ export interface OpenStalenessOptions {
   cacheFile?: string;
   /** Rule settings; defaults in `DEFAULT_STALENESS_OPTIONS`. */
   staleness?: StalenessOptionsInput;
+  /** Incident feedback to count as evidence (e.g. an `IncidentFeedbackSource`); none: feedback is left out. */
+  feedback?: FeedbackSource;
 }
 
 /** A `StalenessEngine` over a folder on disk, with git through simple-git. */
 export function openStalenessEngine(root: string, options: OpenStalenessOptions): StalenessEngine {
   const store = options.cache === false ? undefined : new JsonHistoryStore(options.cacheFile ?? cliHistoryCacheFile(root, options.env));
   return new StalenessEngine(
-    { git: new SimpleGitHistory(root, options.env), files: new GitWorkspaceFiles(root, options.env), ...(store ? { store } : {}) },
+    { git: new SimpleGitHistory(root, options.env), files: new GitWorkspaceFiles(root, options.env), ...(store ? { store } : {}), ...(options.feedback ? { feedback: options.feedback } : {}) },
     options.staleness ?? {},
   );
 }

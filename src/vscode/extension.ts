@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     const incidents = new IncidentService(logger);
     const feedback = new RunbookFeedback(incidents, logger);
     const statusBar = new IncidentStatusBar(incidents);
-    const staleness = new StalenessService(index, context.storageUri, logger);
+    const staleness = new StalenessService(index, context.storageUri, logger, incidents);
     const stalenessDiagnostics = new StalenessDiagnostics(staleness);
     const review = vscode.languages.createDiagnosticCollection('runbooks-review');
     const decorations = new StalenessDecorations(staleness);

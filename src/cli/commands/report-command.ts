@@ -1,9 +1,12 @@
+import * as path from 'node:path';
 import type { Severity } from '../../core/findings';
 import type { StalenessReport } from '../../core/staleness/types';
 import { openStalenessEngine } from '../../node/git-staleness';
+import { IncidentFeedbackSource } from '../../node/incident-feedback';
 import { openWorkspaceIndex } from '../../node/open-index';
 import type { CliArgs, FailOn, OutputFormat } from '../args';
 import type { CliIo } from '../io';
+import { DEFAULT_INCIDENTS_DIR } from './incident-command';
 
 /** One reason in `runbooks report --format json`. */
 export interface ReportReasonRow {
@@ -79,12 +82,16 @@ export function exitCodeFor(severities: Iterable<Severity>, failOn: FailOn): num
   return 0;
 }
 
-/** `runbooks report`: indexes the root, scores every doc, prints the verdicts. Default `--fail-on none`. */
+/**
+ * `runbooks report`: indexes the root, scores every doc (open feedback in the incidents of
+ * `--incidents-dir` counting too), prints the verdicts. Default `--fail-on none`.
+ */
 export async function runReport(root: string, args: CliArgs, io: CliIo): Promise<number> {
   const index = openWorkspaceIndex(root, { cache: args.cache, env: io.env });
   await index.build();
   if (args.cache) await index.persist().catch((error: Error) => io.err(`runbooks: could not write the index cache: ${error.message}`));
-  const engine = openStalenessEngine(root, { cache: args.cache, env: io.env });
+  const feedback = new IncidentFeedbackSource(path.resolve(root, args.incidentsDir ?? DEFAULT_INCIDENTS_DIR), root);
+  const engine = openStalenessEngine(root, { cache: args.cache, env: io.env, feedback });
   const report = await engine.report(index.all());
   for (const warning of report.warnings ?? []) io.err(`runbooks: ${warning}`);
   io.out(renderReport(report, args.format));

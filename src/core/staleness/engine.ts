@@ -7,6 +7,7 @@ import { collectDocEvidence } from './doc-evidence';
 import { findDocReferences } from './doc-references';
 import type { EvidenceRun } from './evidence-run';
 import type { HistoryIndex } from './history-index';
+import { loadFeedback, withFeedback } from './incident-feedback';
 import type { FileChange, RepoState, StalenessDeps } from './ports';
 import { reviewStatus } from './review';
 import { resolveStalenessOptions, scoreDoc, type DocEvidence, type StalenessOptions, type StalenessWeights } from './score';
@@ -108,8 +109,9 @@ export class StalenessEngine {
     if (evidenceRun.details.fetched > 0) this.historyChanged = true;
 
     onProgress?.({ phase: 'score', message: 'Scoring' });
-    const scored = evidence.map((e) => scoreDoc(e, this.options));
-    const warnings: string[] = [];
+    const feedback = await loadFeedback(this.deps.feedback, signal);
+    const scored = evidence.map((e) => scoreDoc(withFeedback(e, feedback.index), this.options));
+    const warnings: string[] = [...feedback.warnings];
     if (this.deps.store && this.historyChanged) {
       // A cache that cannot be written costs the next run time, not this run its result.
       await this.deps.store.save(index.toSnapshot()).then(

@@ -4,6 +4,7 @@
  * workspace root and posix, even when the git repository's top level is above the root: the
  * adapter translates, and leaves out anything outside the root.
  */
+import type { FeedbackRecord } from '../incident/feedback';
 
 /** How a file changed in one commit, as `git log --name-status` reports it. */
 export type ChangeStatus = 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
@@ -162,10 +163,21 @@ export interface HistoryStore {
   save(snapshot: unknown): Promise<void>;
 }
 
+/**
+ * Feedback on doc lines written during incidents (see `feedbackRecords`). Implemented over the
+ * incident files in `src/node/incident-feedback.ts`; VS Code hands in what its incident service read.
+ */
+export interface FeedbackSource {
+  /** Every feedback record, resolved or not, paths workspace-relative. Rejects when the incidents cannot be read. */
+  load(signal?: AbortSignal): Promise<FeedbackRecord[]>;
+}
+
 /** The ports the staleness engine and the change-set check work through. */
 export interface StalenessDeps {
   git: GitHistory;
   files: WorkspaceFiles;
   /** Where the history cache is kept between runs; none means every run reads the whole history. */
   store?: HistoryStore;
+  /** Incident feedback, which counts as evidence against a doc; none means feedback is not considered. */
+  feedback?: FeedbackSource;
 }

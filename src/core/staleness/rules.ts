@@ -14,6 +14,7 @@ export interface StalenessRule {
 export const STALENESS_RULES: readonly StalenessRule[] = Object.freeze([
   { id: RuleId.staleLinkedCodeChanged, name: 'LinkedCodeChanged', description: 'A file or folder the doc links to, watches or is named by changed after the doc was last changed or reviewed.', defaultSeverity: 'warning' },
   { id: RuleId.staleAnchoredRangeChanged, name: 'AnchoredRangeChanged', description: 'Lines the doc links to (#L10-L20) changed after the doc was last changed or reviewed.', defaultSeverity: 'warning' },
+  { id: RuleId.staleIncidentFeedback, name: 'IncidentFeedback', description: 'Feedback on a line of the doc, written during an incident after the doc was last changed or reviewed, is not resolved.', defaultSeverity: 'warning' },
   { id: RuleId.linkMissingTarget, name: 'MissingLinkTarget', description: 'A link target does not exist.', defaultSeverity: 'error' },
   { id: RuleId.linkRenamedTarget, name: 'RenamedLinkTarget', description: 'A link target was renamed; the link should point at the new path.', defaultSeverity: 'error' },
   { id: RuleId.linkOutsideRepo, name: 'LinkOutsideRepository', description: 'A link points above the workspace root, where its history is not followed.', defaultSeverity: 'warning' },

@@ -1,13 +1,16 @@
 import type { DocKind } from '../doc-model';
 import { RuleId, type Severity } from '../findings';
+import type { FeedbackRecord } from '../incident/feedback';
+import { feedbackReasons } from './incident-feedback';
 import { formatRange, rangeFragment, type LineRange } from './line-ranges';
 import type { ReviewStatus } from './review';
 import type { CommitRef, DocStaleness, LinkedTarget, StalenessLevel, StalenessReason } from './types';
 
 /**
  * How much each kind of evidence adds to a doc's score. The score orders docs by how much they
- * need attention; whether a doc is `stale` depends only on the change evidence (commits, lines,
- * anchored ranges, uncommitted edits) reaching `StalenessOptions.staleThreshold`.
+ * need attention; whether a doc is `stale` depends only on the evidence that it no longer matches
+ * what it describes (commits, lines, anchored ranges, uncommitted edits, open incident feedback)
+ * reaching `StalenessOptions.staleThreshold`; broken links and overdue reviews do not count there.
  */
 export interface StalenessWeights {
   /** Per commit that changed a linked target after the doc's reference time. Default 1. */
@@ -20,6 +23,8 @@ export interface StalenessWeights {
   anchoredRange: number;
   /** Per linked target with uncommitted (non-whitespace) changes. Default 1. */
   uncommitted: number;
+  /** Per open note from an incident (unresolved, after the reference time). Default 1: one makes the doc stale. */
+  incidentFeedback: number;
   /** Per broken link. Default 5. */
   brokenLink: number;
   /** When the review is overdue (does not make a doc stale). Default 0.5. */
@@ -29,7 +34,7 @@ export interface StalenessWeights {
 /** Every setting of the staleness rules, with the defaults in `DEFAULT_STALENESS_OPTIONS`. */
 export interface StalenessOptions {
   weights: StalenessWeights;
-  /** A doc whose change evidence weighs at least this is `stale`. Default 1 (one commit). */
+  /** A doc whose change evidence (incident feedback included) weighs at least this is `stale`. Default 1 (one commit or one open note). */
   staleThreshold: number;
   /** Commits touching more files than this (in the whole repository) are noise: formatting, renames, imports. Default 50. */
   bulkCommitFiles: number;
@@ -55,7 +60,7 @@ export interface StalenessOptions {
 
 /** The documented defaults; see the field comments of `StalenessOptions` and `StalenessWeights`. */
 export const DEFAULT_STALENESS_OPTIONS: Readonly<StalenessOptions> = Object.freeze({
-  weights: Object.freeze({ commit: 1, line: 0.01, maxLinesPerTarget: 500, anchoredRange: 2, uncommitted: 1, brokenLink: 5, reviewOverdue: 0.5 }),
+  weights: Object.freeze({ commit: 1, line: 0.01, maxLinesPerTarget: 500, anchoredRange: 2, uncommitted: 1, incidentFeedback: 1, brokenLink: 5, reviewOverdue: 0.5 }),
   staleThreshold: 1,
   bulkCommitFiles: 50,
   useBlameIgnoreRevs: true,
@@ -132,6 +137,8 @@ export interface DocEvidence {
   broken: BrokenEvidence[];
   /** Reasons found while resolving (outside the repository, bad `watches`, unverifiable pins). */
   problems: StalenessReason[];
+  /** Open incident feedback on the doc (see `withFeedback`), oldest first; undefined when there is none. */
+  feedback?: FeedbackRecord[];
   review: ReviewStatus;
   /** Line for doc-level review reasons (the front matter's first line, else 1). */
   reviewLine?: number;
@@ -141,9 +148,10 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 /**
  * Turns a doc's evidence into its verdict. Level: `broken` when a link target is missing; else
- * `unknown` when history cannot be trusted; else `stale` when the change evidence weighs at least
- * `staleThreshold`; else `fresh`. The score adds every weighted piece of evidence, rounded to two
- * decimals. Review overdue sets `reviewDue` and adds its own reason and weight, never the level.
+ * `unknown` when history cannot be trusted; else `stale` when the change evidence (with open
+ * incident feedback) weighs at least `staleThreshold`; else `fresh`. The score adds every weighted
+ * piece of evidence, rounded to two decimals. Review overdue sets `reviewDue` and adds its own
+ * reason and weight, never the level.
  */
 export function scoreDoc(evidence: DocEvidence, options: StalenessOptions): DocStaleness {
   const w = options.weights;
@@ -200,6 +208,10 @@ export function scoreDoc(evidence: DocEvidence, options: StalenessOptions): DocS
       });
     }
   }
+
+  // Incident feedback is first-hand evidence that the doc is wrong: it weighs like a change.
+  change += w.incidentFeedback * (evidence.feedback?.length ?? 0);
+  reasons.push(...feedbackReasons(evidence));
 
   for (const b of evidence.broken) {
     reasons.push(brokenReason(b));

@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { main } from '../../../src/cli';
 import { githubAnnotations, toSarif } from '../../../src/cli/commands/check-command';
 import { exitCodeFor } from '../../../src/cli/commands/report-command';
+import { renderIncident } from '../../../src/core/incident/incident-template';
+import { formatFeedback } from '../../../src/core/incident/timeline';
 import type { CheckFinding, CheckReport } from '../../../src/core/staleness/check';
 import { STALENESS_RULES } from '../../../src/core/staleness/rules';
 import { GitFixture } from '../node/git-fixture';
@@ -73,6 +75,38 @@ describe('runbooks report and runbooks check', () => {
       assert.equal((await run('report', '--format', 'json')).code, 0);
       const cached = await run('report', '--format', 'json');
       assert.deepEqual(JSON.parse(cached.out).docs.map((d: { level: string }) => d.level), ['fresh', 'fresh']);
+    });
+
+    it('counts open incident feedback written after the runbook changed, from --incidents-dir', async () => {
+      const incident = 'ops/incidents/2025-02-01-db-pool.md';
+      const meta = { id: '2025-02-01-db-pool', title: 'DB pool exhausted', severity: 'SEV2', status: 'active' as const, started: '2025-02-01T09:00:00Z', runbooks: ['runbooks/db.md'] };
+      const feedback = formatFeedback({ runbookPath: 'runbooks/db.md', line: 6, text: 'the pool is in pgbouncer.ini now', at: new Date('2025-02-01T09:30:00Z'), author: 'Alice' }, incident, { timeZone: 'UTC' });
+      await repo.commit('incident', '2025-02-02', { [incident]: renderIncident(meta, { timeZone: 'UTC' }) + feedback });
+      const levels = (out: string) => (JSON.parse(out) as { docs: Array<{ path: string; level: string }> }).docs.map((d) => [d.path, d.level]);
+      const elsewhere = await run('report', '--format', 'json', '--no-cache');
+      assert.deepEqual(levels(elsewhere.out), [['README.md', 'fresh'], [incident, 'fresh'], ['runbooks/db.md', 'fresh']]);
+
+      const result = await run('report', '--format', 'json', '--no-cache', '--incidents-dir', 'ops/incidents', '--fail-on', 'warning');
+      assert.deepEqual([result.code, result.err], [1, '']);
+      const db = (JSON.parse(result.out) as { docs: Array<{ path: string }> }).docs.find((d) => d.path === 'runbooks/db.md');
+      assert.deepEqual(db, {
+        path: 'runbooks/db.md',
+        kind: 'runbook',
+        level: 'stale',
+        score: 1,
+        reviewDue: false,
+        referenceTime: '2025-01-01T12:00:00Z',
+        reasons: [
+          {
+            ruleId: 'stale.incident-feedback',
+            severity: 'warning',
+            target: null,
+            line: 6,
+            message: `Noted in incident "DB pool exhausted" (${incident}) on 2025-02-01 by Alice: "the pool is in pgbouncer.ini now", after this runbook was last changed on 2025-01-01. Update this step, or mark the runbook reviewed if it is still right.`,
+            commits: [],
+          },
+        ],
+      });
     });
 
     it('rejects an unknown --fail-on value with exit code 2', async () => {

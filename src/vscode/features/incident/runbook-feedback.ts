@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
+import { feedbackRecords, resolvedFeedbackText } from '../../../core/incident/feedback';
 import { relativePath } from '../../convert';
 import type { Logger } from '../../logger';
 import type { IncidentService } from './incident-service';
-
-const RESOLVED_PREFIX = 'Resolved feedback on ';
 
 /**
  * Inline notes on runbook steps (Comments API). During an incident, a comment on any line of a
@@ -55,29 +54,23 @@ export class RunbookFeedback implements vscode.Disposable {
   /** Shows the feedback recorded in incident files as threads on the runbooks that are open. */
   private async showRecorded(): Promise<void> {
     try {
-      const all = await this.incidents.all();
-      const resolved = new Set(
-        all.flatMap((i) => i.timeline.filter((e) => e.kind === 'status' && e.summary.startsWith(RESOLVED_PREFIX)).map((e) => `${i.path}|${e.summary.slice(RESOLVED_PREFIX.length)}`)),
-      );
-      for (const incident of all) {
-        for (const entry of incident.timeline) {
-          if (entry.kind !== 'feedback' || !entry.target) continue;
-          // Not the entry's line: resolving the incident edits its front matter and moves every line.
-          const key = `${incident.path}|${entry.target.path}#L${entry.target.line}|${entry.at}|${entry.summary}`;
-          if (this.shown.has(key) || resolved.has(`${incident.path}|${entry.target.path}#L${entry.target.line}`)) continue;
-          const folder = this.incidents.folder;
-          if (!folder) continue;
-          const uri = vscode.Uri.joinPath(folder.uri, ...entry.target.path.split('/'));
-          if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) continue;
-          const line = Math.max(0, entry.target.line - 1);
-          const thread = this.controller.createCommentThread(uri, new vscode.Range(line, 0, line, 0), [
-            { body: entry.summary, mode: vscode.CommentMode.Preview, author: { name: entry.author ?? 'on-call' } },
-          ]);
-          thread.label = `noted in incident ${incident.meta?.id ?? incident.path}`;
-          thread.canReply = false;
-          thread.contextValue = 'runbooks.feedback.recorded';
-          this.shown.set(key, { thread, incidentPath: incident.path, target: entry.target });
-        }
+      for (const record of feedbackRecords(await this.incidents.all())) {
+        if (record.resolved) continue;
+        // Not the entry's line: resolving the incident edits its front matter and moves every line.
+        const key = `${record.incident.path}|${record.path}#L${record.line}|${record.at}|${record.text}`;
+        if (this.shown.has(key)) continue;
+        const folder = this.incidents.folder;
+        if (!folder) continue;
+        const uri = vscode.Uri.joinPath(folder.uri, ...record.path.split('/'));
+        if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) continue;
+        const line = Math.max(0, record.line - 1);
+        const thread = this.controller.createCommentThread(uri, new vscode.Range(line, 0, line, 0), [
+          { body: record.text, mode: vscode.CommentMode.Preview, author: { name: record.author ?? 'on-call' } },
+        ]);
+        thread.label = `noted in incident ${record.incident.id ?? record.incident.path}`;
+        thread.canReply = false;
+        thread.contextValue = 'runbooks.feedback.recorded';
+        this.shown.set(key, { thread, incidentPath: record.incident.path, target: { path: record.path, line: record.line } });
       }
     } catch (error) {
       this.logger.error('Showing runbook feedback', error);
@@ -101,7 +94,7 @@ export class RunbookFeedback implements vscode.Disposable {
   async resolve(thread: vscode.CommentThread): Promise<void> {
     const entry = [...this.shown.values()].find((s) => s.thread === thread);
     if (entry) {
-      await this.incidents.appendStatus(entry.incidentPath, `${RESOLVED_PREFIX}${entry.target.path}#L${entry.target.line}`);
+      await this.incidents.appendStatus(entry.incidentPath, resolvedFeedbackText(entry.target.path, entry.target.line));
       entry.resolved = true;
     }
     thread.dispose();
