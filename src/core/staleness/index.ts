@@ -9,5 +9,6 @@ export { DEFAULT_STALENESS_OPTIONS, resolveStalenessOptions, type StalenessOptio
 export { STALENESS_RULES, type StalenessRule } from './rules';
 export { formatRange, rangeFragment, type LineRange } from './line-ranges';
 export type { CommitRef, DocStaleness, LinkedTarget, StalenessLevel, StalenessReason, StalenessReport, TargetOccurrence, TargetVia } from './types';
-export type { GitHistory, HistoryStore, RepoState, StalenessDeps, WorkspaceFiles } from './ports';
+export type { FeedbackSource, GitHistory, HistoryStore, RepoState, StalenessDeps, WorkspaceFiles } from './ports';
 export { referencesByTarget, type TargetReference } from './references';
+export { headBranchRef, stalenessRelevance, type PathEvent, type RelevanceOptions } from './relevant-paths';

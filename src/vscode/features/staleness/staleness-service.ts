@@ -1,22 +1,32 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { DocStaleness, StalenessEngine, StalenessReport } from '../../../core/staleness';
+import { feedbackRecords } from '../../../core/incident/feedback';
+import {
+  DEFAULT_STALENESS_OPTIONS, headBranchRef, stalenessRelevance, type DocStaleness, type FeedbackSource, type PathEvent, type StalenessEngine, type StalenessReport,
+} from '../../../core/staleness';
 import { openStalenessEngine } from '../../../node/git-staleness';
-import { docUri } from '../../convert';
+import { docUri, relativePath } from '../../convert';
 import type { Logger } from '../../logger';
+import type { IncidentService } from '../incident/incident-service';
 import type { RunbookIndex } from '../index/runbook-index';
 
 const REFRESH_DELAY_MS = 2000;
+/** Until a folder has a report, every path outside `.git` may matter. */
+const BEFORE_FIRST_REPORT = stalenessRelevance(undefined, DEFAULT_STALENESS_OPTIONS);
 
 /**
  * Staleness of every doc, per workspace folder: one engine each (its git history is cached in
- * workspace storage per HEAD), re-run in the background after indexing, saves and HEAD moves.
+ * workspace storage per HEAD), re-run in the background after indexing, HEAD moves, changes to
+ * the incidents (whose open feedback counts against the docs of their folder), and saves,
+ * creations and deletions of the paths the last report depends on (see `stalenessRelevance`).
  */
 export class StalenessService implements vscode.Disposable {
   private readonly engines = new Map<string, StalenessEngine>();
   private readonly verdicts = new Map<string, DocStaleness>();
   private readonly reports = new Map<string, StalenessReport>();
+  /** Per folder: whether a file event can change its last report. */
+  private readonly relevance = new Map<string, (event: PathEvent) => boolean>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -28,14 +38,25 @@ export class StalenessService implements vscode.Disposable {
     private readonly index: RunbookIndex,
     private readonly storageUri: vscode.Uri | undefined,
     private readonly logger: Logger,
+    private readonly incidents?: IncidentService,
   ) {
     const head = vscode.workspace.createFileSystemWatcher('**/.git/{HEAD,refs/heads/**}');
+    // Creations and deletions anywhere (a rename is both); `matters` lets through the few that count.
+    const files = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       head,
-      head.onDidChange(() => this.refreshSoon()),
-      head.onDidCreate(() => this.refreshSoon()),
+      head.onDidChange((uri) => void this.gitRefChanged(uri)),
+      head.onDidCreate((uri) => void this.gitRefChanged(uri)),
+      files,
+      files.onDidCreate((uri) => void this.created(uri)),
+      files.onDidDelete((uri) => {
+        if (this.matters(uri, { type: 'deleted' })) this.refreshSoon();
+      }),
       index.onDidChange(() => this.refreshSoon()),
-      vscode.workspace.onDidSaveTextDocument(() => this.refreshSoon()),
+      ...(incidents ? [incidents.onDidChange(() => this.refreshSoon())] : []),
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (this.matters(document.uri, { type: 'saved' })) this.refreshSoon();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('runbooks.staleness')) {
           this.engines.clear();
@@ -64,15 +85,51 @@ export class StalenessService implements vscode.Disposable {
         ? path.join(this.storageUri.fsPath, `history-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.json`)
         : undefined;
       const config = vscode.workspace.getConfiguration('runbooks.staleness', folder);
+      const feedback = this.feedbackFor(folder);
       engine = openStalenessEngine(folder.uri.fsPath, {
         env: { ...process.env },
         cache: cacheFile !== undefined,
         ...(cacheFile ? { cacheFile } : {}),
         staleness: { bulkCommitFiles: config.get<number>('bulkCommitFiles') ?? 50 },
+        ...(feedback ? { feedback } : {}),
       });
       this.engines.set(key, engine);
     }
     return engine;
+  }
+
+  /** The incident feedback of a folder: the incident service's, for the folder incidents live in. */
+  private feedbackFor(folder: vscode.WorkspaceFolder): FeedbackSource | undefined {
+    const incidents = this.incidents;
+    if (!incidents || incidents.folder?.uri.toString() !== folder.uri.toString()) return undefined;
+    return { load: async () => feedbackRecords(await incidents.all()) };
+  }
+
+  /** Whether an event on `uri` can change the last report of its folder: a doc, or a path the report depends on. */
+  private matters(uri: vscode.Uri, event: Omit<PathEvent, 'path'>): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const relative = folder && relativePath(folder, uri);
+    if (!folder || relative === undefined) return false;
+    if (this.index.docAt(uri)) return true;
+    return (this.relevance.get(folder.uri.toString()) ?? BEFORE_FIRST_REPORT)({ ...event, path: relative });
+  }
+
+  /** A created path matters as a file, or as a folder that may hold what the report depends on. */
+  private async created(uri: vscode.Uri): Promise<void> {
+    if (this.matters(uri, { type: 'created' })) return this.refreshSoon();
+    if (!this.matters(uri, { type: 'created', folder: true })) return;
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+    if (stat && stat.type & vscode.FileType.Directory) this.refreshSoon();
+  }
+
+  /** HEAD moved: it was rewritten (a checkout), or the branch it points at was (a commit, pull or reset). */
+  private async gitRefChanged(uri: vscode.Uri): Promise<void> {
+    const at = uri.path.lastIndexOf('/.git/');
+    const ref = uri.path.slice(at + '/.git/'.length);
+    if (at < 0 || ref === 'HEAD') return this.refreshSoon();
+    const headFile = uri.with({ path: `${uri.path.slice(0, at)}/.git/HEAD` });
+    const head = await Promise.resolve(vscode.workspace.fs.readFile(headFile)).then((bytes) => new TextDecoder().decode(bytes), () => undefined);
+    if (head === undefined || headBranchRef(head) === ref) this.refreshSoon();
   }
 
   refreshSoon(): void {
@@ -98,7 +155,9 @@ export class StalenessService implements vscode.Disposable {
               onProgress: (p) => progress.report({ message: p.message }),
             });
             if (abort.signal.aborted) return;
+            for (const warning of report.warnings ?? []) this.logger.info(`Checking staleness in ${folder.name}: ${warning}`);
             this.reports.set(folder.uri.toString(), report);
+            this.relevance.set(folder.uri.toString(), stalenessRelevance(report.docs, this.engine(folder).options));
             for (const key of [...this.verdicts.keys()]) if (key.startsWith(folder.uri.toString())) this.verdicts.delete(key);
             for (const verdict of report.docs) this.verdicts.set(docUri(folder, verdict.path).toString(), verdict);
           } catch (error) {
