@@ -6,7 +6,7 @@ export type CatFileRecord =
       oid: string;
       type: string;
       size: number;
-      /** Only from `--batch`. */
+      /** Only from `--batch`, and only up to the parser's `maxBytes`. */
       content?: Buffer;
     };
 
@@ -20,9 +20,17 @@ export class CatFileParser {
   private readonly records: CatFileRecord[] = [];
   private pending = Buffer.alloc(0);
   /** The record whose content is being read, and how many bytes of it are still to come. */
-  private current: { oid: string; type: string; size: number; parts: Buffer[]; left: number } | undefined;
+  private current: { oid: string; type: string; size: number; parts: Buffer[] | undefined; left: number } | undefined;
 
-  constructor(private readonly withContent: boolean) {}
+  /**
+   * `withContent`: `--batch` output. Content over `maxBytes` is skipped, not kept. `onRecord`
+   * receives each record as it completes; without it, `end` returns them all.
+   */
+  constructor(
+    private readonly withContent: boolean,
+    private readonly maxBytes = Number.POSITIVE_INFINITY,
+    private readonly onRecord?: (record: CatFileRecord) => void,
+  ) {}
 
   feed(chunk: Buffer): void {
     let buffer = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
@@ -32,12 +40,12 @@ export class CatFileParser {
         // The content, then its terminating newline.
         const take = Math.min(current.left, buffer.length);
         if (take > 0) {
-          current.parts.push(buffer.subarray(0, take));
+          current.parts?.push(buffer.subarray(0, take));
           current.left -= take;
           buffer = buffer.subarray(take);
         }
         if (current.left > 0 || buffer.length === 0) break;
-        this.records.push({ found: true, oid: current.oid, type: current.type, size: current.size, content: Buffer.concat(current.parts) });
+        this.emit({ found: true, oid: current.oid, type: current.type, size: current.size, ...(current.parts ? { content: Buffer.concat(current.parts) } : {}) });
         this.current = undefined;
         buffer = buffer.subarray(1);
         continue;
@@ -48,20 +56,25 @@ export class CatFileParser {
       buffer = buffer.subarray(newline + 1);
       const match = /^([0-9a-f]{40,64}) (\S+) (\d+)$/.exec(header);
       if (!match) {
-        this.records.push({ found: false });
+        this.emit({ found: false });
         continue;
       }
       const [, oid, type, sizeText] = match as unknown as [string, string, string, string];
       const size = Number(sizeText);
-      if (this.withContent) this.current = { oid, type, size, parts: [], left: size };
-      else this.records.push({ found: true, oid, type, size });
+      if (this.withContent) this.current = { oid, type, size, parts: size <= this.maxBytes ? [] : undefined, left: size };
+      else this.emit({ found: true, oid, type, size });
     }
     this.pending = Buffer.from(buffer);
   }
 
-  /** Every record, in output order. */
+  /** Every record, in output order (none when they went to `onRecord`). */
   end(): CatFileRecord[] {
     return this.records;
+  }
+
+  private emit(record: CatFileRecord): void {
+    if (this.onRecord) this.onRecord(record);
+    else this.records.push(record);
   }
 }
 

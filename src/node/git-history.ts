@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import type { BlobContent, FileAt, FileChange, FileHunks, GitHistory, GitRefs, GitRemote, LogCommit, RepoState } from '../core/staleness/ports';
-import { CatFileParser, looksBinary, type CatFileRecord } from './cat-file-batch';
+import { looksBinary } from './cat-file-batch';
+import { CatFileReader } from './cat-file-reader';
 import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseNameStatus, parsePatch, parseRefs, parseRemotes, prefixMapper, type PathMapper } from './git-parse';
 
 /** Settings that make git's output the same on every machine, whatever the user's config. */
@@ -25,6 +26,9 @@ const ENV_KEYS = ['PATH', 'Path', 'HOME', 'USERPROFILE', 'HOMEDRIVE', 'HOMEPATH'
 const PARALLEL_MIN_OBJECTS = 1000;
 const PARALLEL_PROCESSES = Math.max(1, Math.min(4, os.availableParallelism()));
 
+/** Objects larger than this are never kept in memory (the engine asks for less). */
+const MAX_OBJECT_BYTES = 16 * 1024 * 1024;
+
 /** Longest command line we build (Windows allows 32K characters). */
 const MAX_ARGS_CHARS = 24_000;
 
@@ -37,13 +41,15 @@ interface RepoLayout {
 /**
  * `GitHistory` over simple-git. Every command runs at the repository's top level with stable
  * config and an explicit environment (the process environment is never read). The history pass is
- * one `git log --first-parent --name-status -M` process parsed as it streams; file contents in
+ * one `git log --first-parent --raw -M` process parsed as it streams (`--raw`: the changed paths
+ * with their new blob ids, which git computes for `--name-status` anyway); file contents in
  * commits come from `git cat-file --batch`, names on stdin.
  */
 export class SimpleGitHistory implements GitHistory {
   private readonly root: string;
   private readonly env: Record<string, string>;
   private layout: Promise<RepoLayout | string> | undefined;
+  private readers: CatFileReader[] | undefined;
 
   /** `env` is the environment to give git (only PATH, HOME and a few platform variables are kept). */
   constructor(root: string, env: Record<string, string | undefined>) {
@@ -83,44 +89,57 @@ export class SimpleGitHistory implements GitHistory {
       stdout.on('data', (chunk: Buffer) => parser.feed(decoder.write(chunk)));
     });
     const revs = range.since ? [range.head, `^${range.since}`] : [range.head];
-    await git.raw(['log', '--first-parent', '--diff-merges=first-parent', '--name-status', '-M', '-z', '--no-ext-diff', LOG_FORMAT, ...revs, '--']);
+    await git.raw(['log', '--first-parent', '--diff-merges=first-parent', '--raw', '--no-abbrev', '-M', '-z', '--no-ext-diff', LOG_FORMAT, ...revs, '--']);
     parser.feed(decoder.end());
     parser.end();
   }
 
-  /**
-   * Two passes of `git cat-file`: `--batch-check` names every requested file's blob and size, then
-   * `--batch` reads each distinct blob under the limit once. Large batches are split over a few
-   * processes so several cores work.
-   */
   async readFiles(files: FileAt[], maxBytes: number, signal?: AbortSignal): Promise<Array<BlobContent | undefined>> {
     const out: Array<BlobContent | undefined> = new Array(files.length).fill(undefined);
     const asked = files.map((f, i) => ({ f, i })).filter(({ f }) => isSafeRev(f.sha) && !f.path.includes('\n') && f.path !== '');
     if (asked.length === 0) return out;
     const layout = await this.requireLayout(signal);
-    const names = asked.map(({ f }) => `${f.sha}:${layout.prefix}${f.path}`);
-    const headers = await this.catFile(layout, names, false, signal);
-    const wanted = new Map<string, number>();
-    asked.forEach(({ i }, k) => {
-      const record = headers[k];
-      if (!record?.found || record.type !== 'blob') return;
-      out[i] = { oid: record.oid, size: record.size, ...(record.size > maxBytes ? { tooLarge: true } : {}) };
-      if (record.size <= maxBytes) wanted.set(record.oid, record.size);
-    });
-    const oids = [...wanted.keys()];
-    const contents = await this.catFile(layout, oids, true, signal);
-    const byOid = new Map<string, Buffer>();
-    oids.forEach((oid, k) => {
-      const record = contents[k];
-      if (record?.found && record.content) byOid.set(oid, record.content);
-    });
-    for (const blob of out) {
-      const content = blob && byOid.get(blob.oid);
-      if (!blob || !content) continue;
-      if (looksBinary(content)) blob.binary = true;
-      else blob.text = content.toString('utf8');
-    }
+    const blobs = await this.readObjects(layout, asked.map(({ f }) => `${f.sha}:${layout.prefix}${f.path}`), maxBytes, signal);
+    asked.forEach(({ i }, k) => (out[i] = blobs[k]));
     return out;
+  }
+
+  async readBlobs(oids: string[], maxBytes: number, signal?: AbortSignal): Promise<Array<BlobContent | undefined>> {
+    const out: Array<BlobContent | undefined> = new Array(oids.length).fill(undefined);
+    const asked = oids.map((oid, i) => ({ oid, i })).filter(({ oid }) => /^[0-9a-f]{40,64}$/.test(oid));
+    if (asked.length === 0) return out;
+    const layout = await this.requireLayout(signal);
+    const blobs = await this.readObjects(layout, asked.map(({ oid }) => oid), maxBytes, signal);
+    asked.forEach(({ i }, k) => (out[i] = blobs[k]));
+    return out;
+  }
+
+  /**
+   * Reads objects through long-lived `git cat-file --batch` processes (two, so a big read uses two
+   * cores); content over `maxBytes` is skipped as it streams.
+   */
+  private async readObjects(layout: RepoLayout, names: string[], maxBytes: number, signal?: AbortSignal): Promise<Array<BlobContent | undefined>> {
+    const readers = this.readersFor(layout);
+    const parts = names.length >= PARALLEL_MIN_OBJECTS ? splitForParallel(names, Math.ceil(names.length / readers.length)) : [names];
+    const records = (await Promise.all(parts.map((part, i) => readers[i % readers.length]!.read(part, signal)))).flat();
+    return records.map((record) => {
+      if (!record.found || record.type !== 'blob') return undefined;
+      const blob: BlobContent = { oid: record.oid, size: record.size };
+      if (record.size > maxBytes || !record.content) blob.tooLarge = true;
+      else if (looksBinary(record.content)) blob.binary = true;
+      else blob.text = record.content.toString('utf8');
+      return blob;
+    });
+  }
+
+  /** Stops the `cat-file` processes (they also stop by themselves after a few idle seconds). */
+  dispose(): void {
+    for (const reader of this.readers ?? []) reader.close();
+  }
+
+  private readersFor(layout: RepoLayout): CatFileReader[] {
+    this.readers ??= Array.from({ length: PARALLEL_PROCESSES }, () => new CatFileReader(layout.top, this.env, STABLE_CONFIG, MAX_OBJECT_BYTES));
+    return this.readers;
   }
 
   async changedFiles(from: string, to: string | undefined, signal?: AbortSignal): Promise<FileChange[]> {
@@ -201,23 +220,6 @@ export class SimpleGitHistory implements GitHistory {
     return typeof layout === 'string' ? '' : layout.prefix;
   }
 
-  /** One `git cat-file --batch(-check)` per part of `names`, records in the order of `names`. */
-  private async catFile(layout: RepoLayout, names: string[], withContent: boolean, signal?: AbortSignal): Promise<CatFileRecord[]> {
-    if (names.length === 0) return [];
-    const parts = splitForParallel(names, PARALLEL_MIN_OBJECTS);
-    const results = await Promise.all(
-      parts.map(async (part) => {
-        const parser = new CatFileParser(withContent);
-        const git = this.client(layout.top, signal, `${part.join('\n')}\n`).outputHandler((_command, stdout) => {
-          stdout.on('data', (chunk: Buffer) => parser.feed(chunk));
-        });
-        await git.raw(['cat-file', withContent ? '--batch' : '--batch-check']);
-        return parser.end();
-      }),
-    );
-    return results.flat();
-  }
-
   private async resolveIn(layout: RepoLayout, ref: string, signal?: AbortSignal): Promise<string | undefined> {
     if (!isSafeRev(ref)) return undefined;
     const out = await this.client(layout.top, signal).raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).catch(() => '');
@@ -225,14 +227,16 @@ export class SimpleGitHistory implements GitHistory {
   }
 
   private async getLayout(signal?: AbortSignal): Promise<RepoLayout | string> {
-    this.layout ??= this.detectLayout(signal);
+    // Shared by every caller, so not tied to one caller's signal (an abort must not poison it).
+    this.layout ??= this.detectLayout();
     const layout = await this.layout;
+    signal?.throwIfAborted();
     // "Not a repository" is not remembered: `git init` (or a clone finishing) may come later.
     if (typeof layout === 'string') this.layout = undefined;
     return layout;
   }
 
-  private async detectLayout(signal?: AbortSignal): Promise<RepoLayout | string> {
+  private async detectLayout(): Promise<RepoLayout | string> {
     try {
       await fs.access(this.root);
     } catch {
@@ -240,9 +244,8 @@ export class SimpleGitHistory implements GitHistory {
     }
     let out: string;
     try {
-      out = await this.client(this.root, signal).raw(['rev-parse', '--show-toplevel', '--show-prefix']);
+      out = await this.client(this.root).raw(['rev-parse', '--show-toplevel', '--show-prefix']);
     } catch (error) {
-      signal?.throwIfAborted();
       const message = (error as Error).message;
       if (/ENOENT|not found|spawn git/i.test(message)) return 'git is not installed (or not on PATH), so there is no history to compare against.';
       if (/dubious ownership/i.test(message)) return 'git refuses to read this repository (dubious ownership); mark it safe with `git config --global --add safe.directory <path>`.';

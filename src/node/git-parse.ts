@@ -20,6 +20,8 @@ export function prefixMapper(prefix: string): PathMapper {
 }
 
 const STATUS = /^([ACDMRTUXB])(\d*)$/;
+/** A `--raw` change: new mode, new blob, status (old mode and blob are not needed). */
+const RAW = /^:\d+ (\d+) [0-9a-f]+ ([0-9a-f]+) (\S+)$/;
 
 /**
  * Incremental parser of `git log -z --name-status LOG_FORMAT` output. Feed it decoded text in any
@@ -30,7 +32,7 @@ const STATUS = /^([ACDMRTUXB])(\d*)$/;
 export class LogParser {
   private buffer = '';
   private current: LogCommit | undefined;
-  private pending: { status: ChangeStatus; similarity?: number; paths: string[]; need: number } | undefined;
+  private pending: { status: ChangeStatus; similarity?: number; oid?: string; paths: string[]; need: number } | undefined;
 
   constructor(
     private readonly onCommit: (commit: LogCommit) => void,
@@ -71,11 +73,15 @@ export class LogParser {
       this.current = { sha, parents: parents ? parents.split(' ') : [], time: Number(time), subject: subject.join(FIELD), changes: [], fileCount: 0 };
       return;
     }
-    const status = STATUS.exec(token);
+    // `--raw`: `:<old mode> <new mode> <old blob> <new blob> <status>`; `--name-status`: `<status>`.
+    const rawChange = token.startsWith(':') ? RAW.exec(token) : undefined;
+    const status = rawChange ? STATUS.exec(rawChange[3]!) : STATUS.exec(token);
     if (!status || !this.current) return;
     const letter = status[1] as ChangeStatus;
     const pair = letter === 'R' || letter === 'C';
-    this.pending = { status: letter, ...(status[2] ? { similarity: Number(status[2]) } : {}), paths: [], need: pair ? 2 : 1 };
+    // The blob after the change: none for deletions (all zeros) and submodules (a commit id).
+    const oid = rawChange && rawChange[1] !== '160000' && !/^0+$/.test(rawChange[2]!) ? rawChange[2] : undefined;
+    this.pending = { status: letter, ...(status[2] ? { similarity: Number(status[2]) } : {}), ...(oid ? { oid } : {}), paths: [], need: pair ? 2 : 1 };
   }
 
   private change(pending: NonNullable<LogParser['pending']>): void {
@@ -83,7 +89,7 @@ export class LogParser {
     const commit = this.current!;
     commit.fileCount++;
     const mapped = toChange(pending.status, pending.paths, pending.similarity, this.map);
-    if (mapped) commit.changes.push(mapped);
+    if (mapped) commit.changes.push(pending.oid && mapped.status !== 'D' ? { ...mapped, oid: pending.oid } : mapped);
   }
 
   private emit(): void {

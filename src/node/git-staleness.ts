@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import { StalenessEngine, type StalenessOptionsInput } from '../core/staleness/engine';
 import type { FeedbackSource } from '../core/staleness/ports';
 import { SimpleGitHistory } from './git-history';
@@ -23,6 +24,6 @@ export function openStalenessEngine(root: string, options: OpenStalenessOptions)
   const store = options.cache === false ? undefined : new JsonHistoryStore(options.cacheFile ?? cliHistoryCacheFile(root, options.env));
   return new StalenessEngine(
     { git: new SimpleGitHistory(root, options.env), files: new GitWorkspaceFiles(root, options.env), ...(store ? { store } : {}), ...(options.feedback ? { feedback: options.feedback } : {}) },
-    options.staleness ?? {},
+    { readAhead: os.availableParallelism() >= 4, ...options.staleness },
   );
 }

@@ -6,6 +6,9 @@ import { diffIgnoringWhitespace } from './text-diff';
 /** Files larger than this are compared by blob id only (changed or not, no line counts). */
 export const MAX_DIFF_BYTES = 4 * 1024 * 1024;
 
+/** Pairs per read: small enough that diffing one chunk overlaps with git reading the next. */
+const PAIRS_PER_CHUNK = 1500;
+
 /**
  * Collects the pairs of file states whose whitespace-insensitive diff the verdicts need, and
  * computes the missing ones on `flush`: one round of `git cat-file` for every file state involved,
@@ -14,45 +17,158 @@ export const MAX_DIFF_BYTES = 4 * 1024 * 1024;
  */
 export class DetailBatch {
   private readonly pairs = new Map<string, { from?: FileAt; to?: FileAt }>();
+  /** State → a later commit with the same content, to read it from (see `needDiff`). */
+  private readonly readAt = new Map<string, string>();
+
   /** Diffs computed by this batch so far (for logs and benchmarks). */
   fetched = 0;
 
   constructor(
     private readonly index: HistoryIndex,
     private readonly git: GitHistory,
+    private readonly ahead?: ReadAhead,
   ) {}
 
-  /** Queues the diff from one state of a file to another (undefined: the file does not exist) unless it is known. */
-  needDiff(from: FileAt | undefined, to: FileAt | undefined): void {
+  /**
+   * Queues the diff from one state of a file to another (undefined: the file does not exist)
+   * unless it is known. `readFrom`/`readTo` name later commits where the file is still the same:
+   * reading many files at a few commits (HEAD, a doc's last change) walks far fewer trees than
+   * reading each at the commit that last touched it.
+   */
+  needDiff(from: FileAt | undefined, to: FileAt | undefined, read: { from?: string; to?: string } = {}): void {
     if (this.index.diff(from, to)) return;
     this.pairs.set(diffKey(from, to), { ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    if (from && read.from) this.readAt.set(stateKey(from), read.from);
+    if (to && read.to) this.readAt.set(stateKey(to), read.to);
   }
 
   get pending(): number {
     return this.pairs.size;
   }
 
-  /** Computes everything queued: one `readFiles` call for all the file states involved. */
+  /**
+   * Computes everything queued: the file states are read in chunks (by blob id where the history
+   * pass reported it, else by commit and path), each chunk's diffs computed while git reads the next.
+   */
   async flush(signal?: AbortSignal): Promise<void> {
     const pairs = [...this.pairs.values()];
+    const readAt = new Map(this.readAt);
     this.pairs.clear();
+    this.readAt.clear();
     if (pairs.length === 0) return;
-    const states = new Map<string, FileAt>();
-    for (const { from, to } of pairs) {
-      if (from) states.set(stateKey(from), from);
-      if (to) states.set(stateKey(to), to);
-    }
-    const list = [...states.values()];
-    const blobs = await this.git.readFiles(list, MAX_DIFF_BYTES, signal);
-    const byState = new Map<string, BlobContent | undefined>();
-    list.forEach((state, i) => byState.set(stateKey(state), blobs[i]));
-    for (const { from, to } of pairs) {
-      signal?.throwIfAborted();
-      this.index.setDiff(from, to, diffBlobs(from && byState.get(stateKey(from)), to && byState.get(stateKey(to))));
-      this.fetched++;
+    const where = (state: FileAt): FileAt => ({ sha: readAt.get(stateKey(state)) ?? state.sha, path: state.path });
+    /** State → its content, once read. */
+    const content = new Map<string, BlobContent | undefined>();
+    const chunks: Array<typeof pairs> = [];
+    for (let i = 0; i < pairs.length; i += PAIRS_PER_CHUNK) chunks.push(pairs.slice(i, i + PAIRS_PER_CHUNK));
+    const readChunk = async (chunk: typeof pairs): Promise<void> => {
+      const byName = new Map<string, { at: FileAt; states: string[] }>();
+      const byBlob = new Map<string, string[]>();
+      const early: Array<Promise<void>> = [];
+      for (const { from, to } of chunk) {
+        if (from && to && sameBlob(this.index, from, to)) continue;
+        for (const state of [from, to]) {
+          if (!state || content.has(stateKey(state))) continue;
+          const key = stateKey(state);
+          const at = where(state);
+          const ahead = this.ahead ? this.ahead.get(stateKey(at)) : missing;
+          content.set(key, undefined);
+          if (ahead !== missing) {
+            // Read ahead (or being read): take it, never ask git twice.
+            if (ahead instanceof Promise) early.push(ahead.then((blob) => void content.set(key, blob)));
+            else content.set(key, ahead);
+            continue;
+          }
+          const oid = this.index.blobOf(state);
+          if (oid) byBlob.set(oid, [...(byBlob.get(oid) ?? []), key]);
+          else byName.set(stateKey(at), { at, states: [...(byName.get(stateKey(at))?.states ?? []), key] });
+        }
+      }
+      const names = [...byName.values()];
+      const oids = [...byBlob.keys()];
+      const [named, blobs] = await Promise.all([
+        names.length > 0 ? this.git.readFiles(names.map((n) => n.at), MAX_DIFF_BYTES, signal) : [],
+        oids.length > 0 ? this.git.readBlobs(oids, MAX_DIFF_BYTES, signal) : [],
+        Promise.all(early),
+      ]);
+      names.forEach((n, i) => n.states.forEach((key) => content.set(key, named[i])));
+      oids.forEach((oid, i) => byBlob.get(oid)!.forEach((key) => content.set(key, blobs[i])));
+    };
+    let reading = readChunk(chunks[0]!);
+    for (let c = 0; c < chunks.length; c++) {
+      await reading;
+      if (c + 1 < chunks.length) reading = readChunk(chunks[c + 1]!);
+      for (const { from, to } of chunks[c]!) {
+        signal?.throwIfAborted();
+        const diff = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : diffBlobs(from && content.get(stateKey(from)), to && content.get(stateKey(to)));
+        this.index.setDiff(from, to, diff);
+        this.fetched++;
+      }
     }
   }
 }
+
+/** Both states are known to be the same blob. */
+function sameBlob(index: HistoryIndex, a: FileAt, b: FileAt): boolean {
+  const oid = index.blobOf(a);
+  return oid !== undefined && oid === index.blobOf(b);
+}
+
+/**
+ * Files read ahead of the diffs that will need them, while the history pass runs (`DetailBatch`
+ * takes them from here instead of asking git again). A failed read ahead is simply read again.
+ */
+export class ReadAhead {
+  /** `sha:path` → its content once read (undefined: no such file), or the read under way. */
+  private readonly reads = new Map<string, BlobContent | undefined | Promise<BlobContent | undefined>>();
+  private readonly failed = new Set<string>();
+  /** Files asked for and not yet started (see `queue`). */
+  private queued: FileAt[] = [];
+
+  constructor(
+    private readonly git: GitHistory,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  /** Starts reading `files` (in one `readFiles` call); returns at once. */
+  start(files: FileAt[]): void {
+    const asked = files.filter((f) => !this.reads.has(stateKey(f)));
+    if (asked.length === 0) return;
+    const reading = this.git.readFiles(asked, MAX_DIFF_BYTES, this.signal).then(
+      (blobs) => asked.map((f, i) => this.reads.set(stateKey(f), blobs[i])),
+      () => asked.map((f) => this.failed.add(stateKey(f))),
+    );
+    for (const f of asked) {
+      const key = stateKey(f);
+      this.reads.set(key, reading.then(() => (this.failed.has(key) ? undefined : (this.reads.get(key) as BlobContent | undefined))));
+    }
+  }
+
+  /** Adds files to the next read, started once `batch` of them are waiting (or on `drain`). */
+  queue(files: FileAt[], batch: number): void {
+    for (const f of files) if (!this.reads.has(stateKey(f))) this.queued.push(f);
+    if (this.queued.length >= batch) this.drain();
+  }
+
+  /** Starts reading whatever `queue` holds. */
+  drain(): void {
+    const files = this.queued;
+    this.queued = [];
+    this.start(files);
+  }
+
+  /**
+   * The content of `sha:path` read ahead: the value, or a promise while the read is under way;
+   * `missing` when it was never asked for or its read failed.
+   */
+  get(key: string): BlobContent | undefined | Promise<BlobContent | undefined> | typeof missing {
+    if (this.failed.has(key) || !this.reads.has(key)) return missing;
+    return this.reads.get(key);
+  }
+}
+
+/** What `ReadAhead.get` returns for a file it does not have. */
+export const missing = Symbol('missing');
 
 /** The diff of two blobs (undefined: no file); binary or oversized ones only say whether they differ. */
 export function diffBlobs(from: BlobContent | undefined, to: BlobContent | undefined): StoredDiff {

@@ -100,7 +100,7 @@ export async function findDocReferences(
           continue;
         }
         // Unknown: fetch it, with a few of the next candidates, in this round's single git call.
-        details.needDiff(...candidateStates(index, next));
+        details.needDiff(...candidateStates(index, next), candidateReads(index, next));
         if (speculative) {
           done(next.commit);
           break;
@@ -110,7 +110,7 @@ export async function findDocReferences(
           const more = nextOf(cursor.gen);
           if (!more) break;
           cursor.buffer.push(more);
-          if (!more.definitive) details.needDiff(...candidateStates(index, more));
+          if (!more.definitive) details.needDiff(...candidateStates(index, more), candidateReads(index, more));
           else break;
         }
         break;
@@ -124,6 +124,11 @@ export async function findDocReferences(
 /** The doc before and after a candidate commit (before a rename: under its old path). */
 function candidateStates(index: HistoryIndex, candidate: Candidate): [FileAt | undefined, FileAt | undefined] {
   return [index.fileAt(candidate.from ?? candidate.path, candidate.commit.index - 1), index.fileAt(candidate.path, candidate.commit.index)];
+}
+
+/** Where to read the doc before a candidate commit: at its parent, which a read ahead may have fetched already. */
+function candidateReads(index: HistoryIndex, candidate: Candidate): { from?: string } {
+  return candidate.commit.index > 0 ? { from: index.commit(candidate.commit.index - 1).sha } : {};
 }
 
 function nextOf(gen: Generator<Candidate>): Candidate | undefined {

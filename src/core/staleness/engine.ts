@@ -2,15 +2,16 @@ import type { DocModel } from '../doc-model';
 import { checkChanges, type CheckReport } from './check';
 import { noiseFilter, reviewEndOfDay } from './commit-refs';
 import { loadContext, type WorkspaceContext } from './context';
-import { DetailBatch } from './details';
+import { DetailBatch, ReadAhead } from './details';
 import { collectDocEvidence } from './doc-evidence';
 import { findDocReferences } from './doc-references';
 import type { EvidenceRun } from './evidence-run';
-import type { HistoryIndex } from './history-index';
+import { HistoryIndex } from './history-index';
 import { loadFeedback, withFeedback } from './incident-feedback';
-import type { FileChange, RepoState, StalenessDeps } from './ports';
+import type { FileChange, LogCommit, RepoState, StalenessDeps } from './ports';
 import { reviewStatus } from './review';
 import { resolveStalenessOptions, scoreDoc, type DocEvidence, type StalenessOptions, type StalenessWeights } from './score';
+import { StreamReadAhead } from './stream-read-ahead';
 import { syncHistory } from './sync-history';
 import { queueTargetDetails } from './target-changes';
 import type { DocStaleness, StalenessReport } from './types';
@@ -72,17 +73,33 @@ export class StalenessEngine {
     }
     const head = (state as { head: string }).head;
 
+    // Without any history yet (a cold run), the files at HEAD that links point to are read while
+    // the history pass runs: the diffs after it then only wait for the older side.
+    const stored = !this.history && this.deps.store ? HistoryIndex.fromSnapshot(await this.deps.store.load().catch(() => undefined)) : undefined;
+    const ahead = this.history || stored || !this.options.readAhead ? undefined : new ReadAhead(git, signal);
+    const stream = ahead ? new StreamReadAhead(ahead, new Set(docs.map((d) => d.path)), this.options.bulkCommitFiles) : undefined;
+    if (ahead && stream) {
+      void contextRead.then((context) => {
+        const covered = coveredFiles(docs, context);
+        const atHead = new Set([...covered.values()].flat());
+        if (atHead.size <= MAX_READ_AHEAD) ahead.start([...atHead].map((path) => ({ sha: head, path })));
+        stream.setTargets(covered);
+      }, () => undefined);
+    }
+
     const [context, sync, ignoreList, working] = await Promise.all([
       contextRead,
       syncHistory(git, head, {
         ...(this.history ? { current: this.history } : {}),
-        ...(this.deps.store ? { store: this.deps.store } : {}),
+        ...(this.deps.store ? { store: this.deps.store, stored } : {}),
         ...(signal ? { signal } : {}),
+        ...(stream ? { onCommit: (commit: LogCommit) => stream.onCommit(commit) } : {}),
         onProgress: (n) => onProgress?.({ phase: 'history', message: `Reading history: ${n} commits` }),
       }),
       this.options.useBlameIgnoreRevs ? git.ignoreRevs(signal).catch(() => [] as string[]) : Promise.resolve([] as string[]),
       this.options.workingTree ? git.changedFiles('HEAD', undefined, signal) : Promise.resolve([] as FileChange[]),
     ]);
+    stream?.end();
     const index = sync.index;
     if (sync.mode === 'incremental' || sync.mode === 'full') this.historyChanged = true;
     this.history = index;
@@ -91,7 +108,7 @@ export class StalenessEngine {
       context,
       working: indexWorkingTree(working),
       isNoise: noiseFilter(ignoreList, this.options.bulkCommitFiles),
-      details: new DetailBatch(index, git),
+      details: new DetailBatch(index, git, ahead),
       options: this.options,
       matches: new Map(),
     };
@@ -158,6 +175,38 @@ export class StalenessEngine {
     };
     return scoreDoc(evidence, this.options);
   }
+}
+
+/** Read ahead at most this many files: a `watches: **` on a huge repository is left to the diffs that need it. */
+const MAX_READ_AHEAD = 20_000;
+
+/** Per doc, the files its tracked, unpinned targets cover now (file targets, and the files below folder targets). */
+function coveredFiles(docs: DocModel[], context: WorkspaceContext): Map<string, string[]> {
+  const folders = new Map<string, string[]>();
+  for (const doc of docs) {
+    for (const target of context.resolved.get(doc.path)?.targets ?? []) {
+      if (target.kind === 'directory' && target.tracked && !target.pinned) folders.set(target.path === '' ? '' : `${target.path}/`, []);
+    }
+  }
+  if (folders.size > 0) {
+    for (const file of context.files.all()) {
+      for (let slash = file.lastIndexOf('/'); ; slash = file.lastIndexOf('/', slash - 1)) {
+        folders.get(file.slice(0, slash + 1))?.push(file);
+        if (slash < 0) break;
+      }
+    }
+  }
+  const out = new Map<string, string[]>();
+  for (const doc of docs) {
+    const paths: string[] = [];
+    for (const target of context.resolved.get(doc.path)?.targets ?? []) {
+      if (!target.tracked || target.pinned) continue;
+      if (target.kind === 'file') paths.push(target.path);
+      else if (target.kind === 'directory') paths.push(...(folders.get(target.path === '' ? '' : `${target.path}/`) ?? []));
+    }
+    out.set(doc.path, paths);
+  }
+  return out;
 }
 
 /** The `staleness.unknown` reason for a repository state, or undefined when history can be used. */

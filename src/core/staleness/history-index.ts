@@ -1,7 +1,7 @@
 import type { FileAt, Hunk, LogCommit } from './ports';
 
 /** Bump when `HistorySnapshot` changes shape: older caches are then rebuilt. */
-export const HISTORY_FORMAT_VERSION = 2;
+export const HISTORY_FORMAT_VERSION = 3;
 
 /** How a path was touched by a commit. Packed with the commit index as `index * 8 + code`. */
 export const Touch = {
@@ -61,6 +61,8 @@ export interface HistorySnapshot {
   commits: { sha: string[]; time: number[]; subject: string[]; files: number[] };
   /** path → packed touches (`index * 8 + code`), oldest first. */
   paths: Record<string, number[]>;
+  /** path → the blob after each touch (same order; '' for deletions and when unknown), joined by ','. */
+  oids: Record<string, string>;
   renames: Array<[string, string, number]>;
   /** `diffKey(from, to)` → [added, deleted, binary ? 1 : 0, oldStart, oldLines, newStart, newLines, …]. */
   diffs: Record<string, number[]>;
@@ -80,6 +82,8 @@ export class HistoryIndex {
   private readonly commits: IndexedCommit[] = [];
   private readonly bySha = new Map<string, number>();
   private readonly touches = new Map<string, number[]>();
+  /** path → blob after each touch, aligned with `touches` ('' when none or unknown). */
+  private readonly blobs = new Map<string, string[]>();
   private readonly renameList: RenameRecord[] = [];
   private readonly renamesFrom = new Map<string, RenameRecord[]>();
   private readonly renamesTo = new Map<string, RenameRecord[]>();
@@ -106,7 +110,11 @@ export class HistoryIndex {
       index.commits.push({ index: i, sha: sha[i]!, time: time[i]!, subject: subject[i]!, fileCount: files[i]! });
       index.bySha.set(sha[i]!, i);
     }
-    for (const [path, packed] of Object.entries(value.paths)) index.touches.set(path, packed);
+    for (const [path, packed] of Object.entries(value.paths)) {
+      index.touches.set(path, packed);
+      const oids = value.oids[path]?.split(',');
+      index.blobs.set(path, oids && oids.length === packed.length ? oids : packed.map(() => ''));
+    }
     for (const [from, to, commit] of value.renames) index.addRename({ from, to, commit });
     for (const [key, [added = 0, deleted = 0, binary = 0, ...flat]] of Object.entries(value.diffs)) {
       index.diffMap.set(key, { added, deleted, hunks: unflatten(flat), ...(binary ? { binary: true } : {}) });
@@ -176,22 +184,21 @@ export class HistoryIndex {
    */
   fileAt(path: string, commitIndex: number): FileAt | undefined {
     const packed = this.touches.get(path);
-    if (!packed || commitIndex < 0) return undefined;
-    // Touches are sorted by commit: the last one at or before `commitIndex`.
-    let lo = 0;
-    let hi = packed.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (Math.floor(packed[mid]! / 8) <= commitIndex) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    if (found < 0) return undefined;
-    const code = packed[found]! % 8;
+    const at = packed ? lastAtOrBefore(packed, commitIndex) : -1;
+    if (at < 0) return undefined;
+    const code = packed![at]! % 8;
     if (code === Touch.deleted || code === Touch.renamedFrom) return undefined;
-    return { sha: this.commits[Math.floor(packed[found]! / 8)]!.sha, path };
+    return { sha: this.commits[Math.floor(packed![at]! / 8)]!.sha, path };
+  }
+
+  /** The blob id of a file state named by `fileAt`, when the history pass reported it. */
+  blobOf(state: FileAt): string | undefined {
+    const commit = this.bySha.get(state.sha);
+    const packed = this.touches.get(state.path);
+    if (commit === undefined || !packed) return undefined;
+    const at = lastAtOrBefore(packed, commit);
+    if (at < 0 || Math.floor(packed[at]! / 8) !== commit) return undefined;
+    return this.blobs.get(state.path)?.[at] || undefined;
   }
 
   /** The diff between two file states, when computed. */
@@ -222,6 +229,7 @@ export class HistoryIndex {
       head: this.headSha,
       commits,
       paths: Object.fromEntries(this.touches),
+      oids: Object.fromEntries([...this.blobs].map(([path, oids]) => [path, oids.join(',')])),
       renames: this.renameList.map((r) => [r.from, r.to, r.commit]),
       diffs,
     };
@@ -248,34 +256,39 @@ export class HistoryIndex {
     for (const change of commit.changes) {
       switch (change.status) {
         case 'A':
-          this.touch(change.path, index, Touch.added);
+          this.touch(change.path, index, Touch.added, change.oid);
           break;
         case 'D':
           this.touch(change.path, index, Touch.deleted);
           break;
         case 'T':
-          this.touch(change.path, index, Touch.typeChanged);
+          this.touch(change.path, index, Touch.typeChanged, change.oid);
           break;
         case 'R':
           if (change.from !== undefined) {
             this.touch(change.from, index, Touch.renamedFrom);
             this.addRename({ from: change.from, to: change.path, commit: index });
           }
-          this.touch(change.path, index, change.similarity === 100 ? Touch.movedTo : Touch.renamedTo);
+          this.touch(change.path, index, change.similarity === 100 ? Touch.movedTo : Touch.renamedTo, change.oid);
           break;
         case 'C':
-          this.touch(change.path, index, Touch.copiedTo);
+          this.touch(change.path, index, Touch.copiedTo, change.oid);
           break;
         default:
-          this.touch(change.path, index, Touch.modified);
+          this.touch(change.path, index, Touch.modified, change.oid);
       }
     }
   }
 
-  private touch(path: string, index: number, code: TouchCode): void {
+  private touch(path: string, index: number, code: TouchCode, oid = ''): void {
     const list = this.touches.get(path);
-    if (list) list.push(index * 8 + code);
-    else this.touches.set(path, [index * 8 + code]);
+    if (list) {
+      list.push(index * 8 + code);
+      this.blobs.get(path)!.push(oid);
+    } else {
+      this.touches.set(path, [index * 8 + code]);
+      this.blobs.set(path, [oid]);
+    }
   }
 
   private addRename(rename: RenameRecord): void {
@@ -287,6 +300,21 @@ export class HistoryIndex {
     if (to) to.push(rename);
     else this.renamesTo.set(rename.to, [rename]);
   }
+}
+
+/** Position of the last packed touch at or before `commit` (touches are sorted by commit); -1 when none. */
+function lastAtOrBefore(packed: number[], commit: number): number {
+  let lo = 0;
+  let hi = packed.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (Math.floor(packed[mid]! / 8) <= commit) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 function unflatten(flat: number[]): Hunk[] {
@@ -312,6 +340,8 @@ function isSnapshot(value: unknown): value is HistorySnapshot {
     c.sha.length === c.files.length &&
     !!v.paths &&
     typeof v.paths === 'object' &&
+    !!v.oids &&
+    typeof v.oids === 'object' &&
     Array.isArray(v.renames) &&
     !!v.diffs &&
     typeof v.diffs === 'object'

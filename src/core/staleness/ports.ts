@@ -18,6 +18,8 @@ export interface FileChange {
   from?: string;
   /** For `R` and `C`: git's similarity index, 0–100 (100: the content is identical). */
   similarity?: number;
+  /** The blob after the change, when the source reports it (`git log --raw`); never for deletions. */
+  oid?: string;
 }
 
 /** One commit of the first-parent history, with its changes against its first parent. */
@@ -125,6 +127,8 @@ export interface GitHistory {
    * over `maxBytes` is not read (`tooLarge`).
    */
   readFiles(files: FileAt[], maxBytes: number, signal?: AbortSignal): Promise<Array<BlobContent | undefined>>;
+  /** The content of each blob id (as `LogCommit` changes report them), in the order asked, in one round; undefined for unknown ids. */
+  readBlobs(oids: string[], maxBytes: number, signal?: AbortSignal): Promise<Array<BlobContent | undefined>>;
   /**
    * Files that differ from `from` in `to` (a commit), or in the working tree and index when `to` is
    * undefined (untracked files then count as added). Renames are detected.

@@ -56,6 +56,12 @@ export interface StalenessOptions {
   checkKinds: DocKind[];
   /** The clock, for review due dates. Default `() => new Date()`. */
   now: () => Date;
+  /**
+   * On a cold run, read linked files while the history pass streams. Pays off with spare cores;
+   * on two, the reads slow the history pass as much as they save later. Default false (the Node
+   * adapter turns it on with 4 or more cores).
+   */
+  readAhead: boolean;
 }
 
 /** The documented defaults; see the field comments of `StalenessOptions` and `StalenessWeights`. */
@@ -71,6 +77,7 @@ export const DEFAULT_STALENESS_OPTIONS: Readonly<StalenessOptions> = Object.free
   maxAlertRuleFileBytes: 1024 * 1024,
   checkKinds: ['runbook', 'architecture'],
   now: () => new Date(),
+  readAhead: false,
 }) as Readonly<StalenessOptions>;
 
 /** Options with every field set: `partial` over the defaults (weights merged field by field). */

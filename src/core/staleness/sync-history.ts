@@ -23,20 +23,31 @@ export interface HistorySync {
 export async function syncHistory(
   git: GitHistory,
   head: string,
-  options: { current?: HistoryIndex; store?: HistoryStore; signal?: AbortSignal; onProgress?: (commitsRead: number) => void } = {},
+  options: {
+    current?: HistoryIndex;
+    store?: HistoryStore;
+    /** The store's snapshot when the caller has loaded it already (then `store` is not read). */
+    stored?: HistoryIndex;
+    signal?: AbortSignal;
+    onProgress?: (commitsRead: number) => void;
+    /** Sees every commit of a full pass as it streams, newest first. */
+    onCommit?: (commit: LogCommit) => void;
+  } = {},
 ): Promise<HistorySync> {
   const { signal, onProgress } = options;
-  let base = options.current;
-  if (!base && options.store) {
+  let base = options.current ?? options.stored;
+  if (!base && options.store && !('stored' in options)) {
     base = HistoryIndex.fromSnapshot(await options.store.load().catch(() => undefined));
   }
   if (base && base.head === head) return { index: base, mode: options.current ? 'memory' : 'cache', commitsRead: 0 };
 
   const read = (range: { head: string; since?: string }): Promise<LogCommit[]> => {
     const commits: LogCommit[] = [];
+    const observe = range.since === undefined ? options.onCommit : undefined;
     return git
       .log(range, (commit) => {
         commits.push(commit);
+        observe?.(commit);
         if (commits.length % 1000 === 0) onProgress?.(commits.length);
       }, signal)
       .then(() => {

@@ -46,7 +46,10 @@ export function queueTargetDetails(run: EvidenceRun, docs: DocModel[], reference
     for (const target of run.context.resolved.get(doc.path)!.targets) {
       if (!target.tracked || target.pinned || target.kind === 'missing') continue;
       for (const change of pathChanges(run, target, ref)) {
-        if (change.before || change.now) run.details.needDiff(change.before, change.now);
+        if (!change.before && !change.now) continue;
+        // The file before is the same at the doc's reference commit when that is later; the file now is the same at HEAD.
+        const atRef = ref.commit && change.before && run.index.fileAt(change.before.path, ref.commit.index)?.sha === change.before.sha ? ref.commit.sha : undefined;
+        run.details.needDiff(change.before, change.now, { ...(atRef ? { from: atRef } : {}), to: run.index.head });
       }
     }
   }

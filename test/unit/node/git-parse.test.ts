@@ -40,6 +40,27 @@ describe('git output parsers', () => {
     }
   });
 
+  it('reads --raw changes with the blob after each change (none for deletions and submodules)', () => {
+    const blob = (c: string) => c.repeat(40);
+    const raw = [
+      `${RECORD}c1${FIELD}${FIELD}100${FIELD}raw\0`,
+      `\n:100644 100644 ${blob('1')} ${blob('2')} M\0pool.yaml\0`,
+      `:100644 100644 ${blob('2')} ${blob('3')} R087\0old.sh\0new.sh\0`,
+      `:100644 000000 ${blob('4')} ${blob('0')} D\0gone.md\0`,
+      `:160000 160000 ${blob('5')} ${blob('6')} M\0vendor/lib\0`,
+    ].join('');
+    const commits: LogCommit[] = [];
+    const parser = new LogParser((c) => commits.push(c));
+    parser.feed(raw);
+    parser.end();
+    assert.deepEqual(commits[0]!.changes, [
+      { status: 'M', path: 'pool.yaml', oid: blob('2') },
+      { status: 'R', path: 'new.sh', from: 'old.sh', similarity: 87, oid: blob('3') },
+      { status: 'D', path: 'gone.md' },
+      { status: 'M', path: 'vendor/lib' },
+    ]);
+  });
+
   it('maps paths to a root below the top level, turning renames across the boundary into additions and deletions', () => {
     const commits: LogCommit[] = [];
     const parser = new LogParser((c) => commits.push(c), prefixMapper('ops/'));

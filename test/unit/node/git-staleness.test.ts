@@ -19,8 +19,13 @@ describe('staleness from git history (real repositories)', () => {
     return new StalenessEngine({ git: new SimpleGitHistory(repo.dir, repo.env), files: new GitWorkspaceFiles(repo.dir, repo.env) }, { now: () => NOW, ...options });
   }
 
+  /** Every scenario runs twice: reading linked files ahead while the history streams must not change a verdict. */
   async function report(paths: string[], options: ConstructorParameters<typeof StalenessEngine>[1] = {}): Promise<DocStaleness[]> {
-    return (await engine(options).report(await repo.docs(paths))).docs;
+    const docs = await repo.docs(paths);
+    const plain = (await engine({ ...options, readAhead: false }).report(docs)).docs;
+    const ahead = (await engine({ ...options, readAhead: true }).report(docs)).docs;
+    assert.deepEqual(ahead, plain, 'the report with readAhead differs');
+    return plain;
   }
 
   const RUNBOOK = '# Postgres down\n\nSee [pool](../deploy/db/pool.yaml) for the pool size.\n';

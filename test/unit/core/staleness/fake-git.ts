@@ -68,6 +68,11 @@ export class FakeGit implements GitHistory {
     });
   }
 
+  async readBlobs(oids: string[]): Promise<Array<BlobContent | undefined>> {
+    this.calls.push(`readBlobs ${oids.length}`);
+    return oids.map((oid) => (oid.startsWith('oid:') ? { oid, size: oid.length - 4, text: oid.slice(4) } : undefined));
+  }
+
   /** A file's content as of a commit: from the newest commit up to it that changed the file. */
   contentAt(sha: string, path: string): string | undefined {
     const end = this.commits.findIndex((c) => c.sha === sha);

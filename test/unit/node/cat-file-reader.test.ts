@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { CatFileParser } from '../../../src/node/cat-file-batch';
+import { SimpleGitHistory } from '../../../src/node/git-history';
+import { GitFixture } from './git-fixture';
+
+describe('reading files from git (cat-file)', () => {
+  let repo: GitFixture;
+  let git: SimpleGitHistory;
+
+  beforeEach(async () => {
+    repo = await GitFixture.create('cat-file');
+    git = new SimpleGitHistory(repo.dir, repo.env);
+  });
+  afterEach(async () => {
+    git.dispose();
+    await repo.remove();
+  });
+
+  it('reads files at commits and by blob id, in the order asked, with missing ones undefined', async () => {
+    const first = await repo.commit('one', '2025-01-01', { 'a b/é.txt': 'one\n', 'bin.dat': 'x\u0000y' });
+    const second = await repo.commit('two', '2025-02-01', { 'a b/é.txt': 'two\n' });
+    const read = await git.readFiles(
+      [
+        { sha: second, path: 'a b/é.txt' },
+        { sha: first, path: 'a b/é.txt' },
+        { sha: first, path: 'missing.txt' },
+        { sha: first, path: 'bin.dat' },
+        { sha: first, path: 'a b' },
+      ],
+      1024,
+    );
+    assert.deepEqual(read.map((b) => b && { text: b.text, binary: b.binary, size: b.size }), [
+      { text: 'two\n', binary: undefined, size: 4 },
+      { text: 'one\n', binary: undefined, size: 4 },
+      undefined,
+      { text: undefined, binary: true, size: 3 },
+      undefined,
+    ]);
+    const [byId] = await git.readBlobs([read[1]!.oid], 1024);
+    assert.equal(byId?.text, 'one\n');
+  });
+
+  it('skips content over the limit, and many reads at once come back complete and in order', async () => {
+    const files: Record<string, string> = { 'big.txt': 'x'.repeat(5000) };
+    for (let i = 0; i < 1500; i++) files[`f/${i}.txt`] = `file ${i}\n`;
+    const sha = await repo.commit('many', '2025-01-01', files);
+    const [big] = await git.readFiles([{ sha, path: 'big.txt' }], 1000);
+    assert.deepEqual(big && { size: big.size, tooLarge: big.tooLarge, text: big.text }, { size: 5000, tooLarge: true, text: undefined });
+    const read = await git.readFiles(Array.from({ length: 1500 }, (_, i) => ({ sha, path: `f/${i}.txt` })), 1000);
+    assert.deepEqual(read.map((b) => b?.text), Array.from({ length: 1500 }, (_, i) => `file ${i}\n`));
+  });
+
+  it('rejects an aborted read, and the next read works', async () => {
+    const sha = await repo.commit('one', '2025-01-01', { 'a.txt': 'a\n' });
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(git.readFiles([{ sha, path: 'a.txt' }], 1000, controller.signal));
+    assert.equal((await git.readFiles([{ sha, path: 'a.txt' }], 1000))[0]?.text, 'a\n');
+  });
+
+  it('parses --batch output split anywhere, locating content by its size', () => {
+    const content = 'line\n1234567890123456789012345678901234567890 blob 3\nend';
+    const text = `${'a'.repeat(40)} blob ${Buffer.byteLength(content)}\n${content}\nname missing\n${'b'.repeat(40)} blob 2\nhi\n`;
+    const bytes = Buffer.from(text);
+    for (const size of [1, 3, 7, bytes.length]) {
+      const parser = new CatFileParser(true);
+      for (let i = 0; i < bytes.length; i += size) parser.feed(bytes.subarray(i, i + size));
+      assert.deepEqual(
+        parser.end().map((r) => (r.found ? [r.oid.slice(0, 1), r.size, r.content?.toString()] : 'missing')),
+        [['a', Buffer.byteLength(content), content], 'missing', ['b', 2, 'hi']],
+        `chunks of ${size}`,
+      );
+    }
+  });
+});
