@@ -62,10 +62,11 @@ function bareLogPass(root: string): Promise<{ millis: number; bytes: number }> {
 }
 
 /** One report, with when its phases began (the history pass: when it ended). */
-async function timedReport(engine: StalenessEngine, docs: DocModel[]): Promise<{ millis: number; report: StalenessReport; phases: string }> {
+async function timedReport(engine: StalenessEngine, docs: DocModel[], saveInBackground = false): Promise<{ millis: number; report: StalenessReport; phases: string }> {
   const start = process.hrtime.bigint();
   const marks = new Map<string, number>();
   const report = await engine.report(docs, {
+    saveInBackground,
     onProgress: (p) => {
       // The last 'history' message comes when the history pass has ended; the others at their start.
       if (p.phase === 'history' || !marks.has(p.phase)) marks.set(p.phase, ms(start));
@@ -100,15 +101,20 @@ async function buildDocs(root: string): Promise<DocModel[]> {
   return index.all();
 }
 
-/** Time of one report that follows a new commit touching `file`. */
-async function commitAndReport(clone: string, file: string, n: number, gitEnv: Record<string, string>, engine: () => StalenessEngine, docs: DocModel[]): Promise<{ millis: number; report: StalenessReport; phases: string }> {
+/** Time of one report that follows a new commit touching `file`; `background`: as the editor runs it (the cache written after). */
+async function commitAndReport(clone: string, file: string, n: number, gitEnv: Record<string, string>, engine: () => StalenessEngine, docs: DocModel[], background = false): Promise<{ millis: number; report: StalenessReport; phases: string; persist?: number }> {
   const last = Number((await git(['log', '-1', '--format=%ct'], clone, gitEnv)).trim());
   await fs.appendFile(path.join(clone, file), `bench re-check ${n}\n`);
   const date = `${last + 3600} +0000`;
   const commitEnv = { ...gitEnv, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
   await git(['add', '--', file], clone, commitEnv);
   await git(['commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', `Tune ${path.posix.basename(file)} (bench re-check ${n})`], clone, commitEnv);
-  return timedReport(engine(), docs);
+  const kept = engine();
+  const run = await timedReport(kept, docs, background);
+  if (!background) return run;
+  const start = process.hrtime.bigint();
+  await kept.persist();
+  return { ...run, persist: ms(start) };
 }
 
 async function main(): Promise<void> {
@@ -224,13 +230,15 @@ async function warmRecheck(root: string, scratch: string, measured: Measured): P
   const anyDoc = seeded.docs.find((d) => d.targets.some((t) => t.kind === 'file' && t.tracked && !t.pinned));
   const touched = (freshDoc ?? anyDoc)?.targets.find((t) => t.kind === 'file' && t.tracked && !t.pinned)?.path;
   const inMemory: number[] = [];
+  const persisted: number[] = [];
   const fromFile: number[] = [];
   const noStore: number[] = [];
   let recheck: Awaited<ReturnType<typeof timedReport>> | undefined;
   if (touched) {
     for (let i = 0; i < RECHECKS; i++) {
-      const run = await commitAndReport(clone, touched, i, gitEnv, () => kept, cloneDocs);
+      const run = await commitAndReport(clone, touched, i, gitEnv, () => kept, cloneDocs, true);
       inMemory.push(run.millis);
+      persisted.push(run.persist ?? 0);
       recheck ??= run;
     }
     for (let i = 0; i < RECHECKS; i++) {
@@ -263,7 +271,8 @@ async function warmRecheck(root: string, scratch: string, measured: Measured): P
     const before = freshDoc ? `${freshDoc.path} was fresh` : 'no doc was fresh';
     const after = freshDoc ? recheck!.report.docs.find((d) => d.path === freshDoc.path)?.level : undefined;
     console.log(`warm re-check: each of ${RECHECKS} new commits touches ${touched} (${before}${after ? `, now ${after}` : ''})`);
-    console.log(`${pad('  engine kept in memory (and saving its cache)')}p50 ${time(median(inMemory))}  max ${time(Math.max(...inMemory))}  [target <= 100 ms]`);
+    console.log(`${pad('  engine kept in memory (the editor)')}p50 ${time(median(inMemory))}  max ${time(Math.max(...inMemory))}  [target <= 100 ms]`);
+    console.log(`${pad('    then writing the cache, in the background')}p50 ${time(median(persisted))}  max ${time(Math.max(...persisted))}`);
     console.log(`${pad('')}(first one: ${recheck!.phases}; history ${recheck!.report.history?.mode}, ${recheck!.report.history?.commitsRead} commit read)`);
     console.log(`${pad('  new engine from the cache file (a CLI run)')}p50 ${time(median(fromFile))}  max ${time(Math.max(...fromFile))}  [target <= 100 ms]`);
     console.log(`${pad('  engine kept in memory, no cache file')}p50 ${time(median(noStore))}  max ${time(Math.max(...noStore))}  (for comparison: the cost besides saving)`);

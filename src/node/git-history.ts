@@ -6,7 +6,7 @@ import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import type { BlobContent, FileAt, FileChange, FileHunks, GitHistory, GitRefs, GitRemote, LogCommit, RepoState } from '../core/staleness/ports';
 import { looksBinary } from './cat-file-batch';
 import { CatFileReader } from './cat-file-reader';
-import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseNameStatus, parsePatch, parseRefs, parseRemotes, prefixMapper, type PathMapper } from './git-parse';
+import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseConfigList, parseNameStatus, parsePatch, parseRefs, parseStatus, remotesFromConfig, prefixMapper, type PathMapper } from './git-parse';
 
 /** Settings that make git's output the same on every machine, whatever the user's config. */
 const STABLE_CONFIG = [
@@ -50,6 +50,7 @@ export class SimpleGitHistory implements GitHistory {
   private readonly env: Record<string, string>;
   private layout: Promise<RepoLayout | string> | undefined;
   private readers: CatFileReader[] | undefined;
+  private configRead: Promise<Map<string, string[]>> | undefined;
 
   /** `env` is the environment to give git (only PATH, HOME and a few platform variables are kept). */
   constructor(root: string, env: Record<string, string | undefined>) {
@@ -62,16 +63,21 @@ export class SimpleGitHistory implements GitHistory {
   async state(signal?: AbortSignal): Promise<RepoState> {
     const layout = await this.getLayout(signal);
     if (typeof layout === 'string') return { kind: 'none', reason: layout };
-    const [shallow, head] = await Promise.all([
-      this.client(layout.top, signal).raw(['rev-parse', '--is-shallow-repository']).catch(() => 'false'),
-      this.resolveIn(layout, 'HEAD', signal),
-    ]);
-    return { kind: 'git', head, shallow: shallow.trim() === 'true' };
+    this.configRead = undefined;
+    // Both answers from one process when HEAD exists (the common case); a repository without
+    // commits makes it fail, and then shallowness is asked alone.
+    const both = await this.client(layout.top, signal)
+      .raw(['rev-parse', '--is-shallow-repository', '--verify', '--end-of-options', 'HEAD^{commit}'])
+      .catch(() => undefined);
+    const [shallow, head] = both?.trim().split('\n') ?? [];
+    if (both !== undefined && /^[0-9a-f]{40,64}$/.test(head ?? '')) return { kind: 'git', head, shallow: shallow === 'true' };
+    signal?.throwIfAborted();
+    const alone = await this.client(layout.top, signal).raw(['rev-parse', '--is-shallow-repository']).catch(() => 'false');
+    return { kind: 'git', head: undefined, shallow: alone.trim() === 'true' };
   }
 
   async remotes(signal?: AbortSignal): Promise<GitRemote[]> {
-    const layout = await this.requireLayout(signal);
-    return parseRemotes(await this.client(layout.top, signal).raw(['remote', '-v']));
+    return remotesFromConfig(await this.config(signal));
   }
 
   async refs(signal?: AbortSignal): Promise<GitRefs> {
@@ -147,6 +153,12 @@ export class SimpleGitHistory implements GitHistory {
     assertRev(from);
     if (to !== undefined) assertRev(to);
     const git = this.client(layout.top, signal);
+    if (to === undefined && from === 'HEAD') {
+      // The working tree against HEAD in one process that always prints something (simple-git
+      // waits 50 ms after a silent one): `git status` with the branch header.
+      const status = await git.raw(['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--renames']);
+      return parseStatus(status, layout.map);
+    }
     const diff = await git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', from, ...(to ? [to] : []), '--']);
     const changes = parseNameStatus(diff, layout.map);
     if (to === undefined) {
@@ -177,10 +189,25 @@ export class SimpleGitHistory implements GitHistory {
 
   async ignoreRevs(signal?: AbortSignal): Promise<string[]> {
     const layout = await this.requireLayout(signal);
-    const configured = (await this.client(layout.top, signal).raw(['config', '--get', 'blame.ignoreRevsFile']).catch(() => '')).trim();
+    const configured = (await this.config(signal)).get('blame.ignorerevsfile')?.at(-1) ?? '';
     const file = path.resolve(layout.top, configured || '.git-blame-ignore-revs');
     const text = await fs.readFile(file, 'utf8').catch(() => '');
     return parseIgnoreRevs(text);
+  }
+
+  /**
+   * Every configuration value (`git config --list -z`: all scopes, never empty because the stable
+   * `-c` settings are listed too), read once per run (`state` starts a run).
+   */
+  private config(signal?: AbortSignal): Promise<Map<string, string[]>> {
+    this.configRead ??= this.requireLayout(signal)
+      .then((layout) => this.client(layout.top, signal).raw(['config', '--list', '-z']))
+      .then(parseConfigList);
+    const read = this.configRead;
+    read.catch(() => {
+      if (this.configRead === read) this.configRead = undefined;
+    });
+    return read;
   }
 
   async resolve(ref: string, signal?: AbortSignal): Promise<string | undefined> {

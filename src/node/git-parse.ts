@@ -241,16 +241,6 @@ export function unquote(text: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-/** Parses `git remote -v`: one entry per remote, with its fetch URL. */
-export function parseRemotes(text: string): GitRemote[] {
-  const remotes = new Map<string, GitRemote>();
-  for (const line of text.split('\n')) {
-    const match = /^(\S+)\s+(\S+)\s+\((fetch|push)\)\s*$/.exec(line.trim());
-    if (!match) continue;
-    if (!remotes.has(match[1]!) || match[3] === 'fetch') remotes.set(match[1]!, { name: match[1]!, url: match[2]! });
-  }
-  return [...remotes.values()];
-}
 
 /** Splits `git for-each-ref --format=%(refname)` output into branch names (local and remote, without the remote) and tags. */
 export function parseRefs(text: string): { branches: string[]; tags: string[] } {
@@ -276,4 +266,79 @@ export function parseIgnoreRevs(text: string): string[] {
     .map((line) => line.replace(/#.*$/, '').trim())
     .filter((line) => /^[0-9a-f]{7,40}$/i.test(line))
     .map((line) => line.toLowerCase());
+}
+
+/**
+ * Parses `git status --porcelain=v2 -z` into changes against HEAD: index and work tree together
+ * (a file added to the index and deleted again is no change), renames staged in the index with
+ * their old path, untracked files as additions. Headers and ignored files are skipped.
+ */
+export function parseStatus(text: string, map: PathMapper = (p) => p): FileChange[] {
+  const changes: FileChange[] = [];
+  const tokens = text.split('\0');
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const kind = token[0];
+    if (kind === '?') {
+      const path = map(token.slice(2));
+      if (path !== undefined) changes.push({ status: 'A', path });
+      continue;
+    }
+    if (kind !== '1' && kind !== '2' && kind !== 'u') continue;
+    // 1 XY sub mH mI mW hH hI path | 2 XY sub mH mI mW hH hI Xscore path, then the old path | u XY sub m1 m2 m3 mW h1 h2 h3 path
+    const fields = kind === '1' ? 8 : kind === '2' ? 9 : 10;
+    const parts = token.split(' ');
+    const top = parts.slice(fields).join(' ');
+    const xy = parts[1] ?? '..';
+    const from = kind === '2' ? tokens[++i] : undefined;
+    const path = map(top);
+    if (xy[0] === 'A' && xy[1] === 'D') continue;
+    if (kind === '2' && from !== undefined && xy[0] === 'R') {
+      const old = map(from);
+      const similarity = Number(parts[8]!.slice(1));
+      if (path !== undefined && old !== undefined) changes.push({ status: 'R', path, from: old, similarity });
+      else if (path !== undefined) changes.push({ status: 'A', path });
+      else if (old !== undefined) changes.push({ status: 'D', path: old });
+      continue;
+    }
+    if (path === undefined) continue;
+    const status = xy.includes('D') ? 'D' : xy[0] === 'A' || xy[0] === 'C' ? 'A' : xy.includes('T') ? 'T' : 'M';
+    changes.push({ status, path });
+  }
+  return changes;
+}
+
+/** Parses `git config --list -z` (`key\nvalue\0`, keys as git prints them) into key → values in order. */
+export function parseConfigList(text: string): Map<string, string[]> {
+  const values = new Map<string, string[]>();
+  for (const entry of text.split('\0')) {
+    if (!entry) continue;
+    const newline = entry.indexOf('\n');
+    // git prints section and variable names in lower case; subsections (remote names) as written.
+    const key = newline < 0 ? entry : entry.slice(0, newline);
+    const value = newline < 0 ? '' : entry.slice(newline + 1);
+    const list = values.get(key);
+    if (list) list.push(value);
+    else values.set(key, [value]);
+  }
+  return values;
+}
+
+/** The remotes configured (`remote.<name>.url`, the first URL as `git remote -v` shows for fetch). */
+export function remotesFromConfig(config: Map<string, string[]>): GitRemote[] {
+  // `url.<base>.insteadOf` rewrites, as git applies them: the longest matching prefix wins.
+  const rewrites: Array<{ prefix: string; base: string }> = [];
+  for (const [key, values] of config) {
+    const match = /^url\.(.+)\.insteadof$/.exec(key);
+    if (match) for (const prefix of values) rewrites.push({ prefix, base: match[1]! });
+  }
+  rewrites.sort((a, b) => b.prefix.length - a.prefix.length);
+  const remotes: GitRemote[] = [];
+  for (const [key, urls] of config) {
+    const match = /^remote\.(.+)\.url$/.exec(key);
+    if (!match || !urls[0]) continue;
+    const rewrite = rewrites.find((r) => urls[0]!.startsWith(r.prefix));
+    remotes.push({ name: match[1]!, url: rewrite ? rewrite.base + urls[0].slice(rewrite.prefix.length) : urls[0] });
+  }
+  return remotes;
 }

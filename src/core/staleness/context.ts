@@ -15,6 +15,10 @@ export interface WorkspaceContext {
   alertRules: Map<string, AlertRuleLink[]>;
   /** doc path → its targets and resolution problems. */
   resolved: Map<string, ResolvedDoc>;
+  /** The docs resolved (to tell a changed doc from the same one next time). */
+  docs: Map<string, DocModel>;
+  /** What resolution depended on besides the docs (files, remotes, refs, alert rules), as one string. */
+  key: string;
 }
 
 /**
@@ -28,6 +32,7 @@ export async function loadContext(
   state: RepoState,
   options: StalenessOptions,
   signal?: AbortSignal,
+  previous?: WorkspaceContext,
 ): Promise<WorkspaceContext> {
   const withHistory = state.kind === 'git' && state.head !== undefined;
   const [list, remotes, refs] = await Promise.all([
@@ -39,15 +44,25 @@ export async function loadContext(
   const fileSet = new FileSet(list);
   const repos = remoteLocations(remotes);
   const alertRules = await scanAlertRules(list, docs, files, repos, refs, options, signal);
+  const key = JSON.stringify([list, repos, refs, [...alertRules].sort((a, b) => (a[0] < b[0] ? -1 : 1))]);
+  // The same inputs and the same doc: the same resolution (the same object, which lets the
+  // engine reuse what it concluded from it). Otherwise resolve, keeping the old object when the
+  // result is equal anyway.
+  const reuse = previous?.key === key ? previous : undefined;
   const resolved = new Map<string, ResolvedDoc>();
+  const docMap = new Map<string, DocModel>();
   for (const doc of docs) {
+    docMap.set(doc.path, doc);
+    const before = previous?.resolved.get(doc.path);
+    if (reuse && before && reuse.docs.get(doc.path) === doc) {
+      resolved.set(doc.path, before);
+      continue;
+    }
     const codeSpans = options.codeSpans === 'all' || (options.codeSpans === 'runbooks' && doc.kind === 'runbook');
-    resolved.set(
-      doc.path,
-      resolveDocTargets(doc, { files: fileSet, repos, refs, codeSpans, trackDocLinks: options.trackDocLinks, alertRules: alertRules.get(doc.path) ?? [] }),
-    );
+    const result = resolveDocTargets(doc, { files: fileSet, repos, refs, codeSpans, trackDocLinks: options.trackDocLinks, alertRules: alertRules.get(doc.path) ?? [] });
+    resolved.set(doc.path, before && JSON.stringify(before) === JSON.stringify(result) ? before : result);
   }
-  return { files: fileSet, repos, refs, alertRules, resolved };
+  return { files: fileSet, repos, refs, alertRules, resolved, docs: docMap, key };
 }
 
 async function scanAlertRules(

@@ -6,8 +6,8 @@ import type { DocReference } from './doc-references';
 import type { EvidenceRun } from './evidence-run';
 import type { LineRange } from './line-ranges';
 import type { GitHistory } from './ports';
-import { reviewStatus } from './review';
-import type { AnchorEvidence, BrokenEvidence, ChangeEvidence, DocEvidence } from './score';
+import { reviewStatus, type ReviewStatus } from './review';
+import type { AnchorEvidence, BrokenEvidence, ChangeEvidence, DocEvidence, StalenessOptions } from './score';
 import { anchorEvidence, changeEvidence, matchingPaths } from './target-changes';
 import type { LinkedTarget, StalenessReason } from './types';
 
@@ -74,8 +74,6 @@ export async function collectDocEvidence(
       }
     }
     const reference = typeof ref === 'object' ? referenceOut(run, ref) : undefined;
-    const reviewTime = reviewEndOfDay(doc.meta.review.reviewed);
-    const reviewSince = reference ? reference.time : reviewTime;
     out.push({
       path: doc.path,
       kind: doc.kind,
@@ -87,16 +85,17 @@ export async function collectDocEvidence(
       anchors,
       broken,
       problems,
-      review: reviewStatus(
-        doc.meta.review.interval,
-        reviewSince !== undefined ? new Date(reviewSince * 1000) : undefined,
-        run.options.now(),
-        run.options.defaultReviewInterval,
-      ),
+      review: reviewOf(doc, reference, run.options),
       reviewLine: doc.frontMatterLines?.start ?? 1,
     });
   }
   return out;
+}
+
+/** A doc's review status now: due a review interval after the later of its reference and its review attestation. */
+export function reviewOf(doc: DocModel, reference: DocEvidence['reference'], options: StalenessOptions): ReviewStatus {
+  const reviewSince = reference ? reference.time : reviewEndOfDay(doc.meta.review.reviewed);
+  return reviewStatus(doc.meta.review.interval, reviewSince !== undefined ? new Date(reviewSince * 1000) : undefined, options.now(), options.defaultReviewInterval);
 }
 
 /** The reference as evidence: the later of the last content commit and the review, or now for uncommitted edits. */

@@ -3,10 +3,11 @@ import { checkChanges, type CheckReport } from './check';
 import { noiseFilter, reviewEndOfDay } from './commit-refs';
 import { loadContext, type WorkspaceContext } from './context';
 import { DetailBatch, ReadAhead } from './details';
-import { collectDocEvidence } from './doc-evidence';
+import { collectDocEvidence, reviewOf } from './doc-evidence';
 import { findDocReferences } from './doc-references';
 import type { EvidenceRun } from './evidence-run';
 import { HistoryIndex } from './history-index';
+import { docsToRedo, workingSignatures, type RunChanges, type RunMemory } from './incremental';
 import { loadFeedback, withFeedback } from './incident-feedback';
 import type { FileChange, LogCommit, RepoState, StalenessDeps } from './ports';
 import { reviewStatus } from './review';
@@ -33,6 +34,12 @@ export interface StalenessProgress {
 export interface RunControl {
   signal?: AbortSignal;
   onProgress?: (progress: StalenessProgress) => void;
+  /**
+   * Return without waiting for the history cache to be written (an editor keeps the engine and
+   * re-checks often); `persist()` waits for it. Default false: the report waits and reports a
+   * failed write as a warning.
+   */
+  saveInBackground?: boolean;
 }
 
 /**
@@ -46,6 +53,9 @@ export class StalenessEngine {
   readonly options: StalenessOptions;
   private history: HistoryIndex | undefined;
   private historyChanged = false;
+  /** The last run's conclusions, which the next run reuses where nothing changed. */
+  private memory: RunMemory | undefined;
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: StalenessDeps,
@@ -65,7 +75,9 @@ export class StalenessEngine {
     const state = await git.state(signal);
     onProgress?.({ phase: 'links', message: 'Resolving links' });
     // Independent phases run side by side: listing and resolving, the history pass, the working tree.
-    const contextRead = loadContext(docs, git, files, state, this.options, signal);
+    const contextRead = loadContext(docs, git, files, state, this.options, signal, this.memory?.context);
+    const feedbackRead = loadFeedback(this.deps.feedback, signal);
+    feedbackRead.catch(() => undefined);
     const unknown = unknownReason(state);
     if (unknown !== undefined) {
       const context = await contextRead;
@@ -115,26 +127,46 @@ export class StalenessEngine {
 
     onProgress?.({ phase: 'details', message: 'Reading changes of linked files' });
     await loadWorkingDiff(evidenceRun.working, docs, context, git, signal);
-    // One round of git calls for the docs' last changes and their targets' changes together; a doc
-    // whose guessed last change turns out whitespace-only costs another round.
-    queueTargetDetails(evidenceRun, docs, await findDocReferences(evidenceRun, docs, signal, true));
-    await evidenceRun.details.flush(signal);
-    const references = await findDocReferences(evidenceRun, docs, signal);
-    queueTargetDetails(evidenceRun, docs, references);
-    if (evidenceRun.details.pending > 0) await evidenceRun.details.flush(signal);
-    const evidence = await collectDocEvidence(evidenceRun, docs, references, git, signal);
+    const changes: RunChanges = {
+      head,
+      ignoreKey: ignoreList.join(','),
+      context,
+      working: workingSignatures(evidenceRun.working),
+      newCommits: sync.mode === 'incremental' ? sync.added : sync.mode === 'full' ? undefined : [],
+    };
+    // Only the docs something happened to are worked out again; the rest keep their evidence.
+    const redo = docsToRedo(this.memory, changes, docs);
+    const todo = docs.filter((doc) => redo.has(doc.path));
+    const computed = new Map<string, DocEvidence>();
+    if (todo.length > 0) {
+      // One round of git calls for the docs' last changes and their targets' changes together; a doc
+      // whose guessed last change turns out whitespace-only costs another round.
+      queueTargetDetails(evidenceRun, todo, await findDocReferences(evidenceRun, todo, signal, true));
+      await evidenceRun.details.flush(signal);
+      const references = await findDocReferences(evidenceRun, todo, signal);
+      queueTargetDetails(evidenceRun, todo, references);
+      if (evidenceRun.details.pending > 0) await evidenceRun.details.flush(signal);
+      for (const e of await collectDocEvidence(evidenceRun, todo, references, git, signal)) computed.set(e.path, e);
+    }
     if (evidenceRun.details.fetched > 0) this.historyChanged = true;
+    const evidence = docs.map((doc) => {
+      const fresh = computed.get(doc.path);
+      if (fresh) return fresh;
+      const kept = this.memory!.evidence.get(doc.path)!;
+      return { ...kept, review: reviewOf(doc, kept.reference, this.options) };
+    });
+    this.memory = { ...changes, evidence: new Map(evidence.map((e) => [e.path, e])) };
 
     onProgress?.({ phase: 'score', message: 'Scoring' });
-    const feedback = await loadFeedback(this.deps.feedback, signal);
+    const feedback = await feedbackRead;
     const scored = evidence.map((e) => scoreDoc(withFeedback(e, feedback.index), this.options));
     const warnings: string[] = [...feedback.warnings];
     if (this.deps.store && this.historyChanged) {
+      this.historyChanged = false;
+      const saving = this.saveHistory(index);
       // A cache that cannot be written costs the next run time, not this run its result.
-      await this.deps.store.save(index.toSnapshot()).then(
-        () => (this.historyChanged = false),
-        (error: Error) => warnings.push(`could not write the history cache: ${error.message}`),
-      );
+      if (run.saveInBackground) saving.catch(() => undefined);
+      else await saving.catch((error: Error) => warnings.push(`could not write the history cache: ${error.message}`));
     }
     return {
       repo: state,
@@ -150,6 +182,23 @@ export class StalenessEngine {
    */
   check(docs: DocModel[], range: { base: string; head?: string }, run: RunControl = {}): Promise<CheckReport> {
     return checkChanges(docs, range, this.deps, this.options, run.signal);
+  }
+
+  /**
+   * Waits for the history cache writes started by reports run with `saveInBackground`; rejects
+   * with the last write's error.
+   */
+  async persist(): Promise<void> {
+    await this.saving;
+  }
+
+  /** Writes the snapshot after any write under way (writes never overlap; the latest wins). */
+  private saveHistory(index: HistoryIndex): Promise<void> {
+    const store = this.deps.store!;
+    const next = this.saving.catch(() => undefined).then(() => store.save(index.toSnapshot()));
+    next.catch(() => (this.historyChanged = true));
+    this.saving = next;
+    return next;
   }
 
   /** The history read by the last run, for callers that want commit details. */

@@ -10,6 +10,8 @@ export interface HistorySync {
   mode: SyncMode;
   /** Commits read from git in this sync (0 when the cache was current). */
   commitsRead: number;
+  /** For `incremental`: the commits added, newest first. */
+  added?: LogCommit[];
 }
 
 /**
@@ -65,7 +67,7 @@ export async function syncHistory(
     const oldest = newer?.[newer.length - 1];
     if (newer && oldest && oldest.parents[0] === base.head && newer[0]!.sha === head) {
       base.appendNewestFirst(head, newer);
-      return { index: base, mode: 'incremental', commitsRead: newer.length };
+      return { index: base, mode: 'incremental', commitsRead: newer.length, added: newer };
     }
   }
   const all = await read({ head });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { LogCommit } from '../../../src/core/staleness/ports';
-import { FIELD, LogParser, parseIgnoreRevs, parseNameStatus, parsePatch, parseRefs, parseRemotes, prefixMapper, RECORD, unquote } from '../../../src/node/git-parse';
+import { FIELD, LogParser, parseIgnoreRevs, parseNameStatus, parsePatch, parseConfigList, parseRefs, parseStatus, remotesFromConfig, prefixMapper, RECORD, unquote } from '../../../src/node/git-parse';
 
 const header = (sha: string, parents: string, time: number, subject: string) => `${RECORD}${sha}${FIELD}${parents}${FIELD}${time}${FIELD}${subject}\0`;
 
@@ -61,6 +61,30 @@ describe('git output parsers', () => {
     ]);
   });
 
+  it('reads git status --porcelain=v2 as changes against HEAD', () => {
+    const h = 'a'.repeat(40);
+    const text = [
+      `# branch.oid ${h}`,
+      '# branch.head main',
+      `1 .M N... 100644 100644 100644 ${h} ${h} deploy/pool config.yaml`,
+      `1 D. N... 100644 000000 000000 ${h} ${'0'.repeat(40)} gone.md`,
+      `1 AD N... 000000 100644 000000 ${'0'.repeat(40)} ${h} added-then-deleted.txt`,
+      `1 A. N... 000000 100644 100644 ${'0'.repeat(40)} ${h} new.sh`,
+      `2 RM N... 100644 100644 100644 ${h} ${h} R92 ops/failover.sh`,
+      'scripts/failover.sh',
+      '? notes/todo é.md',
+      '',
+    ].join('\0');
+    assert.deepEqual(parseStatus(text), [
+      { status: 'M', path: 'deploy/pool config.yaml' },
+      { status: 'D', path: 'gone.md' },
+      { status: 'A', path: 'new.sh' },
+      { status: 'R', path: 'ops/failover.sh', from: 'scripts/failover.sh', similarity: 92 },
+      { status: 'A', path: 'notes/todo é.md' },
+    ]);
+    assert.deepEqual(parseStatus(text, prefixMapper('ops/')), [{ status: 'A', path: 'failover.sh' }]);
+  });
+
   it('maps paths to a root below the top level, turning renames across the boundary into additions and deletions', () => {
     const commits: LogCommit[] = [];
     const parser = new LogParser((c) => commits.push(c), prefixMapper('ops/'));
@@ -117,10 +141,13 @@ describe('git output parsers', () => {
   });
 
   it('reads remotes, refs and .git-blame-ignore-revs', () => {
-    assert.deepEqual(parseRemotes('origin\tgit@github.com:a/b.git (fetch)\norigin\tgit@github.com:a/b.git (push)\nup\thttps://x/y (fetch)\n'), [
+    const config = parseConfigList('core.quotepath\nfalse\0remote.origin.url\ngit@github.com:a/b.git\0remote.origin.fetch\n+refs/heads/*:refs/remotes/origin/*\0remote.Up.url\nhttps://x/y\0remote.Up.url\nhttps://mirror/y\0remote.gh.url\ngh:org/repo\0url.git@github.com:.insteadof\ngh:\0blame.ignorerevsfile\n.revs\0');
+    assert.deepEqual(remotesFromConfig(config), [
       { name: 'origin', url: 'git@github.com:a/b.git' },
-      { name: 'up', url: 'https://x/y' },
+      { name: 'Up', url: 'https://x/y' },
+      { name: 'gh', url: 'git@github.com:org/repo' },
     ]);
+    assert.deepEqual(config.get('blame.ignorerevsfile'), ['.revs']);
     assert.deepEqual(parseRefs('refs/heads/main\nrefs/heads/release/1.2\nrefs/remotes/origin/HEAD\nrefs/remotes/origin/feature/x\nrefs/tags/v1\n'), {
       branches: ['main', 'release/1.2', 'feature/x'],
       tags: ['v1'],

@@ -150,10 +150,14 @@ export class StalenessService implements vscode.Disposable {
         for (const folder of vscode.workspace.workspaceFolders ?? []) {
           const docs = this.index.docs().filter((r) => r.folder === folder).map((r) => r.doc);
           try {
-            const report = await this.engine(folder).report(docs, {
+            const engine = this.engine(folder);
+            const report = await engine.report(docs, {
               signal: abort.signal,
               onProgress: (p) => progress.report({ message: p.message }),
+              // Verdicts first; the history cache is written behind them.
+              saveInBackground: true,
             });
+            engine.persist().catch((error: Error) => this.logger.info(`Checking staleness in ${folder.name}: could not write the history cache: ${error.message}`));
             if (abort.signal.aborted) return;
             for (const warning of report.warnings ?? []) this.logger.info(`Checking staleness in ${folder.name}: ${warning}`);
             this.reports.set(folder.uri.toString(), report);
