@@ -9,6 +9,8 @@ import type { StalenessOptions } from './score';
 /** The working tree as resolution sees it: files, forge locations, refs, and every doc's targets. */
 export interface WorkspaceContext {
   files: FileSet;
+  /** Every file, as listed. */
+  list: string[];
   repos: RepoLocation[];
   refs: GitRefs;
   /** doc path → alert rule files pointing at it. */
@@ -33,6 +35,8 @@ export async function loadContext(
   options: StalenessOptions,
   signal?: AbortSignal,
   previous?: WorkspaceContext,
+  /** Paths that may have changed since `previous` was loaded; undefined: anything may have. */
+  changedSince?: Promise<Set<string> | undefined>,
 ): Promise<WorkspaceContext> {
   const withHistory = state.kind === 'git' && state.head !== undefined;
   const [list, remotes, refs] = await Promise.all([
@@ -43,7 +47,7 @@ export async function loadContext(
   signal?.throwIfAborted();
   const fileSet = new FileSet(list);
   const repos = remoteLocations(remotes);
-  const alertRules = await scanAlertRules(list, docs, files, repos, refs, options, signal);
+  const alertRules = (await unchangedAlertRules(previous, list, docs, options, changedSince)) ?? (await scanAlertRules(list, await searchRuleFiles(files, options, signal), docs, files, repos, refs, options, signal));
   const key = JSON.stringify([list, repos, refs, [...alertRules].sort((a, b) => (a[0] < b[0] ? -1 : 1))]);
   // The same inputs and the same doc: the same resolution (the same object, which lets the
   // engine reuse what it concluded from it). Otherwise resolve, keeping the old object when the
@@ -62,11 +66,39 @@ export async function loadContext(
     const result = resolveDocTargets(doc, { files: fileSet, repos, refs, codeSpans, trackDocLinks: options.trackDocLinks, alertRules: alertRules.get(doc.path) ?? [] });
     resolved.set(doc.path, before && JSON.stringify(before) === JSON.stringify(result) ? before : result);
   }
-  return { files: fileSet, repos, refs, alertRules, resolved, docs: docMap, key };
+  return { files: fileSet, list, repos, refs, alertRules, resolved, docs: docMap, key };
+}
+
+/**
+ * The previous scan of alert rule files, when it still holds: the same files, the same docs, and
+ * no rule file among the paths changed since. Undefined: scan again.
+ */
+async function unchangedAlertRules(
+  previous: WorkspaceContext | undefined,
+  list: string[],
+  docs: DocModel[],
+  options: StalenessOptions,
+  changedSince: Promise<Set<string> | undefined> | undefined,
+): Promise<Map<string, AlertRuleLink[]> | undefined> {
+  if (!previous || !changedSince || previous.list.length !== list.length || previous.docs.size !== docs.length) return undefined;
+  if (docs.some((d) => !previous.docs.has(d.path)) || list.some((p, i) => previous.list[i] !== p)) return undefined;
+  const changed = await changedSince;
+  if (!changed) return undefined;
+  const isRuleFile = picomatch(options.alertRuleFiles, { dot: true });
+  for (const path of changed) if (isRuleFile(path)) return undefined;
+  return previous.alertRules;
+}
+
+/** The rule files that mention `runbook` (`git grep`), or undefined when the files port cannot search. */
+function searchRuleFiles(files: WorkspaceFiles, options: StalenessOptions, signal?: AbortSignal): Promise<string[] | undefined> {
+  // `**/*.yml`-style globs become extensions, so git grep only opens those files.
+  const extensions = options.alertRuleFiles.map((g) => /^\*\*\/\*(\.[\w-]+)$/.exec(g)?.[1]);
+  return (files.filesContaining?.('runbook', extensions.every((e) => e !== undefined) ? (extensions as string[]) : undefined, signal) ?? Promise.resolve(undefined)).catch(() => undefined);
 }
 
 async function scanAlertRules(
   list: string[],
+  mentioning: string[] | undefined,
   docs: DocModel[],
   files: WorkspaceFiles,
   repos: RepoLocation[],
@@ -78,11 +110,6 @@ async function scanAlertRules(
   if (options.alertRuleFiles.length === 0 || docs.length === 0) return byDoc;
   const docPaths = new Set(docs.map((d) => d.path));
   const isRuleFile = picomatch(options.alertRuleFiles, { dot: true });
-  // `**/*.yml`-style globs become extensions, so git grep only opens those files.
-  const extensions = options.alertRuleFiles.map((g) => /^\*\*\/\*(\.[\w-]+)$/.exec(g)?.[1]);
-  const mentioning = await files
-    .filesContaining?.('runbook', extensions.every((e) => e !== undefined) ? (extensions as string[]) : undefined, signal)
-    .catch(() => undefined);
   const admitted = mentioning ? new Set(mentioning) : undefined;
   const candidates = list.filter((p) => !docPaths.has(p) && isRuleFile(p) && (!admitted || admitted.has(p)));
   let next = 0;

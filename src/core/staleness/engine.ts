@@ -75,11 +75,16 @@ export class StalenessEngine {
     const state = await git.state(signal);
     onProgress?.({ phase: 'links', message: 'Resolving links' });
     // Independent phases run side by side: listing and resolving, the history pass, the working tree.
-    const contextRead = loadContext(docs, git, files, state, this.options, signal, this.memory?.context);
+    // What changed since the last run (new commits, uncommitted changes then and now) lets the
+    // context reuse its scan of alert rule files; the history and working tree are read below.
+    let changed: (value: Set<string> | undefined) => void = () => undefined;
+    const changedSince = new Promise<Set<string> | undefined>((resolve) => (changed = resolve));
+    const contextRead = loadContext(docs, git, files, state, this.options, signal, this.memory?.context, this.memory ? changedSince : undefined);
     const feedbackRead = loadFeedback(this.deps.feedback, signal);
     feedbackRead.catch(() => undefined);
     const unknown = unknownReason(state);
     if (unknown !== undefined) {
+      changed(undefined);
       const context = await contextRead;
       return { repo: state, docs: docs.map((doc) => this.scoreWithoutHistory(doc, context, unknown)) };
     }
@@ -99,17 +104,24 @@ export class StalenessEngine {
       }, () => undefined);
     }
 
-    const [context, sync, ignoreList, working] = await Promise.all([
-      contextRead,
-      syncHistory(git, head, {
+    const syncRead = syncHistory(git, head, {
         ...(this.history ? { current: this.history } : {}),
         ...(this.deps.store ? { store: this.deps.store, stored } : {}),
         ...(signal ? { signal } : {}),
         ...(stream ? { onCommit: (commit: LogCommit) => stream.onCommit(commit) } : {}),
         onProgress: (n) => onProgress?.({ phase: 'history', message: `Reading history: ${n} commits` }),
-      }),
+      });
+    const workingRead = this.options.workingTree ? git.changedFiles('HEAD', undefined, signal) : Promise.resolve([] as FileChange[]);
+    const previousWorking = [...(this.memory?.working.keys() ?? [])];
+    Promise.all([syncRead, workingRead]).then(
+      ([sync, now]) => changed(sync.mode === 'full' ? undefined : new Set([...(sync.added ?? []).flatMap((c) => c.changes.flatMap((ch) => [ch.path, ...(ch.from !== undefined ? [ch.from] : [])])), ...now.map((ch) => ch.path), ...previousWorking])),
+      () => changed(undefined),
+    );
+    const [context, sync, ignoreList, working] = await Promise.all([
+      contextRead,
+      syncRead,
       this.options.useBlameIgnoreRevs ? git.ignoreRevs(signal).catch(() => [] as string[]) : Promise.resolve([] as string[]),
-      this.options.workingTree ? git.changedFiles('HEAD', undefined, signal) : Promise.resolve([] as FileChange[]),
+      workingRead,
     ]);
     stream?.end();
     const index = sync.index;

@@ -78,10 +78,16 @@ describe('re-checks with an engine kept between runs', () => {
     await fs.rm(path.join(repo.dir, 'scripts', 'gone.sh'));
     await same(kept, models);
 
+    // Alert rule files: a new one pointing at a doc, then pointing elsewhere, uncommitted and committed.
+    await repo.write({ 'alerts/db.yml': 'groups:\n- rules:\n  - alert: DbDown\n    annotations:\n      runbook_url: runbooks/db.md\n' });
+    await same(kept, models);
+    await repo.commit('alert rules', '2025-02-04', { 'alerts/db.yml': 'groups:\n- rules:\n  - alert: DbDown\n    annotations:\n      runbook_url: runbooks/ops.md\n' });
+    await same(kept, models);
+
     await repo.write({ 'runbooks/db.md': '# Db\n\n[pool](../deploy/pool.yaml) [alerts](../deploy/alerts.yml#L2-L3)\n\nPool is 20.\n' });
     models = await docs();
     await same(kept, models);
-    await repo.commit('update db runbook', '2025-02-04', { 'runbooks/db.md': '# Db\n\n[pool](../deploy/pool.yaml) [alerts](../deploy/alerts.yml#L2-L3)\n\nPool is 20.\n' });
+    await repo.commit('update db runbook', '2025-02-05', { 'runbooks/db.md': '# Db\n\n[pool](../deploy/pool.yaml) [alerts](../deploy/alerts.yml#L2-L3)\n\nPool is 20.\n' });
     await same(kept, models);
   });
 
