@@ -50,6 +50,13 @@ export class CatFileReader {
     });
   }
 
+  /** Names asked for and not yet answered. */
+  get queued(): number {
+    let n = 0;
+    for (const request of this.queue) n += request.left;
+    return n;
+  }
+
   /** Stops the process (pending reads reject). */
   close(): void {
     this.fail(new Error('git cat-file was closed'));

@@ -120,6 +120,45 @@ export class SimpleGitHistory implements GitHistory {
     return out;
   }
 
+  async readWorkingFiles(paths: string[], maxBytes: number, signal?: AbortSignal): Promise<Array<BlobContent | undefined>> {
+    const out: Array<BlobContent | undefined> = new Array(paths.length).fill(undefined);
+    const asked = paths.map((p, i) => ({ p, i })).filter(({ p }) => p !== '' && !p.includes('\0'));
+    if (asked.length === 0) return out;
+    const layout = await this.requireLayout(signal);
+    // Attributes that make the work tree differ from the blob: those files are read from git.
+    const attrs = await this.client(layout.top, signal, `${asked.map(({ p }) => layout.prefix + p).join('\0')}\0`).raw([
+      'check-attr', '-z', '--stdin', 'filter', 'ident', 'working-tree-encoding',
+    ]);
+    const converted = new Set<string>();
+    const fields = attrs.split('\0');
+    for (let k = 0; k + 2 < fields.length; k += 3) {
+      if (fields[k + 2] !== 'unspecified' && fields[k + 2] !== 'unset') converted.add(fields[k]!);
+    }
+    const realRoot = await fs.realpath(this.root).catch(() => undefined);
+    if (!realRoot) return out;
+    let next = 0;
+    const worker = async () => {
+      while (next < asked.length) {
+        const { p, i } = asked[next++]!;
+        if (converted.has(layout.prefix + p)) continue;
+        const absolute = path.join(this.root, ...p.split('/'));
+        try {
+          // A symbolic link (the file or a folder above it) holds a path in git, not this content.
+          const stat = await fs.lstat(absolute);
+          if (!stat.isFile() || (await fs.realpath(absolute)) !== path.join(realRoot, ...p.split('/'))) continue;
+          // Too large to diff: only blob ids can tell whether it changed, so git answers.
+          if (stat.size > maxBytes) continue;
+          const content = await fs.readFile(absolute);
+          out[i] = { oid: `worktree:${p}`, size: content.length, ...(looksBinary(content) ? { binary: true } : { text: content.toString('utf8') }) };
+        } catch {
+          // Unreadable: git is asked instead.
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(16, asked.length) }, worker));
+    return out;
+  }
+
   /**
    * Reads objects through long-lived `git cat-file --batch` processes (two, so a big read uses two
    * cores); content over `maxBytes` is skipped as it streams.
@@ -127,7 +166,8 @@ export class SimpleGitHistory implements GitHistory {
   private async readObjects(layout: RepoLayout, names: string[], maxBytes: number, signal?: AbortSignal): Promise<Array<BlobContent | undefined>> {
     const readers = this.readersFor(layout);
     const parts = names.length >= PARALLEL_MIN_OBJECTS ? splitForParallel(names, Math.ceil(names.length / readers.length)) : [names];
-    const records = (await Promise.all(parts.map((part, i) => readers[i % readers.length]!.read(part, signal)))).flat();
+    // Each part to the reader with the least work queued.
+    const records = (await Promise.all(parts.map((part) => readers.reduce((a, b) => (b.queued < a.queued ? b : a)).read(part, signal)))).flat();
     return records.map((record) => {
       if (!record.found || record.type !== 'blob') return undefined;
       const blob: BlobContent = { oid: record.oid, size: record.size };

@@ -6,8 +6,8 @@ import { diffIgnoringWhitespace } from './text-diff';
 /** Files larger than this are compared by blob id only (changed or not, no line counts). */
 export const MAX_DIFF_BYTES = 4 * 1024 * 1024;
 
-/** Pairs per read: small enough that diffing one chunk overlaps with git reading the next. */
-const PAIRS_PER_CHUNK = 1500;
+/** Pairs per read: small, so diffs start as soon as the first files arrive. */
+const PAIRS_PER_CHUNK = 250;
 
 /**
  * Collects the pairs of file states whose whitespace-insensitive diff the verdicts need, and
@@ -36,8 +36,9 @@ export class DetailBatch {
    * reading each at the commit that last touched it.
    */
   needDiff(from: FileAt | undefined, to: FileAt | undefined, read: { from?: string; to?: string } = {}): void {
-    if (this.index.diff(from, to)) return;
-    this.pairs.set(diffKey(from, to), { ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    const key = diffKey(from, to);
+    if (this.pairs.has(key) || this.index.diffByKey(key)) return;
+    this.pairs.set(key, { ...(from ? { from } : {}), ...(to ? { to } : {}) });
     if (from && read.from) this.readAt.set(stateKey(from), read.from);
     if (to && read.to) this.readAt.set(stateKey(to), read.to);
   }
@@ -72,14 +73,23 @@ export class DetailBatch {
           const key = stateKey(state);
           const at = where(state);
           const ahead = this.ahead ? this.ahead.get(stateKey(at)) : missing;
+          const oid = this.index.blobOf(state);
           content.set(key, undefined);
           if (ahead !== missing) {
-            // Read ahead (or being read): take it, never ask git twice.
-            if (ahead instanceof Promise) early.push(ahead.then((blob) => void content.set(key, blob)));
-            else content.set(key, ahead);
+            // Read ahead (or being read): take it, never ask git twice; a read ahead that could
+            // not answer (failed, or a working-tree file git must convert) is asked of git now.
+            if (!(ahead instanceof Promise)) content.set(key, ahead);
+            else {
+              early.push(
+                ahead.then(async (blob) => {
+                  const answered = blob !== undefined || this.ahead!.get(stateKey(at)) !== missing;
+                  const read = answered ? blob : (await (oid ? this.git.readBlobs([oid], MAX_DIFF_BYTES, signal) : this.git.readFiles([at], MAX_DIFF_BYTES, signal)))[0];
+                  content.set(key, read);
+                }),
+              );
+            }
             continue;
           }
-          const oid = this.index.blobOf(state);
           if (oid) byBlob.set(oid, [...(byBlob.get(oid) ?? []), key]);
           else byName.set(stateKey(at), { at, states: [...(byName.get(stateKey(at))?.states ?? []), key] });
         }
@@ -94,10 +104,12 @@ export class DetailBatch {
       names.forEach((n, i) => n.states.forEach((key) => content.set(key, named[i])));
       oids.forEach((oid, i) => byBlob.get(oid)!.forEach((key) => content.set(key, blobs[i])));
     };
-    let reading = readChunk(chunks[0]!);
+    // Every read is asked for at once (git works through them without pauses); each chunk's
+    // diffs are computed as soon as its files have arrived.
+    const reading = chunks.map((chunk) => readChunk(chunk));
+    for (const r of reading) r.catch(() => undefined);
     for (let c = 0; c < chunks.length; c++) {
-      await reading;
-      if (c + 1 < chunks.length) reading = readChunk(chunks[c + 1]!);
+      await reading[c];
       for (const { from, to } of chunks[c]!) {
         signal?.throwIfAborted();
         const diff = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : diffBlobs(from && content.get(stateKey(from)), to && content.get(stateKey(to)));
@@ -142,6 +154,31 @@ export class ReadAhead {
       const key = stateKey(f);
       this.reads.set(key, reading.then(() => (this.failed.has(key) ? undefined : (this.reads.get(key) as BlobContent | undefined))));
     }
+  }
+
+  /**
+   * Starts reading `paths` from the working tree as their content at `head` (they must be
+   * unchanged since); paths the working tree cannot stand in for are left for git.
+   */
+  startWorking(head: string, paths: string[], maxBytes = MAX_DIFF_BYTES): void {
+    const asked = paths.filter((p) => !this.reads.has(`${head}:${p}`));
+    if (asked.length === 0) return;
+    const reading = this.git.readWorkingFiles(asked, maxBytes, this.signal).catch(() => asked.map(() => undefined));
+    asked.forEach((path, i) => {
+      const key = `${head}:${path}`;
+      this.reads.set(
+        key,
+        reading.then((blobs) => {
+          const blob = blobs[i];
+          if (blob) this.reads.set(key, blob);
+          else {
+            this.reads.delete(key);
+            this.failed.add(key);
+          }
+          return blob;
+        }),
+      );
+    });
   }
 
   /** Adds files to the next read, started once `batch` of them are waiting (or on `drain`). */

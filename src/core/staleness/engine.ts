@@ -93,16 +93,9 @@ export class StalenessEngine {
     // Without any history yet (a cold run), the files at HEAD that links point to are read while
     // the history pass runs: the diffs after it then only wait for the older side.
     const stored = !this.history && this.deps.store ? HistoryIndex.fromSnapshot(await this.deps.store.load().catch(() => undefined)) : undefined;
-    const ahead = this.history || stored || !this.options.readAhead ? undefined : new ReadAhead(git, signal);
-    const stream = ahead ? new StreamReadAhead(ahead, new Set(docs.map((d) => d.path)), this.options.bulkCommitFiles) : undefined;
-    if (ahead && stream) {
-      void contextRead.then((context) => {
-        const covered = coveredFiles(docs, context);
-        const atHead = new Set([...covered.values()].flat());
-        if (atHead.size <= MAX_READ_AHEAD) ahead.start([...atHead].map((path) => ({ sha: head, path })));
-        stream.setTargets(covered);
-      }, () => undefined);
-    }
+    const cold = !this.history && !stored;
+    const ahead = cold ? new ReadAhead(git, signal) : undefined;
+    const stream = ahead && this.options.readAhead ? new StreamReadAhead(ahead, new Set(docs.map((d) => d.path)), this.options.bulkCommitFiles) : undefined;
 
     const syncRead = syncHistory(git, head, {
         ...(this.history ? { current: this.history } : {}),
@@ -112,6 +105,21 @@ export class StalenessEngine {
         onProgress: (n) => onProgress?.({ phase: 'history', message: `Reading history: ${n} commits` }),
       });
     const workingRead = this.options.workingTree ? git.changedFiles('HEAD', undefined, signal) : Promise.resolve([] as FileChange[]);
+    if (ahead) {
+      // A cold run reads, while the history streams, the linked files as they are now: from disk
+      // where they are unchanged since HEAD (cheap), with git otherwise (with `readAhead` only:
+      // on two cores git's reads slow the history pass as much as they save).
+      Promise.all([contextRead, workingRead]).then(([context, now]) => {
+        const covered = coveredFiles(docs, context);
+        const changedNow = new Set(now.flatMap((c) => [c.path, ...(c.from !== undefined ? [c.from] : [])]));
+        const atHead = [...new Set([...covered.values()].flat())];
+        if (atHead.length <= MAX_READ_AHEAD) {
+          ahead.startWorking(head, atHead.filter((p) => !changedNow.has(p)));
+          if (stream) ahead.start(atHead.filter((p) => changedNow.has(p)).map((path) => ({ sha: head, path })));
+        }
+        stream?.setTargets(covered);
+      }, () => undefined);
+    }
     const previousWorking = [...(this.memory?.working.keys() ?? [])];
     Promise.all([syncRead, workingRead]).then(
       ([sync, now]) => changed(sync.mode === 'full' ? undefined : new Set([...(sync.added ?? []).flatMap((c) => c.changes.flatMap((ch) => [ch.path, ...(ch.from !== undefined ? [ch.from] : [])])), ...now.map((ch) => ch.path), ...previousWorking])),

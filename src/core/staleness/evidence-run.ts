@@ -15,4 +15,6 @@ export interface EvidenceRun {
   options: StalenessOptions;
   /** `kind\0path` of a folder or glob target → the paths it covers (cached per run). */
   matches: Map<string, string[]>;
+  /** Target and reference → the paths changed after it (cached per run; see `target-changes.ts`). */
+  pathChanges?: Map<string, unknown>;
 }

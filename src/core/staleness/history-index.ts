@@ -101,6 +101,40 @@ export class HistoryIndex {
     return index;
   }
 
+  /**
+   * An index fed commits newest first while `git log` streams them (`addStreamed`), so the work
+   * happens while git is still busy; `finishStreamed` then numbers them oldest first.
+   */
+  static streaming(): HistoryIndex {
+    return new HistoryIndex('');
+  }
+
+  /** Adds the next (older) commit of a stream started with `streaming()`. */
+  addStreamed(commit: LogCommit): void {
+    this.addCommit(commit);
+  }
+
+  /** Ends a stream at `head`: renumbers commits, touches and renames oldest first. */
+  finishStreamed(head: string): void {
+    const last = this.commits.length - 1;
+    this.commits.reverse();
+    this.bySha.clear();
+    this.commits.forEach((commit, i) => {
+      commit.index = i;
+      this.bySha.set(commit.sha, i);
+    });
+    for (const packed of this.touches.values()) {
+      packed.reverse();
+      for (let i = 0; i < packed.length; i++) packed[i] = (last - Math.floor(packed[i]! / 8)) * 8 + (packed[i]! % 8);
+    }
+    for (const oids of this.blobs.values()) oids.reverse();
+    this.renameList.reverse();
+    for (const rename of this.renameList) rename.commit = last - rename.commit;
+    for (const list of this.renamesFrom.values()) list.reverse();
+    for (const list of this.renamesTo.values()) list.reverse();
+    this.headSha = head;
+  }
+
   /** Restores a snapshot; undefined when it is not a snapshot of the current format. */
   static fromSnapshot(value: unknown): HistoryIndex | undefined {
     if (!isSnapshot(value)) return undefined;
@@ -204,6 +238,11 @@ export class HistoryIndex {
   /** The diff between two file states, when computed. */
   diff(from: FileAt | undefined, to: FileAt | undefined): StoredDiff | undefined {
     return this.diffMap.get(diffKey(from, to));
+  }
+
+  /** The diff stored under a `diffKey`, when computed. */
+  diffByKey(key: string): StoredDiff | undefined {
+    return this.diffMap.get(key);
   }
 
   setDiff(from: FileAt | undefined, to: FileAt | undefined, diff: StoredDiff): void {

@@ -130,6 +130,14 @@ export interface GitHistory {
   /** The content of each blob id (as `LogCommit` changes report them), in the order asked, in one round; undefined for unknown ids. */
   readBlobs(oids: string[], maxBytes: number, signal?: AbortSignal): Promise<Array<BlobContent | undefined>>;
   /**
+   * The working-tree content of files that are unchanged since HEAD, for use as their HEAD
+   * content (a disk read is far cheaper than git's). Undefined where the file on disk may differ
+   * from the blob even when unchanged (clean/smudge filters, `ident`, `working-tree-encoding`,
+   * symbolic links) or cannot be read: the caller then asks git. The `oid` of a result is not a
+   * blob id and never equals one.
+   */
+  readWorkingFiles(paths: string[], maxBytes: number, signal?: AbortSignal): Promise<Array<BlobContent | undefined>>;
+  /**
    * Files that differ from `from` in `to` (a commit), or in the working tree and index when `to` is
    * undefined (untracked files then count as added). Renames are detected.
    */

@@ -45,11 +45,9 @@ export async function syncHistory(
 
   const read = (range: { head: string; since?: string }): Promise<LogCommit[]> => {
     const commits: LogCommit[] = [];
-    const observe = range.since === undefined ? options.onCommit : undefined;
     return git
       .log(range, (commit) => {
         commits.push(commit);
-        observe?.(commit);
         if (commits.length % 1000 === 0) onProgress?.(commits.length);
       }, signal)
       .then(() => {
@@ -70,8 +68,20 @@ export async function syncHistory(
       return { index: base, mode: 'incremental', commitsRead: newer.length, added: newer };
     }
   }
-  const all = await read({ head });
-  const index = HistoryIndex.fromLog(head, all);
+  // The whole history: indexed as it streams, while git is still producing it.
+  const index = HistoryIndex.streaming();
+  let count = 0;
+  await git.log(
+    { head },
+    (commit) => {
+      index.addStreamed(commit);
+      options.onCommit?.(commit);
+      if (++count % 1000 === 0) onProgress?.(count);
+    },
+    signal,
+  );
+  onProgress?.(count);
+  index.finishStreamed(head);
   if (base) index.adoptDetails(base);
-  return { index, mode: 'full', commitsRead: all.length };
+  return { index, mode: 'full', commitsRead: count };
 }

@@ -79,6 +79,17 @@ export function matchingPaths(run: EvidenceRun, target: LinkedTarget): string[] 
  * states to compare. A rename inside a folder or glob target is reported once, under its new path.
  */
 function pathChanges(run: EvidenceRun, target: LinkedTarget, ref: DocReference): PathChange[] {
+  // The same target with the same reference comes up for many docs and in several phases.
+  const key = `${target.kind}\u0000${target.path}\u0000${ref.commitIndex ?? ''}\u0000${ref.reviewTime ?? ''}`;
+  run.pathChanges ??= new Map();
+  const cached = run.pathChanges.get(key) as PathChange[] | undefined;
+  if (cached) return cached;
+  const found = findPathChanges(run, target, ref);
+  run.pathChanges.set(key, found);
+  return found;
+}
+
+function findPathChanges(run: EvidenceRun, target: LinkedTarget, ref: DocReference): PathChange[] {
   const paths = target.kind === 'file' ? [target.path] : matchingPaths(run, target);
   const covered = target.kind === 'file' ? undefined : new Set(paths);
   const last = run.index.size - 1;

@@ -19,6 +19,10 @@ const WORK_BUDGET = 40_000_000;
 
 /** What git's `-w` ignores inside a line (xdiff's XDL_ISSPACE). */
 const WHITESPACE = /[ \t\n\r\f\v]+/g;
+const HAS_WHITESPACE = /[ \t\n\r\f\v]/;
+
+/** Middles up to this many line pairs (n × m) are diffed without checking the budget first. */
+const SMALL = 1_000_000;
 
 /**
  * Diffs `before` and `after` line by line, ignoring whitespace within lines (as `git diff -w`):
@@ -35,9 +39,8 @@ export function diffIgnoringWhitespace(before: string | undefined, after: string
   while (head < rawA.length && head < rawB.length && rawA[head] === rawB[head]) head++;
   let tail = 0;
   while (tail < rawA.length - head && tail < rawB.length - head && rawA[rawA.length - 1 - tail] === rawB[rawB.length - 1 - tail]) tail++;
-  const ids = new Map<string, number>();
-  const a = lineIds(rawA, head, rawA.length - tail, ids);
-  const b = lineIds(rawB, head, rawB.length - tail, ids);
+  const a = normalized(rawA, head, rawA.length - tail);
+  const b = normalized(rawB, head, rawB.length - tail);
   // And again on the normalised middle.
   let from = 0;
   while (from < a.length && from < b.length && a[from] === b[from]) from++;
@@ -49,9 +52,13 @@ export function diffIgnoringWhitespace(before: string | undefined, after: string
   if (n === 0 && m === 0) return { added: 0, deleted: 0, hunks: [] };
   if (n === 0 || m === 0) return { added: m, deleted: n, hunks: [hunk(offset, n, offset, m)] };
 
-  const unmatched = onlyOnOneSide(a, from, from + n, b, from, from + m);
-  if ((n + m) * Math.max(1, unmatched.added + unmatched.deleted) > WORK_BUDGET) {
-    return { ...unmatched, hunks: [hunk(offset, n, offset, m)], approximate: true };
+  // Small middles are diffed outright; for big ones a cheap lower bound of the edits decides
+  // whether the diff fits the budget.
+  if (n * m > SMALL) {
+    const unmatched = onlyOnOneSide(a, from, from + n, b, from, from + m);
+    if ((n + m) * Math.max(1, unmatched.added + unmatched.deleted) > WORK_BUDGET) {
+      return { ...unmatched, hunks: [hunk(offset, n, offset, m)], approximate: true };
+    }
   }
 
   const hunks: Hunk[] = [];
@@ -93,14 +100,12 @@ function splitLines(text: string | undefined): string[] {
   return lines;
 }
 
-/** Lines `from`..`to` as ids of their whitespace-free form. */
-function lineIds(lines: string[], from: number, to: number, ids: Map<string, number>): Int32Array {
-  const out = new Int32Array(Math.max(0, to - from));
+/** Lines `from`..`to` without whitespace. */
+function normalized(lines: string[], from: number, to: number): string[] {
+  const out = new Array<string>(Math.max(0, to - from));
   for (let i = from; i < to; i++) {
-    const key = lines[i]!.replace(WHITESPACE, '');
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = ids.size));
-    out[i - from] = id;
+    const line = lines[i]!;
+    out[i - from] = HAS_WHITESPACE.test(line) ? line.replace(WHITESPACE, '') : line;
   }
   return out;
 }
@@ -109,8 +114,8 @@ function lineIds(lines: string[], from: number, to: number, ids: Map<string, num
  * Lines of the middle parts found on only one side (as multisets): a lower bound of the edits any
  * diff needs, and the approximation used when the diff itself would cost too much.
  */
-function onlyOnOneSide(a: Int32Array, aFrom: number, aTo: number, b: Int32Array, bFrom: number, bTo: number): { added: number; deleted: number } {
-  const counts = new Map<number, number>();
+function onlyOnOneSide(a: string[], aFrom: number, aTo: number, b: string[], bFrom: number, bTo: number): { added: number; deleted: number } {
+  const counts = new Map<string, number>();
   for (let i = aFrom; i < aTo; i++) counts.set(a[i]!, (counts.get(a[i]!) ?? 0) + 1);
   let added = 0;
   for (let j = bFrom; j < bTo; j++) {

@@ -73,6 +73,11 @@ export class FakeGit implements GitHistory {
     return oids.map((oid) => (oid.startsWith('oid:') ? { oid, size: oid.length - 4, text: oid.slice(4) } : undefined));
   }
 
+  async readWorkingFiles(paths: string[]): Promise<Array<BlobContent | undefined>> {
+    this.calls.push(`readWorkingFiles ${paths.length}`);
+    return paths.map(() => undefined);
+  }
+
   /** A file's content as of a commit: from the newest commit up to it that changed the file. */
   contentAt(sha: string, path: string): string | undefined {
     const end = this.commits.findIndex((c) => c.sha === sha);
