@@ -2,7 +2,8 @@ import type { DocModel } from '../doc-model';
 import { checkChanges, type CheckReport } from './check';
 import { noiseFilter, reviewEndOfDay } from './commit-refs';
 import { loadContext, type WorkspaceContext } from './context';
-import { DetailBatch, ReadAhead } from './details';
+import { DetailBatch } from './details';
+import { coveredFiles, MAX_READ_AHEAD, ReadAhead } from './read-ahead';
 import { collectDocEvidence, reviewOf } from './doc-evidence';
 import { findDocReferences } from './doc-references';
 import type { EvidenceRun } from './evidence-run';
@@ -244,38 +245,6 @@ export class StalenessEngine {
     };
     return scoreDoc(evidence, this.options);
   }
-}
-
-/** Read ahead at most this many files: a `watches: **` on a huge repository is left to the diffs that need it. */
-const MAX_READ_AHEAD = 20_000;
-
-/** Per doc, the files its tracked, unpinned targets cover now (file targets, and the files below folder targets). */
-function coveredFiles(docs: DocModel[], context: WorkspaceContext): Map<string, string[]> {
-  const folders = new Map<string, string[]>();
-  for (const doc of docs) {
-    for (const target of context.resolved.get(doc.path)?.targets ?? []) {
-      if (target.kind === 'directory' && target.tracked && !target.pinned) folders.set(target.path === '' ? '' : `${target.path}/`, []);
-    }
-  }
-  if (folders.size > 0) {
-    for (const file of context.files.all()) {
-      for (let slash = file.lastIndexOf('/'); ; slash = file.lastIndexOf('/', slash - 1)) {
-        folders.get(file.slice(0, slash + 1))?.push(file);
-        if (slash < 0) break;
-      }
-    }
-  }
-  const out = new Map<string, string[]>();
-  for (const doc of docs) {
-    const paths: string[] = [];
-    for (const target of context.resolved.get(doc.path)?.targets ?? []) {
-      if (!target.tracked || target.pinned) continue;
-      if (target.kind === 'file') paths.push(target.path);
-      else if (target.kind === 'directory') paths.push(...(folders.get(target.path === '' ? '' : `${target.path}/`) ?? []));
-    }
-    out.set(doc.path, paths);
-  }
-  return out;
 }
 
 /** The `staleness.unknown` reason for a repository state, or undefined when history can be used. */

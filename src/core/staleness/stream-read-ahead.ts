@@ -1,4 +1,4 @@
-import type { ReadAhead } from './details';
+import type { ReadAhead } from './read-ahead';
 import type { FileAt, LogCommit } from './ports';
 
 /** Files per read started while the history streams: big enough to keep process starts rare. */
