@@ -180,6 +180,7 @@ async function main(): Promise<void> {
       firstParent: Number(firstParent),
       tracked: tracked.split('\0').filter(Boolean).length,
       perPath: { sample: sample.length, millis: perPathSample, all: perPathAll },
+      peakRss: process.resourceUsage().maxRSS,
     });
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
@@ -197,6 +198,8 @@ interface Measured {
   firstParent: number;
   tracked: number;
   perPath: { sample: number; millis: number; all: number };
+  /** Peak resident memory after the cold reports, KiB. */
+  peakRss: number;
 }
 
 /** Times the re-check after one new commit in a shared clone under `scratch`, then prints every figure. */
@@ -262,7 +265,7 @@ async function warmRecheck(root: string, scratch: string, measured: Measured): P
   console.log('');
   console.log(`${pad('bare git log --first-parent --name-status -M')}${time(bare.millis)}  (${(bare.bytes / 1048576).toFixed(1)} MiB of output)   practical limit`);
   console.log(`${pad('cold report (no history cache)')}${time(cold.millis)}  ratio to bare ${ratio.toFixed(2)}x  [target <= 1.5x]`);
-  console.log(`${pad('')}(${cold.phases}; ${report.history?.commitsRead ?? 0} commits read)`);
+  console.log(`${pad('')}(${cold.phases}; ${report.history?.commitsRead ?? 0} commits read; peak memory of the process ${(measured.peakRss / 1024).toFixed(0)} MiB)`);
   console.log(`${pad(`per-path git log -1 -- <path>, ${perPath.sample} targets`)}${time(perPath.millis)}  (${time(perPath.millis / Math.max(1, perPath.sample))} per path)`);
   console.log(`${pad(`  extrapolated to all ${targets.length} targets`)}${time(perPath.all)}  our speed-up ${speedUp.toFixed(1)}x  [target >= 30x]`);
   console.log(`${pad('first report with a cache file (writes it)')}${time(seedMillis)}  (${(cacheBytes / 1048576).toFixed(1)} MiB history cache)`);

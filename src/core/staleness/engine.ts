@@ -57,6 +57,8 @@ export class StalenessEngine {
   /** The last run's conclusions, which the next run reuses where nothing changed. */
   private memory: RunMemory | undefined;
   private saving: Promise<void> = Promise.resolve();
+  /** Verdicts by the evidence they were scored from (evidence is never changed once made). */
+  private readonly verdicts = new WeakMap<DocEvidence, DocStaleness>();
 
   constructor(
     private readonly deps: StalenessDeps,
@@ -174,13 +176,20 @@ export class StalenessEngine {
       const fresh = computed.get(doc.path);
       if (fresh) return fresh;
       const kept = this.memory!.evidence.get(doc.path)!;
-      return { ...kept, review: reviewOf(doc, kept.reference, this.options) };
+      const review = reviewOf(doc, kept.reference, this.options);
+      // The same object when nothing changed at all, so its score is reused too.
+      return JSON.stringify(review) === JSON.stringify(kept.review) ? kept : { ...kept, review };
     });
     this.memory = { ...changes, evidence: new Map(evidence.map((e) => [e.path, e])) };
 
     onProgress?.({ phase: 'score', message: 'Scoring' });
     const feedback = await feedbackRead;
-    const scored = evidence.map((e) => scoreDoc(withFeedback(e, feedback.index), this.options));
+    const scored = evidence.map((e) => {
+      const withNotes = withFeedback(e, feedback.index);
+      let verdict = this.verdicts.get(withNotes);
+      if (!verdict) this.verdicts.set(withNotes, (verdict = scoreDoc(withNotes, this.options)));
+      return verdict;
+    });
     const warnings: string[] = [...feedback.warnings];
     if (this.deps.store && this.historyChanged) {
       this.historyChanged = false;
