@@ -6,6 +6,8 @@ const IDLE_MS = 5000;
 
 interface Request {
   left: number;
+  /** Aborted by its caller: its records are still read (the stream stays in step) and dropped. */
+  aborted?: boolean;
   records: CatFileRecord[];
   resolve: (records: CatFileRecord[]) => void;
   reject: (error: Error) => void;
@@ -39,8 +41,15 @@ export class CatFileReader {
     return new Promise<CatFileRecord[]>((resolve, reject) => {
       const request: Request = { left: names.length, records: [], resolve, reject };
       this.queue.push(request);
-      // An abort mid-read leaves the stream out of step: stop this process, the next read starts another.
-      const onAbort = () => this.fail(new DOMException('The operation was aborted.', 'AbortError'));
+      // Only this read is given up: its records are still read and dropped, so the reads queued
+      // behind it (other callers') get theirs. With none left waiting, the process is stopped.
+      const onAbort = () => {
+        const error = new DOMException('The operation was aborted.', 'AbortError');
+        request.reject(error);
+        request.aborted = true;
+        request.resolve = request.reject = () => undefined;
+        if (this.queue.every((r) => r.aborted)) this.fail(error, child);
+      };
       signal?.addEventListener('abort', onAbort, { once: true });
       const done = () => signal?.removeEventListener('abort', onAbort);
       request.resolve = (records) => (done(), resolve(records));
@@ -69,7 +78,8 @@ export class CatFileReader {
     const args = [...this.config.flatMap((c) => ['-c', c]), 'cat-file', '--batch'];
     const child = spawn('git', args, { cwd: this.cwd, env: this.env, windowsHide: true });
     this.child = child;
-    const parser = new CatFileParser(true, this.maxBytes, (record) => this.deliver(record));
+    // A stopped process may still have output on its way: it must never reach the next process's reads.
+    const parser = new CatFileParser(true, this.maxBytes, (record) => this.child === child && this.deliver(record));
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => parser.feed(chunk));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -82,7 +92,7 @@ export class CatFileReader {
   private deliver(record: CatFileRecord): void {
     const request = this.queue[0];
     if (!request) return;
-    request.records.push(record);
+    if (!request.aborted) request.records.push(record);
     if (--request.left > 0) return;
     this.queue.shift();
     request.resolve(request.records);

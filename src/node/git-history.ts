@@ -125,11 +125,20 @@ export class SimpleGitHistory implements GitHistory {
     const asked = paths.map((p, i) => ({ p, i })).filter(({ p }) => p !== '' && !p.includes('\0'));
     if (asked.length === 0) return out;
     const layout = await this.requireLayout(signal);
-    // Attributes that make the work tree differ from the blob: those files are read from git.
-    const attrs = await this.client(layout.top, signal, `${asked.map(({ p }) => layout.prefix + p).join('\0')}\0`).raw([
-      'check-attr', '-z', '--stdin', 'filter', 'ident', 'working-tree-encoding',
+    // Attributes that make the work tree differ from the blob: those files are read from git. So
+    // are files whose changes git is told not to look at (`ls-files -v`: S for skip-worktree,
+    // lower case for assume-unchanged): they may differ from HEAD while status calls them unchanged.
+    // (Paths that do not fit one command line: the whole index below the root, in one process.)
+    const specs = chunkPathspecs(asked.map(({ p }) => p), layout);
+    const scope = specs.length === 1 ? specs[0]! : layout.prefix ? [`:(top,literal)${layout.prefix}`] : [];
+    const [attrs, listed] = await Promise.all([
+      this.client(layout.top, signal, `${asked.map(({ p }) => layout.prefix + p).join('\0')}\0`).raw(['check-attr', '-z', '--stdin', 'filter', 'ident', 'working-tree-encoding']),
+      this.client(layout.top, signal).raw(['ls-files', '-v', '-z', '--', ...scope]),
     ]);
     const converted = new Set<string>();
+    for (const entry of listed.split('\0')) {
+      if (entry.length > 2 && (entry[0] === 'S' || entry[0] !== entry[0]!.toUpperCase())) converted.add(entry.slice(2));
+    }
     const fields = attrs.split('\0');
     for (let k = 0; k + 2 < fields.length; k += 3) {
       if (fields[k + 2] !== 'unspecified' && fields[k + 2] !== 'unset') converted.add(fields[k]!);

@@ -295,6 +295,11 @@ export function parseStatus(text: string, map: PathMapper = (p) => p): FileChang
     if (xy[0] === 'A' && xy[1] === 'D') continue;
     if (kind === '2' && from !== undefined && xy[0] === 'R') {
       const old = map(from);
+      // Renamed in the index, then deleted in the work tree: the old path is gone, nothing replaced it.
+      if (xy[1] === 'D') {
+        if (old !== undefined) changes.push({ status: 'D', path: old });
+        continue;
+      }
       const similarity = Number(parts[8]!.slice(1));
       if (path !== undefined && old !== undefined) changes.push({ status: 'R', path, from: old, similarity });
       else if (path !== undefined) changes.push({ status: 'A', path });

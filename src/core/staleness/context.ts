@@ -47,7 +47,7 @@ export async function loadContext(
   signal?.throwIfAborted();
   const fileSet = new FileSet(list);
   const repos = remoteLocations(remotes);
-  const alertRules = (await unchangedAlertRules(previous, list, docs, options, changedSince)) ?? (await scanAlertRules(list, await searchRuleFiles(files, options, signal), docs, files, repos, refs, options, signal));
+  const alertRules = (await unchangedAlertRules(previous, list, repos, refs, docs, options, changedSince)) ?? (await scanAlertRules(list, await searchRuleFiles(files, options, signal), docs, files, repos, refs, options, signal));
   const key = JSON.stringify([list, repos, refs, [...alertRules].sort((a, b) => (a[0] < b[0] ? -1 : 1))]);
   // The same inputs and the same doc: the same resolution (the same object, which lets the
   // engine reuse what it concluded from it). Otherwise resolve, keeping the old object when the
@@ -70,18 +70,22 @@ export async function loadContext(
 }
 
 /**
- * The previous scan of alert rule files, when it still holds: the same files, the same docs, and
- * no rule file among the paths changed since. Undefined: scan again.
+ * The previous scan of alert rule files, when it still holds: the same files, remotes, refs (which
+ * `runbook_url` links resolve against) and docs, and no rule file among the paths changed since.
+ * Undefined: scan again.
  */
 async function unchangedAlertRules(
   previous: WorkspaceContext | undefined,
   list: string[],
+  repos: RepoLocation[],
+  refs: GitRefs,
   docs: DocModel[],
   options: StalenessOptions,
   changedSince: Promise<Set<string> | undefined> | undefined,
 ): Promise<Map<string, AlertRuleLink[]> | undefined> {
   if (!previous || !changedSince || previous.list.length !== list.length || previous.docs.size !== docs.length) return undefined;
   if (docs.some((d) => !previous.docs.has(d.path)) || list.some((p, i) => previous.list[i] !== p)) return undefined;
+  if (JSON.stringify([repos, refs]) !== JSON.stringify([previous.repos, previous.refs])) return undefined;
   const changed = await changedSince;
   if (!changed) return undefined;
   const isRuleFile = picomatch(options.alertRuleFiles, { dot: true });

@@ -103,6 +103,10 @@ export class DetailBatch {
       names.forEach((n, i) => n.states.forEach((key) => content.set(key, named[i])));
       oids.forEach((oid, i) => byBlob.get(oid)!.forEach((key) => content.set(key, blobs[i])));
     };
+    // A state the history says exists but git cannot read (a submodule: its commits are not in
+    // this repository) is compared by id only, never taken for a missing file.
+    const read = (state: FileAt | undefined): BlobContent | undefined =>
+      state && (content.get(stateKey(state)) ?? { oid: `unreadable:${stateKey(state)}`, size: 0 });
     // Every read is asked for at once (git works through them without pauses); each chunk's
     // diffs are computed as soon as its files have arrived.
     const reading = chunks.map((chunk) => readChunk(chunk));
@@ -111,7 +115,7 @@ export class DetailBatch {
       await reading[c];
       for (const { from, to } of chunks[c]!) {
         signal?.throwIfAborted();
-        const diff = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : diffBlobs(from && content.get(stateKey(from)), to && content.get(stateKey(to)));
+        const diff = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : diffBlobs(read(from), read(to));
         this.index.setDiff(from, to, diff);
         this.fetched++;
       }

@@ -75,6 +75,9 @@ export class StalenessEngine {
   async report(docs: DocModel[], run: RunControl = {}): Promise<StalenessReport> {
     const { signal, onProgress } = run;
     const { git, files } = this.deps;
+    // The memory holds for the history at its head. A run that failed after the history moved
+    // on (it is synced in place) left them apart: the commits between would never be looked at.
+    if (this.memory && this.history && this.memory.head !== this.history.head) this.memory = undefined;
     const state = await git.state(signal);
     onProgress?.({ phase: 'links', message: 'Resolving links' });
     // Independent phases run side by side: listing and resolving, the history pass, the working tree.
@@ -111,8 +114,10 @@ export class StalenessEngine {
     if (ahead) {
       // A cold run reads, while the history streams, the linked files as they are now: from disk
       // where they are unchanged since HEAD (cheap), with git otherwise (with `readAhead` only:
-      // on two cores git's reads slow the history pass as much as they save).
-      Promise.all([contextRead, workingRead]).then(([context, now]) => {
+      // on two cores git's reads slow the history pass as much as they save). Which files are
+      // unchanged must be known even when uncommitted changes do not count.
+      const changedRead = this.options.workingTree ? workingRead : git.changedFiles('HEAD', undefined, signal);
+      Promise.all([contextRead, changedRead]).then(([context, now]) => {
         const covered = coveredFiles(docs, context);
         const changedNow = new Set(now.flatMap((c) => [c.path, ...(c.from !== undefined ? [c.from] : [])]));
         const atHead = [...new Set([...covered.values()].flat())];

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { DocModel } from '../doc-model';
+import { RuleId } from '../findings';
 import type { WorkspaceContext } from './context';
 import type { LogCommit } from './ports';
 import type { DocEvidence } from './score';
@@ -43,8 +44,9 @@ export function workingSignatures(working: WorkingTree): Map<string, string> {
  * The docs whose evidence must be worked out again; everything else may be taken from `memory`.
  * All of them when there is no memory, the history was rebuilt, or the ignored revisions changed.
  * Otherwise a doc is redone when it (or its resolution) changed, when a new commit or an
- * uncommitted change touched it or anything its targets cover, or when its reference is its own
- * uncommitted edit (whose time is "now").
+ * uncommitted change touched it or anything its targets cover, when it has a broken link and
+ * anything was touched, when a link is pinned to a commit that was not in the clone, or when its
+ * reference is its own uncommitted edit (whose time is "now").
  */
 export function docsToRedo(memory: RunMemory | undefined, changes: RunChanges, docs: DocModel[]): Set<string> {
   const all = new Set(docs.map((d) => d.path));
@@ -71,7 +73,11 @@ export function docsToRedo(memory: RunMemory | undefined, changes: RunChanges, d
       memory.context.resolved.get(doc.path) !== resolved ||
       evidence.reference?.source === 'working-tree' ||
       touched.has(doc.path) ||
-      (touched.size > 0 && (resolved?.targets ?? []).some((t) => covers(t, touched, matchers)))
+      (touched.size > 0 && (resolved?.targets ?? []).some((t) => covers(t, touched, matchers))) ||
+      // Where a missing target went follows renames through paths no target names (cheap to redo).
+      (touched.size > 0 && evidence.broken.some((b) => b.pinnedAt === undefined)) ||
+      // A pinned commit may have been fetched since (one `git rev-parse` to find out).
+      evidence.problems.some((p) => p.ruleId === RuleId.linkPinnedUnverifiable)
     ) {
       redo.add(doc.path);
     }
