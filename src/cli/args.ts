@@ -43,6 +43,8 @@ export interface CliArgs {
   head?: string;
   /** `check`, `report`: `--fail-on` (undefined: the command's default). */
   failOn?: FailOn;
+  /** `check`, `report`: `--config FILE`, the repository config file (undefined: `.runbooks.yml` or `.runbooks.yaml` in the root). */
+  config?: string;
   help: boolean;
   version: boolean;
 }
@@ -71,6 +73,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
         base: { type: 'string' },
         head: { type: 'string' },
         'fail-on': { type: 'string' },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -109,6 +112,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
     ...(values.base !== undefined ? { base: values.base } : {}),
     ...(values.head !== undefined ? { head: values.head } : {}),
     ...(failOn !== undefined ? { failOn } : {}),
+    ...(values.config !== undefined ? { config: values.config } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
   };

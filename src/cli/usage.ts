@@ -12,9 +12,10 @@ Usage:
   runbooks incident list [--format text|json] [--incidents-dir DIR]
   runbooks note TEXT [--at HH:MM] [--incidents-dir DIR]
   runbooks report [--root DIR] [--format text|json] [--fail-on none|warning|error]
-                  [--incidents-dir DIR] [--no-cache]
+                  [--incidents-dir DIR] [--config FILE] [--no-cache]
   runbooks check --base REF [--head REF] [--format text|json|github|sarif]
-                 [--fail-on none|warning|error] [--root DIR] [--no-cache]
+                 [--fail-on none|warning|error] [--root DIR] [--config FILE]
+                 [--no-cache]
   runbooks --help | --version
 
 Commands:
@@ -48,6 +49,7 @@ Commands:
            incidents, not resolved and written after the doc was last changed
            or reviewed; review overdue. Bulk (>50 files), whitespace-only and
            .git-blame-ignore-revs commits do not count; uncommitted changes do.
+           The weights and rules come from the config file (see --config).
   check    The code-review check: every runbook or architecture doc whose
            linked code or config changed between the merge base of --base and
            --head (default: the working tree) while the doc did not, reported
@@ -75,10 +77,15 @@ Options:
                     warning).
   --incidents-dir DIR  incident, note, report: the incidents folder, relative
                     to --root (default incidents).
+  --config FILE     report, check: the config file whose staleness: section
+                    sets the scoring (weights, staleThreshold, bulkCommitFiles,
+                    ...; see the README). Default: .runbooks.yml or
+                    .runbooks.yaml in --root, if there is one. An invalid file
+                    is an error (exit 2), listed line by line.
   -h, --help        Show this help.
   -v, --version     Show the version.
 
 Exit codes: 0 ok; run: the first failing block's exit status (124 on
 timeout, 1 when killed or judged failed by expect); report, check: 1 when a
-finding reaches --fail-on; 2 usage or tool error, or no active incident
-(note, incident resolve).`;
+finding reaches --fail-on; 2 usage or tool error (an invalid config file
+too), or no active incident (note, incident resolve).`;

@@ -42,6 +42,8 @@ export const RuleId = {
   reviewInvalidInterval: 'review.invalid-interval',
   /** No staleness verdict: not a git repository, a shallow clone, or an uncommitted doc. */
   stalenessUnknown: 'staleness.unknown',
+  /** The repository config file (`.runbooks.yml`) is not valid YAML, or a setting in it is unknown or has a wrong value. */
+  configInvalid: 'config.invalid',
 } as const;
 
 export type RuleIdValue = (typeof RuleId)[keyof typeof RuleId];

@@ -47,6 +47,52 @@ describe('staleness', () => {
     assert.equal(runbooks.staleness.verdict(inWorkspace('playbooks', 'failover.md'))?.level, 'fresh');
   });
 
+  it('takes the scoring from .runbooks.yml as it changes, with its problems on the file and the defaults for those settings', async () => {
+    const runbooks = await api();
+    const config = inWorkspace('.runbooks.yml');
+    const level = () => runbooks.staleness.verdict(runbook())?.level;
+    // Written behind the editor's back, as a pull would: the file watchers must notice.
+    await fs.writeFile(config.fsPath, 'staleness:\n  staleThreshold: 100\n');
+    await waitFor('the runbook to turn fresh under staleThreshold 100', () => level() === 'fresh', 30_000);
+
+    await fs.writeFile(config.fsPath, 'staleness:\n  staleThreshold: 100\n  weights:\n    anchoredRange: -1\n  treshold: 2\n');
+    const problems = await waitFor('the problems of the config file', () => {
+      const found = vscode.languages.getDiagnostics(config);
+      return found.length > 0 ? found : undefined;
+    }, 30_000);
+    assert.deepEqual(
+      problems.map((d) => [d.code, d.severity, d.range.start.line + 1, d.message]),
+      [
+        ['config.invalid', vscode.DiagnosticSeverity.Error, 4, '`staleness.weights.anchoredRange` cannot be negative (`-1`); use 0 to leave this evidence out (the default is `2`).'],
+        ['config.invalid', vscode.DiagnosticSeverity.Error, 5, '`staleness.treshold` is not a setting; did you mean `staleThreshold`?'],
+      ],
+    );
+    // The valid setting still applies.
+    assert.equal(level(), 'fresh');
+
+    await fs.rm(config.fsPath);
+    await waitFor('the defaults again once the file is gone', () => level() === 'stale' && vscode.languages.getDiagnostics(config).length === 0, 30_000);
+  });
+
+  it('lets runbooks.staleness.bulkCommitFiles win over .runbooks.yml only when it is set', async () => {
+    const runbooks = await api();
+    const folder = vscode.workspace.workspaceFolders![0]!;
+    const config = inWorkspace('.runbooks.yml');
+    const bulk = async () => (await runbooks.staleness.engine(folder)).options.bulkCommitFiles;
+    const setting = vscode.workspace.getConfiguration('runbooks.staleness', folder);
+    await fs.writeFile(config.fsPath, 'staleness:\n  bulkCommitFiles: 7\n');
+    try {
+      assert.equal(await bulk(), 7);
+      await setting.update('bulkCommitFiles', 12, vscode.ConfigurationTarget.Workspace);
+      assert.equal(await bulk(), 12);
+      await setting.update('bulkCommitFiles', undefined, vscode.ConfigurationTarget.Workspace);
+      assert.equal(await bulk(), 7);
+    } finally {
+      await fs.rm(config.fsPath, { force: true });
+    }
+    assert.equal(await bulk(), 50);
+  });
+
   it('lists the runbook in a CodeLens at the top of the linked config file, and says so on hover over the linked lines', async () => {
     await api();
     await vscode.window.showTextDocument(pool());

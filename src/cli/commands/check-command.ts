@@ -8,6 +8,7 @@ import { openWorkspaceIndex } from '../../node/open-index';
 import { UsageError, type CheckFormat, type CliArgs } from '../args';
 import type { CliIo } from '../io';
 import { exitCodeFor } from './report-command';
+import { loadStalenessSettings } from './staleness-config';
 import { version } from '../../../package.json';
 
 /** GitHub shows at most 10 warning (and 10 error) annotations per step; we stay within 10 in all. */
@@ -138,15 +139,17 @@ function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
 
 /**
  * `runbooks check --base REF [--head REF]`: the docs whose linked code changed in the change set
- * while they did not. Default `--fail-on warning` (any finding fails); 2 for unknown refs or a
- * folder without a repository.
+ * while they did not, with the settings of the config file. Default `--fail-on warning` (any
+ * finding fails); 2 for unknown refs, a folder without a repository or an invalid config file.
  */
 export async function runCheck(root: string, args: CliArgs, io: CliIo): Promise<number> {
   if (!args.base) throw new UsageError('check needs --base REF (e.g. --base origin/main)');
+  const staleness = await loadStalenessSettings(root, args, io);
+  if (!staleness) return 2;
   const index = openWorkspaceIndex(root, { cache: args.cache, env: io.env });
   await index.build();
   if (args.cache) await index.persist().catch((error: Error) => io.err(`runbooks: could not write the index cache: ${error.message}`));
-  const engine = openStalenessEngine(root, { cache: args.cache, env: io.env });
+  const engine = openStalenessEngine(root, { cache: args.cache, env: io.env, staleness });
   let report: CheckReport;
   try {
     report = await engine.check(index.all(), { base: args.base, ...(args.head !== undefined ? { head: args.head } : {}) });

@@ -7,6 +7,7 @@ import { openWorkspaceIndex } from '../../node/open-index';
 import type { CliArgs, FailOn, OutputFormat } from '../args';
 import type { CliIo } from '../io';
 import { DEFAULT_INCIDENTS_DIR } from './incident-command';
+import { loadStalenessSettings } from './staleness-config';
 
 /** One reason in `runbooks report --format json`. */
 export interface ReportReasonRow {
@@ -84,14 +85,17 @@ export function exitCodeFor(severities: Iterable<Severity>, failOn: FailOn): num
 
 /**
  * `runbooks report`: indexes the root, scores every doc (open feedback in the incidents of
- * `--incidents-dir` counting too), prints the verdicts. Default `--fail-on none`.
+ * `--incidents-dir` counting too) with the settings of the config file, prints the verdicts.
+ * Default `--fail-on none`; 2 when the config file is invalid.
  */
 export async function runReport(root: string, args: CliArgs, io: CliIo): Promise<number> {
+  const staleness = await loadStalenessSettings(root, args, io);
+  if (!staleness) return 2;
   const index = openWorkspaceIndex(root, { cache: args.cache, env: io.env });
   await index.build();
   if (args.cache) await index.persist().catch((error: Error) => io.err(`runbooks: could not write the index cache: ${error.message}`));
   const feedback = new IncidentFeedbackSource(path.resolve(root, args.incidentsDir ?? DEFAULT_INCIDENTS_DIR), root);
-  const engine = openStalenessEngine(root, { cache: args.cache, env: io.env, feedback });
+  const engine = openStalenessEngine(root, { cache: args.cache, env: io.env, feedback, staleness });
   const report = await engine.report(index.all());
   for (const warning of report.warnings ?? []) io.err(`runbooks: ${warning}`);
   io.out(renderReport(report, args.format));

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { isConfigFilePath } from '../config-file';
 import type { StalenessOptions } from './score';
 import type { DocStaleness } from './types';
 
@@ -22,7 +23,8 @@ const GIT_DIR = /(?:^|\/)\.git(?:\/|$)/;
 /**
  * A test of whether a file event can change a staleness report whose docs are `docs`: it names a
  * doc or one of their unpinned targets (a file, anything below a folder, a glob match, or a
- * missing path coming into existence), an alert rule file (`options.alertRuleFiles`), a
+ * missing path coming into existence), an alert rule file (`options.alertRuleFiles`), the
+ * repository config file (`.runbooks.yml` or `.runbooks.yaml` at the root: it sets the rules), a
  * `.gitignore` (it changes which files exist for the rules) or, with
  * `options.useBlameIgnoreRevs`, a `.git-blame-ignore-revs`. A folder that appears or goes away
  * matters when anything of the above may lie inside it. Paths inside `.git` never match: moves of
@@ -54,6 +56,7 @@ export function stalenessRelevance(docs: readonly DocStaleness[] | undefined, op
   return (event) => {
     const path = event.path.replace(/^\/+|\/+$/g, '');
     if (GIT_DIR.test(path)) return false;
+    if (isConfigFilePath(path)) return true;
     if (specialNames.has(path.slice(path.lastIndexOf('/') + 1))) return true;
     if (exact.has(path) || ancestors(path).some((a) => covering.has(a))) return true;
     if (globs.some((g) => g.isMatch(path))) return true;

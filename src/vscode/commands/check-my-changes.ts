@@ -25,7 +25,7 @@ export async function checkMyChanges(
       report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking changes against ${base}`, cancellable: true }, (_p, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort(new Error('cancelled')));
-        return staleness.engine(folder).check(docs, { base }, { signal: abort.signal });
+        return staleness.engine(folder).then((engine) => engine.check(docs, { base }, { signal: abort.signal }));
       });
     } catch (error) {
       if (error instanceof CheckError) {

@@ -49,6 +49,23 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('reads --config for report and check', () => {
+    assert.deepEqual(parseCliArgs(['report', '--config', 'ci/runbooks.yml', '--fail-on', 'warning'], '/w'), {
+      command: 'report',
+      positionals: [],
+      root: '/w',
+      format: 'text',
+      limit: 20,
+      cache: true,
+      vars: {},
+      yes: false,
+      failOn: 'warning',
+      config: 'ci/runbooks.yml',
+      help: false,
+      version: false,
+    });
+  });
+
   it('throws a UsageError for an unknown option, a bad format and a bad limit', () => {
     for (const argv of [['--nope'], ['index', '--format', 'sarif'], ['search', 'x', '--limit', '2.5'], ['index', '--root'], ['run', 'x.md', '--var', 'NOEQUALS'], ['run', 'x.md', '--var', '=v']]) {
       assert.throws(() => parseCliArgs(argv, '/w'), UsageError, argv.join(' '));

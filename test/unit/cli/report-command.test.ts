@@ -109,6 +109,30 @@ describe('runbooks report and runbooks check', () => {
       });
     });
 
+    it('scores with the weights of .runbooks.yml in the root, or of the file --config names', async () => {
+      await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': POOL.replace('key5: 5', 'key5: 50') });
+      await repo.write({ '.runbooks.yml': 'staleness:\n  weights:\n    commit: 0.5\n', 'ci/strict.yml': 'staleness:\n  staleThreshold: 0.5\n' });
+      const verdicts = (out: string) => (JSON.parse(out) as { docs: Array<{ path: string; level: string; score: number }> }).docs.map((d) => [d.path, d.level, d.score]);
+      const lenient = await run('report', '--format', 'json', '--no-cache');
+      assert.deepEqual([lenient.code, lenient.err, verdicts(lenient.out)], [0, '', [['README.md', 'fresh', 0], ['runbooks/db.md', 'fresh', 0.52]]]);
+      const strict = await run('report', '--format', 'json', '--no-cache', '--config', 'ci/strict.yml');
+      assert.deepEqual([strict.code, strict.err, verdicts(strict.out)], [0, '', [['README.md', 'fresh', 0], ['runbooks/db.md', 'stale', 1.02]]]);
+    });
+
+    it('exits 2 with each problem of an invalid config file, line by line, and reports nothing', async () => {
+      await repo.write({ '.runbooks.yml': 'staleness:\n  weights:\n    comit: 2\n  staleThreshold: -1\n' });
+      assert.deepEqual(await run('report', '--format', 'json', '--no-cache'), {
+        code: 2,
+        out: '',
+        err: [
+          'runbooks: .runbooks.yml:3:5: `staleness.weights.comit` is not a weight; did you mean `commit`? [config.invalid]',
+          'runbooks: .runbooks.yml:4:19: `staleness.staleThreshold` must be a number above 0, not `-1` (the default is `1`). [config.invalid]',
+        ].join('\n'),
+      });
+      const missing = await run('report', '--no-cache', '--config', 'nope.yml');
+      assert.deepEqual([missing.code, missing.out, missing.err], [2, '', `runbooks: config file ${path.join(repo.dir, 'nope.yml')} does not exist`]);
+    });
+
     it('rejects an unknown --fail-on value with exit code 2', async () => {
       const result = await run('report', '--fail-on', 'sometimes');
       assert.equal(result.code, 2);
@@ -203,6 +227,19 @@ describe('runbooks report and runbooks check', () => {
       assert.equal(run0.tool.driver.rules[run0.results[0].ruleIndex].id, 'stale.linked-code-changed');
       assert.equal(run0.results[0].level, 'warning');
       assert.deepEqual(run0.results[0].relatedLocations[0].physicalLocation.region, { startLine: 6 });
+    });
+
+    it('checks only the doc kinds the config file names, and exits 2 when it is invalid', async () => {
+      await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': POOL.replace('key7: 7', 'key7: 70') });
+      await repo.write({ '.runbooks.yml': 'staleness:\n  checkKinds: [architecture]\n' });
+      const result = await run('check', '--base', 'main', '--format', 'json', '--no-cache');
+      assert.deepEqual([result.code, (JSON.parse(result.out) as CheckReport).findings, (JSON.parse(result.out) as CheckReport).docsChecked], [0, [], 0]);
+      await repo.write({ '.runbooks.yml': 'staleness:\n  checkKinds: [adr]\n' });
+      assert.deepEqual(await run('check', '--base', 'main', '--no-cache'), {
+        code: 2,
+        out: '',
+        err: 'runbooks: .runbooks.yml:2:16: `staleness.checkKinds` holds `adr`, which is not a doc kind; use runbook, architecture or other (the default is `[runbook, architecture]`). [config.invalid]',
+      });
     });
 
     it('exits 2 without --base, and for a base that does not exist', async () => {

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { CONFIG_FILE_NAMES, isConfigFilePath } from '../../../core/config-file';
 import { feedbackRecords } from '../../../core/incident/feedback';
 import {
-  DEFAULT_STALENESS_OPTIONS, headBranchRef, stalenessRelevance, type DocStaleness, type FeedbackSource, type PathEvent, type StalenessEngine, type StalenessReport,
+  DEFAULT_STALENESS_OPTIONS, headBranchRef, stalenessRelevance, type DocStaleness, type FeedbackSource, type PathEvent, type StalenessEngine, type StalenessOptionsInput, type StalenessReport,
 } from '../../../core/staleness';
+import { loadConfigFile, type LoadedConfig } from '../../../node/config-file';
 import { openStalenessEngine } from '../../../node/git-staleness';
-import { docUri, relativePath } from '../../convert';
+import { docUri, relativePath, toDiagnostic } from '../../convert';
 import type { Logger } from '../../logger';
 import type { IncidentService } from '../incident/incident-service';
 import type { RunbookIndex } from '../index/runbook-index';
@@ -20,16 +22,24 @@ const BEFORE_FIRST_REPORT = stalenessRelevance(undefined, DEFAULT_STALENESS_OPTI
  * workspace storage per HEAD), re-run in the background after indexing, HEAD moves, changes to
  * the incidents (whose open feedback counts against the docs of their folder), and saves,
  * creations and deletions of the paths the last report depends on (see `stalenessRelevance`).
+ * The rules come from the folder's `.runbooks.yml` (its problems shown on it, the defaults used
+ * for the settings they concern) and `runbooks.staleness.bulkCommitFiles` when the user set it;
+ * an engine is made again when they change.
  */
 export class StalenessService implements vscode.Disposable {
-  private readonly engines = new Map<string, StalenessEngine>();
+  /** Per folder: its engine and the settings it was made with (JSON). */
+  private readonly engines = new Map<string, { engine: StalenessEngine; settings: string }>();
+  /** Problems of the folders' config files. */
+  private readonly configProblems = vscode.languages.createDiagnosticCollection('runbooks-config');
+  /** Per folder: what was last logged about its settings, so that each re-check logs only news. */
+  private readonly settingsLogged = new Map<string, string>();
   private readonly verdicts = new Map<string, DocStaleness>();
   private readonly reports = new Map<string, StalenessReport>();
   /** Per folder: whether a file event can change its last report. */
   private readonly relevance = new Map<string, (event: PathEvent) => boolean>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.configProblems];
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
   private abort: AbortController | undefined;
@@ -43,7 +53,15 @@ export class StalenessService implements vscode.Disposable {
     const head = vscode.workspace.createFileSystemWatcher('**/.git/{HEAD,refs/heads/**}');
     // Creations and deletions anywhere (a rename is both); `matters` lets through the few that count.
     const files = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    // A config file edited outside the editor (a pull, a script) changes the rules too.
+    const configs = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')}}`, true, false, true);
     this.disposables.push(
+      configs,
+      configs.onDidChange((uri) => {
+        const folder = vscode.workspace.getWorkspaceFolder(uri);
+        const relative = folder && relativePath(folder, uri);
+        if (relative !== undefined && isConfigFilePath(relative)) this.refreshSoon();
+      }),
       head,
       head.onDidChange((uri) => void this.gitRefChanged(uri)),
       head.onDidCreate((uri) => void this.gitRefChanged(uri)),
@@ -58,10 +76,8 @@ export class StalenessService implements vscode.Disposable {
         if (this.matters(document.uri, { type: 'saved' })) this.refreshSoon();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('runbooks.staleness')) {
-          this.engines.clear();
-          this.refreshSoon();
-        }
+        // The engine is made again if the settings it was made with changed (see `engine`).
+        if (e.affectsConfiguration('runbooks.staleness')) this.refreshSoon();
       }),
     );
   }
@@ -76,26 +92,73 @@ export class StalenessService implements vscode.Disposable {
     return this.reports.get(folder.uri.toString());
   }
 
-  /** The engine of a folder (created on first use). */
-  engine(folder: vscode.WorkspaceFolder): StalenessEngine {
+  /**
+   * The engine of a folder, with its current settings: made on first use, and again when the
+   * settings (config file, `runbooks.staleness.bulkCommitFiles`) differ from those it was made with.
+   * Reads the config file each time: it is small, and an engine is only kept while it is unchanged.
+   */
+  async engine(folder: vscode.WorkspaceFolder): Promise<StalenessEngine> {
     const key = folder.uri.toString();
-    let engine = this.engines.get(key);
-    if (!engine) {
-      const cacheFile = this.storageUri?.scheme === 'file'
-        ? path.join(this.storageUri.fsPath, `history-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.json`)
-        : undefined;
-      const config = vscode.workspace.getConfiguration('runbooks.staleness', folder);
-      const feedback = this.feedbackFor(folder);
-      engine = openStalenessEngine(folder.uri.fsPath, {
-        env: { ...process.env },
-        cache: cacheFile !== undefined,
-        ...(cacheFile ? { cacheFile } : {}),
-        staleness: { bulkCommitFiles: config.get<number>('bulkCommitFiles') ?? 50 },
-        ...(feedback ? { feedback } : {}),
-      });
-      this.engines.set(key, engine);
-    }
+    const staleness = await this.settings(folder);
+    const settings = JSON.stringify(staleness);
+    const current = this.engines.get(key);
+    if (current?.settings === settings) return current.engine;
+    const cacheFile = this.storageUri?.scheme === 'file'
+      ? path.join(this.storageUri.fsPath, `history-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.json`)
+      : undefined;
+    const feedback = this.feedbackFor(folder);
+    const engine = openStalenessEngine(folder.uri.fsPath, {
+      env: { ...process.env },
+      cache: cacheFile !== undefined,
+      ...(cacheFile ? { cacheFile } : {}),
+      staleness,
+      ...(feedback ? { feedback } : {}),
+    });
+    this.engines.set(key, { engine, settings });
     return engine;
+  }
+
+  /**
+   * The staleness settings of a folder: the valid ones of its config file, with
+   * `runbooks.staleness.bulkCommitFiles` on top only where the user set it (its default does not
+   * hide the file's). Shows the file's problems on it and logs what changed since the last call.
+   */
+  private async settings(folder: vscode.WorkspaceFolder): Promise<StalenessOptionsInput> {
+    let config: LoadedConfig;
+    let unreadable: Error | undefined;
+    try {
+      config = await loadConfigFile(folder.uri.fsPath);
+    } catch (error) {
+      unreadable = error as Error;
+      config = { staleness: {}, problems: [] };
+    }
+    for (const name of CONFIG_FILE_NAMES) this.configProblems.delete(docUri(folder, name));
+    const file = config.file !== undefined ? path.basename(config.file) : undefined;
+    if (file !== undefined && config.problems.length > 0) this.configProblems.set(docUri(folder, file), config.problems.map(toDiagnostic));
+
+    const inspected = vscode.workspace.getConfiguration('runbooks.staleness', folder).inspect<number>('bulkCommitFiles');
+    const bulk = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    const staleness = bulk !== undefined ? { ...config.staleness, bulkCommitFiles: bulk } : config.staleness;
+
+    const lines: string[] = [];
+    if (unreadable !== undefined) lines.push(`${unreadable.message}; using the default staleness settings.`);
+    else if (file === undefined) lines.push('No .runbooks.yml: using the default staleness settings.');
+    else if (config.problems.length > 0) {
+      lines.push(`${file} has ${config.problems.length} problem${config.problems.length === 1 ? '' : 's'} (see Problems); the defaults apply to the settings concerned:`);
+      for (const p of config.problems) lines.push(`  ${file}:${p.line}: ${p.message}`);
+    }
+    if (file !== undefined) lines.push(`Staleness settings from ${file}: ${JSON.stringify(config.staleness)}`);
+    if (bulk !== undefined) {
+      const overridden = config.staleness.bulkCommitFiles !== undefined ? ` over ${file}'s ${config.staleness.bulkCommitFiles}` : '';
+      lines.push(`runbooks.staleness.bulkCommitFiles is set to ${bulk}: it applies${overridden}.`);
+    }
+    const note = lines.join('\n');
+    if (this.settingsLogged.get(folder.uri.toString()) !== note) {
+      this.settingsLogged.set(folder.uri.toString(), note);
+      if (unreadable) this.logger.error(`${folder.name}: reading the config file`, unreadable);
+      for (const line of lines) this.logger.info(`${folder.name}: ${line}`);
+    }
+    return staleness;
   }
 
   /** The incident feedback of a folder: the incident service's, for the folder incidents live in. */
@@ -150,7 +213,7 @@ export class StalenessService implements vscode.Disposable {
         for (const folder of vscode.workspace.workspaceFolders ?? []) {
           const docs = this.index.docs().filter((r) => r.folder === folder).map((r) => r.doc);
           try {
-            const engine = this.engine(folder);
+            const engine = await this.engine(folder);
             const report = await engine.report(docs, {
               signal: abort.signal,
               onProgress: (p) => progress.report({ message: p.message }),
@@ -161,7 +224,7 @@ export class StalenessService implements vscode.Disposable {
             if (abort.signal.aborted) return;
             for (const warning of report.warnings ?? []) this.logger.info(`Checking staleness in ${folder.name}: ${warning}`);
             this.reports.set(folder.uri.toString(), report);
-            this.relevance.set(folder.uri.toString(), stalenessRelevance(report.docs, this.engine(folder).options));
+            this.relevance.set(folder.uri.toString(), stalenessRelevance(report.docs, engine.options));
             for (const key of [...this.verdicts.keys()]) if (key.startsWith(folder.uri.toString())) this.verdicts.delete(key);
             for (const verdict of report.docs) this.verdicts.set(docUri(folder, verdict.path).toString(), verdict);
           } catch (error) {

@@ -68,6 +68,12 @@ describe('paths that matter to a staleness report', () => {
     assert.equal(withoutRevs({ path: '.git-blame-ignore-revs', type: 'saved' }), false);
   });
 
+  it('re-checks when the config file at the root is saved, created or deleted, and not for one in a subfolder', () => {
+    for (const type of ['saved', 'created', 'deleted'] as const) {
+      assert.deepEqual(matching(type, ['.runbooks.yml', '.runbooks.yaml', 'src/.runbooks.yml', '.runbooks.json']), ['.runbooks.yml', '.runbooks.yaml'], type);
+    }
+  });
+
   it('re-checks when a deleted path held a doc, a target or a possible glob match, and not for other deletions', () => {
     assert.deepEqual(
       matching('deleted', ['runbooks', 'deploy', 'services', 'terraform', 'terraform/db', 'src', 'build/out.js', 'runbooks/db/other.md']),

@@ -1,0 +1,67 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_FILE_NAMES, parseConfigFile, type RunbooksConfig } from '../core/config-file';
+import { decodeText } from '../core/decode-text';
+import { RuleId } from '../core/findings';
+
+/** A repository config file as read from disk. */
+export interface LoadedConfig extends RunbooksConfig {
+  /** Absolute path of the file read; undefined when there is none (then nothing is set and there are no problems). */
+  file?: string;
+}
+
+/** A config file that was asked for but cannot be read (missing `--config` file, no permission, a folder). */
+export class ConfigFileError extends Error {}
+
+/**
+ * Reads the repository config: `file` (absolute) when given, else the first of `.runbooks.yml` and
+ * `.runbooks.yaml` in `root`. When both are in `root`, the first is read and a problem says to keep
+ * one. Rejects with `ConfigFileError` when `file` is missing, or a config file exists but cannot be
+ * read; a file that reads but is invalid resolves with its `problems` (see `parseConfigFile`).
+ */
+export async function loadConfigFile(root: string, file?: string): Promise<LoadedConfig> {
+  if (file !== undefined) {
+    const bytes = await readOrUndefined(file);
+    if (bytes === undefined) throw new ConfigFileError(`config file ${file} does not exist`);
+    return { file, ...parse(bytes) };
+  }
+  const present: Array<{ file: string; bytes: Uint8Array }> = [];
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = path.join(root, name);
+    const bytes = await readOrUndefined(candidate);
+    if (bytes !== undefined) present.push({ file: candidate, bytes });
+  }
+  const [first, ...others] = present;
+  if (!first) return { staleness: {}, problems: [] };
+  const config = parse(first.bytes);
+  for (const other of others) {
+    const [used, ignored] = [path.basename(first.file), path.basename(other.file)];
+    config.problems.unshift({
+      ruleId: RuleId.configInvalid,
+      severity: 'error',
+      message: `Both \`${used}\` and \`${ignored}\` exist; only \`${used}\` is read. Move what \`${ignored}\` sets here and delete it.`,
+      line: 1,
+      column: 1,
+    });
+  }
+  return { file: first.file, ...config };
+}
+
+function parse(bytes: Uint8Array): RunbooksConfig {
+  const decoded = decodeText(bytes);
+  const config = parseConfigFile(decoded.text);
+  for (const finding of decoded.findings) {
+    config.problems.unshift({ ruleId: RuleId.configInvalid, severity: 'error', message: 'The config file is not valid UTF-8; re-save it as UTF-8.', line: finding.line, column: 1 });
+  }
+  return config;
+}
+
+/** The file's bytes; undefined when it does not exist. Rejects with `ConfigFileError` for any other failure. */
+async function readOrUndefined(file: string): Promise<Uint8Array | undefined> {
+  try {
+    return await fs.readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ConfigFileError(`cannot read config file ${file}: ${(error as Error).message}`);
+  }
+}
