@@ -162,6 +162,8 @@ export class IncidentService implements vscode.Disposable {
   async addFeedback(runbookPath: string, line: number, text: string): Promise<IncidentFile> {
     const incident = await this.requireActive();
     await this.append(incident, formatFeedback({ runbookPath, line, text, at: new Date(), author: await this.whoAmI() }, incident.path));
+    // Read back now, not when the file watcher gets to it: staleness counts open feedback.
+    await this.reload();
     return incident;
   }
 
@@ -170,6 +172,7 @@ export class IncidentService implements vscode.Disposable {
     const incident = (await this.all()).find((i) => i.path === incidentPath);
     if (!incident) throw new Error(`the incident ${incidentPath} is gone`);
     await this.append(incident, formatStatus(text, new Date(), await this.whoAmI()));
+    await this.reload();
   }
 
   /** Resolves the active incident and writes the postmortem draft; returns the draft's URI. */
