@@ -26,12 +26,10 @@ interface PathChange {
   before: FileAt | undefined;
   /** The file at HEAD; undefined when it no longer exists. */
   now: FileAt | undefined;
-  /** Some commit created, deleted, copied or moved it: a change whatever the lines say. */
+  /** It exists now and did not then, or the other way round, or it arrived under this name by a rename. */
   structural: boolean;
 }
 
-const STRUCTURAL = new Set<TouchCode>([Touch.added, Touch.deleted, Touch.copiedTo, Touch.renamedFrom, Touch.movedTo]);
-const FILE_CODES = new Set<TouchCode>([Touch.added, Touch.modified, Touch.deleted, Touch.renamedTo, Touch.copiedTo, Touch.typeChanged]);
 
 /**
  * Queues in `run.details` the diffs the verdicts need, given the references: for every path a
@@ -95,7 +93,7 @@ function findPathChanges(run: EvidenceRun, target: LinkedTarget, ref: DocReferen
   const last = run.index.size - 1;
   const out: PathChange[] = [];
   for (const path of paths) {
-    const uses = usesAfter(run, target, path, ref);
+    const uses = usesAfter(run, path, ref);
     const first = uses[0];
     if (!first) continue;
     const lastUse = uses[uses.length - 1]!;
@@ -103,21 +101,25 @@ function findPathChanges(run: EvidenceRun, target: LinkedTarget, ref: DocReferen
       const into = run.index.renamesFromPath(path).find((r) => r.commit === lastUse.commit.index);
       if (into && covered.has(into.to)) continue;
     }
-    const renamedFrom = first.code === Touch.renamedTo || first.code === Touch.movedTo ? run.index.renameInto(path, first.commit.index)?.from : undefined;
-    const before = first.code === Touch.added || first.code === Touch.copiedTo ? undefined : run.index.fileAt(renamedFrom ?? path, first.commit.index - 1);
-    out.push({ path, uses, before, now: run.index.fileAt(path, last), structural: uses.some((u) => STRUCTURAL.has(u.code)) });
+    // The file then: under this path, or (when it arrived here by a rename) under its old one.
+    const existed = run.index.fileAt(path, first.commit.index - 1);
+    const renamedFrom = !existed && (first.code === Touch.renamedTo || first.code === Touch.movedTo) ? run.index.renameInto(path, first.commit.index)?.from : undefined;
+    const before = existed ?? (renamedFrom !== undefined ? run.index.fileAt(renamedFrom, first.commit.index - 1) : undefined);
+    const now = run.index.fileAt(path, last);
+    // Appeared, disappeared, or arrived under this name: a change whatever the lines say. A file
+    // deleted and restored, or renamed away and back, is compared by content like any other.
+    out.push({ path, uses, before, now, structural: !before !== !now || (before !== undefined && before.path !== path) });
   }
   return out;
 }
 
-/** Touches of one path of a target after the reference that are not noise, oldest first. */
-function usesAfter(run: EvidenceRun, target: LinkedTarget, path: string, ref: DocReference): Use[] {
+/** Touches of a path after the reference that are not noise, oldest first. */
+function usesAfter(run: EvidenceRun, path: string, ref: DocReference): Use[] {
   const uses: Use[] = [];
   for (const touch of run.index.touchesOf(path)) {
     if (ref.commitIndex !== undefined && touch.commit <= ref.commitIndex) continue;
     const commit = run.index.commit(touch.commit);
     if (ref.reviewTime !== undefined && commit.time <= ref.reviewTime) continue;
-    if (target.kind === 'file' && !FILE_CODES.has(touch.code)) continue;
     if (run.isNoise(commit)) continue;
     uses.push({ commit, path, code: touch.code });
   }

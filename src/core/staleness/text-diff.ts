@@ -26,6 +26,10 @@ const SMALL = 1_000_000;
 
 /**
  * Diffs `before` and `after` line by line, ignoring whitespace within lines (as `git diff -w`):
+ * the same added and deleted counts as git. Where a change could sit in several places (a removed
+ * line next to an identical one) the hunk may be placed differently from git, which slides such
+ * hunks and applies its indent heuristic; a linked range bordering it can then read "changed"
+ * where git's placement would say "moved", or the reverse.
  * lines equal once every space, tab and CR is removed are the same line; added or removed blank
  * lines still count. `undefined` stands for a file that does not exist (every line added or deleted).
  */
