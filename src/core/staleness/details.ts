@@ -113,6 +113,9 @@ export class DetailBatch {
     for (const r of reading) r.catch(() => undefined);
     for (let c = 0; c < chunks.length; c++) {
       await reading[c];
+      // Let the event loop take git's output between chunks: while diffs run, nothing drains the
+      // pipe, and git stops writing once it is full.
+      if (c > 0) await new Promise((resolve) => setTimeout(resolve, 0));
       for (const { from, to } of chunks[c]!) {
         signal?.throwIfAborted();
         const diff = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : diffBlobs(read(from), read(to));

@@ -17,21 +17,18 @@ export interface TextDiff {
 /** Edit-graph work (sum of lengths × lower bound of edits) above which the diff is approximated. */
 const WORK_BUDGET = 40_000_000;
 
-/** What git's `-w` ignores inside a line (xdiff's XDL_ISSPACE). */
-const WHITESPACE = /[ \t\n\r\f\v]+/g;
-const HAS_WHITESPACE = /[ \t\n\r\f\v]/;
 
 /** Middles up to this many line pairs (n × m) are diffed without checking the budget first. */
 const SMALL = 1_000_000;
 
 /**
  * Diffs `before` and `after` line by line, ignoring whitespace within lines (as `git diff -w`):
- * the same added and deleted counts as git. Where a change could sit in several places (a removed
- * line next to an identical one) the hunk may be placed differently from git, which slides such
- * hunks and applies its indent heuristic; a linked range bordering it can then read "changed"
- * where git's placement would say "moved", or the reverse.
  * lines equal once every space, tab and CR is removed are the same line; added or removed blank
- * lines still count. `undefined` stands for a file that does not exist (every line added or deleted).
+ * lines still count. `undefined` stands for a file that does not exist (every line added or
+ * deleted). The added and deleted counts are git's. Where a change could sit in several places (a
+ * removed line next to an identical one) the hunk may be placed differently from git, which slides
+ * such hunks and applies its indent heuristic; a linked range bordering it can then read "changed"
+ * where git's placement would say "moved", or the reverse.
  */
 export function diffIgnoringWhitespace(before: string | undefined, after: string | undefined): TextDiff {
   const rawA = splitLines(before);
@@ -43,13 +40,16 @@ export function diffIgnoringWhitespace(before: string | undefined, after: string
   while (head < rawA.length && head < rawB.length && rawA[head] === rawB[head]) head++;
   let tail = 0;
   while (tail < rawA.length - head && tail < rawB.length - head && rawA[rawA.length - 1 - tail] === rawB[rawB.length - 1 - tail]) tail++;
-  const a = normalized(rawA, head, rawA.length - tail);
-  const b = normalized(rawB, head, rawB.length - tail);
-  // And again on the normalised middle.
+  // Lines are compared by a hash of their non-whitespace characters, confirmed character by
+  // character: no normalised copies of the lines are made.
+  const a = lineHashes(rawA, head, rawA.length - tail);
+  const b = lineHashes(rawB, head, rawB.length - tail);
+  const same = (i: number, j: number) => a[i] === b[j] && sameIgnoringWhitespace(rawA[head + i]!, rawB[head + j]!);
+  // And again on the middle, whitespace ignored.
   let from = 0;
-  while (from < a.length && from < b.length && a[from] === b[from]) from++;
+  while (from < a.length && from < b.length && same(from, from)) from++;
   let to = 0;
-  while (to < a.length - from && to < b.length - from && a[a.length - 1 - to] === b[b.length - 1 - to]) to++;
+  while (to < a.length - from && to < b.length - from && same(a.length - 1 - to, b.length - 1 - to)) to++;
   const offset = head + from;
   const n = a.length - to - from;
   const m = b.length - to - from;
@@ -80,7 +80,7 @@ export function diffIgnoringWhitespace(before: string | undefined, after: string
   diffSequences(
     n,
     m,
-    (i, j) => a[from + i] === b[from + j],
+    (i, j) => same(from + i, from + j),
     (count, aCommon, bCommon) => {
       gap(aCommon, bCommon);
       aPos = aCommon + count;
@@ -104,22 +104,47 @@ function splitLines(text: string | undefined): string[] {
   return lines;
 }
 
-/** Lines `from`..`to` without whitespace. */
-function normalized(lines: string[], from: number, to: number): string[] {
-  const out = new Array<string>(Math.max(0, to - from));
-  for (let i = from; i < to; i++) {
-    const line = lines[i]!;
-    out[i - from] = HAS_WHITESPACE.test(line) ? line.replace(WHITESPACE, '') : line;
+/** Hashes (FNV-1a) of lines `from`..`to` over their non-whitespace characters. */
+function lineHashes(lines: string[], from: number, to: number): Int32Array {
+  const out = new Int32Array(Math.max(0, to - from));
+  for (let k = from; k < to; k++) {
+    const line = lines[k]!;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 32 || (c >= 9 && c <= 13)) continue;
+      h = Math.imul(h ^ c, 16777619);
+    }
+    out[k - from] = h;
   }
   return out;
+}
+
+/** Whether two lines are equal once whitespace (git's: space, \t, \n, \v, \f, \r) is left out. */
+function sameIgnoringWhitespace(x: string, y: string): boolean {
+  if (x === y) return true;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < x.length && isSpace(x.charCodeAt(i))) i++;
+    while (j < y.length && isSpace(y.charCodeAt(j))) j++;
+    if (i === x.length || j === y.length) return i === x.length && j === y.length;
+    if (x.charCodeAt(i) !== y.charCodeAt(j)) return false;
+    i++;
+    j++;
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
 }
 
 /**
  * Lines of the middle parts found on only one side (as multisets): a lower bound of the edits any
  * diff needs, and the approximation used when the diff itself would cost too much.
  */
-function onlyOnOneSide(a: string[], aFrom: number, aTo: number, b: string[], bFrom: number, bTo: number): { added: number; deleted: number } {
-  const counts = new Map<string, number>();
+function onlyOnOneSide(a: Int32Array, aFrom: number, aTo: number, b: Int32Array, bFrom: number, bTo: number): { added: number; deleted: number } {
+  const counts = new Map<number, number>();
   for (let i = aFrom; i < aTo; i++) counts.set(a[i]!, (counts.get(a[i]!) ?? 0) + 1);
   let added = 0;
   for (let j = bFrom; j < bTo; j++) {
