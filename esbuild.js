@@ -22,6 +22,7 @@ const builds = [
   { ...shared, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Parses documents on worker threads for the extension and the CLI (found next to them in dist/).
   { ...shared, entryPoints: ['src/node/parse-worker.ts'], outfile: 'dist/parse-worker.js' },
+  { ...shared, entryPoints: ['src/node/diff-worker.ts'], outfile: 'dist/diff-worker.js' },
   // The integration suite runs inside the extension host; mocha stays external (resolved from node_modules).
   {
     ...shared,

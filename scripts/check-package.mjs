@@ -13,6 +13,7 @@ const EXPECTED = [
   'dist/cli.js',
   'dist/extension.js',
   'dist/parse-worker.js',
+  'dist/diff-worker.js',
   'media/runbooks.svg',
   'package.json',
   'snippets/markdown.json',

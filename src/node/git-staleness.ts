@@ -4,6 +4,7 @@ import type { FeedbackSource } from '../core/staleness/ports';
 import { SimpleGitHistory } from './git-history';
 import { cliHistoryCacheFile, JsonHistoryStore } from './git-history-store';
 import { GitWorkspaceFiles } from './git-workspace-files';
+import { WorkerTextDiffer } from './worker-text-differ';
 
 /** How the CLI (and benchmarks) open the staleness engine of one folder. */
 export interface OpenStalenessOptions {
@@ -19,11 +20,20 @@ export interface OpenStalenessOptions {
   feedback?: FeedbackSource;
 }
 
-/** A `StalenessEngine` over a folder on disk, with git through simple-git. */
+/** One diff thread for every engine of the process (it idles without holding the process up). */
+let sharedDiffer: WorkerTextDiffer | undefined;
+
+/** A `StalenessEngine` over a folder on disk, with git through simple-git and line diffs on a worker thread. */
 export function openStalenessEngine(root: string, options: OpenStalenessOptions): StalenessEngine {
   const store = options.cache === false ? undefined : new JsonHistoryStore(options.cacheFile ?? cliHistoryCacheFile(root, options.env));
   return new StalenessEngine(
-    { git: new SimpleGitHistory(root, options.env), files: new GitWorkspaceFiles(root, options.env), ...(store ? { store } : {}), ...(options.feedback ? { feedback: options.feedback } : {}) },
+    {
+      git: new SimpleGitHistory(root, options.env),
+      files: new GitWorkspaceFiles(root, options.env),
+      differ: (sharedDiffer ??= new WorkerTextDiffer()),
+      ...(store ? { store } : {}),
+      ...(options.feedback ? { feedback: options.feedback } : {}),
+    },
     { readAhead: os.availableParallelism() >= 4, ...options.staleness },
   );
 }

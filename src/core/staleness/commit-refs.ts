@@ -15,7 +15,11 @@ export function reviewEndOfDay(day: string | undefined): number | undefined {
   return Number.isNaN(ms) ? undefined : ms / 1000;
 }
 
-/** A commit as evidence. */
+const refs = new WeakMap<IndexedCommit, CommitRef>();
+
+/** A commit as evidence (one shared, never changed object per commit: hot files list hundreds). */
 export function commitRef(commit: IndexedCommit): CommitRef {
-  return { sha: commit.sha, date: new Date(commit.time * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'), subject: commit.subject };
+  let ref = refs.get(commit);
+  if (!ref) refs.set(commit, (ref = Object.freeze({ sha: commit.sha, date: new Date(commit.time * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'), subject: commit.subject })));
+  return ref;
 }

@@ -1,9 +1,18 @@
 import type { HistoryIndex, StoredDiff } from './history-index';
 import { diffKey } from './history-index';
-import type { BlobContent, FileAt, GitHistory } from './ports';
+import type { BlobContent, FileAt, GitHistory, TextDiffer } from './ports';
 import { MAX_DIFF_BYTES, missing, stateKey, type ReadAhead } from './read-ahead';
 import { diffIgnoringWhitespace } from './text-diff';
 
+
+/** Longest stretch of diffs without letting the event loop read git's output. */
+const SLICE_MS = 3;
+
+/** A macrotask turn (I/O callbacks run), as soon as the platform allows. */
+function nextTurn(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
+}
 
 /** Pairs per read: small, so diffs start as soon as the first files arrive. */
 const PAIRS_PER_CHUNK = 250;
@@ -26,6 +35,7 @@ export class DetailBatch {
     private readonly index: HistoryIndex,
     private readonly git: GitHistory,
     private readonly ahead?: ReadAhead,
+    private readonly differ?: TextDiffer,
   ) {}
 
   /**
@@ -111,12 +121,40 @@ export class DetailBatch {
     // diffs are computed as soon as its files have arrived.
     const reading = chunks.map((chunk) => readChunk(chunk));
     for (const r of reading) r.catch(() => undefined);
+    // Diffs on another thread (when there is a differ): each chunk is handed over as soon as its
+    // files have arrived, and this thread goes on reading git's output.
+    if (this.differ) {
+      const differ = this.differ;
+      const handed: Array<Promise<void>> = [];
+      for (let c = 0; c < chunks.length; c++) {
+        await reading[c];
+        const texts: Array<{ from?: FileAt; to?: FileAt }> = [];
+        for (const { from, to } of chunks[c]!) {
+          const early = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : opaqueDiff(read(from), read(to));
+          if (early) this.index.setDiff(from, to, early);
+          else texts.push({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
+        }
+        if (texts.length === 0) continue;
+        const sent = differ.diff(texts.map(({ from, to }) => [read(from)?.text, read(to)?.text]), signal).then((diffs) => {
+          texts.forEach(({ from, to }, i) => this.index.setDiff(from, to, diffs[i]!));
+        });
+        sent.catch(() => undefined);
+        handed.push(sent);
+      }
+      await Promise.all(handed);
+      this.fetched += pairs.length;
+      return;
+    }
+    // On this thread, while diffs run nothing drains git's output pipe, and git stops writing once
+    // it is full (64 KiB, a few dozen files): so the diffs give the event loop a turn every few ms.
+    let slice = Date.now();
     for (let c = 0; c < chunks.length; c++) {
       await reading[c];
-      // Let the event loop take git's output between chunks: while diffs run, nothing drains the
-      // pipe, and git stops writing once it is full.
-      if (c > 0) await new Promise((resolve) => setTimeout(resolve, 0));
       for (const { from, to } of chunks[c]!) {
+        if (Date.now() - slice >= SLICE_MS) {
+          await nextTurn();
+          slice = Date.now();
+        }
         signal?.throwIfAborted();
         const diff = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : diffBlobs(read(from), read(to));
         this.index.setDiff(from, to, diff);
@@ -134,10 +172,17 @@ function sameBlob(index: HistoryIndex, a: FileAt, b: FileAt): boolean {
 
 /** The diff of two blobs (undefined: no file); binary or oversized ones only say whether they differ. */
 export function diffBlobs(from: BlobContent | undefined, to: BlobContent | undefined): StoredDiff {
+  const known = opaqueDiff(from, to);
+  if (known) return known;
+  const { added, deleted, hunks } = diffIgnoringWhitespace(from?.text, to?.text);
+  return { added, deleted, hunks };
+}
+
+/** The diff when it needs no line diff (same blob, or a side that is binary or too large); undefined otherwise. */
+function opaqueDiff(from: BlobContent | undefined, to: BlobContent | undefined): StoredDiff | undefined {
   if (from && to && from.oid === to.oid) return { added: 0, deleted: 0, hunks: [] };
   const opaque = (blob: BlobContent | undefined) => !!blob && blob.text === undefined;
   if (opaque(from) || opaque(to)) return { added: 0, deleted: 0, hunks: [], binary: true };
-  const { added, deleted, hunks } = diffIgnoringWhitespace(from?.text, to?.text);
-  return { added, deleted, hunks };
+  return undefined;
 }
 

@@ -184,6 +184,22 @@ export interface FeedbackSource {
   load(signal?: AbortSignal): Promise<FeedbackRecord[]>;
 }
 
+/** A whitespace-insensitive line diff, as `diffIgnoringWhitespace` returns it. */
+export interface TextDiffResult {
+  added: number;
+  deleted: number;
+  hunks: Hunk[];
+}
+
+/**
+ * Computes whitespace-insensitive line diffs (`diffIgnoringWhitespace`), possibly on another
+ * thread so the calling one keeps reading git's output. Implemented in `src/node/worker-text-differ.ts`.
+ */
+export interface TextDiffer {
+  /** The diffs of `pairs` (undefined: the file does not exist), in order. */
+  diff(pairs: Array<[string | undefined, string | undefined]>, signal?: AbortSignal): Promise<TextDiffResult[]>;
+}
+
 /** The ports the staleness engine and the change-set check work through. */
 export interface StalenessDeps {
   git: GitHistory;
@@ -192,4 +208,6 @@ export interface StalenessDeps {
   store?: HistoryStore;
   /** Incident feedback, which counts as evidence against a doc; none means feedback is not considered. */
   feedback?: FeedbackSource;
+  /** Where line diffs are computed; none means on the calling thread. */
+  differ?: TextDiffer;
 }

@@ -3,6 +3,7 @@ import { StalenessEngine } from '../../../src/core/staleness/engine';
 import type { DocStaleness } from '../../../src/core/staleness/types';
 import { SimpleGitHistory } from '../../../src/node/git-history';
 import { GitWorkspaceFiles } from '../../../src/node/git-workspace-files';
+import { WorkerTextDiffer } from '../../../src/node/worker-text-differ';
 import { GitFixture } from './git-fixture';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
@@ -15,16 +16,23 @@ describe('staleness from git history (real repositories)', () => {
   });
   afterEach(() => repo.remove());
 
-  function engine(options: ConstructorParameters<typeof StalenessEngine>[1] = {}): StalenessEngine {
-    return new StalenessEngine({ git: new SimpleGitHistory(repo.dir, repo.env), files: new GitWorkspaceFiles(repo.dir, repo.env) }, { now: () => NOW, ...options });
+  const differ = new WorkerTextDiffer();
+  after(() => differ.dispose());
+
+  function engine(options: ConstructorParameters<typeof StalenessEngine>[1] = {}, onThread = false): StalenessEngine {
+    const deps = { git: new SimpleGitHistory(repo.dir, repo.env), files: new GitWorkspaceFiles(repo.dir, repo.env), ...(onThread ? { differ } : {}) };
+    return new StalenessEngine(deps, { now: () => NOW, ...options });
   }
 
-  /** Every scenario runs twice: reading linked files ahead while the history streams must not change a verdict. */
+  /**
+   * Every scenario runs twice: reading linked files ahead while the history streams, and diffing
+   * on a worker thread, must not change a verdict.
+   */
   async function report(paths: string[], options: ConstructorParameters<typeof StalenessEngine>[1] = {}): Promise<DocStaleness[]> {
     const docs = await repo.docs(paths);
     const plain = (await engine({ ...options, readAhead: false }).report(docs)).docs;
-    const ahead = (await engine({ ...options, readAhead: true }).report(docs)).docs;
-    assert.deepEqual(ahead, plain, 'the report with readAhead differs');
+    const ahead = (await engine({ ...options, readAhead: true }, true).report(docs)).docs;
+    assert.deepEqual(ahead, plain, 'the report with readAhead and the diff thread differs');
     return plain;
   }
 

@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { TextDiffer, TextDiffResult } from '../core/staleness/ports';
+import { diffIgnoringWhitespace } from '../core/staleness/text-diff';
+
+/** Where the worker script is: next to the bundle (dist/diff-worker.js), or the TypeScript source under tsx. */
+function defaultScript(): string | undefined {
+  for (const name of ['diff-worker.js', 'diff-worker.ts']) {
+    const candidate = path.join(__dirname, name);
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+interface Pending {
+  pairs: Array<[string | undefined, string | undefined]>;
+  resolve: (diffs: TextDiffResult[]) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Computes line diffs on one worker thread, so the thread that reads git's output (the extension
+ * host) is not held up by them: on a cold staleness report the reading and the diffing then run
+ * side by side. The thread starts on first use and never keeps the process alive while idle. When
+ * it cannot start or fails, diffs are computed on the calling thread.
+ */
+export class WorkerTextDiffer implements TextDiffer {
+  private worker: Worker | undefined;
+  private failed = false;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+
+  constructor(private readonly script: string | undefined = defaultScript()) {}
+
+  diff(pairs: Array<[string | undefined, string | undefined]>, signal?: AbortSignal): Promise<TextDiffResult[]> {
+    signal?.throwIfAborted();
+    const worker = this.start();
+    if (!worker) return Promise.resolve(inProcess(pairs));
+    const id = this.nextId++;
+    return new Promise<TextDiffResult[]>((resolve, reject) => {
+      this.pending.set(id, { pairs, resolve, reject });
+      if (this.pending.size === 1) worker.ref();
+      worker.postMessage({ id, pairs });
+    });
+  }
+
+  /** Stops the thread; pending diffs finish on the calling thread. */
+  dispose(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+    this.drain();
+  }
+
+  private start(): Worker | undefined {
+    if (this.worker || this.failed) return this.worker;
+    if (!this.script) {
+      this.failed = true;
+      return undefined;
+    }
+    try {
+      const worker = this.script.endsWith('.ts')
+        ? // Under tsx (tests, benchmarks) the worker registers tsx itself before loading the TypeScript source.
+          new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(this.script)});`, { eval: true })
+        : new Worker(this.script);
+      worker.on('message', (message: { id: number; diffs?: TextDiffResult[]; error?: string }) => {
+        const pending = this.pending.get(message.id);
+        if (!pending) return;
+        this.pending.delete(message.id);
+        if (this.pending.size === 0) worker.unref();
+        if (message.diffs) pending.resolve(message.diffs);
+        else pending.reject(new Error(message.error ?? 'the diff worker failed'));
+      });
+      worker.on('error', () => this.fail(worker));
+      worker.on('exit', () => this.fail(worker));
+      worker.unref();
+      this.worker = worker;
+      return worker;
+    } catch {
+      this.failed = true;
+      return undefined;
+    }
+  }
+
+  private fail(worker: Worker): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    this.failed = true;
+    this.drain();
+  }
+
+  /** Finishes pending diffs on the calling thread. */
+  private drain(): void {
+    for (const [id, pending] of [...this.pending]) {
+      this.pending.delete(id);
+      try {
+        pending.resolve(inProcess(pending.pairs));
+      } catch (error) {
+        pending.reject(error as Error);
+      }
+    }
+  }
+}
+
+function inProcess(pairs: Array<[string | undefined, string | undefined]>): TextDiffResult[] {
+  return pairs.map(([before, after]) => {
+    const { added, deleted, hunks } = diffIgnoringWhitespace(before, after);
+    return { added, deleted, hunks };
+  });
+}
