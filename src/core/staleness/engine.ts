@@ -148,7 +148,7 @@ export class StalenessEngine {
       context,
       working: indexWorkingTree(working),
       isNoise: noiseFilter(ignoreList, this.options.bulkCommitFiles),
-      details: new DetailBatch(index, git, ahead, this.deps.differ),
+      details: new DetailBatch(index, git, ahead, this.deps.differ, signal),
       options: this.options,
       matches: new Map(),
     };
