@@ -154,25 +154,8 @@ describe('review findings: staleness engine', () => {
     assert.deepEqual(fresh[0]!.reasons.map((r) => r.ruleId), ['link.missing-target']);
     assert.deepEqual(summary((await kept.report(docs)).docs), summary(fresh));
   });
-});
 
-describe('review findings: uncommitted edits', () => {
-  let repo: GitFixture;
-  const gits: SimpleGitHistory[] = [];
-
-  beforeEach(async () => {
-    repo = await GitFixture.create('review-working');
-  });
-  afterEach(async () => {
-    for (const git of gits.splice(0)) git.dispose();
-    await repo.remove();
-  });
-
-  function engine(options: ConstructorParameters<typeof StalenessEngine>[1] = {}): StalenessEngine {
-    const git = new SimpleGitHistory(repo.dir, repo.env);
-    gits.push(git);
-    return new StalenessEngine({ git, files: new GitWorkspaceFiles(repo.dir, repo.env) }, { now: () => NOW, ...options });
-  }
+  // Uncommitted edits
 
   it('with workingTree off, compares the committed file, not the edited one on disk', async () => {
     await repo.commit('start', '2025-01-01', { 'runbooks/db.md': '# Db\n\n[pool](../deploy/pool.yaml)\n', 'deploy/pool.yaml': 'size: 10\n' });
