@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { CatFileParser } from '../../../src/node/cat-file-batch';
 import { SimpleGitHistory } from '../../../src/node/git-history';
 import { GitFixture } from './git-fixture';
@@ -56,6 +58,17 @@ describe('reading files from git (cat-file)', () => {
     controller.abort();
     await assert.rejects(git.readFiles([{ sha, path: 'a.txt' }], 1000, controller.signal));
     assert.equal((await git.readFiles([{ sha, path: 'a.txt' }], 1000))[0]?.text, 'a\n');
+  });
+
+  it('reads unchanged files from disk, leaving symbolic links, converted and too large files to git', async () => {
+    await repo.commit('one', '2025-01-01', { 'real/a.txt': 'a\n', 'crlf.txt': 'x\n', 'big.txt': 'b'.repeat(2000), '.gitattributes': 'crlf.txt ident\n' });
+    await fs.symlink('a.txt', path.join(repo.dir, 'real', 'link.txt'));
+    await fs.symlink('real', path.join(repo.dir, 'linked'));
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-qm', 'links']);
+    const read = await git.readWorkingFiles(['real/a.txt', 'real/link.txt', 'linked/a.txt', 'crlf.txt', 'big.txt', 'missing.txt'], 1000);
+    assert.deepEqual(read.map((b) => b?.text), ['a\n', undefined, undefined, undefined, undefined, undefined]);
+    assert.ok(read[0]!.oid.startsWith('worktree:'));
   });
 
   it('parses --batch output split anywhere, locating content by its size', () => {
