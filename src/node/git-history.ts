@@ -1,4 +1,4 @@
-import { lstatSync, promises as fs, readFileSync, realpathSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -6,6 +6,7 @@ import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import type { BlobContent, FileAt, FileChange, FileHunks, GitHistory, GitRefs, GitRemote, LogCommit, RepoState } from '../core/staleness/ports';
 import { looksBinary } from './cat-file-batch';
 import { CatFileReader } from './cat-file-reader';
+import { readFromDisk } from './disk-reader';
 import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseConfigList, parseNameStatus, parsePatch, parseRefs, parseStatus, remotesFromConfig, prefixMapper, type PathMapper } from './git-parse';
 
 /** Settings that make git's output the same on every machine, whatever the user's config. */
@@ -143,47 +144,9 @@ export class SimpleGitHistory implements GitHistory {
     for (let k = 0; k + 2 < fields.length; k += 3) {
       if (fields[k + 2] !== 'unspecified' && fields[k + 2] !== 'unset') converted.add(fields[k]!);
     }
-    const realRoot = await fs.realpath(this.root).catch(() => undefined);
-    if (!realRoot) return out;
-    // Small files, read synchronously in short batches: for thousands of them the promise API
-    // costs several times more of this thread (five calls a file) than the reads themselves, and
-    // this thread is also parsing the history pass meanwhile.
-    const realDirs = new Map<string, boolean>();
-    const dirIsReal = (relativeDir: string): boolean => {
-      let real = realDirs.get(relativeDir);
-      if (real === undefined) {
-        const expected = path.join(realRoot, ...relativeDir.split('/').filter(Boolean));
-        try {
-          real = realpathSync.native(path.join(this.root, ...relativeDir.split('/').filter(Boolean))) === expected;
-        } catch {
-          real = false;
-        }
-        realDirs.set(relativeDir, real);
-      }
-      return real;
-    };
-    let sliceStart = Date.now();
-    for (const { p, i } of asked) {
-      if (Date.now() - sliceStart > 4) {
-        await new Promise((resolve) => setImmediate(resolve));
-        signal?.throwIfAborted();
-        sliceStart = Date.now();
-      }
-      if (converted.has(layout.prefix + p)) continue;
-      const slash = p.lastIndexOf('/');
-      // A symbolic link (the file or a folder above it) holds a path in git, not this content.
-      if (!dirIsReal(slash < 0 ? '' : p.slice(0, slash))) continue;
-      const absolute = path.join(this.root, ...p.split('/'));
-      try {
-        const stat = lstatSync(absolute);
-        // Too large to diff: only blob ids can tell whether it changed, so git answers.
-        if (!stat.isFile() || stat.size > maxBytes) continue;
-        const content = readFileSync(absolute);
-        out[i] = { oid: `worktree:${p}`, size: content.length, ...(looksBinary(content) ? { binary: true } : { text: content.toString('utf8') }) };
-      } catch {
-        // Unreadable: git is asked instead.
-      }
-    }
+    const plain = asked.filter(({ p }) => !converted.has(layout.prefix + p));
+    const read = await readFromDisk(this.root, plain.map(({ p }) => p), maxBytes, signal);
+    plain.forEach(({ i }, k) => (out[i] = read[k]));
     return out;
   }
 
