@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { DocModel } from '../doc-model';
-import { findRunbookAnnotations, matchRunbookValue, type AlertRuleLink } from './alert-rules';
+import { findRunbookAnnotations, matchRunbookValue, type AlertRuleLink } from '../alerts/runbook-annotations';
 import type { GitHistory, GitRefs, RepoState, WorkspaceFiles } from './ports';
 import { remoteLocations, type RepoLocation } from './repo-urls';
 import { FileSet, resolveDocTargets, type ResolvedDoc } from './resolve-targets';

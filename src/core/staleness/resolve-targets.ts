@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import type { DocModel } from '../doc-model';
 import { RuleId } from '../findings';
 import { lineRange } from '../link-target';
-import type { AlertRuleLink } from './alert-rules';
+import type { AlertRuleLink } from '../alerts/runbook-annotations';
 import type { LineRange } from './line-ranges';
 import type { GitRefs } from './ports';
 import { resolveRepoUrl, type RepoLocation } from './repo-urls';

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
-import { resolveRepoUrl, type RepoLocation } from './repo-urls';
-import type { GitRefs } from './ports';
+import { resolveRepoUrl, type RepoLocation } from '../staleness/repo-urls';
+import type { GitRefs } from '../staleness/ports';
 
 /** A `runbook_url:` / `runbook:` annotation in an alert rule file. */
 export interface RunbookAnnotation {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findRunbookAnnotations, matchRunbookValue } from '../../../../src/core/staleness/alert-rules';
+import { findRunbookAnnotations, matchRunbookValue } from '../../../../src/core/alerts/runbook-annotations';
 
 describe('alert rule annotations', () => {
   it('finds runbook_url and runbook annotations with their lines, skipping templated values', () => {
