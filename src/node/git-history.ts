@@ -7,10 +7,16 @@ import type { BlobContent, FileAt, FileChange, FileHunks, GitHistory, GitRefs, G
 import { looksBinary } from './cat-file-batch';
 import { CatFileReader } from './cat-file-reader';
 import { readFromDisk } from './disk-reader';
+import { readInside } from './workspace-boundary';
+import { readFilterDrivers, neutralisingEnv, SAFE_GIT_CONFIG, SIMPLE_GIT_UNSAFE } from './safe-git';
 import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseConfigList, parseNameStatus, parsePatch, parseRefs, parseStatus, remotesFromConfig, prefixMapper, type PathMapper } from './git-parse';
 
-/** Settings that make git's output the same on every machine, whatever the user's config. */
+/**
+ * Settings that make git's output the same on every machine, whatever the user's config, and
+ * keep the repository's own config from running anything (`SAFE_GIT_CONFIG`).
+ */
 const STABLE_CONFIG = [
+  ...SAFE_GIT_CONFIG,
   'core.quotePath=false',
   'diff.noprefix=false',
   'diff.mnemonicPrefix=false',
@@ -30,6 +36,9 @@ const PARALLEL_PROCESSES = Math.max(1, Math.min(4, os.availableParallelism()));
 /** Objects larger than this are never kept in memory (the engine asks for less). */
 const MAX_OBJECT_BYTES = 16 * 1024 * 1024;
 
+/** A `.git-blame-ignore-revs` of a few thousand commits; past this it is not read. */
+const MAX_IGNORE_REVS_BYTES = 4 * 1024 * 1024;
+
 /** Longest command line we build (Windows allows 32K characters). */
 const MAX_ARGS_CHARS = 24_000;
 
@@ -37,6 +46,8 @@ interface RepoLayout {
   top: string;
   prefix: string;
   map: PathMapper;
+  /** The environment for git here: the kept variables, plus settings that switch off the repository's filter drivers. */
+  env: Record<string, string>;
 }
 
 /**
@@ -65,15 +76,16 @@ export class SimpleGitHistory implements GitHistory {
     const layout = await this.getLayout(signal);
     if (typeof layout === 'string') return { kind: 'none', reason: layout };
     this.configRead = undefined;
+    layout.env = await this.gitEnv(layout.top, signal);
     // Both answers from one process when HEAD exists (the common case); a repository without
     // commits makes it fail, and then shallowness is asked alone.
-    const both = await this.client(layout.top, signal)
+    const both = await this.client(layout, signal)
       .raw(['rev-parse', '--is-shallow-repository', '--verify', '--end-of-options', 'HEAD^{commit}'])
       .catch(() => undefined);
     const [shallow, head] = both?.trim().split('\n') ?? [];
     if (both !== undefined && /^[0-9a-f]{40,64}$/.test(head ?? '')) return { kind: 'git', head, shallow: shallow === 'true' };
     signal?.throwIfAborted();
-    const alone = await this.client(layout.top, signal).raw(['rev-parse', '--is-shallow-repository']).catch(() => 'false');
+    const alone = await this.client(layout, signal).raw(['rev-parse', '--is-shallow-repository']).catch(() => 'false');
     return { kind: 'git', head: undefined, shallow: alone.trim() === 'true' };
   }
 
@@ -83,7 +95,7 @@ export class SimpleGitHistory implements GitHistory {
 
   async refs(signal?: AbortSignal): Promise<GitRefs> {
     const layout = await this.requireLayout(signal);
-    return parseRefs(await this.client(layout.top, signal).raw(['for-each-ref', '--format=%(refname)', 'refs/heads', 'refs/remotes', 'refs/tags']));
+    return parseRefs(await this.client(layout, signal).raw(['for-each-ref', '--format=%(refname)', 'refs/heads', 'refs/remotes', 'refs/tags']));
   }
 
   async log(range: { head: string; since?: string }, onCommit: (commit: LogCommit) => void, signal?: AbortSignal): Promise<void> {
@@ -92,7 +104,7 @@ export class SimpleGitHistory implements GitHistory {
     if (range.since !== undefined) assertRev(range.since);
     const parser = new LogParser(onCommit, layout.map);
     const decoder = new StringDecoder('utf8');
-    const git = this.client(layout.top, signal).outputHandler((_command, stdout) => {
+    const git = this.client(layout, signal).outputHandler((_command, stdout) => {
       stdout.on('data', (chunk: Buffer) => parser.feed(decoder.write(chunk)));
     });
     const revs = range.since ? [range.head, `^${range.since}`] : [range.head];
@@ -133,8 +145,8 @@ export class SimpleGitHistory implements GitHistory {
     const specs = chunkPathspecs(asked.map(({ p }) => p), layout);
     const scope = specs.length === 1 ? specs[0]! : layout.prefix ? [`:(top,literal)${layout.prefix}`] : [];
     const [attrs, listed] = await Promise.all([
-      this.client(layout.top, signal, `${asked.map(({ p }) => layout.prefix + p).join('\0')}\0`).raw(['check-attr', '-z', '--stdin', 'filter', 'ident', 'working-tree-encoding']),
-      this.client(layout.top, signal).raw(['ls-files', '-v', '-z', '--', ...scope]),
+      this.client(layout, signal, `${asked.map(({ p }) => layout.prefix + p).join('\0')}\0`).raw(['check-attr', '-z', '--stdin', 'filter', 'ident', 'working-tree-encoding']),
+      this.client(layout, signal).raw(['ls-files', '-v', '-z', '--', ...scope]),
     ]);
     const converted = new Set<string>();
     for (const entry of listed.split('\0')) {
@@ -175,7 +187,7 @@ export class SimpleGitHistory implements GitHistory {
   }
 
   private readersFor(layout: RepoLayout): CatFileReader[] {
-    this.readers ??= Array.from({ length: PARALLEL_PROCESSES }, () => new CatFileReader(layout.top, this.env, STABLE_CONFIG, MAX_OBJECT_BYTES));
+    this.readers ??= Array.from({ length: PARALLEL_PROCESSES }, () => new CatFileReader(layout.top, layout.env, STABLE_CONFIG, MAX_OBJECT_BYTES));
     return this.readers;
   }
 
@@ -183,14 +195,14 @@ export class SimpleGitHistory implements GitHistory {
     const layout = await this.requireLayout(signal);
     assertRev(from);
     if (to !== undefined) assertRev(to);
-    const git = this.client(layout.top, signal);
+    const git = this.client(layout, signal);
     if (to === undefined && from === 'HEAD') {
       // The working tree against HEAD in one process that always prints something (simple-git
       // waits 50 ms after a silent one): `git status` with the branch header.
-      const status = await git.raw(['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--renames']);
+      const status = await git.raw(['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--renames', '--ignore-submodules=dirty']);
       return parseStatus(status, layout.map);
     }
-    const diff = await git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', from, ...(to ? [to] : []), '--']);
+    const diff = await git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--ignore-submodules=dirty', from, ...(to ? [to] : []), '--']);
     const changes = parseNameStatus(diff, layout.map);
     if (to === undefined) {
       const untracked = await git.raw(['ls-files', '-z', '--others', '--exclude-standard', '--full-name']);
@@ -207,11 +219,11 @@ export class SimpleGitHistory implements GitHistory {
     const layout = await this.requireLayout(signal);
     assertRev(from);
     if (to !== undefined) assertRev(to);
-    const git = this.client(layout.top, signal);
+    const git = this.client(layout, signal);
     const out: FileHunks[] = [];
     for (const chunk of chunkPathspecs(paths, layout)) {
       const text = await git.raw([
-        'diff', '-p', '-U0', '-w', '-M', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', from, ...(to ? [to] : []), '--', ...chunk,
+        'diff', '-p', '-U0', '-w', '-M', '--no-ext-diff', '--no-textconv', '--ignore-submodules=dirty', '--src-prefix=a/', '--dst-prefix=b/', from, ...(to ? [to] : []), '--', ...chunk,
       ]);
       out.push(...parsePatch(text, layout.map));
     }
@@ -221,9 +233,9 @@ export class SimpleGitHistory implements GitHistory {
   async ignoreRevs(signal?: AbortSignal): Promise<string[]> {
     const layout = await this.requireLayout(signal);
     const configured = (await this.config(signal)).get('blame.ignorerevsfile')?.at(-1) ?? '';
-    const file = path.resolve(layout.top, configured || '.git-blame-ignore-revs');
-    const text = await fs.readFile(file, 'utf8').catch(() => '');
-    return parseIgnoreRevs(text);
+    // Repository content (the file, or a path in the repository's git config): read only inside the repository.
+    const read = await readInside(layout.top, configured || '.git-blame-ignore-revs', MAX_IGNORE_REVS_BYTES).catch(() => undefined);
+    return read?.kind === 'file' ? parseIgnoreRevs(read.bytes.toString('utf8')) : [];
   }
 
   /**
@@ -232,7 +244,7 @@ export class SimpleGitHistory implements GitHistory {
    */
   private config(signal?: AbortSignal): Promise<Map<string, string[]>> {
     this.configRead ??= this.requireLayout(signal)
-      .then((layout) => this.client(layout.top, signal).raw(['config', '--list', '-z']))
+      .then((layout) => this.client(layout, signal).raw(['config', '--list', '-z']))
       .then(parseConfigList);
     const read = this.configRead;
     read.catch(() => {
@@ -249,7 +261,7 @@ export class SimpleGitHistory implements GitHistory {
     const layout = await this.requireLayout(signal);
     assertRev(a);
     assertRev(b);
-    const out = await this.client(layout.top, signal).raw(['merge-base', a, b]).catch(() => '');
+    const out = await this.client(layout, signal).raw(['merge-base', a, b]).catch(() => '');
     return out.trim() || undefined;
   }
 
@@ -258,7 +270,7 @@ export class SimpleGitHistory implements GitHistory {
     const sha = await this.resolveIn(layout, rev, signal);
     if (!sha) return undefined;
     const found = new Set<string>();
-    const git = this.client(layout.top, signal);
+    const git = this.client(layout, signal);
     for (const chunk of chunk_(paths.map((p) => layout.prefix + p))) {
       const out = await git.raw(['ls-tree', '--full-tree', '--name-only', '-z', sha, '--', ...chunk]);
       for (const top of out.split('\0')) {
@@ -280,7 +292,7 @@ export class SimpleGitHistory implements GitHistory {
 
   private async resolveIn(layout: RepoLayout, ref: string, signal?: AbortSignal): Promise<string | undefined> {
     if (!isSafeRev(ref)) return undefined;
-    const out = await this.client(layout.top, signal).raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).catch(() => '');
+    const out = await this.client(layout, signal).raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).catch(() => '');
     return /^[0-9a-f]{40,64}$/.test(out.trim()) ? out.trim() : undefined;
   }
 
@@ -302,7 +314,7 @@ export class SimpleGitHistory implements GitHistory {
     }
     let out: string;
     try {
-      out = await this.client(this.root).raw(['rev-parse', '--show-toplevel', '--show-prefix']);
+      out = await this.client({ top: this.root, env: this.env }).raw(['rev-parse', '--show-toplevel', '--show-prefix']);
     } catch (error) {
       const message = (error as Error).message;
       if (/ENOENT|not found|spawn git/i.test(message)) return 'git is not installed (or not on PATH), so there is no history to compare against.';
@@ -311,7 +323,7 @@ export class SimpleGitHistory implements GitHistory {
     }
     const [top = '', prefix = ''] = out.split('\n');
     if (!top) return 'this folder is not in a git work tree, so there is no history to compare against.';
-    return { top, prefix, map: prefixMapper(prefix) };
+    return { top, prefix, map: prefixMapper(prefix), env: await this.gitEnv(top) };
   }
 
   private async requireLayout(signal?: AbortSignal): Promise<RepoLayout> {
@@ -320,11 +332,18 @@ export class SimpleGitHistory implements GitHistory {
     return layout;
   }
 
-  private client(baseDir: string, signal?: AbortSignal, input?: string): SimpleGit {
-    const options: Partial<SimpleGitOptions> = { baseDir, config: STABLE_CONFIG, maxConcurrentProcesses: 4, trimmed: false };
+  /** `this.env` plus what switches off the filter drivers configured for the repository at `top`. */
+  private async gitEnv(top: string, signal?: AbortSignal): Promise<Record<string, string>> {
+    return { ...this.env, ...neutralisingEnv(await readFilterDrivers(top, this.env, signal)) };
+  }
+
+  private client(layout: Pick<RepoLayout, 'top' | 'env'>, signal?: AbortSignal, input?: string): SimpleGit {
+    const options: Partial<SimpleGitOptions> = { baseDir: layout.top, config: STABLE_CONFIG, maxConcurrentProcesses: 4, trimmed: false, unsafe: SIMPLE_GIT_UNSAFE };
+    // Every variable in `env` was chosen here (simple-git otherwise rejects the GIT_CONFIG_* ones).
+    options.allowEnvironment = Object.keys(layout.env);
     if (signal) options.abort = signal;
     if (input !== undefined) options.input = () => input;
-    return simpleGit(options).env(this.env);
+    return simpleGit(options).env(layout.env);
   }
 }
 

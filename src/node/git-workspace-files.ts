@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import { simpleGit } from 'simple-git';
 import { DEFAULT_EXCLUDE } from '../core/doc-filter';
 import type { WorkspaceFiles } from '../core/staleness/ports';
+import { SAFE_GIT_CONFIG, SIMPLE_GIT_UNSAFE } from './safe-git';
 
 /** Walking a folder that is not a repository stops after this many files. */
 const MAX_WALKED_FILES = 200_000;
@@ -53,7 +54,7 @@ export class GitWorkspaceFiles implements WorkspaceFiles {
   async filesContaining(word: string, extensions?: string[], signal?: AbortSignal): Promise<string[] | undefined> {
     if (!/^[\w-]+$/.test(word) || (extensions && !extensions.every((e) => /^\.[\w-]+$/.test(e)))) return undefined;
     const specs = extensions ? extensions.map((e) => `*${e}`) : ['.'];
-    const git = simpleGit({ baseDir: this.root, config: ['core.quotePath=false'], ...(signal ? { abort: signal } : {}) }).env(this.env);
+    const git = simpleGit({ baseDir: this.root, config: ['core.quotePath=false', ...SAFE_GIT_CONFIG], unsafe: SIMPLE_GIT_UNSAFE, ...(signal ? { abort: signal } : {}) }).env(this.env);
     try {
       // Exit status 1 means "no match": simple-git rejects it, so it is told apart from real failures by its output.
       const out = await git.raw(['grep', '-z', '-l', '-I', '-i', '-F', '--untracked', '-e', word, '--', ...specs]);
@@ -65,7 +66,7 @@ export class GitWorkspaceFiles implements WorkspaceFiles {
   }
 
   private async listFromGit(signal?: AbortSignal): Promise<string[]> {
-    const git = simpleGit({ baseDir: this.root, config: ['core.quotePath=false'], ...(signal ? { abort: signal } : {}) }).env(this.env);
+    const git = simpleGit({ baseDir: this.root, config: ['core.quotePath=false', ...SAFE_GIT_CONFIG], unsafe: SIMPLE_GIT_UNSAFE, ...(signal ? { abort: signal } : {}) }).env(this.env);
     // One process: `-t` tags each entry (H tracked, R deleted from the work tree, ? untracked), so
     // tracked files deleted in the work tree can be left out. (Two processes cost more, and
     // simple-git waits 50 ms after a process that printed nothing, which `--deleted` usually is.)

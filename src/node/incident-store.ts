@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { safeGitArgs } from './safe-git';
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseIncident, pickActiveIncident } from '../core/incident/incident-parser';
@@ -148,7 +149,7 @@ export class IncidentStore {
  */
 export function gitUserName(root: string, env?: NodeJS.ProcessEnv): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('git', ['config', 'user.name'], { cwd: root, timeout: 5000, windowsHide: true, ...(env ? { env } : {}) }, (error, stdout) => {
+    execFile('git', [...safeGitArgs(), 'config', 'user.name'], { cwd: root, timeout: 5000, windowsHide: true, ...(env ? { env } : {}) }, (error, stdout) => {
       resolve(error ? undefined : stdout.trim() || undefined);
     });
   });
