@@ -1,8 +1,11 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, parseConfigFile, type RunbooksConfig } from '../core/config-file';
 import { decodeText } from '../core/decode-text';
 import { RuleId } from '../core/findings';
+import { readInside } from './workspace-boundary';
+
+/** A config file is a few hundred bytes; anything past this is not one. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** A repository config file as read from disk. */
 export interface LoadedConfig extends RunbooksConfig {
@@ -18,17 +21,21 @@ export class ConfigFileError extends Error {}
  * `.runbooks.yaml` in `root`. When both are in `root`, the first is read and a problem says to keep
  * one. Rejects with `ConfigFileError` when `file` is missing, or a config file exists but cannot be
  * read; a file that reads but is invalid resolves with its `problems` (see `parseConfigFile`).
+ * The files in `root` are repository content: read only when they resolve inside `root` (a
+ * symbolic link out of it, or to nothing, is refused alike) and are regular files of at most
+ * `MAX_CONFIG_BYTES`. `file`, given by the user, may be anywhere but must be a regular file too.
+ * No error message quotes a file that was refused.
  */
 export async function loadConfigFile(root: string, file?: string): Promise<LoadedConfig> {
   if (file !== undefined) {
-    const bytes = await readOrUndefined(file);
+    const bytes = await readOrUndefined(path.parse(file).root, file);
     if (bytes === undefined) throw new ConfigFileError(`config file ${file} does not exist`);
     return { file, ...parse(bytes) };
   }
   const present: Array<{ file: string; bytes: Uint8Array }> = [];
   for (const name of CONFIG_FILE_NAMES) {
     const candidate = path.join(root, name);
-    const bytes = await readOrUndefined(candidate);
+    const bytes = await readOrUndefined(root, candidate);
     if (bytes !== undefined) present.push({ file: candidate, bytes });
   }
   const [first, ...others] = present;
@@ -56,12 +63,15 @@ function parse(bytes: Uint8Array): RunbooksConfig {
   return config;
 }
 
-/** The file's bytes; undefined when it does not exist. Rejects with `ConfigFileError` for any other failure. */
-async function readOrUndefined(file: string): Promise<Uint8Array | undefined> {
+/** The file's bytes; undefined when it does not exist. Rejects with `ConfigFileError` when it is refused or cannot be read. */
+async function readOrUndefined(root: string, file: string): Promise<Uint8Array | undefined> {
+  let read;
   try {
-    return await fs.readFile(file);
+    read = await readInside(root, file, MAX_CONFIG_BYTES);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ConfigFileError(`cannot read config file ${file}: ${(error as Error).message}`);
+    throw new ConfigFileError(`cannot read config file ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  if (read.kind === 'missing') return undefined;
+  if (read.kind === 'refused') throw new ConfigFileError(read.code ? `cannot read config file ${file}: ${read.code}, it ${read.reason}` : `config file ${file} ${read.reason}`);
+  return read.bytes;
 }
