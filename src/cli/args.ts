@@ -5,8 +5,11 @@ export class UsageError extends Error {}
 
 export type OutputFormat = 'text' | 'json';
 
-/** `check` also writes GitHub workflow annotations and SARIF. */
-export type CheckFormat = OutputFormat | 'github' | 'sarif';
+/** The commands that report findings (`index`, `report`, `check`) also write GitHub workflow annotations and SARIF. */
+export type FindingsFormat = OutputFormat | 'github' | 'sarif';
+
+/** The commands whose `--format` may also be `github` or `sarif`. */
+export const FINDINGS_COMMANDS: readonly string[] = Object.freeze(['index', 'report', 'check']);
 
 /** `check`, `report`: the lowest severity that makes the exit code 1. */
 export type FailOn = 'none' | 'warning' | 'error';
@@ -35,8 +38,8 @@ export interface CliArgs {
   runbooks?: string[];
   /** `note`: `--at HH:MM`, an explicit time. */
   at?: string;
-  /** `check`: the output format, which may also be `github` or `sarif` (`format` is then `text`). */
-  checkFormat?: CheckFormat;
+  /** `index`, `report`, `check`: `--format github` or `sarif` (`format` is then `text`); undefined for text and json. */
+  findingsFormat?: 'github' | 'sarif';
   /** `check`: the ref the change set is compared against. */
   base?: string;
   /** `check`: the end of the change set (default: the working tree). */
@@ -82,10 +85,12 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  const checkFormat = values.format ?? 'text';
-  const format = positionals[0] === 'check' && (checkFormat === 'github' || checkFormat === 'sarif') ? 'text' : checkFormat;
+  const given = values.format ?? 'text';
+  const findingsCommand = positionals[0] !== undefined && FINDINGS_COMMANDS.includes(positionals[0]);
+  const findingsFormat = findingsCommand && (given === 'github' || given === 'sarif') ? given : undefined;
+  const format = findingsFormat ? 'text' : given;
   if (format !== 'text' && format !== 'json') {
-    throw new UsageError(`--format must be ${positionals[0] === 'check' ? 'text, json, github or sarif' : 'text or json'}, not "${checkFormat}"`);
+    throw new UsageError(`--format must be ${findingsCommand ? 'text, json, github or sarif' : 'text or json'}, not "${given}"`);
   }
   const failOn = values['fail-on'];
   if (failOn !== undefined && failOn !== 'none' && failOn !== 'warning' && failOn !== 'error') {
@@ -108,7 +113,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
     ...(values.severity !== undefined ? { severity: values.severity } : {}),
     ...(values.runbook !== undefined ? { runbooks: values.runbook } : {}),
     ...(values.at !== undefined ? { at: values.at } : {}),
-    ...(positionals[0] === 'check' ? { checkFormat: checkFormat as CheckFormat } : {}),
+    ...(findingsFormat ? { findingsFormat } : {}),
     ...(values.base !== undefined ? { base: values.base } : {}),
     ...(values.head !== undefined ? { head: values.head } : {}),
     ...(failOn !== undefined ? { failOn } : {}),

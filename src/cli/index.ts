@@ -11,6 +11,7 @@ import { runReport } from './commands/report-command';
 import { runCheck } from './commands/check-command';
 import type { CliIo } from './io';
 import { NodeShellRunner } from '../node/shell-runner';
+import { SimpleGitHistory } from '../node/git-history';
 import { runnableBlocks } from '../core/runner/runnable-blocks';
 import * as readline from 'node:readline/promises';
 import { USAGE } from './usage';
@@ -47,7 +48,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const index = openWorkspaceIndex(root, { cache: args.cache, env: io.env });
     await index.build();
     if (args.cache) await index.persist().catch((error: Error) => io.err(`runbooks: could not write the index cache: ${error.message}`));
-    io.out(args.command === 'index' ? renderIndex(index, args.format) : renderSearch(index, args.positionals.join(' '), args.limit, args.format));
+    if (args.command === 'index') {
+      const format = args.findingsFormat ?? args.format;
+      const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix() : '';
+      io.out(renderIndex(index, format, repoPrefix));
+    } else io.out(renderSearch(index, args.positionals.join(' '), args.limit, args.format));
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,6 +1,8 @@
 import type { DocModel } from '../../core/doc-model';
 import type { WorkspaceIndex } from '../../core/workspace-index';
-import type { OutputFormat } from '../args';
+import { formatGithub, formatReportLine, formatSarif, placeFinding, rulesOf, type PlacedFinding } from '../../core/findings';
+import type { FindingsFormat } from '../args';
+import { version } from '../../../package.json';
 
 /** One row of `runbooks index --format json`. */
 export interface IndexRow {
@@ -15,8 +17,18 @@ export interface IndexRow {
   findings: Array<{ ruleId: string; severity: string; line: number; message: string }>;
 }
 
-/** Renders the documents of a built index as text or JSON. */
-export function renderIndex(index: WorkspaceIndex, format: OutputFormat): string {
+/** Every finding of the index, doc by doc. */
+export function indexFindings(index: WorkspaceIndex): PlacedFinding[] {
+  return index.all().flatMap((doc) => doc.findings.map((f) => placeFinding(doc.path, f)));
+}
+
+/**
+ * Renders the documents of a built index as text, JSON, GitHub workflow commands (annotations, then
+ * the totals) or SARIF 2.1.0. `repoPrefix`: the root below the repository's top level (`ops/`), for
+ * the repository-relative GitHub and SARIF paths.
+ */
+export function renderIndex(index: WorkspaceIndex, format: FindingsFormat, repoPrefix = ''): string {
+  if (format === 'sarif') return JSON.stringify(formatSarif(indexFindings(index), { version, rules: rulesOf('index'), repoPrefix }), null, 2);
   const rows: IndexRow[] = index.all().map((doc) => ({
     path: doc.path,
     kind: doc.kind,
@@ -29,6 +41,7 @@ export function renderIndex(index: WorkspaceIndex, format: OutputFormat): string
     findings: doc.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, line: f.line, message: f.message })),
   }));
   if (format === 'json') return JSON.stringify(rows, null, 2);
+  if (format === 'github') return [...formatGithub(indexFindings(index), { repoPrefix, command: 'index' }), totals(rows)].join('\n');
   if (rows.length === 0) return 'No markdown documents found.';
   const lines: string[] = [];
   for (const row of rows) {
@@ -37,12 +50,14 @@ export function renderIndex(index: WorkspaceIndex, format: OutputFormat): string
     const details = [`${row.headings} headings`, `${row.codeBlocks} code blocks`];
     if (row.alerts.length) details.unshift(`alerts: ${row.alerts.join(', ')}`);
     lines.push(`${''.padEnd(12)} ${details.join(' · ')}`);
-    for (const finding of row.findings) {
-      lines.push(`${''.padEnd(12)} ${finding.severity} ${row.path}:${finding.line} ${finding.message} [${finding.ruleId}]`);
-    }
+    for (const finding of row.findings) lines.push(`${''.padEnd(12)} ${formatReportLine({ ...finding, path: row.path } as PlacedFinding)}`);
   }
+  lines.push('', totals(rows));
+  return lines.join('\n');
+}
+
+function totals(rows: IndexRow[]): string {
   const counts = rows.reduce<Record<string, number>>((acc, r) => ((acc[r.kind] = (acc[r.kind] ?? 0) + 1), acc), {});
   const findings = rows.reduce((n, r) => n + r.findings.length, 0);
-  lines.push('', `${rows.length} documents: ${counts.runbook ?? 0} runbooks, ${counts.architecture ?? 0} architecture, ${counts.other ?? 0} other; ${findings} findings.`);
-  return lines.join('\n');
+  return `${rows.length} documents: ${counts.runbook ?? 0} runbooks, ${counts.architecture ?? 0} architecture, ${counts.other ?? 0} other; ${findings} findings.`;
 }

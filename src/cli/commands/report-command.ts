@@ -1,13 +1,17 @@
 import * as path from 'node:path';
-import type { Severity } from '../../core/findings';
+import { formatGithub, formatReportLine, formatSarif, type Severity } from '../../core/findings';
+import { reasonToFinding, reportFindings } from '../../core/staleness/as-findings';
+import { STALENESS_RULES } from '../../core/staleness/rules';
 import type { StalenessReport } from '../../core/staleness/types';
+import { SimpleGitHistory } from '../../node/git-history';
 import { openStalenessEngine } from '../../node/git-staleness';
 import { IncidentFeedbackSource } from '../../node/incident-feedback';
 import { openWorkspaceIndex } from '../../node/open-index';
-import type { CliArgs, FailOn, OutputFormat } from '../args';
+import type { CliArgs, FailOn, FindingsFormat } from '../args';
 import type { CliIo } from '../io';
 import { DEFAULT_INCIDENTS_DIR } from './incident-command';
 import { loadStalenessSettings } from './staleness-config';
+import { version } from '../../../package.json';
 
 /** One reason in `runbooks report --format json`. */
 export interface ReportReasonRow {
@@ -54,24 +58,31 @@ export function reportJson(report: StalenessReport): { docs: ReportDocRow[] } {
   };
 }
 
-/** Renders a staleness report as text (one block per doc, then totals) or JSON. */
-export function renderReport(report: StalenessReport, format: OutputFormat): string {
+/**
+ * Renders a staleness report as text (one block per doc, then totals), JSON, GitHub workflow
+ * commands (annotations on the docs' lines, then the totals) or SARIF 2.1.0. `repoPrefix`: the
+ * root below the repository's top level (`ops/`), for the repository-relative GitHub and SARIF paths.
+ */
+export function renderReport(report: StalenessReport, format: FindingsFormat, repoPrefix = ''): string {
   if (format === 'json') return JSON.stringify(reportJson(report), null, 2);
+  if (format === 'sarif') return JSON.stringify(formatSarif(reportFindings(report), { version, rules: STALENESS_RULES, repoPrefix }), null, 2);
+  if (format === 'github') return [...formatGithub(reportFindings(report), { repoPrefix, command: 'report' }), totals(report)].join('\n');
   if (report.docs.length === 0) return 'No markdown documents found.';
   const lines: string[] = [];
   for (const doc of report.docs) {
     const since = doc.referenceTime ? `  (${doc.referenceSource === 'review' ? 'reviewed' : doc.referenceSource === 'working-tree' ? 'edited' : 'changed'} ${doc.referenceTime.slice(0, 10)})` : '';
     const due = doc.reviewDue ? '  review due' : '';
     lines.push(`${doc.level.padEnd(8)} ${doc.path}  score ${doc.score}${since}${due}`);
-    for (const r of doc.reasons) lines.push(`${''.padEnd(8)} ${r.severity} ${doc.path}:${r.line} ${r.message} [${r.ruleId}]`);
+    for (const r of doc.reasons) lines.push(`${''.padEnd(8)} ${formatReportLine(reasonToFinding(doc.path, r))}`);
   }
+  lines.push('', totals(report));
+  return lines.join('\n');
+}
+
+function totals(report: StalenessReport): string {
   const count = (level: string) => report.docs.filter((d) => d.level === level).length;
   const due = report.docs.filter((d) => d.reviewDue).length;
-  lines.push(
-    '',
-    `${report.docs.length} documents: ${count('fresh')} fresh, ${count('stale')} stale, ${count('broken')} broken, ${count('unknown')} unknown; ${due} review${due === 1 ? '' : 's'} overdue.`,
-  );
-  return lines.join('\n');
+  return `${report.docs.length} documents: ${count('fresh')} fresh, ${count('stale')} stale, ${count('broken')} broken, ${count('unknown')} unknown; ${due} review${due === 1 ? '' : 's'} overdue.`;
 }
 
 const RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
@@ -98,6 +109,8 @@ export async function runReport(root: string, args: CliArgs, io: CliIo): Promise
   const engine = openStalenessEngine(root, { cache: args.cache, env: io.env, feedback, staleness });
   const report = await engine.report(index.all());
   for (const warning of report.warnings ?? []) io.err(`runbooks: ${warning}`);
-  io.out(renderReport(report, args.format));
+  const format = args.findingsFormat ?? args.format;
+  const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix() : '';
+  io.out(renderReport(report, format, repoPrefix));
   return exitCodeFor(report.docs.flatMap((d) => d.reasons.map((r) => r.severity)), args.failOn ?? 'none');
 }

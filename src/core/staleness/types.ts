@@ -1,18 +1,12 @@
 import type { DocKind } from '../doc-model';
-import type { RuleIdValue, Severity } from '../findings';
+import type { CommitRef, RuleIdValue, Severity } from '../findings';
 import type { LineRange } from './line-ranges';
 import type { RepoState } from './ports';
 
+export type { CommitRef } from '../findings';
+
 /** How far a doc can be trusted. */
 export type StalenessLevel = 'fresh' | 'stale' | 'broken' | 'unknown';
-
-/** A commit named as evidence. */
-export interface CommitRef {
-  sha: string;
-  /** Committer date, ISO 8601 UTC (`2025-03-02T10:00:00Z`). */
-  date: string;
-  subject: string;
-}
 
 /** How a doc came to depend on a target. */
 export type TargetVia = 'link' | 'url' | 'watches' | 'code-span' | 'alert-rule';

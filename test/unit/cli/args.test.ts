@@ -67,7 +67,7 @@ describe('parseCliArgs', () => {
   });
 
   it('throws a UsageError for an unknown option, a bad format and a bad limit', () => {
-    for (const argv of [['--nope'], ['index', '--format', 'sarif'], ['search', 'x', '--limit', '2.5'], ['index', '--root'], ['run', 'x.md', '--var', 'NOEQUALS'], ['run', 'x.md', '--var', '=v']]) {
+    for (const argv of [['--nope'], ['search', 'x', '--format', 'sarif'], ['index', '--format', 'xml'], ['search', 'x', '--limit', '2.5'], ['index', '--root'], ['run', 'x.md', '--var', 'NOEQUALS'], ['run', 'x.md', '--var', '=v']]) {
       assert.throws(() => parseCliArgs(argv, '/w'), UsageError, argv.join(' '));
     }
   });

@@ -174,7 +174,8 @@ describe('runbooks CLI', () => {
 
     const usageErrors: Array<[string, string[], string]> = [
       ['an unknown command', ['deploy'], 'unknown command "deploy"'],
-      ['a bad --format', ['index', '--format', 'xml'], '--format must be text or json, not "xml"'],
+      ['a bad --format', ['search', 'x', '--format', 'xml'], '--format must be text or json, not "xml"'],
+      ['a bad --format for a command that reports findings', ['index', '--format', 'xml'], '--format must be text, json, github or sarif, not "xml"'],
       ['a --root that does not exist', ['index', '--root', 'nope'], '--root nope is not a folder'],
       ['a --root that is a file', ['index', '--root', 'ws/README.md'], '--root ws/README.md is not a folder'],
       ['search without a query', ['search', '--root', 'ws'], 'search needs a QUERY'],

@@ -1,0 +1,72 @@
+import { RuleId, type RuleIdValue, type Severity } from './finding';
+
+/** Where a rule's findings come from. */
+export type RuleGroup = 'index' | 'config' | 'staleness';
+
+/** What a rule means: for SARIF `rules`, help links, the severity settings and the README's rule table. */
+export interface RuleInfo {
+  id: RuleIdValue;
+  /** PascalCase name (SARIF `name`). */
+  name: string;
+  group: RuleGroup;
+  /** The severity its findings have unless `.runbooks.yml` `rules:` or `runbooks.rules.severity` say otherwise. */
+  defaultSeverity: Severity;
+  /** One sentence. */
+  description: string;
+  /** The `staleness.weights` that score its findings (names of `StalenessWeights`); empty when it does not score. */
+  weights: readonly string[];
+}
+
+/**
+ * Where the README lives; `helpUri` of a rule is this plus `#rule-<id with dots as dashes>`, the
+ * anchor of its row in the README's rule table. Kept equal to package.json's `repository.url` by a test.
+ */
+export const README_URL = 'https://example.invalid/living-runbooks';
+
+const rule = (id: RuleIdValue, name: string, group: RuleGroup, defaultSeverity: Severity, description: string, weights: readonly string[] = []): RuleInfo =>
+  Object.freeze({ id, name, group, defaultSeverity, description, weights: Object.freeze([...weights]) });
+
+/** Every rule, in a stable order: index, staleness, config. */
+export const RULES: readonly RuleInfo[] = Object.freeze([
+  rule(RuleId.frontMatterInvalid, 'FrontMatterInvalid', 'index', 'error', 'The YAML front matter could not be parsed; the doc is read without it.'),
+  rule(RuleId.frontMatterNotMapping, 'FrontMatterNotMapping', 'index', 'error', 'The front matter parsed but is not a mapping (e.g. a bare list or string).'),
+  rule(RuleId.frontMatterFieldType, 'FrontMatterFieldType', 'index', 'warning', 'A known front matter field has the wrong shape (e.g. `alerts: 3`).'),
+  rule(RuleId.docInvalidEncoding, 'InvalidEncoding', 'index', 'warning', 'The file is not valid UTF-8; invalid bytes were replaced.'),
+  rule(RuleId.docTooLarge, 'DocTooLarge', 'index', 'info', 'The file is larger than `runbooks.index.maxFileSizeMB` and was not parsed.'),
+  rule(RuleId.docUnreadable, 'DocUnreadable', 'index', 'error', 'The file could not be read.'),
+  rule(RuleId.staleLinkedCodeChanged, 'LinkedCodeChanged', 'staleness', 'warning', 'A file or folder the doc links to, watches or is named by changed after the doc was last changed or reviewed.', ['commit', 'line', 'uncommitted']),
+  rule(RuleId.staleAnchoredRangeChanged, 'AnchoredRangeChanged', 'staleness', 'warning', 'Lines the doc links to (#L10-L20) changed after the doc was last changed or reviewed.', ['anchoredRange']),
+  rule(RuleId.staleIncidentFeedback, 'IncidentFeedback', 'staleness', 'warning', 'Feedback on a line of the doc, written during an incident after the doc was last changed or reviewed, is not resolved.', ['incidentFeedback']),
+  rule(RuleId.linkMissingTarget, 'MissingLinkTarget', 'staleness', 'error', 'A link target does not exist.', ['brokenLink']),
+  rule(RuleId.linkRenamedTarget, 'RenamedLinkTarget', 'staleness', 'error', 'A link target was renamed; the link should point at the new path.', ['brokenLink']),
+  rule(RuleId.linkOutsideRepo, 'LinkOutsideRepository', 'staleness', 'warning', 'A link points above the workspace root, where its history is not followed.'),
+  rule(RuleId.linkAnchorDrifted, 'LineAnchorDrifted', 'staleness', 'info', 'Lines were added or removed above a linked line range, so the anchor points elsewhere now.'),
+  rule(RuleId.linkPinnedUnverifiable, 'PinnedLinkUnverifiable', 'staleness', 'info', 'A link is pinned to a commit or tag that is not in this clone.'),
+  rule(RuleId.watchesNoMatch, 'WatchesNoMatch', 'staleness', 'warning', 'A front matter watches pattern matches no file.'),
+  rule(RuleId.reviewOverdue, 'ReviewOverdue', 'staleness', 'warning', 'The doc is older than its review interval.', ['reviewOverdue']),
+  rule(RuleId.reviewInvalidInterval, 'InvalidReviewInterval', 'staleness', 'warning', 'The review interval is not a duration.'),
+  rule(RuleId.stalenessUnknown, 'StalenessUnknown', 'staleness', 'info', 'No verdict: not a git repository, a shallow clone, or an uncommitted doc.'),
+  rule(RuleId.configInvalid, 'ConfigInvalid', 'config', 'error', 'The repository config file (`.runbooks.yml`) is not valid YAML, or a setting in it is unknown or has a wrong value.'),
+]);
+
+const BY_ID = new Map<string, RuleInfo>(RULES.map((r) => [r.id, r]));
+
+/** The rule with this id; undefined for an id that is not in the table. */
+export function ruleInfo(id: string): RuleInfo | undefined {
+  return BY_ID.get(id);
+}
+
+/** The rules of one group, in table order. */
+export function rulesOf(group: RuleGroup): readonly RuleInfo[] {
+  return RULES.filter((r) => r.group === group);
+}
+
+/** The README anchor of a rule's row (`rule-link-anchor-drifted`). */
+export function ruleAnchor(id: string): string {
+  return `rule-${id.replace(/[^a-z0-9-]/gi, '-')}`;
+}
+
+/** The help link of a rule: its row in the README's rule table. */
+export function ruleHelpUri(id: string): string {
+  return `${README_URL}#${ruleAnchor(id)}`;
+}

@@ -1,0 +1,38 @@
+import { placeFinding, type PlacedFinding } from '../findings';
+import type { CheckFinding } from './check';
+import type { StalenessReason, StalenessReport } from './types';
+
+/** A staleness reason of the doc at `docPath` as a finding on that doc. */
+export function reasonToFinding(docPath: string, reason: StalenessReason): PlacedFinding {
+  const s = reason.suggestion;
+  const lines = s?.lines ? `#L${s.lines.start}${s.lines.end !== s.lines.start ? `-L${s.lines.end}` : ''}` : '';
+  return placeFinding(docPath, {
+    ruleId: reason.ruleId,
+    severity: reason.severity,
+    message: reason.message,
+    line: reason.line,
+    ...(reason.column !== undefined ? { column: reason.column } : {}),
+    ...(reason.target !== undefined ? { target: reason.target } : {}),
+    ...(s ? { fix: { description: `Change the link to \`${s.path}${lines}\`.`, link: { path: s.path, ...(s.lines ? { lines: { start: s.lines.start, end: s.lines.end } } : {}), ...(s.commit ? { commit: s.commit } : {}) } } } : {}),
+    commits: reason.commits,
+  });
+}
+
+/** Every reason of a staleness report as findings, doc by doc in report order. */
+export function reportFindings(report: StalenessReport): PlacedFinding[] {
+  return report.docs.flatMap((doc) => doc.reasons.map((r) => reasonToFinding(doc.path, r)));
+}
+
+/** A change-set check finding as a finding: the docs that link to the change become related locations. */
+export function checkFindingToFinding(f: CheckFinding): PlacedFinding {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    path: f.path,
+    line: f.line,
+    ...(f.endLine !== undefined ? { endLine: f.endLine } : {}),
+    target: f.target,
+    related: f.docs.map((d) => ({ path: d.path, line: d.line, message: `Linked from ${d.path}:${d.line}` })),
+  };
+}
