@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chooseNodedir, explainMissingHeaders } from './node-headers.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -195,11 +196,20 @@ async function installCodeServer(dir, log) {
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
   };
+  // Node's own headers for node-gyp, so no user config (~/.npmrc nodedir=) or warm per-user cache
+  // is needed; when they are absent node-gyp tries to download them (see explainMissingHeaders).
+  const headers = chooseNodedir({ env: baseEnv });
+  if (headers.nodedir) {
+    baseEnv.npm_config_nodedir = headers.nodedir;
+    log(`building native modules against Node's headers in ${headers.nodedir}`);
+  }
   const env = { ...baseEnv, ...installScriptsEnv(baseEnv) };
   const logFile = path.join(dir, 'install.log');
   const code = await runToFile('npm', ['install', '--no-audit', '--no-fund', '--omit=dev'], { cwd: dir, env, logFile });
   const output = fs.readFileSync(logFile, 'utf8');
   if (code !== 0) {
+    const offline = headers.nodedir ? undefined : explainMissingHeaders(output, headers.tried);
+    if (offline) throw new Error(`${offline}\nFull log: ${logFile}`);
     throw new Error(`npm install of code-server ${CODE_SERVER_VERSION} failed (exit ${code}); full log: ${logFile}\n${tail(output, 40)}`);
   }
   const missing = INSTALL_PROOFS.filter((p) => !fs.existsSync(path.join(dir, p)));
