@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { classifyDoc } from './doc-kind';
 import type { CodeBlock, CodeSpan, DocLink, DocModel, Heading, SectionText } from './doc-model';
+import { blockAttributeFindings } from './block-attributes';
 import type { Finding } from './findings';
 import { emptyMeta, parseFrontMatter, toIsoDate } from './front-matter';
 import { parseInfoAttributes } from './info-string';
@@ -56,6 +57,8 @@ export function parseDoc(path: string, text: string, extraFindings: Finding[] = 
       applyFreshnessComment(node.value, meta);
     }
   });
+
+  findings.push(...blockAttributeFindings(codeBlocks));
 
   const titleHeading = headings.find((h) => h.depth === 1);
   const fmTitle = typeof frontMatter?.title === 'string' && frontMatter.title.trim() ? frontMatter.title.trim() : undefined;

@@ -26,6 +26,7 @@ export const RuleId = {
   reviewInvalidInterval: 'review.invalid-interval',
   stalenessUnknown: 'staleness.unknown',
   configInvalid: 'config.invalid',
+  blockInvalidAttribute: 'block.invalid-attribute',
 } as const;
 
 export type RuleIdValue = (typeof RuleId)[keyof typeof RuleId];

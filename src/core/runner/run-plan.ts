@@ -32,7 +32,8 @@ export interface PlanOptions {
  * Plans one run: resolves the working directory (refusing one outside the workspace) and the
  * inputs: `values` by input name, then, for `$VAR` inputs, the child's environment `env` (so the
  * confirmation shows what `$KUBECONFIG` really is). Returns `{ error }` with a message for people
- * when the block cannot run as asked (an input without a value, a cwd outside the workspace).
+ * when the block cannot run as asked (an attribute that does not parse, an input without a value,
+ * a cwd outside the workspace).
  */
 export function planRun(
   doc: DocModel,
@@ -41,6 +42,9 @@ export function planRun(
   env: Record<string, string>,
   options: PlanOptions,
 ): RunPlan | { error: string } {
+  if (block.invalidAttributes?.length) {
+    return { error: `Not run: ${block.invalidAttributes.map((a) => a.message).join('; ')} (fix the block's attributes on line ${block.line}).` };
+  }
   const cwd = resolveBlockCwd(doc.path, block.cwd);
   if ('error' in cwd) return { error: cwd.error };
   const given: Record<string, string> = {};

@@ -1,7 +1,8 @@
 import type { AttributeValue, CodeBlock, DocModel } from '../doc-model';
 import { findInputs } from './block-inputs';
 import { classifyScript } from './classify-command';
-import { scriptFromBlock } from './console-prompt';
+import { commandsFromBlock } from './console-prompt';
+import { readTimeoutAttribute } from '../block-attributes';
 import { parseExpectation } from './expectation';
 import { resolveBlockCwd } from './safe-cwd';
 import type { BlockKind, RunnableBlock } from './types';
@@ -29,8 +30,12 @@ const CHANGE_KINDS = ['change', 'write', 'mutating'];
  *   blocks from 1, or `block-<index+1>` before any heading.
  * - `kind`: from `kind` (`check`/`read-only`/`readonly` or `change`/`write`/`mutating`), else the
  *   classifier's. Any other `kind` value counts as a change, with a warning.
- * - `cwd`: the `cwd` attribute, default `.`; `timeoutSeconds`: a positive `timeout` in seconds, else
- *   undefined (the setting's default applies); `confirm` / `interactive`: true only when set to true.
+ * - `script`: the command lines (`commandsFromBlock`): after the prompts when the block is written as a
+ *   terminal session (`prompted` then counts the sample-output lines left out), else the block as is.
+ * - `cwd`: the `cwd` attribute, default `.`; `timeoutSeconds`: the `timeout` attribute read by
+ *   `parseDuration` (`90`, `2s`, `5m`, `1h30m`, `1500ms`), else undefined (the setting's default
+ *   applies); a `timeout` that does not parse is in `invalidAttributes` and the block must not run.
+ *   `confirm` / `interactive`: true only when set to true.
  * - `expect`: from `parseExpectation`.
  * - `warnings`: attributes that were ignored and why. When the attributes could not be read at all,
  *   the block asks for confirmation (`confirm: true`): its author's intent is unknown.
@@ -53,14 +58,15 @@ function toRunnable(doc: DocModel, code: CodeBlock, index: number, n: number): R
   const attributes = code.attributes;
   const warnings: string[] = [];
   if (code.attributeError) warnings.push(`The block's attributes could not be read (${code.attributeError}); it asks for confirmation before it runs.`);
-  const script = scriptFromBlock(code.lang, code.value);
+  const commands = commandsFromBlock(code.lang, code.value);
+  const script = commands.script;
   const kind = kindOf(attributes.kind, script, warnings);
   const expectation = parseExpectation(attributes.expect);
   if (expectation.error) warnings.push(`${expectation.error}; exit code 0 decides instead.`);
   const cwd = textAttribute(attributes.cwd) ?? '.';
   const cwdCheck = resolveBlockCwd(doc.path, cwd);
   if ('error' in cwdCheck) warnings.push(cwdCheck.error);
-  const timeoutSeconds = timeoutOf(attributes.timeout, warnings);
+  const timeout = readTimeoutAttribute(attributes.timeout);
   const heading = code.section >= 0 ? doc.headings[code.section] : undefined;
   const block: RunnableBlock = {
     index,
@@ -79,7 +85,9 @@ function toRunnable(doc: DocModel, code: CodeBlock, index: number, n: number): R
     expect: expectation.expect,
     attributes,
   };
-  if (timeoutSeconds !== undefined) block.timeoutSeconds = timeoutSeconds;
+  if (commands.prompted) block.prompted = { outputLines: commands.outputLines };
+  if (timeout && 'seconds' in timeout) block.timeoutSeconds = timeout.seconds;
+  if (timeout && 'error' in timeout) block.invalidAttributes = [{ name: 'timeout', message: timeout.error }];
   if (warnings.length) block.warnings = warnings;
   return block;
 }
@@ -91,14 +99,6 @@ function kindOf(value: AttributeValue | undefined, script: string, warnings: str
   if (CHANGE_KINDS.includes(written)) return { kind: 'change', reason: `marked \`kind=${value}\`` };
   warnings.push(`\`kind=${value}\` is neither check nor change; the block counts as a change.`);
   return { kind: 'change', reason: `\`kind=${value}\` is neither check nor change, so it counts as a change` };
-}
-
-function timeoutOf(value: AttributeValue | undefined, warnings: string[]): number | undefined {
-  if (value === undefined) return undefined;
-  const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(?:\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
-  if (Number.isFinite(seconds) && seconds > 0) return seconds;
-  warnings.push(`\`timeout=${value}\` is not a positive number of seconds; the default timeout applies.`);
-  return undefined;
 }
 
 function textAttribute(value: AttributeValue | undefined): string | undefined {

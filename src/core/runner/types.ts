@@ -41,7 +41,7 @@ export interface RunnableBlock {
   kind: BlockKind;
   /** Why the kind was chosen: the attribute, or the classifier's reason naming the command. */
   kindReason: string;
-  /** The shell script to run: prompts stripped from console blocks, output lines dropped. */
+  /** The shell script to run: the command lines, prompts stripped and sample output dropped. */
   script: string;
   inputs: BlockInput[];
   /** Working directory relative to the document's folder (`cwd` attribute), default '.'. */
@@ -57,6 +57,16 @@ export interface RunnableBlock {
   attributes: Record<string, AttributeValue>;
   /** Attributes that were ignored or could not be read, for people; absent when there are none. */
   warnings?: string[];
+  /**
+   * Attributes whose value does not parse (`timeout=2x`): the block is refused with these messages
+   * (rule `block.invalid-attribute`), never run with a default. Absent when there are none.
+   */
+  invalidAttributes?: Array<{ name: string; message: string }>;
+  /** Set when the block is written as a terminal session: its commands follow prompts. */
+  prompted?: {
+    /** Non-blank lines without a prompt, taken for sample output and not run. */
+    outputLines: number;
+  };
 }
 
 /** The outcome of one run: how the shell run ended, with `output` redacted, and the verdict. */

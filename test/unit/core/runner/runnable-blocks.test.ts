@@ -124,7 +124,7 @@ describe('runnableBlocks', () => {
     assert.deepEqual(runnableBlocks(doc, { extraLanguages: ['fish', ' PowerShell '] }).map((b) => b.lang), ['fish', 'powershell']);
   });
 
-  it('warns about attributes it ignores, and counts an unknown kind as a change', () => {
+  it('warns about attributes it ignores, counts an unknown kind as a change, and refuses a timeout that does not parse', () => {
     const doc = parseDoc(
       'runbooks/r.md',
       '# R\n\n```sh {timeout=soon expect=ready kind=maybe cwd=../../..}\nuptime\n```\n\n```sh {timeout=0}\nuptime\n```\n',
@@ -137,9 +137,39 @@ describe('runnableBlocks', () => {
       '`kind=maybe` is neither check nor change; the block counts as a change.',
       'cannot read `expect=ready`; write exit codes (`0,1`), a regex (`/ready/`) or both (`exit=0 output=/ready/`); exit code 0 decides instead.',
       "The block's `cwd=../../..` leaves the workspace; give a folder inside it, relative to the runbook.",
-      '`timeout=soon` is not a positive number of seconds; the default timeout applies.',
     ]);
-    assert.deepEqual(second!.warnings, ['`timeout=0` is not a positive number of seconds; the default timeout applies.']);
+    assert.deepEqual(first!.invalidAttributes, [
+      { name: 'timeout', message: '`timeout`: `soon` is not a duration; use `90` (seconds), `2s`, `1500ms`, `5m`, `1h30m`' },
+    ]);
+    assert.deepEqual(second!.invalidAttributes, [{ name: 'timeout', message: '`timeout`: `0` is not above zero; use `90` (seconds), `2s`, `1500ms`, `5m`, `1h30m`' }]);
+    assert.equal(second!.warnings, undefined);
+  });
+
+  it('reads timeouts with units', () => {
+    const doc = parseDoc('r.md', ['2s', '90s', '5m', '1h30m', '1500ms', '45', '"2.5"'].map((t) => `\`\`\`sh {timeout=${t}}\nuptime\n\`\`\`\n`).join('\n'));
+    assert.deepEqual(runnableBlocks(doc).map((b) => b.timeoutSeconds), [2, 90, 300, 5400, 1.5, 45, 2.5]);
+    assert.deepEqual(doc.findings, []);
+  });
+
+  it('puts a block.invalid-attribute finding on the fence line of a block whose timeout does not parse', () => {
+    const doc = parseDoc('r.md', '# R\n\ntext\n\n```bash {timeout=2x}\nuptime\n```\n');
+    assert.deepEqual(doc.findings, [
+      {
+        ruleId: 'block.invalid-attribute',
+        severity: 'error',
+        message: '`timeout`: `2x` is not a duration; use `90` (seconds), `2s`, `1500ms`, `5m`, `1h30m`. The block will not run until it is fixed.',
+        line: 5,
+      },
+    ]);
+  });
+
+  it('takes the commands after the prompts of a bash block and counts the sample output', () => {
+    const doc = parseDoc('r.md', '# R\n\n```bash\n$ oc get nodes\nNAME   STATUS\nnode1  Ready\n```\n\n```bash\noc get nodes\n```\n');
+    const [prompted, plain] = runnableBlocks(doc);
+    assert.equal(prompted!.script, 'oc get nodes');
+    assert.deepEqual(prompted!.prompted, { outputLines: 2 });
+    assert.equal(prompted!.kind, plain!.kind);
+    assert.equal(plain!.prompted, undefined);
   });
 
   it('asks for confirmation when the attributes cannot be read at all', () => {
