@@ -19,6 +19,8 @@ export interface CliArgs {
   command: string | undefined;
   positionals: string[];
   root: string;
+  /** True when `--root` was given; `blocks` and `run` otherwise take the runbook's repository as the root. */
+  rootGiven: boolean;
   format: OutputFormat;
   limit: number;
   cache: boolean;
@@ -102,6 +104,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
     command: positionals[0],
     positionals: positionals.slice(1),
     root: values.root ?? cwd,
+    rootGiven: values.root !== undefined,
     format,
     limit,
     cache: !values['no-cache'],

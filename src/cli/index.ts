@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { rootForDoc } from '../node/doc-root';
 import { openWorkspaceIndex } from '../node/open-index';
 import { parseCliArgs, UsageError } from './args';
 import { renderIndex } from './commands/index-command';
@@ -33,7 +34,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     if (!COMMANDS.includes(args.command)) throw new UsageError(`unknown command "${args.command}"`);
     if (args.command === 'search' && args.positionals.length === 0) throw new UsageError('search needs a QUERY');
-    const root = path.resolve(io.cwd, args.root);
+    const docCommand = args.command === 'blocks' || args.command === 'run';
+    const given = path.resolve(io.cwd, args.root);
+    const root = docCommand && !args.rootGiven && args.positionals[0] ? await rootForDoc(path.resolve(io.cwd, args.positionals[0]), given) : given;
     const stat = await fs.stat(root).catch(() => undefined);
     if (!stat?.isDirectory()) throw new UsageError(`--root ${args.root} is not a folder`);
     if (args.command === 'blocks') {

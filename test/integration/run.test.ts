@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RunRecord } from '../../src/vscode/features/runner/block-run-service';
 import type { ConfirmRequest } from '../../src/vscode/features/runner/run-confirmation';
-import { api, inWorkspace } from './helpers';
+import { api, inWorkspace, waitFor } from './helpers';
 
 const runbook = () => inWorkspace('runbooks', 'db', 'pool-exhausted.md');
 
@@ -76,5 +76,28 @@ describe('running runbook blocks', () => {
         ['pool-max', true, '1'],
       ],
     );
+  });
+
+  it('runs the command after the prompt of a prompted bash block from its CodeLens and marks it passed', async () => {
+    const runbooks = await api();
+    const uri = inWorkspace('runbooks', 'prompted-check.md');
+    const text = '# Pool check\n\n## Diagnosis\n\n```bash {cwd=..}\n$ cat deploy/pool.yaml\npool:\n  max: 50\n```\n';
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+    try {
+      await vscode.window.showTextDocument(uri);
+      const run = await waitFor('a Run lens on the prompted block', async () => {
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+        return lenses.find((l) => l.range.start.line === 4 && l.command?.title === '$(play) Run');
+      });
+      const record = await vscode.commands.executeCommand<RunRecord>(run.command!.command, ...(run.command!.arguments ?? []));
+      assert.equal(record.command, 'cat deploy/pool.yaml');
+      assert.equal(record.result.passed, true);
+      assert.match(record.result.output, /max: 50/);
+      assert.equal(runbooks.runs.lastRun(uri, record.blockName), record);
+      const titles = await lensTitles(uri);
+      assert.ok(titles.some((t) => t.startsWith('5: $(pass-filled) ')), `no ✓ lens in ${JSON.stringify(titles)}`);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 });

@@ -1,7 +1,10 @@
 import type { RunnableBlock } from '../../core/runner/types';
 import type { OutputFormat } from '../args';
 
-/** `runbooks blocks DOC`: the runnable blocks; JSON rows `{index, name, lang, line, kind, inputs}`. */
+/**
+ * `runbooks blocks DOC`: the runnable blocks; JSON rows `{index, name, lang, line, kind, inputs}`,
+ * plus `prompted`/`outputLines`, `timeoutSeconds` and `invalidAttributes` when they apply.
+ */
 export function renderBlocks(blocks: RunnableBlock[], format: OutputFormat): string {
   if (format === 'json') {
     return JSON.stringify(
@@ -12,6 +15,9 @@ export function renderBlocks(blocks: RunnableBlock[], format: OutputFormat): str
         line: b.line,
         kind: b.kind,
         inputs: b.inputs.map((i) => ({ name: i.name, form: i.form, ...(i.defaultValue !== undefined ? { default: i.defaultValue } : {}), secret: i.secret })),
+        ...(b.prompted ? { prompted: true, outputLines: b.prompted.outputLines } : {}),
+        ...(b.timeoutSeconds !== undefined ? { timeoutSeconds: b.timeoutSeconds } : {}),
+        ...(b.invalidAttributes ? { invalidAttributes: b.invalidAttributes } : {}),
       })),
       null,
       2,
@@ -21,7 +27,16 @@ export function renderBlocks(blocks: RunnableBlock[], format: OutputFormat): str
   return blocks
     .map((b) => {
       const inputs = b.inputs.length ? `  inputs: ${b.inputs.map((i) => (i.form === 'placeholder' ? `<${i.name}>` : `$${i.name}`)).join(' ')}` : '';
-      return `${String(b.index).padStart(2)}  ${b.name}  line ${b.line}  ${b.lang}  ${b.kind === 'change' ? 'CHANGE' : 'check'}${inputs}\n    ${b.kindReason}`;
+      const notes = [b.kindReason, ...promptNote(b), ...(b.invalidAttributes ?? []).map((a) => `NOT RUNNABLE: ${a.message}`)];
+      return `${String(b.index).padStart(2)}  ${b.name}  line ${b.line}  ${b.lang}  ${b.kind === 'change' ? 'CHANGE' : 'check'}${inputs}\n${notes.map((n) => `    ${n}`).join('\n')}`;
     })
     .join('\n');
+}
+
+/** Says that only the prompted lines run, and how many lines were taken for sample output. */
+function promptNote(block: RunnableBlock): string[] {
+  if (!block.prompted) return [];
+  const { outputLines } = block.prompted;
+  const output = outputLines === 0 ? '' : `; ${outputLines} line${outputLines === 1 ? '' : 's'} without a prompt taken as sample output, not run`;
+  return [`runs the commands after the prompts${output}`];
 }

@@ -64,6 +64,8 @@ describe('runbooks blocks and runbooks run', () => {
           { name: 'NAMESPACE', form: 'variable', default: 'default', secret: false },
           { name: 'pod', form: 'placeholder', secret: false },
         ],
+        prompted: true,
+        outputLines: 1,
       },
       { index: 2, name: 'fails', lang: 'sh', line: 14, kind: 'check', inputs: [] },
       { index: 3, name: 'clean', lang: 'sh', line: 20, kind: 'change', inputs: [] },
@@ -123,5 +125,58 @@ describe('runbooks blocks and runbooks run', () => {
     const unknown = await run(['run', 'runbooks/disk.md', '--block', 'nope']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /no runnable block "nope"/);
+  });
+
+  it('runs the command after the prompt of a prompted bash block and captures its output', async () => {
+    await writeTree(root, { 'runbooks/nodes.md': '# Nodes\n\n```bash {cwd=..}\n$ cat data/usage.txt\n91% used\n```\n' });
+    const written: string[] = [];
+    const result = await run(['run', 'runbooks/nodes.md', '--block', '0', '--format', 'json'], { write: (s) => written.push(s) });
+    assert.equal(result.code, 0);
+    const [row] = JSON.parse(result.out) as Array<{ name: string; passed: boolean; output: string }>;
+    assert.deepEqual([row!.name, row!.passed, row!.output], ['nodes-1', true, '91% used\n']);
+    const listed = await run(['blocks', 'runbooks/nodes.md']);
+    const lines = listed.out.split('\n');
+    // Line 2 is the classifier's reason, which has tests of its own.
+    assert.deepEqual([lines[0], lines[2], lines.length], [' 0  nodes-1  line 3  bash  check', '    runs the commands after the prompts; 1 line without a prompt taken as sample output, not run', 3]);
+  });
+
+  it('refuses a block whose timeout does not parse, with the accepted forms, and runs nothing', async () => {
+    await writeTree(root, { 'runbooks/slow.md': '# Slow\n\n```sh {timeout=2x}\ntouch ran.marker\n```\n' });
+    const result = await run(['run', 'runbooks/slow.md', '--yes']);
+    assert.equal(result.code, 2);
+    assert.match(result.err, /Not run: `timeout`: `2x` is not a duration; use `90` \(seconds\), `2s`, `1500ms`, `5m`, `1h30m` \(fix the block's attributes on line 3\)\./);
+    await assert.rejects(fs.stat(path.join(root, 'ran.marker')));
+  });
+
+  it('stops a block at its `timeout=1s` instead of the default', async () => {
+    await writeTree(root, { 'runbooks/hang.md': '# Hang\n\n```sh {timeout=1s kind=check}\nsleep 30\n```\n' });
+    const started = Date.now();
+    const result = await run(['run', 'runbooks/hang.md', '--format', 'json']);
+    assert.equal(result.code, 124);
+    const [row] = JSON.parse(result.out) as Array<{ timedOut: boolean }>;
+    assert.equal(row!.timedOut, true);
+    assert.equal(Date.now() - started < 20_000, true);
+  });
+
+  it("takes a runbook's repository as the root when it lies outside the current folder and --root is not given", async () => {
+    const other = path.join(base, 'other-repo');
+    await writeTree(other, { 'docs/x.md': '# X\n\n```sh {cwd=..}\ncat data/state.txt\n```\n', 'data/state.txt': 'other repo\n' });
+    await fs.mkdir(path.join(other, '.git'));
+    const written: string[] = [];
+    const result = await run(['run', '../other-repo/docs/x.md', '--format', 'json'], { write: (s) => written.push(s) });
+    assert.equal(result.code, 0, result.err);
+    assert.equal((JSON.parse(result.out) as Array<{ output: string }>)[0]!.output, 'other repo\n');
+    const explicit = await run(['blocks', '../other-repo/docs/x.md', '--root', '.']);
+    assert.equal(explicit.code, 2);
+    assert.match(explicit.err, /is outside --root/);
+  });
+
+  it('takes the folder of a runbook outside any repository as its root', async () => {
+    await writeTree(base, { 'loose/y.md': '# Y\n\n```sh {cwd=..}\necho hi\n```\n' });
+    const result = await run(['blocks', '../loose/y.md', '--format', 'json']);
+    assert.equal(result.code, 0);
+    // The block's cwd (..) would leave the runbook's folder, which is the root here.
+    const blocks = JSON.parse(result.out) as Array<{ name: string }>;
+    assert.equal(blocks.length, 1);
   });
 });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { blocksInSection } from '../../../core/runner/runnable-blocks';
+import type { RunnableBlock } from '../../../core/runner/types';
 import { CommandId } from '../../command-ids';
 import type { BlockRunService } from './block-run-service';
 import { editorDoc } from './doc-blocks';
@@ -38,7 +39,7 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
         lenses.push(new vscode.CodeLens(range, { title: '$(shield) Running is disabled in Restricted Mode', command: 'workbench.trust.manage' }));
       } else {
         const title = block.kind === 'change' ? '$(warning) Run (changes state)…' : '$(play) Run';
-        lenses.push(new vscode.CodeLens(range, { title, tooltip: block.kindReason, command: CommandId.runBlock, arguments: args }));
+        lenses.push(new vscode.CodeLens(range, { title, tooltip: lensTooltip(block), command: CommandId.runBlock, arguments: args }));
         lenses.push(new vscode.CodeLens(range, { title: 'Run in Terminal', command: CommandId.runBlockInTerminal, arguments: args }));
       }
       lenses.push(new vscode.CodeLens(range, { title: 'Copy', command: CommandId.copyBlock, arguments: args }));
@@ -75,4 +76,12 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
+}
+
+/** Why the block is a check or a change, and what of it runs. */
+function lensTooltip(block: RunnableBlock): string {
+  const notes = [block.kindReason];
+  if (block.prompted) notes.push('Runs the commands after the prompts; the other lines are sample output.');
+  for (const invalid of block.invalidAttributes ?? []) notes.push(`Will not run: ${invalid.message}`);
+  return notes.join('\n');
 }
