@@ -9,7 +9,7 @@ export type OutputFormat = 'text' | 'json';
 export type FindingsFormat = OutputFormat | 'github' | 'sarif';
 
 /** The commands whose `--format` may also be `github` or `sarif`. */
-export const FINDINGS_COMMANDS: readonly string[] = Object.freeze(['index', 'report', 'check']);
+export const FINDINGS_COMMANDS: readonly string[] = Object.freeze(['index', 'report', 'check', 'coverage']);
 
 /** `check`, `report`: the lowest severity that makes the exit code 1. */
 export type FailOn = 'none' | 'warning' | 'error';

@@ -10,6 +10,7 @@ import { loadDoc, runBlocks } from './commands/run-command';
 import { runIncidentCommand } from './commands/incident-command';
 import { runReport } from './commands/report-command';
 import { runCheck } from './commands/check-command';
+import { runCoverage } from './commands/coverage-command';
 import type { CliIo } from './io';
 import { NodeShellRunner } from '../node/shell-runner';
 import { SimpleGitHistory } from '../node/git-history';
@@ -18,7 +19,7 @@ import * as readline from 'node:readline/promises';
 import { USAGE } from './usage';
 import { version } from '../../package.json';
 
-const COMMANDS = ['index', 'search', 'blocks', 'run', 'incident', 'note', 'report', 'check'];
+const COMMANDS = ['index', 'search', 'blocks', 'run', 'incident', 'note', 'report', 'check', 'coverage'];
 
 /**
  * Runs the CLI and returns its exit code: 0 ok, 1 a block failed (`run`) or findings at or above
@@ -47,6 +48,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (args.command === 'incident' || args.command === 'note') return await runIncidentCommand(root, args, io);
     if (args.command === 'report') return await runReport(root, args, io);
     if (args.command === 'check') return await runCheck(root, args, io);
+    if (args.command === 'coverage') return await runCoverage(root, args, io);
 
     const index = openWorkspaceIndex(root, { cache: args.cache, env: io.env });
     await index.build();

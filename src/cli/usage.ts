@@ -16,6 +16,8 @@ Usage:
   runbooks check --base REF [--head REF] [--format text|json|github|sarif]
                  [--fail-on none|warning|error] [--root DIR] [--config FILE]
                  [--no-cache]
+  runbooks coverage [--root DIR] [--format text|json|github|sarif]
+                    [--fail-on none|warning|error] [--no-cache]
   runbooks --help | --version
 
 Commands:
@@ -55,6 +57,11 @@ Commands:
            --head (default: the working tree) while the doc did not, reported
            on the changed code line. github: workflow annotations (at most 10,
            the rest summarised); sarif: SARIF 2.1.0.
+  coverage Alert coverage: every alerting rule in the Prometheus, Thanos,
+           Mimir or Cortex rule files (also PrometheusRule manifests) with its
+           runbook (runbook_url, or a doc listing it in alerts:, a heading or
+           a file named after it), the alerts without one, broken runbook
+           URLs, and runbooks for alerts no rule defines; then the summary.
 
 Options:
   --root DIR        Workspace root (default: the current directory). Paths in

@@ -27,6 +27,10 @@ export const RuleId = {
   stalenessUnknown: 'staleness.unknown',
   configInvalid: 'config.invalid',
   blockInvalidAttribute: 'block.invalid-attribute',
+  alertNoRunbook: 'alert.no-runbook',
+  alertRunbookUrlBroken: 'alert.runbook-url-broken',
+  alertRuleFileInvalid: 'alert.rule-file-invalid',
+  runbookAlertMissing: 'runbook.alert-missing',
 } as const;
 
 export type RuleIdValue = (typeof RuleId)[keyof typeof RuleId];

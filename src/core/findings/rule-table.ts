@@ -1,7 +1,7 @@
 import { RuleId, type RuleIdValue, type Severity } from './finding';
 
 /** Where a rule's findings come from. */
-export type RuleGroup = 'index' | 'config' | 'staleness';
+export type RuleGroup = 'index' | 'config' | 'staleness' | 'alerts';
 
 /** What a rule means: for SARIF `rules`, help links, the severity settings and the README's rule table. */
 export interface RuleInfo {
@@ -26,7 +26,7 @@ export const README_URL = 'https://example.invalid/living-runbooks';
 const rule = (id: RuleIdValue, name: string, group: RuleGroup, defaultSeverity: Severity, description: string, weights: readonly string[] = []): RuleInfo =>
   Object.freeze({ id, name, group, defaultSeverity, description, weights: Object.freeze([...weights]) });
 
-/** Every rule, in a stable order: index, staleness, config. */
+/** Every rule, in a stable order: index, staleness, config, alerts. */
 export const RULES: readonly RuleInfo[] = Object.freeze([
   rule(RuleId.frontMatterInvalid, 'FrontMatterInvalid', 'index', 'error', 'The YAML front matter could not be parsed; the doc is read without it.'),
   rule(RuleId.frontMatterNotMapping, 'FrontMatterNotMapping', 'index', 'error', 'The front matter parsed but is not a mapping (e.g. a bare list or string).'),
@@ -48,6 +48,10 @@ export const RULES: readonly RuleInfo[] = Object.freeze([
   rule(RuleId.reviewInvalidInterval, 'InvalidReviewInterval', 'staleness', 'warning', 'The review interval is not a duration.'),
   rule(RuleId.stalenessUnknown, 'StalenessUnknown', 'staleness', 'info', 'No verdict: not a git repository, a shallow clone, or an uncommitted doc.'),
   rule(RuleId.configInvalid, 'ConfigInvalid', 'config', 'error', 'The repository config file (`.runbooks.yml`) is not valid YAML, or a setting in it is unknown or has a wrong value.'),
+  rule(RuleId.alertNoRunbook, 'AlertWithoutRunbook', 'alerts', 'warning', 'An alerting rule has no runbook: no runbook_url leads to one and no doc lists it in `alerts:`, has a heading or a file named after it (info for `severity: info` or `none`).'),
+  rule(RuleId.alertRunbookUrlBroken, 'AlertRunbookUrlBroken', 'alerts', 'error', "An alert's runbook_url points at a doc path or anchor of this repository that does not exist (a missing anchor is a warning)."),
+  rule(RuleId.alertRuleFileInvalid, 'AlertRuleFileInvalid', 'alerts', 'error', 'A file with alerting rules is not valid YAML; its alerts were read line by line.'),
+  rule(RuleId.runbookAlertMissing, 'RunbookAlertMissing', 'alerts', 'warning', 'A runbook lists an alert in `alerts:` that no rule file defines (info when the repository has no rule files).'),
 ]);
 
 const BY_ID = new Map<string, RuleInfo>(RULES.map((r) => [r.id, r]));
