@@ -271,7 +271,9 @@ export class SimpleGitHistory implements GitHistory {
     if (!sha) return undefined;
     const found = new Set<string>();
     const git = this.client(layout, signal);
-    for (const chunk of chunk_(paths.map((p) => layout.prefix + p))) {
+    // The top folder exists at every commit, and `ls-tree` takes no empty path.
+    if (!layout.prefix && paths.includes('')) found.add('');
+    for (const chunk of chunk_(paths.filter((p) => layout.prefix + p !== '').map((p) => layout.prefix + p))) {
       const out = await git.raw(['ls-tree', '--full-tree', '--name-only', '-z', sha, '--', ...chunk]);
       for (const top of out.split('\0')) {
         const mapped = top ? layout.map(top) : undefined;

@@ -30,6 +30,11 @@ describe('GitWorkspaceFiles and SimpleGitHistory on disk', () => {
     }
   });
 
+  it('says the root folder exists at a commit (a link pinned to a tag of the whole repository)', async () => {
+    const history = new SimpleGitHistory(repo.dir, repo.env);
+    assert.deepEqual([...((await history.pathsAt('HEAD', ['', 'a.txt', 'missing.txt'])) ?? [])].sort(), ['', 'a.txt']);
+  });
+
   it('finds the files that mention a word with git grep', async () => {
     const files = new GitWorkspaceFiles(repo.dir, repo.env);
     await repo.write({ 'notes.txt': 'runbook\n' });
