@@ -50,6 +50,10 @@ export interface CliArgs {
   failOn?: FailOn;
   /** `check`, `report`: `--config FILE`, the repository config file (undefined: `.runbooks.yml` or `.runbooks.yaml` in the root). */
   config?: string;
+  /** `--debug`: a tool error prints its stack trace (otherwise one line). */
+  debug?: boolean;
+  /** `--incidents-outside-root`: lets `--incidents-dir` name a folder outside the root (else refused). */
+  incidentsOutsideRoot?: boolean;
   help: boolean;
   version: boolean;
 }
@@ -79,6 +83,8 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
         head: { type: 'string' },
         'fail-on': { type: 'string' },
         config: { type: 'string' },
+        debug: { type: 'boolean' },
+        'incidents-outside-root': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -121,6 +127,8 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
     ...(values.head !== undefined ? { head: values.head } : {}),
     ...(failOn !== undefined ? { failOn } : {}),
     ...(values.config !== undefined ? { config: values.config } : {}),
+    ...(values.debug ? { debug: true } : {}),
+    ...(values['incidents-outside-root'] ? { incidentsOutsideRoot: true } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
   };

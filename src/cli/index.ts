@@ -17,6 +17,7 @@ import { SimpleGitHistory } from '../node/git-history';
 import { runnableBlocks } from '../core/runner/runnable-blocks';
 import * as readline from 'node:readline/promises';
 import { USAGE } from './usage';
+import { escapeControlKeepLines } from '../core/terminal-text';
 import { version } from '../../package.json';
 
 const COMMANDS = ['index', 'search', 'blocks', 'run', 'incident', 'note', 'report', 'check', 'coverage'];
@@ -25,9 +26,12 @@ const COMMANDS = ['index', 'search', 'blocks', 'run', 'incident', 'note', 'repor
  * Runs the CLI and returns its exit code: 0 ok, 1 a block failed (`run`) or findings at or above
  * `--fail-on` (`report`, `check`), 2 usage or tool error (or no active incident).
  */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
+  const io = terminalSafe(rawIo);
+  let debug = argv.includes('--debug');
   try {
     const args = parseCliArgs(argv, io.cwd);
+    debug = args.debug === true;
     if (args.version) return io.out(version), 0;
     if (args.help || !args.command) {
       (args.help ? io.out : io.err)(USAGE);
@@ -64,9 +68,23 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.err(`runbooks: ${error.message}\nRun "runbooks --help" for usage.`);
       return 2;
     }
-    io.err(`runbooks: ${(error as Error).stack ?? String(error)}`);
+    // A tool error is one line; its stack trace (which says nothing to a user) only with --debug.
+    io.err(`runbooks: ${debug ? ((error as Error).stack ?? String(error)) : error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
+}
+
+/**
+ * The one sink of the CLI's output: whatever reaches the terminal or the CI log has its control
+ * characters escaped (newlines and tabs aside), so no repository text can drive the terminal.
+ * Values are escaped where they are put into a line, so a newline in one cannot start a line.
+ */
+function terminalSafe(io: CliIo): CliIo {
+  return {
+    ...io,
+    out: (text) => io.out(escapeControlKeepLines(text)),
+    err: (text) => io.err(escapeControlKeepLines(text)),
+  };
 }
 
 if (require.main === module) {

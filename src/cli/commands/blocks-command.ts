@@ -1,4 +1,5 @@
 import type { RunnableBlock } from '../../core/runner/types';
+import { escapeControl } from '../../core/terminal-text';
 import type { OutputFormat } from '../args';
 
 /**
@@ -28,7 +29,7 @@ export function renderBlocks(blocks: RunnableBlock[], format: OutputFormat): str
     .map((b) => {
       const inputs = b.inputs.length ? `  inputs: ${b.inputs.map((i) => (i.form === 'placeholder' ? `<${i.name}>` : `$${i.name}`)).join(' ')}` : '';
       const notes = [b.kindReason, ...promptNote(b), ...(b.invalidAttributes ?? []).map((a) => `NOT RUNNABLE: ${a.message}`)];
-      return `${String(b.index).padStart(2)}  ${b.name}  line ${b.line}  ${b.lang}  ${b.kind === 'change' ? 'CHANGE' : 'check'}${inputs}\n${notes.map((n) => `    ${n}`).join('\n')}`;
+      return `${String(b.index).padStart(2)}  ${escapeControl(b.name)}  line ${b.line}  ${escapeControl(b.lang)}  ${b.kind === 'change' ? 'CHANGE' : 'check'}${escapeControl(inputs)}\n${notes.map((n) => `    ${escapeControl(n)}`).join('\n')}`;
     })
     .join('\n');
 }

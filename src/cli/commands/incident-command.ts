@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { escapeControl } from '../../core/terminal-text';
 import * as path from 'node:path';
 import { resolveExplicitTime, formatNote } from '../../core/incident/timeline';
 import { hostTimeZone, utcStamp, clockTime } from '../../core/incident/zoned-time';
@@ -78,15 +79,15 @@ export async function runIncidentCommand(root: string, args: CliArgs, io: CliIo,
       runbooks,
       ...(commander ? { commander } : {}),
     });
-    if (already?.meta) io.err(`runbooks: "${already.meta.title}" (${already.path}) is still active; notes now go to the new incident.`);
-    io.out(`Started incident "${title}": ${relative}\nAdd notes with: runbooks note TEXT   (start TEXT with HH:MM for an earlier time)`);
+    if (already?.meta) io.err(`runbooks: "${escapeControl(already.meta.title)}" (${escapeControl(already.path)}) is still active; notes now go to the new incident.`);
+    io.out(`Started incident "${escapeControl(title)}": ${escapeControl(relative)}\nAdd notes with: runbooks note TEXT   (start TEXT with HH:MM for an earlier time)`);
     return 0;
   }
   if (sub === 'resolve') {
     const incident = await store.active();
     if (!incident) return noActive(io, dirArg);
     const result = await store.resolve(incident, now(), await author());
-    io.out(`Resolved "${incident.meta?.title ?? incident.path}": ${incident.path}\nPostmortem draft: ${result.postmortemPath}`);
+    io.out(`Resolved "${escapeControl(incident.meta?.title ?? incident.path)}": ${escapeControl(incident.path)}\nPostmortem draft: ${escapeControl(result.postmortemPath)}`);
     if (!result.frontMatterUpdated) {
       io.err(`runbooks: ${result.problem ?? 'the front matter was not updated.'}`);
       return 2;
@@ -123,9 +124,9 @@ function renderList(incidents: IncidentFile[], dirArg: string): string {
     .map((incident) => {
       const meta = incident.meta;
       const head = meta
-        ? `${meta.status.padEnd(8)}  ${meta.severity.padEnd(7)}  ${meta.started}  ${incident.path}  ${meta.title} (${incident.timeline.length} entries)`
-        : `unknown   ${''.padEnd(7)}  ${''.padEnd(20)}  ${incident.path} (${incident.timeline.length} entries)`;
-      return [head, ...incident.problems.map((p) => `  ! ${p}`)].join('\n');
+        ? `${escapeControl(meta.status).padEnd(8)}  ${escapeControl(meta.severity).padEnd(7)}  ${escapeControl(meta.started)}  ${escapeControl(incident.path)}  ${escapeControl(meta.title)} (${incident.timeline.length} entries)`
+        : `unknown   ${''.padEnd(7)}  ${''.padEnd(20)}  ${escapeControl(incident.path)} (${incident.timeline.length} entries)`;
+      return [head, ...incident.problems.map((p) => `  ! ${escapeControl(p)}`)].join('\n');
     })
     .join('\n');
 }

@@ -1,4 +1,5 @@
 import type { DocModel } from '../../core/doc-model';
+import { escapeControl } from '../../core/terminal-text';
 import type { WorkspaceIndex } from '../../core/workspace-index';
 import { formatGithub, formatReportLine, formatSarif, placeFinding, rulesOf, type PlacedFinding } from '../../core/findings';
 import type { FindingsFormat } from '../args';
@@ -45,10 +46,10 @@ export function renderIndex(index: WorkspaceIndex, format: FindingsFormat, repoP
   if (rows.length === 0) return 'No markdown documents found.';
   const lines: string[] = [];
   for (const row of rows) {
-    const who = [row.owner, row.services.join(', ')].filter(Boolean).join(' · ');
-    lines.push(`${row.kind.padEnd(12)} ${row.path}  "${row.title}"${who ? `  (${who})` : ''}`);
+    const who = escapeControl([row.owner, row.services.join(', ')].filter(Boolean).join(' · '));
+    lines.push(`${row.kind.padEnd(12)} ${escapeControl(row.path)}  "${escapeControl(row.title)}"${who ? `  (${who})` : ''}`);
     const details = [`${row.headings} headings`, `${row.codeBlocks} code blocks`];
-    if (row.alerts.length) details.unshift(`alerts: ${row.alerts.join(', ')}`);
+    if (row.alerts.length) details.unshift(`alerts: ${escapeControl(row.alerts.join(', '))}`);
     lines.push(`${''.padEnd(12)} ${details.join(' · ')}`);
     for (const finding of row.findings) lines.push(`${''.padEnd(12)} ${formatReportLine({ ...finding, path: row.path } as PlacedFinding)}`);
   }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { formatGithub, formatReportLine, formatSarif, type Severity } from '../../core/findings';
 import { reasonToFinding, reportFindings } from '../../core/staleness/as-findings';
 import { STALENESS_RULES } from '../../core/staleness/rules';
+import { escapeControl } from '../../core/terminal-text';
 import type { StalenessReport } from '../../core/staleness/types';
 import { SimpleGitHistory } from '../../node/git-history';
 import { openStalenessEngine } from '../../node/git-staleness';
@@ -72,7 +73,7 @@ export function renderReport(report: StalenessReport, format: FindingsFormat, re
   for (const doc of report.docs) {
     const since = doc.referenceTime ? `  (${doc.referenceSource === 'review' ? 'reviewed' : doc.referenceSource === 'working-tree' ? 'edited' : 'changed'} ${doc.referenceTime.slice(0, 10)})` : '';
     const due = doc.reviewDue ? '  review due' : '';
-    lines.push(`${doc.level.padEnd(8)} ${doc.path}  score ${doc.score}${since}${due}`);
+    lines.push(`${doc.level.padEnd(8)} ${escapeControl(doc.path)}  score ${doc.score}${since}${due}`);
     for (const r of doc.reasons) lines.push(`${''.padEnd(8)} ${formatReportLine(reasonToFinding(doc.path, r))}`);
   }
   lines.push('', totals(report));
@@ -108,7 +109,7 @@ export async function runReport(root: string, args: CliArgs, io: CliIo): Promise
   const feedback = new IncidentFeedbackSource(path.resolve(root, args.incidentsDir ?? DEFAULT_INCIDENTS_DIR), root);
   const engine = openStalenessEngine(root, { cache: args.cache, env: io.env, feedback, staleness });
   const report = await engine.report(index.all());
-  for (const warning of report.warnings ?? []) io.err(`runbooks: ${warning}`);
+  for (const warning of report.warnings ?? []) io.err(`runbooks: ${escapeControl(warning)}`);
   const format = args.findingsFormat ?? args.format;
   const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix() : '';
   io.out(renderReport(report, format, repoPrefix));

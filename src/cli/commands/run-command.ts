@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { escapeControl } from '../../core/terminal-text';
 import * as path from 'node:path';
 import type { DocModel } from '../../core/doc-model';
 import { parseBytes } from '../../core/parse-bytes';
@@ -97,7 +98,7 @@ export async function runBlocks(root: string, args: CliArgs, io: CliIo, runner: 
   const rows: RunRow[] = [];
   let exitCode = 0;
   for (const plan of plans) {
-    if (args.format === 'text') io.out(`▶ ${doc.path}:${plan.block.line} ${plan.block.name} (${plan.block.kind})\n$ ${plan.display}`);
+    if (args.format === 'text') io.out(`▶ ${escapeControl(doc.path)}:${plan.block.line} ${escapeControl(plan.block.name)} (${plan.block.kind})\n$ ${plan.display}`);
     const result = await executePlan(runner, plan, {
       workspaceRoot: root,
       baseEnv: env,
@@ -111,7 +112,7 @@ export async function runBlocks(root: string, args: CliArgs, io: CliIo, runner: 
     }
   }
   if (args.format === 'json') io.out(JSON.stringify(rows, null, 2));
-  else if (rows.length < plans.length) io.out(`Stopped after "${rows[rows.length - 1]!.name}" failed; ${plans.length - rows.length} block(s) not run.`);
+  else if (rows.length < plans.length) io.out(`Stopped after "${escapeControl(rows[rows.length - 1]!.name)}" failed; ${plans.length - rows.length} block(s) not run.`);
   return exitCode;
 }
 

@@ -1,4 +1,5 @@
 import type { WorkspaceIndex } from '../../core/workspace-index';
+import { escapeControl } from '../../core/terminal-text';
 import type { OutputFormat } from '../args';
 
 /** Renders ranked hits; JSON is an array of `{path, title, heading, line, score}`. */
@@ -11,8 +12,8 @@ export function renderSearch(index: WorkspaceIndex, query: string, limit: number
       2,
     );
   }
-  if (hits.length === 0) return `No documents match "${query}".`;
+  if (hits.length === 0) return `No documents match "${escapeControl(query)}".`;
   return hits
-    .map((h, i) => `${String(i + 1).padStart(2)}. ${h.title}  ${h.path}:${h.line}${h.heading ? `  § ${h.heading}` : ''}  (${h.score})`)
+    .map((h, i) => `${String(i + 1).padStart(2)}. ${escapeControl(h.title)}  ${escapeControl(h.path)}:${h.line}${h.heading ? `  § ${escapeControl(h.heading)}` : ''}  (${h.score})`)
     .join('\n');
 }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { escapeControl } from '../../core/terminal-text';
 import type { StalenessOptionsInput } from '../../core/staleness/engine';
 import { ConfigFileError, loadConfigFile } from '../../node/config-file';
 import type { CliArgs } from '../args';
@@ -21,6 +22,6 @@ export async function loadStalenessSettings(root: string, args: CliArgs, io: Cli
   }
   if (config.problems.length === 0) return config.staleness;
   const shown = path.relative(io.cwd, config.file!) || config.file!;
-  for (const p of config.problems) io.err(`runbooks: ${shown}:${p.line}:${p.column ?? 1}: ${p.message} [${p.ruleId}]`);
+  for (const p of config.problems) io.err(`runbooks: ${escapeControl(shown)}:${p.line}:${p.column ?? 1}: ${escapeControl(p.message)} [${p.ruleId}]`);
   return undefined;
 }
