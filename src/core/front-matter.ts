@@ -53,7 +53,20 @@ export function parseFrontMatter(yamlText: string, firstLine: number): FrontMatt
     return { meta: emptyMeta(), findings };
   }
 
-  const data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch (error) {
+    // An alias bomb ("excessive alias count") or an alias to no anchor: the block is unusable.
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/\.$/, '');
+    findings.push({
+      ruleId: RuleId.frontMatterInvalid,
+      severity: 'error',
+      message: `Front matter cannot be read: ${reason}. Remove the YAML aliases (\`*name\`) between the \`---\` lines; until then owner, service and alerts of this doc are unknown.`,
+      line: firstLine,
+    });
+    return { meta: emptyMeta(), findings };
+  }
   const keyLine = (key: string): number => {
     const pair = contents.items.find((p) => isScalar(p.key) && p.key.value === key);
     return lineOf(pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined);

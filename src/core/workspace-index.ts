@@ -1,11 +1,9 @@
 import { findDocsForAlert, knownAlerts, type AlertMatch } from './alert-lookup';
 import { compareCodeUnits } from './compare';
-import { classifyDoc } from './doc-kind';
 import type { DocModel } from './doc-model';
-import { RuleId, type Finding } from './findings';
-import { emptyMeta } from './front-matter';
+import { RuleId } from './findings';
 import { inProcessParser } from './parse-bytes';
-import { countLines } from './parse-doc';
+import { placeholderDoc } from './placeholder-doc';
 import type { CachedDoc, DocParser, DocSource, FileStamp, IndexStore, PersistedIndex } from './ports';
 import { DocSearch, type SearchHit, type SearchOptions } from './search-index';
 
@@ -256,14 +254,4 @@ export class WorkspaceIndex {
   private emit(change: IndexChange): void {
     for (const listener of this.listeners) listener(change);
   }
-}
-
-/** A document that could not be parsed: listed, with the finding that says why. */
-function placeholderDoc(path: string, finding: Finding): DocModel {
-  const title = path.slice(path.lastIndexOf('/') + 1).replace(/\.(md|markdown)$/i, '');
-  const kind = classifyDoc(path, undefined, 0, []);
-  return {
-    path, title, titleSource: 'file-name', kind: kind.kind, kindReason: kind.reason, meta: emptyMeta(),
-    headings: [], links: [], codeBlocks: [], sections: [], findings: [finding], lineCount: countLines(''),
-  };
 }

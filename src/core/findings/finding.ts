@@ -13,6 +13,7 @@ export const RuleId = {
   docInvalidEncoding: 'doc.invalid-encoding',
   docTooLarge: 'doc.too-large',
   docUnreadable: 'doc.unreadable',
+  docUnparseable: 'doc.unparseable',
   staleLinkedCodeChanged: 'stale.linked-code-changed',
   staleAnchoredRangeChanged: 'stale.anchored-range-changed',
   staleIncidentFeedback: 'stale.incident-feedback',

@@ -34,6 +34,7 @@ export const RULES: readonly RuleInfo[] = Object.freeze([
   rule(RuleId.docInvalidEncoding, 'InvalidEncoding', 'index', 'warning', 'The file is not valid UTF-8; invalid bytes were replaced.'),
   rule(RuleId.docTooLarge, 'DocTooLarge', 'index', 'info', 'The file is larger than `runbooks.index.maxFileSizeMB` and was not parsed.'),
   rule(RuleId.docUnreadable, 'DocUnreadable', 'index', 'error', 'The file could not be read.'),
+  rule(RuleId.docUnparseable, 'DocUnparseable', 'index', 'error', 'The file is over a parse budget (lines, headings, list items, nesting, bracket or emphasis marks, time, memory) or the parser failed on it; it is listed but not parsed or searched.'),
   rule(RuleId.blockInvalidAttribute, 'BlockInvalidAttribute', 'index', 'error', 'An attribute of a fenced block (`timeout=2x`) does not parse; the block is refused until it is fixed.'),
   rule(RuleId.staleLinkedCodeChanged, 'LinkedCodeChanged', 'staleness', 'warning', 'A file or folder the doc links to, watches or is named by changed after the doc was last changed or reviewed.', ['commit', 'line', 'uncommitted']),
   rule(RuleId.staleAnchoredRangeChanged, 'AnchoredRangeChanged', 'staleness', 'warning', 'Lines the doc links to (#L10-L20) changed after the doc was last changed or reviewed.', ['anchoredRange']),
