@@ -25,21 +25,35 @@ describe('WorkerPoolParser budgets', () => {
   });
   afterEach(() => removeTempDir(dir));
 
-  it('a document past its time or memory budget becomes doc.unparseable; the documents queued behind it are still parsed', async function () {
-    this.timeout(60_000);
-    const pool = new WorkerPoolParser(script, 1, { baseMs: 1500, perMegabyteMs: 0, maxHeapMb: 48 });
+  async function parseAll(pool: WorkerPoolParser, names: string[]) {
     try {
-      const names = ['a.md', 'hang.md', 'b.md', 'oom.md', 'c.md'];
-      const docs = await Promise.all(names.map((name) => pool.parse(name, Buffer.from('# x\n'))));
-      assert.deepEqual(
-        docs.map((d) => [d.path, d.findings.map((f) => f.ruleId).join()]),
-        [['a.md', ''], ['hang.md', 'doc.unparseable'], ['b.md', ''], ['oom.md', 'doc.unparseable'], ['c.md', '']],
-      );
-      assert.equal(docs[1]!.findings[0]!.message, 'This file could not be parsed within its budget: parsing it took longer than 1.5 s. It is listed but not parsed or searched; split or simplify it.');
-      assert.match(docs[3]!.findings[0]!.message, /^This file could not be parsed within its budget: the parser stopped: .*memory/i);
-      assert.equal(pool.fallbackReason, undefined);
+      return await Promise.all(names.map((name) => pool.parse(name, Buffer.from('# x\n'))));
     } finally {
       pool.stop();
     }
+  }
+
+  it('a document past its time budget becomes doc.unparseable; the documents queued behind it are still parsed', async function () {
+    this.timeout(60_000);
+    const pool = new WorkerPoolParser(script, 1, { baseMs: 1500, perMegabyteMs: 0, maxHeapMb: 256 });
+    const docs = await parseAll(pool, ['a.md', 'hang.md', 'b.md', 'c.md']);
+    assert.deepEqual(
+      docs.map((d) => [d.path, d.findings.map((f) => f.ruleId).join()]),
+      [['a.md', ''], ['hang.md', 'doc.unparseable'], ['b.md', ''], ['c.md', '']],
+    );
+    assert.equal(docs[1]!.findings[0]!.message, 'This file could not be parsed within its budget: parsing it took longer than 1.5 s. It is listed but not parsed or searched; split or simplify it.');
+    assert.equal(pool.fallbackReason, undefined);
+  });
+
+  it('a worker that runs out of memory is replaced; only its document is doc.unparseable', async function () {
+    this.timeout(120_000);
+    const pool = new WorkerPoolParser(script, 1, { baseMs: 100_000, perMegabyteMs: 0, maxHeapMb: 48 });
+    const docs = await parseAll(pool, ['oom.md', 'b.md']);
+    assert.deepEqual(
+      docs.map((d) => [d.path, d.findings.map((f) => f.ruleId).join()]),
+      [['oom.md', 'doc.unparseable'], ['b.md', '']],
+    );
+    assert.match(docs[0]!.findings[0]!.message, /^This file could not be parsed within its budget: the parser stopped: .*memory/i);
+    assert.equal(pool.fallbackReason, undefined);
   });
 });
