@@ -40,6 +40,14 @@ const builds = [
     outfile: 'out/test/integration/restricted-mode.js',
     external: ['vscode', 'mocha'],
   },
+  {
+    ...shared,
+    minify: false,
+    sourcemap: 'inline',
+    entryPoints: ['test/integration/first-contact.ts'],
+    outfile: 'out/test/integration/first-contact.js',
+    external: ['vscode', 'mocha'],
+  },
 ];
 
 async function main() {

@@ -26,6 +26,12 @@ const steps = [
     args: ['scripts/run-vscode-tests.mjs', '--workspace', 'test/fixtures/workspace-basic', '--no-trust', '--suite', 'out/test/integration/restricted-mode.js'],
     counts: true,
   },
+  {
+    name: 'integration (first contact: a repository without runbook folders)',
+    cmd: process.execPath,
+    args: ['scripts/run-vscode-tests.mjs', '--workspace', 'test/fixtures/workspace-plain', '--suite', 'out/test/integration/first-contact.js'],
+    counts: true,
+  },
   { name: 'package', cmd: process.execPath, args: ['scripts/check-package.mjs'] },
 ].filter((s) => !only || s.name.startsWith(only) || s.name === 'build');
 

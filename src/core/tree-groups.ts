@@ -34,10 +34,13 @@ export function groupDocs<T>(items: T[], by: GroupBy, docOf: (item: T) => DocMod
     else for (const label of new Set(labels)) add(label, item);
   }
   const sorted = [...groups.values()].sort((a, b) => Number(a.ungrouped) - Number(b.ungrouped) || compareForDisplay(a.label, b.label));
-  for (const group of sorted) {
-    group.items.sort((a, b) => compareForDisplay(docOf(a).title, docOf(b).title) || compareCodeUnits(docOf(a).path, docOf(b).path));
-  }
+  for (const group of sorted) sortByTitle(group.items, docOf);
   return sorted;
+}
+
+/** Sorts `items` in place by their document's title, then path; returns them. */
+export function sortByTitle<T>(items: T[], docOf: (item: T) => DocModel): T[] {
+  return items.sort((a, b) => compareForDisplay(docOf(a).title, docOf(b).title) || compareCodeUnits(docOf(a).path, docOf(b).path));
 }
 
 function folderOf(path: string): string {

@@ -52,8 +52,9 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
   const logger = new Logger();
   try {
     const index = new RunbookIndex(context.storageUri, logger);
-    const tree = new RunbookTreeProvider(index);
+    const tree = new RunbookTreeProvider(index, context.workspaceState);
     const treeView = vscode.window.createTreeView(ViewId.tree, { treeDataProvider: tree, showCollapseAll: true });
+    tree.attach(treeView);
     const runs = new BlockRunService(new NodeShellRunner(), logger);
     const incidents = new IncidentService(logger);
     const feedback = new RunbookFeedback(incidents, logger);
@@ -99,7 +100,7 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
       [CommandId.newRunbook]: (args) => newRunbook(services, args && typeof args === 'object' ? args : undefined),
       [CommandId.refresh]: () => refreshIndex(services),
       [CommandId.revealInTree]: (uri) => revealInTree(services, uri),
-      [CommandId.groupBy]: (value) => groupBy(value),
+      [CommandId.groupBy]: (value) => groupBy(services, value),
       [CommandId.openDoc]: (uri, line) => openDoc(uri as vscode.Uri, typeof line === 'number' ? line : 1),
       [CommandId.runBlock]: (uri, index) => runBlock(services, uri, index),
       [CommandId.runBlockInTerminal]: (uri, index) => runBlockInTerminal(services, uri, index),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type DocFilterOptions } from '../core/doc-filter';
-import type { GroupBy } from '../core/tree-groups';
+import type { GroupByChoice } from '../core/tree-sections';
 
 /** Index settings for one workspace folder (`runbooks.index.*`). */
 export function indexSettings(folder: vscode.WorkspaceFolder): DocFilterOptions & { maxFileBytes: number } {
@@ -14,12 +14,12 @@ export function indexSettings(folder: vscode.WorkspaceFolder): DocFilterOptions 
 }
 
 /** Tree settings (`runbooks.tree.*`). */
-export function treeSettings(): { groupBy: GroupBy; showOtherDocs: boolean } {
+export function treeSettings(): { groupBy: GroupByChoice; showOtherDocs: boolean } {
   const config = vscode.workspace.getConfiguration('runbooks.tree');
   const groupBy = config.get<string>('groupBy');
   return {
-    groupBy: groupBy === 'folder' || groupBy === 'tag' ? groupBy : 'service',
-    showOtherDocs: config.get<boolean>('showOtherDocs') ?? false,
+    groupBy: groupBy === 'folder' || groupBy === 'tag' || groupBy === 'service' ? groupBy : 'auto',
+    showOtherDocs: config.get<boolean>('showOtherDocs') ?? true,
   };
 }
 

@@ -5,13 +5,14 @@ import * as vscode from 'vscode';
 import { api, treeShape, waitFor, workspaceRoot } from './helpers';
 
 describe('Runbooks view', () => {
-  it('shows runbooks and architecture docs grouped by service, without READMEs, dependencies or git-ignored files', async () => {
+  it('shows runbooks and architecture docs grouped by service, other docs in a Docs group, without dependencies or git-ignored files', async () => {
     const runbooks = await api();
     assert.deepEqual(treeShape(runbooks), {
       edge: ['Regional failover'],
       'orders-api': ['Regional failover'],
       'orders-db': ['Database connection pool exhausted'],
       'No service': ['ADR 0001: Use pgbouncer in front of Postgres', 'Half-written runbook', 'Pod crash looping'],
+      Docs: ['Fixture workspace'],
     });
   });
 
@@ -36,9 +37,9 @@ describe('Runbooks view', () => {
         const s = treeShape(runbooks);
         return 'runbooks/db' in s ? s : undefined;
       });
-      assert.deepEqual(Object.keys(shape), ['docs/adr', 'drafts', 'playbooks', 'runbooks', 'runbooks/db']);
+      assert.deepEqual(Object.keys(shape), ['docs/adr', 'drafts', 'playbooks', 'runbooks', 'runbooks/db', 'Docs']);
     } finally {
-      await vscode.commands.executeCommand('runbooks.groupBy', 'service');
+      await vscode.commands.executeCommand('runbooks.groupBy', 'auto');
     }
   });
 

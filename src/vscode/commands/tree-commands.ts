@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { GroupBy } from '../../core/tree-groups';
-import { treeSettings } from '../settings';
+import type { GroupByChoice } from '../../core/tree-sections';
 import type { Services } from '../services';
 
 /** Runbooks: Refresh Index — re-reads every document (the persisted parse is reused where unchanged). */
@@ -30,15 +29,19 @@ export async function revealInTree(services: Services, uriArg?: unknown): Promis
   await services.treeView.reveal(node, { select: true, focus: true, expand: true });
 }
 
-const GROUP_CHOICES: Array<{ value: GroupBy; label: string; detail: string }> = [
+const GROUP_CHOICES: Array<{ value: GroupByChoice; label: string; detail: string }> = [
+  { value: 'auto', label: '$(sparkle) Automatic', detail: 'by service when runbooks declare one, else by folder' },
   { value: 'service', label: '$(server-process) Service', detail: 'front matter service / services' },
   { value: 'folder', label: '$(folder) Folder', detail: 'where the file lives' },
   { value: 'tag', label: '$(tag) Tag', detail: 'front matter tags; a runbook appears under each tag' },
 ];
 
-/** Runbooks: Group Runbooks By… — switches `runbooks.tree.groupBy` (an argument skips the pick). */
-export async function groupBy(arg?: unknown): Promise<void> {
-  const current = treeSettings().groupBy;
+/**
+ * Runbooks: Group Runbooks By… — regroups the view (an argument skips the pick). The choice is kept
+ * in the workspace state, per user: nothing is written into the repository's files.
+ */
+export async function groupBy(services: Services, arg?: unknown): Promise<void> {
+  const current = services.tree.groupByChoice();
   const value =
     GROUP_CHOICES.find((c) => c.value === arg)?.value ??
     (
@@ -47,7 +50,5 @@ export async function groupBy(arg?: unknown): Promise<void> {
         { placeHolder: 'Group the Runbooks view by' },
       )
     )?.value;
-  if (!value) return;
-  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await vscode.workspace.getConfiguration('runbooks.tree').update('groupBy', value, target);
+  if (value) await services.tree.setGroupBy(value);
 }

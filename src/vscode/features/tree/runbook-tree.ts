@@ -1,18 +1,22 @@
 import * as vscode from 'vscode';
 import type { DocKind } from '../../../core/doc-model';
-import { groupDocs, headingOutline, type HeadingNode } from '../../../core/tree-groups';
+import { headingOutline, type GroupBy, type HeadingNode } from '../../../core/tree-groups';
+import { effectiveGrouping, treeSections, type GroupByChoice } from '../../../core/tree-sections';
 import { CommandId } from '../../command-ids';
 import { treeSettings } from '../../settings';
 import type { DocRef, RunbookIndex } from '../index/runbook-index';
 
 /** Nodes of the Runbooks view. */
 export type TreeNode =
-  | { type: 'group'; key: string; label: string; docs: DocRef[] }
+  | { type: 'group'; key: string; label: string; docs: DocRef[]; special?: 'templates' | 'docs' }
   | { type: 'doc'; ref: DocRef; parent: TreeNode & { type: 'group' } }
   | { type: 'heading'; ref: DocRef; heading: HeadingNode; parent: TreeNode & { type: 'doc' | 'heading' } };
 
 const KIND_ICON: Record<DocKind, string> = { runbook: 'book', architecture: 'type-hierarchy', other: 'markdown' };
 const REFRESH_DELAY_MS = 100;
+/** Where the Group By choice is kept: the user's workspace state, never the repository's files. */
+const GROUP_BY_KEY = 'runbooks.tree.groupBy';
+const GROUP_ICON: Record<GroupBy, string> = { folder: 'folder', tag: 'tag', service: 'server-process' };
 
 /**
  * The Runbooks view: documents grouped by service, folder or tag; each document shows owner and
@@ -25,14 +29,37 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private stale = true;
   private timer: NodeJS.Timeout | undefined;
   private readonly subscription: vscode.Disposable;
+  private groupBy: GroupBy = 'service';
+  private view: vscode.TreeView<TreeNode> | undefined;
+  /** Why the tree is grouped as it is, when that is not what was asked (shown as the view's description). */
+  groupingNote: string | undefined;
 
-  constructor(private readonly index: RunbookIndex) {
+  constructor(
+    private readonly index: RunbookIndex,
+    private readonly state: vscode.Memento,
+  ) {
     this.subscription = vscode.Disposable.from(
       index.onDidChange(() => this.refreshSoon()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('runbooks.tree')) this.refresh();
       }),
     );
+  }
+
+  /** The view whose description says how the tree is grouped. */
+  attach(view: vscode.TreeView<TreeNode>): void {
+    this.view = view;
+  }
+
+  /** The Group By choice: the user's (kept in workspace state), else the `runbooks.tree.groupBy` setting. */
+  groupByChoice(): GroupByChoice {
+    return this.state.get<GroupByChoice>(GROUP_BY_KEY) ?? treeSettings().groupBy;
+  }
+
+  /** Keeps the user's Group By choice in workspace state and regroups. */
+  async setGroupBy(choice: GroupByChoice): Promise<void> {
+    await this.state.update(GROUP_BY_KEY, choice);
+    this.refresh();
   }
 
   /** Recomputes the groups on next read and tells the view. */
@@ -49,9 +76,19 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   /** The groups currently shown (recomputed when stale). */
   roots(): Array<TreeNode & { type: 'group' }> {
     if (this.stale) {
-      const { groupBy, showOtherDocs } = treeSettings();
-      const refs = this.index.docs().filter((r) => showOtherDocs || r.doc.kind !== 'other');
-      this.groups = groupDocs(refs, groupBy, (r) => r.doc).map((g) => ({ type: 'group', key: g.key, label: g.label, docs: g.items }));
+      const { showOtherDocs } = treeSettings();
+      const refs = this.index.docs();
+      const grouping = effectiveGrouping(this.groupByChoice(), refs.map((r) => r.doc));
+      this.groupBy = grouping.groupBy;
+      this.groups = treeSections(refs, grouping.groupBy, (r) => r.doc, showOtherDocs).map((g) => ({
+        type: 'group',
+        key: g.key,
+        label: g.label,
+        docs: g.items,
+        ...(g.special ? { special: g.special } : {}),
+      }));
+      this.groupingNote = grouping.note;
+      if (this.view) this.view.description = grouping.note;
       this.stale = false;
     }
     return this.groups;
@@ -79,11 +116,13 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     if (node.type === 'group') {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(node.label, node.special ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.key;
       item.description = `${node.docs.length}`;
       item.contextValue = 'runbooks.group';
-      item.iconPath = new vscode.ThemeIcon(treeSettings().groupBy === 'folder' ? 'folder' : treeSettings().groupBy === 'tag' ? 'tag' : 'server-process');
+      item.iconPath = new vscode.ThemeIcon(node.special === 'templates' ? 'files' : node.special === 'docs' ? 'library' : GROUP_ICON[this.groupBy]);
+      if (node.special === 'templates') item.tooltip = 'Templates to copy (template*, example*, _* files, archetypes/ and templates/ folders), not runbooks to follow.';
+      if (node.special === 'docs') item.tooltip = 'Markdown docs that are neither runbooks nor architecture docs. Search covers them too.';
       return item;
     }
     const { doc, uri } = node.ref;
