@@ -63,7 +63,31 @@ export interface ShellRequest {
   onOutput?: (chunk: string) => void;
   /** Stop keeping output past this many characters (head and tail are kept; default 1,000,000). */
   maxOutputChars?: number;
+  /** A pipeline fails when any of its commands fails (`set -o pipefail`). Default false. */
+  pipefail?: boolean;
+  /** Stop at the first failing command, as `set -e` does. Default false. */
+  stopOnError?: boolean;
+  /**
+   * Run with a read-only view of the file system when the runner can (Linux with bubblewrap):
+   * writable are only private temporary folders, thrown away after the run. Default false.
+   */
+  readOnly?: boolean;
 }
+
+/** A command that failed, as the shell reported it (bash only). */
+export interface CommandFailure {
+  /** Its exit status (with pipefail, the last non-zero status of its pipeline). */
+  exitCode: number;
+  /** Line of the script, from 1. */
+  line: number;
+  /** The status of each command of the pipeline, left to right (one entry for a simple command). */
+  pipeStatus: number[];
+  /** The simple command the shell was running, as bash shows it (`$BASH_COMMAND`): the last of a pipeline. */
+  command: string;
+}
+
+/** Whether a run asked to be read-only got the sandbox: it did, or why not. */
+export type SandboxReport = { active: true } | { active: false; reason: string };
 
 /** How a shell run ended. `output` is capped (head and tail), not yet redacted. */
 export interface ShellOutcome {
@@ -74,6 +98,13 @@ export interface ShellOutcome {
   cancelled: boolean;
   output: string;
   truncated: boolean;
+  /**
+   * The command that failed, when the run was strict (`pipefail`/`stopOnError`) and the shell could
+   * say: the first one when stopping on errors, else the last. Absent otherwise.
+   */
+  failure?: CommandFailure;
+  /** Present when the request asked for `readOnly`. */
+  sandbox?: SandboxReport;
 }
 
 /** Runs shell scripts. Implemented in `src/node` with child processes. */

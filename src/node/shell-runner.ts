@@ -1,8 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
-import type { ShellOutcome, ShellRequest, ShellRunner } from '../core/ports';
+import type { SandboxReport, ShellOutcome, ShellRequest, ShellRunner } from '../core/ports';
+import { fdLink } from './process-tree';
+import { Sandbox } from './sandbox';
+import { ShellRun } from './shell-run';
+import { REPORT_FD, strictPrelude } from './shell-prelude';
+
+export { LEFTOVERS_NOTE } from './shell-run';
 
 /** Output kept when a request does not say (head and tail together). */
 export const DEFAULT_MAX_OUTPUT_CHARS = 1_000_000;
@@ -19,6 +24,8 @@ export interface NodeShellRunnerOptions {
   shell?: string;
   /** Milliseconds between SIGTERM and SIGKILL when a run is stopped (default 2000). */
   killGraceMs?: number;
+  /** The read-only sandbox for `readOnly` requests; `false` never uses one. Default: bubblewrap when installed. */
+  sandbox?: Sandbox | false;
 }
 
 /**
@@ -28,25 +35,37 @@ export interface NodeShellRunnerOptions {
  * the shell, `$0` is the shell's name (so errors read `bash: line 2: …`), and commands in the script
  * that read stdin (`ssh`, `kubectl exec -i`, `read`) cannot swallow the rest of the script. The price
  * is the kernel's limit on one argument (128 KiB on Linux): a longer script fails to start, reported
- * like any other start failure.
+ * like any other start failure. Strict requests (`pipefail`, `stopOnError`) get a prelude on the
+ * script's first line (see {@link strictPrelude}).
  *
  * Each run is a new session and process group (`detached`), with stdin on /dev/null and no
- * controlling terminal, so nothing can prompt. When the run is stopped (timeout, abort) the whole
- * group gets SIGTERM, then SIGKILL after the grace period. When the script's shell exits normally,
- * anything it left running in its group is stopped the same way: a run is over when its script is,
- * and background processes holding the output would otherwise keep it open. A process that wants
- * to outlive the run must leave the group itself (`setsid`). `BASH_ENV` in `request.env` is honoured
- * by bash, as always; callers that build the environment decide whether to pass it.
+ * controlling terminal, so nothing can prompt. Descriptor 3 is a socket to the runner: bash reports
+ * failing commands on it, and every process the run starts inherits it, which is how the runner
+ * finds them again (see {@link ProcessTree}). When the run is stopped (timeout, abort) every one
+ * of them gets SIGTERM, then SIGKILL after the grace period, whether it stayed in the group or left
+ * with `setsid`, `nohup`, `set -m` or a double fork. When the script's shell exits normally,
+ * anything it left running is stopped the same way: a run is over when its script is. `readOnly`
+ * requests run inside the {@link Sandbox} when it works here, in their own PID namespace as well.
+ * `BASH_ENV` in `request.env` is honoured by bash, as always; callers that build the environment
+ * decide whether to pass it.
  *
- * POSIX only: process groups and signals have no Windows equivalent here.
+ * POSIX only: process groups and signals have no Windows equivalent here. Without `/proc` (macOS)
+ * only the process group is stopped.
  */
 export class NodeShellRunner implements ShellRunner {
   private readonly shell: string;
   private readonly killGraceMs: number;
+  private readonly sandbox: Sandbox | undefined;
 
   constructor(options: NodeShellRunnerOptions = {}) {
     this.shell = options.shell ?? (isExecutable('/bin/bash') ? '/bin/bash' : '/bin/sh');
     this.killGraceMs = options.killGraceMs ?? 2000;
+    this.sandbox = options.sandbox === false ? undefined : (options.sandbox ?? new Sandbox());
+  }
+
+  /** Whether `readOnly` requests get the sandbox here, or why not. */
+  sandboxStatus(): Promise<SandboxReport> {
+    return this.sandbox ? this.sandbox.status() : Promise.resolve({ active: false, reason: 'the sandbox is turned off' });
   }
 
   async run(request: ShellRequest): Promise<ShellOutcome> {
@@ -57,24 +76,46 @@ export class NodeShellRunner implements ShellRunner {
     }
     const cwdProblem = await checkCwd(request.cwd);
     if (cwdProblem) return startFailure(cwdProblem, elapsed());
+    const sandbox = request.readOnly ? await this.sandboxStatus() : undefined;
+    const extra = sandbox ? { sandbox } : {};
     if (request.signal?.aborted) {
-      return { exitCode: null, signal: null, durationMs: elapsed(), timedOut: false, cancelled: true, output: '', truncated: false };
+      return { exitCode: null, signal: null, durationMs: elapsed(), timedOut: false, cancelled: true, output: '', truncated: false, ...extra };
     }
 
+    const strict = { pipefail: request.pipefail ?? false, stopOnError: request.stopOnError ?? false };
+    const argv = [this.shell, ...this.argsFor(strictPrelude(this.shell, strict) + request.script)];
+    const command = sandbox?.active ? this.sandbox!.wrap(argv, request.cwd, request.env) : { file: argv[0]!, args: argv.slice(1) };
+    const failedStart = (error: unknown) => ({ ...startFailure(`could not start ${this.shell}: ${describe(error)}`, elapsed()), ...extra });
     let child: ChildProcess;
     try {
-      child = spawn(this.shell, this.argsFor(request.script), {
+      child = spawn(command.file, command.args, {
         cwd: request.cwd,
         env: { ...request.env },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
         detached: true,
         windowsHide: true,
       });
     } catch (error) {
-      return startFailure(`could not start ${this.shell}: ${describe(error)}`, elapsed());
+      return failedStart(error);
     }
+    // Read at once, before the script can move its descriptor 3 elsewhere.
+    const tracker = child.pid === undefined ? undefined : fdLink(child.pid, REPORT_FD);
+    const max = request.maxOutputChars;
     return new Promise<ShellOutcome>((resolve) => {
-      new Run(child, request, this.shell, this.killGraceMs, elapsed, resolve).start();
+      new ShellRun(
+        child,
+        request,
+        {
+          output: new OutputBuffer(max !== undefined && max >= 0 ? max : DEFAULT_MAX_OUTPUT_CHARS),
+          tracker,
+          killGraceMs: this.killGraceMs,
+          elapsed,
+          extra,
+          keepFailure: strict.stopOnError ? 'first' : 'last',
+          startFailure: failedStart,
+        },
+        resolve,
+      ).start();
     });
   }
 
@@ -85,150 +126,6 @@ export class NodeShellRunner implements ShellRunner {
     return ['-c', script, name];
   }
 }
-
-/** One spawned run: collects output, enforces the timeout and the abort signal, stops the group. */
-class Run {
-  private readonly output: OutputBuffer;
-  private exited = false;
-  private exitCode: number | null = null;
-  private exitSignal: string | null = null;
-  private openStreams = 2;
-  private timedOut = false;
-  private cancelled = false;
-  private stopping = false;
-  private groupSettled = false;
-  private leftoversStopped = false;
-  private done = false;
-  private timeoutTimer: NodeJS.Timeout | undefined;
-  private pollTimer: NodeJS.Timeout | undefined;
-  private killTimer: NodeJS.Timeout | undefined;
-  private forceTimer: NodeJS.Timeout | undefined;
-  private readonly onAbort = () => this.stop('cancel');
-
-  constructor(
-    private readonly child: ChildProcess,
-    private readonly request: ShellRequest,
-    private readonly shell: string,
-    private readonly killGraceMs: number,
-    private readonly elapsed: () => number,
-    private readonly resolve: (outcome: ShellOutcome) => void,
-  ) {
-    const max = request.maxOutputChars;
-    this.output = new OutputBuffer(max !== undefined && max >= 0 ? max : DEFAULT_MAX_OUTPUT_CHARS);
-  }
-
-  start(): void {
-    const { child, request } = this;
-    child.on('error', (error) => {
-      // Only a failed start matters: once there is a pid, kill errors are handled where we kill.
-      if (child.pid === undefined && !this.done) {
-        this.finishWith(startFailure(`could not start ${this.shell}: ${describe(error)}`, this.elapsed()));
-      }
-    });
-    if (child.pid === undefined) return; // the 'error' event follows
-    for (const stream of [child.stdout, child.stderr]) {
-      if (!stream) {
-        this.openStreams--;
-        continue;
-      }
-      // One decoder per stream: a character split across reads of one pipe must not meet the other pipe's bytes.
-      const decoder = new StringDecoder('utf8');
-      stream.on('data', (bytes: Buffer) => this.emit(decoder.write(bytes)));
-      stream.once('end', () => this.emit(decoder.end()));
-      stream.once('close', () => {
-        this.openStreams--;
-        this.maybeFinish();
-      });
-    }
-    child.once('exit', (code, signal) => {
-      this.exited = true;
-      this.exitCode = code;
-      this.exitSignal = signal;
-      clearTimeout(this.timeoutTimer);
-      this.request.signal?.removeEventListener('abort', this.onAbort);
-      if (!this.stopping && groupAlive(child.pid!)) this.stop('leftovers');
-      this.maybeFinish();
-    });
-    const timeout = request.timeoutMs;
-    // Non-positive or absurd timeouts mean none: setTimeout would turn anything past 2^31-1 ms into 1 ms.
-    if (Number.isFinite(timeout) && timeout > 0 && timeout <= 2_147_483_647) {
-      this.timeoutTimer = setTimeout(() => this.stop('timeout'), timeout);
-    }
-    request.signal?.addEventListener('abort', this.onAbort, { once: true });
-  }
-
-  private emit(text: string): void {
-    if (!text) return;
-    this.output.append(text);
-    try {
-      this.request.onOutput?.(text);
-    } catch {
-      // A broken display must not leave a process tree running unobserved; the output is still kept.
-    }
-  }
-
-  private stop(reason: 'timeout' | 'cancel' | 'leftovers'): void {
-    if (this.stopping || this.done) return;
-    this.stopping = true;
-    if (reason === 'timeout') this.timedOut = true;
-    else if (reason === 'cancel') this.cancelled = true;
-    else this.leftoversStopped = true;
-    clearTimeout(this.timeoutTimer);
-    const pgid = this.child.pid!;
-    signalGroup(pgid, 'SIGTERM');
-    this.pollTimer = setInterval(() => {
-      if (!groupAlive(pgid)) {
-        this.groupSettled = true;
-        clearInterval(this.pollTimer);
-        this.maybeFinish();
-      }
-    }, 50);
-    this.killTimer = setTimeout(() => {
-      signalGroup(pgid, 'SIGKILL');
-      this.groupSettled = true;
-      clearInterval(this.pollTimer);
-      this.maybeFinish();
-    }, this.killGraceMs);
-    // Something that escaped the group (or cannot die) may still hold the pipes: stop waiting for it.
-    this.forceTimer = setTimeout(() => {
-      this.child.stdout?.destroy();
-      this.child.stderr?.destroy();
-      this.openStreams = 0;
-      this.exited = true;
-      this.maybeFinish();
-    }, this.killGraceMs + 1000);
-  }
-
-  private maybeFinish(): void {
-    if (this.done || !this.exited || this.openStreams > 0) return;
-    if (this.stopping && !this.groupSettled) return;
-    const { text, truncated } = this.output.result();
-    const note = this.leftoversStopped ? `${text && !text.endsWith('\n') ? '\n' : ''}${LEFTOVERS_NOTE}\n` : '';
-    this.finishWith({
-      exitCode: this.exitCode,
-      signal: this.exitSignal,
-      durationMs: this.elapsed(),
-      timedOut: this.timedOut,
-      cancelled: this.cancelled,
-      output: text + note,
-      truncated,
-    });
-  }
-
-  private finishWith(outcome: ShellOutcome): void {
-    if (this.done) return;
-    this.done = true;
-    clearTimeout(this.timeoutTimer);
-    clearTimeout(this.killTimer);
-    clearTimeout(this.forceTimer);
-    clearInterval(this.pollTimer);
-    this.request.signal?.removeEventListener('abort', this.onAbort);
-    this.resolve(outcome);
-  }
-}
-
-/** The line added to the output when background processes had to be stopped after the script ended. */
-export const LEFTOVERS_NOTE = '… processes the script left running were stopped when it ended …';
 
 /**
  * Keeps the first and last `max / 2` characters of a stream of text and counts the rest.
@@ -330,24 +227,6 @@ function isExecutable(file: string): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-/** True while any process (a zombie included) is still in the group. */
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function signalGroup(pgid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pgid, signal);
-  } catch {
-    // ESRCH: the group is already gone, which is what we wanted.
   }
 }
 

@@ -5,7 +5,7 @@ import type { DocModel } from '../../core/doc-model';
 import { parseBytes } from '../../core/parse-bytes';
 import type { ShellRunner } from '../../core/ports';
 import { blocksInSection, findBlock, runnableBlocks } from '../../core/runner/runnable-blocks';
-import { describeResult, executePlan, planRun, type RunPlan } from '../../core/runner/run-plan';
+import { describeResult, executePlan, planRun, sandboxUnavailableNote, type RunPlan } from '../../core/runner/run-plan';
 import type { RunnableBlock, RunResult } from '../../core/runner/types';
 import { childEnv } from '../../node/child-env';
 import { describeRunContext } from '../../node/run-context';
@@ -97,6 +97,7 @@ export async function runBlocks(root: string, args: CliArgs, io: CliIo, runner: 
 
   const rows: RunRow[] = [];
   let exitCode = 0;
+  let saidNoSandbox = false;
   for (const plan of plans) {
     if (args.format === 'text') io.out(`▶ ${escapeControl(doc.path)}:${plan.block.line} ${escapeControl(plan.block.name)} (${plan.block.kind})\n$ ${plan.display}`);
     const result = await executePlan(runner, plan, {
@@ -105,6 +106,10 @@ export async function runBlocks(root: string, args: CliArgs, io: CliIo, runner: 
       ...(args.format === 'text' && io.write ? { onOutput: io.write } : {}),
     });
     if (args.format === 'text') io.out(describeResult(result));
+    if (result.sandbox && !result.sandbox.active && !saidNoSandbox) {
+      io.err(sandboxUnavailableNote(result.sandbox.reason));
+      saidNoSandbox = true;
+    }
     rows.push(toRow(plan, result));
     if (!result.passed) {
       exitCode = result.timedOut ? 124 : result.exitCode && result.exitCode > 0 ? result.exitCode : 1;

@@ -47,7 +47,8 @@ export function formatCheckRun(input: CheckRunInput, incidentPath: string = DEFA
   const r = (text: string) => redact(text, options);
   const result = input.passed ? '✓ passed' : '✗ failed';
   const exit = input.exitCode === null ? 'no exit code' : `exit ${input.exitCode}`;
-  const head = `${ENTRY_MARKERS.check}${inlineCode(r(input.blockName))} in ${runbookLink(r(input.runbookPath), input.line, incidentPath)} — ${result}, ${exit}, ${formatDuration(input.durationMs)}`;
+  const why = !input.passed && input.failure ? `: ${r(input.failure).replace(/\s*\n\s*/g, ' ')}` : '';
+  const head = `${ENTRY_MARKERS.check}${inlineCode(r(input.blockName))} in ${runbookLink(r(input.runbookPath), input.line, incidentPath)} — ${result}, ${exit}, ${formatDuration(input.durationMs)}${why}`;
   const output = normaliseNewlines(r(input.output)).replace(/\n$/, '');
   const lines = output === '' ? 0 : output.split('\n').length;
   const body = [

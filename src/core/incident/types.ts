@@ -69,6 +69,8 @@ export interface CheckRunInput {
   exitCode: number | null;
   durationMs: number;
   passed: boolean;
+  /** Why a failed run failed, in one phrase (the failing command, a refused write); shown after the result. */
+  failure?: string;
   output: string;
   finishedAt: Date;
   author?: string;

@@ -4,6 +4,7 @@ import type { ShellRunner } from '../ports';
 import { redactSecrets } from '../redact';
 import { resolveScript } from './block-inputs';
 import { judge } from './expectation';
+import { describeFailedCommand, describeWriteAttempt, findWriteAttempt, nameFailedCommand } from './run-failure';
 import { resolveBlockCwd } from './safe-cwd';
 import type { RunnableBlock, RunResult } from './types';
 
@@ -106,11 +107,30 @@ export async function executePlan(runner: ShellRunner, plan: RunPlan, options: E
     ...(options.signal ? { signal: options.signal } : {}),
     ...(onOutput ? { onOutput } : {}),
     ...(options.maxOutputChars ? { maxOutputChars: options.maxOutputChars } : {}),
+    pipefail: true,
+    stopOnError: !keepsGoing(plan.block),
+    readOnly: plan.block.kind === 'check',
   });
   if (pending && options.onOutput) options.onOutput(redact(pending));
   const output = redact(outcome.output);
-  const passed = !outcome.timedOut && !outcome.cancelled && outcome.exitCode !== null && judge(plan.block.expect, outcome.exitCode, output);
-  return { ...outcome, output, passed };
+  const writeAttempt = outcome.sandbox?.active ? findWriteAttempt(output) : undefined;
+  const judged = !outcome.timedOut && !outcome.cancelled && outcome.exitCode !== null && judge(plan.block.expect, outcome.exitCode, output);
+  const passed = judged && !writeAttempt;
+  const { failure, ...rest } = outcome;
+  // Named from what people were shown (secret inputs masked) when its lines are the script's.
+  const source = plan.display.split('\n').length === plan.script.split('\n').length ? plan.display : plan.script;
+  const named = failure && !passed ? nameFailedCommand(source, failure) : undefined;
+  const failedCommand = named ? { ...named, text: redact(named.text) } : undefined;
+  return { ...rest, output, passed, ...(failedCommand ? { failedCommand } : {}), ...(writeAttempt ? { writeAttempt } : {}) };
+}
+
+/**
+ * True when the block opts out of stopping at its first failing command with the `keep-going`
+ * attribute (then only its last command decides, as a plain shell script's would). Pipelines still
+ * fail when any of their commands fails.
+ */
+export function keepsGoing(block: RunnableBlock): boolean {
+  return block.attributes['keep-going'] === true;
 }
 
 /** One line for people: `✓ passed (exit 0, 0.4 s)`, `✗ timed out after 30 s`, … */
@@ -119,5 +139,19 @@ export function describeResult(result: RunResult): string {
   if (result.cancelled) return `■ cancelled after ${seconds}`;
   if (result.timedOut) return `✗ timed out after ${seconds}`;
   const how = result.exitCode === null ? `killed by ${result.signal ?? 'a signal'}` : `exit ${result.exitCode}`;
-  return `${result.passed ? '✓ passed' : '✗ failed'} (${how}, ${seconds})`;
+  if (result.passed) return `✓ passed (${how}, ${seconds})`;
+  const why = failureReason(result);
+  return `✗ failed (${how}, ${seconds})${why ? `: ${why}` : ''}`;
+}
+
+/** Why a finished run failed, in one phrase, when more is known than its exit status; else undefined. */
+export function failureReason(result: RunResult): string | undefined {
+  if (result.writeAttempt) return describeWriteAttempt(result.writeAttempt);
+  if (result.failedCommand) return describeFailedCommand(result.failedCommand);
+  return undefined;
+}
+
+/** What the editor and the CLI say when a check ran without the read-only sandbox. */
+export function sandboxUnavailableNote(reason: string): string {
+  return `Note: checks run without the read-only sandbox (${reason}), so a check that writes is not stopped. Install bubblewrap (Linux) to have it.`;
 }

@@ -1,4 +1,5 @@
 import type { ShellOutcome } from '../ports';
+import type { FailedCommand, WriteAttempt } from './run-failure';
 import type { AttributeValue } from '../doc-model';
 
 /** Whether running a block can change anything: `check` blocks only read. */
@@ -71,6 +72,10 @@ export interface RunnableBlock {
 
 /** The outcome of one run: how the shell run ended, with `output` redacted, and the verdict. */
 export interface RunResult extends ShellOutcome {
-  /** Decided by the block's expectation. */
+  /** Decided by the block's expectation; never true when the sandbox refused a write. */
   passed: boolean;
+  /** The command that made the run fail, when the shell said; absent when the run passed. */
+  failedCommand?: FailedCommand;
+  /** A write the read-only sandbox refused: the run failed because the check is a change. */
+  writeAttempt?: WriteAttempt;
 }

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { pickActiveIncident } from '../../../core/incident/incident-parser';
+import { failureReason } from '../../../core/runner/run-plan';
 import { formatCheckRun, formatFeedback, formatNote, formatStatus, resolveExplicitTime } from '../../../core/incident/timeline';
 import type { IncidentFile, IncidentMeta } from '../../../core/incident/types';
 import { gitUserName, IncidentStore } from '../../../node/incident-store';
@@ -150,6 +151,7 @@ export class IncidentService implements vscode.Disposable {
       exitCode: record.result.exitCode,
       durationMs: record.result.durationMs,
       passed: record.result.passed,
+      ...(failureReason(record.result) ? { failure: failureReason(record.result)! } : {}),
       output: record.result.output,
       finishedAt: record.finishedAt,
       author: await this.whoAmI(),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { blocksInSection } from '../../../core/runner/runnable-blocks';
-import { describeResult, executePlan, planRun, type RunPlan } from '../../../core/runner/run-plan';
+import { describeResult, executePlan, planRun, sandboxUnavailableNote, type RunPlan } from '../../../core/runner/run-plan';
 import type { RunResult } from '../../../core/runner/types';
 import { compileUserPatterns } from '../../../core/redact';
 import type { ShellRunner } from '../../../core/ports';
@@ -39,6 +39,8 @@ export class BlockRunService implements vscode.Disposable {
   private readonly inputs = new RunInputs();
   private readonly records = new Map<string, RunRecord>();
   private readonly running = new Set<AbortController>();
+  /** The warning that checks run without the sandbox is shown once a session; the output channel says it every run. */
+  private saidNoSandbox = false;
   private readonly ran = new vscode.EventEmitter<RunRecord>();
   readonly onDidRun = this.ran.event;
   /** Swappable so integration tests can answer the dialog; the extension always uses the modal one. */
@@ -151,6 +153,12 @@ export class BlockRunService implements vscode.Disposable {
         },
       );
       this.output.appendLine(`${describeResult(result)}${result.truncated ? ' — output was cut in the middle' : ''}`);
+      if (result.sandbox && !result.sandbox.active) {
+        const note = sandboxUnavailableNote(result.sandbox.reason);
+        this.output.appendLine(note);
+        if (!this.saidNoSandbox) void vscode.window.showWarningMessage(note);
+        this.saidNoSandbox = true;
+      }
       const record: RunRecord = {
         uri,
         docPath: plan.docPath,

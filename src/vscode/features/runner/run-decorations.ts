@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { failureReason } from '../../../core/runner/run-plan';
 import type { BlockRunService } from './block-run-service';
 import { editorDoc } from './doc-blocks';
 
@@ -40,7 +41,12 @@ export class RunDecorations implements vscode.Disposable {
         if (!last) continue;
         const line = editor.document.lineAt(block.line - 1);
         const text = `${last.result.passed ? '✓' : '✗'} ${last.finishedAt.toLocaleTimeString()} · ${(last.result.durationMs / 1000).toFixed(1)} s${last.result.exitCode !== null ? ` · exit ${last.result.exitCode}` : ''}`;
-        (last.result.passed ? passed : failed).push({ range: line.range, renderOptions: { after: { contentText: text } } });
+        const why = failureReason(last.result);
+        (last.result.passed ? passed : failed).push({
+          range: line.range,
+          renderOptions: { after: { contentText: why ? `${text} · ${why}` : text } },
+          ...(why ? { hoverMessage: new vscode.MarkdownString(`✗ ${why}`) } : {}),
+        });
       }
       editor.setDecorations(this.passed, passed);
       editor.setDecorations(this.failed, failed);
