@@ -1,5 +1,6 @@
 import { because, isDeviceTarget, ok, ruleFor, unknown, type RuleContext, type Verdict } from './command-rules';
-import { ARITHMETIC_WORD, shellCommands, SUBSTITUTION_WORD, type Redirect } from './shell-commands';
+import { ARITHMETIC_WORD, shellCommands, SUBSTITUTION_WORD, type Redirect, type SimpleCommand } from './shell-commands';
+import { assignmentDanger, nameDanger } from './shell-builtins';
 import type { BlockKind } from './types';
 
 /** The classifier's decision for a script, with a reason that names the deciding command. */
@@ -18,7 +19,7 @@ const MAX_DEPTH = 8;
 
 /** Reserved words that lead into the command proper (`if kubectl get …`, `do …`, `! grep …`). */
 const LEADING_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}', 'esac']);
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
 
 /**
  * Decides whether a script only reads (`check`) or may change something (`change`).
@@ -38,8 +39,10 @@ export function classifyScript(script: string): CommandClass {
 
 function scriptVerdict(script: string, depth: number): Verdict {
   if (depth > MAX_DEPTH) return because('nests shells too deeply to be read');
-  const { commands, problems } = shellCommands(script);
+  const { commands, problems, arithmetic } = shellCommands(script);
   if (problems.length) return because(`cannot be read safely: ${problems[0]}`);
+  const evaluated = arithmeticVerdict(commands, arithmetic);
+  if (evaluated) return evaluated;
   const labels: string[] = [];
   let caseDepth = 0;
   let inTest = false;
@@ -51,6 +54,8 @@ function scriptVerdict(script: string, depth: number): Verdict {
     const words = command.words;
     // `[[ -n $a && -f $b ]]` reaches us split at the `&&`: the pieces up to `]]` are part of the test.
     if (inTest) {
+      const test = testVerdict(words);
+      if (test) return test;
       if (words.includes(']]')) inTest = false;
       continue;
     }
@@ -64,8 +69,16 @@ function scriptVerdict(script: string, depth: number): Verdict {
     }
     // `pattern)` of a case statement; `for x in …` and `select` headers (their substitutions are commands of their own).
     if ((caseDepth > 0 && command.terminator === ')') || rest[0] === 'for' || rest[0] === 'select') continue;
-    if (rest[0] === 'function') return because(`defines the function \`${rest[1] ?? ''}\`, which cannot be read`);
-    if (rest[0] === '[[' && !rest.includes(']]')) inTest = true;
+    if (rest[0] === 'function') return because(`defines the function \`${rest[1] ?? ''}\`, which runs code under a command's name`);
+    if (command.terminator === '(' && rest.length === 1) return because(`defines the function \`${rest[0]}\`, which runs code under a command's name`);
+    if (rest[0] === 'coproc') return because('`coproc` starts a command in the background');
+    if (rest[0] === '[[') {
+      const test = testVerdict(rest);
+      if (test) return test;
+      if (!rest.includes(']]')) inTest = true;
+      labels.push('[[');
+      continue;
+    }
     const verdict = argvVerdict(rest, depth);
     if (!verdict.readOnly) return verdict;
     labels.push(...verdict.labels);
@@ -76,11 +89,14 @@ function scriptVerdict(script: string, depth: number): Verdict {
 function argvVerdict(argv: string[], depth: number): Verdict {
   if (depth > MAX_DEPTH) return because('nests commands too deeply to be read');
   let i = 0;
-  while (i < argv.length && ASSIGNMENT.test(argv[i]!)) i++;
+  for (; i < argv.length && ASSIGNMENT.test(argv[i]!); i++) {
+    const danger = assignmentDanger(argv[i]!);
+    if (danger) return because(danger);
+  }
   if (i >= argv.length) return ok('variable assignment');
   const [name, ...args] = argv.slice(i) as [string, ...string[]];
   if (name === ARITHMETIC_WORD) return ok('arithmetic');
-  if (name.includes(SUBSTITUTION_WORD)) return because('runs a command named by the output of a substitution');
+  if (name.includes(SUBSTITUTION_WORD)) return because('runs a command named by the output of a `$(…)` substitution');
   if (name.includes('$')) return because(`runs a command named by \`${name}\``);
   const base = name.slice(name.lastIndexOf('/') + 1);
   const rule = base ? ruleFor(base) : undefined;
@@ -102,4 +118,42 @@ function redirectVerdict(redirect: Redirect): Verdict | undefined {
   if (target.includes(SUBSTITUTION_WORD)) return because(`writes to a file named by a substitution with \`${op}\``);
   if (op === '<>') return because(`opens ${target} for writing with \`<>\``);
   return because(`writes to ${target || 'a file'} with \`${op}\``);
+}
+
+/** Operators of `[[ … ]]` whose operands are evaluated as arithmetic. */
+const ARITHMETIC_TEST = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
+
+/** A piece of `[[ … ]]`: `-v NAME` and arithmetic operands evaluate subscripts, which can run commands. */
+function testVerdict(words: string[]): Verdict | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word === '-v' && words[i + 1] !== undefined) {
+      const danger = nameDanger(words[i + 1]!, '[[ -v');
+      if (danger) return because(danger);
+    }
+    if (ARITHMETIC_TEST.has(word)) {
+      for (const operand of [words[i - 1], words[i + 1]]) {
+        if (operand !== undefined && /[[`]|\$\(/.test(operand)) return because(`\`[[ … ${word} … ]]\` evaluates \`${operand}\` as arithmetic, whose subscripts can run commands`);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Arithmetic evaluates the text of variables and subscripts again, and runs any `$(…)` in it: a block
+ * with arithmetic (`(( ))`, `$(( ))`, `let`, `[[ -eq ]]`) must not hold quoted `$(…)` text anywhere,
+ * and its expressions must not index arrays with anything but plain words.
+ */
+function arithmeticVerdict(commands: SimpleCommand[], arithmetic: string[]): Verdict | undefined {
+  for (const expression of arithmetic) {
+    if (/\[[^\]]*[$`'"\\]/.test(expression)) return because(`arithmetic \`${expression.trim()}\` evaluates a subscript that can run commands`);
+  }
+  const evaluates = arithmetic.length > 0 || commands.some((c) => c.words.includes('let') || c.words.some((w) => ARITHMETIC_TEST.has(w)));
+  if (!evaluates) return undefined;
+  for (const command of commands) {
+    const code = command.words.find((word) => /\$\(|`/.test(word));
+    if (code !== undefined) return because(`holds the text \`${code}\` where arithmetic can evaluate it and run the command`);
+  }
+  return undefined;
 }

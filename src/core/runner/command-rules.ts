@@ -3,12 +3,11 @@
  * `rules-*.ts` files by kind of tool; the verdict vocabulary is re-exported from here.
  */
 
-import { because, changes, ok, unknown, type Rule } from './rule-verdicts';
+import { because, changes, type Rule } from './rule-verdicts';
 import { aws, az, gcloud, gsutil, terraform } from './rules-cloud';
 import { crictl, docker, dockerCompose } from './rules-containers';
-import {
-  etcdctl, gitlabPsql, kafkaConfigs, kafkaConsumerGroups, kafkaLogDirs, kafkaTopics, mysql, mysqladmin, nodetool, psql, redisCli,
-} from './rules-databases';
+import { etcdctl, kafkaConfigs, kafkaConsumerGroups, kafkaLogDirs, kafkaTopics, mysqladmin, nodetool, redisCli } from './rules-databases';
+import { gitlabPsql, mysql, psql } from './rules-sql';
 import { git } from './rules-git';
 import { curl, wget } from './rules-http';
 import { helm, kubectl, oc } from './rules-kubernetes';
@@ -18,23 +17,12 @@ import {
   sysctl, systemctl, top,
 } from './rules-system';
 import { awk, find, rg, sed, sort, tee, uniq, yq } from './rules-text-tools';
-import { command, env, evalRule, exec, shell, ssh, sudo, time, timeout, watch, wrapper, xargs } from './rules-wrappers';
+import { command, env, exec, shell, ssh, sudo, time, timeout, watch, wrapper, xargs } from './rules-wrappers';
+import { READ_ONLY_TABLES } from './rules-read-only';
+import { BUILTIN_RULES } from './shell-builtins';
 
 export { because, changes, isDeviceTarget, ok, unknown, type Rule, type RuleContext, type Verdict } from './rule-verdicts';
-export { sqlChange } from './rules-databases';
-
-/** Commands that only read, whatever their arguments (redirections are judged separately). */
-const READ_ONLY_COMMANDS = [
-  'cat', 'less', 'more', 'head', 'tail', 'grep', 'egrep', 'fgrep', 'zgrep', 'zcat', 'zless', 'bzcat', 'xzcat', 'jq', 'ls', 'ps', 'pgrep', 'pidof',
-  'df', 'du', 'free', 'uptime', 'vmstat', 'iostat', 'mpstat', 'pidstat', 'echo', 'printf', 'id', 'whoami', 'dig', 'nslookup', 'host', 'ping',
-  'ping6', 'traceroute', 'tracepath', 'ss', 'netstat', 'lsof', 'stat', 'file', 'which', 'wc', 'cut', 'tr', 'column', 'test', '[', '[[', 'true',
-  'false', ':', 'sleep', 'cd', 'pwd', 'pushd', 'popd', 'dirs', 'export', 'unset', 'set', 'shopt', 'alias', 'unalias', 'local', 'declare',
-  'typeset', 'readonly', 'read', 'wait', 'exit', 'return', 'break', 'continue', 'shift', 'let', 'type', 'hash', 'getopts', 'umask', 'ulimit',
-  'uname', 'nproc', 'lscpu', 'lsblk', 'lsmem', 'lspci', 'lsusb', 'lsmod', 'getent', 'w', 'who', 'last', 'users', 'groups', 'tty', 'locale',
-  'printenv', 'arch', 'base64', 'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'shasum', 'cksum', 'od', 'hexdump', 'strings', 'nl', 'rev',
-  'tac', 'fold', 'paste', 'join', 'comm', 'diff', 'cmp', 'expand', 'unexpand', 'realpath', 'readlink', 'basename', 'dirname', 'tree',
-  'numfmt', 'expr', 'seq', 'whois', 'clear', 'tput', 'stern', 'pg_isready', 'iptables-save', 'ip6tables-save', 'ack', 'ag',
-];
+export { sqlChange } from './sql-text';
 
 /** Commands known to change state, for a clearer reason than "not known". */
 const CHANGING_COMMANDS = [
@@ -45,10 +33,9 @@ const CHANGING_COMMANDS = [
   'modprobe', 'rmmod', 'insmod', 'ifup', 'ifdown', 'nft', 'ufw', 'firewall-cmd',
 ];
 
-const source: Rule = (args, ctx) => unknown(`${ctx.name} ${args[0] ?? ''}`.trim());
-
 const RULES = new Map<string, Rule>([
-  ...READ_ONLY_COMMANDS.map((name) => [name, ((_args, ctx) => ok(ctx.name)) as Rule] as const),
+  ...Object.entries(READ_ONLY_TABLES),
+  ...Object.entries(BUILTIN_RULES),
   ...CHANGING_COMMANDS.map((name) => [name, ((_args, ctx) => changes(ctx.name)) as Rule] as const),
   ['kubectl', kubectl], ['oc', oc], ['helm', helm], ['terraform', terraform], ['tofu', terraform], ['aws', aws], ['gcloud', gcloud],
   ['az', az], ['gsutil', gsutil], ['curl', curl], ['wget', wget], ['psql', psql], ['gitlab-psql', gitlabPsql], ['mysql', mysql],
@@ -66,7 +53,7 @@ const RULES = new Map<string, Rule>([
   ['timeout', timeout], ['time', time], ['watch', watch], ['env', env], ['xargs', xargs], ['command', command], ['exec', exec],
   ['builtin', exec], ['nice', wrapper({ short: 'n', long: ['adjustment'] }, 'nice')], ['ionice', wrapper({ short: 'cnp', long: ['class', 'classdata', 'pid'] })],
   ['stdbuf', wrapper({ short: 'ioe', long: ['input', 'output', 'error'] })], ['sh', shell], ['bash', shell], ['zsh', shell], ['dash', shell],
-  ['ksh', shell], ['ssh', ssh], ['eval', evalRule], ['source', source], ['.', source],
+  ['ksh', shell], ['ssh', ssh],
   ['nohup', () => because('`nohup` keeps the command running after the block and may write nohup.out')],
 ]);
 

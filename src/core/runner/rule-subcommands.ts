@@ -15,8 +15,8 @@ export interface SubcommandSpec {
   change?: readonly string[];
   /** The verdict when no subcommand is given; default "not known". */
   bare?: (scanned: ScannedArgs, ctx: RuleContext) => Verdict;
-  /** Checked first; a verdict here wins (e.g. `--dry-run`). */
-  before?: (scanned: ScannedArgs, sub: string, ctx: RuleContext) => Verdict | undefined;
+  /** Checked first, with the whole argument list; a verdict here wins (e.g. `--dry-run`, an option not in the tool's table). */
+  before?: (scanned: ScannedArgs, sub: string, ctx: RuleContext, args: string[]) => Verdict | undefined;
   /** Compare subcommands case-insensitively (redis-cli). */
   caseInsensitive?: boolean;
 }
@@ -30,7 +30,7 @@ export function subcommands(spec: SubcommandSpec): Rule {
     const written = scanned.positionals[0];
     if (written === undefined) return spec.bare ? spec.bare(scanned, ctx) : unknown(ctx.name);
     const sub = spec.caseInsensitive ? written.toLowerCase() : written;
-    const early = spec.before?.(scanned, sub, ctx);
+    const early = spec.before?.(scanned, sub, ctx, args);
     if (early) return early;
     const entry = read.get(sub);
     const second = spec.caseInsensitive ? scanned.positionals[1]?.toLowerCase() : scanned.positionals[1];

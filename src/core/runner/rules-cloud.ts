@@ -9,6 +9,8 @@ export const terraform: Rule = (args, ctx) => {
   const [sub, second] = words;
   const flag = (name: string) => args.some((arg) => arg === `-${name}` || arg.startsWith(`-${name}=`));
   if (sub === undefined) return args.some((a) => a === '-version' || a === '--version' || a === '-help') ? ok(ctx.name) : unknown(ctx.name);
+  const writer = ['out', 'generate-config-out', 'state-out', 'backup'].find((name) => flag(name));
+  if (writer) return because(`\`${ctx.name} ${sub} -${writer}\` writes a file`);
   switch (sub) {
     case 'plan':
       return flag('out') ? because(`\`${ctx.name} plan -out\` writes a plan file`) : ok(`${ctx.name} plan`);
@@ -20,10 +22,11 @@ export const terraform: Rule = (args, ctx) => {
     case 'output':
     case 'validate':
     case 'version':
-    case 'providers':
     case 'graph':
     case 'console':
       return ok(`${ctx.name} ${sub}`);
+    case 'providers':
+      return second === undefined || second === 'schema' ? ok(`${ctx.name} providers ${second ?? ''}`.trim()) : because(`\`${ctx.name} providers ${second}\` writes files`);
     case 'state':
       return ['list', 'show', 'pull'].includes(second ?? '') ? ok(`${ctx.name} state ${second}`) : changes(`${ctx.name} state ${second ?? ''}`.trim());
     case 'workspace':

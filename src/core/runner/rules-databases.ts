@@ -1,75 +1,10 @@
-/** Rules for database and data-store clients: SQL shells, Redis, Kafka, Cassandra's nodetool, etcd. */
+/** Rules for data-store clients: mysqladmin, Redis, Kafka, Cassandra's nodetool, etcd (the SQL shells are in rules-sql.ts). */
 
-import { hasOption, optionValues, scanArgs, type ArgSpec } from './argv';
+import { hasOption, optionValues } from './argv';
+import { optionTable, parseWithTable } from './option-table';
+import { tableVerdict } from './table-rule';
 import { subcommands, type SubcommandSpec } from './rule-subcommands';
-import { because, changes, isDeviceTarget, ok, unknown, type Rule } from './rule-verdicts';
-
-const SQL_READ_START = /^(?:select|show|explain|describe|desc|with|values|table|begin|commit|rollback|end|start\s+transaction|\\d|\\l|\\conninfo|\\dn|\\du)/i;
-const SQL_WRITE_WORD = /\b(?:insert|update|delete|merge|drop|alter|truncate|create|grant|revoke|vacuum|reindex|cluster|copy|lock|kill|flush|set|call|do|upsert|replace|load|rename|refresh|reset|discard|import)\b/i;
-const SQL_SIDE_EFFECT_FUNCTION =
-  /\b(pg_terminate_backend|pg_cancel_backend|pg_reload_conf|pg_rotate_logfile|pg_switch_(?:wal|xlog)|pg_promote|pg_create_\w+|pg_drop_\w+|pg_replication_slot_advance|pg_stat_reset\w*|pg_(?:wal|xlog)_replay_\w+|pg_logical_slot_get_\w+|pg_file_write|setval|nextval|set_config|lo_unlink|lo_import|lo_export|pg_advisory_(?:xact_)?lock\w*|dblink_exec|dblink|get_lock)\s*\(/i;
-
-/** Why `sql` may change something, or undefined when every statement only reads. Splits on `;` naively: a `;` inside a string errs toward change. */
-export function sqlChange(sql: string): string | undefined {
-  const statements = sql
-    .split(';')
-    .map((s) => s.replace(/^\s*(?:--[^\n]*\n\s*)*/, '').trim())
-    .filter(Boolean);
-  if (!statements.length) return 'runs no SQL that can be read';
-  for (const statement of statements) {
-    const first = statement.split(/\s+/)[0]!.toLowerCase();
-    if (!SQL_READ_START.test(statement)) return `runs \`${first}\`, which changes data`;
-    const fn = SQL_SIDE_EFFECT_FUNCTION.exec(statement);
-    if (fn) return `calls \`${fn[1]!.toLowerCase()}()\`, which changes state`;
-    if (/^(?:select|with|values|table)\b/i.test(statement) && /\binto\b/i.test(statement)) return `runs \`${first} … into\`, which writes`;
-    if (/\bfor\s+(?:no\s+key\s+)?update\b/i.test(statement)) return 'runs `select … for update`, which locks rows';
-    if (/^explain\b/i.test(statement) && /\banaly[sz]e\b/i.test(statement) && SQL_WRITE_WORD.test(statement.replace(/^explain\s*(\([^)]*\))?/i, '').replace(/\banaly[sz]e\b/gi, ''))) {
-      return 'runs `explain analyze` on a write, which executes it';
-    }
-    if (/^with\b/i.test(statement) && SQL_WRITE_WORD.test(statement)) return 'runs a `with` query that writes';
-  }
-  return undefined;
-}
-
-function sqlRule(label: string, sqlOptions: string[], spec: ArgSpec, readOnlyWithout?: string[]): Rule {
-  return (args) => {
-    const s = scanArgs(args, spec);
-    if (hasOption(s, '-f', '--file')) return because(`\`${label} -f\` runs SQL from a file`);
-    if (label.startsWith('psql') || label.startsWith('gitlab-psql')) {
-      const out = optionValues(s, '-o', '--output', '-L', '--log-file').find((v) => !isDeviceTarget(v));
-      if (out !== undefined) return because(`\`${label} -o ${out}\` writes a file`);
-    }
-    const sql = optionValues(s, ...sqlOptions);
-    if (!sql.length) {
-      if (readOnlyWithout && hasOption(s, ...readOnlyWithout)) return ok(label);
-      return because(`\`${label}\` without \`${sqlOptions[0]}\` runs SQL that cannot be read`);
-    }
-    for (const text of sql) {
-      const change = sqlChange(text);
-      if (change) return because(`\`${label} ${sqlOptions[0]}\` ${change}`);
-    }
-    return ok(`${label} ${sqlOptions[0]} ${firstWord(sql[0]!)}`);
-  };
-}
-
-function firstWord(sql: string): string {
-  return sql.trim().split(/\s+/)[0]!.toLowerCase();
-}
-
-const psqlSpec: ArgSpec = {
-  short: 'cdfhLoPpTUvFR',
-  long: ['command', 'dbname', 'file', 'host', 'log-file', 'output', 'pset', 'port', 'username', 'set', 'variable', 'field-separator', 'record-separator', 'table-attr'],
-};
-/** `psql`: reads when every `-c` statement only reads, or with `-l`. */
-export const psql = sqlRule('psql', ['-c', '--command'], psqlSpec, ['-l', '--list']);
-/** `gitlab-psql`: as `psql`. */
-export const gitlabPsql = sqlRule('gitlab-psql', ['-c', '--command'], psqlSpec, ['-l', '--list']);
-/** `mysql` / `mariadb`: reads when every `-e` statement only reads. */
-export const mysql = sqlRule('mysql', ['-e', '--execute'], {
-  short: 'eDhPuSOb',
-  attachedShort: 'p',
-  long: ['execute', 'database', 'host', 'port', 'user', 'socket', 'defaults-file', 'defaults-extra-file', 'login-path', 'ssl-ca', 'ssl-cert', 'ssl-key'],
-});
+import { because, changes, ok, unknown, type Rule } from './rule-verdicts';
 
 /** `mysqladmin`: `status`, `processlist`, `variables`… read. */
 export const mysqladmin = subcommands({
@@ -178,6 +113,15 @@ export const nodetool: Rule = (args) => {
   return NODETOOL_READ.has(sub) ? ok(`nodetool ${sub}`) : changes(`nodetool ${sub}`);
 };
 
+const ETCDCTL_TABLE = optionTable(
+  '--endpoints= --cacert= --cert= --key= --user= --password= -w|--write-out= --command-timeout= --dial-timeout= --keepalive-time= ' +
+    '--keepalive-timeout= --discovery-srv= --discovery-srv-name= --insecure-skip-tls-verify --insecure-transport=? --insecure-discovery=? ' +
+    '--debug --hex --cluster --prefix --from-key --keys-only --print-value-only --limit= --order= --sort-by= --rev= --consistency= ' +
+    '--count-only --max-create-rev= --min-create-rev= --max-mod-rev= --min-mod-rev= --prev-kv --progress-notify --keys -h|--help',
+  { '-i|--interactive': 'reads more commands from its input' },
+  { shortEquals: true },
+);
+
 /** `etcdctl`: `get`, `watch`, `endpoint health`… read; `put`, `del`, `defrag`… change. */
 export const etcdctl = subcommands({
   args: { short: 'w', long: ['endpoints', 'cacert', 'cert', 'key', 'user', 'password', 'write-out', 'command-timeout', 'dial-timeout', 'keepalive-time', 'keepalive-timeout', 'discovery-srv'] },
@@ -191,4 +135,10 @@ export const etcdctl = subcommands({
     lease: ['list', 'timetolive'],
   },
   change: ['put', 'del', 'defrag', 'compact', 'compaction', 'snapshot', 'txn', 'lock', 'elect', 'move-leader', 'member add', 'member remove', 'member update', 'alarm disarm', 'lease revoke', 'lease grant'],
+  before: (_scanned, sub, _ctx, args) => {
+    const refused = tableVerdict(args, ETCDCTL_TABLE, 'etcdctl');
+    if (refused) return refused;
+    if (sub === 'watch' && parseWithTable(args, ETCDCTL_TABLE).dashDash) return because('`etcdctl watch … -- CMD` runs a command on every change');
+    return undefined;
+  },
 });

@@ -1,12 +1,71 @@
 /** Rules for git: history, status and listing read; anything that moves refs or touches the work tree changes. */
 
 import { hasOption, scanArgs, type ScannedArgs } from './argv';
+import { optionTable, parseWithTable } from './option-table';
 import { subcommands, type SubRule } from './rule-subcommands';
-import { because, changes, ok, type Verdict } from './rule-verdicts';
+import { because, changes, ok, type Rule, type Verdict } from './rule-verdicts';
+import { configFrom, tableVerdict } from './table-rule';
 
-/** `git`: read-only subcommands, listing-only `branch`/`tag`, and reading `config`. */
-export const git = subcommands({
-  args: { short: 'Cc', long: ['git-dir', 'work-tree', 'namespace', 'exec-path', 'config-env'] },
+/** `git`: global options, then read-only subcommands, listing-only `branch`/`tag`, and reading `config`. */
+export const git: Rule = (args, ctx) => {
+  const refused = tableVerdict(args, GIT_GLOBAL, 'git');
+  if (refused) return refused;
+  const [sub, ...rest] = parseWithTable(args, GIT_GLOBAL).operands;
+  if (sub === undefined) return gitSubcommand(args, ctx);
+  const danger = subcommandDanger(sub, rest);
+  return danger ? because(danger) : gitSubcommand([sub, ...rest], ctx);
+};
+
+const SAFE_CONFIG = /^(?:color\.[\w.-]+|core\.(?:quotepath|abbrev|commentchar)|log\.[\w.-]+|safe\.directory|column\.[\w.-]+|i18n\.[\w.-]+|user\.(?:name|email)|advice\.[\w.-]+|init\.defaultbranch|grep\.[\w.-]+|blame\.[\w.-]+|status\.[\w.-]+|diff\.(?:renames|renamelimit|noprefix|mnemonicprefix|relative|algorithm|context|interhunkcontext|colormoved))$/;
+/** `git -c key=value`: keys that only change how output looks; `core.pager=cat` and `pager.<cmd>=false` too. */
+const gitConfig = (value: string | undefined) => {
+  const [key = '', setting] = (value ?? '').split(/=(.*)/s);
+  const lower = key.toLowerCase();
+  if (SAFE_CONFIG.test(lower) || (lower === 'core.pager' && setting === 'cat') || (/^pager\.[\w-]+$/.test(lower) && setting === 'false')) return undefined;
+  return `sets \`${key}\`, which is not known to be harmless (pagers, ssh commands, external diffs and hooks run programs)`;
+};
+const GIT_GLOBAL = optionTable(
+  '-C= --no-pager -P -p|--paginate --bare --no-replace-objects --literal-pathspecs --glob-pathspecs --noglob-pathspecs --icase-pathspecs ' +
+    '--no-optional-locks --namespace= --version -v --help -h --html-path --man-path --info-path --no-lazy-fetch --no-advice',
+  {
+    '-c=': gitConfig,
+    '--config-env=': 'sets config from an environment variable, which can name a program',
+    '--exec-path=?': (value) => (value === undefined ? undefined : 'runs git commands from another directory'),
+    '--git-dir=': configFrom('a repository and its config'),
+    '--work-tree=': configFrom('a work tree'),
+  },
+  { optionsFirst: true },
+);
+
+/** Options of read subcommands that write files or run programs; git takes unique prefixes, so prefixes count too. */
+const DANGEROUS_LONG: Record<string, string> = {
+  '--output': 'writes to a file',
+  '--ext-diff': 'runs an external diff program',
+  '--upload-pack': 'runs the program it names',
+  '--receive-pack': 'runs the program it names',
+  '--exec': 'runs the program it names',
+  '--open-files-in-pager': 'runs a pager program on the files',
+};
+
+function subcommandDanger(sub: string, args: string[]): string | undefined {
+  for (const arg of args) {
+    if (arg === '--') break;
+    if (/^(?:ext|fd)::/.test(arg)) return `\`git ${sub} ${arg.split(' ')[0]}\` uses the \`${arg.slice(0, arg.indexOf('::'))}::\` transport, which runs a command`;
+    if (arg.startsWith('--')) {
+      const name = arg.split('=')[0]!;
+      for (const [option, reason] of Object.entries(DANGEROUS_LONG)) {
+        if (name === option || (name.length >= 4 && option.startsWith(name))) return `\`git ${sub} ${name}\`${name === option ? '' : ` (\`${option}\`)`} ${reason}`;
+      }
+    } else if (/^-[A-Za-z]*O/.test(arg) && sub === 'grep') {
+      return '`git grep -O` runs a pager program on the files';
+    } else if (/^-[A-Za-z]*u/.test(arg) && sub === 'ls-remote') {
+      return '`git ls-remote -u` runs the program it names';
+    }
+  }
+  return undefined;
+}
+
+const gitSubcommand = subcommands({
   read: {
     ...Object.fromEntries(
       ['status', 'blame', 'rev-parse', 'describe', 'ls-files', 'ls-remote', 'ls-tree', 'cat-file', 'shortlog', 'grep', 'rev-list',

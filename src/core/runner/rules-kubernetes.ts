@@ -1,6 +1,8 @@
 /** Rules for Kubernetes, OpenShift and Helm: reads are `get`/`describe`/`logs`…, and any write with `--dry-run`. */
 
-import { hasOption, type ArgSpec, type ScannedArgs } from './argv';
+import { type ArgSpec } from './argv';
+import { lastValue, optionTable, parseWithTable } from './option-table';
+import { configFrom, tableVerdict } from './table-rule';
 import { subcommands, type SubcommandSpec, type SubRule } from './rule-subcommands';
 import { because, changes, ok, withLabel } from './rule-verdicts';
 
@@ -20,8 +22,49 @@ const KUBE_DRY_RUNNABLE = new Set([
   'cordon', 'uncordon', 'taint', 'rollout',
 ]);
 
-function isDryRun(scanned: ScannedArgs): boolean {
-  return scanned.options.some((o) => o.name === '--dry-run' && (o.value === undefined || ['client', 'server', 'true'].includes(o.value)));
+/** Every flag of kubectl/oc's read subcommands (and of writes under `--dry-run`), and the flags that write or run something. */
+const KUBE_TABLE = optionTable(
+  // Global flags.
+  '-n|--namespace= --context= --cluster= --user= -s|--server= --token= --as= --as-group= --as-uid= --request-timeout= ' +
+    '--certificate-authority= --client-certificate= --client-key= --tls-server-name= --insecure-skip-tls-verify=? --match-server-version ' +
+    '--username= --password= -v|--v= --vmodule= --warnings-as-errors --disable-compression --logtostderr=? --alsologtostderr=? ' +
+    '--stderrthreshold= --one-output --skip-headers --skip-log-headers --add-dir-header --log-flush-frequency= --log-file-max-size= ' +
+    // get, describe, top, explain, events, api-resources, wait, rollout status, auth can-i, config view, version.
+    '-o|--output= -l|--selector= -A|--all-namespaces=? -w|--watch=? --watch-only --output-watch-events --show-labels -L|--label-columns= ' +
+    '--field-selector= --sort-by= --no-headers=? --chunk-size= --ignore-not-found=? --raw= --subresource= --server-print=? --show-kind ' +
+    '--show-managed-fields --template= --allow-missing-template-keys=? -f|--filename= -k|--kustomize= -R|--recursive=? --show-events=? ' +
+    '--containers --sum --use-protocol-buffers --show-capacity --api-version= --for= --types= --namespaced=? --api-group= --verbs= ' +
+    '--cached --categories= --revision= --timeout= --all --list -q|--quiet --minify --flatten --merge=? --client --short --kustomize= ' +
+    // logs and exec.
+    '-c|--container= -f|--follow -p|--previous --since= --since-time= --tail= --timestamps=? --all-containers=? --prefix=? --limit-bytes= ' +
+    '--max-log-requests= --ignore-errors --insecure-skip-tls-verify-backend --pod-running-timeout= --all-pods -i|--stdin -t|--tty ' +
+    // Writes under --dry-run.
+    '--dry-run=? --overwrite --force --grace-period= --cascade=? --wait=? --server-side --field-manager= --force-conflicts --validate=? ' +
+    '--save-config --record --replicas= --current-replicas= --image= --port= --type= -p|--patch= --patch-file= --local --restart= --env= ' +
+    '--labels= --resource-version= --ignore-daemonsets --delete-emptydir-data --prune --show-managed-fields --from-literal= --from-file= ' +
+    // oc: whoami, status, adm node-logs, adm top, get project.
+    '--show-token --show-server --show-console --show-context --suggest --path= -u|--unit= --until= --grep= --case-sensitive=? --role= ' +
+    '--boot= --heapster-namespace= --heapster-scheme= --heapster-service= --heapster-port= --all-namespaces',
+  {
+    '--kubeconfig=': configFrom('a kubeconfig'),
+    '--profile=': (value) => (value === 'none' ? undefined : 'writes a profile file'),
+    '--profile-output=': 'writes a profile file',
+    '--log-file=': 'writes a log file',
+    '--log-dir=': 'writes log files',
+    '--cache-dir=': 'writes a cache into that directory',
+    '--output-directory=': 'writes files into that directory',
+    '--enable-exec': 'lets kustomize run programs',
+    '--enable-alpha-plugins': 'lets kustomize run plugins',
+    '--enable-helm': 'lets kustomize run helm',
+    '--helm-command=': 'runs the program it names',
+  },
+  { shortEquals: true },
+);
+
+/** True when the last `--dry-run` given asks for a dry run (`--dry-run`, `=client`, `=server`); `--dry-run=none` after it wins. */
+function isDryRun(args: string[]): boolean {
+  const value = lastValue(parseWithTable(args, KUBE_TABLE), '--dry-run');
+  return value !== undefined && ['', 'client', 'server', 'true', 'unchanged'].includes(value);
 }
 
 const kubeExec: SubRule = (scanned, ctx) =>
@@ -54,7 +97,12 @@ function kubeSpec(extraRead: SubcommandSpec['read'] = {}, extraChange: string[] 
       'config rename-context', 'config set-cluster', 'config set-credentials', 'config delete-cluster', 'config delete-user',
       ...extraChange,
     ],
-    before: (scanned, sub, ctx) => (KUBE_DRY_RUNNABLE.has(sub) && isDryRun(scanned) ? ok(`${ctx.name} ${sub} --dry-run`) : undefined),
+    before: (_scanned, sub, ctx, args) => {
+      const refused = tableVerdict(args, KUBE_TABLE, `${ctx.name} ${sub}`);
+      if (refused) return refused;
+      if (sub === 'kustomize' && /(?:^|\s)(?:-o|--output)(?:=|\s|$)/.test(args.join(' '))) return because(`\`${ctx.name} kustomize -o\` writes a file`);
+      return KUBE_DRY_RUNNABLE.has(sub) && isDryRun(args) ? ok(`${ctx.name} ${sub} --dry-run`) : undefined;
+    },
   };
 }
 
@@ -75,6 +123,29 @@ export const oc = subcommands(
   ),
 );
 
+const HELM_TABLE = optionTable(
+  '--debug --kube-apiserver= --kube-as-group= --kube-as-user= --kube-ca-file= --kube-context= --kube-insecure-skip-tls-verify ' +
+    '--kube-tls-server-name= --kube-token= -n|--namespace= --qps= --burst-limit= --registry-config= --repository-cache= --repository-config= ' +
+    '-a|--all -A|--all-namespaces -d|--date --deployed --failed -f|--filter= -m|--max= --no-headers --offset= --pending -r|--reverse ' +
+    '-l|--selector= -q|--short --superseded --time-format= --uninstalled --uninstalling -o|--output= --revision= --show-desc ' +
+    '--show-resources --template= --version= --devel --repo= --username= --password= --ca-file= --cert-file= --key-file= ' +
+    '--insecure-skip-tls-verify --keyring= --verify --pass-credentials --plain-http --jsonpath= --regexp --versions --max-col-width= ' +
+    '--fail-on-no-result --endpoint= --list-repo-url --values= --set= --set-string= --set-file= --set-json= --set-literal= -i|--install ' +
+    '--create-namespace --wait --wait-for-jobs --timeout= --atomic --cleanup-on-fail --force --reset-values --reuse-values ' +
+    '--reset-then-reuse-values --description= --history-max= --skip-crds --no-hooks --disable-openapi-validation --api-versions= ' +
+    '--kube-version= -s|--show-only= --include-crds --is-upgrade --release-name --validate --name-template= -g|--generate-name --replace ' +
+    '--render-subchart-notes --enable-dns --labels= --strict --with-subcharts --quiet --client --short --dry-run=? --keep-history --cascade= ' +
+    '--skip-tests --hide-notes --take-ownership --skip-schema-validation --hide-secret -h|--help',
+  {
+    '--kubeconfig=': configFrom('a kubeconfig'),
+    '--post-renderer=': 'runs the program it names on the rendered manifests',
+    '--post-renderer-args=': 'passes arguments to a post-renderer program',
+    '--output-dir=': 'writes the rendered files into that directory',
+    '--dependency-update': 'downloads chart dependencies into the chart',
+  },
+  { shortEquals: true },
+);
+
 /** `helm`: listing and rendering read; installs and upgrades only under `--dry-run`. */
 export const helm = subcommands({
   args: {
@@ -89,7 +160,7 @@ export const helm = subcommands({
   read: {
     list: true, ls: true, status: true, get: true, history: true, hist: true, show: true, inspect: true, version: true, search: true,
     env: true, lint: true, verify: true,
-    template: (scanned) => (hasOption(scanned, '--output-dir') ? because('`helm template --output-dir` writes files') : ok('helm template')),
+    template: true,
     repo: ['list', 'ls'],
     plugin: ['list', 'ls'],
     dependency: ['list', 'ls'],
@@ -100,6 +171,12 @@ export const helm = subcommands({
     'repo add', 'repo update', 'repo remove', 'repo rm', 'dependency update', 'dependency build', 'dep update', 'dep build',
     'plugin install', 'plugin uninstall', 'plugin update',
   ],
-  before: (scanned, sub) =>
-    ['install', 'upgrade', 'uninstall', 'rollback'].includes(sub) && isDryRun(scanned) ? ok(`helm ${sub} --dry-run`) : undefined,
+  before: (_scanned, sub, _ctx, args) => {
+    const refused = tableVerdict(args, HELM_TABLE, 'helm');
+    if (refused) return refused;
+    const dry = lastValue(parseWithTable(args, HELM_TABLE), '--dry-run');
+    return ['install', 'upgrade', 'uninstall', 'rollback'].includes(sub) && dry !== undefined && ['', 'client', 'server', 'true'].includes(dry)
+      ? ok(`helm ${sub} --dry-run`)
+      : undefined;
+  },
 });

@@ -1,8 +1,10 @@
 /** Rules for system tools that read by default and have a write mode, and for service managers. */
 
 import { hasOption, scanArgs } from './argv';
+import { optionTable } from './option-table';
+import { configFrom, GNU, table, tableVerdict, writesTo } from './table-rule';
 import { subcommands } from './rule-subcommands';
-import { because, changes, isDeviceTarget, ok, unknown, type Rule } from './rule-verdicts';
+import { because, changes, ok, unknown, type Rule } from './rule-verdicts';
 
 /** `date`: reads unless given a date to set. */
 export const date: Rule = (args) => {
@@ -36,11 +38,22 @@ export const kill: Rule = (args) => (args[0] === '-0' || args[0] === '-l' || arg
 /** `sar`: reads unless `-o FILE`. */
 export const sar: Rule = (args) => (args.some((a) => a === '-o' || /^-o./.test(a)) ? because('`sar -o` writes a file') : ok('sar'));
 
-/** `journalctl`: reads unless vacuuming, rotating, flushing or setting up keys. */
-export const journalctl: Rule = (args) => {
-  const writer = args.find((a) => /^--(?:vacuum-\w+|rotate|flush|sync|relinquish-var|smart-relinquish-var|setup-keys|update-catalog)\b/.test(a));
-  return writer ? changes(`journalctl ${writer.split('=')[0]}`) : ok('journalctl');
-};
+/** `journalctl`: reads unless vacuuming, rotating, flushing, setting up keys or saving a cursor. */
+export const journalctl: Rule = table(
+  '-u|--unit= --user-unit= -t|--identifier= -T|--exclude-identifier= -p|--priority= --facility= -g|--grep= --case-sensitive=? ' +
+    '-S|--since= -U|--until= -n|--lines=? -f|--follow -r|--reverse -o|--output= --output-fields= -x|--catalog -e|--pager-end -a|--all ' +
+    '-q|--quiet --no-pager --no-hostname --no-full -l|--full -k|--dmesg -b|--boot=? --list-boots -D|--directory= --file= -m|--merge ' +
+    '--system --user -M|--machine= --root= --image= --namespace= -c|--cursor= --after-cursor= --show-cursor -F|--field= -N|--fields ' +
+    '--disk-usage --header --verify --list-catalog --dump-catalog --utc --no-tail --truncate-newline -I -h|--help --version --list-namespaces',
+  {
+    '--cursor-file=': 'writes the cursor to a file',
+    '--vacuum-size=': 'deletes journal files', '--vacuum-time=': 'deletes journal files', '--vacuum-files=': 'deletes journal files',
+    '--rotate': 'rotates the journal files', '--flush': 'moves the journal to disk', '--sync': 'writes the journal to disk',
+    '--relinquish-var': 'moves the journal', '--smart-relinquish-var': 'moves the journal', '--setup-keys': 'writes sealing keys',
+    '--update-catalog': 'rewrites the message catalog', '--new-id128': 'prints a new id',
+  },
+  GNU,
+);
 
 /** `dmesg`: reads unless clearing the buffer or changing the console level. */
 export const dmesg: Rule = (args) =>
@@ -52,8 +65,15 @@ export const dmesg: Rule = (args) =>
 export const mount: Rule = (args) => (args.length === 0 || args.every((a) => ['-l', '--show-labels'].includes(a)) ? ok('mount') : changes('mount'));
 
 /** `sysctl`: reads unless setting or loading values. */
-export const sysctl: Rule = (args) =>
-  args.some((a) => a.includes('=') || /^-[a-zA-Z]*[wp]/.test(a) || ['--write', '--load', '--system'].includes(a)) ? changes('sysctl -w') : ok('sysctl');
+export const sysctl: Rule = table(
+  '-a|-A|-X|--all -b|--binary -e|--ignore -N|--names -n|--values -q|--quiet -r|--pattern= -h|--help -V|--version -d --deprecated',
+  { '-w|--write': 'sets kernel parameters', '-p|--load=?': 'loads kernel parameters from a file', '-f': 'loads kernel parameters from a file', '--system': 'loads kernel parameters from the system files' },
+  GNU,
+  (parsed) => {
+    const set = parsed.operands.find((operand) => operand.includes('='));
+    return set === undefined ? undefined : because(`\`sysctl ${set}\` sets a kernel parameter`);
+  },
+);
 
 /** `ip OBJECT`: `show`, `list`, `get` read; other commands change. */
 export const ip: Rule = (args) => {
@@ -72,15 +92,34 @@ export const iptables: Rule = (args, ctx) => {
   return lists && !writes ? ok(`${ctx.name} -L`) : changes(ctx.name);
 };
 
-/** `openssl`: inspection commands read unless `-out FILE` or `req -new`. */
+const OPENSSL_READ = new Set(['x509', 's_client', 'verify', 'version', 'ciphers', 'crl', 'req', 'asn1parse', 'pkey', 'rsa', 'ec', 'dgst', 'list']);
+const OPENSSL = optionTable(
+  '-in= -inform= -outform= -noout -text -subject -issuer -dates -startdate -enddate -serial -fingerprint -sha1 -sha256 -sha512 -md5 -hash ' +
+    '-subject_hash -issuer_hash -email -purpose -pubkey -modulus -ocspid -ocsp_uri -checkend= -checkhost= -checkemail= -checkip= -ext= ' +
+    '-nameopt= -certopt= -dateopt= -nocert -alias -passin= -connect= -servername= -noservername -showcerts -CAfile= -CApath= -no-CAfile ' +
+    '-no-CApath -verify= -verify_return_error -brief -tls1 -tls1_1 -tls1_2 -tls1_3 -no_ssl3 -no_tls1 -no_tls1_1 -no_tls1_2 -no_tls1_3 ' +
+    '-starttls= -cert= -key= -pass= -alpn= -status -prexit -crlf -quiet -ign_eof -no_ign_eof -debug -msg -state -nbio -host= -port= ' +
+    '-proxy= -4 -6 -verify_hostname= -verify_ip= -cipher= -ciphersuites= -curves= -groups= -sigalgs= -reconnect -sess_in= -ct -noct ' +
+    '-nocommands -xmpphost= -name= -certform= -keyform= -trace -security_debug -tlsextdebug -timeout -untrusted= -show_chain -crl_check ' +
+    '-crl_check_all -partial_chain -x509_strict -attime= -verbose -reqopt= -lastupdate -nextupdate -crlnumber -i -dump -dlimit= -offset= ' +
+    '-length= -strparse= -oid= -text_pub -pubin -pubout -check -pubcheck -v -V -s -stdname -convert= -psk -srp -a -b -o -f -p -d -e -c -r ' +
+    '-hex -binary -signature= -prverify= -sign= -hmac= -digest= -list -1 -help -commands -digest-commands -cipher-commands ' +
+    '-cipher-algorithms -digest-algorithms -public-key-algorithms -public-key-methods -options= -sha384 -sha224',
+  {
+    '-out=': writesTo, '-keyout=': writesTo, '-sess_out=': writesTo, '-keylogfile=': writesTo, '-msgfile=': writesTo, '-writerand=': writesTo,
+    '-engine=': 'loads an engine library', '-provider=': 'loads a provider library', '-provider-path=': 'loads provider libraries',
+    '-config=': configFrom('an OpenSSL config (which can load libraries)'), '-new': 'creates a request and a key', '-newkey=': 'creates a key',
+    '-x509': 'creates a certificate', '-CAcreateserial': 'writes a serial file', '-CAserial=': 'writes a serial file', '-signkey=': 'signs and rewrites the certificate',
+  },
+  { singleDashLong: true },
+);
+
+/** `openssl SUB`: inspection commands with known options read; `-out`, `-keyout`, `-sess_out`… write. */
 export const openssl: Rule = (args) => {
-  const sub = args[0];
+  const [sub, ...rest] = args;
   if (!sub) return because('`openssl` without a command is interactive');
-  if (!['x509', 's_client', 'verify', 'version', 'ciphers', 'crl', 'req', 'asn1parse', 'pkey', 'rsa', 'ec', 'dgst', 's_time'].includes(sub)) return unknown(`openssl ${sub}`);
-  const out = args.findIndex((a) => a === '-out');
-  if (out >= 0 && !isDeviceTarget(args[out + 1] ?? '')) return because(`\`openssl ${sub} -out\` writes a file`);
-  if (sub === 'req' && args.some((a) => a === '-new' || a === '-x509')) return because('`openssl req -new` creates keys or requests');
-  return ok(`openssl ${sub}`);
+  if (!OPENSSL_READ.has(sub)) return unknown(`openssl ${sub}`);
+  return tableVerdict(rest, OPENSSL, `openssl ${sub}`) ?? ok(`openssl ${sub}`);
 };
 
 /** `systemctl`: `status`, `show`, `list-*`… read; `start`, `restart`, `enable`… change. */

@@ -1,8 +1,10 @@
 /** Rules for wrappers (`sudo`, `timeout`, `xargs`, `sh -c`, `ssh host cmd`…): the command they run decides. */
 
 import { hasOption, optionValues, scanArgs, type ArgSpec } from './argv';
+import { optionTable, parseWithTable } from './option-table';
 import { because, isDeviceTarget, ok, unknown, withLabel, type Rule } from './rule-verdicts';
 import { SUBSTITUTION_WORD } from './shell-commands';
+import { configFrom, tableVerdict, writesTo } from './table-rule';
 
 /** `sudo` / `doas`: the command it runs decides; `-i`, `-s` and `-e` change. */
 export const sudo: Rule = (args, ctx) => {
@@ -99,14 +101,47 @@ export const shell: Rule = (args, ctx) => {
   return because(`\`${ctx.name}\` runs commands from its input`);
 };
 
-/** `ssh HOST CMD`: the remote command decides; without one the session is interactive. */
+const SSH_SAFE_OPTIONS = new Set([
+  'connecttimeout', 'stricthostkeychecking', 'userknownhostsfile', 'batchmode', 'port', 'user', 'identityfile', 'identitiesonly', 'loglevel',
+  'serveraliveinterval', 'serveralivecountmax', 'connectionattempts', 'compression', 'hostkeyalgorithms', 'pubkeyacceptedkeytypes',
+  'pubkeyacceptedalgorithms', 'preferredauthentications', 'passwordauthentication', 'requesttty', 'forwardagent', 'addressfamily',
+  'checkhostip', 'hashknownhosts', 'globalknownhostsfile', 'proxyjump', 'kexalgorithms', 'ciphers', 'macs', 'numberofpasswordprompts',
+  'tcpkeepalive', 'verifyhostkeydns', 'sendenv', 'setenv', 'kbdinteractiveauthentication', 'gssapiauthentication', 'hostname',
+  'updatehostkeys', 'loglevel', 'certificatefile', 'hostkeyalias', 'ipqos', 'rekeylimit', 'escapechar', 'forwardx11', 'clearallforwardings',
+]);
+/** `ssh -o Key=Value`: only options that change how to connect, never ones that run a program. */
+const sshOption = (value: string | undefined) => {
+  const key = /^\s*([A-Za-z]+)/.exec(value ?? '')?.[1]?.toLowerCase();
+  return key !== undefined && SSH_SAFE_OPTIONS.has(key) ? undefined : `sets \`${(value ?? '').split(/[=\s]/)[0]}\`, which is not known to be harmless (ProxyCommand, LocalCommand… run programs)`;
+};
+const SSH = optionTable(
+  '-4 -6 -A -a -C -g -K -k -n -q -s -T -t -V -v -X -x -Y -y -B= -b= -c= -e= -i= -J= -l= -m= -P= -p= -Q=',
+  {
+    '-o=': sshOption,
+    '-F=': configFrom('an ssh config'),
+    '-E=': writesTo,
+    '-I=': 'loads a PKCS#11 library',
+    '-L=': 'opens a forwarded port',
+    '-R=': 'opens a forwarded port',
+    '-D=': 'opens a forwarded port',
+    '-w=': 'opens a tunnel device',
+    '-M': 'starts a control master, which writes a socket',
+    '-S=': 'uses a control socket, which can be created',
+    '-O=': 'sends a command to a control master',
+    '-f': 'keeps running in the background',
+    '-N': 'keeps a connection open without a command',
+    '-G': 'only prints its configuration',
+    '-W=': 'forwards its input to a remote port',
+  },
+  { optionsFirst: true },
+);
+
+/** `ssh [options] HOST CMD`: the options must be known, and the remote command decides. */
 export const ssh: Rule = (args, ctx) => {
-  const s = scanArgs(args, { short: 'BbcDEeFIiJLlmOoPpQRSWw', stopAtPositional: true });
-  const [host, ...remote] = s.rest ?? [];
+  const refused = tableVerdict(args, SSH, 'ssh');
+  if (refused) return refused;
+  const [host, ...remote] = parseWithTable(args, SSH).operands;
   if (host === undefined) return unknown('ssh');
   if (!remote.length) return because('`ssh` without a command opens an interactive session');
   return withLabel(ctx.script(remote.join(' ')), 'ssh');
 };
-
-/** `eval WORDS`: the words, read as a script, decide. */
-export const evalRule: Rule = (args, ctx) => (args.length ? ctx.script(args.join(' ')) : ok('eval'));

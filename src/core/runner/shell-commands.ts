@@ -25,6 +25,8 @@ export interface ShellCommands {
   commands: SimpleCommand[];
   /** Why (part of) the script cannot be read with confidence; empty when it can. */
   problems: string[];
+  /** The text of every `$((…))` / `((…))` arithmetic expression, nested ones included. */
+  arithmetic: string[];
 }
 
 const REDIRECT_OPS = new Set(['>', '>>', '>|', '&>', '&>>', '>&', '<', '<<', '<<-', '<<<', '<&', '<>']);
@@ -38,7 +40,7 @@ const MAX_DEPTH = 16;
  * redirections. Variables stay as written (`$NS`, `${NS:-x}`), never expanded.
  */
 export function shellCommands(script: string): ShellCommands {
-  const result: ShellCommands = { commands: [], problems: [] };
+  const result: ShellCommands = { commands: [], problems: [], arithmetic: [] };
   collect(script, 0, result);
   return result;
 }
@@ -67,6 +69,7 @@ function collect(script: string, depth: number, result: ShellCommands): void {
 
 /** An arithmetic expression runs no command itself, but the substitutions inside it do. */
 function collectArithmetic(expression: string, depth: number, result: ShellCommands): void {
+  result.arithmetic.push(expression);
   const scan = scanShell(expression, { arithmetic: true });
   for (const problem of scan.problems) addProblem(result, problem);
   for (const span of scan.substitutions) {

@@ -316,7 +316,7 @@ describe('classifyScript', () => {
     });
 
     it('treats shell built-ins that only touch the block\'s own shell as read-only', () => {
-      assert.equal(classifyScript('set -euo pipefail\nexport KUBECONFIG=./kubeconfig\ncd deploy\nkubectl get pods').kind, 'check');
+      assert.equal(classifyScript('set -euo pipefail\nexport KUBECONFIG=/etc/kubernetes/admin.conf\ncd deploy\nkubectl get pods').kind, 'check');
     });
 
     it('counts kill -0 (is the process alive?) as a check and any other kill as a change', () => {
