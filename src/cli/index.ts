@@ -11,6 +11,7 @@ import { runIncidentCommand } from './commands/incident-command';
 import { runReport } from './commands/report-command';
 import { runCheck } from './commands/check-command';
 import { runCoverage } from './commands/coverage-command';
+import { loadSettings } from './commands/staleness-config';
 import type { CliIo } from './io';
 import { NodeShellRunner } from '../node/shell-runner';
 import { SimpleGitHistory } from '../node/git-history';
@@ -54,13 +55,15 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
     if (args.command === 'check') return await runCheck(root, args, io);
     if (args.command === 'coverage') return await runCoverage(root, args, io);
 
+    const settings = args.command === 'index' ? await loadSettings(root, args, io, false) : undefined;
+    if (args.command === 'index' && !settings) return 2;
     const index = openWorkspaceIndex(root, { cache: args.cache, env: io.env });
     await index.build();
     if (args.cache) await index.persist().catch((error: Error) => io.err(`runbooks: could not write the index cache: ${error.message}`));
     if (args.command === 'index') {
       const format = args.findingsFormat ?? args.format;
       const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix() : '';
-      io.out(renderIndex(index, format, repoPrefix));
+      io.out(renderIndex(index, format, repoPrefix, settings!.rules));
     } else io.out(renderSearch(index, args.positionals.join(' '), args.limit, args.format));
     return 0;
   } catch (error) {

@@ -1,9 +1,13 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DocKind } from './doc-model';
-import { RuleId, type Finding } from './findings';
+import { RuleId, type Finding, type SeverityOverrides } from './findings';
 import type { StalenessOptionsInput } from './staleness/engine';
 import { parseReviewInterval } from './staleness/review';
 import { DEFAULT_STALENESS_OPTIONS, type StalenessWeights } from './staleness/score';
+import { parseRulesSection } from './config-rules';
+import { describe, listWords, unknownKey } from './config-words';
+
+export { closest } from './config-words';
 
 /** The names a repository config file may have at the workspace root, in the order they are looked for. */
 export const CONFIG_FILE_NAMES: readonly string[] = Object.freeze(['.runbooks.yml', '.runbooks.yaml']);
@@ -20,6 +24,8 @@ export interface RunbooksConfig {
    * a file that is not valid YAML gives `{}`.
    */
   staleness: StalenessOptionsInput;
+  /** The valid entries of the `rules:` section: rule id → severity or `off` (see `severityFor`); undefined when it sets none. */
+  rules?: SeverityOverrides;
   /**
    * What is wrong, in file order: `config.invalid` errors on the line (and column, 1-based) to fix.
    * Empty when the file is valid.
@@ -40,6 +46,7 @@ type Check = (value: unknown, node: Node) => { value: unknown } | { problem: str
 type Locate = (node: Node | null | undefined) => { line: number; column: number };
 
 const WEIGHT_NAMES: readonly WeightName[] = ['commit', 'line', 'maxLinesPerTarget', 'anchoredRange', 'uncommitted', 'incidentFeedback', 'brokenLink', 'reviewOverdue'];
+const SECTIONS: readonly string[] = ['staleness', 'rules'];
 const DOC_KINDS: readonly DocKind[] = ['runbook', 'architecture', 'other'];
 const INTERVAL_EXAMPLES = 'write e.g. `90d`, `3 months`, `P90D` or `quarterly`';
 
@@ -97,8 +104,8 @@ const SETTING_NAMES = ['weights', ...Object.keys(SETTINGS)] as Array<SettingName
  * `defaultReviewInterval`, `checkKinds`; see `StalenessOptions`). Never throws: invalid YAML, an
  * unknown key (with the closest known one suggested), a value of the wrong type or range (a
  * negative weight, an interval that is not a duration) each become a problem on its line, and the
- * setting is left out of `staleness`. An empty file, or one without a `staleness:` section, is
- * valid and sets nothing.
+ * setting is left out of `staleness`. The `rules:` section sets the severity of rules (see
+ * `parseRulesSection`). An empty file, or one without sections, is valid and sets nothing.
  */
 export function parseConfigFile(text: string): RunbooksConfig {
   const lineCounter = new LineCounter();
@@ -126,14 +133,21 @@ export function parseConfigFile(text: string): RunbooksConfig {
   }
 
   const staleness: StalenessOptionsInput = {};
+  let rules: SeverityOverrides | undefined;
   for (const pair of contents.items) {
     const key = keyName(pair);
     if (key === undefined) {
-      problem('Keys must be names; the only section is `staleness`.', locate(pair.key as Node));
+      problem('Keys must be names; the sections are `staleness` and `rules`.', locate(pair.key as Node));
+      continue;
+    }
+    if (key === 'rules') {
+      const section = sectionOf(doc, pair, 'rules', problem, locate);
+      const set = section ? parseRulesSection(doc, section, problem, locate) : {};
+      if (Object.keys(set).length > 0) rules = set;
       continue;
     }
     if (key !== 'staleness') {
-      problem(unknownKey(key, key, ['staleness'], 'section'), locate(pair.key as Node));
+      problem(unknownKey(key, key, SECTIONS, 'section'), locate(pair.key as Node));
       continue;
     }
     const section = sectionOf(doc, pair, 'staleness', problem, locate);
@@ -176,7 +190,7 @@ export function parseConfigFile(text: string): RunbooksConfig {
     }
   }
   problems.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-  return { staleness, problems };
+  return { staleness, ...(rules ? { rules } : {}), problems };
 }
 
 /** The mapping under a section key; undefined (with a problem unless it is empty) when it is not one. */
@@ -208,79 +222,4 @@ function resolve(doc: Document, node: unknown): Node | null {
 
 function keyName(pair: Pair): string | undefined {
   return isScalar(pair.key) && typeof pair.key.value === 'string' ? pair.key.value : undefined;
-}
-
-function unknownKey(path: string, name: string, known: readonly string[], noun: string): string {
-  const near = closest(name, known);
-  if (near) return `\`${path}\` is not a ${noun}; did you mean \`${near}\`?`;
-  if (known.length === 1) return `\`${path}\` is not a ${noun}; the only ${noun} is \`${known[0]}\`.`;
-  return `\`${path}\` is not a ${noun}; the ${noun}s are ${listWords(known.map((k) => `\`${k}\``), 'and')}.`;
-}
-
-/**
- * The known key `name` was most likely meant to be: the same up to case, `_` and `-`; else the
- * nearest by edit distance (within a third of the key's length); else the nearest whose run of
- * camelCase words is that close (`treshold` → `staleThreshold`); else one containing it or contained
- * in it (4 characters or more). Undefined when none is close.
- */
-export function closest(name: string, known: readonly string[]): string | undefined {
-  const norm = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
-  const n = norm(name);
-  if (n === '') return undefined;
-  const same = known.find((k) => norm(k) === n);
-  if (same) return same;
-  const nearest = (candidates: (key: string) => string[]) => {
-    let best: { key: string; distance: number } | undefined;
-    for (const key of known) {
-      for (const c of candidates(key)) {
-        const distance = editDistance(n, c);
-        if (distance <= Math.max(1, Math.floor(c.length / 3)) && (!best || distance < best.distance)) best = { key, distance };
-      }
-    }
-    return best?.key;
-  };
-  return (
-    nearest((key) => [norm(key)]) ??
-    nearest((key) => wordRuns(key).filter((run) => run.length >= 5)) ??
-    (n.length >= 4 ? known.find((k) => norm(k).includes(n) || n.includes(norm(k))) : undefined)
-  );
-}
-
-/** Every run of consecutive camelCase words of `key`, lower case (`staleThreshold` → stale, stalethreshold, threshold). */
-function wordRuns(key: string): string[] {
-  const words = key.split(/(?=[A-Z])/).map((w) => w.toLowerCase());
-  const runs: string[] = [];
-  for (let i = 0; i < words.length; i++) for (let j = i + 1; j <= words.length; j++) runs.push(words.slice(i, j).join(''));
-  return runs;
-}
-
-/** Levenshtein distance, with a swap of two neighbours counting as one edit. */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
-/** How a wrong value is shown in a message. */
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 37)}...` : value;
-    return `\`${JSON.stringify(shown).slice(1, -1)}\``;
-  }
-  return `\`${String(value)}\``;
-}
-
-/** `a, b or c`. */
-function listWords(words: readonly string[], last: 'and' | 'or'): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} ${last} ${words.at(-1)}`;
 }

@@ -18,6 +18,7 @@ import { GitRevisionContent, openTargetDiff } from './features/staleness/target-
 import { searchRunbooks } from './commands/search';
 import { groupBy, refreshIndex, revealInTree } from './commands/tree-commands';
 import { FindingsDiagnostics } from './features/diagnostics/findings-diagnostics';
+import { RuleSeverities } from './features/diagnostics/rule-severities';
 import { RunbookIndex } from './features/index/runbook-index';
 import { BlockRunService } from './features/runner/block-run-service';
 import { RunCodeLensProvider } from './features/runner/run-codelens';
@@ -60,7 +61,8 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     const feedback = new RunbookFeedback(incidents, logger);
     const statusBar = new IncidentStatusBar(incidents);
     const staleness = new StalenessService(index, context.storageUri, logger, incidents);
-    const stalenessDiagnostics = new StalenessDiagnostics(staleness);
+    const severities = new RuleSeverities(logger);
+    const stalenessDiagnostics = new StalenessDiagnostics(staleness, severities);
     const review = vscode.languages.createDiagnosticCollection('runbooks-review');
     const decorations = new StalenessDecorations(staleness);
     const referencedBy = new ReferencedByCodeLens(staleness);
@@ -68,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     context.subscriptions.push(
       incidents,
       feedback,
+      severities,
       staleness,
       stalenessDiagnostics,
       review,
@@ -90,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     );
     const codeLens = new RunCodeLensProvider(runs);
     context.subscriptions.push(
-      logger, index, tree, treeView, new FindingsDiagnostics(index), runs, codeLens, new RunDecorations(runs, context.extensionUri),
+      logger, index, tree, treeView, new FindingsDiagnostics(index, severities), runs, codeLens, new RunDecorations(runs, context.extensionUri),
       vscode.languages.registerCodeLensProvider({ language: 'markdown', scheme: 'file' }, codeLens),
     );
 
@@ -117,7 +120,7 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
       [CommandId.submitFeedback]: (reply) => feedback.submit(reply as vscode.CommentReply),
       [CommandId.resolveFeedback]: (thread) => feedback.resolve(thread as vscode.CommentThread),
       [CommandId.refreshStaleness]: () => staleness.refresh(),
-      [CommandId.checkMyChanges]: (base) => checkMyChanges(index, staleness, review, base),
+      [CommandId.checkMyChanges]: (base) => checkMyChanges(index, staleness, review, severities, base),
       [CommandId.openTargetDiff]: (doc, target) => openTargetDiff(staleness, doc, target),
       [CommandId.openReferencingRunbook]: async (refs) => {
         const list = refs as Array<{ uri: vscode.Uri; line: number; level: string; path: string }>;

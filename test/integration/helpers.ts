@@ -25,6 +25,12 @@ export function inWorkspace(...parts: string[]): vscode.Uri {
   return vscode.Uri.file(path.join(workspaceRoot(), ...parts));
 }
 
+/** The rule id of a diagnostic of ours: its `code`, a string or `{ value, target }` (linked to the rule's help). */
+export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  return typeof code === 'object' && code !== null ? String(code.value) : code === undefined ? undefined : String(code);
+}
+
 /** Polls `probe` until it returns a truthy value; fails with `what` after `timeoutMs`. */
 export async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 15_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { CheckReport } from '../../src/core/staleness';
-import { api, inWorkspace, waitFor, workspaceRoot } from './helpers';
+import { api, inWorkspace, ruleIdOf, waitFor, workspaceRoot } from './helpers';
 
 /** Commits everything in the workspace at a fixed date, as a scripted history. */
 function commit(message: string, date: string): void {
@@ -40,8 +40,8 @@ describe('staleness', () => {
     await vscode.commands.executeCommand('runbooks.refreshStaleness');
     const verdict = runbooks.staleness.verdict(runbook());
     assert.equal(verdict?.level, 'stale', JSON.stringify(verdict?.reasons));
-    const diagnostics = vscode.languages.getDiagnostics(runbook()).filter((d) => String(d.code).startsWith('stale.'));
-    assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics.map((d) => [d.code, d.message])));
+    const diagnostics = vscode.languages.getDiagnostics(runbook()).filter((d) => ruleIdOf(d)!.startsWith('stale.'));
+    assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics.map((d) => [ruleIdOf(d), d.message])));
     assert.equal(diagnostics[0]!.range.start.line + 1, 15);
     assert.match(diagnostics[0]!.message, /raise the orders pool/);
     assert.equal(runbooks.staleness.verdict(inWorkspace('playbooks', 'failover.md'))?.level, 'fresh');
@@ -61,7 +61,7 @@ describe('staleness', () => {
       return found.length > 0 ? found : undefined;
     }, 30_000);
     assert.deepEqual(
-      problems.map((d) => [d.code, d.severity, d.range.start.line + 1, d.message]),
+      problems.map((d) => [ruleIdOf(d), d.severity, d.range.start.line + 1, d.message]),
       [
         ['config.invalid', vscode.DiagnosticSeverity.Error, 4, '`staleness.weights.anchoredRange` cannot be negative (`-1`); use 0 to leave this evidence out (the default is `2`).'],
         ['config.invalid', vscode.DiagnosticSeverity.Error, 5, '`staleness.treshold` is not a setting; did you mean `staleThreshold`?'],
@@ -105,7 +105,7 @@ describe('staleness', () => {
 
   it('offers the diff of the linked file since the runbook last changed', async () => {
     await api();
-    const [diagnostic] = vscode.languages.getDiagnostics(runbook()).filter((d) => String(d.code).startsWith('stale.'));
+    const [diagnostic] = vscode.languages.getDiagnostics(runbook()).filter((d) => ruleIdOf(d)!.startsWith('stale.'));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', runbook(), diagnostic!.range);
     const show = actions.find((a) => a.title === 'Show changes to deploy/pool.yaml since this runbook changed');
     assert.ok(show?.command, JSON.stringify(actions.map((a) => a.title)));
@@ -123,7 +123,7 @@ describe('staleness', () => {
   it('clears the findings with the quick fix that marks the runbook reviewed', async () => {
     const runbooks = await api();
     const editor = await vscode.window.showTextDocument(runbook());
-    const [diagnostic] = vscode.languages.getDiagnostics(runbook()).filter((d) => String(d.code).startsWith('stale.'));
+    const [diagnostic] = vscode.languages.getDiagnostics(runbook()).filter((d) => ruleIdOf(d)!.startsWith('stale.'));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', runbook(), diagnostic!.range);
     const fix = actions.find((a) => a.title.startsWith('Mark runbook as reviewed today'));
     assert.ok(fix?.edit, JSON.stringify(actions.map((a) => a.title)));
@@ -132,7 +132,7 @@ describe('staleness', () => {
     await editor.document.save();
     await vscode.commands.executeCommand('runbooks.refreshStaleness');
     assert.equal(runbooks.staleness.verdict(runbook())?.level, 'fresh');
-    assert.deepEqual(vscode.languages.getDiagnostics(runbook()).filter((d) => String(d.code).startsWith('stale.')), []);
+    assert.deepEqual(vscode.languages.getDiagnostics(runbook()).filter((d) => ruleIdOf(d)!.startsWith('stale.')), []);
   });
 
   it('warns on the changed config line when a change leaves the runbook that describes it alone', async () => {

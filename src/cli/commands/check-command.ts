@@ -1,5 +1,5 @@
 import type { Log } from 'sarif';
-import { formatGithub, formatReportLine, formatSarif, GITHUB_ANNOTATION_LIMIT } from '../../core/findings';
+import { applySeverities, formatGithub, formatReportLine, formatSarif, GITHUB_ANNOTATION_LIMIT } from '../../core/findings';
 import { checkFindingToFinding } from '../../core/staleness/as-findings';
 import { CheckError, type CheckFinding, type CheckReport } from '../../core/staleness/check';
 import { STALENESS_RULES } from '../../core/staleness/rules';
@@ -9,7 +9,7 @@ import { openWorkspaceIndex } from '../../node/open-index';
 import { UsageError, type CliArgs, type FindingsFormat } from '../args';
 import type { CliIo } from '../io';
 import { exitCodeFor } from './report-command';
-import { loadStalenessSettings } from './staleness-config';
+import { loadSettings } from './staleness-config';
 import { version } from '../../../package.json';
 
 /** Options for rendering a check report. */
@@ -62,8 +62,9 @@ export function toSarif(report: CheckReport, repoPrefix = ''): Log {
  */
 export async function runCheck(root: string, args: CliArgs, io: CliIo): Promise<number> {
   if (!args.base) throw new UsageError('check needs --base REF (e.g. --base origin/main)');
-  const staleness = await loadStalenessSettings(root, args, io);
-  if (!staleness) return 2;
+  const settings = await loadSettings(root, args, io);
+  if (!settings) return 2;
+  const { staleness } = settings;
   const index = openWorkspaceIndex(root, { cache: args.cache, env: io.env });
   await index.build();
   if (args.cache) await index.persist().catch((error: Error) => io.err(`runbooks: could not write the index cache: ${error.message}`));
@@ -71,6 +72,7 @@ export async function runCheck(root: string, args: CliArgs, io: CliIo): Promise<
   let report: CheckReport;
   try {
     report = await engine.check(index.all(), { base: args.base, ...(args.head !== undefined ? { head: args.head } : {}) });
+    report = { ...report, findings: applySeverities(report.findings, settings.rules) };
   } catch (error) {
     if (error instanceof CheckError) {
       io.err(`runbooks: ${error.message}`);

@@ -1,7 +1,7 @@
 import type { DocModel } from '../../core/doc-model';
 import { escapeControl } from '../../core/terminal-text';
 import type { WorkspaceIndex } from '../../core/workspace-index';
-import { formatGithub, formatReportLine, formatSarif, placeFinding, rulesOf, type PlacedFinding } from '../../core/findings';
+import { applySeverities, formatGithub, formatReportLine, formatSarif, placeFinding, rulesOf, type PlacedFinding, type SeverityOverrides } from '../../core/findings';
 import type { FindingsFormat } from '../args';
 import { version } from '../../../package.json';
 
@@ -19,17 +19,17 @@ export interface IndexRow {
 }
 
 /** Every finding of the index, doc by doc. */
-export function indexFindings(index: WorkspaceIndex): PlacedFinding[] {
-  return index.all().flatMap((doc) => doc.findings.map((f) => placeFinding(doc.path, f)));
+export function indexFindings(index: WorkspaceIndex, rules: SeverityOverrides = {}): PlacedFinding[] {
+  return index.all().flatMap((doc) => applySeverities(doc.findings, rules).map((f) => placeFinding(doc.path, f)));
 }
 
 /**
  * Renders the documents of a built index as text, JSON, GitHub workflow commands (annotations, then
  * the totals) or SARIF 2.1.0. `repoPrefix`: the root below the repository's top level (`ops/`), for
- * the repository-relative GitHub and SARIF paths.
+ * the repository-relative GitHub and SARIF paths. `rules`: the configured rule severities.
  */
-export function renderIndex(index: WorkspaceIndex, format: FindingsFormat, repoPrefix = ''): string {
-  if (format === 'sarif') return JSON.stringify(formatSarif(indexFindings(index), { version, rules: rulesOf('index'), repoPrefix }), null, 2);
+export function renderIndex(index: WorkspaceIndex, format: FindingsFormat, repoPrefix = '', rules: SeverityOverrides = {}): string {
+  if (format === 'sarif') return JSON.stringify(formatSarif(indexFindings(index, rules), { version, rules: rulesOf('index'), repoPrefix }), null, 2);
   const rows: IndexRow[] = index.all().map((doc) => ({
     path: doc.path,
     kind: doc.kind,
@@ -39,10 +39,10 @@ export function renderIndex(index: WorkspaceIndex, format: FindingsFormat, repoP
     alerts: doc.meta.alerts,
     headings: doc.headings.length,
     codeBlocks: doc.codeBlocks.length,
-    findings: doc.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, line: f.line, message: f.message })),
+    findings: applySeverities(doc.findings, rules).map((f) => ({ ruleId: f.ruleId, severity: f.severity, line: f.line, message: f.message })),
   }));
   if (format === 'json') return JSON.stringify(rows, null, 2);
-  if (format === 'github') return [...formatGithub(indexFindings(index), { repoPrefix, command: 'index' }), totals(rows)].join('\n');
+  if (format === 'github') return [...formatGithub(indexFindings(index, rules), { repoPrefix, command: 'index' }), totals(rows)].join('\n');
   if (rows.length === 0) return 'No markdown documents found.';
   const lines: string[] = [];
   for (const row of rows) {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { formatGithub, formatReportLine, formatSarif, type Severity } from '../../core/findings';
-import { reasonToFinding, reportFindings } from '../../core/staleness/as-findings';
+import { applyReportSeverities, reasonToFinding, reportFindings } from '../../core/staleness/as-findings';
 import { STALENESS_RULES } from '../../core/staleness/rules';
 import { escapeControl } from '../../core/terminal-text';
 import type { StalenessReport } from '../../core/staleness/types';
@@ -11,7 +11,7 @@ import { openWorkspaceIndex } from '../../node/open-index';
 import type { CliArgs, FailOn, FindingsFormat } from '../args';
 import type { CliIo } from '../io';
 import { DEFAULT_INCIDENTS_DIR } from './incident-command';
-import { loadStalenessSettings } from './staleness-config';
+import { loadSettings } from './staleness-config';
 import { version } from '../../../package.json';
 
 /** One reason in `runbooks report --format json`. */
@@ -101,14 +101,15 @@ export function exitCodeFor(severities: Iterable<Severity>, failOn: FailOn): num
  * Default `--fail-on none`; 2 when the config file is invalid.
  */
 export async function runReport(root: string, args: CliArgs, io: CliIo): Promise<number> {
-  const staleness = await loadStalenessSettings(root, args, io);
-  if (!staleness) return 2;
+  const settings = await loadSettings(root, args, io);
+  if (!settings) return 2;
+  const { staleness } = settings;
   const index = openWorkspaceIndex(root, { cache: args.cache, env: io.env });
   await index.build();
   if (args.cache) await index.persist().catch((error: Error) => io.err(`runbooks: could not write the index cache: ${error.message}`));
   const feedback = new IncidentFeedbackSource(path.resolve(root, args.incidentsDir ?? DEFAULT_INCIDENTS_DIR), root);
   const engine = openStalenessEngine(root, { cache: args.cache, env: io.env, feedback, staleness });
-  const report = await engine.report(index.all());
+  const report = applyReportSeverities(await engine.report(index.all()), settings.rules);
   for (const warning of report.warnings ?? []) io.err(`runbooks: ${escapeControl(warning)}`);
   const format = args.findingsFormat ?? args.format;
   const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix() : '';

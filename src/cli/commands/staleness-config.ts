@@ -1,17 +1,27 @@
 import * as path from 'node:path';
 import { escapeControl } from '../../core/terminal-text';
+import type { SeverityOverrides } from '../../core/findings';
 import type { StalenessOptionsInput } from '../../core/staleness/engine';
 import { ConfigFileError, loadConfigFile } from '../../node/config-file';
 import type { CliArgs } from '../args';
 import type { CliIo } from '../io';
 
+/** What the CLI takes from the repository config file. */
+export interface CliSettings {
+  staleness: StalenessOptionsInput;
+  /** `rules:`: the severity of each rule (see `severityFor`). */
+  rules: SeverityOverrides;
+}
+
 /**
- * `report`, `check`: the staleness settings of `--config FILE` (relative to the current directory),
- * else of `.runbooks.yml` / `.runbooks.yaml` in the root (none: every default). Undefined when the
- * file cannot be read or is invalid, after printing why on stderr, one `file:line:column` line per
- * problem: the command then exits 2 rather than run with settings the team did not mean.
+ * The settings of `--config FILE` (relative to the current directory), else of `.runbooks.yml` /
+ * `.runbooks.yaml` in the root (none: every default). Problems are printed on stderr, one
+ * `file:line:column` line each. `report`, `check` (`strict`): undefined when the file cannot be
+ * read or is invalid, so the command exits 2 rather than run with settings the team did not mean.
+ * `index` (not `strict`, it reads only `rules:`): the valid settings despite the problems, undefined
+ * only when a `--config` file cannot be read.
  */
-export async function loadStalenessSettings(root: string, args: CliArgs, io: CliIo): Promise<StalenessOptionsInput | undefined> {
+export async function loadSettings(root: string, args: CliArgs, io: CliIo, strict = true): Promise<CliSettings | undefined> {
   let config;
   try {
     config = await loadConfigFile(root, args.config !== undefined ? path.resolve(io.cwd, args.config) : undefined);
@@ -20,8 +30,8 @@ export async function loadStalenessSettings(root: string, args: CliArgs, io: Cli
     io.err(`runbooks: ${error.message}`);
     return undefined;
   }
-  if (config.problems.length === 0) return config.staleness;
+  if (config.problems.length === 0) return { staleness: config.staleness, rules: config.rules ?? {} };
   const shown = path.relative(io.cwd, config.file!) || config.file!;
   for (const p of config.problems) io.err(`runbooks: ${escapeControl(shown)}:${p.line}:${p.column ?? 1}: ${escapeControl(p.message)} [${p.ruleId}]`);
-  return undefined;
+  return strict ? undefined : { staleness: config.staleness, rules: config.rules ?? {} };
 }

@@ -1,5 +1,6 @@
+import { closest, describe, listWords } from '../config-words';
 import { type Finding, type Severity } from './finding';
-import { RULES } from './rule-table';
+import { RULES, ruleInfo } from './rule-table';
 
 /** A configured rule severity; `off` drops the rule's findings. */
 export type RuleSeverity = Severity | 'off';
@@ -42,4 +43,22 @@ export function applySeverities<F extends Finding>(findings: readonly F[], overr
  */
 export function mergeSeverityOverrides(base: SeverityOverrides | undefined, over: SeverityOverrides | undefined): SeverityOverrides {
   return { ...base, ...over };
+}
+
+/**
+ * Checks one entry of a severity table (`.runbooks.yml` `rules:`, `runbooks.rules.severity`):
+ * the severity, or what is wrong, as a sentence about `` `${prefix}${id}` `` (an unknown rule id
+ * with the closest one suggested; a value that is not `error`, `warning`, `info` or `off`).
+ */
+export function checkRuleSeverity(id: string, value: unknown, prefix = ''): { severity: RuleSeverity } | { problem: string } {
+  const rule = ruleInfo(id);
+  if (!rule) {
+    const near = closest(id, CONFIGURABLE_RULE_IDS);
+    return { problem: `\`${prefix}${id}\` is not a rule id; ${near ? `did you mean \`${near}\`?` : 'the rule ids are listed in the README (Rules), e.g. `link.anchor-drifted`.'}` };
+  }
+  const choices = listWords(RULE_SEVERITIES, 'or');
+  const defaults = `the default is \`${rule.defaultSeverity}\``;
+  if (value === null || value === undefined) return { problem: `\`${prefix}${id}\` has no value; set ${choices}, or remove it (${defaults}).` };
+  if (typeof value !== 'string' || !(RULE_SEVERITIES as readonly string[]).includes(value)) return { problem: `\`${prefix}${id}\` must be ${choices}, not ${describe(value)} (${defaults}).` };
+  return { severity: value as RuleSeverity };
 }

@@ -1,4 +1,4 @@
-import { placeFinding, type PlacedFinding } from '../findings';
+import { applySeverities, placeFinding, type PlacedFinding, type SeverityOverrides } from '../findings';
 import type { CheckFinding } from './check';
 import type { StalenessReason, StalenessReport } from './types';
 
@@ -35,4 +35,10 @@ export function checkFindingToFinding(f: CheckFinding): PlacedFinding {
     target: f.target,
     related: f.docs.map((d) => ({ path: d.path, line: d.line, message: `Linked from ${d.path}:${d.line}` })),
   };
+}
+
+/** The report with the configured rule severities applied to every doc's reasons (rules set to `off` left out); the verdicts and scores stay. */
+export function applyReportSeverities(report: StalenessReport, overrides: SeverityOverrides): StalenessReport {
+  if (Object.keys(overrides).length === 0) return report;
+  return { ...report, docs: report.docs.map((doc) => ({ ...doc, reasons: applySeverities(doc.reasons, overrides) })) };
 }

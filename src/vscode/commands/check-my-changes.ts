@@ -1,17 +1,22 @@
 import * as vscode from 'vscode';
 import { CheckError, type CheckReport } from '../../core/staleness';
+import { checkFindingToFinding } from '../../core/staleness/as-findings';
+import { docUri, toDiagnostic } from '../convert';
+import type { RuleSeverities } from '../features/diagnostics/rule-severities';
 import type { StalenessService } from '../features/staleness/staleness-service';
 import type { RunbookIndex } from '../features/index/runbook-index';
 
 /**
  * Runbooks: Check My Changes — compares the working tree and branch with a base ref
  * (`runbooks.staleness.baseRef`, or the argument) and puts a warning on every changed code line
- * that a runbook describes when the runbook itself was left alone. Returns the reports per folder.
+ * that a runbook describes when the runbook itself was left alone (with the configured rule
+ * severities; rules set to `off` are not shown). Returns the reports per folder.
  */
 export async function checkMyChanges(
   index: RunbookIndex,
   staleness: StalenessService,
   review: vscode.DiagnosticCollection,
+  severities: RuleSeverities | undefined,
   baseArg?: unknown,
 ): Promise<CheckReport[]> {
   await index.ready();
@@ -37,13 +42,9 @@ export async function checkMyChanges(
     reports.push(report);
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const finding of report.findings) {
-      const range = new vscode.Range(finding.line - 1, 0, (finding.endLine ?? finding.line) - 1, Number.MAX_SAFE_INTEGER);
-      const diagnostic = new vscode.Diagnostic(range, finding.message, finding.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-      diagnostic.code = finding.ruleId;
-      diagnostic.source = 'Living Runbooks';
-      diagnostic.relatedInformation = finding.docs.map(
-        (d) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.joinPath(folder.uri, ...d.path.split('/')), new vscode.Position(d.line - 1, 0)), `described in ${d.path}:${d.line}`),
-      );
+      const [shown] = severities ? severities.apply(docUri(folder, finding.path), [checkFindingToFinding(finding)]) : [checkFindingToFinding(finding)];
+      if (!shown) continue;
+      const diagnostic = toDiagnostic({ ...shown, related: finding.docs.map((d) => ({ path: d.path, line: d.line, message: `described in ${d.path}:${d.line}` })) }, folder);
       const list = byFile.get(finding.path) ?? [];
       list.push(diagnostic);
       byFile.set(finding.path, list);

@@ -94,13 +94,13 @@ describe('the repository config file (.runbooks.yml)', () => {
   });
 
   it('lists the known keys when none is close, and does not accept the engine-only options', () => {
-    assert.deepEqual(problems('staleness:\n  readAhead: true\nrules: {}\n'), [
+    assert.deepEqual(problems('staleness:\n  readAhead: true\nalerts: {}\n'), [
       [
         2,
         3,
         '`staleness.readAhead` is not a setting; the settings are `weights`, `staleThreshold`, `bulkCommitFiles`, `useBlameIgnoreRevs`, `workingTree`, `codeSpans`, `trackDocLinks`, `alertRuleFiles`, `maxAlertRuleFileBytes`, `defaultReviewInterval` and `checkKinds`.',
       ],
-      [3, 1, '`rules` is not a section; the only section is `staleness`.'],
+      [3, 1, '`alerts` is not a section; the sections are `staleness` and `rules`.'],
     ]);
     assert.match(problems('staleness:\n  now: 2025-01-01\n')[0]![2], /^`staleness\.now` is not a setting; the settings are `weights`, /);
   });
@@ -198,5 +198,33 @@ describe('the repository config file (.runbooks.yml)', () => {
       ['STALE-THRESHOLD', 'wieghts', 'thresold', 'reviewinterval', 'bulk', 'xyz', ''].map((n) => closest(n, known)),
       ['staleThreshold', 'weights', 'staleThreshold', 'defaultReviewInterval', 'bulkCommitFiles', undefined, undefined],
     );
+  });
+
+  describe('the rules: section', () => {
+    it('reads a severity or off for each rule id, beside the staleness settings', () => {
+      const config = parseConfigFile('staleness:\n  staleThreshold: 2\nrules:\n  link.anchor-drifted: error\n  review.overdue: off\n  stale.linked-code-changed: info\n');
+      assert.deepEqual([config.problems, config.staleness, config.rules], [[], { staleThreshold: 2 }, { 'link.anchor-drifted': 'error', 'review.overdue': 'off', 'stale.linked-code-changed': 'info' }]);
+      assert.deepEqual(parseConfigFile('rules: { review.overdue: warning }\n').rules, { 'review.overdue': 'warning' });
+      assert.equal(parseConfigFile('rules:\n').rules, undefined);
+    });
+
+    it('reports an unknown rule id with the closest one, and a value that is not a severity, on their lines', () => {
+      const config = parseConfigFile(['rules:', '  link.anchor-drift: error', '  review.overdue: fatal', '  stale.linked-code-changed:', '  nothing-like-it: off', '  link.missing-target: 3', '  watches.no-match: warning', ''].join('\n'));
+      assert.deepEqual(
+        config.problems.map((p) => [p.line, p.column, p.message]),
+        [
+          [2, 3, '`rules.link.anchor-drift` is not a rule id; did you mean `link.anchor-drifted`?'],
+          [3, 19, '`rules.review.overdue` must be error, warning, info or off, not `fatal` (the default is `warning`).'],
+          [4, 3, '`rules.stale.linked-code-changed` has no value; set error, warning, info or off, or remove it (the default is `warning`).'],
+          [5, 3, '`rules.nothing-like-it` is not a rule id; the rule ids are listed in the README (Rules), e.g. `link.anchor-drifted`.'],
+          [6, 24, '`rules.link.missing-target` must be error, warning, info or off, not `3` (the default is `error`).'],
+        ],
+      );
+      assert.deepEqual(config.rules, { 'watches.no-match': 'warning' });
+    });
+
+    it('says a rules section that is not a mapping is one', () => {
+      assert.deepEqual(problems('rules: [review.overdue]\n'), [[1, 8, '`rules` must be a mapping of settings (`key: value` lines indented below it), not a list.']]);
+    });
   });
 });

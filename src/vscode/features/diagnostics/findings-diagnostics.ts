@@ -1,25 +1,31 @@
 import * as vscode from 'vscode';
 import { toDiagnostic } from '../../convert';
 import type { RunbookIndex } from '../index/runbook-index';
+import type { RuleSeverities } from './rule-severities';
 
-/** Shows index findings (broken front matter, bad encoding, …) in the Problems panel. */
+/** Shows index findings (broken front matter, bad encoding, …) in the Problems panel, with their configured severities. */
 export class FindingsDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('runbooks');
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly index: RunbookIndex) {
-    this.subscription = index.onDidChange(() => {
+  constructor(
+    private readonly index: RunbookIndex,
+    private readonly severities?: RuleSeverities,
+  ) {
+    const later = () => {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.update(), 100);
-    });
+    };
+    this.subscriptions = [index.onDidChange(later), ...(severities ? [severities.onDidChange(later)] : [])];
   }
 
   /** Replaces all diagnostics with the findings of the current index. */
   update(): void {
     const entries: Array<[vscode.Uri, vscode.Diagnostic[]]> = [];
     for (const { doc, uri } of this.index.docs()) {
-      if (doc.findings.length) entries.push([uri, doc.findings.map(toDiagnostic)]);
+      const findings = this.severities ? this.severities.apply(uri, doc.findings) : doc.findings;
+      if (findings.length) entries.push([uri, findings.map((f) => toDiagnostic(f))]);
     }
     this.collection.clear();
     this.collection.set(entries);
@@ -27,7 +33,7 @@ export class FindingsDiagnostics implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.collection.dispose();
   }
 }

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { markReviewed } from '../../../core/staleness/mark-reviewed';
+import { ruleIdOf } from '../../convert';
 import type { StalenessService } from './staleness-service';
 
 const REVIEW_RULES = /^(stale\.|review\.overdue)/;
@@ -15,9 +16,9 @@ export class StalenessCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly staleness: StalenessService) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const ours = context.diagnostics.filter((d) => d.source === 'Living Runbooks' && typeof d.code === 'string');
+    const ours = context.diagnostics.filter((d) => d.source === 'Living Runbooks' && ruleIdOf(d) !== undefined);
     const actions: vscode.CodeAction[] = [];
-    const stale = ours.filter((d) => REVIEW_RULES.test(String(d.code)));
+    const stale = ours.filter((d) => REVIEW_RULES.test(ruleIdOf(d)!));
     if (stale.length) {
       const today = new Date().toISOString().slice(0, 10);
       const result = markReviewed(document.getText(), today);
@@ -32,15 +33,15 @@ export class StalenessCodeActions implements vscode.CodeActionProvider {
       }
     }
     const verdict = this.staleness.verdict(document.uri);
-    for (const diagnostic of ours.filter((d) => String(d.code).startsWith('stale.'))) {
-      const reason = verdict?.reasons.find((r) => r.ruleId === diagnostic.code && r.line === diagnostic.range.start.line + 1 && r.target);
+    for (const diagnostic of ours.filter((d) => ruleIdOf(d)!.startsWith('stale.'))) {
+      const reason = verdict?.reasons.find((r) => r.ruleId === ruleIdOf(diagnostic) && r.line === diagnostic.range.start.line + 1 && r.target);
       if (!reason?.target || !verdict?.lastContentCommit) continue;
       const action = new vscode.CodeAction(`Show changes to ${reason.target} since this runbook changed`, vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
       action.command = { command: 'runbooks.openTargetDiff', title: 'Show changes', arguments: [document.uri, reason.target] };
       actions.push(action);
     }
-    for (const diagnostic of ours.filter((d) => d.code === 'link.renamed-target')) {
+    for (const diagnostic of ours.filter((d) => ruleIdOf(d) === 'link.renamed-target')) {
       const reason = verdict?.reasons.find((r) => r.ruleId === 'link.renamed-target' && r.line === diagnostic.range.start.line + 1 && r.suggestion);
       const target = verdict?.targets.find((t) => t.path === reason?.target);
       if (!reason?.suggestion || !target || !verdict) continue;

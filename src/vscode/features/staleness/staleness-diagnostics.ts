@@ -1,14 +1,19 @@
 import * as vscode from 'vscode';
+import { reasonToFinding } from '../../../core/staleness/as-findings';
 import { toDiagnostic } from '../../convert';
+import type { RuleSeverities } from '../diagnostics/rule-severities';
 import type { StalenessService } from './staleness-service';
 
-/** Staleness reasons in the Problems panel, on the doc's link lines, with their rule ids. */
+/** Staleness reasons in the Problems panel, on the doc's link lines, with their rule ids and configured severities. */
 export class StalenessDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('runbooks-staleness');
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly staleness: StalenessService) {
-    this.subscription = staleness.onDidChange(() => this.update());
+  constructor(
+    private readonly staleness: StalenessService,
+    private readonly severities?: RuleSeverities,
+  ) {
+    this.subscriptions = [staleness.onDidChange(() => this.update()), ...(severities ? [severities.onDidChange(() => this.update())] : [])];
   }
 
   update(): void {
@@ -18,19 +23,17 @@ export class StalenessDiagnostics implements vscode.Disposable {
       if (!report) continue;
       for (const doc of report.docs) {
         // "Unknown" (not a git repository, shallow clone…) is said once by the badge and its tooltip, not on every doc.
-        const reasons = doc.reasons.filter((r) => r.ruleId !== 'staleness.unknown');
-        if (reasons.length === 0) continue;
+        const findings = doc.reasons.filter((r) => r.ruleId !== 'staleness.unknown').map((r) => reasonToFinding(doc.path, r));
         const uri = vscode.Uri.joinPath(folder.uri, ...doc.path.split('/'));
-        this.collection.set(
-          uri,
-          reasons.map((reason) => toDiagnostic({ ruleId: reason.ruleId, severity: reason.severity, message: reason.message, line: reason.line, ...(reason.column ? { column: reason.column } : {}) })),
-        );
+        const shown = this.severities ? this.severities.apply(uri, findings) : findings;
+        if (shown.length === 0) continue;
+        this.collection.set(uri, shown.map((f) => toDiagnostic(f, folder)));
       }
     }
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.collection.dispose();
   }
 }

@@ -134,7 +134,7 @@ export class StalenessService implements vscode.Disposable {
     }
     for (const name of CONFIG_FILE_NAMES) this.configProblems.delete(docUri(folder, name));
     const file = config.file !== undefined ? path.basename(config.file) : undefined;
-    if (file !== undefined && config.problems.length > 0) this.configProblems.set(docUri(folder, file), config.problems.map(toDiagnostic));
+    if (file !== undefined && config.problems.length > 0) this.configProblems.set(docUri(folder, file), config.problems.map((p) => toDiagnostic(p)));
 
     const inspected = vscode.workspace.getConfiguration('runbooks.staleness', folder).inspect<number>('bulkCommitFiles');
     const bulk = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;

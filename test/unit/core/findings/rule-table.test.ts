@@ -33,3 +33,15 @@ describe('the rule table', () => {
     ]);
   });
 });
+
+describe('the runbooks.rules.severity setting', () => {
+  it('offers every rule of the table, in table order, with error, warning, info and off', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { properties?: Record<string, { enum: string[] }> }> } | Array<{ properties: Record<string, { properties?: Record<string, { enum: string[] }> }> }> };
+    };
+    const sections = Array.isArray(pkg.contributes.configuration) ? pkg.contributes.configuration : [pkg.contributes.configuration];
+    const setting = sections.map((c) => c.properties['runbooks.rules.severity']).find(Boolean);
+    assert.deepEqual(Object.keys(setting?.properties ?? {}), RULES.map((r) => r.id));
+    for (const p of Object.values(setting!.properties!)) assert.deepEqual(p.enum, ['error', 'warning', 'info', 'off']);
+  });
+});
