@@ -61,7 +61,7 @@ describe('findings in every format, with configured rule severities', () => {
     assert.match(github.out, /^::error file=drafts\/broken\.md,line=2,col=8,title=Runbooks%3A front-matter\.invalid::Front matter is not valid YAML/);
     assert.match(github.out, /\n2 documents: 1 runbooks, 0 architecture, 1 other; 1 findings\.$/);
     const sarif = JSON.parse((await run('index', '--format', 'sarif')).out);
-    assert.deepEqual(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), ['front-matter.invalid', 'front-matter.not-a-mapping', 'front-matter.field-type', 'doc.invalid-encoding', 'doc.too-large', 'doc.unreadable']);
+    assert.deepEqual(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), ['front-matter.invalid', 'front-matter.not-a-mapping', 'front-matter.field-type', 'doc.invalid-encoding', 'doc.too-large', 'doc.unreadable', 'block.invalid-attribute']);
     assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string; ruleIndex: number; level: string }) => [r.ruleId, r.ruleIndex, r.level]), [['front-matter.invalid', 0, 'error']]);
   });
 
