@@ -2,7 +2,8 @@
 export const USAGE = `runbooks — find and check on-call runbooks from the terminal and CI
 
 Usage:
-  runbooks index  [--root DIR] [--format text|json] [--no-cache]
+  runbooks index  [--root DIR] [--format text|json|github|sarif] [--config FILE]
+                  [--no-cache]
   runbooks search QUERY [--root DIR] [--limit N] [--format text|json] [--no-cache]
   runbooks blocks DOC [--root DIR] [--format text|json]
   runbooks run DOC [--block NAME|INDEX] [--section HEADING] [--var KEY=VALUE ...]
@@ -11,7 +12,8 @@ Usage:
   runbooks incident resolve [--incidents-dir DIR]
   runbooks incident list [--format text|json] [--incidents-dir DIR]
   runbooks note TEXT [--at HH:MM] [--incidents-dir DIR]
-  runbooks report [--root DIR] [--format text|json] [--fail-on none|warning|error]
+  runbooks report [--root DIR] [--format text|json|github|sarif]
+                  [--fail-on none|warning|error]
                   [--incidents-dir DIR] [--config FILE] [--no-cache]
   runbooks check --base REF [--head REF] [--format text|json|github|sarif]
                  [--fail-on none|warning|error] [--root DIR] [--config FILE]
@@ -66,7 +68,8 @@ Commands:
 Options:
   --root DIR        Workspace root (default: the current directory). Paths in
                     the output are relative to it.
-  --format FORMAT   text (default) or json; check also github or sarif.
+  --format FORMAT   text (default) or json; index, report and check also
+                    github (workflow annotations) or sarif (SARIF 2.1.0).
   --limit N         Most hits to print (search; default 20).
   --no-cache        Neither read nor write the persisted index or history
                     (a cold run).
@@ -84,11 +87,13 @@ Options:
                     warning).
   --incidents-dir DIR  incident, note, report: the incidents folder, relative
                     to --root (default incidents).
-  --config FILE     report, check: the config file whose staleness: section
-                    sets the scoring (weights, staleThreshold, bulkCommitFiles,
-                    ...; see the README). Default: .runbooks.yml or
-                    .runbooks.yaml in --root, if there is one. An invalid file
-                    is an error (exit 2), listed line by line.
+  --config FILE     index, report, check: the config file. Its staleness:
+                    section sets the scoring (weights, staleThreshold,
+                    bulkCommitFiles, ...), its rules: section the severity of
+                    each rule (error, warning, info or off; see the README).
+                    Default: .runbooks.yml or .runbooks.yaml in --root, if
+                    there is one. An invalid file is an error (exit 2; index
+                    only warns), listed line by line.
   -h, --help        Show this help.
   -v, --version     Show the version.
 

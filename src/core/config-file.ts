@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DocKind } from './doc-model';
-import { RuleId, type Finding, type SeverityOverrides } from './findings';
+import { RuleId, type Finding } from './findings';
+import type { SeverityOverrides } from './findings/severity';
 import type { StalenessOptionsInput } from './staleness/engine';
 import { parseReviewInterval } from './staleness/review';
 import { DEFAULT_STALENESS_OPTIONS, type StalenessWeights } from './staleness/score';

@@ -1,5 +1,5 @@
 import { isAlias, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
-import { checkRuleSeverity, type RuleSeverity, type SeverityOverrides } from './findings';
+import { checkRuleSeverity, type RuleSeverity, type SeverityOverrides } from './findings/severity';
 
 type Problem = (message: string, at: { line: number; column: number }) => void;
 type Locate = (node: Node | null | undefined) => { line: number; column: number };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ruleHelpUri, ruleInfo, type Finding, type Severity } from '../core/findings';
+import type { Finding, Severity } from '../core/findings';
+import { ruleHelpUri, ruleInfo } from '../core/findings/rule-table';
 
 // The only place where VS Code's Uri/Range/Diagnostic meet core types. Core lines are 1-based.
 

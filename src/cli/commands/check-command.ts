@@ -1,5 +1,8 @@
 import type { Log } from 'sarif';
-import { applySeverities, formatGithub, formatReportLine, formatSarif, GITHUB_ANNOTATION_LIMIT } from '../../core/findings';
+import { formatGithub, GITHUB_ANNOTATION_LIMIT } from '../../core/findings/format-github';
+import { formatSarif } from '../../core/findings/format-sarif';
+import { formatReportLine } from '../../core/findings/format-text';
+import { applySeverities } from '../../core/findings/severity';
 import { checkFindingToFinding } from '../../core/staleness/as-findings';
 import { CheckError, type CheckFinding, type CheckReport } from '../../core/staleness/check';
 import { STALENESS_RULES } from '../../core/staleness/rules';

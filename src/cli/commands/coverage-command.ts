@@ -1,5 +1,10 @@
 import type { CoverageReport } from '../../core/alerts/coverage';
-import { findingToJson, formatGithub, formatReportLine, formatSarif, RuleId, rulesOf } from '../../core/findings';
+import { RuleId } from '../../core/findings';
+import { formatGithub } from '../../core/findings/format-github';
+import { findingToJson } from '../../core/findings/format-json';
+import { formatSarif } from '../../core/findings/format-sarif';
+import { formatReportLine } from '../../core/findings/format-text';
+import { rulesOf } from '../../core/findings/rule-table';
 import { loadAlertCoverage } from '../../node/alert-coverage';
 import { SimpleGitHistory } from '../../node/git-history';
 import { openWorkspaceIndex } from '../../node/open-index';

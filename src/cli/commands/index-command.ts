@@ -1,7 +1,12 @@
 import type { DocModel } from '../../core/doc-model';
 import { escapeControl } from '../../core/terminal-text';
 import type { WorkspaceIndex } from '../../core/workspace-index';
-import { applySeverities, formatGithub, formatReportLine, formatSarif, placeFinding, rulesOf, type PlacedFinding, type SeverityOverrides } from '../../core/findings';
+import { placeFinding, type PlacedFinding } from '../../core/findings';
+import { formatGithub } from '../../core/findings/format-github';
+import { formatSarif } from '../../core/findings/format-sarif';
+import { formatReportLine } from '../../core/findings/format-text';
+import { rulesOf } from '../../core/findings/rule-table';
+import { applySeverities, type SeverityOverrides } from '../../core/findings/severity';
 import type { FindingsFormat } from '../args';
 import { version } from '../../../package.json';
 

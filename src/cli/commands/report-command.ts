@@ -1,5 +1,8 @@
 import * as path from 'node:path';
-import { formatGithub, formatReportLine, formatSarif, type Severity } from '../../core/findings';
+import type { Severity } from '../../core/findings';
+import { formatGithub } from '../../core/findings/format-github';
+import { formatSarif } from '../../core/findings/format-sarif';
+import { formatReportLine } from '../../core/findings/format-text';
 import { applyReportSeverities, reasonToFinding, reportFindings } from '../../core/staleness/as-findings';
 import { STALENESS_RULES } from '../../core/staleness/rules';
 import { escapeControl } from '../../core/terminal-text';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { escapeControl } from '../../core/terminal-text';
-import type { SeverityOverrides } from '../../core/findings';
+import type { SeverityOverrides } from '../../core/findings/severity';
 import type { StalenessOptionsInput } from '../../core/staleness/engine';
 import { ConfigFileError, loadConfigFile } from '../../node/config-file';
 import type { CliArgs } from '../args';

@@ -1,9 +1,5 @@
-// One finding, one rule table, four formatters. Everything that reports a problem in a file
-// produces a `Finding`; every face formats it with these.
+// The one Finding type and the rule ids: what every producer of findings imports. The rule table
+// (`./rule-table`), the severity settings (`./severity`) and the formatters (`./format-text`,
+// `./format-json`, `./format-github`, `./format-sarif`) are imported from their own modules, so
+// that a producer does not depend on them.
 export * from './finding';
-export * from './rule-table';
-export * from './severity';
-export { formatFindingLine, formatReportLine, formatText } from './format-text';
-export { findingToJson, formatJson, type FindingJson } from './format-json';
-export { formatGithub, GITHUB_ANNOTATION_LIMIT, type GithubOptions } from './format-github';
-export { formatSarif, sarifLevel, type SarifOptions } from './format-sarif';

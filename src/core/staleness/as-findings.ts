@@ -1,4 +1,5 @@
-import { applySeverities, placeFinding, type PlacedFinding, type SeverityOverrides } from '../findings';
+import { placeFinding, type PlacedFinding } from '../findings';
+import { applySeverities, type SeverityOverrides } from '../findings/severity';
 import type { CheckFinding } from './check';
 import type { StalenessReason, StalenessReport } from './types';
 

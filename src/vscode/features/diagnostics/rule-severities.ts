@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAMES } from '../../../core/config-file';
-import { applySeverities, checkRuleSeverity, mergeSeverityOverrides, type Finding, type RuleSeverity, type SeverityOverrides } from '../../../core/findings';
+import type { Finding } from '../../../core/findings';
+import { applySeverities, checkRuleSeverity, mergeSeverityOverrides, type RuleSeverity, type SeverityOverrides } from '../../../core/findings/severity';
 import { loadConfigFile } from '../../../node/config-file';
 import type { Logger } from '../../logger';
 

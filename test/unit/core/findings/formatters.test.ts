@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { formatFindingLine, formatGithub, formatJson, formatReportLine, formatSarif, formatText, rulesOf, type PlacedFinding } from '../../../../src/core/findings';
+import type { PlacedFinding } from '../../../../src/core/findings';
+import { formatGithub } from '../../../../src/core/findings/format-github';
+import { formatJson } from '../../../../src/core/findings/format-json';
+import { formatSarif } from '../../../../src/core/findings/format-sarif';
+import { formatFindingLine, formatReportLine, formatText } from '../../../../src/core/findings/format-text';
+import { rulesOf } from '../../../../src/core/findings/rule-table';
 
 // Golden files: `UPDATE_GOLDEN=1 npx mocha test/unit/core/findings/formatters.test.ts` rewrites them; review the diff.
 const GOLDEN = path.resolve(__dirname, '../../../fixtures/findings-golden');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { RULES, ruleAnchor } from '../../../../src/core/findings';
+import { RULES, ruleAnchor } from '../../../../src/core/findings/rule-table';
 
 // The README's rule table is generated from the rule table: `UPDATE_README=1 npx mocha
 // test/unit/core/findings/readme-rules.test.ts` rewrites it between its two markers.

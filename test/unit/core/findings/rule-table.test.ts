@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { README_URL, RuleId, RULES, ruleHelpUri, ruleInfo, rulesOf } from '../../../../src/core/findings';
+import { RuleId } from '../../../../src/core/findings';
+import { README_URL, RULES, ruleHelpUri, ruleInfo, rulesOf } from '../../../../src/core/findings/rule-table';
 import { DEFAULT_STALENESS_OPTIONS } from '../../../../src/core/staleness/score';
 
 const ROOT = path.resolve(__dirname, '../../../..');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { applySeverities, mergeSeverityOverrides, severityFor, type PlacedFinding } from '../../../../src/core/findings';
+import type { PlacedFinding } from '../../../../src/core/findings';
+import { applySeverities, mergeSeverityOverrides, severityFor } from '../../../../src/core/findings/severity';
 
 const finding = (ruleId: string, severity: PlacedFinding['severity'], line: number): PlacedFinding => ({ ruleId, severity, message: `m${line}`, path: 'runbooks/a.md', line });
 
