@@ -5,12 +5,14 @@ import { findingToJson } from '../../core/findings/format-json';
 import { formatSarif } from '../../core/findings/format-sarif';
 import { formatReportLine } from '../../core/findings/format-text';
 import { rulesOf } from '../../core/findings/rule-table';
+import { applySeverities } from '../../core/findings/severity';
 import { loadAlertCoverage } from '../../node/alert-coverage';
 import { SimpleGitHistory } from '../../node/git-history';
 import { openWorkspaceIndex } from '../../node/open-index';
 import type { CliArgs } from '../args';
 import type { CliIo } from '../io';
 import { exitCodeFor } from './report-command';
+import { loadSettings } from './staleness-config';
 import { version } from '../../../package.json';
 
 /** The summary line: `312 alerts, 287 with a runbook (92%), 25 without; 4 runbooks for missing alerts`. */
@@ -75,13 +77,17 @@ export function renderCoverageText(report: CoverageReport): string {
 
 /**
  * `runbooks coverage`: indexes the root, reads its alert rule files and prints which alerts have
- * a runbook and which runbooks name alerts that no longer exist. Default `--fail-on none`.
+ * a runbook and which runbooks name alerts that no longer exist, with the rule severities of the
+ * config file (`rules:`). Default `--fail-on none`.
  */
 export async function runCoverage(root: string, args: CliArgs, io: CliIo): Promise<number> {
+  const settings = await loadSettings(root, args, io, false);
+  if (!settings) return 2;
   const index = openWorkspaceIndex(root, { cache: args.cache, env: io.env });
   await index.build();
   if (args.cache) await index.persist().catch((error: Error) => io.err(`runbooks: could not write the index cache: ${error.message}`));
-  const report = await loadAlertCoverage(root, index.all(), { env: io.env });
+  const loaded = await loadAlertCoverage(root, index.all(), { env: io.env });
+  const report = { ...loaded, findings: applySeverities(loaded.findings, settings.rules) };
   const format = args.findingsFormat ?? args.format;
   const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix().catch(() => '') : '';
   if (format === 'json') io.out(JSON.stringify(coverageJson(report), null, 2));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { main } from '../../../src/cli';
+import { rulesOf } from '../../../src/core/findings/rule-table';
 import { GitFixture } from '../node/git-fixture';
 
 const RUNBOOK = ['---', 'owner: team-db', '---', '# Postgres down', '', 'Pool: [pool](../deploy/db/pool.yaml)', ''].join('\n');
@@ -61,7 +62,8 @@ describe('findings in every format, with configured rule severities', () => {
     assert.match(github.out, /^::error file=drafts\/broken\.md,line=2,col=8,title=Runbooks%3A front-matter\.invalid::Front matter is not valid YAML/);
     assert.match(github.out, /\n2 documents: 1 runbooks, 0 architecture, 1 other; 1 findings\.$/);
     const sarif = JSON.parse((await run('index', '--format', 'sarif')).out);
-    assert.deepEqual(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), ['front-matter.invalid', 'front-matter.not-a-mapping', 'front-matter.field-type', 'doc.invalid-encoding', 'doc.too-large', 'doc.unreadable', 'block.invalid-attribute']);
+    assert.deepEqual(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), rulesOf('index').map((r) => r.id));
+    assert.equal(sarif.runs[0].tool.driver.rules[0].id, 'front-matter.invalid');
     assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string; ruleIndex: number; level: string }) => [r.ruleId, r.ruleIndex, r.level]), [['front-matter.invalid', 0, 'error']]);
   });
 
@@ -88,5 +90,35 @@ describe('findings in every format, with configured rule severities', () => {
     const invalid = await run('index');
     assert.equal(invalid.code, 0);
     assert.equal(invalid.err, 'runbooks: .runbooks.yml:2:25: `rules.front-matter.invalid` must be error, warning, info or off, not `never` (the default is `error`). [config.invalid]');
+  });
+});
+
+describe('runbooks coverage with configured rule severities', () => {
+  it('turns a coverage rule off or changes its severity from .runbooks.yml rules:', async () => {
+    const { makeTempDir, removeTempDir } = await import('../support/temp-dir');
+    const { promises: fs } = await import('node:fs');
+    const base = await makeTempDir('coverage-rules');
+    try {
+      const root = path.join(base, 'ws');
+      await fs.cp(path.join(__dirname, '..', '..', 'fixtures', 'alerts-repo'), root, { recursive: true });
+      const run = async () => {
+        const out: string[] = [];
+        const env = { XDG_CACHE_HOME: path.join(base, 'cache'), HOME: path.join(base, 'home') };
+        const code = await main(['coverage', '--root', root, '--no-cache', '--format', 'json'], { out: (s) => out.push(s), err: () => {}, cwd: base, env });
+        return { code, findings: (JSON.parse(out.join('\n')) as { findings: Array<{ ruleId: string; severity: string }> }).findings };
+      };
+      const before = await run();
+      const noRunbook = before.findings.filter((f) => f.ruleId === 'alert.no-runbook');
+      assert.deepEqual(noRunbook.map((f) => f.severity), ['warning', 'warning', 'info']);
+      await fs.writeFile(path.join(root, '.runbooks.yml'), 'rules:\n  alert.no-runbook: off\n  runbook.alert-missing: error\n');
+      const after = await run();
+      assert.deepEqual(after.findings.filter((f) => f.ruleId === 'alert.no-runbook'), []);
+      assert.deepEqual(
+        after.findings.map((f) => `${f.ruleId} ${f.severity}`),
+        before.findings.filter((f) => f.ruleId !== 'alert.no-runbook').map((f) => `${f.ruleId} ${f.ruleId === 'runbook.alert-missing' ? 'error' : f.severity}`),
+      );
+    } finally {
+      await removeTempDir(base);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { RuleId } from '../../../../src/core/findings';
 import { README_URL, RULES, ruleHelpUri, ruleInfo, rulesOf } from '../../../../src/core/findings/rule-table';
@@ -36,13 +36,21 @@ describe('the rule table', () => {
 });
 
 describe('the runbooks.rules.severity setting', () => {
+  // `UPDATE_PACKAGE=1 npx mocha test/unit/core/findings/rule-table.test.ts` rewrites the setting's rule list from the table.
   it('offers every rule of the table, in table order, with error, warning, info and off', () => {
-    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-      contributes: { configuration: { properties: Record<string, { properties?: Record<string, { enum: string[] }> }> } | Array<{ properties: Record<string, { properties?: Record<string, { enum: string[] }> }> }> };
-    };
+    type Setting = { properties: Record<string, { type: string; enum: string[]; markdownDescription: string }> };
+    const file = path.join(ROOT, 'package.json');
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { contributes: { configuration: { properties: Record<string, Setting> } | Array<{ properties: Record<string, Setting> }> } };
     const sections = Array.isArray(pkg.contributes.configuration) ? pkg.contributes.configuration : [pkg.contributes.configuration];
-    const setting = sections.map((c) => c.properties['runbooks.rules.severity']).find(Boolean);
-    assert.deepEqual(Object.keys(setting?.properties ?? {}), RULES.map((r) => r.id));
-    for (const p of Object.values(setting!.properties!)) assert.deepEqual(p.enum, ['error', 'warning', 'info', 'off']);
+    const setting = sections.map((c) => c.properties['runbooks.rules.severity']).find(Boolean)!;
+    const expected = Object.fromEntries(
+      RULES.map((r) => [r.id, { type: 'string', enum: ['error', 'warning', 'info', 'off'], markdownDescription: `Severity of \`${r.id}\` (default \`${r.defaultSeverity}\`).` }]),
+    );
+    if (process.env.UPDATE_PACKAGE && JSON.stringify(setting.properties) !== JSON.stringify(expected)) {
+      setting.properties = expected;
+      writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
+      return;
+    }
+    assert.deepEqual(setting.properties, expected, 'run UPDATE_PACKAGE=1 npx mocha test/unit/core/findings/rule-table.test.ts');
   });
 });
