@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { formatGithub, formatReportLine, formatSarif, type Severity } from '../../core/findings';
 import { reasonToFinding, reportFindings } from '../../core/staleness/as-findings';
 import { STALENESS_RULES } from '../../core/staleness/rules';
@@ -10,7 +9,7 @@ import { IncidentFeedbackSource } from '../../node/incident-feedback';
 import { openWorkspaceIndex } from '../../node/open-index';
 import type { CliArgs, FailOn, FindingsFormat } from '../args';
 import type { CliIo } from '../io';
-import { DEFAULT_INCIDENTS_DIR } from './incident-command';
+import { incidentsFolder } from './incidents-dir';
 import { loadStalenessSettings } from './staleness-config';
 import { version } from '../../../package.json';
 
@@ -106,7 +105,7 @@ export async function runReport(root: string, args: CliArgs, io: CliIo): Promise
   const index = openWorkspaceIndex(root, { cache: args.cache, env: io.env });
   await index.build();
   if (args.cache) await index.persist().catch((error: Error) => io.err(`runbooks: could not write the index cache: ${error.message}`));
-  const feedback = new IncidentFeedbackSource(path.resolve(root, args.incidentsDir ?? DEFAULT_INCIDENTS_DIR), root);
+  const feedback = new IncidentFeedbackSource((await incidentsFolder(root, args)).absolute, root);
   const engine = openStalenessEngine(root, { cache: args.cache, env: io.env, feedback, staleness });
   const report = await engine.report(index.all());
   for (const warning of report.warnings ?? []) io.err(`runbooks: ${escapeControl(warning)}`);

@@ -102,6 +102,7 @@ export async function executePlan(runner: ShellRunner, plan: RunPlan, options: E
   const outcome = await runner.run({
     script: plan.script,
     cwd: path.join(options.workspaceRoot, plan.cwd),
+    root: options.workspaceRoot,
     env: { ...options.baseEnv, ...plan.inputEnv },
     timeoutMs: plan.timeoutMs,
     ...(options.signal ? { signal: options.signal } : {}),
