@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
+import { chooseBaseRef } from '../../core/base-ref';
+import { childEnv } from '../../node/child-env';
+import { readBaseRefFacts } from '../../node/git-default-branch';
 import { CheckError, type CheckReport } from '../../core/staleness';
 import type { StalenessService } from '../features/staleness/staleness-service';
 import type { RunbookIndex } from '../features/index/runbook-index';
 
 /**
- * Runbooks: Check My Changes — compares the working tree and branch with a base ref
- * (`runbooks.staleness.baseRef`, or the argument) and puts a warning on every changed code line
+ * Runbooks: Check My Changes — compares the working tree and branch with a base ref (the
+ * argument, else `runbooks.staleness.baseRef`, else the repository's default branch as
+ * `chooseBaseRef` finds it, and the message says which) and puts a warning on every changed code line
  * that a runbook describes when the runbook itself was left alone. Returns the reports per folder.
  */
 export async function checkMyChanges(
@@ -18,7 +22,13 @@ export async function checkMyChanges(
   const reports: CheckReport[] = [];
   review.clear();
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const base = typeof baseArg === 'string' ? baseArg : vscode.workspace.getConfiguration('runbooks.staleness', folder).get<string>('baseRef') || 'origin/main';
+    const configured = typeof baseArg === 'string' ? baseArg : vscode.workspace.getConfiguration('runbooks.staleness', folder).get<string>('baseRef');
+    const chosen = configured ? { ref: configured, why: 'set in runbooks.staleness.baseRef' } : chooseBaseRef(await readBaseRefFacts(folder.uri.fsPath, childEnv(process.env)));
+    if (!chosen) {
+      void vscode.window.showWarningMessage(`${folder.name}: no origin/HEAD, main or master branch to compare with; set runbooks.staleness.baseRef to the branch you merge into.`);
+      continue;
+    }
+    const base = chosen.ref;
     const docs = index.docs().filter((r) => r.folder === folder).map((r) => r.doc);
     let report: CheckReport;
     try {
@@ -52,8 +62,8 @@ export async function checkMyChanges(
     const count = report.findings.length;
     void vscode.window.showInformationMessage(
       count === 0
-        ? `${folder.name}: no runbook describes what changed since ${base}, or the runbooks changed with it.`
-        : `${folder.name}: ${count} change(s) touch code that runbooks describe without updating them — see the Problems panel.`,
+        ? `${folder.name}: compared with ${base} (${chosen.why}): no runbook describes what changed, or the runbooks changed with it.`
+        : `${folder.name}: compared with ${base} (${chosen.why}): ${count} change(s) touch code that runbooks describe without updating them — see the Problems panel.`,
     );
   }
   return reports;
