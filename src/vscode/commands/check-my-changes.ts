@@ -18,6 +18,11 @@ export async function checkMyChanges(
   review: vscode.DiagnosticCollection,
   baseArg?: unknown,
 ): Promise<CheckReport[]> {
+  if (!vscode.workspace.isTrusted) {
+    // Restricted Mode promises that nothing in the folder runs: git would read its config.
+    void vscode.window.showInformationMessage('Trust this folder to check your changes against its runbooks (git does not run in Restricted Mode).');
+    return [];
+  }
   await index.ready();
   const reports: CheckReport[] = [];
   review.clear();
