@@ -1,8 +1,8 @@
 import type { Log } from 'sarif';
 import { formatGithub, formatReportLine, formatSarif, GITHUB_ANNOTATION_LIMIT } from '../../core/findings';
 import { checkFindingToFinding } from '../../core/staleness/as-findings';
-import { CheckError, type CheckFinding, type CheckReport } from '../../core/staleness/check';
-import { STALENESS_RULES } from '../../core/staleness/rules';
+import { CheckError, type CheckFinding, type CheckReport } from '../../core/staleness/check/check-changes';
+import { STALENESS_RULES } from '../../core/staleness/rules/rule-table';
 import { SimpleGitHistory } from '../../node/git-history';
 import { openStalenessEngine } from '../../node/git-staleness';
 import { openWorkspaceIndex } from '../../node/open-index';

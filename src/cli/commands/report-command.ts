@@ -1,8 +1,8 @@
 import { formatGithub, formatReportLine, formatSarif, type Severity } from '../../core/findings';
 import { reasonToFinding, reportFindings } from '../../core/staleness/as-findings';
-import { STALENESS_RULES } from '../../core/staleness/rules';
+import { STALENESS_RULES } from '../../core/staleness/rules/rule-table';
 import { escapeControl } from '../../core/terminal-text';
-import type { StalenessReport } from '../../core/staleness/types';
+import type { StalenessReport } from '../../core/staleness/model/report';
 import { SimpleGitHistory } from '../../node/git-history';
 import { openStalenessEngine } from '../../node/git-staleness';
 import { IncidentFeedbackSource } from '../../node/incident-feedback';

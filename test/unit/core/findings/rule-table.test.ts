@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { README_URL, RuleId, RULES, ruleHelpUri, ruleInfo, rulesOf } from '../../../../src/core/findings';
-import { DEFAULT_STALENESS_OPTIONS } from '../../../../src/core/staleness/score';
+import { DEFAULT_STALENESS_OPTIONS } from '../../../../src/core/staleness/options';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 

@@ -1,4 +1,4 @@
-import type { FileAt, Hunk, LogCommit } from './ports';
+import type { FileAt, Hunk, LogCommit } from '../ports';
 
 /** Bump when `HistorySnapshot` changes shape: older caches are then rebuilt. */
 export const HISTORY_FORMAT_VERSION = 3;

@@ -1,6 +1,6 @@
-import type { DocModel } from '../doc-model';
-import type { WorkspaceContext } from './context';
-import type { BlobContent, FileAt, GitHistory } from './ports';
+import type { DocModel } from '../../doc-model';
+import type { WorkspaceContext } from '../scan/workspace-context';
+import type { BlobContent, FileAt, GitHistory } from '../ports';
 
 /** Files larger than this are compared by blob id only (changed or not, no line counts). */
 export const MAX_DIFF_BYTES = 4 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import type { DocStaleness, StalenessLevel } from './types';
+import type { DocStaleness, StalenessLevel } from '../model/report';
 
 /** One doc that depends on a file, for "Referenced by 2 runbooks · 1 stale" and hovers on linked ranges. */
 export interface TargetReference {

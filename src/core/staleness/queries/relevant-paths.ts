@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
-import { isConfigFilePath } from '../config-file';
-import type { StalenessOptions } from './score';
-import type { DocStaleness } from './types';
+import { isConfigFilePath } from '../../config-file-names';
+import type { StalenessOptions } from '../options';
+import type { DocStaleness } from '../model/report';
 
 /** One file-system event, as a root-relative posix path. A rename is a deletion and a creation. */
 export interface PathEvent {

@@ -5,11 +5,11 @@
  * changed or reviewed after it (its reference time): such an edit or review is taken to have
  * addressed it.
  */
-import type { FeedbackRecord } from '../incident/feedback';
-import { RuleId } from '../findings';
-import type { FeedbackSource } from './ports';
-import type { DocEvidence } from './score';
-import type { StalenessReason } from './types';
+import type { FeedbackRecord } from '../../incident/feedback';
+import { RuleId } from '../../findings';
+import type { FeedbackSource } from '../ports';
+import type { DocEvidence } from '../model/evidence';
+import type { StalenessReason } from '../model/report';
 
 /** Unresolved feedback by doc path, oldest first per doc. */
 export type FeedbackIndex = ReadonlyMap<string, readonly FeedbackRecord[]>;

@@ -1,15 +1,16 @@
-import type { DocModel } from '../doc-model';
-import { RuleId } from '../findings';
+import type { DocModel } from '../../doc-model';
+import { RuleId } from '../../findings';
 import { brokenEvidence, checkPinned } from './broken-links';
-import { commitRef, reviewEndOfDay } from './commit-refs';
-import type { DocReference } from './doc-references';
+import { commitRef, reviewEndOfDay } from '../history/commit-refs';
+import type { DocReference } from '../plan/doc-references';
 import type { EvidenceRun } from './evidence-run';
-import type { LineRange } from './line-ranges';
-import type { GitHistory } from './ports';
+import type { LineRange } from '../model/line-ranges';
+import type { GitHistory } from '../ports';
 import { reviewStatus, type ReviewStatus } from './review';
-import type { AnchorEvidence, BrokenEvidence, ChangeEvidence, DocEvidence, StalenessOptions } from './score';
+import type { StalenessOptions } from '../options';
+import type { AnchorEvidence, BrokenEvidence, ChangeEvidence, DocEvidence } from '../model/evidence';
 import { anchorEvidence, changeEvidence, matchingPaths } from './target-changes';
-import type { LinkedTarget, StalenessReason } from './types';
+import type { LinkedTarget, StalenessReason } from '../model/report';
 
 /**
  * Evidence per doc, given the references: changes after the reference, anchored ranges, broken

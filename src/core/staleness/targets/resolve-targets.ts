@@ -1,13 +1,13 @@
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
-import type { DocModel } from '../doc-model';
-import { RuleId } from '../findings';
-import { lineRange } from '../link-target';
-import type { AlertRuleLink } from '../alerts/runbook-annotations';
-import type { LineRange } from './line-ranges';
-import type { GitRefs } from './ports';
-import { resolveRepoUrl, type RepoLocation } from './repo-urls';
-import type { LinkedTarget, StalenessReason, TargetVia } from './types';
+import type { DocModel } from '../../doc-model';
+import { RuleId } from '../../findings';
+import { lineRange } from '../../link-target';
+import type { AlertRuleLink } from '../../alerts/runbook-annotations';
+import type { LineRange } from '../model/line-ranges';
+import type { GitRefs } from '../ports';
+import { resolveRepoUrl, type RepoLocation } from '../scan/repo-urls';
+import type { LinkedTarget, StalenessReason, TargetVia } from '../model/report';
 
 /** The files of the working tree, with their folders, for existence checks. */
 export class FileSet {

@@ -1,5 +1,5 @@
 import type { ReadAhead } from './read-ahead';
-import type { FileAt, LogCommit } from './ports';
+import type { FileAt, LogCommit } from '../ports';
 
 /** Files per read started while the history streams: big enough to keep process starts rare. */
 const BATCH = 1000;

@@ -1,5 +1,5 @@
 import type { IndexedCommit } from './history-index';
-import type { CommitRef } from './types';
+import type { CommitRef } from '../model/report';
 
 /** Commits that never count as changes: too many files, or listed in `.git-blame-ignore-revs`. */
 export function noiseFilter(ignoreRevs: string[], bulkFiles: number): (commit: IndexedCommit) => boolean {

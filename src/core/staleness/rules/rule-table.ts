@@ -1,4 +1,4 @@
-import { rulesOf, type RuleInfo } from '../findings';
+import { rulesOf, type RuleInfo } from '../../findings';
 
 /** What a staleness rule means (an entry of the one rule table). */
 export type StalenessRule = RuleInfo;

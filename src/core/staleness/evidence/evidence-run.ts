@@ -1,8 +1,8 @@
-import type { WorkspaceContext } from './context';
-import type { DetailBatch } from './details';
-import type { HistoryIndex, IndexedCommit } from './history-index';
-import type { StalenessOptions } from './score';
-import type { WorkingTree } from './working-tree';
+import type { WorkspaceContext } from '../scan/workspace-context';
+import type { DetailBatch } from '../diffs/diff-batch';
+import type { HistoryIndex, IndexedCommit } from '../history/history-index';
+import type { StalenessOptions } from '../options';
+import type { WorkingTree } from '../history/working-tree';
 
 /** What the evidence phases of one report share: the history, the workspace, and the per-run caches. */
 export interface EvidenceRun {

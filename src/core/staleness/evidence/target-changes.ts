@@ -1,14 +1,14 @@
 import picomatch from 'picomatch';
-import type { DocModel } from '../doc-model';
-import { commitRef } from './commit-refs';
-import type { DocReference } from './doc-references';
+import type { DocModel } from '../../doc-model';
+import { commitRef } from '../history/commit-refs';
+import type { DocReference } from '../plan/doc-references';
 import type { EvidenceRun } from './evidence-run';
-import { Touch, type IndexedCommit, type StoredDiff, type TouchCode } from './history-index';
-import { mapRangeForward, type LineRange } from './line-ranges';
-import type { AnchorEvidence, ChangeEvidence } from './score';
-import type { FileAt } from './ports';
-import type { LinkedTarget } from './types';
-import { uncommittedChange } from './working-tree';
+import { Touch, type IndexedCommit, type StoredDiff, type TouchCode } from '../history/history-index';
+import { mapRangeForward, type LineRange } from '../model/line-ranges';
+import type { AnchorEvidence, ChangeEvidence } from '../model/evidence';
+import type { FileAt } from '../ports';
+import type { LinkedTarget } from '../model/report';
+import { uncommittedChange } from '../history/working-tree';
 
 /** A touch of a path by a commit, as evidence candidates are collected. */
 interface Use {

@@ -1,9 +1,9 @@
-import type { DocModel } from '../doc-model';
-import { reviewEndOfDay } from './commit-refs';
-import type { EvidenceRun } from './evidence-run';
-import { Touch, type HistoryIndex, type IndexedCommit } from './history-index';
-import type { FileAt } from './ports';
-import { workingChangeCounts } from './working-tree';
+import type { DocModel } from '../../doc-model';
+import { reviewEndOfDay } from '../history/commit-refs';
+import type { EvidenceRun } from '../evidence/evidence-run';
+import { Touch, type HistoryIndex, type IndexedCommit } from '../history/history-index';
+import type { FileAt } from '../ports';
+import { workingChangeCounts } from '../history/working-tree';
 
 /** When a doc was last changed or reviewed, as the rules compare it. */
 export interface DocReference {

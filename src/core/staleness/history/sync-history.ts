@@ -1,5 +1,5 @@
 import { HistoryIndex } from './history-index';
-import type { GitHistory, HistoryStore, LogCommit } from './ports';
+import type { GitHistory, HistoryStore, LogCommit } from '../ports';
 
 /** How a `HistoryIndex` was brought up to date with HEAD. */
 export type SyncMode = 'memory' | 'cache' | 'incremental' | 'full';

@@ -1,11 +1,11 @@
-import type { DocModel } from '../doc-model';
-import { commitRef } from './commit-refs';
-import type { WorkspaceContext } from './context';
+import type { DocModel } from '../../doc-model';
+import { commitRef } from '../history/commit-refs';
+import type { WorkspaceContext } from '../scan/workspace-context';
 import type { EvidenceRun } from './evidence-run';
-import { Touch } from './history-index';
-import type { GitHistory } from './ports';
-import type { BrokenEvidence } from './score';
-import type { LinkedTarget } from './types';
+import { Touch } from '../history/history-index';
+import type { GitHistory } from '../ports';
+import type { BrokenEvidence } from '../model/evidence';
+import type { LinkedTarget } from '../model/report';
 
 /** A pinned target's existence at its ref; `unverifiable` when the ref is not in this clone. */
 export type PinnedVerdict = 'ok' | 'missing' | 'unverifiable';

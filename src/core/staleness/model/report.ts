@@ -1,9 +1,9 @@
-import type { DocKind } from '../doc-model';
-import type { CommitRef, RuleIdValue, Severity } from '../findings';
+import type { DocKind } from '../../doc-model';
+import type { CommitRef, RuleIdValue, Severity } from '../../findings';
 import type { LineRange } from './line-ranges';
-import type { RepoState } from './ports';
+import type { RepoState } from '../ports';
 
-export type { CommitRef } from '../findings';
+export type { CommitRef } from '../../findings';
 
 /** How far a doc can be trusted. */
 export type StalenessLevel = 'fresh' | 'stale' | 'broken' | 'unknown';

@@ -1,11 +1,11 @@
 import picomatch from 'picomatch';
-import type { DocModel } from '../doc-model';
-import { RuleId, type RuleIdValue, type Severity } from '../findings';
-import { loadContext } from './context';
-import { hunksTouching } from './line-ranges';
-import type { FileChange, FileHunks, Hunk, StalenessDeps } from './ports';
-import type { StalenessOptions } from './score';
-import type { LinkedTarget } from './types';
+import type { DocModel } from '../../doc-model';
+import { RuleId, type RuleIdValue, type Severity } from '../../findings';
+import { loadContext } from '../scan/workspace-context';
+import { hunksTouching } from '../model/line-ranges';
+import type { FileChange, FileHunks, Hunk, StalenessDeps } from '../ports';
+import type { StalenessOptions } from '../options';
+import type { LinkedTarget } from '../model/report';
 
 /** A check finding: where to annotate (a changed code line, or a doc's link line) and why. */
 export interface CheckFinding {

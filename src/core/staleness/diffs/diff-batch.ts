@@ -1,6 +1,6 @@
-import type { HistoryIndex, StoredDiff } from './history-index';
-import { diffKey } from './history-index';
-import type { BlobContent, FileAt, GitHistory, TextDiffer } from './ports';
+import type { HistoryIndex, StoredDiff } from '../history/history-index';
+import { diffKey } from '../history/history-index';
+import type { BlobContent, FileAt, GitHistory, TextDiffer } from '../ports';
 import { MAX_DIFF_BYTES, missing, stateKey, type ReadAhead } from './read-ahead';
 import { diffIgnoringWhitespace } from './text-diff';
 

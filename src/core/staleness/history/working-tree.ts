@@ -1,9 +1,10 @@
 import picomatch from 'picomatch';
-import type { DocModel } from '../doc-model';
-import type { WorkspaceContext } from './context';
-import type { FileChange, FileHunks, GitHistory } from './ports';
-import type { ChangeEvidence, StalenessOptions } from './score';
-import type { LinkedTarget } from './types';
+import type { DocModel } from '../../doc-model';
+import type { WorkspaceContext } from '../scan/workspace-context';
+import type { FileChange, FileHunks, GitHistory } from '../ports';
+import type { StalenessOptions } from '../options';
+import type { ChangeEvidence } from '../model/evidence';
+import type { LinkedTarget } from '../model/report';
 
 /** Uncommitted changes of one run, against HEAD. */
 export interface WorkingTree {

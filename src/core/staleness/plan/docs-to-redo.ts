@@ -1,11 +1,11 @@
 import picomatch from 'picomatch';
-import type { DocModel } from '../doc-model';
-import { RuleId } from '../findings';
-import type { WorkspaceContext } from './context';
-import type { LogCommit } from './ports';
-import type { DocEvidence } from './score';
-import type { LinkedTarget } from './types';
-import type { WorkingTree } from './working-tree';
+import type { DocModel } from '../../doc-model';
+import { RuleId } from '../../findings';
+import type { WorkspaceContext } from '../scan/workspace-context';
+import type { LogCommit } from '../ports';
+import type { DocEvidence } from '../model/evidence';
+import type { LinkedTarget } from '../model/report';
+import type { WorkingTree } from '../history/working-tree';
 
 /** What one report concluded, kept for the next: which evidence still holds when little changed. */
 export interface RunMemory {

@@ -1,4 +1,4 @@
-import type { Hunk } from './ports';
+import type { Hunk } from '../ports';
 
 /** A 1-based, inclusive line range. */
 export interface LineRange {

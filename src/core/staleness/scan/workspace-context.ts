@@ -1,10 +1,10 @@
 import picomatch from 'picomatch';
-import type { DocModel } from '../doc-model';
-import { findRunbookAnnotations, matchRunbookValue, type AlertRuleLink } from '../alerts/runbook-annotations';
-import type { GitHistory, GitRefs, RepoState, WorkspaceFiles } from './ports';
+import type { DocModel } from '../../doc-model';
+import { findRunbookAnnotations, matchRunbookValue, type AlertRuleLink } from '../../alerts/runbook-annotations';
+import type { GitHistory, GitRefs, RepoState, WorkspaceFiles } from '../ports';
 import { remoteLocations, type RepoLocation } from './repo-urls';
-import { FileSet, resolveDocTargets, type ResolvedDoc } from './resolve-targets';
-import type { StalenessOptions } from './score';
+import { FileSet, resolveDocTargets, type ResolvedDoc } from '../targets/resolve-targets';
+import type { StalenessOptions } from '../options';
 
 /** The working tree as resolution sees it: files, forge locations, refs, and every doc's targets. */
 export interface WorkspaceContext {
