@@ -1,5 +1,4 @@
 import type { DocModel } from '../../doc-model';
-import { RuleId } from '../../findings';
 import { brokenEvidence, checkPinned } from './broken-links';
 import { commitRef, reviewEndOfDay } from '../history/commit-refs';
 import type { DocReference } from '../plan/doc-references';
@@ -11,6 +10,8 @@ import type { StalenessOptions } from '../options';
 import type { AnchorEvidence, BrokenEvidence, ChangeEvidence, DocEvidence } from '../model/evidence';
 import { anchorEvidence, changeEvidence, matchingPaths } from './target-changes';
 import type { LinkedTarget, StalenessReason } from '../model/report';
+import { pinnedUnverifiableReason } from '../rules/link-pinned-unverifiable';
+import { watchesNoMatchReason } from '../rules/watches-no-match';
 
 /**
  * Evidence per doc, given the references: changes after the reference, anchored ranges, broken
@@ -37,17 +38,7 @@ export async function collectDocEvidence(
       if (target.pinned) {
         const verdict = pinned.get(`${target.pinned.ref}\u0000${target.path}`);
         if (verdict === 'missing') broken.push({ target, pinnedAt: target.pinned.ref });
-        else if (verdict === 'unverifiable') {
-          problems.push({
-            ruleId: RuleId.linkPinnedUnverifiable,
-            severity: 'info',
-            target: target.path,
-            line: target.line,
-            ...(target.column !== undefined ? { column: target.column } : {}),
-            message: `This link is pinned to ${target.pinned.kind === 'tag' ? 'tag' : 'commit'} ${target.pinned.ref.slice(0, 12)}, which is not in this clone, so \`${target.path}\` cannot be checked there. Fetch it (\`git fetch --tags\`) or fix the link.`,
-            commits: [],
-          });
-        }
+        else if (verdict === 'unverifiable') problems.push(pinnedUnverifiableReason(target));
         continue;
       }
       if (target.kind === 'missing') {
@@ -55,14 +46,7 @@ export async function collectDocEvidence(
         continue;
       }
       if (target.kind === 'glob' && matchingPaths(run, target).length === 0) {
-        problems.push({
-          ruleId: RuleId.watchesNoMatch,
-          severity: 'warning',
-          target: target.path,
-          line: target.line,
-          message: `\`watches: ${target.raw}\` matches no file, now or in the history. Fix the pattern.`,
-          commits: [],
-        });
+        problems.push(watchesNoMatchReason(target));
         continue;
       }
       if (!target.tracked || !ref || typeof ref === 'string' || ref.workingTree) continue;

@@ -8,6 +8,7 @@ import type { LineRange } from '../model/line-ranges';
 import type { GitRefs } from '../ports';
 import { resolveRepoUrl, type RepoLocation } from '../scan/repo-urls';
 import type { LinkedTarget, StalenessReason, TargetVia } from '../model/report';
+import { outsideRepoReason } from '../rules/link-outside-repo';
 
 /** The files of the working tree, with their folders, for existence checks. */
 export class FileSet {
@@ -89,15 +90,7 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
   };
 
   const outside = (raw: string, line: number, column: number | undefined): void => {
-    problems.push({
-      ruleId: RuleId.linkOutsideRepo,
-      severity: 'warning',
-      target: raw,
-      line,
-      ...(column !== undefined ? { column } : {}),
-      message: `Link \`${raw}\` points above the workspace root, where its history is not followed. Link to a file inside the repository, or use a full URL.`,
-      commits: [],
-    });
+    problems.push(outsideRepoReason(raw, line, column));
   };
 
   for (const link of doc.links) {
