@@ -2,21 +2,14 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Docum
 import type { DocKind } from './doc-model';
 import { RuleId, type Finding } from './findings';
 import type { SeverityOverrides } from './findings/severity';
-import type { StalenessOptionsInput } from './staleness/engine';
-import { parseReviewInterval } from './staleness/review';
-import { DEFAULT_STALENESS_OPTIONS, type StalenessWeights } from './staleness/score';
+import { parseReviewInterval } from './staleness/evidence/review';
+import { DEFAULT_STALENESS_OPTIONS, type StalenessOptionsInput, type StalenessWeights } from './staleness/options';
 import { parseRulesSection } from './config-rules';
 import { describe, listWords, unknownKey } from './config-words';
 
 export { closest } from './config-words';
 
-/** The names a repository config file may have at the workspace root, in the order they are looked for. */
-export const CONFIG_FILE_NAMES: readonly string[] = Object.freeze(['.runbooks.yml', '.runbooks.yaml']);
-
-/** True when a root-relative posix path is a repository config file (`.runbooks.yml` or `.runbooks.yaml` at the root). */
-export function isConfigFilePath(path: string): boolean {
-  return CONFIG_FILE_NAMES.includes(path.replace(/^\/+/, ''));
-}
+export { CONFIG_FILE_NAMES, isConfigFilePath } from './config-file-names';
 
 /** What a repository config file says, as far as it is valid. */
 export interface RunbooksConfig {

@@ -53,6 +53,11 @@ export interface ShellRequest {
   script: string;
   /** Absolute working directory. */
   cwd: string;
+  /**
+   * The workspace root `cwd` must stay inside once every symbolic link is resolved (a block's
+   * `cwd=link/etc` through a committed link must not run in `/etc`); undefined: not checked.
+   */
+  root?: string;
   /** The complete environment of the child. */
   env: Record<string, string>;
   /** Kill the whole process tree after this many milliseconds. */

@@ -1,6 +1,6 @@
 // Worker thread body: computes the line diffs `WorkerTextDiffer` sends and posts them back.
 import { parentPort } from 'node:worker_threads';
-import { diffIgnoringWhitespace } from '../core/staleness/text-diff';
+import { diffIgnoringWhitespace } from '../core/staleness/diffs/text-diff';
 
 interface Job {
   id: number;

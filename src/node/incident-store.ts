@@ -67,7 +67,7 @@ export class IncidentStore {
    */
   async create(meta: IncidentMeta): Promise<string> {
     await fs.mkdir(this.incidentsDir, { recursive: true });
-    const base = incidentFileName(new Date(meta.started), meta.title).replace(/\.md$/, '');
+    const base = incidentFileName(new Date(meta.started), meta.title, this.options.redactionPatterns).replace(/\.md$/, '');
     for (let n = 1; n < 10_000; n++) {
       const stem = n === 1 ? base : `${base}-${n}`;
       const absolute = path.join(this.incidentsDir, `${stem}.md`);
@@ -76,7 +76,7 @@ export class IncidentStore {
         return this.relativePath(absolute);
       }
     }
-    throw new Error(`Could not find a free file name for "${meta.title}" in ${this.incidentsDir}.`);
+    throw new Error(`Could not find a free file name for "${redactSecrets(meta.title, this.options.redactionPatterns).text}" in ${this.incidentsDir}.`);
   }
 
   /** Every incident file of the folder (`*.md` except postmortem drafts), parsed, sorted by path. Empty when the folder does not exist. */

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { OUTSIDE_WHERE, resolveInside } from './workspace-boundary';
 import { accessSync, constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { SandboxReport, ShellOutcome, ShellRequest, ShellRunner } from '../core/ports';
@@ -74,7 +75,7 @@ export class NodeShellRunner implements ShellRunner {
     if (request.signal?.aborted) {
       return { exitCode: null, signal: null, durationMs: 0, timedOut: false, cancelled: true, output: '', truncated: false };
     }
-    const cwdProblem = await checkCwd(request.cwd);
+    const cwdProblem = await checkCwd(request.cwd, request.root);
     if (cwdProblem) return startFailure(cwdProblem, elapsed());
     const sandbox = request.readOnly ? await this.sandboxStatus() : undefined;
     const extra = sandbox ? { sandbox } : {};
@@ -211,8 +212,12 @@ function startFailure(message: string, durationMs: number): ShellOutcome {
   };
 }
 
-async function checkCwd(cwd: string): Promise<string | undefined> {
+async function checkCwd(cwd: string, root: string | undefined): Promise<string | undefined> {
   if (!path.isAbsolute(cwd)) return `the working directory must be an absolute path, got ${JSON.stringify(cwd)}`;
+  if (root !== undefined) {
+    const resolved = await resolveInside(root, cwd).catch(() => undefined);
+    if (resolved?.kind !== 'inside') return `the working directory ${path.relative(root, cwd) || '.'} ${resolved?.kind === 'missing' ? 'does not exist' : OUTSIDE_WHERE}; nothing was run`;
+  }
   try {
     const stat = await fs.stat(cwd);
     return stat.isDirectory() ? undefined : `the working directory ${cwd} is not a directory`;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TextDiffer, TextDiffResult } from '../core/staleness/ports';
-import { diffIgnoringWhitespace } from '../core/staleness/text-diff';
+import { diffIgnoringWhitespace } from '../core/staleness/diffs/text-diff';
 
 /** Where the worker script is: next to the bundle (dist/diff-worker.js), or the TypeScript source under tsx. */
 function defaultScript(): string | undefined {

@@ -17,7 +17,8 @@ export type Resolved =
 export type BoundedRead = { kind: 'file'; bytes: Buffer; real: string } | { kind: 'missing' } | { kind: 'refused'; reason: string; code?: string };
 
 /** Same words whether the link's target exists or not: the answer must not reveal what lies outside. */
-export const OUTSIDE_REASON = 'leads outside the workspace folder (through `..` or a symbolic link) or to nothing; it is not read';
+export const OUTSIDE_WHERE = 'leads outside the workspace folder (through `..` or a symbolic link) or to nothing';
+export const OUTSIDE_REASON = `${OUTSIDE_WHERE}; it is not read`;
 
 /**
  * Resolves `target` (absolute, or relative to `root`) with every symbolic link followed and says

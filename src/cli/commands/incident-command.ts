@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { incidentsFolder } from './incidents-dir';
 import { escapeControl } from '../../core/terminal-text';
 import * as path from 'node:path';
 import { resolveExplicitTime, formatNote } from '../../core/incident/timeline';
@@ -8,8 +9,7 @@ import { gitUserName, IncidentStore } from '../../node/incident-store';
 import { UsageError, type CliArgs } from '../args';
 import type { CliIo } from '../io';
 
-/** The incidents folder when `--incidents-dir` is not given, relative to the root. */
-export const DEFAULT_INCIDENTS_DIR = 'incidents';
+export { DEFAULT_INCIDENTS_DIR } from './incidents-dir';
 
 /** What `runbooks incident list --format json` prints per incident; fields of unreadable front matter are null. */
 export interface IncidentRow {
@@ -36,8 +36,7 @@ export interface IncidentCommandDeps {
 export async function runIncidentCommand(root: string, args: CliArgs, io: CliIo, deps: IncidentCommandDeps = {}): Promise<number> {
   const now = deps.now ?? (() => new Date());
   const timeZone = zoneFromEnv(io.env.TZ);
-  const dirArg = args.incidentsDir ?? DEFAULT_INCIDENTS_DIR;
-  const incidentsDir = path.resolve(root, dirArg);
+  const { dirArg, absolute: incidentsDir } = await incidentsFolder(root, args);
   const store = new IncidentStore(incidentsDir, root, { timeZone });
   const author = () => gitUserName(root, io.env as NodeJS.ProcessEnv);
 

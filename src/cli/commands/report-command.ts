@@ -1,19 +1,18 @@
-import * as path from 'node:path';
 import type { Severity } from '../../core/findings';
 import { formatGithub } from '../../core/findings/format-github';
 import { formatSarif } from '../../core/findings/format-sarif';
 import { formatReportLine } from '../../core/findings/format-text';
 import { applyReportSeverities, reasonToFinding, reportFindings } from '../../core/staleness/as-findings';
-import { STALENESS_RULES } from '../../core/staleness/rules';
+import { STALENESS_RULES } from '../../core/staleness/rules/rule-table';
 import { escapeControl } from '../../core/terminal-text';
-import type { StalenessReport } from '../../core/staleness/types';
+import type { StalenessReport } from '../../core/staleness/model/report';
 import { SimpleGitHistory } from '../../node/git-history';
 import { openStalenessEngine } from '../../node/git-staleness';
 import { IncidentFeedbackSource } from '../../node/incident-feedback';
 import { openWorkspaceIndex } from '../../node/open-index';
 import type { CliArgs, FailOn, FindingsFormat } from '../args';
 import type { CliIo } from '../io';
-import { DEFAULT_INCIDENTS_DIR } from './incident-command';
+import { incidentsFolder } from './incidents-dir';
 import { loadSettings } from './staleness-config';
 import { version } from '../../../package.json';
 
@@ -110,7 +109,7 @@ export async function runReport(root: string, args: CliArgs, io: CliIo): Promise
   const index = openWorkspaceIndex(root, { cache: args.cache, env: io.env });
   await index.build();
   if (args.cache) await index.persist().catch((error: Error) => io.err(`runbooks: could not write the index cache: ${error.message}`));
-  const feedback = new IncidentFeedbackSource(path.resolve(root, args.incidentsDir ?? DEFAULT_INCIDENTS_DIR), root);
+  const feedback = new IncidentFeedbackSource((await incidentsFolder(root, args)).absolute, root);
   const engine = openStalenessEngine(root, { cache: args.cache, env: io.env, feedback, staleness });
   const report = applyReportSeverities(await engine.report(index.all()), settings.rules);
   for (const warning of report.warnings ?? []) io.err(`runbooks: ${escapeControl(warning)}`);

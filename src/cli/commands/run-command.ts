@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import { escapeControl } from '../../core/terminal-text';
 import * as path from 'node:path';
 import type { DocModel } from '../../core/doc-model';
@@ -9,6 +8,7 @@ import { describeResult, executePlan, planRun, sandboxUnavailableNote, type RunP
 import type { RunnableBlock, RunResult } from '../../core/runner/types';
 import { childEnv } from '../../node/child-env';
 import { describeRunContext } from '../../node/run-context';
+import { readInside } from '../../node/workspace-boundary';
 import { UsageError, type CliArgs } from '../args';
 import type { CliIo } from '../io';
 
@@ -18,10 +18,10 @@ export async function loadDoc(root: string, docArg: string | undefined, io: CliI
   const absolute = path.resolve(io.cwd, docArg);
   const relative = path.relative(root, absolute);
   if (relative.startsWith('..') || path.isAbsolute(relative)) throw new UsageError(`${docArg} is outside --root ${root}`);
-  const bytes = await fs.readFile(absolute).catch(() => {
-    throw new UsageError(`cannot read ${docArg}`);
-  });
-  return parseBytes(relative.split(path.sep).join('/'), bytes);
+  // The root is the repository: a runbook that is a link out of it (or to a FIFO, a device) is refused like `index` skips it.
+  const read = await readInside(root, absolute).catch(() => undefined);
+  if (read?.kind !== 'file') throw new UsageError(`cannot read ${docArg}${read?.kind === 'refused' ? `: it ${read.reason}` : ''}`);
+  return parseBytes(relative.split(path.sep).join('/'), read.bytes);
 }
 
 /** The blocks `run` should run: `--block`, else `--section`, else every runnable block. */

@@ -2,7 +2,7 @@ import { normalizeAlertName } from '../alert-lookup';
 import { compareCodeUnits } from '../compare';
 import type { DocModel } from '../doc-model';
 import type { GitRefs } from '../staleness/ports';
-import type { RepoLocation } from '../staleness/repo-urls';
+import type { RepoLocation } from '../staleness/scan/repo-urls';
 import { DocLookup } from './doc-lookup';
 import { nearestAlertName } from './near-name';
 import { coverageFindings, type AlertFinding } from './coverage-findings';

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { resolveRepoUrl, type RepoLocation } from '../staleness/repo-urls';
+import { resolveRepoUrl, type RepoLocation } from '../staleness/scan/repo-urls';
 import type { GitRefs } from '../staleness/ports';
 
 /** A `runbook_url:` / `runbook:` annotation in an alert rule file. */

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { normalizeAlertName } from '../alert-lookup';
 import type { DocModel } from '../doc-model';
 import type { GitRefs } from '../staleness/ports';
-import { resolveRepoUrl, type RepoLocation } from '../staleness/repo-urls';
+import { resolveRepoUrl, type RepoLocation } from '../staleness/scan/repo-urls';
 import type { DocLookup } from './doc-lookup';
 import type { AlertRule, RunbookAnnotationValue, RunbookTarget } from './types';
 

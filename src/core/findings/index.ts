@@ -1,5 +1,11 @@
-// The one Finding type and the rule ids: what every producer of findings imports. The rule table
-// (`./rule-table`), the severity settings (`./severity`) and the formatters (`./format-text`,
-// `./format-json`, `./format-github`, `./format-sarif`) are imported from their own modules, so
-// that a producer does not depend on them.
+// One finding, one rule table, four formatters. A producer of findings needs only the Finding type
+// and the rule ids (`./finding`); the faces use the rule table (`./rule-table`), the severity
+// settings (`./severity`) and the formatters (`./format-*`). Importing those modules directly keeps
+// a producer's import chain short; this index re-exports them all for convenience.
 export * from './finding';
+export * from './rule-table';
+export * from './severity';
+export { formatFindingLine, formatReportLine, formatText } from './format-text';
+export { findingToJson, formatJson, type FindingJson } from './format-json';
+export { formatGithub, GITHUB_ANNOTATION_LIMIT, type GithubOptions } from './format-github';
+export { formatSarif, sarifLevel, type SarifOptions } from './format-sarif';

@@ -8,10 +8,11 @@ import type { IncidentMeta } from './types';
 /**
  * The file name of a new incident: `YYYY-MM-DD-<slug>.md`, the date of `started` in UTC. A slug
  * that would end in `postmortem` gets `-incident` appended, so the file is never mistaken for a
- * postmortem draft (`<stem>-postmortem.md`).
+ * postmortem draft (`<stem>-postmortem.md`). The title is redacted first (built-in rules and
+ * `redactionPatterns`), so a secret pasted into it never becomes part of a file name.
  */
-export function incidentFileName(started: Date, title: string): string {
-  let slug = slugForFileName(title, 'incident');
+export function incidentFileName(started: Date, title: string, redactionPatterns?: ReadonlyArray<RegExp | string>): string {
+  let slug = slugForFileName(redactSecrets(title, redactionPatterns).text, 'incident');
   if (/(?:^|-)postmortem(?:-\d+)?$/.test(slug)) slug += '-incident';
   return `${started.toISOString().slice(0, 10)}-${slug}.md`;
 }

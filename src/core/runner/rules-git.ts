@@ -78,6 +78,7 @@ const gitSubcommand = subcommands({
         ((scanned: ScannedArgs) => (hasOption(scanned, '--output') ? because(`\`git ${c} --output\` writes a file`) : ok(`git ${c}`))) as SubRule,
       ]),
     ),
+    fsck: (_scanned, _ctx, after) => (after.some((a) => a === '--lost-found' || a.startsWith('--lost')) ? because('`git fsck --lost-found` writes the dangling objects into .git/lost-found') : ok('git fsck')),
     branch: (_scanned, _ctx, after) => listingOnly('git branch', after, ['--contains', '--no-contains', '--merged', '--no-merged', '--points-at', '--sort', '--format', '--color', '--column'], ['-l', '--list']),
     tag: (_scanned, _ctx, after) => listingOnly('git tag', after, ['--contains', '--no-contains', '--merged', '--no-merged', '--points-at', '--sort', '--format', '--color', '--column', '-n'], ['-l', '--list']),
     remote: (scanned) => {

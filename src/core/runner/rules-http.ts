@@ -10,7 +10,7 @@ const method = (value: string | undefined) => (READ_METHODS.includes((value ?? '
 const CURL = optionTable(
   '-s|--silent -S|--show-error -f|--fail --fail-with-body --fail-early -L|--location --location-trusted -k|--insecure -v|--verbose ' +
     '-i|--include -I|--head -H|--header= -u|--user= -A|--user-agent= -e|--referer= -b|--cookie= -m|--max-time= --connect-timeout= ' +
-    '--retry= --retry-delay= --retry-max-time= --retry-all-errors --retry-connrefused -x|--proxy= --noproxy= -U|--proxy-user= ' +
+    '--retry= --retry-delay= --retry-max-time= --retry-all-errors --retry-connrefused -x|--proxy= --noproxy= -U|--proxy-user= --socks4= --socks4a= --socks5= --socks5-hostname= --preproxy= --proxy-header= ' +
     '--proxy-insecure --proxy-cacert= --cacert= --capath= -E|--cert= --key= --cert-type= --key-type= --pass= --pinnedpubkey= --resolve= ' +
     '--connect-to= --compressed -G|--get -g|--globoff -4|--ipv4 -6|--ipv6 -0|--http1.0 --http1.1 --http2 --http2-prior-knowledge --http3 ' +
     '--http3-only -1|--tlsv1 --tlsv1.0 --tlsv1.1 --tlsv1.2 --tlsv1.3 --tls-max= --ciphers= --tls13-ciphers= -N|--no-buffer ' +

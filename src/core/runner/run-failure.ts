@@ -135,3 +135,23 @@ function inlineCode(text: string): string {
   const pad = fence === '``' ? ' ' : '';
   return `${fence}${pad}${oneLine}${pad}${fence}`;
 }
+
+/**
+ * The tool a run could not start, from a 127 ("command not found") or 126 ("not executable")
+ * exit status and the shell's message in the output (`bash: line 1: oc: command not found`,
+ * `sh: 1: oc: not found`, `bash: ./x.sh: Permission denied`), else the first word of the failed
+ * command. Undefined for any other failure: then the check itself failed.
+ */
+export function findMissingTool(output: string, exitCode: number | null, failed?: FailedCommand): { tool: string; notExecutable: boolean } | undefined {
+  const status = failed?.exitCode ?? exitCode;
+  if (status !== 127 && status !== 126) return undefined;
+  const notExecutable = status === 126;
+  const pattern = notExecutable ? /(?:^|\n)[^\n]*?([^\s:]+): Permission denied/ : /(?:^|\n)[^\n]*?([^\s:]+): (?:command )?not found/;
+  const tool = pattern.exec(output)?.[1] ?? /^\s*(?:\w+=\S*\s+)*([^\s|;&<>()]+)/.exec(failed?.text ?? '')?.[1];
+  return tool ? { tool, notExecutable } : undefined;
+}
+
+/** "tool missing: `oc` is not on PATH", or "tool not executable: `./x.sh`". */
+export function describeMissingTool(missing: { tool: string; notExecutable: boolean }): string {
+  return missing.notExecutable ? `tool not executable: \`${missing.tool}\` cannot be run (permission denied)` : `tool missing: \`${missing.tool}\` is not on PATH`;
+}

@@ -4,7 +4,7 @@ import type { ShellRunner } from '../ports';
 import { redactSecrets } from '../redact';
 import { resolveScript } from './block-inputs';
 import { judge } from './expectation';
-import { describeFailedCommand, describeWriteAttempt, findWriteAttempt, nameFailedCommand } from './run-failure';
+import { describeFailedCommand, describeMissingTool, describeWriteAttempt, findMissingTool, findWriteAttempt, nameFailedCommand } from './run-failure';
 import { resolveBlockCwd } from './safe-cwd';
 import type { RunnableBlock, RunResult } from './types';
 
@@ -102,6 +102,7 @@ export async function executePlan(runner: ShellRunner, plan: RunPlan, options: E
   const outcome = await runner.run({
     script: plan.script,
     cwd: path.join(options.workspaceRoot, plan.cwd),
+    root: options.workspaceRoot,
     env: { ...options.baseEnv, ...plan.inputEnv },
     timeoutMs: plan.timeoutMs,
     ...(options.signal ? { signal: options.signal } : {}),
@@ -140,6 +141,8 @@ export function describeResult(result: RunResult): string {
   if (result.timedOut) return `✗ timed out after ${seconds}`;
   const how = result.exitCode === null ? `killed by ${result.signal ?? 'a signal'}` : `exit ${result.exitCode}`;
   if (result.passed) return `✓ passed (${how}, ${seconds})`;
+  const missing = result.writeAttempt ? undefined : findMissingTool(result.output, result.exitCode, result.failedCommand);
+  if (missing) return `✗ ${describeMissingTool(missing)} (${how}, ${seconds})`;
   const why = failureReason(result);
   return `✗ failed (${how}, ${seconds})${why ? `: ${why}` : ''}`;
 }
@@ -147,6 +150,8 @@ export function describeResult(result: RunResult): string {
 /** Why a finished run failed, in one phrase, when more is known than its exit status; else undefined. */
 export function failureReason(result: RunResult): string | undefined {
   if (result.writeAttempt) return describeWriteAttempt(result.writeAttempt);
+  const missing = result.passed ? undefined : findMissingTool(result.output, result.exitCode, result.failedCommand);
+  if (missing) return describeMissingTool(missing);
   if (result.failedCommand) return describeFailedCommand(result.failedCommand);
   return undefined;
 }

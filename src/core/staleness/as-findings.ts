@@ -1,7 +1,7 @@
 import { placeFinding, type PlacedFinding } from '../findings';
 import { applySeverities, type SeverityOverrides } from '../findings/severity';
-import type { CheckFinding } from './check';
-import type { StalenessReason, StalenessReport } from './types';
+import type { CheckFinding } from './check/check-changes';
+import type { StalenessReason, StalenessReport } from './model/report';
 
 /** A staleness reason of the doc at `docPath` as a finding on that doc. */
 export function reasonToFinding(docPath: string, reason: StalenessReason): PlacedFinding {

@@ -1,29 +1,29 @@
 import type { DocModel } from '../doc-model';
-import { checkChanges, type CheckReport } from './check';
-import { noiseFilter, reviewEndOfDay } from './commit-refs';
-import { loadContext, type WorkspaceContext } from './context';
-import { DetailBatch } from './details';
-import { coveredFiles, MAX_READ_AHEAD, ReadAhead } from './read-ahead';
-import { collectDocEvidence, reviewOf } from './doc-evidence';
-import { findDocReferences } from './doc-references';
-import type { EvidenceRun } from './evidence-run';
-import { HistoryIndex } from './history-index';
-import { docsToRedo, workingSignatures, type RunChanges, type RunMemory } from './incremental';
-import { loadFeedback, withFeedback } from './incident-feedback';
+import { checkChanges, type CheckReport } from './check/check-changes';
+import { noiseFilter, reviewEndOfDay } from './history/commit-refs';
+import { loadContext, type WorkspaceContext } from './scan/workspace-context';
+import { DetailBatch } from './diffs/diff-batch';
+import { coveredFiles, MAX_READ_AHEAD, ReadAhead } from './diffs/read-ahead';
+import { collectDocEvidence, reviewOf } from './evidence/doc-evidence';
+import { findDocReferences } from './plan/doc-references';
+import type { EvidenceRun } from './evidence/evidence-run';
+import { HistoryIndex } from './history/history-index';
+import { docsToRedo, workingSignatures, type RunChanges, type RunMemory } from './plan/docs-to-redo';
+import { loadFeedback, withFeedback } from './evidence/incident-feedback';
 import type { FileChange, LogCommit, RepoState, StalenessDeps } from './ports';
-import { reviewStatus } from './review';
-import { resolveStalenessOptions, scoreDoc, type DocEvidence, type StalenessOptions, type StalenessWeights } from './score';
-import { StreamReadAhead } from './stream-read-ahead';
-import { syncHistory } from './sync-history';
-import { queueTargetDetails } from './target-changes';
-import type { DocStaleness, StalenessReport } from './types';
-import { indexWorkingTree, loadWorkingDiff } from './working-tree';
+import { reviewStatus } from './evidence/review';
+import type { DocEvidence } from './model/evidence';
+import { resolveStalenessOptions, type StalenessOptions, type StalenessOptionsInput } from './options';
+import { scoreDoc } from './verdict/score-doc';
+import { StreamReadAhead } from './diffs/stream-read-ahead';
+import { syncHistory } from './history/sync-history';
+import { queueTargetDetails } from './evidence/target-changes';
+import type { DocStaleness, StalenessReport } from './model/report';
+import { indexWorkingTree, loadWorkingDiff } from './history/working-tree';
 
 export type { StalenessDeps } from './ports';
-export { commitRef, noiseFilter, reviewEndOfDay } from './commit-refs';
-
-/** Partial options: anything left out takes its default from `DEFAULT_STALENESS_OPTIONS`. */
-export type StalenessOptionsInput = Partial<Omit<StalenessOptions, 'weights'>> & { weights?: Partial<StalenessWeights> };
+export type { StalenessOptionsInput } from './options';
+export { commitRef, noiseFilter, reviewEndOfDay } from './history/commit-refs';
 
 /** Where a long run is. */
 export interface StalenessProgress {

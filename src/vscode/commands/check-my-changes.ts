@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { chooseBaseRef } from '../../core/base-ref';
+import { childEnv } from '../../node/child-env';
+import { readBaseRefFacts } from '../../node/git-default-branch';
 import { CheckError, type CheckReport } from '../../core/staleness';
 import { checkFindingToFinding } from '../../core/staleness/as-findings';
 import { docUri, toDiagnostic } from '../convert';
@@ -19,11 +22,22 @@ export async function checkMyChanges(
   severities: RuleSeverities | undefined,
   baseArg?: unknown,
 ): Promise<CheckReport[]> {
+  if (!vscode.workspace.isTrusted) {
+    // Restricted Mode promises that nothing in the folder runs: git would read its config.
+    void vscode.window.showInformationMessage('Trust this folder to check your changes against its runbooks (git does not run in Restricted Mode).');
+    return [];
+  }
   await index.ready();
   const reports: CheckReport[] = [];
   review.clear();
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const base = typeof baseArg === 'string' ? baseArg : vscode.workspace.getConfiguration('runbooks.staleness', folder).get<string>('baseRef') || 'origin/main';
+    const configured = typeof baseArg === 'string' ? baseArg : vscode.workspace.getConfiguration('runbooks.staleness', folder).get<string>('baseRef');
+    const chosen = configured ? { ref: configured, why: 'set in runbooks.staleness.baseRef' } : chooseBaseRef(await readBaseRefFacts(folder.uri.fsPath, childEnv(process.env)));
+    if (!chosen) {
+      void vscode.window.showWarningMessage(`${folder.name}: no origin/HEAD, main or master branch to compare with; set runbooks.staleness.baseRef to the branch you merge into.`);
+      continue;
+    }
+    const base = chosen.ref;
     const docs = index.docs().filter((r) => r.folder === folder).map((r) => r.doc);
     let report: CheckReport;
     try {
@@ -53,8 +67,8 @@ export async function checkMyChanges(
     const count = report.findings.length;
     void vscode.window.showInformationMessage(
       count === 0
-        ? `${folder.name}: no runbook describes what changed since ${base}, or the runbooks changed with it.`
-        : `${folder.name}: ${count} change(s) touch code that runbooks describe without updating them — see the Problems panel.`,
+        ? `${folder.name}: compared with ${base} (${chosen.why}): no runbook describes what changed, or the runbooks changed with it.`
+        : `${folder.name}: compared with ${base} (${chosen.why}): ${count} change(s) touch code that runbooks describe without updating them — see the Problems panel.`,
     );
   }
   return reports;

@@ -5,8 +5,8 @@ import { githubAnnotations, toSarif } from '../../../src/cli/commands/check-comm
 import { exitCodeFor } from '../../../src/cli/commands/report-command';
 import { renderIncident } from '../../../src/core/incident/incident-template';
 import { formatFeedback } from '../../../src/core/incident/timeline';
-import type { CheckFinding, CheckReport } from '../../../src/core/staleness/check';
-import { STALENESS_RULES } from '../../../src/core/staleness/rules';
+import type { CheckFinding, CheckReport } from '../../../src/core/staleness/check/check-changes';
+import { STALENESS_RULES } from '../../../src/core/staleness/rules/rule-table';
 import { GitFixture } from '../node/git-fixture';
 
 const RUNBOOK = ['---', 'owner: team-db', '---', '# Postgres down', '', 'Pool: [pool](../deploy/db/pool.yaml)', 'Alert: [rule](../deploy/alerts.yml#L2-L3)', ''].join('\n');

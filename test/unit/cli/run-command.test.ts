@@ -179,4 +179,11 @@ describe('runbooks blocks and runbooks run', () => {
     const blocks = JSON.parse(result.out) as Array<{ name: string }>;
     assert.equal(blocks.length, 1);
   });
+
+  it('says a tool is missing, not that the check failed, when the command is not on PATH', async () => {
+    await writeTree(root, { 'runbooks/missing.md': '# Missing\n\n```sh {kind=check}\nrunbooks-no-such-tool get nodes\n```\n' });
+    const result = await run(['run', 'runbooks/missing.md']);
+    assert.equal(result.code, 127);
+    assert.match(result.out, /\n✗ tool missing: `runbooks-no-such-tool` is not on PATH \(exit 127, \d+\.\d s\)$/);
+  });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { closest, isConfigFilePath, parseConfigFile } from '../../../src/core/config-file';
-import { DEFAULT_STALENESS_OPTIONS, resolveStalenessOptions } from '../../../src/core/staleness/score';
+import { DEFAULT_STALENESS_OPTIONS, resolveStalenessOptions } from '../../../src/core/staleness/options';
 
 /** The problems of a config text as `[line, column, message]`. */
 function problems(text: string): Array<[number, number | undefined, string]> {

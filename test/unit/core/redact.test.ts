@@ -70,6 +70,18 @@ const POSITIVE: Array<[string, string, string, number]> = [
   ['Stripe live secret and restricted keys', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc rk_live_4eC39HqLyjWDarjtT1zdp7dc', '[REDACTED:stripe-key] [REDACTED:stripe-key]', 2],
   ['npm token in .npmrc', `//registry.npmjs.org/:_authToken=${NPM}`, '//registry.npmjs.org/:_authToken=[REDACTED:npm-token]', 1],
   ['other registry auth token in .npmrc', '//npm.pkg.example.com/:_authToken=abc123', '//npm.pkg.example.com/:_authToken=[REDACTED:secret-assignment]', 1],
+  ['OpenAI project key', 'OPENAI_API_KEY_USED sk-proj-AZkUK4grWYYGa6l_ODzL5RWAgSrlVcp9EsLarUSscD35FYXL ok', 'OPENAI_API_KEY_USED [REDACTED:openai-key] ok', 1],
+  ['SendGrid key', 'key 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 sent', 'key [REDACTED:sendgrid-key] sent', 1],
+  ['Twilio API key SID and auth token', 'sid SKd2fc267163268998530877710984ae48, twilio auth token: d55c34db7316d552390ace153ea0232a', 'sid [REDACTED:twilio-key], twilio auth token: [REDACTED:twilio-key]', 2],
+  ['Azure SAS signature', 'https://acme.blob.core.windows.net/c/b?sv=2022-11-02&sp=r&sig=14%2FrjyvbJAzJCIQHIgKhNP3cNaoNBjwRded%2Fsr4jPCE%3D', 'https://acme.blob.core.windows.net/c/b?sv=2022-11-02&sp=r&sig=[REDACTED:azure-sas-token]', 1],
+  ['Azure storage connection string', 'AccountName=acme;AccountKey=QEuVM1eb7mgrPE8NT7SduguFDeQAo5Lw6J8aDBErCp0=;EndpointSuffix=core.windows.net', 'AccountName=acme;AccountKey=[REDACTED:azure-storage-key];EndpointSuffix=core.windows.net', 1],
+  ['GCP service account key id', '"private_key_id": "df3b75b940ac49425138d26eed1553f9578733ed",', '"private_key_id": "[REDACTED:gcp-key-id]",', 1],
+  ['Cookie header', 'Cookie: session=gDqZ14Jn1duzeBCBAJh7O0VoK1SOVG3M', 'Cookie: [REDACTED:cookie]', 1],
+  ['Docker registry auth', '{"auth": "ZGVwbG95OlJlZzFzdHJ5LVBhc3M="}', '{"auth": "[REDACTED:docker-auth]"}', 1],
+  ['mysql -p with a quoted password', "mysql -uroot -p'S3cr3t!pass' orders", "mysql -uroot -p'[REDACTED:password-flag]' orders", 1],
+  ['.netrc entry', 'machine api.github.com login bot password n3trc-Pass-x9', 'machine api.github.com login bot password [REDACTED:netrc-password]', 1],
+  ['random token named in prose', 'the deploy token is p10qLC1DFc5cZ3Z6ZWPDfl5k today', 'the deploy token is [REDACTED:random-token] today', 1],
+  ['base64 of user:password standing alone', 'credentials: YWRtaW46UzNjcjN0UGFzcw==', 'credentials: [REDACTED:basic-auth]', 1],
   ['several secrets on one line', `user=ops password=x9 token=${GHP} url=https://ops:pw@host`, 'user=ops password=[REDACTED:secret-assignment] token=[REDACTED:github-token] url=https://ops:[REDACTED:url-password]@host', 3],
 ];
 

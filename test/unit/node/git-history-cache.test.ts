@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { StalenessEngine } from '../../../src/core/staleness/engine';
-import { HistoryIndex } from '../../../src/core/staleness/history-index';
+import { HistoryIndex } from '../../../src/core/staleness/history/history-index';
 import { SimpleGitHistory } from '../../../src/node/git-history';
 import { cliHistoryCacheFile, JsonHistoryStore } from '../../../src/node/git-history-store';
 import { GitWorkspaceFiles } from '../../../src/node/git-workspace-files';

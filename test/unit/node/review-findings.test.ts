@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { StalenessEngine } from '../../../src/core/staleness/engine';
-import type { DocStaleness } from '../../../src/core/staleness/types';
+import type { DocStaleness } from '../../../src/core/staleness/model/report';
 import { SimpleGitHistory } from '../../../src/node/git-history';
 import { GitWorkspaceFiles } from '../../../src/node/git-workspace-files';
 import { parseStatus } from '../../../src/node/git-parse';

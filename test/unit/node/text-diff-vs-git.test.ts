@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { diffIgnoringWhitespace } from '../../../src/core/staleness/text-diff';
+import { diffIgnoringWhitespace } from '../../../src/core/staleness/diffs/text-diff';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 /** A small deterministic generator, so a failure can be reproduced. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { diffIgnoringWhitespace } from '../../../src/core/staleness/text-diff';
+import { diffIgnoringWhitespace } from '../../../src/core/staleness/diffs/text-diff';
 import { WorkerTextDiffer } from '../../../src/node/worker-text-differ';
 
 const PAIRS: Array<[string | undefined, string | undefined]> = [

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { markReviewed } from '../../../core/staleness/mark-reviewed';
+import { markReviewed } from '../../../core/staleness/queries/mark-reviewed';
 import { ruleIdOf } from '../../convert';
 import type { StalenessService } from './staleness-service';
 

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { RuleId } from '../../../../src/core/findings';
 import { README_URL, RULES, ruleHelpUri, ruleInfo, rulesOf } from '../../../../src/core/findings/rule-table';
-import { DEFAULT_STALENESS_OPTIONS } from '../../../../src/core/staleness/score';
+import { DEFAULT_STALENESS_OPTIONS } from '../../../../src/core/staleness/options';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 

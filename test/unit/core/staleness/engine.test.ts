@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseDoc } from '../../../../src/core/parse-doc';
 import { StalenessEngine } from '../../../../src/core/staleness/engine';
-import { referencesByTarget } from '../../../../src/core/staleness/references';
+import { referencesByTarget } from '../../../../src/core/staleness/queries/target-references';
 import type { HistoryStore } from '../../../../src/core/staleness/ports';
 import { day, FakeFiles, FakeGit } from './fake-git';
 

@@ -2,9 +2,12 @@ import assert from 'node:assert/strict';
 import type { FeedbackRecord } from '../../../../src/core/incident/feedback';
 import { parseDoc } from '../../../../src/core/parse-doc';
 import { StalenessEngine } from '../../../../src/core/staleness/engine';
-import { feedbackReasons, indexFeedback, loadFeedback, openFeedback, withFeedback } from '../../../../src/core/staleness/incident-feedback';
+import { indexFeedback, loadFeedback, openFeedback, withFeedback } from '../../../../src/core/staleness/evidence/incident-feedback';
+import { feedbackReasons } from '../../../../src/core/staleness/rules/stale-incident-feedback';
 import type { FeedbackSource } from '../../../../src/core/staleness/ports';
-import { resolveStalenessOptions, scoreDoc, type DocEvidence } from '../../../../src/core/staleness/score';
+import { resolveStalenessOptions } from '../../../../src/core/staleness/options';
+import { type DocEvidence } from '../../../../src/core/staleness/model/evidence';
+import { scoreDoc } from '../../../../src/core/staleness/verdict/score-doc';
 import { day, FakeFiles, FakeGit } from './fake-git';
 
 const NOW = new Date('2025-06-01T00:00:00Z');

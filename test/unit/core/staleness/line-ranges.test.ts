@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatRange, hunksTouching, mapRangeBackward, mapRangeForward, rangeFragment } from '../../../../src/core/staleness/line-ranges';
+import { formatRange, hunksTouching, mapRangeBackward, mapRangeForward, rangeFragment } from '../../../../src/core/staleness/model/line-ranges';
 
 const hunk = (oldStart: number, oldLines: number, newStart: number, newLines: number) => ({ oldStart, oldLines, newStart, newLines });
 

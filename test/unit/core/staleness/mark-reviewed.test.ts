@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { markReviewed } from '../../../../src/core/staleness/mark-reviewed';
+import { markReviewed } from '../../../../src/core/staleness/queries/mark-reviewed';
 
 describe('markReviewed', () => {
   it('updates an existing reviewed date in place, keeping a trailing comment', () => {

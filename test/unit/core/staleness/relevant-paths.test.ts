@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { headBranchRef, stalenessRelevance, type PathEvent } from '../../../../src/core/staleness/relevant-paths';
-import type { DocStaleness, LinkedTarget } from '../../../../src/core/staleness/types';
+import { headBranchRef, stalenessRelevance, type PathEvent } from '../../../../src/core/staleness/queries/relevant-paths';
+import type { DocStaleness, LinkedTarget } from '../../../../src/core/staleness/model/report';
 
 function target(path: string, kind: LinkedTarget['kind'], extra: Partial<LinkedTarget> = {}): LinkedTarget {
   return { path, kind, via: 'link', tracked: true, line: 5, raw: path, occurrences: [{ line: 5, raw: path }], ...extra };

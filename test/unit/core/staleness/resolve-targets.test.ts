@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseDoc } from '../../../../src/core/parse-doc';
-import { FileSet, resolveDocTargets, type ResolveContext } from '../../../../src/core/staleness/resolve-targets';
+import { FileSet, resolveDocTargets, type ResolveContext } from '../../../../src/core/staleness/targets/resolve-targets';
 
 describe('resolving what a doc depends on', () => {
   const files = new FileSet(['runbooks/db.md', 'runbooks/other.md', 'deploy/db/pool.yaml', 'deploy/db/x/y.yaml', 'scripts/run me.sh', 'Makefile']);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { addInterval, parseReviewInterval, reviewStatus } from '../../../../src/core/staleness/review';
+import { addInterval, parseReviewInterval, reviewStatus } from '../../../../src/core/staleness/evidence/review';
 
 describe('review intervals', () => {
   it('reads intervals as people write them', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { diffIgnoringWhitespace } from '../../../../src/core/staleness/text-diff';
+import { diffIgnoringWhitespace } from '../../../../src/core/staleness/diffs/text-diff';
 
 describe('diffIgnoringWhitespace', () => {
   it('finds nothing when only spaces, tabs and line endings changed', () => {

@@ -1,0 +1,214 @@
+import type { HistoryIndex, StoredDiff } from '../history/history-index';
+import { diffKey } from '../history/history-index';
+import type { BlobContent, FileAt, GitHistory, TextDiffer } from '../ports';
+import { MAX_DIFF_BYTES, missing, stateKey, type ReadAhead } from './read-ahead';
+import { diffIgnoringWhitespace } from './text-diff';
+
+
+/** Longest stretch of diffs without letting the event loop read git's output. */
+const SLICE_MS = 3;
+
+/** A macrotask turn (I/O callbacks run), as soon as the platform allows. */
+function nextTurn(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
+}
+
+/** Two file states to diff (undefined: the file does not exist). */
+interface Pair {
+  from?: FileAt;
+  to?: FileAt;
+}
+
+/** Pairs per read: small, so diffs start as soon as the first files arrive. */
+const PAIRS_PER_CHUNK = 250;
+
+/**
+ * Collects the pairs of file states whose whitespace-insensitive diff the verdicts need and
+ * computes the missing ones: git starts reading each full chunk's files while more pairs are
+ * queued, and `flush` diffs each chunk as its files arrive (on a worker thread when there is a
+ * `TextDiffer`). Results land in the `HistoryIndex`, so they are cached with it and never
+ * computed twice.
+ */
+export class DetailBatch {
+  private readonly pairs = new Map<string, Pair>();
+  /** State → a later commit with the same content, to read it from (see `needDiff`). */
+  private readonly readAt = new Map<string, string>();
+  /** State → its content, once read (or undefined while it is being read, and for no file). */
+  private readonly content = new Map<string, BlobContent | undefined>();
+  /** Pairs queued and not yet being read. */
+  private current: Pair[] = [];
+  /** Chunks of pairs whose files are being read (started as soon as a chunk is full). */
+  private started: Array<{ pairs: Pair[]; reading: Promise<void> }> = [];
+
+  /** Diffs computed by this batch so far (for logs and benchmarks). */
+  fetched = 0;
+
+  constructor(
+    private readonly index: HistoryIndex,
+    private readonly git: GitHistory,
+    private readonly ahead?: ReadAhead,
+    private readonly differ?: TextDiffer,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  /**
+   * Queues the diff from one state of a file to another (undefined: the file does not exist)
+   * unless it is known. `readFrom`/`readTo` name later commits where the file is still the same:
+   * reading many files at a few commits (HEAD, a doc's last change) walks far fewer trees than
+   * reading each at the commit that last touched it.
+   */
+  needDiff(from: FileAt | undefined, to: FileAt | undefined, read: { from?: string; to?: string } = {}): void {
+    const key = diffKey(from, to);
+    if (this.pairs.has(key) || this.index.diffByKey(key)) return;
+    const pair = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    this.pairs.set(key, pair);
+    if (from && read.from) this.readAt.set(stateKey(from), read.from);
+    if (to && read.to) this.readAt.set(stateKey(to), read.to);
+    // Git starts reading a chunk's files while the rest is still being queued.
+    this.current.push(pair);
+    if (this.current.length >= PAIRS_PER_CHUNK) this.startChunk();
+  }
+
+  private startChunk(): void {
+    const pairs = this.current;
+    this.current = [];
+    if (pairs.length === 0) return;
+    const reading = this.readChunk(pairs);
+    reading.catch(() => undefined);
+    this.started.push({ pairs, reading });
+  }
+
+  private where(state: FileAt): FileAt {
+    return { sha: this.readAt.get(stateKey(state)) ?? state.sha, path: state.path };
+  }
+
+  get pending(): number {
+    return this.pairs.size;
+  }
+
+  /**
+   * Computes everything queued: the file states are read in chunks (by blob id where the history
+   * pass reported it, else by commit and path), each chunk's diffs computed while git reads the next.
+   */
+  async flush(signal = this.signal): Promise<void> {
+    this.startChunk();
+    const chunks = this.started;
+    this.started = [];
+    this.pairs.clear();
+    if (chunks.length === 0) return;
+    const content = this.content;
+    const pairCount = chunks.reduce((n, c) => n + c.pairs.length, 0);
+    // A state the history says exists but git cannot read (a submodule: its commits are not in
+    // this repository) is compared by id only, never taken for a missing file.
+    const read = (state: FileAt | undefined): BlobContent | undefined =>
+      state && (content.get(stateKey(state)) ?? { oid: `unreadable:${stateKey(state)}`, size: 0 });
+    // Diffs on another thread (when there is a differ): each chunk is handed over as soon as its
+    // files have arrived, and this thread goes on reading git's output.
+    if (this.differ) {
+      const differ = this.differ;
+      const handed: Array<Promise<void>> = [];
+      for (let c = 0; c < chunks.length; c++) {
+        await chunks[c]!.reading;
+        const texts: Array<{ from?: FileAt; to?: FileAt }> = [];
+        for (const { from, to } of chunks[c]!.pairs) {
+          const early = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : opaqueDiff(read(from), read(to));
+          if (early) this.index.setDiff(from, to, early);
+          else texts.push({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
+        }
+        if (texts.length === 0) continue;
+        const sent = differ.diff(texts.map(({ from, to }) => [read(from)?.text, read(to)?.text]), signal).then((diffs) => {
+          texts.forEach(({ from, to }, i) => this.index.setDiff(from, to, diffs[i]!));
+        });
+        sent.catch(() => undefined);
+        handed.push(sent);
+      }
+      await Promise.all(handed);
+      this.fetched += pairCount;
+      return;
+    }
+    // On this thread, while diffs run nothing drains git's output pipe, and git stops writing once
+    // it is full (64 KiB, a few dozen files): so the diffs give the event loop a turn every few ms.
+    let slice = Date.now();
+    for (let c = 0; c < chunks.length; c++) {
+      await chunks[c]!.reading;
+      for (const { from, to } of chunks[c]!.pairs) {
+        if (Date.now() - slice >= SLICE_MS) {
+          await nextTurn();
+          slice = Date.now();
+        }
+        signal?.throwIfAborted();
+        const diff = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : diffBlobs(read(from), read(to));
+        this.index.setDiff(from, to, diff);
+        this.fetched++;
+      }
+    }
+  }
+
+  /** Reads the files of a chunk of pairs (blob ids where known), taking what was read ahead. */
+  private async readChunk(chunk: Pair[]): Promise<void> {
+    const byName = new Map<string, { at: FileAt; states: string[] }>();
+    const byBlob = new Map<string, string[]>();
+    const early: Array<Promise<void>> = [];
+    for (const { from, to } of chunk) {
+      if (from && to && sameBlob(this.index, from, to)) continue;
+      for (const state of [from, to]) {
+        if (!state || this.content.has(stateKey(state))) continue;
+        const key = stateKey(state);
+        const at = this.where(state);
+        const ahead = this.ahead ? this.ahead.get(stateKey(at)) : missing;
+        const oid = this.index.blobOf(state);
+        this.content.set(key, undefined);
+        if (ahead !== missing) {
+          // Read ahead (or being read): take it, never ask git twice; a read ahead that could
+          // not answer (failed, or a working-tree file git must convert) is asked of git now.
+          if (!(ahead instanceof Promise)) this.content.set(key, ahead);
+          else {
+            early.push(
+              ahead.then(async (blob) => {
+                const answered = blob !== undefined || this.ahead!.get(stateKey(at)) !== missing;
+                const read = answered ? blob : (await (oid ? this.git.readBlobs([oid], MAX_DIFF_BYTES, this.signal) : this.git.readFiles([at], MAX_DIFF_BYTES, this.signal)))[0];
+                this.content.set(key, read);
+              }),
+            );
+          }
+          continue;
+        }
+        if (oid) byBlob.set(oid, [...(byBlob.get(oid) ?? []), key]);
+        else byName.set(stateKey(at), { at, states: [...(byName.get(stateKey(at))?.states ?? []), key] });
+      }
+    }
+    const names = [...byName.values()];
+    const oids = [...byBlob.keys()];
+    const [named, blobs] = await Promise.all([
+      names.length > 0 ? this.git.readFiles(names.map((n) => n.at), MAX_DIFF_BYTES, this.signal) : [],
+      oids.length > 0 ? this.git.readBlobs(oids, MAX_DIFF_BYTES, this.signal) : [],
+      Promise.all(early),
+    ]);
+    names.forEach((n, i) => n.states.forEach((key) => this.content.set(key, named[i])));
+    oids.forEach((oid, i) => byBlob.get(oid)!.forEach((key) => this.content.set(key, blobs[i])));
+  }
+}
+
+/** Both states are known to be the same blob. */
+function sameBlob(index: HistoryIndex, a: FileAt, b: FileAt): boolean {
+  const oid = index.blobOf(a);
+  return oid !== undefined && oid === index.blobOf(b);
+}
+
+/** The diff of two blobs (undefined: no file); binary or oversized ones only say whether they differ. */
+export function diffBlobs(from: BlobContent | undefined, to: BlobContent | undefined): StoredDiff {
+  const known = opaqueDiff(from, to);
+  if (known) return known;
+  const { added, deleted, hunks } = diffIgnoringWhitespace(from?.text, to?.text);
+  return { added, deleted, hunks };
+}
+
+/** The diff when it needs no line diff (same blob, or a side that is binary or too large); undefined otherwise. */
+function opaqueDiff(from: BlobContent | undefined, to: BlobContent | undefined): StoredDiff | undefined {
+  if (from && to && from.oid === to.oid) return { added: 0, deleted: 0, hunks: [] };
+  const opaque = (blob: BlobContent | undefined) => !!blob && blob.text === undefined;
+  if (opaque(from) || opaque(to)) return { added: 0, deleted: 0, hunks: [], binary: true };
+  return undefined;
+}
+

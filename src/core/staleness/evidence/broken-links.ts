@@ -1,0 +1,74 @@
+import type { DocModel } from '../../doc-model';
+import { commitRef } from '../history/commit-refs';
+import type { WorkspaceContext } from '../scan/workspace-context';
+import type { EvidenceRun } from './evidence-run';
+import { Touch } from '../history/history-index';
+import type { GitHistory } from '../ports';
+import type { BrokenEvidence } from '../model/evidence';
+import type { LinkedTarget } from '../model/report';
+
+/** A pinned target's existence at its ref; `unverifiable` when the ref is not in this clone. */
+export type PinnedVerdict = 'ok' | 'missing' | 'unverifiable';
+
+/**
+ * Why a missing target is missing: renamed (committed or not, following renames forward to where
+ * the file lives now), deleted (committed or not), or neither known.
+ */
+export function brokenEvidence(run: EvidenceRun, target: LinkedTarget): BrokenEvidence {
+  const { index, context, working } = run;
+  const wtRename = working.renamedFrom.get(target.path);
+  if (wtRename) return { target, renamedTo: { path: wtRename.path, uncommitted: true } };
+  if (working.byPath.get(target.path)?.status === 'D') return { target, deletedUncommitted: true };
+  const touches = index.touchesOf(target.path);
+  const last = touches[touches.length - 1];
+  if (!last) return { target };
+  if (last.code === Touch.renamedFrom) {
+    // Follow the chain of renames forward to where the file lives now.
+    let path = target.path;
+    let after = -1;
+    let lastRename: { to: string; commit: number } | undefined;
+    for (let hops = 0; hops < 20; hops++) {
+      const rename = index.renamesFromPath(path).filter((r) => r.commit > after).pop();
+      if (!rename) break;
+      lastRename = rename;
+      path = rename.to;
+      after = rename.commit;
+      if (context.files.hasFile(path)) break;
+    }
+    if (lastRename && context.files.hasFile(lastRename.to)) {
+      return { target, renamedTo: { path: lastRename.to, commit: commitRef(index.commit(lastRename.commit)) } };
+    }
+    const wtNext = lastRename ? working.renamedFrom.get(lastRename.to) : undefined;
+    if (wtNext) return { target, renamedTo: { path: wtNext.path, uncommitted: true } };
+    if (lastRename) return { target, deletedIn: commitRef(index.commit(lastRename.commit)) };
+  }
+  if (last.code === Touch.deleted) return { target, deletedIn: commitRef(index.commit(last.commit)) };
+  return { target };
+}
+
+/**
+ * Existence of the docs' pinned targets at their ref: one `git ls-tree` per distinct ref. Keys are
+ * `ref\0path`.
+ */
+export async function checkPinned(
+  docs: DocModel[],
+  context: WorkspaceContext,
+  git: GitHistory,
+  signal?: AbortSignal,
+): Promise<Map<string, PinnedVerdict>> {
+  const byRef = new Map<string, Set<string>>();
+  for (const doc of docs) {
+    for (const target of context.resolved.get(doc.path)!.targets) {
+      if (!target.pinned) continue;
+      const set = byRef.get(target.pinned.ref) ?? new Set<string>();
+      set.add(target.path);
+      byRef.set(target.pinned.ref, set);
+    }
+  }
+  const out = new Map<string, PinnedVerdict>();
+  for (const [ref, paths] of byRef) {
+    const present = await git.pathsAt(ref, [...paths], signal);
+    for (const path of paths) out.set(`${ref}\u0000${path}`, !present ? 'unverifiable' : present.has(path) ? 'ok' : 'missing');
+  }
+  return out;
+}

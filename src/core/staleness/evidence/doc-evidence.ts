@@ -1,0 +1,96 @@
+import type { DocModel } from '../../doc-model';
+import { brokenEvidence, checkPinned } from './broken-links';
+import { commitRef, reviewEndOfDay } from '../history/commit-refs';
+import type { DocReference } from '../plan/doc-references';
+import type { EvidenceRun } from './evidence-run';
+import type { LineRange } from '../model/line-ranges';
+import type { GitHistory } from '../ports';
+import { reviewStatus, type ReviewStatus } from './review';
+import type { StalenessOptions } from '../options';
+import type { AnchorEvidence, BrokenEvidence, ChangeEvidence, DocEvidence } from '../model/evidence';
+import { anchorEvidence, changeEvidence, matchingPaths } from './target-changes';
+import type { LinkedTarget, StalenessReason } from '../model/report';
+import { pinnedUnverifiableReason } from '../rules/link-pinned-unverifiable';
+import { watchesNoMatchReason } from '../rules/watches-no-match';
+
+/**
+ * Evidence per doc, given the references: changes after the reference, anchored ranges, broken
+ * links, pinned links, and problems. Expects everything queued in `run.details` to be fetched.
+ */
+export async function collectDocEvidence(
+  run: EvidenceRun,
+  docs: DocModel[],
+  references: Map<string, DocReference | string>,
+  git: GitHistory,
+  signal?: AbortSignal,
+): Promise<DocEvidence[]> {
+  const pinned = await checkPinned(docs, run.context, git, signal);
+  const out: DocEvidence[] = [];
+  for (const doc of docs) {
+    signal?.throwIfAborted();
+    const resolved = run.context.resolved.get(doc.path)!;
+    const ref = references.get(doc.path);
+    const problems: StalenessReason[] = [...resolved.problems];
+    const changes: ChangeEvidence[] = [];
+    const anchors: AnchorEvidence[] = [];
+    const broken: BrokenEvidence[] = [];
+    for (const target of resolved.targets) {
+      if (target.pinned) {
+        const verdict = pinned.get(`${target.pinned.ref}\u0000${target.path}`);
+        if (verdict === 'missing') broken.push({ target, pinnedAt: target.pinned.ref });
+        else if (verdict === 'unverifiable') problems.push(pinnedUnverifiableReason(target));
+        continue;
+      }
+      if (target.kind === 'missing') {
+        broken.push(brokenEvidence(run, target));
+        continue;
+      }
+      if (target.kind === 'glob' && matchingPaths(run, target).length === 0) {
+        problems.push(watchesNoMatchReason(target));
+        continue;
+      }
+      if (!target.tracked || !ref || typeof ref === 'string' || ref.workingTree) continue;
+      if (target.lines && target.kind === 'file') {
+        const anchor = anchorEvidence(run, target as LinkedTarget & { lines: LineRange }, ref);
+        if (anchor) anchors.push(anchor);
+      } else {
+        const change = changeEvidence(run, target, ref);
+        if (change) changes.push(change);
+      }
+    }
+    const reference = typeof ref === 'object' ? referenceOut(run, ref) : undefined;
+    out.push({
+      path: doc.path,
+      kind: doc.kind,
+      ...(doc.meta.owner ? { owner: doc.meta.owner } : {}),
+      ...(typeof ref === 'string' ? { unknown: ref } : {}),
+      ...(reference ? { reference } : {}),
+      targets: resolved.targets,
+      changes,
+      anchors,
+      broken,
+      problems,
+      review: reviewOf(doc, reference, run.options),
+      reviewLine: doc.frontMatterLines?.start ?? 1,
+    });
+  }
+  return out;
+}
+
+/** A doc's review status now: due a review interval after the later of its reference and its review attestation. */
+export function reviewOf(doc: DocModel, reference: DocEvidence['reference'], options: StalenessOptions): ReviewStatus {
+  const reviewSince = reference ? reference.time : reviewEndOfDay(doc.meta.review.reviewed);
+  return reviewStatus(doc.meta.review.interval, reviewSince !== undefined ? new Date(reviewSince * 1000) : undefined, options.now(), options.defaultReviewInterval);
+}
+
+/** The reference as evidence: the later of the last content commit and the review, or now for uncommitted edits. */
+function referenceOut(run: EvidenceRun, ref: DocReference): DocEvidence['reference'] {
+  const now = run.options.now().getTime() / 1000;
+  if (ref.workingTree) return { time: now, source: 'working-tree' };
+  const commitTime = ref.commit?.time;
+  if (ref.reviewTime !== undefined && (commitTime === undefined || ref.reviewTime > commitTime)) {
+    return { time: ref.reviewTime, source: 'review', ...(ref.commit ? { commit: commitRef(ref.commit) } : {}) };
+  }
+  if (ref.commit) return { time: ref.commit.time, source: 'commit', commit: commitRef(ref.commit) };
+  return undefined;
+}

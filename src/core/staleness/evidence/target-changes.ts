@@ -1,0 +1,208 @@
+import picomatch from 'picomatch';
+import type { DocModel } from '../../doc-model';
+import { commitRef } from '../history/commit-refs';
+import type { DocReference } from '../plan/doc-references';
+import type { EvidenceRun } from './evidence-run';
+import { Touch, type IndexedCommit, type StoredDiff, type TouchCode } from '../history/history-index';
+import { mapRangeForward, type LineRange } from '../model/line-ranges';
+import type { AnchorEvidence, ChangeEvidence } from '../model/evidence';
+import type { FileAt } from '../ports';
+import type { LinkedTarget } from '../model/report';
+import { uncommittedChange } from '../history/working-tree';
+
+/** A touch of a path by a commit, as evidence candidates are collected. */
+interface Use {
+  commit: IndexedCommit;
+  path: string;
+  code: TouchCode;
+}
+
+/** One path of a target that was touched after the reference: by which commits, and its state before them and now. */
+interface PathChange {
+  path: string;
+  /** Oldest first. */
+  uses: Use[];
+  /** The file just before the first of those commits (under its old name across a rename); undefined when it did not exist. */
+  before: FileAt | undefined;
+  /** The file at HEAD; undefined when it no longer exists. */
+  now: FileAt | undefined;
+  /** It exists now and did not then, or the other way round, or it arrived under this name by a rename. */
+  structural: boolean;
+}
+
+
+/**
+ * Queues in `run.details` the diffs the verdicts need, given the references: for every path a
+ * target covers that was touched after the doc's reference, the file before those commits against
+ * the file at HEAD. One diff per path, however many commits touched it. Docs without a committed
+ * reference need none.
+ */
+export function queueTargetDetails(run: EvidenceRun, docs: DocModel[], references: Map<string, DocReference | string>): void {
+  for (const doc of docs) {
+    const ref = references.get(doc.path);
+    if (!ref || typeof ref === 'string' || ref.workingTree) continue;
+    for (const target of run.context.resolved.get(doc.path)!.targets) {
+      if (!target.tracked || target.pinned || target.kind === 'missing') continue;
+      for (const change of pathChanges(run, target, ref)) {
+        if (!change.before && !change.now) continue;
+        // The file before is the same at the doc's reference commit when that is later; the file now is the same at HEAD.
+        const atRef = ref.commit && change.before && run.index.fileAt(change.before.path, ref.commit.index)?.sha === change.before.sha ? ref.commit.sha : undefined;
+        run.details.needDiff(change.before, change.now, { ...(atRef ? { from: atRef } : {}), to: run.index.head });
+      }
+    }
+  }
+}
+
+/**
+ * History and current paths under a folder target or matching a glob target, sorted (cached in
+ * `run.matches`).
+ */
+export function matchingPaths(run: EvidenceRun, target: LinkedTarget): string[] {
+  const key = `${target.kind}\u0000${target.path}`;
+  const cached = run.matches.get(key);
+  if (cached) return cached;
+  const isMatch = target.kind === 'glob' ? picomatch(target.path, { dot: true }) : undefined;
+  const prefix = target.path === '' ? '' : `${target.path}/`;
+  const test = (path: string) => (isMatch ? isMatch(path) : path.startsWith(prefix));
+  const found = new Set<string>();
+  for (const path of run.index.paths()) if (test(path)) found.add(path);
+  for (const path of run.context.files.all()) if (test(path)) found.add(path);
+  const list = [...found].sort();
+  run.matches.set(key, list);
+  return list;
+}
+
+/**
+ * The paths of a target touched after the reference by commits that are not noise, with the file
+ * states to compare. A rename inside a folder or glob target is reported once, under its new path.
+ */
+function pathChanges(run: EvidenceRun, target: LinkedTarget, ref: DocReference): PathChange[] {
+  // The same target with the same reference comes up for many docs and in several phases.
+  const key = `${target.kind}\u0000${target.path}\u0000${ref.commitIndex ?? ''}\u0000${ref.reviewTime ?? ''}`;
+  run.pathChanges ??= new Map();
+  const cached = run.pathChanges.get(key) as PathChange[] | undefined;
+  if (cached) return cached;
+  const found = findPathChanges(run, target, ref);
+  run.pathChanges.set(key, found);
+  return found;
+}
+
+function findPathChanges(run: EvidenceRun, target: LinkedTarget, ref: DocReference): PathChange[] {
+  const paths = target.kind === 'file' ? [target.path] : matchingPaths(run, target);
+  const covered = target.kind === 'file' ? undefined : new Set(paths);
+  const last = run.index.size - 1;
+  const out: PathChange[] = [];
+  for (const path of paths) {
+    const uses = usesAfter(run, path, ref);
+    const first = uses[0];
+    if (!first) continue;
+    const lastUse = uses[uses.length - 1]!;
+    if (covered && lastUse.code === Touch.renamedFrom) {
+      const into = run.index.renamesFromPath(path).find((r) => r.commit === lastUse.commit.index);
+      if (into && covered.has(into.to)) continue;
+    }
+    // The file then: under this path, or (when it arrived here by a rename) under its old one.
+    const existed = run.index.fileAt(path, first.commit.index - 1);
+    const renamedFrom = !existed && (first.code === Touch.renamedTo || first.code === Touch.movedTo) ? run.index.renameInto(path, first.commit.index)?.from : undefined;
+    const before = existed ?? (renamedFrom !== undefined ? run.index.fileAt(renamedFrom, first.commit.index - 1) : undefined);
+    const now = run.index.fileAt(path, last);
+    // Appeared, disappeared, or arrived under this name: a change whatever the lines say. A file
+    // deleted and restored, or renamed away and back, is compared by content like any other.
+    out.push({ path, uses, before, now, structural: !before !== !now || (before !== undefined && before.path !== path) });
+  }
+  return out;
+}
+
+/** Touches of a path after the reference that are not noise, oldest first. */
+function usesAfter(run: EvidenceRun, path: string, ref: DocReference): Use[] {
+  const uses: Use[] = [];
+  for (const touch of run.index.touchesOf(path)) {
+    if (ref.commitIndex !== undefined && touch.commit <= ref.commitIndex) continue;
+    const commit = run.index.commit(touch.commit);
+    if (ref.reviewTime !== undefined && commit.time <= ref.reviewTime) continue;
+    if (run.isNoise(commit)) continue;
+    uses.push({ commit, path, code: touch.code });
+  }
+  return uses;
+}
+
+/** The diff of a path change, once fetched; undefined when it is not (a caller that did not flush). */
+function diffOf(run: EvidenceRun, change: PathChange): StoredDiff | undefined {
+  return change.before || change.now ? run.index.diff(change.before, change.now) : { added: 0, deleted: 0, hunks: [] };
+}
+
+/** Whether the file changed for real since before the commits: structurally, or in more than whitespace. */
+function counts(change: PathChange, diff: StoredDiff | undefined): boolean {
+  return change.structural || !diff || !!diff.binary || diff.added + diff.deleted > 0;
+}
+
+/**
+ * The changes of a (non-anchored) target after the reference, committed and uncommitted; undefined
+ * when nothing but whitespace, noise or nothing at all changed. Line counts compare each file
+ * before the first of those commits with the file now, so a change and its revert cancel out.
+ */
+export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocReference): ChangeEvidence | undefined {
+  const commits = new Map<number, IndexedCommit>();
+  let files = 0;
+  let added = 0;
+  let deleted = 0;
+  for (const change of pathChanges(run, target, ref)) {
+    const diff = diffOf(run, change);
+    if (!counts(change, diff)) continue;
+    files++;
+    for (const use of change.uses) commits.set(use.commit.index, use.commit);
+    if (diff && !diff.binary) {
+      added += diff.added;
+      deleted += diff.deleted;
+    }
+  }
+  const uncommitted = uncommittedChange(run.working, target, run.options);
+  if (commits.size === 0 && !uncommitted) return undefined;
+  return {
+    target,
+    commits: [...commits.values()].sort((a, b) => b.index - a.index).map(commitRef),
+    added,
+    deleted,
+    files,
+    ...(uncommitted ? { uncommitted } : {}),
+  };
+}
+
+/**
+ * What happened to an anchored line range after the reference: mapped through the diff of the file
+ * then and now (and then the uncommitted changes), touched or moved, and the commits that touched
+ * the file meanwhile; undefined when it is untouched and in place.
+ */
+export function anchorEvidence(run: EvidenceRun, target: LinkedTarget & { lines: LineRange }, ref: DocReference): AnchorEvidence | undefined {
+  let range: LineRange | undefined = target.lines;
+  let touched = false;
+  const [change] = pathChanges(run, target, ref);
+  const commits = change ? [...change.uses].reverse().map((u) => commitRef(u.commit)) : [];
+  if (change) {
+    const diff = diffOf(run, change);
+    if (change.structural || !change.before || !change.now || !diff || diff.binary) {
+      // Created anew, deleted and recreated, or not comparable line by line: the lines cannot be followed.
+      touched = true;
+    } else {
+      const mapped = mapRangeForward(range, diff.hunks);
+      touched = mapped.touched;
+      range = mapped.range;
+    }
+  }
+  let uncommittedTouch = false;
+  const wt = run.options.workingTree ? run.working.diff.get(target.path) : undefined;
+  if (wt && range && wt.hunks.length > 0) {
+    const mapped = mapRangeForward(range, wt.hunks);
+    uncommittedTouch = mapped.touched;
+    range = mapped.range;
+  }
+  const moved = !range || range.start !== target.lines.start || range.end !== target.lines.end;
+  if (!touched && !uncommittedTouch && !moved) return undefined;
+  return {
+    target,
+    touchedBy: touched ? commits : [],
+    movedBy: touched ? [] : commits,
+    now: range,
+    uncommittedTouch,
+  };
+}

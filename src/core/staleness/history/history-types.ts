@@ -1,0 +1,74 @@
+import type { FileAt, Hunk } from '../ports';
+
+/** Bump when `HistorySnapshot` changes shape: older caches are then rebuilt. */
+export const HISTORY_FORMAT_VERSION = 3;
+
+/** How a path was touched by a commit. Packed with the commit index as `index * 8 + code`. */
+export const Touch = {
+  added: 0,
+  modified: 1,
+  deleted: 2,
+  /** The new side of a rename that also changed the content. */
+  renamedTo: 3,
+  /** The old side of a rename: the path stopped existing here. */
+  renamedFrom: 4,
+  /** The new side of a copy. */
+  copiedTo: 5,
+  typeChanged: 6,
+  /** The new side of a rename with identical content (`R100`): not a content change. */
+  movedTo: 7,
+} as const;
+
+export type TouchCode = (typeof Touch)[keyof typeof Touch];
+
+/** One commit as the index keeps it. `index` counts from the oldest first-parent commit (0). */
+export interface IndexedCommit {
+  index: number;
+  sha: string;
+  /** Committer time, Unix seconds. */
+  time: number;
+  subject: string;
+  /** Files touched in the whole repository. */
+  fileCount: number;
+}
+
+/** A rename found in the history: `from` became `to` in commit `commit` (an index). */
+export interface RenameRecord {
+  from: string;
+  to: string;
+  commit: number;
+}
+
+/**
+ * How a file differs between two of its states, whitespace ignored: line counts and zero-context
+ * hunks; `binary` (or too large to diff) when only "changed or not" is known.
+ */
+export interface StoredDiff {
+  added: number;
+  deleted: number;
+  hunks: Hunk[];
+  binary?: boolean;
+}
+
+/**
+ * The serialisable form of a `HistoryIndex`. Columnar so that a 100k-commit history stays a few
+ * megabytes of JSON; the diffs computed so far are kept too, keyed by the two file states (a
+ * commit and a path each), because they never change.
+ */
+export interface HistorySnapshot {
+  format: number;
+  head: string;
+  commits: { sha: string[]; time: number[]; subject: string[]; files: number[] };
+  /** path → packed touches (`index * 8 + code`), oldest first. */
+  paths: Record<string, number[]>;
+  /** path → the blob after each touch (same order; '' for deletions and when unknown), joined by ','. */
+  oids: Record<string, string>;
+  renames: Array<[string, string, number]>;
+  /** `diffKey(from, to)` → [added, deleted, binary ? 1 : 0, oldStart, oldLines, newStart, newLines, …]. */
+  diffs: Record<string, number[]>;
+}
+
+/** The cache key of the diff between two file states (undefined: the file does not exist). */
+export function diffKey(from: FileAt | undefined, to: FileAt | undefined): string {
+  return `${from ? `${from.sha}:${from.path}` : ''}\u0000${to ? `${to.sha}:${to.path}` : ''}`;
+}

@@ -1,0 +1,71 @@
+import type { DocKind } from '../../doc-model';
+import type { FeedbackRecord } from '../../incident/feedback';
+import type { LineRange } from './line-ranges';
+import type { ReviewStatus } from '../evidence/review';
+import type { CommitRef, LinkedTarget, StalenessReason } from './report';
+
+/** Changes of one target (file, folder or glob) after the doc's reference time. */
+export interface ChangeEvidence {
+  target: LinkedTarget;
+  /** Qualifying commits, newest first (bulk, ignored and whitespace-only commits already left out). */
+  commits: CommitRef[];
+  added: number;
+  deleted: number;
+  /** Files of a folder or glob target that changed. */
+  files: number;
+  /** Uncommitted, non-whitespace changes in the working tree. */
+  uncommitted?: { added: number; deleted: number; files: number };
+}
+
+/** What happened to a linked line range after the doc's reference time. */
+export interface AnchorEvidence {
+  target: LinkedTarget & { lines: LineRange };
+  /** When the range changed: the commits that changed the file since the reference, newest first. */
+  touchedBy: CommitRef[];
+  /** When the range only moved: the commits that changed the file since the reference, newest first. */
+  movedBy: CommitRef[];
+  /** Where the range is now (estimated when touched); undefined when its lines were all removed. */
+  now: LineRange | undefined;
+  /** Uncommitted changes touch the range. */
+  uncommittedTouch: boolean;
+}
+
+/** A link whose target does not exist. */
+export interface BrokenEvidence {
+  target: LinkedTarget;
+  /** Followed renames end here, at a path that exists. */
+  renamedTo?: { path: string; commit?: CommitRef; uncommitted?: boolean };
+  /** The commit that deleted it (or `uncommitted` for a working-tree deletion). */
+  deletedIn?: CommitRef;
+  deletedUncommitted?: boolean;
+  /** For pinned links: the ref where it is missing. */
+  pinnedAt?: string;
+}
+
+/** Everything known about one doc, gathered by the engine, ready to be scored. */
+export interface DocEvidence {
+  path: string;
+  kind: DocKind;
+  owner?: string;
+  /** Why no verdict is possible (no repository, shallow clone, uncommitted doc), when that is so. */
+  unknown?: string;
+  reference?: {
+    /** Unix seconds. */
+    time: number;
+    source: 'commit' | 'review' | 'working-tree';
+    commit?: CommitRef;
+    reviewed?: string;
+    reviewedField?: string;
+  };
+  targets: LinkedTarget[];
+  changes: ChangeEvidence[];
+  anchors: AnchorEvidence[];
+  broken: BrokenEvidence[];
+  /** Reasons found while resolving (outside the repository, bad `watches`, unverifiable pins). */
+  problems: StalenessReason[];
+  /** Open incident feedback on the doc (see `withFeedback`), oldest first; undefined when there is none. */
+  feedback?: FeedbackRecord[];
+  review: ReviewStatus;
+  /** Line for doc-level review reasons (the front matter's first line, else 1). */
+  reviewLine?: number;
+}

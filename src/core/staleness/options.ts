@@ -1,0 +1,83 @@
+import type { DocKind } from '../doc-model';
+
+/**
+ * How much each kind of evidence adds to a doc's score. The score orders docs by how much they
+ * need attention; whether a doc is `stale` depends only on the evidence that it no longer matches
+ * what it describes (commits, lines, anchored ranges, uncommitted edits, open incident feedback)
+ * reaching `StalenessOptions.staleThreshold`; broken links and overdue reviews do not count there.
+ */
+export interface StalenessWeights {
+  /** Per commit that changed a linked target after the doc's reference time. Default 1. */
+  commit: number;
+  /** Per changed line (added + deleted, whitespace ignored) in those commits. Default 0.01. */
+  line: number;
+  /** At most this many lines count per target, so one generated file cannot dominate. Default 500. */
+  maxLinesPerTarget: number;
+  /** Per linked line range (`#L10-L20`) whose lines changed. Default 2. */
+  anchoredRange: number;
+  /** Per linked target with uncommitted (non-whitespace) changes. Default 1. */
+  uncommitted: number;
+  /** Per open note from an incident (unresolved, after the reference time). Default 1: one makes the doc stale. */
+  incidentFeedback: number;
+  /** Per broken link. Default 5. */
+  brokenLink: number;
+  /** When the review is overdue (does not make a doc stale). Default 0.5. */
+  reviewOverdue: number;
+}
+
+/** Every setting of the staleness rules, with the defaults in `DEFAULT_STALENESS_OPTIONS`. */
+export interface StalenessOptions {
+  weights: StalenessWeights;
+  /** A doc whose change evidence (incident feedback included) weighs at least this is `stale`. Default 1 (one commit or one open note). */
+  staleThreshold: number;
+  /** Commits touching more files than this (in the whole repository) are noise: formatting, renames, imports. Default 50. */
+  bulkCommitFiles: number;
+  /** Ignore the commits listed in `.git-blame-ignore-revs`. Default true. */
+  useBlameIgnoreRevs: boolean;
+  /** Uncommitted changes count (linked targets edited, docs being edited). Default true. */
+  workingTree: boolean;
+  /** Which docs' inline code spans count as links when they name existing paths. Default `runbooks`. */
+  codeSpans: 'runbooks' | 'all' | 'off';
+  /** Edits of linked markdown docs age the linking doc. Default false (existence is always checked). */
+  trackDocLinks: boolean;
+  /** Globs of the files scanned for `runbook_url:` / `runbook:` annotations. Default every YAML file. */
+  alertRuleFiles: string[];
+  /** Larger rule files are not scanned. Default 1 MiB. */
+  maxAlertRuleFileBytes: number;
+  /** Review interval for docs that declare none (`90d`, `3 months`, `P90D`); default none. */
+  defaultReviewInterval?: string;
+  /** Kinds of docs the change-set check (`runbooks check`) looks at. Default runbooks and architecture docs. */
+  checkKinds: DocKind[];
+  /** The clock, for review due dates. Default `() => new Date()`. */
+  now: () => Date;
+  /**
+   * On a cold run, read linked files while the history pass streams. Pays off with spare cores;
+   * on two, the reads slow the history pass as much as they save later. Default false (the Node
+   * adapter turns it on with 4 or more cores).
+   */
+  readAhead: boolean;
+}
+
+/** The documented defaults; see the field comments of `StalenessOptions` and `StalenessWeights`. */
+export const DEFAULT_STALENESS_OPTIONS: Readonly<StalenessOptions> = Object.freeze({
+  weights: Object.freeze({ commit: 1, line: 0.01, maxLinesPerTarget: 500, anchoredRange: 2, uncommitted: 1, incidentFeedback: 1, brokenLink: 5, reviewOverdue: 0.5 }),
+  staleThreshold: 1,
+  bulkCommitFiles: 50,
+  useBlameIgnoreRevs: true,
+  workingTree: true,
+  codeSpans: 'runbooks',
+  trackDocLinks: false,
+  alertRuleFiles: ['**/*.yml', '**/*.yaml'],
+  maxAlertRuleFileBytes: 1024 * 1024,
+  checkKinds: ['runbook', 'architecture'],
+  now: () => new Date(),
+  readAhead: false,
+}) as Readonly<StalenessOptions>;
+
+/** Partial options: anything left out takes its default from `DEFAULT_STALENESS_OPTIONS`. */
+export type StalenessOptionsInput = Partial<Omit<StalenessOptions, 'weights'>> & { weights?: Partial<StalenessWeights> };
+
+/** Options with every field set: `partial` over the defaults (weights merged field by field). */
+export function resolveStalenessOptions(partial: StalenessOptionsInput = {}): StalenessOptions {
+  return { ...DEFAULT_STALENESS_OPTIONS, ...partial, weights: { ...DEFAULT_STALENESS_OPTIONS.weights, ...partial.weights } };
+}

@@ -1,0 +1,182 @@
+import type { DocModel } from '../../doc-model';
+import { reviewEndOfDay } from '../history/commit-refs';
+import type { EvidenceRun } from '../evidence/evidence-run';
+import { Touch, type HistoryIndex, type IndexedCommit } from '../history/history-index';
+import type { FileAt } from '../ports';
+import { workingChangeCounts } from '../history/working-tree';
+
+/** When a doc was last changed or reviewed, as the rules compare it. */
+export interface DocReference {
+  /** Index of the last content commit. */
+  commitIndex?: number;
+  commit?: IndexedCommit;
+  /** End of the review day, Unix seconds. */
+  reviewTime?: number;
+  /** The doc has uncommitted, non-whitespace edits: everything committed is older. */
+  workingTree?: boolean;
+}
+
+/** A commit that may be a doc's last content change. */
+interface Candidate {
+  commit: IndexedCommit;
+  path: string;
+  /** For renames: the old path (what the whitespace check compares with). */
+  from?: string;
+  /** Additions and copies are content; everything else needs the whitespace check. */
+  definitive: boolean;
+}
+
+const NOT_COMMITTED = 'this doc is not committed yet. Commit it to start tracking the files it links to.';
+
+/**
+ * Every doc's reference: last content commit (whitespace-only, bulk and ignored commits skipped),
+ * review, working tree; a string is the `staleness.unknown` reason when there is none.
+ * `speculative`: fetch nothing; where a candidate's diff is unknown, queue it in `run.details` and
+ * take the candidate as the reference for now (it nearly always is one), so the caller can fetch
+ * the diffs of the docs and of their targets in the same git round.
+ */
+export async function findDocReferences(
+  run: EvidenceRun,
+  docs: DocModel[],
+  signal?: AbortSignal,
+  speculative = false,
+): Promise<Map<string, DocReference | string>> {
+  const { index, working, details } = run;
+  const result = new Map<string, DocReference | string>();
+  interface Cursor {
+    doc: DocModel;
+    gen: Generator<Candidate>;
+    buffer: Candidate[];
+  }
+  const open: Cursor[] = [];
+  for (const doc of docs) {
+    const reviewTime = reviewEndOfDay(doc.meta.review.reviewed);
+    const wt = working.byPath.get(doc.path);
+    if (wt && wt.status !== 'R' && wt.status !== 'D' && !index.hasPath(doc.path)) {
+      result.set(doc.path, NOT_COMMITTED);
+      continue;
+    }
+    if (wt && workingChangeCounts(working, doc.path, run.options)) {
+      result.set(doc.path, { workingTree: true, ...(reviewTime !== undefined ? { reviewTime } : {}) });
+      continue;
+    }
+    const historyPath = wt?.status === 'R' && wt.from !== undefined ? wt.from : doc.path;
+    if (!index.hasPath(historyPath)) {
+      result.set(doc.path, NOT_COMMITTED);
+      continue;
+    }
+    open.push({ doc, gen: contentCandidates(index, historyPath, run.isNoise), buffer: [] });
+  }
+  while (open.length > 0) {
+    signal?.throwIfAborted();
+    for (let i = open.length - 1; i >= 0; i--) {
+      const cursor = open[i]!;
+      const reviewTime = reviewEndOfDay(cursor.doc.meta.review.reviewed);
+      const done = (commit: IndexedCommit | undefined) => {
+        open.splice(i, 1);
+        result.set(
+          cursor.doc.path,
+          commit
+            ? { commitIndex: commit.index, commit, ...(reviewTime !== undefined ? { reviewTime } : {}) }
+            : 'no commit changed the content of this doc (only bulk or ignored commits touched it).',
+        );
+      };
+      for (;;) {
+        const next = cursor.buffer.shift() ?? nextOf(cursor.gen);
+        if (!next) {
+          done(undefined);
+          break;
+        }
+        if (next.definitive) {
+          done(next.commit);
+          break;
+        }
+        const diff = index.diff(...candidateStates(index, next));
+        if (diff) {
+          if (diff.binary || diff.added + diff.deleted > 0) {
+            done(next.commit);
+            break;
+          }
+          continue;
+        }
+        // Unknown: fetch it, with a few of the next candidates, in this round's single git call.
+        details.needDiff(...candidateStates(index, next), candidateReads(index, next));
+        if (speculative) {
+          done(next.commit);
+          break;
+        }
+        cursor.buffer.unshift(next);
+        while (cursor.buffer.length < 4) {
+          const more = nextOf(cursor.gen);
+          if (!more) break;
+          cursor.buffer.push(more);
+          if (!more.definitive) details.needDiff(...candidateStates(index, more), candidateReads(index, more));
+          else break;
+        }
+        break;
+      }
+    }
+    if (!speculative && details.pending > 0) await details.flush(signal);
+  }
+  return result;
+}
+
+/** The doc before and after a candidate commit (before a rename: under its old path). */
+function candidateStates(index: HistoryIndex, candidate: Candidate): [FileAt | undefined, FileAt | undefined] {
+  return [index.fileAt(candidate.from ?? candidate.path, candidate.commit.index - 1), index.fileAt(candidate.path, candidate.commit.index)];
+}
+
+/** Where to read the doc before a candidate commit: at its parent, which a read ahead may have fetched already. */
+function candidateReads(index: HistoryIndex, candidate: Candidate): { from?: string } {
+  return candidate.commit.index > 0 ? { from: index.commit(candidate.commit.index - 1).sha } : {};
+}
+
+function nextOf(gen: Generator<Candidate>): Candidate | undefined {
+  const next = gen.next();
+  return next.done ? undefined : next.value;
+}
+
+/**
+ * The commits that may hold a doc's last content change, newest first: following pure renames back
+ * to the old path, skipping noise commits (except the one that created the file).
+ */
+function* contentCandidates(index: HistoryIndex, path: string, isNoise: (commit: IndexedCommit) => boolean): Generator<Candidate> {
+  let current = path;
+  let before = Number.POSITIVE_INFINITY;
+  for (let hops = 0; hops < 100; hops++) {
+    const touches = index.touchesOf(current);
+    let next: { path: string; before: number } | undefined;
+    for (let i = touches.length - 1; i >= 0 && !next; i--) {
+      const touch = touches[i]!;
+      if (touch.commit >= before) continue;
+      const commit = index.commit(touch.commit);
+      switch (touch.code) {
+        case Touch.added:
+        case Touch.copiedTo:
+          yield { commit, path: current, definitive: true };
+          return;
+        case Touch.deleted:
+        case Touch.renamedFrom:
+          return;
+        case Touch.movedTo: {
+          const from = index.renameInto(current, touch.commit)?.from;
+          if (from === undefined) return;
+          next = { path: from, before: touch.commit };
+          break;
+        }
+        case Touch.renamedTo: {
+          const from = index.renameInto(current, touch.commit)?.from;
+          if (!isNoise(commit)) yield { commit, path: current, ...(from !== undefined ? { from } : {}), definitive: false };
+          if (from === undefined) return;
+          next = { path: from, before: touch.commit };
+          break;
+        }
+        default:
+          if (!isNoise(commit)) yield { commit, path: current, definitive: false };
+      }
+    }
+    if (!next) return;
+    current = next.path;
+    before = next.before;
+  }
+}

@@ -1,0 +1,104 @@
+import picomatch from 'picomatch';
+import type { DocModel } from '../../doc-model';
+import { RuleId } from '../../findings';
+import type { WorkspaceContext } from '../scan/workspace-context';
+import type { LogCommit } from '../ports';
+import type { DocEvidence } from '../model/evidence';
+import type { LinkedTarget } from '../model/report';
+import type { WorkingTree } from '../history/working-tree';
+
+/** What one report concluded, kept for the next: which evidence still holds when little changed. */
+export interface RunMemory {
+  head: string;
+  /** The ignored revisions in force (`.git-blame-ignore-revs`), joined. */
+  ignoreKey: string;
+  context: WorkspaceContext;
+  /** Path → signature of its uncommitted change (status and whitespace-insensitive diff). */
+  working: Map<string, string>;
+  /** Doc path → its evidence. */
+  evidence: Map<string, DocEvidence>;
+}
+
+/** What this run knows that may differ from the last one. */
+export interface RunChanges {
+  head: string;
+  ignoreKey: string;
+  context: WorkspaceContext;
+  working: Map<string, string>;
+  /** Commits read since the last run's head, when HEAD moved on along the first-parent line; undefined when the history was rebuilt. */
+  newCommits: LogCommit[] | undefined;
+}
+
+/** A comparable signature of every uncommitted change (whitespace-only edits included: they may stop counting). */
+export function workingSignatures(working: WorkingTree): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [path, change] of working.byPath) {
+    const diff = working.diff.get(path);
+    out.set(path, JSON.stringify([change.status, change.from, change.similarity, diff?.added, diff?.deleted, diff?.binary, diff?.hunks]));
+  }
+  for (const path of working.renamedFrom.keys()) if (!out.has(path)) out.set(path, 'renamed away');
+  return out;
+}
+
+/**
+ * The docs whose evidence must be worked out again; everything else may be taken from `memory`.
+ * All of them when there is no memory, the history was rebuilt, or the ignored revisions changed.
+ * Otherwise a doc is redone when it (or its resolution) changed, when a new commit or an
+ * uncommitted change touched it or anything its targets cover, when it has a broken link and
+ * anything was touched, when a link is pinned to a commit that was not in the clone, or when its
+ * reference is its own uncommitted edit (whose time is "now").
+ */
+export function docsToRedo(memory: RunMemory | undefined, changes: RunChanges, docs: DocModel[]): Set<string> {
+  const all = new Set(docs.map((d) => d.path));
+  if (!memory || changes.newCommits === undefined && memory.head !== changes.head) return all;
+  if (memory.ignoreKey !== changes.ignoreKey) return all;
+  const touched = new Set<string>();
+  for (const commit of changes.newCommits ?? []) {
+    for (const change of commit.changes) {
+      touched.add(change.path);
+      if (change.from !== undefined) touched.add(change.from);
+    }
+  }
+  for (const [path, signature] of changes.working) if (memory.working.get(path) !== signature) touched.add(path);
+  for (const path of memory.working.keys()) if (!changes.working.has(path)) touched.add(path);
+
+  const redo = new Set<string>();
+  const matchers = new Map<string, (path: string) => boolean>();
+  for (const doc of docs) {
+    const resolved = changes.context.resolved.get(doc.path);
+    const evidence = memory.evidence.get(doc.path);
+    if (
+      !evidence ||
+      memory.context.docs.get(doc.path) !== doc ||
+      memory.context.resolved.get(doc.path) !== resolved ||
+      evidence.reference?.source === 'working-tree' ||
+      touched.has(doc.path) ||
+      (touched.size > 0 && (resolved?.targets ?? []).some((t) => covers(t, touched, matchers))) ||
+      // Where a missing target went follows renames through paths no target names (cheap to redo).
+      (touched.size > 0 && evidence.broken.some((b) => b.pinnedAt === undefined)) ||
+      // A pinned commit may have been fetched since (one `git rev-parse` to find out).
+      evidence.problems.some((p) => p.ruleId === RuleId.linkPinnedUnverifiable)
+    ) {
+      redo.add(doc.path);
+    }
+  }
+  return redo;
+}
+
+/** Whether a target covers any of `paths` (a folder: below it; a glob: matching it). */
+function covers(target: LinkedTarget, paths: Set<string>, matchers: Map<string, (path: string) => boolean>): boolean {
+  if (target.kind === 'file' || target.kind === 'missing') {
+    if (paths.has(target.path)) return true;
+    if (target.kind === 'file') return false;
+  }
+  if (target.kind === 'glob') {
+    let match = matchers.get(target.path);
+    if (!match) matchers.set(target.path, (match = picomatch(target.path, { dot: true })));
+    for (const path of paths) if (match(path)) return true;
+    return false;
+  }
+  // A folder, or a missing target (which a file below it, or a rename, may concern).
+  const prefix = target.path === '' ? '' : `${target.path}/`;
+  for (const path of paths) if (path.startsWith(prefix)) return true;
+  return false;
+}

@@ -1,0 +1,47 @@
+import { RuleId } from '../../findings';
+import type { BrokenEvidence } from '../model/evidence';
+import type { ItemRule } from './rule';
+import { at, commitText } from './text';
+
+/**
+ * `link.missing-target`: a link, watched path or alert rule file does not exist (deleted, never
+ * there, or missing at the commit a link is pinned to), and was not renamed. Weighs `brokenLink`;
+ * makes the doc `broken`.
+ */
+export const linkMissingTarget: ItemRule<BrokenEvidence> = {
+  id: RuleId.linkMissingTarget,
+  weight: { weights: ['brokenLink'], counts: 'score' },
+  check(b, { options }) {
+    if (b.renamedTo && !b.pinnedAt) return undefined;
+    const t = b.target;
+    const what = targetWord(t);
+    if (b.pinnedAt) {
+      return {
+        score: options.weights.brokenLink,
+        reason: {
+          ruleId: RuleId.linkMissingTarget,
+          severity: 'error',
+          ...at(t),
+          message: `${what} \`${t.path}\` does not exist at ${b.pinnedAt.slice(0, 12)}, the commit or tag this link is pinned to. Fix the link.`,
+          commits: [],
+        },
+      };
+    }
+    const deleted = b.deletedIn ? ` (deleted in ${commitText(b.deletedIn)})` : b.deletedUncommitted ? ' (deleted in the working tree, not committed)' : '';
+    return {
+      score: options.weights.brokenLink,
+      reason: {
+        ruleId: RuleId.linkMissingTarget,
+        severity: 'error',
+        ...at(t),
+        message: `${what} \`${t.path}\` does not exist${deleted}. Fix or remove the link.`,
+        commits: b.deletedIn ? [b.deletedIn] : [],
+      },
+    };
+  },
+};
+
+/** How a broken target is named in messages: `Watched path`, `Alert rule file` or `Link target`. */
+export function targetWord(target: BrokenEvidence['target']): string {
+  return target.via === 'watches' ? 'Watched path' : target.via === 'alert-rule' ? 'Alert rule file' : 'Link target';
+}

@@ -1,0 +1,57 @@
+import { rulesOf, type RuleInfo } from '../../findings';
+import type { AnchorEvidence, BrokenEvidence, ChangeEvidence } from '../model/evidence';
+import { linkAnchorDrifted } from './link-anchor-drifted';
+import { linkMissingTarget } from './link-missing-target';
+import { linkOutsideRepo } from './link-outside-repo';
+import { linkPinnedUnverifiable } from './link-pinned-unverifiable';
+import { linkRenamedTarget } from './link-renamed-target';
+import { reviewInvalidInterval } from './review-invalid-interval';
+import { reviewOverdue } from './review-overdue';
+import type { DocRule, ItemRule, RuleDefinition } from './rule';
+import { staleAnchoredRangeChanged } from './stale-anchored-range-changed';
+import { staleIncidentFeedback } from './stale-incident-feedback';
+import { staleLinkedCodeChanged } from './stale-linked-code-changed';
+import { stalenessUnknown } from './staleness-unknown';
+import { watchesNoMatch } from './watches-no-match';
+
+/** What a staleness rule means (an entry of the one rule table). */
+export type StalenessRule = RuleInfo;
+
+/** Every rule the staleness engine and the change-set check report, in a stable order (the `staleness` group of `RULES`). */
+export const STALENESS_RULES: readonly StalenessRule[] = rulesOf('staleness');
+
+/** Every staleness rule file's definition, one per rule id of `STALENESS_RULES`. */
+export const RULE_DEFINITIONS: readonly RuleDefinition[] = Object.freeze([
+  staleLinkedCodeChanged,
+  staleAnchoredRangeChanged,
+  staleIncidentFeedback,
+  linkMissingTarget,
+  linkRenamedTarget,
+  linkOutsideRepo,
+  linkAnchorDrifted,
+  linkPinnedUnverifiable,
+  watchesNoMatch,
+  reviewOverdue,
+  reviewInvalidInterval,
+  stalenessUnknown,
+]);
+
+/**
+ * The rules the verdict runs, by the evidence they look at. Each item of evidence is shown to its
+ * rules in this order; a rule that does not apply returns nothing. Rules found while resolving
+ * targets or gathering evidence (`link.outside-repo`, `link.pinned-unverifiable`,
+ * `watches.no-match`) arrive already made, as the evidence's `problems`.
+ */
+export const VERDICT_RULES: {
+  changes: ReadonlyArray<ItemRule<ChangeEvidence>>;
+  anchors: ReadonlyArray<ItemRule<AnchorEvidence>>;
+  feedback: readonly DocRule[];
+  broken: ReadonlyArray<ItemRule<BrokenEvidence>>;
+  doc: readonly DocRule[];
+} = Object.freeze({
+  changes: [staleLinkedCodeChanged],
+  anchors: [staleAnchoredRangeChanged, linkAnchorDrifted],
+  feedback: [staleIncidentFeedback],
+  broken: [linkRenamedTarget, linkMissingTarget],
+  doc: [stalenessUnknown, reviewInvalidInterval, reviewOverdue],
+});

@@ -1,0 +1,53 @@
+import { RuleId } from '../../findings';
+import type { ChangeEvidence } from '../model/evidence';
+import type { ItemRule } from './rule';
+import { at, commitText, lineCounts, plural } from './text';
+
+/**
+ * `stale.linked-code-changed`: a file, folder or glob the doc links to, watches, names in a code
+ * span or is the runbook of (alert rules) changed after the doc was last changed or reviewed.
+ * Weighs `commit` per commit, `line` per changed line (at most `maxLinesPerTarget` per target) and
+ * `uncommitted` when the working tree changes it too.
+ */
+export const staleLinkedCodeChanged: ItemRule<ChangeEvidence> = {
+  id: RuleId.staleLinkedCodeChanged,
+  weight: { weights: ['commit', 'line', 'uncommitted'], counts: 'stale' },
+  check(c, { options, since, noun }) {
+    const w = options.weights;
+    const lines = Math.min(c.added + c.deleted + (c.uncommitted ? c.uncommitted.added + c.uncommitted.deleted : 0), w.maxLinesPerTarget);
+    return {
+      stale: w.commit * c.commits.length + w.line * lines + (c.uncommitted ? w.uncommitted : 0),
+      reason: {
+        ruleId: RuleId.staleLinkedCodeChanged,
+        severity: 'warning',
+        ...at(c.target),
+        message: changeMessage(c, since, noun),
+        commits: c.commits,
+        added: c.added + (c.uncommitted?.added ?? 0),
+        deleted: c.deleted + (c.uncommitted?.deleted ?? 0),
+      },
+    };
+  },
+};
+
+function changeMessage(c: ChangeEvidence, since: string, noun: string): string {
+  const t = c.target;
+  const what =
+    t.kind === 'glob'
+      ? `Watched files \`${t.path}\``
+      : t.kind === 'directory'
+        ? `Linked folder \`${t.path || '.'}/\``
+        : t.via === 'alert-rule'
+          ? `Alert rule file \`${t.path}\` (its \`runbook_url\` points here)`
+          : t.via === 'code-span'
+            ? `\`${t.path}\` (named in this ${noun})`
+            : t.via === 'watches'
+              ? `Watched file \`${t.path}\``
+              : `Linked file \`${t.path}\``;
+  const files = t.kind === 'glob' || t.kind === 'directory' ? ` (${plural(c.files, 'file')})` : '';
+  const parts: string[] = [];
+  if (c.commits.length > 0) parts.push(`changed${files} in ${plural(c.commits.length, 'commit')} (${lineCounts(c.added, c.deleted)})`);
+  if (c.uncommitted) parts.push(`has uncommitted changes (${lineCounts(c.uncommitted.added, c.uncommitted.deleted)})`);
+  const latest = c.commits[0] ? ` — latest: ${commitText(c.commits[0])}` : '';
+  return `${what} ${parts.join(' and ')} since ${since}${latest}. Check this ${noun} against the change, then update it or mark it reviewed.`;
+}

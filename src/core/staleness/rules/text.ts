@@ -1,0 +1,46 @@
+import type { DocEvidence } from '../model/evidence';
+import type { CommitRef } from '../model/report';
+
+/** `a1b2c3d "raise pool size"`. */
+export function commitText(commit: CommitRef): string {
+  return `${commit.sha.slice(0, 7)} "${commit.subject}"`;
+}
+
+/** `1 commit`, `2 commits`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The text with its first letter in upper case. */
+export function cap(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** `+3/−1 lines`. */
+export function lineCounts(added: number, deleted: number): string {
+  return `+${added}/\u2212${deleted} lines`;
+}
+
+/** Unix seconds → `YYYY-MM-DDTHH:mm:ssZ`. */
+export function isoTime(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Unix seconds → `YYYY-MM-DD` (UTC). */
+export function isoDay(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().slice(0, 10);
+}
+
+/** Since when changes count, for messages: `this runbook was last changed on 2024-05-01` and the like. */
+export function sinceText(evidence: DocEvidence, noun: string): string {
+  const ref = evidence.reference;
+  if (!ref) return `this ${noun} was written`;
+  if (ref.source === 'working-tree') return `this ${noun}'s uncommitted edits`;
+  const day = isoDay(ref.time);
+  return ref.source === 'review' ? `this ${noun} was last reviewed on ${day}` : `this ${noun} was last changed on ${day}`;
+}
+
+/** Where a reason is: its target and the link's line and column. */
+export function at(target: { path: string; line: number; column?: number }): { target: string; line: number; column?: number } {
+  return { target: target.path, line: target.line, ...(target.column !== undefined ? { column: target.column } : {}) };
+}

@@ -1,0 +1,138 @@
+import picomatch from 'picomatch';
+import type { DocModel } from '../../doc-model';
+import { findRunbookAnnotations, matchRunbookValue, type AlertRuleLink } from '../../alerts/runbook-annotations';
+import type { GitHistory, GitRefs, RepoState, WorkspaceFiles } from '../ports';
+import { remoteLocations, type RepoLocation } from './repo-urls';
+import { FileSet, resolveDocTargets, type ResolvedDoc } from '../targets/resolve-targets';
+import type { StalenessOptions } from '../options';
+
+/** The working tree as resolution sees it: files, forge locations, refs, and every doc's targets. */
+export interface WorkspaceContext {
+  files: FileSet;
+  /** Every file, as listed. */
+  list: string[];
+  repos: RepoLocation[];
+  refs: GitRefs;
+  /** doc path → alert rule files pointing at it. */
+  alertRules: Map<string, AlertRuleLink[]>;
+  /** doc path → its targets and resolution problems. */
+  resolved: Map<string, ResolvedDoc>;
+  /** The docs resolved (to tell a changed doc from the same one next time). */
+  docs: Map<string, DocModel>;
+  /** What resolution depended on besides the docs (files, remotes, refs, alert rules), as one string. */
+  key: string;
+}
+
+/**
+ * Lists the workspace, reads the remotes and refs (when there is a repository with a HEAD), scans
+ * alert rule files for `runbook_url` annotations, and resolves every doc's targets.
+ */
+export async function loadContext(
+  docs: DocModel[],
+  git: GitHistory,
+  files: WorkspaceFiles,
+  state: RepoState,
+  options: StalenessOptions,
+  signal?: AbortSignal,
+  previous?: WorkspaceContext,
+  /** Paths that may have changed since `previous` was loaded; undefined: anything may have. */
+  changedSince?: Promise<Set<string> | undefined>,
+): Promise<WorkspaceContext> {
+  const withHistory = state.kind === 'git' && state.head !== undefined;
+  const [list, remotes, refs] = await Promise.all([
+    files.list(signal),
+    withHistory ? git.remotes(signal).catch(() => []) : Promise.resolve([]),
+    withHistory ? git.refs(signal).catch(() => ({ branches: [], tags: [] })) : Promise.resolve({ branches: [], tags: [] }),
+  ]);
+  signal?.throwIfAborted();
+  const fileSet = new FileSet(list);
+  const repos = remoteLocations(remotes);
+  const alertRules = (await unchangedAlertRules(previous, list, repos, refs, docs, options, changedSince)) ?? (await scanAlertRules(list, await searchRuleFiles(files, options, signal), docs, files, repos, refs, options, signal));
+  const key = JSON.stringify([list, repos, refs, [...alertRules].sort((a, b) => (a[0] < b[0] ? -1 : 1))]);
+  // The same inputs and the same doc: the same resolution (the same object, which lets the
+  // engine reuse what it concluded from it). Otherwise resolve, keeping the old object when the
+  // result is equal anyway.
+  const reuse = previous?.key === key ? previous : undefined;
+  const resolved = new Map<string, ResolvedDoc>();
+  const docMap = new Map<string, DocModel>();
+  for (const doc of docs) {
+    docMap.set(doc.path, doc);
+    const before = previous?.resolved.get(doc.path);
+    if (reuse && before && reuse.docs.get(doc.path) === doc) {
+      resolved.set(doc.path, before);
+      continue;
+    }
+    const codeSpans = options.codeSpans === 'all' || (options.codeSpans === 'runbooks' && doc.kind === 'runbook');
+    const result = resolveDocTargets(doc, { files: fileSet, repos, refs, codeSpans, trackDocLinks: options.trackDocLinks, alertRules: alertRules.get(doc.path) ?? [] });
+    resolved.set(doc.path, before && JSON.stringify(before) === JSON.stringify(result) ? before : result);
+  }
+  return { files: fileSet, list, repos, refs, alertRules, resolved, docs: docMap, key };
+}
+
+/**
+ * The previous scan of alert rule files, when it still holds: the same files, remotes, refs (which
+ * `runbook_url` links resolve against) and docs, and no rule file among the paths changed since.
+ * Undefined: scan again.
+ */
+async function unchangedAlertRules(
+  previous: WorkspaceContext | undefined,
+  list: string[],
+  repos: RepoLocation[],
+  refs: GitRefs,
+  docs: DocModel[],
+  options: StalenessOptions,
+  changedSince: Promise<Set<string> | undefined> | undefined,
+): Promise<Map<string, AlertRuleLink[]> | undefined> {
+  if (!previous || !changedSince || previous.list.length !== list.length || previous.docs.size !== docs.length) return undefined;
+  if (docs.some((d) => !previous.docs.has(d.path)) || list.some((p, i) => previous.list[i] !== p)) return undefined;
+  if (JSON.stringify([repos, refs]) !== JSON.stringify([previous.repos, previous.refs])) return undefined;
+  const changed = await changedSince;
+  if (!changed) return undefined;
+  const isRuleFile = picomatch(options.alertRuleFiles, { dot: true });
+  for (const path of changed) if (isRuleFile(path)) return undefined;
+  return previous.alertRules;
+}
+
+/** The rule files that mention `runbook` (`git grep`), or undefined when the files port cannot search. */
+function searchRuleFiles(files: WorkspaceFiles, options: StalenessOptions, signal?: AbortSignal): Promise<string[] | undefined> {
+  // `**/*.yml`-style globs become extensions, so git grep only opens those files.
+  const extensions = options.alertRuleFiles.map((g) => /^\*\*\/\*(\.[\w-]+)$/.exec(g)?.[1]);
+  return (files.filesContaining?.('runbook', extensions.every((e) => e !== undefined) ? (extensions as string[]) : undefined, signal) ?? Promise.resolve(undefined)).catch(() => undefined);
+}
+
+async function scanAlertRules(
+  list: string[],
+  mentioning: string[] | undefined,
+  docs: DocModel[],
+  files: WorkspaceFiles,
+  repos: RepoLocation[],
+  refs: GitRefs,
+  options: StalenessOptions,
+  signal?: AbortSignal,
+): Promise<Map<string, AlertRuleLink[]>> {
+  const byDoc = new Map<string, AlertRuleLink[]>();
+  if (options.alertRuleFiles.length === 0 || docs.length === 0) return byDoc;
+  const docPaths = new Set(docs.map((d) => d.path));
+  const isRuleFile = picomatch(options.alertRuleFiles, { dot: true });
+  const admitted = mentioning ? new Set(mentioning) : undefined;
+  const candidates = list.filter((p) => !docPaths.has(p) && isRuleFile(p) && (!admitted || admitted.has(p)));
+  let next = 0;
+  const worker = async () => {
+    while (next < candidates.length) {
+      signal?.throwIfAborted();
+      const ruleFile = candidates[next++]!;
+      const text = await files.read(ruleFile, options.maxAlertRuleFileBytes);
+      if (!text) continue;
+      for (const annotation of findRunbookAnnotations(text)) {
+        const doc = matchRunbookValue(annotation.value, ruleFile, docPaths, repos, refs);
+        if (!doc) continue;
+        const list = byDoc.get(doc) ?? [];
+        if (!list.some((l) => l.ruleFile === ruleFile)) list.push({ ruleFile, line: annotation.line, value: annotation.value, doc });
+        byDoc.set(doc, list);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(16, candidates.length) }, worker));
+  for (const list of byDoc.values()) list.sort((a, b) => (a.ruleFile < b.ruleFile ? -1 : a.ruleFile > b.ruleFile ? 1 : 0));
+  return byDoc;
+}

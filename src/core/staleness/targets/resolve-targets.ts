@@ -1,0 +1,198 @@
+import { posix } from 'node:path';
+import picomatch from 'picomatch';
+import type { DocModel } from '../../doc-model';
+import { RuleId } from '../../findings';
+import { lineRange } from '../../link-target';
+import type { AlertRuleLink } from '../../alerts/runbook-annotations';
+import type { LineRange } from '../model/line-ranges';
+import type { GitRefs } from '../ports';
+import { resolveRepoUrl, type RepoLocation } from '../scan/repo-urls';
+import type { LinkedTarget, StalenessReason, TargetVia } from '../model/report';
+import { outsideRepoReason } from '../rules/link-outside-repo';
+
+/** The files of the working tree, with their folders, for existence checks. */
+export class FileSet {
+  private readonly files: Set<string>;
+  private readonly dirs = new Set<string>(['']);
+
+  constructor(files: Iterable<string>) {
+    this.files = new Set(files);
+    for (const file of this.files) {
+      for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
+        const dir = file.slice(0, slash);
+        if (this.dirs.has(dir)) break;
+        this.dirs.add(dir);
+      }
+    }
+  }
+
+  hasFile(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  /** True for '' (the root) and every folder that holds a file. */
+  hasDir(path: string): boolean {
+    return this.dirs.has(path);
+  }
+
+  /** Every file, in no particular order. */
+  all(): IterableIterator<string> {
+    return this.files.values();
+  }
+}
+
+/** What resolution needs besides the doc. */
+export interface ResolveContext {
+  files: FileSet;
+  /** Forge locations of the git remotes, for URLs into this repository. */
+  repos: RepoLocation[];
+  refs: GitRefs;
+  /** Count inline code spans that name existing paths (on by default for runbooks). */
+  codeSpans: boolean;
+  /** Track edits of linked markdown docs too (off by default: docs link each other freely). */
+  trackDocLinks: boolean;
+  /** Alert rule files whose `runbook_url` points at this doc. */
+  alertRules: AlertRuleLink[];
+}
+
+/** A doc's targets, and the problems found while resolving them. */
+export interface ResolvedDoc {
+  targets: LinkedTarget[];
+  problems: StalenessReason[];
+}
+
+const DOC_EXTENSION = /\.(md|markdown|mdx)$/i;
+const LINE_SUFFIX = /^(.*?)(?::(\d+)(?:-(\d+))?|#(L\d+(?:-L?\d+)?))$/;
+
+/**
+ * Resolves what a doc depends on: relative and root-absolute links (with `#L10-L20` ranges),
+ * forge URLs into this repository (pinned ones marked), front matter `watches:` paths and globs,
+ * inline code spans that name existing paths, and alert rule files that point at the doc. Never
+ * resolves above the root: such links become `link.outside-repo` problems. Targets named several
+ * times are listed once with every occurrence.
+ */
+export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedDoc {
+  const targets = new Map<string, LinkedTarget>();
+  const problems: StalenessReason[] = [];
+  const docDir = posix.dirname(doc.path) === '.' ? '' : posix.dirname(doc.path);
+  const frontMatterLine = doc.frontMatterLines?.start ?? 1;
+
+  const add = (target: Omit<LinkedTarget, 'occurrences' | 'tracked'>): void => {
+    const key = `${target.path}\u0000${target.lines ? `${target.lines.start}-${target.lines.end}` : ''}\u0000${target.pinned?.ref ?? ''}`;
+    const existing = targets.get(key);
+    const occurrence = { line: target.line, ...(target.column !== undefined ? { column: target.column } : {}), raw: target.raw };
+    if (existing) {
+      existing.occurrences.push(occurrence);
+      return;
+    }
+    const isDoc = target.kind !== 'glob' && DOC_EXTENSION.test(target.path);
+    targets.set(key, { ...target, tracked: !isDoc || ctx.trackDocLinks, occurrences: [occurrence] });
+  };
+
+  const outside = (raw: string, line: number, column: number | undefined): void => {
+    problems.push(outsideRepoReason(raw, line, column));
+  };
+
+  for (const link of doc.links) {
+    let path: string | undefined;
+    let lines: LineRange | undefined = link.lines;
+    let pinned: LinkedTarget['pinned'];
+    let via: TargetVia = 'link';
+    let preferDir = false;
+    if (link.kind === 'anchor') continue;
+    if (link.kind === 'url') {
+      const target = resolveRepoUrl(link.raw, ctx.repos, ctx.refs);
+      if (!target) continue;
+      via = 'url';
+      path = target.path;
+      lines = target.lines;
+      preferDir = target.kind === 'directory';
+      if (target.pinned) pinned = { ref: target.ref, kind: target.pinned };
+    } else {
+      const written = link.path ?? '';
+      if (!written) continue;
+      preferDir = written.endsWith('/');
+      const joined = link.kind === 'absolute-path' ? written.replace(/^\/+/, '') : posix.join(docDir, written);
+      const normalized = posix.normalize(joined || '.');
+      if (normalized === '..' || normalized.startsWith('../')) {
+        outside(link.raw, link.line, link.column);
+        continue;
+      }
+      path = normalized === '.' ? '' : normalized.replace(/\/+$/, '');
+    }
+    path = path.replace(/\/+$/, '');
+    if (path === doc.path || (path === '' && !pinned)) continue;
+    add({
+      path,
+      kind: pinned ? (preferDir ? 'directory' : 'file') : existence(ctx.files, path, preferDir),
+      via,
+      ...(lines ? { lines } : {}),
+      ...(pinned ? { pinned } : {}),
+      line: link.line,
+      column: link.column,
+      raw: link.raw,
+    });
+  }
+
+  const watches = doc.frontMatter?.watches ?? doc.frontMatter?.watch;
+  if (watches !== undefined && watches !== null) {
+    const patterns = typeof watches === 'string' ? [watches] : Array.isArray(watches) && watches.every((w) => typeof w === 'string') ? (watches as string[]) : undefined;
+    if (!patterns) {
+      problems.push({
+        ruleId: RuleId.frontMatterFieldType,
+        severity: 'warning',
+        line: frontMatterLine,
+        message: 'Front matter `watches` should be a path, a glob or a list of them (e.g. `watches: [deploy/db/**]`); it was ignored.',
+        commits: [],
+      });
+    }
+    for (const written of patterns ?? []) {
+      const pattern = written.trim().replace(/^\.?\/+/, '');
+      if (!pattern) continue;
+      if (pattern === '..' || pattern.startsWith('../')) {
+        outside(written, frontMatterLine, undefined);
+        continue;
+      }
+      if (picomatch.scan(pattern).isGlob) add({ path: pattern, kind: 'glob', via: 'watches', line: frontMatterLine, raw: written });
+      else {
+        const path = posix.normalize(pattern).replace(/\/+$/, '');
+        add({ path, kind: existence(ctx.files, path, pattern.endsWith('/')), via: 'watches', line: frontMatterLine, raw: written });
+      }
+    }
+  }
+
+  if (ctx.codeSpans) {
+    for (const span of doc.codeSpans ?? []) {
+      const match = LINE_SUFFIX.exec(span.text);
+      const written = match ? match[1]! : span.text;
+      const lines = match ? (match[4] ? lineRange(match[4]) : { start: Number(match[2]), end: Number(match[3] ?? match[2]) }) : undefined;
+      const bare = written.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
+      const candidates = [posix.normalize(bare), posix.normalize(posix.join(docDir, written))];
+      const path = candidates.find((c) => !c.startsWith('..') && c !== '.' && (ctx.files.hasFile(c) || ctx.files.hasDir(c)));
+      if (!path || path === doc.path || DOC_EXTENSION.test(path)) continue;
+      const validLines = lines && lines.start >= 1 && lines.end >= lines.start ? lines : undefined;
+      add({
+        path,
+        kind: ctx.files.hasFile(path) ? 'file' : 'directory',
+        via: 'code-span',
+        ...(validLines ? { lines: validLines } : {}),
+        line: span.line,
+        column: span.column,
+        raw: span.text,
+      });
+    }
+  }
+
+  for (const rule of ctx.alertRules) {
+    add({ path: rule.ruleFile, kind: existence(ctx.files, rule.ruleFile, false), via: 'alert-rule', line: frontMatterLine, raw: rule.value, ruleLine: rule.line });
+  }
+
+  return { targets: [...targets.values()], problems };
+}
+
+function existence(files: FileSet, path: string, preferDir: boolean): LinkedTarget['kind'] {
+  if (preferDir && files.hasDir(path)) return 'directory';
+  if (files.hasFile(path)) return 'file';
+  if (files.hasDir(path)) return 'directory';
+  return 'missing';
+}
