@@ -1,54 +1,15 @@
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import type { BlobContent, FileAt, FileChange, FileHunks, GitHistory, GitRefs, GitRemote, LogCommit, RepoState } from '../core/staleness/ports';
-import { looksBinary } from './cat-file-batch';
 import { CatFileReader } from './cat-file-reader';
 import { readFromDisk } from './disk-reader';
 import { readInside } from './workspace-boundary';
-import { readFilterDrivers, neutralisingEnv, SAFE_GIT_CONFIG, SIMPLE_GIT_UNSAFE } from './safe-git';
-import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseConfigList, parseNameStatus, parsePatch, parseRefs, parseStatus, remotesFromConfig, prefixMapper, type PathMapper } from './git-parse';
-
-/**
- * Settings that make git's output the same on every machine, whatever the user's config, and
- * keep the repository's own config from running anything (`SAFE_GIT_CONFIG`).
- */
-const STABLE_CONFIG = [
-  ...SAFE_GIT_CONFIG,
-  'core.quotePath=false',
-  'diff.noprefix=false',
-  'diff.mnemonicPrefix=false',
-  'diff.relative=false',
-  'diff.renames=true',
-  'log.showSignature=false',
-  'color.ui=false',
-];
-
-/** Environment variables passed to git; everything else (notably every `GIT_*`) is left out. */
-const ENV_KEYS = ['PATH', 'Path', 'HOME', 'USERPROFILE', 'HOMEDRIVE', 'HOMEPATH', 'SYSTEMROOT', 'SystemRoot', 'COMSPEC', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'XDG_CONFIG_HOME', 'APPDATA', 'LOCALAPPDATA'];
-
-/** Batches of objects at least this big are split over several git processes (up to `PARALLEL_PROCESSES`). */
-const PARALLEL_MIN_OBJECTS = 1000;
-const PARALLEL_PROCESSES = Math.max(1, Math.min(4, os.availableParallelism()));
-
-/** Objects larger than this are never kept in memory (the engine asks for less). */
-const MAX_OBJECT_BYTES = 16 * 1024 * 1024;
-
-/** A `.git-blame-ignore-revs` of a few thousand commits; past this it is not read. */
-const MAX_IGNORE_REVS_BYTES = 4 * 1024 * 1024;
-
-/** Longest command line we build (Windows allows 32K characters). */
-const MAX_ARGS_CHARS = 24_000;
-
-interface RepoLayout {
-  top: string;
-  prefix: string;
-  map: PathMapper;
-  /** The environment for git here: the kept variables, plus settings that switch off the repository's filter drivers. */
-  env: Record<string, string>;
-}
+import { readFilterDrivers, neutralisingEnv, SIMPLE_GIT_UNSAFE } from './safe-git';
+import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseConfigList, parseNameStatus, parseRefs, parseStatus, remotesFromConfig, prefixMapper } from './git-parse';
+import { parsePatch } from './git-parse-patch';
+import { assertRev, blobOf, chunkArgs, chunkPathspecs, convertedPaths, ENV_KEYS, isSafeRev, MAX_IGNORE_REVS_BYTES, MAX_OBJECT_BYTES, PARALLEL_MIN_OBJECTS, PARALLEL_PROCESSES, splitForParallel, STABLE_CONFIG, type RepoLayout } from './git-invocation';
 
 /**
  * `GitHistory` over simple-git. Every command runs at the repository's top level with stable
@@ -148,14 +109,7 @@ export class SimpleGitHistory implements GitHistory {
       this.client(layout, signal, `${asked.map(({ p }) => layout.prefix + p).join('\0')}\0`).raw(['check-attr', '-z', '--stdin', 'filter', 'ident', 'working-tree-encoding']),
       this.client(layout, signal).raw(['ls-files', '-v', '-z', '--', ...scope]),
     ]);
-    const converted = new Set<string>();
-    for (const entry of listed.split('\0')) {
-      if (entry.length > 2 && (entry[0] === 'S' || entry[0] !== entry[0]!.toUpperCase())) converted.add(entry.slice(2));
-    }
-    const fields = attrs.split('\0');
-    for (let k = 0; k + 2 < fields.length; k += 3) {
-      if (fields[k + 2] !== 'unspecified' && fields[k + 2] !== 'unset') converted.add(fields[k]!);
-    }
+    const converted = convertedPaths(attrs, listed);
     const plain = asked.filter(({ p }) => !converted.has(layout.prefix + p));
     const read = await readFromDisk(this.root, plain.map(({ p }) => p), maxBytes, signal);
     plain.forEach(({ i }, k) => (out[i] = read[k]));
@@ -171,14 +125,7 @@ export class SimpleGitHistory implements GitHistory {
     const parts = names.length >= PARALLEL_MIN_OBJECTS ? splitForParallel(names, Math.ceil(names.length / readers.length)) : [names];
     // Each part to the reader with the least work queued.
     const records = (await Promise.all(parts.map((part) => readers.reduce((a, b) => (b.queued < a.queued ? b : a)).read(part, signal)))).flat();
-    return records.map((record) => {
-      if (!record.found || record.type !== 'blob') return undefined;
-      const blob: BlobContent = { oid: record.oid, size: record.size };
-      if (record.size > maxBytes || !record.content) blob.tooLarge = true;
-      else if (looksBinary(record.content)) blob.binary = true;
-      else blob.text = record.content.toString('utf8');
-      return blob;
-    });
+    return records.map((record) => blobOf(record, maxBytes));
   }
 
   /** Stops the `cat-file` processes (they also stop by themselves after a few idle seconds). */
@@ -273,7 +220,7 @@ export class SimpleGitHistory implements GitHistory {
     const git = this.client(layout, signal);
     // The top folder exists at every commit, and `ls-tree` takes no empty path.
     if (!layout.prefix && paths.includes('')) found.add('');
-    for (const chunk of chunk_(paths.filter((p) => layout.prefix + p !== '').map((p) => layout.prefix + p))) {
+    for (const chunk of chunkArgs(paths.filter((p) => layout.prefix + p !== '').map((p) => layout.prefix + p))) {
       const out = await git.raw(['ls-tree', '--full-tree', '--name-only', '-z', sha, '--', ...chunk]);
       for (const top of out.split('\0')) {
         const mapped = top ? layout.map(top) : undefined;
@@ -347,42 +294,4 @@ export class SimpleGitHistory implements GitHistory {
     if (input !== undefined) options.input = () => input;
     return simpleGit(options).env(layout.env);
   }
-}
-
-/** Splits a big batch into a few parts (at least `minPart` each), so several cores work on it. */
-function splitForParallel(items: string[], minPart: number): string[][] {
-  const parts = Math.min(PARALLEL_PROCESSES, Math.ceil(items.length / minPart));
-  if (parts <= 1) return [items];
-  const size = Math.ceil(items.length / parts);
-  return Array.from({ length: parts }, (_, i) => items.slice(i * size, (i + 1) * size)).filter((p) => p.length > 0);
-}
-
-function chunkPathspecs(paths: string[], layout: RepoLayout): string[][] {
-  return chunk_(paths.map((p) => `:(top,literal)${layout.prefix}${p}`));
-}
-
-function chunk_(args: string[]): string[][] {
-  const chunks: string[][] = [];
-  let current: string[] = [];
-  let size = 0;
-  for (const arg of args) {
-    if (current.length > 0 && size + arg.length + 1 > MAX_ARGS_CHARS) {
-      chunks.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(arg);
-    size += arg.length + 1;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
-
-/** Refs come from users (`--base`) and URLs: never let one be read as an option. */
-function isSafeRev(ref: string): boolean {
-  return ref.length > 0 && !ref.startsWith('-') && !/[\s\0]/.test(ref);
-}
-
-function assertRev(ref: string): void {
-  if (!isSafeRev(ref)) throw new Error(`Not a valid git revision: ${JSON.stringify(ref)}`);
 }

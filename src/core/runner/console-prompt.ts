@@ -3,10 +3,10 @@ export const CONSOLE_LANGUAGES: readonly string[] = ['console', 'shell-session',
 
 /**
  * Prompts in any shell block: `$ `, `% `, `user@host:~$ `, `user@host:/srv# `, `[root@x ~]# `,
- * `[user@x dir]$ ` at the very start of a line (or a bare `$`/`%` with nothing after it).
+ * `[user@x dir]$ `, `sh-4.4$ ` / `bash-5.1# ` (a shell inside a container) at the very start of a line (or a bare `$`/`%` with nothing after it).
  * A bare `# ` is not among them: in `sh`/`bash`/`zsh`/`shell` it starts a comment.
  */
-const SHELL_PROMPT = /^(?:[$%]|[\w.-]+@[\w.-]+:[^\s$#]*[$#]|\[[\w.-]+@[\w.-]+(?: [^\]]*)?\][$#])(?: |$)/;
+const SHELL_PROMPT = /^(?:[$%]|[\w.-]+@[\w.-]+:[^\s$#]*[$#]|\[[\w.-]+@[\w.-]+(?: [^\]]*)?\][$#]|(?:ba|z)?sh-\d+(?:\.\d+)*[$#])(?: |$)/;
 /** In terminal-session languages a bare `# ` is a root prompt too. */
 const CONSOLE_PROMPT = new RegExp(`${SHELL_PROMPT.source}|^#(?: |$)`);
 /** A secondary prompt (`PS2`) on a line that continues a command. */

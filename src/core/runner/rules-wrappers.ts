@@ -57,9 +57,8 @@ export const env: Rule = (args, ctx) => {
   const split = optionValues(s, '-S', '--split-string')[0];
   if (split !== undefined) return ctx.script([split, ...(s.rest ?? [])].join(' '));
   const rest = s.rest ?? [];
-  let i = 0;
-  while (i < rest.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[i]!)) i++;
-  return i < rest.length ? ctx.argv(rest.slice(i)) : ok('env');
+  // The assignments go through the classifier with the command, so `env LD_PRELOAD=… cmd` is judged like `LD_PRELOAD=… cmd`.
+  return rest.length ? ctx.argv(rest) : ok('env');
 };
 
 /** `xargs CMD`: `CMD` decides. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { LogCommit } from '../../../src/core/staleness/ports';
-import { FIELD, LogParser, parseIgnoreRevs, parseNameStatus, parsePatch, parseConfigList, parseRefs, parseStatus, remotesFromConfig, prefixMapper, RECORD, unquote } from '../../../src/node/git-parse';
+import { FIELD, LogParser, parseIgnoreRevs, parseNameStatus, parseConfigList, parseRefs, parseStatus, remotesFromConfig, prefixMapper, RECORD } from '../../../src/node/git-parse';
+import { parsePatch, unquote } from '../../../src/node/git-parse-patch';
 
 const header = (sha: string, parents: string, time: number, subject: string) => `${RECORD}${sha}${FIELD}${parents}${FIELD}${time}${FIELD}${subject}\0`;
 

@@ -65,6 +65,8 @@ describe('commandsFromBlock in sh, bash, zsh and shell blocks', () => {
     ['root@bastion:~# oc get nodes', 'root@host:~#'],
     ['[root@master-0 ~]# oc get nodes', '[root@host ~]#'],
     ['[cloud-user@bastion tmp]$ oc get nodes', '[user@host dir]$'],
+    ['sh-4.4$ oc get nodes', 'sh-4.4$ (a shell in a container)'],
+    ['bash-5.1# oc get nodes', 'bash-5.1#'],
   ];
   for (const [line, name] of shapes) {
     it(`knows the ${name} prompt`, () => {
