@@ -17,6 +17,8 @@ export interface Rule {
   accept?: (secret: string, match: RegExpExecArray, text: string) => boolean;
   /** User patterns: redact group 1 when the pattern has groups and group 1 took part, else the whole match. */
   firstGroupIfAny?: boolean;
+  /** A cheap test (no `g` flag) the text must pass for the rule to run at all: most text has no cookie, no `mysql`. */
+  hint?: RegExp;
 }
 
 /** What applying rules returns: the redacted text and how many secrets were replaced. */
@@ -28,6 +30,7 @@ export interface RuleResult {
 /** Applies one rule over the whole text. */
 export function applyRule(text: string, rule: Rule): RuleResult {
   const { pattern } = rule;
+  if (rule.hint && !rule.hint.test(text)) return { text, count: 0 };
   pattern.lastIndex = 0;
   const parts: string[] = [];
   let last = 0;

@@ -41,20 +41,20 @@ export const TOKEN_RULES: Rule[] = [
   { kind: 'stripe-key', pattern: /(?<![A-Za-z0-9_])[sr]k_live_[0-9A-Za-z]{10,247}/gd },
   { kind: 'npm-token', pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/gd },
   {
-    kind: 'openai-key',
+    kind: 'openai-key', hint: /sk-/,
     // OpenAI (`sk-…`, `sk-proj-…`, `sk-svcacct-…`, `sk-admin-…`) and the same style elsewhere (`sk-ant-api03-…`).
     pattern: /(?<![A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin|ant-(?:api|admin)\d\d)-)?[A-Za-z0-9_-]{20,400}(?![A-Za-z0-9_-])/gd,
     accept: (secret) => /\d/.test(secret) && /[A-Z]/.test(secret),
   },
-  { kind: 'sendgrid-key', pattern: /(?<![A-Za-z0-9_-])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/gd },
+  { kind: 'sendgrid-key', hint: /SG\./, pattern: /(?<![A-Za-z0-9_-])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/gd },
   {
-    kind: 'twilio-key',
+    kind: 'twilio-key', hint: /SK|token/i,
     // API key SIDs (`SK` + 32 hex); auth tokens are 32 hex after a word naming them.
     pattern: /(?<![A-Za-z0-9])SK[0-9a-fA-F]{32}(?![A-Za-z0-9])|(?<![A-Za-z0-9])((?:twilio|auth)[_ -]?(?:auth[_ -]?)?token["']?[ \t]*(?:[:=][ \t]*|is[ \t]+)["']?)([0-9a-f]{32})(?![A-Za-z0-9])/gid,
     groups: [2, 0],
   },
   {
-    kind: 'azure-sas-token',
+    kind: 'azure-sas-token', hint: /sig=/,
     // The signature of a shared access signature URL or connection string (`…&sig=…`).
     pattern: /(?<=[?&;]|^)(sig=)([A-Za-z0-9%+/=]{16,300})/gdm,
     groups: [2],

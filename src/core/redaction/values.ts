@@ -1,13 +1,23 @@
 /** Tests on candidate secrets: is a value a credential, a placeholder, random, base64 of what? */
 
-/** Values that name or hide a secret rather than being one: `$VAR`, `${VAR:-x}`, `<placeholder>`, `****`, `{{ template }}`. */
+/**
+ * Values that name or hide a secret rather than being one: `$VAR`, `${VAR:-x}`, `$(command …`,
+ * `<placeholder …`, `[placeholder]`, `YOUR_SECRET`, `****`, `{{ template }}`, `${{ expression }}`,
+ * `ENV["X"]` and the like. Values arrive cut at the first space, so openings count on their own.
+ */
 export function isPlaceholder(value: string): boolean {
-  return /^(?:\$\{?[A-Za-z_][A-Za-z0-9_]*(?:[:?+=-][^}]*)?\}?|\$\(.*\)|<[^<>]*>|\*+|•+|\{\{.*\}\}|%[A-Za-z_][A-Za-z0-9_]*%)$/s.test(value);
+  if (/^(?:\$\{?[A-Za-z_][A-Za-z0-9_]*(?:[:?+=-][^}]*)?\}?|\*+|•+|%[A-Za-z_][A-Za-z0-9_]*%|REDACTED)$/s.test(value)) return true;
+  // Openings: command substitution, template and workflow expressions, angle and square brackets.
+  if (/^(?:\$\(|`|\$?\{\{|<[^<>]*>?$|\[[\w .-]*\]?$)/.test(value)) return true;
+  // Code that reads the secret from somewhere else.
+  if (/^(?:ENV\[|process\.env\b|os\.environ\b|os\.getenv\(|getenv\(|System\.getenv\()/.test(value)) return true;
+  // Upper-case words joined by underscores, without digits: YOUR_SECRET, API_TOKEN_HERE.
+  return /^[A-Z]+(?:_[A-Z]+)+$/.test(value);
 }
 
 /** Config values that are clearly not secrets even under a secret-sounding key. */
 export function isInertValue(value: string): boolean {
-  return /^(?:true|false|null|nil|none|undefined|yes|no|on|off|required|optional)$/i.test(value);
+  return /^(?:true|false|null|nil|none|undefined|yes|no|on|off|required|optional|read|write)$/i.test(value);
 }
 
 /** Looks like a credential rather than a word: at least 8 characters, and a digit or at least 24 characters. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { incidentFileName } from '../../../src/core/incident/incident-template';
 import { redactSecrets } from '../../../src/core/redact';
-import { LOOK_ALIKES, SECRET_CASES } from '../support/secret-corpus';
+import { LOOK_ALIKES, REAL_RUNBOOK_LOOK_ALIKES, SECRET_CASES } from '../support/secret-corpus';
 
 describe('redaction corpus', () => {
   it('has at least 40 secrets across notes, titles, output and arguments, and 20 look-alikes', () => {
@@ -28,6 +28,14 @@ describe('redaction corpus', () => {
     }
   });
 
+  describe('never redacts what public runbooks write where secrets would go', () => {
+    for (const [name, input] of REAL_RUNBOOK_LOOK_ALIKES) {
+      it(name, () => {
+        assert.deepEqual(redactSecrets(input), { text: input, count: 0 });
+      });
+    }
+  });
+
   it('keeps secrets in a title out of the incident file name', () => {
     for (const c of SECRET_CASES.filter((s) => s.place === 'title')) {
       const name = incidentFileName(new Date('2026-11-22T14:05:00Z'), c.text);
@@ -44,7 +52,7 @@ describe('redaction corpus', () => {
     for (const unit of units) {
       const started = performance.now();
       redactSecrets(fill(unit));
-      assert.ok(performance.now() - started < 5000, `took ${Math.round(performance.now() - started)} ms on ${JSON.stringify(unit)}`);
+      assert.ok(performance.now() - started < 10_000, `took ${Math.round(performance.now() - started)} ms on ${JSON.stringify(unit)}`);
     }
   });
 });

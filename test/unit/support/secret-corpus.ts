@@ -111,3 +111,21 @@ export const LOOK_ALIKES: Array<[string, string]> = [
   ['a .netrc without a password', 'machine api.github.com login bot'],
   ['a Set-Cookie with a short value', 'Set-Cookie: lang=en; Path=/'],
 ];
+
+/**
+ * Lines from public runbooks (alphagov/govuk-developer-docs, openshift/runbooks, etcd-io/etcd) that
+ * redaction got wrong in a seeded sample (bench/redaction-sample.ts): placeholders, expressions
+ * and command substitutions standing where a secret would be, and settings that are not secrets.
+ */
+export const REAL_RUNBOOK_LOOK_ALIKES: Array<[string, string]> = [
+  ['a bracketed placeholder after --password (psql prompts)', '$ psql --host [rds-hostname] --username aws_db_admin --password [database-name]'],
+  ['a GitHub Actions expression', 'WEBHOOK_TOKEN: ${{ secrets.GOVUK_ARGO_EVENTS_WEBHOOK_TOKEN }}'],
+  ['an angle-bracket placeholder with spaces', '- `GITHUB_TOKEN=<your private token>` - token to use to make authenticated requests'],
+  ['a value read from the environment in code', 'bearer_token: ENV["PUBLISHING_API_BEARER_TOKEN"]'],
+  ['a GitHub Actions permission', 'id-token: write'],
+  ['a URL after -u', 'ckan ckan-pycsw load -p /var/ckan/pycsw.cfg -u http://ckan-ckan:5000'],
+  ['a command substitution', 'token=$(oc sa new-token prometheus-k8s -n openshift-monitoring)'],
+  ['a command substitution of a pipeline', 'gcp_transfer_service_token=$(gcloud auth application-default print-access-token)'],
+  ['an upper-case placeholder in a URL', '`otpauth://totp/YOUR_IDENTIFICATION?secret=YOUR_SECRET`'],
+  ["etcd's cluster token (a cluster id, not a secret)", './etcdutl snapshot restore snapshot.db --initial-cluster-token etcd-cluster-1 --name sshot1'],
+];
