@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { DocModel } from '../../doc-model';
-import { commitRef } from '../history/commit-refs';
+import { commitRef, isDependencyBump } from '../history/commit-refs';
 import type { DocReference } from '../plan/doc-references';
 import type { EvidenceRun } from './evidence-run';
 import { Touch, type IndexedCommit, type StoredDiff, type TouchCode } from '../history/history-index';
@@ -9,6 +9,8 @@ import type { AnchorEvidence, ChangeEvidence } from '../model/evidence';
 import type { FileAt } from '../ports';
 import type { LinkedTarget } from '../model/report';
 import { uncommittedChange } from '../history/working-tree';
+
+const DOC_FILE = /\.(md|markdown|mdx)$/i;
 
 /** A touch of a path by a commit, as evidence candidates are collected. */
 interface Use {
@@ -88,7 +90,8 @@ function pathChanges(run: EvidenceRun, target: LinkedTarget, ref: DocReference):
 }
 
 function findPathChanges(run: EvidenceRun, target: LinkedTarget, ref: DocReference): PathChange[] {
-  const paths = target.kind === 'file' ? [target.path] : matchingPaths(run, target);
+  // Docs under a watched folder or glob are edited as docs, not as the code the doc describes.
+  const paths = target.kind === 'file' ? [target.path] : matchingPaths(run, target).filter((p) => !DOC_FILE.test(p));
   const covered = target.kind === 'file' ? undefined : new Set(paths);
   const last = run.index.size - 1;
   const out: PathChange[] = [];
@@ -120,7 +123,7 @@ function usesAfter(run: EvidenceRun, path: string, ref: DocReference): Use[] {
     if (ref.commitIndex !== undefined && touch.commit <= ref.commitIndex) continue;
     const commit = run.index.commit(touch.commit);
     if (ref.reviewTime !== undefined && commit.time <= ref.reviewTime) continue;
-    if (run.isNoise(commit)) continue;
+    if (run.isNoise(commit) || isDependencyBump(commit.subject)) continue;
     uses.push({ commit, path, code: touch.code });
   }
   return uses;
