@@ -65,4 +65,16 @@ describe('staleness: changes a doc owner would not look at', () => {
     const [doc] = await report(['RELEASE.md']);
     assert.deepEqual([doc!.level, flags(doc), doc!.reasons[0]!.commits.map((c) => c.sha)], ['stale', [['stale.linked-code-changed', '.github/workflows/ci.yml']], [sha]]);
   });
+
+  it('compares linked YAML and JSON by shape: entries added with the same keys are not evidence, a new key is', async () => {
+    const entry = (name: string, extra = '') => `- repo_name: ${name}\n  team: "#platform"\n${extra}`;
+    await repo.commit('add guide', '2025-01-01', { 'docs/new-repo.md': '# New repo\n\nAdd it to [repos.yml](../data/repos.yml).\n', 'data/repos.yml': entry('a'), 'config.json': '{"redirects": {"/a": "/b"}}\n' });
+    await repo.commit('add repo b', '2025-02-01', { 'data/repos.yml': entry('a') + entry('b') });
+    await repo.commit('add repo c, retire a', '2025-02-02', { 'data/repos.yml': entry('b') + entry('c') });
+    assert.deepEqual(flags((await report(['docs/new-repo.md']))[0]), []);
+    const sha = await repo.commit('repos get an alerts channel', '2025-03-01', { 'data/repos.yml': entry('b', '  alerts_team: "#alerts"\n') + entry('c') });
+    const [doc] = await report(['docs/new-repo.md']);
+    assert.deepEqual([doc!.level, flags(doc), doc!.reasons[0]!.commits.map((c) => c.sha)], ['stale', [['stale.linked-code-changed', 'data/repos.yml']], [sha, doc!.reasons[0]!.commits[1]!.sha, doc!.reasons[0]!.commits[2]!.sha]]);
+    assert.equal(doc!.reasons[0]!.commits.length, 3);
+  });
 });

@@ -134,9 +134,16 @@ function diffOf(run: EvidenceRun, change: PathChange): StoredDiff | undefined {
   return change.before || change.now ? run.index.diff(change.before, change.now) : { added: 0, deleted: 0, hunks: [] };
 }
 
-/** Whether the file changed for real since before the commits: structurally, or in more than whitespace. */
-function counts(change: PathChange, diff: StoredDiff | undefined): boolean {
-  return change.structural || !diff || !!diff.binary || diff.added + diff.deleted > 0;
+/**
+ * Whether the file changed for real since before the commits: structurally, or in more than
+ * whitespace, and for YAML and JSON the doc links to in more than its entries (a registry whose
+ * entries churn is not made wrong for the doc that says how to add one). Alert rule files and
+ * watched files count every entry: the doc is the runbook of those rules, or asked for them.
+ */
+function counts(target: LinkedTarget, change: PathChange, diff: StoredDiff | undefined): boolean {
+  if (change.structural || !diff || diff.binary) return true;
+  const byShape = target.via !== 'alert-rule' && target.via !== 'watches';
+  return diff.added + diff.deleted > 0 && !(byShape && diff.shape === 'same');
 }
 
 /**
@@ -151,7 +158,7 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
   let deleted = 0;
   for (const change of pathChanges(run, target, ref)) {
     const diff = diffOf(run, change);
-    if (!counts(change, diff)) continue;
+    if (!counts(target, change, diff)) continue;
     files++;
     for (const use of change.uses) commits.set(use.commit.index, use.commit);
     if (diff && !diff.binary) {
