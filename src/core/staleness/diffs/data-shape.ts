@@ -50,3 +50,17 @@ function walk(value: unknown, at: string, paths: Set<string>): void {
     paths.add(at.includes('[]') || at.includes('.*') ? `${at}:${kind}` : `${at}:${kind}=${JSON.stringify(value)}`);
   }
 }
+
+/**
+ * `same` when `after` has no key path, kind or setting that `before` lacks, and lost none outside
+ * lists and collections: a key that only some entries had goes away with the last of them, which
+ * is an entry removed, not a field. A key renamed inside entries shows up as a new one.
+ */
+export function compareShapes(before: string, after: string): 'same' | 'changed' {
+  if (before === after) return 'same';
+  const had = new Set(before.split('\n'));
+  const has = new Set(after.split('\n'));
+  for (const path of has) if (!had.has(path)) return 'changed';
+  for (const path of had) if (!has.has(path) && !path.includes('[]') && !path.includes('.*')) return 'changed';
+  return 'same';
+}

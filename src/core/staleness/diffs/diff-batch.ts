@@ -1,4 +1,4 @@
-import { dataShape, isStructuredPath } from './data-shape';
+import { compareShapes, dataShape, isStructuredPath } from './data-shape';
 import type { HistoryIndex, StoredDiff } from '../history/history-index';
 import { diffKey } from '../history/history-index';
 import type { BlobContent, FileAt, GitHistory, TextDiffer } from '../ports';
@@ -198,7 +198,7 @@ function withShape(diff: StoredDiff, from: FileAt | undefined, to: FileAt | unde
   const before = a === undefined ? undefined : dataShape(a);
   const after = b === undefined ? undefined : dataShape(b);
   if (before === undefined || after === undefined) return diff;
-  return { ...diff, shape: before === after ? 'same' : 'changed' };
+  return { ...diff, shape: compareShapes(before, after) };
 }
 
 /** Both states are known to be the same blob. */

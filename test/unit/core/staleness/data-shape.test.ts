@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { dataShape, isStructuredPath } from '../../../../src/core/staleness/diffs/data-shape';
+import { compareShapes, dataShape, isStructuredPath } from '../../../../src/core/staleness/diffs/data-shape';
 
 describe('the shape of a data file', () => {
   it('is the same when entries are added, removed or get other values with the same keys', () => {
@@ -29,5 +29,13 @@ describe('the shape of a data file', () => {
     assert.equal(dataShape('{"a": {"b": [1, 2]}}'), dataShape('a:\n  b: [3]\n'));
     assert.equal(dataShape('key: [unclosed\n'), undefined);
     assert.deepEqual(['a.yml', 'b.YAML', 'c.json', 'OWNERS', 'x/OWNERS_ALIASES', 'main.go', 'OWNERS.md'].map(isStructuredPath), [true, true, true, true, true, false, false]);
+  });
+
+  it('calls a key gone with the last entry that had it an entry change, and a new or renamed key a shape change', () => {
+    const shape = (text: string) => dataShape(text)!;
+    const two = shape('- name: a\n  skip_docs: true\n- name: b\n');
+    assert.equal(compareShapes(two, shape('- name: b\n')), 'same');
+    assert.equal(compareShapes(two, shape('- name: a\n  skip_docs: true\n- name: b\n  alerts: x\n')), 'changed');
+    assert.equal(compareShapes(shape('approvers: [a]\nreviewers: [b]\n'), shape('approvers: [a]\n')), 'changed');
   });
 });
