@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { StalenessEngine } from '../../../src/core/staleness/engine';
-import type { DocStaleness } from '../../../src/core/staleness/types';
+import type { DocStaleness } from '../../../src/core/staleness/model/report';
 import { SimpleGitHistory } from '../../../src/node/git-history';
 import { GitWorkspaceFiles } from '../../../src/node/git-workspace-files';
 import { GitFixture } from './git-fixture';
