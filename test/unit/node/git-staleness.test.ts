@@ -62,7 +62,7 @@ describe('staleness from git history (real repositories)', () => {
 
   it('ignores a bulk commit that touches more files than the threshold', async () => {
     await repo.commit('add runbook', '2025-01-01', { 'runbooks/db.md': RUNBOOK, 'deploy/db/pool.yaml': 'size: 10\n' });
-    const bulk: Record<string, string> = { 'deploy/db/pool.yaml': 'size:   10 # formatted\n' };
+    const bulk: Record<string, string> = { 'deploy/db/pool.yaml': 'size:   11 # formatted\n' };
     for (let i = 0; i < 60; i++) bulk[`src/file${i}.txt`] = `${i}\n`;
     await repo.commit('reformat everything', '2025-02-01', bulk);
     assert.equal((await report(['runbooks/db.md']))[0]!.level, 'fresh');

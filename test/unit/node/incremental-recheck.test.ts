@@ -20,7 +20,7 @@ describe('re-checks with an engine kept between runs', () => {
     await repo.commit('start', '2025-01-01', {
       'runbooks/db.md': '# Db\n\n[pool](../deploy/pool.yaml) [alerts](../deploy/alerts.yml#L2-L3)\n',
       'runbooks/api.md': '---\nwatches: ["services/api/**"]\n---\n# Api\n\n[script](../scripts/restart.sh) [old](../scripts/gone.sh)\n',
-      'runbooks/ops.md': '# Ops\n\n[config](../deploy/)\n',
+      'runbooks/ops.md': '---\nwatches: deploy/\n---\n# Ops\n\n[config](../deploy/)\n',
       'deploy/pool.yaml': 'size: 10\n',
       'deploy/alerts.yml': 'a: 1\nb: 2\nc: 3\nd: 4\n',
       'services/api/main.go': 'package main\n',

@@ -1,3 +1,4 @@
+import { compareShapes, dataShape, isStructuredPath } from './data-shape';
 import type { HistoryIndex, StoredDiff } from '../history/history-index';
 import { diffKey } from '../history/history-index';
 import type { BlobContent, FileAt, GitHistory, TextDiffer } from '../ports';
@@ -118,7 +119,7 @@ export class DetailBatch {
         }
         if (texts.length === 0) continue;
         const sent = differ.diff(texts.map(({ from, to }) => [read(from)?.text, read(to)?.text]), signal).then((diffs) => {
-          texts.forEach(({ from, to }, i) => this.index.setDiff(from, to, diffs[i]!));
+          texts.forEach(({ from, to }, i) => this.index.setDiff(from, to, withShape(diffs[i]!, from, to, read)));
         });
         sent.catch(() => undefined);
         handed.push(sent);
@@ -138,7 +139,7 @@ export class DetailBatch {
           slice = Date.now();
         }
         signal?.throwIfAborted();
-        const diff = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : diffBlobs(read(from), read(to));
+        const diff = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : withShape(diffBlobs(read(from), read(to)), from, to, read);
         this.index.setDiff(from, to, diff);
         this.fetched++;
       }
@@ -188,6 +189,16 @@ export class DetailBatch {
     names.forEach((n, i) => n.states.forEach((key) => this.content.set(key, named[i])));
     oids.forEach((oid, i) => byBlob.get(oid)!.forEach((key) => this.content.set(key, blobs[i])));
   }
+}
+
+/** A line diff of a YAML or JSON file, with whether its shape changed (left as is otherwise). */
+function withShape(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, read: (state: FileAt | undefined) => BlobContent | undefined): StoredDiff {
+  if (!from || !to || diff.binary || diff.added + diff.deleted === 0 || !isStructuredPath(to.path)) return diff;
+  const [a, b] = [read(from)?.text, read(to)?.text];
+  const before = a === undefined ? undefined : dataShape(a);
+  const after = b === undefined ? undefined : dataShape(b);
+  if (before === undefined || after === undefined) return diff;
+  return { ...diff, shape: compareShapes(before, after) };
 }
 
 /** Both states are known to be the same blob. */

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { DocModel } from '../../doc-model';
-import { commitRef } from '../history/commit-refs';
+import { commitRef, isDependencyBump } from '../history/commit-refs';
 import type { DocReference } from '../plan/doc-references';
 import type { EvidenceRun } from './evidence-run';
 import { Touch, type IndexedCommit, type StoredDiff, type TouchCode } from '../history/history-index';
@@ -9,6 +9,8 @@ import type { AnchorEvidence, ChangeEvidence } from '../model/evidence';
 import type { FileAt } from '../ports';
 import type { LinkedTarget } from '../model/report';
 import { uncommittedChange } from '../history/working-tree';
+
+const DOC_FILE = /\.(md|markdown|mdx)$/i;
 
 /** A touch of a path by a commit, as evidence candidates are collected. */
 interface Use {
@@ -88,7 +90,8 @@ function pathChanges(run: EvidenceRun, target: LinkedTarget, ref: DocReference):
 }
 
 function findPathChanges(run: EvidenceRun, target: LinkedTarget, ref: DocReference): PathChange[] {
-  const paths = target.kind === 'file' ? [target.path] : matchingPaths(run, target);
+  // Docs under a watched folder or glob are edited as docs, not as the code the doc describes.
+  const paths = target.kind === 'file' ? [target.path] : matchingPaths(run, target).filter((p) => !DOC_FILE.test(p));
   const covered = target.kind === 'file' ? undefined : new Set(paths);
   const last = run.index.size - 1;
   const out: PathChange[] = [];
@@ -120,7 +123,7 @@ function usesAfter(run: EvidenceRun, path: string, ref: DocReference): Use[] {
     if (ref.commitIndex !== undefined && touch.commit <= ref.commitIndex) continue;
     const commit = run.index.commit(touch.commit);
     if (ref.reviewTime !== undefined && commit.time <= ref.reviewTime) continue;
-    if (run.isNoise(commit)) continue;
+    if (run.isNoise(commit) || isDependencyBump(commit.subject)) continue;
     uses.push({ commit, path, code: touch.code });
   }
   return uses;
@@ -131,9 +134,16 @@ function diffOf(run: EvidenceRun, change: PathChange): StoredDiff | undefined {
   return change.before || change.now ? run.index.diff(change.before, change.now) : { added: 0, deleted: 0, hunks: [] };
 }
 
-/** Whether the file changed for real since before the commits: structurally, or in more than whitespace. */
-function counts(change: PathChange, diff: StoredDiff | undefined): boolean {
-  return change.structural || !diff || !!diff.binary || diff.added + diff.deleted > 0;
+/**
+ * Whether the file changed for real since before the commits: structurally, or in more than
+ * whitespace, and for YAML and JSON the doc links to in more than its entries (a registry whose
+ * entries churn is not made wrong for the doc that says how to add one). Alert rule files and
+ * watched files count every entry: the doc is the runbook of those rules, or asked for them.
+ */
+function counts(target: LinkedTarget, change: PathChange, diff: StoredDiff | undefined): boolean {
+  if (change.structural || !diff || diff.binary) return true;
+  const byShape = target.via !== 'alert-rule' && target.via !== 'watches';
+  return diff.added + diff.deleted > 0 && !(byShape && diff.shape === 'same');
 }
 
 /**
@@ -148,7 +158,7 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
   let deleted = 0;
   for (const change of pathChanges(run, target, ref)) {
     const diff = diffOf(run, change);
-    if (!counts(change, diff)) continue;
+    if (!counts(target, change, diff)) continue;
     files++;
     for (const use of change.uses) commits.set(use.commit.index, use.commit);
     if (diff && !diff.binary) {

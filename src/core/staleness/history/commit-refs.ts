@@ -8,6 +8,26 @@ export function noiseFilter(ignoreRevs: string[], bulkFiles: number): (commit: I
   return (commit) => commit.fileCount > bulkFiles || full.has(commit.sha) || short.some((s) => commit.sha.startsWith(s));
 }
 
+/**
+ * Version bumps made by bots or bump branches: dependabot and renovate pull requests merged
+ * (`Merge pull request #12 from org/dependabot/...`), their own subjects (`Bump x from 1 to 2`,
+ * `chore(deps): update x to v4`, `build(deps): bump x`), and automated update or `*-bump` branches.
+ * They move versions in files a doc only points to; a doc that quotes a version is checked by its
+ * own review, not by every bump.
+ */
+const BUMP_SUBJECTS = [
+  /^Merge (?:pull request|branch) .*\b(?:dependabot|renovate)\//i,
+  /^Merge pull request #\d+ from [^\s/]+\/(?:bump[-_/]|automated-updates?\b|\S*\b(?:version|dep|deps|dependency|dependencies)-bump\b)/i,
+  /^Bump \S+ from \S+ to \S+/i,
+  /^(?:build|chore|ci|deps|fix)\((?:deps|deps-dev|dependencies|actions)\)!?: (?:bump|update|upgrade)\b/i,
+  /^Update (?:dependency|module|\S+ action to v?\d|\S+ digest to)/i,
+];
+
+/** Whether a commit subject is a dependency or CI version bump (see `BUMP_SUBJECTS`). */
+export function isDependencyBump(subject: string): boolean {
+  return BUMP_SUBJECTS.some((re) => re.test(subject));
+}
+
 /** End of a review day (`YYYY-MM-DD`, UTC) in Unix seconds: a review on a day covers that day's commits. */
 export function reviewEndOfDay(day: string | undefined): number | undefined {
   if (!day) return undefined;

@@ -48,6 +48,8 @@ export interface StoredDiff {
   deleted: number;
   hunks: Hunk[];
   binary?: boolean;
+  /** For YAML and JSON: `same` when both sides have the same shape (see `compareShapes`). */
+  shape?: 'same' | 'changed';
 }
 
 /**

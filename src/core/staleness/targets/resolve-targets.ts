@@ -83,10 +83,11 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
     const occurrence = { line: target.line, ...(target.column !== undefined ? { column: target.column } : {}), raw: target.raw };
     if (existing) {
       existing.occurrences.push(occurrence);
+      // A folder both linked and watched is watched.
+      if (!existing.tracked && isTracked(target, ctx.trackDocLinks)) existing.tracked = true;
       return;
     }
-    const isDoc = target.kind !== 'glob' && DOC_EXTENSION.test(target.path);
-    targets.set(key, { ...target, tracked: !isDoc || ctx.trackDocLinks, occurrences: [occurrence] });
+    targets.set(key, { ...target, tracked: isTracked(target, ctx.trackDocLinks), occurrences: [occurrence] });
   };
 
   const outside = (raw: string, line: number, column: number | undefined): void => {
@@ -188,6 +189,22 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
   }
 
   return { targets: [...targets.values()], problems };
+}
+
+/** Figures a doc shows: their edits are made for the doc, never against it. */
+const FIGURE_EXTENSION = /\.(png|jpe?g|gif|svg|webp|bmp|ico|pdf)$/i;
+
+/**
+ * Whether a target's edits can age the doc. A folder named in the text (a link, a URL, a code
+ * span) is a pointer, "the tests live here": what changes inside it is not what the doc says,
+ * so only `watches:` folders and globs count their contents. Other docs (unless `trackDocLinks`)
+ * and figures never count. Untracked targets are still checked for existence.
+ */
+function isTracked(target: Omit<LinkedTarget, 'occurrences' | 'tracked'>, trackDocLinks: boolean): boolean {
+  if (target.kind === 'glob') return true;
+  if (target.kind === 'directory' && target.via !== 'watches') return false;
+  if (FIGURE_EXTENSION.test(target.path)) return false;
+  return !DOC_EXTENSION.test(target.path) || trackDocLinks;
 }
 
 function existence(files: FileSet, path: string, preferDir: boolean): LinkedTarget['kind'] {

@@ -35,7 +35,7 @@ describe('resolving what a doc depends on', () => {
       [
         ['deploy/db/pool.yaml', 'file', 'link', null, null, true, [1, 1]],
         ['deploy/db/pool.yaml', 'file', 'link', { start: 2, end: 4 }, null, true, [2]],
-        ['deploy/db', 'directory', 'link', null, null, true, [3, 4]],
+        ['deploy/db', 'directory', 'link', null, null, false, [3, 4]],
         ['deploy/db/pool.yaml', 'file', 'url', null, 'tag', true, [5]],
         ['scripts/run me.sh', 'file', 'link', null, null, true, [6]],
         ['runbooks/other.md', 'file', 'link', null, null, false, [7]],

@@ -1,0 +1,66 @@
+import { parseAllDocuments } from 'yaml';
+
+/** Files compared by shape: YAML and JSON by extension, and Kubernetes-style OWNERS files. */
+const STRUCTURED = /(?:\.(?:ya?ml|json)|(?:^|\/)OWNERS(?:_ALIASES)?)$/i;
+
+/** A mapping with this many keys or more is a collection keyed by name (redirects, entries), not a schema. */
+const COLLECTION_KEYS = 12;
+
+/** Whether `path` is a data file whose changes are compared by shape (see `dataShape`). */
+export function isStructuredPath(path: string): boolean {
+  return STRUCTURED.test(path);
+}
+
+/**
+ * The shape of a YAML or JSON text: every key path with the kinds of value found there, list items
+ * and the entries of large mappings (`COLLECTION_KEYS`) folded into one, and the values of settings
+ * outside lists and collections; sorted and joined. Two texts with the same shape differ only in
+ * their entries: entries added or removed with the same keys, or their values changed (a team, a
+ * status, a version in a list of dependencies). Undefined when the text is not parseable data
+ * (then lines count as usual).
+ */
+export function dataShape(text: string): string | undefined {
+  const paths = new Set<string>();
+  try {
+    const docs = parseAllDocuments(text);
+    if (!Array.isArray(docs)) return undefined;
+    for (const doc of docs) {
+      if (doc.errors.length > 0) return undefined;
+      walk(doc.toJS({ maxAliasCount: 1000 }) as unknown, '', paths);
+    }
+  } catch {
+    return undefined;
+  }
+  return [...paths].sort().join('\n');
+}
+
+function walk(value: unknown, at: string, paths: Set<string>): void {
+  if (Array.isArray(value)) {
+    paths.add(`${at}:list`);
+    for (const item of value) walk(item, `${at}[]`, paths);
+  } else if (value !== null && typeof value === 'object') {
+    paths.add(`${at}:map`);
+    const entries = Object.entries(value as Record<string, unknown>);
+    const collection = entries.length >= COLLECTION_KEYS;
+    for (const [key, item] of entries) walk(item, `${at}.${collection ? '*' : key}`, paths);
+  } else {
+    const kind = value === null ? 'null' : typeof value;
+    // A setting at a fixed place (`pool.size: 10`) is part of what a doc describes; values inside
+    // entries of a list or collection are the entries themselves.
+    paths.add(at.includes('[]') || at.includes('.*') ? `${at}:${kind}` : `${at}:${kind}=${JSON.stringify(value)}`);
+  }
+}
+
+/**
+ * `same` when `after` has no key path, kind or setting that `before` lacks, and lost none outside
+ * lists and collections: a key that only some entries had goes away with the last of them, which
+ * is an entry removed, not a field. A key renamed inside entries shows up as a new one.
+ */
+export function compareShapes(before: string, after: string): 'same' | 'changed' {
+  if (before === after) return 'same';
+  const had = new Set(before.split('\n'));
+  const has = new Set(after.split('\n'));
+  for (const path of has) if (!had.has(path)) return 'changed';
+  for (const path of had) if (!has.has(path) && !path.includes('[]') && !path.includes('.*')) return 'changed';
+  return 'same';
+}
