@@ -3,6 +3,7 @@ import { OUTSIDE_WHERE, resolveInside } from './workspace-boundary';
 import { accessSync, constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { SandboxReport, ShellOutcome, ShellRequest, ShellRunner } from '../core/ports';
+import { DEFAULT_MAX_OUTPUT_CHARS, OutputBuffer } from '../core/runner/output-cap';
 import { fdLink } from './process-tree';
 import { Sandbox } from './sandbox';
 import { ShellRun } from './shell-run';
@@ -10,8 +11,7 @@ import { REPORT_FD, strictPrelude } from './shell-prelude';
 
 export { LEFTOVERS_NOTE } from './shell-run';
 
-/** Output kept when a request does not say (head and tail together). */
-export const DEFAULT_MAX_OUTPUT_CHARS = 1_000_000;
+export { DEFAULT_MAX_OUTPUT_CHARS, OutputBuffer };
 
 /** Exit code reported when the shell could not be started at all (as a shell reports "command not found"). */
 export const SPAWN_FAILED_EXIT_CODE = 127;
@@ -126,78 +126,6 @@ export class NodeShellRunner implements ShellRunner {
     if (name === 'zsh') return ['-f', '-c', script, name];
     return ['-c', script, name];
   }
-}
-
-/**
- * Keeps the first and last `max / 2` characters of a stream of text and counts the rest.
- * The cut is moved to a line boundary when one is near (within a quarter of each half, at most
- * 1,000 characters), so the marker sits on its own line between whole lines.
- */
-export class OutputBuffer {
-  private head = '';
-  private tailChunks: string[] = [];
-  private tailLength = 0;
-  /** The last character dropped from the front of the tail, to tell whether the kept tail starts a line. */
-  private lastDropped = '';
-  private total = 0;
-  private readonly headLimit: number;
-  private readonly tailLimit: number;
-
-  constructor(private readonly max: number) {
-    this.headLimit = Math.ceil(max / 2);
-    this.tailLimit = Math.floor(max / 2);
-  }
-
-  append(text: string): void {
-    this.total += text.length;
-    if (this.head.length < this.headLimit) {
-      const room = this.headLimit - this.head.length;
-      this.head += text.slice(0, room);
-      text = text.slice(room);
-      if (!text) return;
-    }
-    this.tailChunks.push(text);
-    this.tailLength += text.length;
-    // Drop whole chunks that lie entirely before the tail window; joining happens once, at the end.
-    while (this.tailChunks.length > 1 && this.tailLength - this.tailChunks[0].length >= this.tailLimit) {
-      const dropped = this.tailChunks.shift()!;
-      this.tailLength -= dropped.length;
-      this.lastDropped = dropped[dropped.length - 1];
-    }
-  }
-
-  /** The kept text, with a marker line where the middle was cut. */
-  result(): { text: string; truncated: boolean } {
-    const tailAll = this.tailChunks.join('');
-    if (this.total <= this.max) return { text: this.head + tailAll, truncated: false };
-    let head = this.head;
-    let tail = tailAll.slice(tailAll.length - this.tailLimit);
-    const headWindow = Math.min(1000, Math.floor(head.length / 4));
-    const lastNewline = head.lastIndexOf('\n');
-    if (lastNewline >= 0 && head.length - (lastNewline + 1) <= headWindow) head = head.slice(0, lastNewline + 1);
-    else if (isHighSurrogate(head.charCodeAt(head.length - 1))) head = head.slice(0, -1);
-    const tailWindow = Math.min(1000, Math.floor(tail.length / 4));
-    const firstNewline = tail.indexOf('\n');
-    const before = tailAll.length > tail.length ? tailAll[tailAll.length - tail.length - 1] : this.lastDropped || this.head.slice(-1);
-    const tailStartsLine = before === '\n';
-    if (!tailStartsLine && firstNewline >= 0 && firstNewline < tailWindow) tail = tail.slice(firstNewline + 1);
-    else if (isLowSurrogate(tail.charCodeAt(0))) tail = tail.slice(1);
-    const cut = this.total - head.length - tail.length;
-    const marker = `… ${formatCount(cut)} characters cut …\n`;
-    return { text: `${head}${head && !head.endsWith('\n') ? '\n' : ''}${marker}${tail}`, truncated: true };
-  }
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 function startFailure(message: string, durationMs: number): ShellOutcome {

@@ -4,8 +4,9 @@ import type { DocModel } from '../../core/doc-model';
 import { parseBytes } from '../../core/parse-bytes';
 import type { ShellRunner } from '../../core/ports';
 import { blocksInSection, findBlock, runnableBlocks } from '../../core/runner/runnable-blocks';
-import { describeResult, executePlan, planRun, sandboxUnavailableNote, type RunPlan } from '../../core/runner/run-plan';
-import type { RunnableBlock, RunResult } from '../../core/runner/types';
+import { describeResult, sandboxUnavailableNote, type RunPlan } from '../../core/runner/run-plan';
+import { executeRun, exitStatus, prepareRun, type RunDeps, type RunPrompts, type RunRecord } from '../../core/runner/run-block';
+import type { RunnableBlock } from '../../core/runner/types';
 import { childEnv } from '../../node/child-env';
 import { describeRunContext } from '../../node/run-context';
 import { readInside } from '../../node/workspace-boundary';
@@ -67,32 +68,18 @@ export async function runBlocks(root: string, args: CliArgs, io: CliIo, runner: 
   const blocks = selectBlocks(doc, args);
   if (blocks.length === 0) throw new UsageError(`${doc.path} has no runnable blocks`);
   const env = childEnv(io.env);
+  const deps: RunDeps = { prompts: terminalPrompts(io), describeContext: describeRunContext };
 
+  // Everything is asked and approved before the first block runs.
   const plans: RunPlan[] = [];
   for (const block of blocks) {
-    const values = { ...args.vars };
-    for (const input of block.inputs) {
-      if (values[input.name] !== undefined || (input.form === 'variable' && env[input.name] !== undefined)) continue;
-      if (input.defaultValue !== undefined) continue;
-      if (!io.prompt) throw new UsageError(`block "${block.name}" needs ${input.form === 'placeholder' ? `<${input.name}>` : `$${input.name}`}: pass --var ${input.name}=VALUE`);
-      values[input.name] = await io.prompt(`${input.name}${input.secret ? ' (secret)' : ''}: `);
+    const prepared = await prepareRun({ doc, block, env, values: { ...args.vars }, approved: args.yes }, deps);
+    if (prepared.status === 'invalid') throw new UsageError(`block "${block.name}": ${prepared.message}`);
+    if (prepared.status !== 'ready') {
+      io.err('Not run.');
+      return 1;
     }
-    const plan = planRun(doc, block, values, env, { defaultTimeoutSeconds: 120 });
-    if ('error' in plan) throw new UsageError(`block "${block.name}": ${plan.error}`);
-    if (block.kind === 'change' || block.confirm) {
-      if (!args.yes) {
-        const context = await describeRunContext(env);
-        const summary = [`Block "${block.name}" (${block.kindReason}) would run:`, `  ${plan.display.split('\n').join('\n  ')}`, `  in ${plan.cwd || '.'}`, ...context.map((c) => `  ${c}`)].join('\n');
-        if (!io.prompt) throw new UsageError(`${summary}\nIt changes state: pass --yes to run it without a terminal to ask on.`);
-        io.err(summary);
-        const answer = (await io.prompt('Run it? [y/N] ')).trim().toLowerCase();
-        if (answer !== 'y' && answer !== 'yes') {
-          io.err('Not run.');
-          return 1;
-        }
-      }
-    }
-    plans.push(plan);
+    plans.push(prepared.plan);
   }
 
   const rows: RunRow[] = [];
@@ -100,34 +87,59 @@ export async function runBlocks(root: string, args: CliArgs, io: CliIo, runner: 
   let saidNoSandbox = false;
   for (const plan of plans) {
     if (args.format === 'text') io.out(`▶ ${escapeControl(doc.path)}:${plan.block.line} ${escapeControl(plan.block.name)} (${plan.block.kind})\n$ ${plan.display}`);
-    const result = await executePlan(runner, plan, {
+    const record = await executeRun(runner, plan, {
       workspaceRoot: root,
       baseEnv: env,
       ...(args.format === 'text' && io.write ? { onOutput: io.write } : {}),
     });
-    if (args.format === 'text') io.out(describeResult(result));
-    if (result.sandbox && !result.sandbox.active && !saidNoSandbox) {
-      io.err(sandboxUnavailableNote(result.sandbox.reason));
+    if (args.format === 'text') io.out(describeResult(record.result));
+    if (record.result.sandbox && !record.result.sandbox.active && !saidNoSandbox) {
+      io.err(sandboxUnavailableNote(record.result.sandbox.reason));
       saidNoSandbox = true;
     }
-    rows.push(toRow(plan, result));
-    if (!result.passed) {
-      exitCode = result.timedOut ? 124 : result.exitCode && result.exitCode > 0 ? result.exitCode : 1;
-      break;
-    }
+    rows.push(toRow(record));
+    exitCode = exitStatus(record.result);
+    if (exitCode !== 0) break;
   }
   if (args.format === 'json') io.out(JSON.stringify(rows, null, 2));
   else if (rows.length < plans.length) io.out(`Stopped after "${escapeControl(rows[rows.length - 1]!.name)}" failed; ${plans.length - rows.length} block(s) not run.`);
   return exitCode;
 }
 
-function toRow(plan: RunPlan, result: RunResult): RunRow {
+/**
+ * The CLI's prompts: an input with a default keeps it, any other is asked on a TTY (else a usage
+ * error names the `--var` to pass); a state-changing block is shown in full and needs "y".
+ */
+function terminalPrompts(io: CliIo): RunPrompts {
   return {
-    index: plan.block.index,
-    name: plan.block.name,
-    kind: plan.block.kind,
-    command: plan.display,
-    cwd: plan.cwd,
+    async inputs(block, inputs) {
+      const values: Record<string, string> = {};
+      for (const input of inputs) {
+        if (input.defaultValue !== undefined) continue;
+        if (!io.prompt) throw new UsageError(`block "${block.name}" needs ${input.form === 'placeholder' ? `<${input.name}>` : `$${input.name}`}: pass --var ${input.name}=VALUE`);
+        values[input.name] = await io.prompt(`${input.name}${input.secret ? ' (secret)' : ''}: `);
+      }
+      return values;
+    },
+    async confirm(request) {
+      const summary = [`Block "${request.block.name}" (${request.reason}) would run:`, `  ${request.command.split('\n').join('\n  ')}`, `  in ${request.cwd || '.'}`, ...request.context.map((c) => `  ${c}`)].join('\n');
+      if (!io.prompt) throw new UsageError(`${summary}\nIt changes state: pass --yes to run it without a terminal to ask on.`);
+      io.err(summary);
+      const answer = (await io.prompt('Run it? [y/N] ')).trim().toLowerCase();
+      return answer === 'y' || answer === 'yes';
+    },
+  };
+}
+
+/** One row of `runbooks run --format json`: the run record, flattened. */
+function toRow(record: RunRecord): RunRow {
+  const { result } = record;
+  return {
+    index: record.blockIndex,
+    name: record.blockName,
+    kind: record.kind,
+    command: record.command,
+    cwd: record.cwd,
     exitCode: result.exitCode,
     signal: result.signal,
     durationMs: Math.round(result.durationMs),

@@ -101,7 +101,7 @@ export async function executePlan(runner: ShellRunner, plan: RunPlan, options: E
     : undefined;
   const outcome = await runner.run({
     script: plan.script,
-    cwd: path.join(options.workspaceRoot, plan.cwd),
+    cwd: absoluteCwd(options.workspaceRoot, plan),
     root: options.workspaceRoot,
     env: { ...options.baseEnv, ...plan.inputEnv },
     timeoutMs: plan.timeoutMs,
@@ -132,6 +132,11 @@ export async function executePlan(runner: ShellRunner, plan: RunPlan, options: E
  */
 export function keepsGoing(block: RunnableBlock): boolean {
   return block.attributes['keep-going'] === true;
+}
+
+/** The absolute working directory of a plan: its workspace-relative `cwd` (checked by `planRun`) under the root. */
+export function absoluteCwd(workspaceRoot: string, plan: Pick<RunPlan, 'cwd'>): string {
+  return path.join(workspaceRoot, ...plan.cwd.split('/'));
 }
 
 /** One line for people: `✓ passed (exit 0, 0.4 s)`, `✗ timed out after 30 s`, … */

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { blocksInSection } from '../../../core/runner/runnable-blocks';
-import { describeResult, executePlan, planRun, sandboxUnavailableNote, type RunPlan } from '../../../core/runner/run-plan';
-import type { RunResult } from '../../../core/runner/types';
+import { absoluteCwd, describeResult, sandboxUnavailableNote, type RunPlan } from '../../../core/runner/run-plan';
+import { DEFAULT_TIMEOUT_SECONDS, executeRun, prepareRun, type RunRecord as CoreRunRecord } from '../../../core/runner/run-block';
+import { maxOutputCharsFromKB } from '../../../core/runner/output-cap';
 import { compileUserPatterns } from '../../../core/redact';
 import type { ShellRunner } from '../../../core/ports';
 import { childEnv } from '../../../node/child-env';
@@ -11,19 +12,9 @@ import { editorDoc } from './doc-blocks';
 import { modalConfirmer, type Confirmer } from './run-confirmation';
 import { RunInputs } from './run-inputs';
 
-/** The last run of a block, kept for marks, CodeLens and the incident timeline. */
-export interface RunRecord {
+/** The last run of a block, kept for marks, CodeLens and the incident timeline: the core record and the document. */
+export interface RunRecord extends CoreRunRecord {
   uri: vscode.Uri;
-  docPath: string;
-  blockName: string;
-  /** Fence line (1-based) when the run started. */
-  line: number;
-  /** The resolved command as shown to the user (secrets masked). */
-  command: string;
-  /** Working directory, workspace-relative. */
-  cwd: string;
-  result: RunResult;
-  finishedAt: Date;
 }
 
 /** Why a run did not happen, for callers that want to know (tests, Run All). */
@@ -72,21 +63,17 @@ export class BlockRunService implements vscode.Disposable {
     const block = parsed?.blocks[index];
     if (!parsed || !block) throw new Error(`no runnable block #${index} in ${vscode.workspace.asRelativePath(document.uri)}`);
     const env = childEnv(process.env);
-    const values = await this.inputs.collect(block.inputs, env);
-    if (!values) return 'cancelled';
     const config = vscode.workspace.getConfiguration('runbooks.run', parsed.folder);
-    const plan = planRun(parsed.doc, block, values, env, { defaultTimeoutSeconds: config.get<number>('defaultTimeoutSeconds') ?? 120 });
-    if ('error' in plan) throw new Error(plan.error);
-    if (block.kind === 'change' || block.confirm) {
-      const approved = await this.confirmer({
-        title: block.kind === 'change' ? `Run "${block.name}"? It changes state.` : `Run "${block.name}"?`,
-        command: plan.display,
-        cwd: plan.cwd,
-        context: await describeRunContext(env),
-        reason: block.kindReason,
-      });
-      if (!approved) return 'declined';
-    }
+    const prepared = await prepareRun(
+      { doc: parsed.doc, block, env, defaultTimeoutSeconds: config.get<number>('defaultTimeoutSeconds') ?? DEFAULT_TIMEOUT_SECONDS },
+      {
+        prompts: { inputs: (_block, inputs) => this.inputs.collect(inputs, env), confirm: (request) => this.confirmer(request) },
+        describeContext: describeRunContext,
+      },
+    );
+    if (prepared.status === 'invalid') throw new Error(prepared.message);
+    if (prepared.status !== 'ready') return prepared.status;
+    const plan = prepared.plan;
     if (options.terminal || block.interactive) {
       this.runInTerminal(parsed.folder, plan);
       return 'terminal';
@@ -138,37 +125,28 @@ export class BlockRunService implements vscode.Disposable {
     this.output.appendLine(`  in ${plan.cwd || '.'}`);
     this.output.show(true);
     try {
-      const result = await vscode.window.withProgress(
+      const ran = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Running ${plan.block.name}`, cancellable: true },
         (_progress, token) => {
           token.onCancellationRequested(() => controller.abort(new Error('cancelled by the user')));
-          return executePlan(this.runner, plan, {
+          return executeRun(this.runner, plan, {
             workspaceRoot: folder.uri.fsPath,
             baseEnv: childEnv(process.env),
             signal: controller.signal,
             onOutput: (text) => this.output.append(text),
             redactPatterns: patterns,
-            maxOutputChars: Math.max(16, config.get<number>('run.maxOutputKB') ?? 1024) * 1024,
+            maxOutputChars: maxOutputCharsFromKB(config.get<number>('run.maxOutputKB')),
           });
         },
       );
-      this.output.appendLine(`${describeResult(result)}${result.truncated ? ' — output was cut in the middle' : ''}`);
-      if (result.sandbox && !result.sandbox.active) {
-        const note = sandboxUnavailableNote(result.sandbox.reason);
+      this.output.appendLine(`${describeResult(ran.result)}${ran.result.truncated ? ' — output was cut in the middle' : ''}`);
+      if (ran.result.sandbox && !ran.result.sandbox.active) {
+        const note = sandboxUnavailableNote(ran.result.sandbox.reason);
         this.output.appendLine(note);
         if (!this.saidNoSandbox) void vscode.window.showWarningMessage(note);
         this.saidNoSandbox = true;
       }
-      const record: RunRecord = {
-        uri,
-        docPath: plan.docPath,
-        blockName: plan.block.name,
-        line: plan.block.line,
-        command: plan.display,
-        cwd: plan.cwd,
-        result,
-        finishedAt: new Date(),
-      };
+      const record: RunRecord = { uri, ...ran };
       this.records.set(key(uri, plan.block.name), record);
       this.ran.fire(record);
       return record;
@@ -180,7 +158,7 @@ export class BlockRunService implements vscode.Disposable {
   private runInTerminal(folder: vscode.WorkspaceFolder, plan: RunPlan): void {
     const terminal = vscode.window.createTerminal({
       name: `Runbook: ${plan.block.name}`,
-      cwd: vscode.Uri.joinPath(folder.uri, ...plan.cwd.split('/').filter((p) => p && p !== '.')),
+      cwd: vscode.Uri.file(absoluteCwd(folder.uri.fsPath, plan)),
       env: plan.inputEnv,
     });
     terminal.show();

@@ -1,16 +1,7 @@
 import * as vscode from 'vscode';
+import type { ConfirmRequest } from '../../../core/runner/run-block';
 
-/** What the user is asked to approve before a state-changing block runs. */
-export interface ConfirmRequest {
-  title: string;
-  /** The fully resolved command (secrets masked). */
-  command: string;
-  /** Workspace-relative working directory. */
-  cwd: string;
-  /** Where it would act: kube context, cloud profile… */
-  context: string[];
-  reason: string;
-}
+export type { ConfirmRequest };
 
 /** Decides whether a run may go ahead. The extension uses a modal dialog; tests may swap it. */
 export type Confirmer = (request: ConfirmRequest) => Promise<boolean>;
