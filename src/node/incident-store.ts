@@ -7,6 +7,7 @@ import { incidentFileName, renderIncident } from '../core/incident/incident-temp
 import { isPostmortemFileName, postmortemFileName, renderPostmortem } from '../core/incident/postmortem';
 import { markResolved } from '../core/incident/resolve';
 import { formatStatus, type EntryOptions } from '../core/incident/timeline';
+import type { IncidentFiles, ResolveResult } from '../core/incident/incident-log';
 import type { IncidentFile, IncidentMeta } from '../core/incident/types';
 import { redactSecrets } from '../core/redact';
 import { withFileLock, type FileLockOptions } from './incident-lock';
@@ -16,17 +17,7 @@ export interface IncidentStoreOptions extends EntryOptions {
   lock?: FileLockOptions;
 }
 
-/** What {@link IncidentStore.resolve} did. */
-export interface ResolveResult {
-  /** Workspace-relative path of the postmortem draft that was written. */
-  postmortemPath: string;
-  /** True when the front matter now says `status: resolved`. */
-  frontMatterUpdated: boolean;
-  /** Why the front matter was left as it was (a "resolved" entry was still appended); absent when it was updated. */
-  problem?: string;
-  /** The incident as read after resolving. */
-  incident: IncidentFile;
-}
+export type { ResolveResult };
 
 /** An incident file given as parsed, or by its workspace-relative (or absolute) path. */
 export type IncidentRef = IncidentFile | string;
@@ -38,7 +29,7 @@ export type IncidentRef = IncidentFile | string;
  * a minimal line edit written to a temporary file, fsynced and renamed over the original, and
  * only if the file did not change since it was read.
  */
-export class IncidentStore {
+export class IncidentStore implements IncidentFiles {
   /**
    * @param incidentsDir absolute path of the incidents folder (created on first `create`)
    * @param root absolute path of the workspace root; paths in results are relative to it, posix
@@ -111,10 +102,22 @@ export class IncidentStore {
    * on an O_APPEND descriptor and fsync. Never truncates or rewrites. Rejects when the file does not exist.
    */
   async append(file: IncidentRef, block: string): Promise<void> {
-    const absolute = this.absolutePath(file);
+    await this.withLock(file, () => this.appendHoldingLock(file, block));
+  }
+
+  /** {@link append} for a caller that already holds the file's lock (see {@link withLock}). */
+  async appendHoldingLock(file: IncidentRef, block: string): Promise<void> {
     let text = redactSecrets(block, this.options.redactionPatterns).text;
     if (!text.endsWith('\n')) text += '\n';
-    await withFileLock(absolute, () => appendLocked(absolute, text), this.options.lock);
+    await appendLocked(this.absolutePath(file), text);
+  }
+
+  /**
+   * Runs `fn` while holding the incident file's lock, the one every append takes: for writers that
+   * change the file another way (the editor saving a note added to unsaved edits).
+   */
+  withLock<T>(file: IncidentRef, fn: () => Promise<T>): Promise<T> {
+    return withFileLock(this.absolutePath(file), fn, this.options.lock);
   }
 
   /**

@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import { incidentsFolder } from './incidents-dir';
 import { escapeControl } from '../../core/terminal-text';
 import * as path from 'node:path';
-import { resolveExplicitTime, formatNote } from '../../core/incident/timeline';
+import { IncidentLog } from '../../core/incident/incident-log';
+import { resolveExplicitTime } from '../../core/incident/timeline';
 import { hostTimeZone, utcStamp, clockTime } from '../../core/incident/zoned-time';
 import type { IncidentFile } from '../../core/incident/types';
 import { gitUserName, IncidentStore } from '../../node/incident-store';
@@ -38,7 +39,7 @@ export async function runIncidentCommand(root: string, args: CliArgs, io: CliIo,
   const timeZone = zoneFromEnv(io.env.TZ);
   const { dirArg, absolute: incidentsDir } = await incidentsFolder(root, args);
   const store = new IncidentStore(incidentsDir, root, { timeZone });
-  const author = () => gitUserName(root, io.env as NodeJS.ProcessEnv);
+  const log = new IncidentLog(store, { timeZone, now, author: () => gitUserName(root, io.env as NodeJS.ProcessEnv) });
 
   if (args.command === 'note') {
     const words = args.positionals.join(' ').trim();
@@ -53,12 +54,9 @@ export async function runIncidentCommand(root: string, args: CliArgs, io: CliIo,
       if (explicit) ({ at, text } = explicit);
     }
     if (!text) throw new UsageError('note needs TEXT, e.g. runbooks note "paged the DB team"');
-    const incident = await store.active();
-    if (!incident) return noActive(io, dirArg);
-    const written = now();
-    await store.append(incident, formatNote({ text, ...(at ? { at } : {}), author: await author() }, written, timeZone));
-    const when = at ?? written;
-    io.out(`Noted in ${incident.path} at ${clockTime(when, timeZone)} (${utcStamp(when)}).`);
+    const noted = await log.note(text, at);
+    if (!noted) return noActive(io, dirArg);
+    io.out(`Noted in ${noted.incident.path} at ${clockTime(noted.at, timeZone)} (${utcStamp(noted.at)}).`);
     return 0;
   }
 
@@ -67,25 +65,16 @@ export async function runIncidentCommand(root: string, args: CliArgs, io: CliIo,
     const title = args.positionals.slice(1).join(' ').replace(/\s+/g, ' ').trim();
     if (!title) throw new UsageError('incident start needs a TITLE, e.g. runbooks incident start "Checkout 5xx after deploy"');
     const runbooks = await Promise.all((args.runbooks ?? []).map((p) => workspacePath(root, p, io)));
-    const already = await store.active();
-    const commander = await author();
-    const relative = await store.create({
-      id: '',
-      title,
-      severity: args.severity?.trim() || 'unknown',
-      status: 'active',
-      started: now().toISOString(),
-      runbooks,
-      ...(commander ? { commander } : {}),
-    });
+    const started = await log.start({ title, severity: args.severity?.trim() || 'unknown', runbooks });
+    const already = started.previous;
     if (already?.meta) io.err(`runbooks: "${escapeControl(already.meta.title)}" (${escapeControl(already.path)}) is still active; notes now go to the new incident.`);
-    io.out(`Started incident "${escapeControl(title)}": ${escapeControl(relative)}\nAdd notes with: runbooks note TEXT   (start TEXT with HH:MM for an earlier time)`);
+    io.out(`Started incident "${escapeControl(title)}": ${escapeControl(started.path)}\nAdd notes with: runbooks note TEXT   (start TEXT with HH:MM for an earlier time)`);
     return 0;
   }
   if (sub === 'resolve') {
-    const incident = await store.active();
-    if (!incident) return noActive(io, dirArg);
-    const result = await store.resolve(incident, now(), await author());
+    const result = await log.resolve();
+    if (!result) return noActive(io, dirArg);
+    const incident = result.incident;
     io.out(`Resolved "${escapeControl(incident.meta?.title ?? incident.path)}": ${escapeControl(incident.path)}\nPostmortem draft: ${escapeControl(result.postmortemPath)}`);
     if (!result.frontMatterUpdated) {
       io.err(`runbooks: ${result.problem ?? 'the front matter was not updated.'}`);

@@ -1,9 +1,10 @@
+import { DEFAULT_INCIDENTS_FOLDER } from '../../core/incident/incident-log';
 import * as path from 'node:path';
 import { resolveInside } from '../../node/workspace-boundary';
 import { UsageError, type CliArgs } from '../args';
 
 /** The incidents folder when `--incidents-dir` is not given, relative to the root. */
-export const DEFAULT_INCIDENTS_DIR = 'incidents';
+export const DEFAULT_INCIDENTS_DIR = DEFAULT_INCIDENTS_FOLDER;
 
 /**
  * The absolute incidents folder of `--incidents-dir` (default `incidents`, relative to the root).

@@ -1,19 +1,19 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { pickActiveIncident } from '../../../core/incident/incident-parser';
-import { failureReason } from '../../../core/runner/run-plan';
-import { formatCheckRun, formatFeedback, formatNote, formatStatus, resolveExplicitTime } from '../../../core/incident/timeline';
-import type { IncidentFile, IncidentMeta } from '../../../core/incident/types';
+import { IncidentLog, incidentsFolder } from '../../../core/incident/incident-log';
+import type { IncidentFile } from '../../../core/incident/types';
 import { gitUserName, IncidentStore } from '../../../node/incident-store';
 import { compileUserPatterns } from '../../../core/redact';
 import type { Logger } from '../../logger';
-import type { RunRecord } from '../runner/block-run-service';
+import type { RunRecord } from '../../../core/runner/run-block';
+import { EditorIncidentFiles } from './editor-incident-files';
 
 /**
  * Incident mode for the first workspace folder: the incident files under
- * `runbooks.incidents.folder`, which one is active, and appending to its timeline. Appends go
- * through the store (locked, append-only, fsync) unless the file is open with unsaved edits:
- * then they go through the editor, so nothing the user typed is clobbered.
+ * `runbooks.incidents.folder`, which one is active, and the core incident log over them. Appends
+ * go through the store (locked, append-only, fsync); when the file is open with unsaved edits they
+ * go through the editor and are saved, under the same lock (see `EditorIncidentFiles`).
  */
 export class IncidentService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -59,15 +59,23 @@ export class IncidentService implements vscode.Disposable {
   get incidentsDir(): string | undefined {
     const folder = this.folder;
     if (!folder) return undefined;
-    const relative = vscode.workspace.getConfiguration('runbooks.incidents', folder).get<string>('folder') || 'incidents';
-    return path.join(folder.uri.fsPath, relative);
+    return path.join(folder.uri.fsPath, incidentsFolder(vscode.workspace.getConfiguration('runbooks.incidents', folder).get<string>('folder')));
   }
 
   private store(): IncidentStore {
     const dir = this.incidentsDir;
     if (!dir || !this.folder) throw new Error('Open a folder first: incidents are files in the workspace.');
-    const patterns = vscode.workspace.getConfiguration('runbooks.redaction', this.folder).get<string[]>('patterns') ?? [];
-    return new IncidentStore(dir, this.folder.uri.fsPath, { redactionPatterns: compileUserPatterns(patterns).patterns });
+    return new IncidentStore(dir, this.folder.uri.fsPath, { redactionPatterns: this.redactionPatterns() });
+  }
+
+  /** The incident log over the editor's view of the files (unsaved edits appended through the editor, under the file's lock). */
+  private log(): IncidentLog {
+    const store = this.store();
+    return new IncidentLog(new EditorIncidentFiles(store, this.folder!), { author: () => this.whoAmI(), redactionPatterns: this.redactionPatterns() });
+  }
+
+  private redactionPatterns(): RegExp[] {
+    return compileUserPatterns(vscode.workspace.getConfiguration('runbooks.redaction', this.folder).get<string[]>('patterns') ?? []).patterns;
   }
 
   /** Re-reads the incident files. */
@@ -114,56 +122,24 @@ export class IncidentService implements vscode.Disposable {
 
   /** Starts an incident and makes it active. Returns its file's URI. */
   async start(title: string, severity: string, runbooks: string[]): Promise<vscode.Uri> {
-    const meta: IncidentMeta = {
-      id: '',
-      title,
-      severity,
-      status: 'active',
-      started: new Date().toISOString(),
-      runbooks,
-      ...((await this.whoAmI()) ? { commander: (await this.whoAmI())! } : {}),
-    };
-    const relative = await this.store().create(meta);
+    const { path: relative } = await this.log().start({ title, severity, runbooks });
     await this.reload();
     return vscode.Uri.joinPath(this.folder!.uri, ...relative.split('/'));
   }
 
   /** Appends a note (an explicit leading `HH:MM` sets its time) to the active incident. */
   async addNote(text: string): Promise<IncidentFile> {
-    const incident = await this.requireActive();
-    const now = new Date();
-    const explicit = resolveExplicitTime(text, now);
-    const block = formatNote({ text: explicit?.text ?? text, ...(explicit ? { at: explicit.at } : {}), author: await this.whoAmI() }, now);
-    await this.append(incident, block);
-    return incident;
+    return required(await this.log().note(text)).incident;
   }
 
   /** Records a check run in the active incident, when there is one. */
   async recordRun(record: RunRecord): Promise<boolean> {
-    const incident = await this.active();
-    if (!incident) return false;
-    const block = formatCheckRun({
-      runbookPath: record.docPath,
-      line: record.line,
-      blockName: record.blockName,
-      command: record.command,
-      cwd: record.cwd,
-      exitCode: record.result.exitCode,
-      durationMs: record.result.durationMs,
-      passed: record.result.passed,
-      ...(failureReason(record.result) ? { failure: failureReason(record.result)! } : {}),
-      output: record.result.output,
-      finishedAt: record.finishedAt,
-      author: await this.whoAmI(),
-    }, incident.path);
-    await this.append(incident, block);
-    return true;
+    return (await this.log().recordRun(record)) !== undefined;
   }
 
   /** Records feedback on a runbook line in the active incident. */
   async addFeedback(runbookPath: string, line: number, text: string): Promise<IncidentFile> {
-    const incident = await this.requireActive();
-    await this.append(incident, formatFeedback({ runbookPath, line, text, at: new Date(), author: await this.whoAmI() }, incident.path));
+    const incident = required(await this.log().feedback(runbookPath, line, text));
     // Read back now, not when the file watcher gets to it: staleness counts open feedback.
     await this.reload();
     return incident;
@@ -173,17 +149,14 @@ export class IncidentService implements vscode.Disposable {
   async appendStatus(incidentPath: string, text: string): Promise<void> {
     const incident = (await this.all()).find((i) => i.path === incidentPath);
     if (!incident) throw new Error(`the incident ${incidentPath} is gone`);
-    await this.append(incident, formatStatus(text, new Date(), await this.whoAmI()));
+    await this.log().status(incident.path, text);
     await this.reload();
   }
 
   /** Resolves the active incident and writes the postmortem draft; returns the draft's URI. */
   async resolve(): Promise<vscode.Uri> {
-    const incident = await this.requireActive();
-    const uri = this.uriOf(incident);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open?.isDirty) await open.save();
-    const result = await this.store().resolve(incident.path, new Date(), await this.whoAmI());
+    const result = required(await this.log().resolve());
+    const incident = result.incident;
     await this.reload();
     if (!result.frontMatterUpdated) {
       void vscode.window.showWarningMessage(
@@ -193,29 +166,14 @@ export class IncidentService implements vscode.Disposable {
     return vscode.Uri.joinPath(this.folder!.uri, ...result.postmortemPath.split('/'));
   }
 
-  private async requireActive(): Promise<IncidentFile> {
-    const incident = await this.active();
-    if (!incident) throw new Error('No active incident: start one with "Runbooks: Start Incident".');
-    return incident;
-  }
-
-  /** Appends through the editor when the file has unsaved edits, else through the store. */
-  private async append(incident: IncidentFile, block: string): Promise<void> {
-    const uri = this.uriOf(incident);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open?.isDirty) {
-      const end = open.lineAt(open.lineCount - 1).range.end;
-      const needsNewline = open.getText().length > 0 && !open.getText().endsWith('\n');
-      const edit = new vscode.WorkspaceEdit();
-      edit.insert(uri, end, `${needsNewline ? '\n' : ''}${block}`);
-      if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not add the note to ${incident.path} through the editor`);
-      return;
-    }
-    await this.store().append(incident.path, block);
-  }
-
   dispose(): void {
     this.watcher?.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The value, or the error every incident command gives when no incident is active. */
+function required<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('No active incident: start one with "Runbooks: Start Incident".');
+  return value;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DocModel } from '../../../core/doc-model';
+import { incidentsFolder } from '../../../core/incident/incident-log';
 import { parseDoc } from '../../../core/parse-doc';
 import { runnableBlocks } from '../../../core/runner/runnable-blocks';
 import type { RunnableBlock } from '../../../core/runner/types';
@@ -32,7 +33,7 @@ export function editorDoc(document: vscode.TextDocument): EditorDoc | undefined 
   if (cached && cached.version === document.version && cached.languages === languages) return cached.value;
   const doc = parseDoc(relative, document.getText());
   // Incident files and postmortems record commands that ran; they are history, never run again.
-  const incidents = `${(vscode.workspace.getConfiguration('runbooks.incidents', folder).get<string>('folder') || 'incidents').replace(/^\.?\/+|\/+$/g, '')}/`;
+  const incidents = `${incidentsFolder(vscode.workspace.getConfiguration('runbooks.incidents', folder).get<string>('folder'))}/`;
   const blocks = relative.startsWith(incidents) ? [] : runnableBlocks(doc, { extraLanguages: extraLanguages(folder) });
   const value = { folder, doc, blocks };
   cache.set(document, { version: document.version, languages, value });

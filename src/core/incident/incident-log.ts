@@ -1,0 +1,172 @@
+import type { RunRecord } from '../runner/run-block';
+import { failureReason } from '../runner/run-plan';
+import { pickActiveIncident } from './incident-parser';
+import { formatCheckRun, formatFeedback, formatNote, formatStatus, resolveExplicitTime, type EntryOptions } from './timeline';
+import type { IncidentFile, IncidentMeta } from './types';
+
+/** The incidents folder, relative to the workspace root, when no setting or flag names another. */
+export const DEFAULT_INCIDENTS_FOLDER = 'incidents';
+
+/**
+ * The incidents folder as configured (`runbooks.incidents.folder`, `--incidents-dir`), relative to
+ * the root, without leading `./` or `/` and trailing slashes; {@link DEFAULT_INCIDENTS_FOLDER}
+ * when empty or unset.
+ */
+export function incidentsFolder(configured: string | undefined): string {
+  return (configured || DEFAULT_INCIDENTS_FOLDER).replace(/^\.?\/+|\/+$/g, '') || DEFAULT_INCIDENTS_FOLDER;
+}
+
+/** What resolving an incident did. */
+export interface ResolveResult {
+  /** Workspace-relative path of the postmortem draft that was written. */
+  postmortemPath: string;
+  /** True when the front matter now says `status: resolved`. */
+  frontMatterUpdated: boolean;
+  /** Why the front matter was left as it was (a "resolved" entry was still appended); absent when it was updated. */
+  problem?: string;
+  /** The incident as read after resolving. */
+  incident: IncidentFile;
+}
+
+/**
+ * The incident files of one folder. Implemented in `src/node` (`IncidentStore`: created with
+ * O_EXCL, appended under a per-file lock, fsync); the editor wraps it so a file with unsaved edits
+ * is appended through the editor, under the same lock.
+ */
+export interface IncidentFiles {
+  /** Every incident file of the folder, parsed; empty when the folder does not exist. */
+  list(): Promise<IncidentFile[]>;
+  /** Creates a new incident file from the template (never overwriting one); returns its workspace-relative path. */
+  create(meta: IncidentMeta): Promise<string>;
+  /** Appends a formatted timeline entry to an existing incident file. */
+  append(incidentPath: string, block: string): Promise<void>;
+  /** Appends the "resolved" entry, marks the front matter resolved and writes the postmortem draft. */
+  resolve(incidentPath: string, at: Date, author?: string): Promise<ResolveResult>;
+}
+
+/** Options of {@link IncidentLog}. */
+export interface IncidentLogOptions extends EntryOptions {
+  /** Who writes (git user.name), asked lazily; none when absent or undefined. */
+  author?: () => Promise<string | undefined>;
+  /** The clock (default: the system's). */
+  now?: () => Date;
+}
+
+/** What to start an incident with. */
+export interface StartIncident {
+  title: string;
+  severity: string;
+  /** Workspace-relative paths of the runbooks in use. */
+  runbooks: string[];
+}
+
+/**
+ * The incident log, for both faces: start an incident, add notes, record check runs and feedback,
+ * resolve. Entries go to the active incident (see `pickActiveIncident`), read afresh from the files
+ * each time. Methods that need an active incident resolve undefined when there is none.
+ */
+export class IncidentLog {
+  private readonly now: () => Date;
+
+  constructor(
+    readonly files: IncidentFiles,
+    private readonly options: IncidentLogOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** The active incident, or undefined. */
+  async active(): Promise<IncidentFile | undefined> {
+    return pickActiveIncident(await this.files.list());
+  }
+
+  /**
+   * Starts an incident (status active, started now, the author as commander when known).
+   * Returns the new file's path, and the incident that was active before, if any (notes now go to the new one).
+   */
+  async start(input: StartIncident): Promise<{ path: string; previous?: IncidentFile }> {
+    const previous = await this.active();
+    const commander = await this.author();
+    const path = await this.files.create({
+      id: '',
+      title: input.title,
+      severity: input.severity,
+      status: 'active',
+      started: this.now().toISOString(),
+      runbooks: input.runbooks,
+      ...(commander ? { commander } : {}),
+    });
+    return { path, ...(previous ? { previous } : {}) };
+  }
+
+  /**
+   * Appends a note to the active incident. Its time is `at` when given, else an explicit leading
+   * `HH:MM` in the text (taken out of the text), else now. Resolves the incident and the time the
+   * note stands at, or undefined when no incident is active.
+   */
+  async note(text: string, at?: Date): Promise<{ incident: IncidentFile; at: Date } | undefined> {
+    const incident = await this.active();
+    if (!incident) return undefined;
+    const written = this.now();
+    const explicit = at ? { at, text } : resolveExplicitTime(text, written, this.options.timeZone);
+    const block = formatNote({ text: explicit?.text ?? text, ...(explicit ? { at: explicit.at } : {}), author: await this.author() }, written, this.entryOptions());
+    await this.files.append(incident.path, block);
+    return { incident, at: explicit?.at ?? written };
+  }
+
+  /** Records a check run in the active incident; undefined (nothing written) when none is active. */
+  async recordRun(record: RunRecord): Promise<IncidentFile | undefined> {
+    const incident = await this.active();
+    if (!incident) return undefined;
+    const failure = failureReason(record.result);
+    const block = formatCheckRun(
+      {
+        runbookPath: record.docPath,
+        line: record.line,
+        blockName: record.blockName,
+        command: record.command,
+        cwd: record.cwd,
+        exitCode: record.result.exitCode,
+        durationMs: record.result.durationMs,
+        passed: record.result.passed,
+        ...(failure ? { failure } : {}),
+        output: record.result.output,
+        finishedAt: record.finishedAt,
+        author: await this.author(),
+      },
+      incident.path,
+      this.entryOptions(),
+    );
+    await this.files.append(incident.path, block);
+    return incident;
+  }
+
+  /** Records feedback on a runbook line in the active incident; undefined when none is active. */
+  async feedback(runbookPath: string, line: number, text: string): Promise<IncidentFile | undefined> {
+    const incident = await this.active();
+    if (!incident) return undefined;
+    await this.files.append(incident.path, formatFeedback({ runbookPath, line, text, at: this.now(), author: await this.author() }, incident.path, this.entryOptions()));
+    return incident;
+  }
+
+  /** Appends a status line to an incident, active or not (e.g. that a piece of feedback was resolved). */
+  async status(incidentPath: string, text: string): Promise<void> {
+    await this.files.append(incidentPath, formatStatus(text, this.now(), await this.author(), this.entryOptions()));
+  }
+
+  /** Resolves the active incident and writes its postmortem draft; undefined when none is active. */
+  async resolve(): Promise<ResolveResult | undefined> {
+    const incident = await this.active();
+    if (!incident) return undefined;
+    return this.files.resolve(incident.path, this.now(), await this.author());
+  }
+
+  private author(): Promise<string | undefined> {
+    return this.options.author ? this.options.author() : Promise.resolve(undefined);
+  }
+
+  private entryOptions(): EntryOptions {
+    const { timeZone, redactionPatterns } = this.options;
+    return { ...(timeZone ? { timeZone } : {}), ...(redactionPatterns ? { redactionPatterns } : {}) };
+  }
+}
