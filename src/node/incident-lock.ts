@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 
 /** Options of {@link withFileLock}. */
 export interface FileLockOptions {
@@ -18,13 +20,20 @@ interface LockOwner {
   at: string;
 }
 
+/** An empty or unreadable lock older than this (or dated this far in the future) is stale. */
+export const UNREADABLE_LOCK_STALE_MS = 1000;
+
 /**
- * Runs `fn` while holding an exclusive lock on `target`: the file `<target>.lock`, created with
- * O_EXCL (`wx`) and holding the owner's pid, host and time; removed afterwards. Waits with a
- * jittered backoff while another writer holds it. A stale lock (its process is gone, or older than
- * `staleMs`) is removed, but only if it is still the same lock file with the same content, so two
- * waiters that both find it stale cannot remove a fresh lock taken in between (a narrow window
- * remains between that check and the unlink; a crashed writer is the only way to get there).
+ * Runs `fn` while holding an exclusive lock on `target`: the file `<target>.lock`, holding the
+ * owner's pid, host and time. The owner is written atomically: to a temporary file first, which is
+ * then hard-linked as the lock (`link(2)` fails if the lock exists), so no other process ever sees
+ * a lock that is empty or half-written; removed afterwards. Waits with a jittered backoff while
+ * another writer holds it. A stale lock is removed: its process is gone (same host), it is older
+ * than `staleMs` (or dated that far ahead), or it is empty or unreadable (left by a crashed older
+ * version, or a hand edit) and older than {@link UNREADABLE_LOCK_STALE_MS} either way. It is
+ * removed only if it is still the same lock file with the same content, so two waiters that both
+ * find it stale cannot remove a fresh lock taken in between (a narrow window remains between that
+ * check and the unlink; a crashed writer is the only way to get there).
  * Rejects when the lock cannot be had within `timeoutMs`, naming the lock file.
  */
 export async function withFileLock<T>(target: string, fn: () => Promise<T>, options: FileLockOptions = {}): Promise<T> {
@@ -41,6 +50,7 @@ export async function withFileLock<T>(target: string, fn: () => Promise<T>, opti
     await sleep(Math.random() * Math.min(2 * 2 ** attempt, 50));
   }
   try {
+    await sweepTemporaries(lockPath);
     return await fn();
   } finally {
     await fs.rm(lockPath, { force: true });
@@ -48,6 +58,25 @@ export async function withFileLock<T>(target: string, fn: () => Promise<T>, opti
 }
 
 async function tryCreate(lockPath: string): Promise<boolean> {
+  const owner: LockOwner = { pid: process.pid, host: os.hostname(), at: new Date().toISOString() };
+  const temporary = `${lockPath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await fs.writeFile(temporary, JSON.stringify(owner), { flag: 'wx' });
+  try {
+    await fs.link(temporary, lockPath);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // A file system without hard links (some network or FAT mounts): create it exclusively instead.
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') return createInPlace(lockPath, owner);
+    throw error;
+  } finally {
+    await fs.rm(temporary, { force: true });
+  }
+}
+
+/** The fallback: O_EXCL create, then write (an empty lock is possible in between, and is stale after a second). */
+async function createInPlace(lockPath: string, owner: LockOwner): Promise<boolean> {
   let handle;
   try {
     handle = await fs.open(lockPath, 'wx');
@@ -56,12 +85,22 @@ async function tryCreate(lockPath: string): Promise<boolean> {
     throw error;
   }
   try {
-    const owner: LockOwner = { pid: process.pid, host: os.hostname(), at: new Date().toISOString() };
     await handle.writeFile(JSON.stringify(owner));
   } finally {
     await handle.close();
   }
   return true;
+}
+
+/** Removes the temporary owner files that writers killed before linking them left next to `lockPath`. */
+async function sweepTemporaries(lockPath: string): Promise<void> {
+  const dir = path.dirname(lockPath);
+  const prefix = `${path.basename(lockPath)}.`;
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (match && !processAlive(Number(match[1]))) await fs.rm(path.join(dir, name), { force: true });
+  }
 }
 
 async function removeIfStale(lockPath: string, staleMs: number): Promise<boolean> {
@@ -87,19 +126,26 @@ async function snapshot(lockPath: string): Promise<{ ino: number; mtimeMs: numbe
 }
 
 function isStale(content: string, mtimeMs: number, staleMs: number): boolean {
-  if (Date.now() - mtimeMs > staleMs) return true;
-  let owner: Partial<LockOwner> | undefined;
+  const age = Math.abs(Date.now() - mtimeMs);
+  let owner: Partial<LockOwner> | null = null;
   try {
-    owner = JSON.parse(content) as Partial<LockOwner>;
+    owner = JSON.parse(content) as Partial<LockOwner> | null;
   } catch {
-    return false; // being written right now, or garbage: only age can tell
+    // unreadable: the owner is always written whole, so nobody is writing it now
   }
-  if (owner.host !== os.hostname() || typeof owner.pid !== 'number') return false;
+  if (!owner || typeof owner !== 'object' || typeof owner.pid !== 'number') return age > UNREADABLE_LOCK_STALE_MS;
+  if (age > staleMs) return true;
+  if (owner.host !== os.hostname()) return false;
+  return !processAlive(owner.pid);
+}
+
+/** False only when the process is known to be gone (ESRCH); a process of another user (EPERM) is alive. */
+function processAlive(pid: number): boolean {
   try {
-    process.kill(owner.pid, 0);
-    return false;
+    process.kill(pid, 0);
+    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }
 

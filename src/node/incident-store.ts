@@ -1,21 +1,25 @@
 import { execFile } from 'node:child_process';
 import { safeGitArgs } from './safe-git';
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseIncident, pickActiveIncident } from '../core/incident/incident-parser';
 import { incidentFileName, renderIncident } from '../core/incident/incident-template';
 import { isPostmortemFileName, postmortemFileName, renderPostmortem } from '../core/incident/postmortem';
-import { markResolved } from '../core/incident/resolve';
 import { formatStatus, type EntryOptions } from '../core/incident/timeline';
-import type { IncidentFiles, ResolveResult } from '../core/incident/incident-log';
+import { endsResolved, IncidentClosedError, isClosed, RESOLVED_STATUS, type AppendOptions, type IncidentFiles, type ResolveResult } from '../core/incident/incident-log';
 import type { IncidentFile, IncidentMeta } from '../core/incident/types';
 import { redactSecrets } from '../core/redact';
+import { appendLocked, createExclusive, resolveLocked, syncDir, type AppendWrite } from './incident-file-io';
 import { withFileLock, type FileLockOptions } from './incident-lock';
 
 /** Options of {@link IncidentStore}. */
 export interface IncidentStoreOptions extends EntryOptions {
   lock?: FileLockOptions;
+  /** The write port of appends (default: the system's write); tests simulate a full disk with it. */
+  write?: AppendWrite;
 }
+
+export type { AppendOptions, AppendWrite };
 
 export type { ResolveResult };
 
@@ -97,19 +101,26 @@ export class IncidentStore implements IncidentFiles {
 
   /**
    * Appends a markdown block (a formatted timeline entry) to the end of an existing incident file,
-   * redacted once more. Under the file's lock: reads the last byte, and when the file does not end
-   * with a newline (a torn earlier write, or a hand edit) starts the block with one; then one write
-   * on an O_APPEND descriptor and fsync. Never truncates or rewrites. Rejects when the file does not exist.
+   * redacted once more, under the file's lock (see `appendLocked`: one write on an O_APPEND
+   * descriptor and fsync, a newline first when the file does not end with one, and a failed write
+   * truncated back). With `onlyIfActive`, the incident's status is read under the lock first and a
+   * resolved incident is refused ({@link IncidentClosedError}), so a note can never land after
+   * "Incident resolved". Rejects when the file does not exist.
    */
-  async append(file: IncidentRef, block: string): Promise<void> {
-    await this.withLock(file, () => this.appendHoldingLock(file, block));
+  async append(file: IncidentRef, block: string, options: AppendOptions = {}): Promise<void> {
+    await this.withLock(file, () => this.appendHoldingLock(file, block, options));
   }
 
   /** {@link append} for a caller that already holds the file's lock (see {@link withLock}). */
-  async appendHoldingLock(file: IncidentRef, block: string): Promise<void> {
+  async appendHoldingLock(file: IncidentRef, block: string, options: AppendOptions = {}): Promise<void> {
+    const absolute = this.absolutePath(file);
+    if (options.onlyIfActive) {
+      const relative = this.relativePath(absolute);
+      if (isClosed(parseIncident(relative, await fs.readFile(absolute, 'utf8')))) throw new IncidentClosedError(relative);
+    }
     let text = redactSecrets(block, this.options.redactionPatterns).text;
     if (!text.endsWith('\n')) text += '\n';
-    await appendLocked(this.absolutePath(file), text);
+    await appendLocked(absolute, text, this.options.write);
   }
 
   /**
@@ -121,17 +132,27 @@ export class IncidentStore implements IncidentFiles {
   }
 
   /**
-   * Resolves an incident: appends a "⚑ Incident resolved" entry, sets `status: resolved` and
-   * `resolved:` in the front matter (see `markResolved`: left alone, with `problem` saying why,
-   * when the front matter cannot be parsed or the file changed meanwhile), and writes the
-   * postmortem draft next to it (`<stem>-postmortem.md`, `-2`, … never overwriting one).
+   * Resolves an incident, all under one hold of its lock: appends a "⚑ Incident resolved" entry,
+   * sets `status: resolved` and `resolved:` in the front matter (see `markResolved`: left alone,
+   * with `problem` saying why, when the front matter cannot be parsed or the file changed
+   * meanwhile), and reads the text the postmortem draft is built from; then writes the draft next
+   * to it (`<stem>-postmortem.md`, `-2`, … never overwriting one). Idempotent: an incident already
+   * resolved gets no second entry and keeps its resolved time; a resolve that stopped after the
+   * entry only marks the front matter.
    */
   async resolve(file: IncidentRef, at: Date, author?: string): Promise<ResolveResult> {
     const absolute = this.absolutePath(file);
-    await this.append(absolute, formatStatus('Incident resolved', at, author, this.options));
-    const edit = await withFileLock(absolute, () => resolveLocked(absolute, at), this.options.lock);
-    const text = await fs.readFile(absolute, 'utf8');
-    const incident = parseIncident(this.relativePath(absolute), text);
+    const relative = this.relativePath(absolute);
+    const { text, edit } = await this.withLock(absolute, async () => {
+      const before = parseIncident(relative, await fs.readFile(absolute, 'utf8'));
+      const alreadyResolved = before.meta?.status === 'resolved';
+      if (!alreadyResolved && !endsResolved(before)) {
+        await this.appendHoldingLock(absolute, formatStatus(RESOLVED_STATUS, at, author, this.options));
+      }
+      const edit = alreadyResolved ? { updated: true } : await resolveLocked(absolute, at);
+      return { text: await fs.readFile(absolute, 'utf8'), edit };
+    });
+    const incident = parseIncident(relative, text);
     const draft = renderPostmortem(incident, text, at, this.options.redactionPatterns);
     const dir = path.dirname(absolute);
     for (let n = 1; n < 10_000; n++) {
@@ -158,88 +179,3 @@ export function gitUserName(root: string, env?: NodeJS.ProcessEnv): Promise<stri
   });
 }
 
-async function appendLocked(absolute: string, text: string): Promise<void> {
-  const handle = await fs.open(absolute, fsConstants.O_RDWR | fsConstants.O_APPEND);
-  try {
-    const { size } = await handle.stat();
-    let data = text;
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      await handle.read(last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) data = `\n${data}`;
-    }
-    const bytes = Buffer.from(data, 'utf8');
-    // One write(2) on a regular file writes it all; the loop only matters on a full disk or a signal.
-    let written = 0;
-    while (written < bytes.length) {
-      const { bytesWritten } = await handle.write(bytes, written, bytes.length - written);
-      written += bytesWritten;
-    }
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function resolveLocked(absolute: string, at: Date): Promise<{ updated: boolean; problem?: string }> {
-  const before = await fs.stat(absolute);
-  const text = await fs.readFile(absolute, 'utf8');
-  const result = markResolved(text, at);
-  if ('error' in result) return { updated: false, problem: result.error };
-  const temporary = path.join(path.dirname(absolute), `.${path.basename(absolute)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    const handle = await fs.open(temporary, 'wx', before.mode & 0o777);
-    try {
-      await handle.writeFile(result.text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    const now = await fs.stat(absolute);
-    if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino) {
-      await fs.rm(temporary, { force: true });
-      return { updated: false, problem: `${path.basename(absolute)} changed while it was being marked resolved; its front matter was left as it was. Set \`status: resolved\` by hand.` };
-    }
-    await fs.rename(temporary, absolute);
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw error;
-  }
-  await syncDir(path.dirname(absolute));
-  return { updated: true };
-}
-
-/** Creates `absolute` with O_EXCL and writes `text` durably; false when it already exists. */
-async function createExclusive(absolute: string, text: string): Promise<boolean> {
-  let handle;
-  try {
-    handle = await fs.open(absolute, 'wx');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await fs.rm(absolute, { force: true }); // ours, and incomplete
-    throw error;
-  }
-  await handle.close();
-  return true;
-}
-
-/** fsync a folder so a new or renamed entry survives a crash; not possible on every platform (Windows), so failures are ignored. */
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const handle = await fs.open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // best effort
-  }
-}

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { incidentsFolder } from './incidents-dir';
 import { escapeControl } from '../../core/terminal-text';
 import * as path from 'node:path';
-import { IncidentLog } from '../../core/incident/incident-log';
+import { IncidentClosedError, IncidentLog } from '../../core/incident/incident-log';
 import { resolveExplicitTime } from '../../core/incident/timeline';
 import { hostTimeZone, utcStamp, clockTime } from '../../core/incident/zoned-time';
 import type { IncidentFile } from '../../core/incident/types';
@@ -54,7 +54,14 @@ export async function runIncidentCommand(root: string, args: CliArgs, io: CliIo,
       if (explicit) ({ at, text } = explicit);
     }
     if (!text) throw new UsageError('note needs TEXT, e.g. runbooks note "paged the DB team"');
-    const noted = await log.note(text, at);
+    const noted = await log.note(text, at).catch((error: unknown) => {
+      if (error instanceof IncidentClosedError) return error;
+      throw error;
+    });
+    if (noted instanceof IncidentClosedError) {
+      io.err(`runbooks: ${noted.message}`);
+      return 2;
+    }
     if (!noted) return noActive(io, dirArg);
     io.out(`Noted in ${noted.incident.path} at ${clockTime(noted.at, timeZone)} (${utcStamp(noted.at)}).`);
     return 0;

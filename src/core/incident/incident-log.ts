@@ -16,6 +16,37 @@ export function incidentsFolder(configured: string | undefined): string {
   return (configured || DEFAULT_INCIDENTS_FOLDER).replace(/^\.?\/+|\/+$/g, '') || DEFAULT_INCIDENTS_FOLDER;
 }
 
+/** The text of the status entry that resolving writes. */
+export const RESOLVED_STATUS = 'Incident resolved';
+
+/** True when the last timeline entry is the "Incident resolved" status: a resolve wrote it. */
+export function endsResolved(incident: IncidentFile): boolean {
+  const last = incident.timeline[incident.timeline.length - 1];
+  return last?.kind === 'status' && last.summary === RESOLVED_STATUS;
+}
+
+/**
+ * True when an incident takes no more notes: its front matter says `status: resolved`, or, when the
+ * front matter cannot be read, its timeline ends with "Incident resolved".
+ */
+export function isClosed(incident: IncidentFile): boolean {
+  return incident.meta ? incident.meta.status === 'resolved' : endsResolved(incident);
+}
+
+/** A note, run or feedback refused because the incident was resolved after the caller picked it. */
+export class IncidentClosedError extends Error {
+  constructor(readonly incidentPath: string) {
+    super(`${incidentPath} was resolved; the note was not added. Start a new incident, or set \`status: active\` in it to reopen it.`);
+    this.name = 'IncidentClosedError';
+  }
+}
+
+/** How to append. */
+export interface AppendOptions {
+  /** Refuse (with {@link IncidentClosedError}) when the incident is resolved, checked under the file's lock. */
+  onlyIfActive?: boolean;
+}
+
 /** What resolving an incident did. */
 export interface ResolveResult {
   /** Workspace-relative path of the postmortem draft that was written. */
@@ -39,10 +70,13 @@ export interface IncidentFiles {
   /** Creates a new incident file from the template (never overwriting one); returns its workspace-relative path. */
   create(meta: IncidentMeta): Promise<string>;
   /** Appends a formatted timeline entry to an existing incident file. */
-  append(incidentPath: string, block: string): Promise<void>;
+  append(incidentPath: string, block: string, options?: AppendOptions): Promise<void>;
   /** Appends the "resolved" entry, marks the front matter resolved and writes the postmortem draft. */
   resolve(incidentPath: string, at: Date, author?: string): Promise<ResolveResult>;
 }
+
+/** Entries meant for the active incident are refused once it is resolved (checked under the lock). */
+const ACTIVE_ONLY: AppendOptions = { onlyIfActive: true };
 
 /** Options of {@link IncidentLog}. */
 export interface IncidentLogOptions extends EntryOptions {
@@ -63,7 +97,8 @@ export interface StartIncident {
 /**
  * The incident log, for both faces: start an incident, add notes, record check runs and feedback,
  * resolve. Entries go to the active incident (see `pickActiveIncident`), read afresh from the files
- * each time. Methods that need an active incident resolve undefined when there is none.
+ * each time, and are refused ({@link IncidentClosedError}) if it was resolved in between. Methods
+ * that need an active incident resolve undefined when there is none.
  */
 export class IncidentLog {
   private readonly now: () => Date;
@@ -110,7 +145,7 @@ export class IncidentLog {
     const written = this.now();
     const explicit = at ? { at, text } : resolveExplicitTime(text, written, this.options.timeZone);
     const block = formatNote({ text: explicit?.text ?? text, ...(explicit ? { at: explicit.at } : {}), author: await this.author() }, written, this.entryOptions());
-    await this.files.append(incident.path, block);
+    await this.files.append(incident.path, block, ACTIVE_ONLY);
     return { incident, at: explicit?.at ?? written };
   }
 
@@ -137,7 +172,7 @@ export class IncidentLog {
       incident.path,
       this.entryOptions(),
     );
-    await this.files.append(incident.path, block);
+    await this.files.append(incident.path, block, ACTIVE_ONLY);
     return incident;
   }
 
@@ -145,7 +180,7 @@ export class IncidentLog {
   async feedback(runbookPath: string, line: number, text: string): Promise<IncidentFile | undefined> {
     const incident = await this.active();
     if (!incident) return undefined;
-    await this.files.append(incident.path, formatFeedback({ runbookPath, line, text, at: this.now(), author: await this.author() }, incident.path, this.entryOptions()));
+    await this.files.append(incident.path, formatFeedback({ runbookPath, line, text, at: this.now(), author: await this.author() }, incident.path, this.entryOptions()), ACTIVE_ONLY);
     return incident;
   }
 

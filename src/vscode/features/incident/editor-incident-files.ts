@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { IncidentFiles, ResolveResult } from '../../../core/incident/incident-log';
+import { IncidentClosedError, isClosed, type AppendOptions, type IncidentFiles, type ResolveResult } from '../../../core/incident/incident-log';
+import { parseIncident } from '../../../core/incident/incident-parser';
 import type { IncidentFile, IncidentMeta } from '../../../core/incident/types';
 import type { IncidentStore } from '../../../node/incident-store';
 
@@ -23,12 +24,13 @@ export class EditorIncidentFiles implements IncidentFiles {
     return this.store.create(meta);
   }
 
-  async append(incidentPath: string, block: string): Promise<void> {
-    if (!this.dirty(incidentPath)) return this.store.append(incidentPath, block);
+  async append(incidentPath: string, block: string, options: AppendOptions = {}): Promise<void> {
+    if (!this.dirty(incidentPath)) return this.store.append(incidentPath, block, options);
     await this.store.withLock(incidentPath, async () => {
       // Checked again under the lock: the user may have saved meanwhile.
       const open = this.dirty(incidentPath);
-      if (!open) return this.store.appendHoldingLock(incidentPath, block);
+      if (!open) return this.store.appendHoldingLock(incidentPath, block, options);
+      if (options.onlyIfActive && isClosed(parseIncident(incidentPath, open.getText()))) throw new IncidentClosedError(incidentPath);
       const end = open.lineAt(open.lineCount - 1).range.end;
       const needsNewline = open.getText().length > 0 && !open.getText().endsWith('\n');
       const edit = new vscode.WorkspaceEdit();

@@ -1,5 +1,14 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_INCIDENTS_FOLDER, IncidentLog, incidentsFolder, type IncidentFiles, type ResolveResult } from '../../../../src/core/incident/incident-log';
+import {
+  DEFAULT_INCIDENTS_FOLDER,
+  IncidentClosedError,
+  IncidentLog,
+  incidentsFolder,
+  isClosed,
+  type AppendOptions,
+  type IncidentFiles,
+  type ResolveResult,
+} from '../../../../src/core/incident/incident-log';
 import { parseIncident } from '../../../../src/core/incident/incident-parser';
 import { renderIncident } from '../../../../src/core/incident/incident-template';
 import type { IncidentFile, IncidentMeta } from '../../../../src/core/incident/types';
@@ -19,10 +28,11 @@ class MemoryIncidentFiles implements IncidentFiles {
     this.texts.set(path, renderIncident({ ...meta, id: path.slice(10, -3) }, { timeZone: 'UTC' }));
     return path;
   }
-  async append(path: string, block: string): Promise<void> {
-    this.calls.push(`append ${path}`);
+  async append(path: string, block: string, options: AppendOptions = {}): Promise<void> {
+    this.calls.push(`append ${path}${options.onlyIfActive ? ' if active' : ''}`);
     const text = this.texts.get(path);
     if (text === undefined) throw new Error(`no ${path}`);
+    if (options.onlyIfActive && isClosed(parseIncident(path, text))) throw new IncidentClosedError(path);
     this.texts.set(path, text + block);
   }
   async resolve(path: string, at: Date, author?: string): Promise<ResolveResult> {
@@ -149,6 +159,19 @@ describe('IncidentLog', () => {
     const resolved = await log.resolve();
     assert.equal(resolved?.postmortemPath, 'incidents/2026-11-22-orders-down-postmortem.md');
     assert.equal(files.calls.at(-1), `resolve ${path} 2026-11-22T14:04:00.000Z Alice`);
+  });
+
+  it('asks the files to refuse notes, runs and feedback once the incident is resolved, but not status lines', async () => {
+    const { files, log } = makeLog();
+    const { path } = await log.start({ title: 'Orders down', severity: 'SEV2', runbooks: [] });
+    await log.note('paged');
+    await log.status(path, 'Resolved feedback on runbooks/a.md#L1');
+    assert.deepEqual(files.calls.slice(1), [`append ${path} if active`, `append ${path}`]);
+    // Resolved by someone else after this log picked the incident: the note is refused, not appended.
+    const picked = await log.active();
+    files.texts.set(path, files.texts.get(path)!.replace('status: active', 'status: resolved'));
+    await assert.rejects(files.append(picked!.path, 'late\n', { onlyIfActive: true }), (error: Error) => error instanceof IncidentClosedError && error.message.startsWith(`${path} was resolved; the note was not added.`));
+    assert.equal(await log.note('late'), undefined, 'a resolved incident is no longer the active one');
   });
 
   it('leaves the author out when it is not known', async () => {

@@ -1,0 +1,106 @@
+import { constants as fsConstants, promises as fs, type promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { markResolved } from '../core/incident/resolve';
+
+/**
+ * Writes `length` bytes of `bytes` from `offset` at the end of an O_APPEND file; resolves how many
+ * were written. The store's write port: tests put a failing one in (a full disk).
+ */
+export type AppendWrite = (handle: fsp.FileHandle, bytes: Buffer, offset: number, length: number) => Promise<number>;
+
+/** The system's write. */
+export const systemWrite: AppendWrite = async (handle, bytes, offset, length) => (await handle.write(bytes, offset, length)).bytesWritten;
+
+/**
+ * Appends `text` to an existing file with one write on an O_APPEND descriptor (more only on a full
+ * disk or a signal), then fsync; starts with a newline when the file does not end with one. A
+ * write or fsync that fails truncates the file back to the size it had, so no torn fragment is
+ * left behind to be read as an entry later. The caller holds the file's lock.
+ */
+export async function appendLocked(absolute: string, text: string, write: AppendWrite = systemWrite): Promise<void> {
+  const handle = await fs.open(absolute, fsConstants.O_RDWR | fsConstants.O_APPEND);
+  try {
+    const { size } = await handle.stat();
+    let data = text;
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      await handle.read(last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) data = `\n${data}`;
+    }
+    const bytes = Buffer.from(data, 'utf8');
+    try {
+      let written = 0;
+      while (written < bytes.length) written += await write(handle, bytes, written, bytes.length - written);
+      await handle.sync();
+    } catch (error) {
+      await handle.truncate(size).then(() => handle.sync()).catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Marks the front matter resolved (see `markResolved`): temp file, fsync, rename, only if the file did not change meanwhile. */
+export async function resolveLocked(absolute: string, at: Date): Promise<{ updated: boolean; problem?: string }> {
+  const before = await fs.stat(absolute);
+  const text = await fs.readFile(absolute, 'utf8');
+  const result = markResolved(text, at);
+  if ('error' in result) return { updated: false, problem: result.error };
+  const temporary = path.join(path.dirname(absolute), `.${path.basename(absolute)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    const handle = await fs.open(temporary, 'wx', before.mode & 0o777);
+    try {
+      await handle.writeFile(result.text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    const now = await fs.stat(absolute);
+    if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino) {
+      await fs.rm(temporary, { force: true });
+      return { updated: false, problem: `${path.basename(absolute)} changed while it was being marked resolved; its front matter was left as it was. Set \`status: resolved\` by hand.` };
+    }
+    await fs.rename(temporary, absolute);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
+  await syncDir(path.dirname(absolute));
+  return { updated: true };
+}
+
+/** Creates `absolute` with O_EXCL and writes `text` durably; false when it already exists. */
+export async function createExclusive(absolute: string, text: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await fs.open(absolute, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await fs.rm(absolute, { force: true }); // ours, and incomplete
+    throw error;
+  }
+  await handle.close();
+  return true;
+}
+
+/** fsync a folder so a new or renamed entry survives a crash; not possible on every platform (Windows), so failures are ignored. */
+export async function syncDir(dir: string): Promise<void> {
+  try {
+    const handle = await fs.open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // best effort
+  }
+}
