@@ -1,8 +1,8 @@
 import { normalizeAlertName } from '../alert-lookup';
 import { compareCodeUnits } from '../compare';
 import type { DocModel } from '../doc-model';
-import type { GitRefs } from '../staleness/ports';
-import type { RepoLocation } from '../staleness/scan/repo-urls';
+import type { GitRefs } from '../repo/repo-ports';
+import type { RepoLocation } from '../repo/repo-urls';
 import { DocLookup } from './doc-lookup';
 import { nearestAlertName } from './near-name';
 import { coverageFindings, type AlertFinding } from './coverage-findings';

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
-import { resolveRepoUrl, type RepoLocation } from '../staleness/scan/repo-urls';
-import type { GitRefs } from '../staleness/ports';
+import { resolveRepoUrl, type RepoLocation } from '../repo/repo-urls';
+import type { GitRefs } from '../repo/repo-ports';
 
 /** A `runbook_url:` / `runbook:` annotation in an alert rule file. */
 export interface RunbookAnnotation {

@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
 import { normalizeAlertName } from '../alert-lookup';
 import type { DocModel } from '../doc-model';
-import type { GitRefs } from '../staleness/ports';
-import { resolveRepoUrl, type RepoLocation } from '../staleness/scan/repo-urls';
+import type { GitRefs } from '../repo/repo-ports';
+import { resolveRepoUrl, type RepoLocation } from '../repo/repo-urls';
 import type { DocLookup } from './doc-lookup';
 import type { AlertRule, RunbookAnnotationValue, RunbookTarget } from './types';
 

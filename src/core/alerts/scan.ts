@@ -1,6 +1,6 @@
 import type { DocModel } from '../doc-model';
-import type { GitRefs, GitRemote, WorkspaceFiles } from '../staleness/ports';
-import { remoteLocations } from '../staleness/scan/repo-urls';
+import type { GitRefs, GitRemote, WorkspaceFiles } from '../repo/repo-ports';
+import { remoteLocations } from '../repo/repo-urls';
 import { computeCoverage, type CoverageReport } from './coverage';
 import { parseRuleFile } from './parse-rules';
 import { alertEntryLines, isRuleFileText, ruleFileCandidates, type RuleFileSettings } from './rule-files';

@@ -5,6 +5,9 @@
  * adapter translates, and leaves out anything outside the root.
  */
 import type { FeedbackRecord } from '../incident/feedback';
+import type { GitRefs, GitRemote, WorkspaceFiles } from '../repo/repo-ports';
+
+export type { GitRefs, GitRemote, WorkspaceFiles } from '../repo/repo-ports';
 
 /** How a file changed in one commit, as `git log --name-status` reports it. */
 export type ChangeStatus = 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
@@ -50,19 +53,6 @@ export type RepoState =
       /** Why there is no usable repository, for the `staleness.unknown` reason. */
       reason: string;
     };
-
-/** A git remote as configured (`git remote -v`, fetch URL). */
-export interface GitRemote {
-  name: string;
-  url: string;
-}
-
-/** Short names of the refs of the repository, for splitting `blob/<ref>/<path>` URLs. */
-export interface GitRefs {
-  /** Local branches and remote-tracking branches without the remote name (`main`, `release/1.2`). */
-  branches: string[];
-  tags: string[];
-}
 
 /** A file as it is in one commit. */
 export interface FileAt {
@@ -152,20 +142,6 @@ export interface GitHistory {
   mergeBase(a: string, b: string, signal?: AbortSignal): Promise<string | undefined>;
   /** Which of `paths` (files or folders) exist at `rev`; undefined when `rev` is not in this clone. */
   pathsAt(rev: string, paths: string[], signal?: AbortSignal): Promise<Set<string> | undefined>;
-}
-
-/** The files of the workspace as they are now. Implemented in `src/node/git-workspace-files.ts`. */
-export interface WorkspaceFiles {
-  /** Every file below the root (git-tracked plus untracked, not ignored), sorted. */
-  list(signal?: AbortSignal): Promise<string[]>;
-  /** A file's text, or undefined when it cannot be read or is larger than `maxBytes`. */
-  read(path: string, maxBytes?: number): Promise<string | undefined>;
-  /**
-   * The files whose text contains `word` (case-insensitive), in one pass (`git grep`), limited to
-   * names ending in one of `extensions` (`.yml`) when given; undefined when the implementation
-   * cannot search, and the caller then reads the files itself.
-   */
-  filesContaining?(word: string, extensions?: string[], signal?: AbortSignal): Promise<string[] | undefined>;
 }
 
 /** Where the history cache lives between runs (a JSON file for the CLI, workspace storage in VS Code). */

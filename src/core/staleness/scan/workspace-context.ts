@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import type { DocModel } from '../../doc-model';
 import { findRunbookAnnotations, matchRunbookValue, type AlertRuleLink } from '../../alerts/runbook-annotations';
 import type { GitHistory, GitRefs, RepoState, WorkspaceFiles } from '../ports';
-import { remoteLocations, type RepoLocation } from './repo-urls';
+import { remoteLocations, type RepoLocation } from '../../repo/repo-urls';
 import { FileSet, resolveDocTargets, type ResolvedDoc } from '../targets/resolve-targets';
 import type { StalenessOptions } from '../options';
 

@@ -6,7 +6,7 @@ import { lineRange } from '../../link-target';
 import type { AlertRuleLink } from '../../alerts/runbook-annotations';
 import type { LineRange } from '../model/line-ranges';
 import type { GitRefs } from '../ports';
-import { resolveRepoUrl, type RepoLocation } from '../scan/repo-urls';
+import { resolveRepoUrl, type RepoLocation } from '../../repo/repo-urls';
 import type { LinkedTarget, StalenessReason, TargetVia } from '../model/report';
 import { outsideRepoReason } from '../rules/link-outside-repo';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { forgeLines, parseRemoteUrl, remoteLocations, resolveRepoUrl } from '../../../../src/core/staleness/scan/repo-urls';
+import { forgeLines, parseRemoteUrl, remoteLocations, resolveRepoUrl } from '../../../../src/core/repo/repo-urls';
 
 describe('forge URLs into this repository', () => {
   it('reads remote URLs in every common form', () => {

@@ -1,5 +1,5 @@
-import { lineRange } from '../../link-target';
-import type { GitRefs, GitRemote } from '../ports';
+import { lineRange } from '../link-target';
+import type { GitRefs, GitRemote } from './repo-ports';
 
 /** Where a repository lives on a forge: lower-cased host (no port, no `www.`) and path (no `.git`). */
 export interface RepoLocation {
