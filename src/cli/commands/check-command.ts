@@ -1,8 +1,12 @@
 import type { Log } from 'sarif';
+import { changedAlertFindings } from '../../core/alerts/change-set';
+import type { DocModel } from '../../core/doc-model';
 import { formatGithub, GITHUB_ANNOTATION_LIMIT } from '../../core/findings/format-github';
 import { formatSarif } from '../../core/findings/format-sarif';
 import { formatReportLine } from '../../core/findings/format-text';
+import { rulesOf } from '../../core/findings/rule-table';
 import { applySeverities } from '../../core/findings/severity';
+import { loadAlertCoverage } from '../../node/alert-coverage';
 import { checkFindingToFinding } from '../../core/staleness/as-findings';
 import { CheckError, type CheckFinding, type CheckReport } from '../../core/staleness/check/check-changes';
 import { STALENESS_RULES } from '../../core/staleness/rules/rule-table';
@@ -53,9 +57,25 @@ export function githubAnnotations(findings: CheckFinding[], repoPrefix = '', lim
   return formatGithub(findings.map(checkFindingToFinding), { repoPrefix, limit, command: 'check' });
 }
 
-/** A SARIF 2.1.0 log of the check, with the staleness rules and one result per finding (see `formatSarif`). */
+/** A SARIF 2.1.0 log of the check, with the staleness rules (and the alert rules that have findings) and one result per finding (see `formatSarif`). */
 export function toSarif(report: CheckReport, repoPrefix = ''): Log {
-  return formatSarif(report.findings.map(checkFindingToFinding), { version, rules: STALENESS_RULES, repoPrefix });
+  const used = new Set(report.findings.map((f) => f.ruleId as string));
+  const rules = [...STALENESS_RULES, ...rulesOf('alerts').filter((r) => used.has(r.id))];
+  return formatSarif(report.findings.map(checkFindingToFinding), { version, rules, repoPrefix });
+}
+
+/**
+ * The check's findings plus the alerts the change set adds or renames without a runbook (see
+ * `changedAlertFindings`), by path and line. The coverage is that of the working tree.
+ */
+async function withChangedAlerts(root: string, docs: DocModel[], report: CheckReport, io: CliIo): Promise<CheckReport> {
+  const coverage = await loadAlertCoverage(root, docs, { env: io.env });
+  if (coverage.ruleFiles.length === 0) return report;
+  const alerts = await changedAlertFindings(new SimpleGitHistory(root, io.env), coverage, { mergeBase: report.mergeBase, ...(report.head !== undefined ? { head: report.head } : {}) });
+  if (alerts.length === 0) return report;
+  const added: CheckFinding[] = alerts.map((f) => ({ ruleId: f.ruleId as CheckFinding['ruleId'], severity: f.severity, path: f.path, line: f.line, message: f.message, target: f.target ?? f.path, docs: (f.related ?? []).map((r) => ({ path: r.path, line: r.line })) }));
+  const findings = [...report.findings, ...added].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+  return { ...report, findings };
 }
 
 /**
@@ -83,6 +103,7 @@ export async function runCheck(root: string, args: CliArgs, io: CliIo): Promise<
     }
     throw error;
   }
+  report = await withChangedAlerts(root, index.all(), report, io);
   const format = args.findingsFormat ?? args.format;
   const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix() : '';
   io.out(renderCheck(report, format, { baseName: args.base, repoPrefix }));
