@@ -5,16 +5,24 @@ import type { DocModel } from '../doc-model';
 /** Where alert rule files are looked for unless `.runbooks.yml` `alerts.ruleFiles` or `runbooks.alerts.ruleFiles` say otherwise. */
 export const DEFAULT_RULE_FILE_GLOBS: readonly string[] = Object.freeze(['**/*rules*.y?(a)ml', '**/alerts*.y?(a)ml', '**/prometheus*/**/*.y?(a)ml']);
 
+/**
+ * Rule files that are never deployed: test data and fixtures (Thanos' `cmd/thanos/testdata/`, the
+ * cluster-monitoring-operator's `test/…/testdata/`). Their alerts have no runbook on purpose.
+ */
+export const DEFAULT_RULE_FILE_EXCLUDE: readonly string[] = Object.freeze(['**/{testdata,test,tests,fixtures,__fixtures__,__tests__,node_modules,vendor}/**']);
+
 /** Which files are alert rule files. */
 export interface RuleFileSettings {
   /** Globs of rule files (root-relative); files they match are rule files when they hold `groups:` or an `alert:`. */
   globs: readonly string[];
   /** Also take any other YAML file that holds an `- alert:` rule. Default true. */
   detectByContent: boolean;
+  /** Globs of files that are never rule files, even when a glob or their content says so. Default `DEFAULT_RULE_FILE_EXCLUDE`. */
+  exclude?: readonly string[];
 }
 
-/** The default settings: the default globs and detection by content. */
-export const DEFAULT_RULE_FILE_SETTINGS: RuleFileSettings = Object.freeze({ globs: DEFAULT_RULE_FILE_GLOBS, detectByContent: true });
+/** The default settings: the default globs, detection by content, test data left out. */
+export const DEFAULT_RULE_FILE_SETTINGS: RuleFileSettings = Object.freeze({ globs: DEFAULT_RULE_FILE_GLOBS, detectByContent: true, exclude: DEFAULT_RULE_FILE_EXCLUDE });
 
 const YAML_FILE = /\.ya?ml$/i;
 const ALERT_KEY = /^\s*(?:-\s+)?["']?alert["']?\s*:\s*\S/m;
@@ -23,7 +31,9 @@ const GROUPS_KEY = /^\s*["']?groups["']?\s*:/m;
 /** A predicate for the paths worth reading: YAML files the globs match, and with detection by content any YAML file. */
 export function ruleFileCandidates(settings: RuleFileSettings): (path: string) => 'glob' | 'content' | undefined {
   const glob = settings.globs.length > 0 ? picomatch([...settings.globs], { dot: true, nocase: true }) : () => false;
+  const exclude = (settings.exclude ?? DEFAULT_RULE_FILE_EXCLUDE).length > 0 ? picomatch([...(settings.exclude ?? DEFAULT_RULE_FILE_EXCLUDE)], { dot: true }) : () => false;
   return (path) => {
+    if (exclude(path)) return undefined;
     if (glob(path)) return 'glob';
     return settings.detectByContent && YAML_FILE.test(path) ? 'content' : undefined;
   };

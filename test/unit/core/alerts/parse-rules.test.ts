@@ -136,6 +136,14 @@ describe('which files are rule files', () => {
     assert.equal(ruleFileCandidates({ globs: ['custom/**'], detectByContent: false })('deploy/stack.yaml'), undefined);
   });
 
+  it('leaves out rule files under test data and fixture folders, which are not deployed (thanos, cluster-monitoring-operator)', () => {
+    assert.deepEqual(
+      ['cmd/thanos/testdata/rules-files/valid.yaml', 'test/monitoring/util/testdata/x.yaml', 'pkg/rules/tests/alerts.yml', 'test/fixtures/rules.yml', 'src/__fixtures__/alerts.yaml', 'examples/alerts/alerts.yaml', 'deploy/latest/rules.yml'].map(candidate),
+      [undefined, undefined, undefined, undefined, undefined, 'glob', 'glob'],
+    );
+    assert.equal(ruleFileCandidates({ ...DEFAULT_RULE_FILE_SETTINGS, exclude: [] })('test/fixtures/rules.yml'), 'glob');
+  });
+
   it('needs an alert with an expr for a file found by content, and groups with rules for one found by a glob', () => {
     assert.equal(isRuleFileText('groups:\n- rules:\n  - alert: A\n    expr: x\n', 'content'), true);
     assert.equal(isRuleFileText('alert: on\nnotify: true\n', 'content'), false);
