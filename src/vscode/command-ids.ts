@@ -25,10 +25,13 @@ export const CommandId = {
   checkMyChanges: 'runbooks.checkMyChanges',
   openReferencingRunbook: 'runbooks.openReferencingRunbook',
   openTargetDiff: 'runbooks.openTargetDiff',
+  openAlert: 'runbooks.openAlert',
+  newRunbookForAlert: 'runbooks.newRunbookForAlert',
+  refreshAlerts: 'runbooks.refreshAlerts',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];
 
 /** View and context-key ids used in package.json `when` clauses. */
-export const ViewId = { tree: 'runbooks.tree', incidents: 'runbooks.incidents' } as const;
+export const ViewId = { tree: 'runbooks.tree', incidents: 'runbooks.incidents', alerts: 'runbooks.alerts' } as const;
 export const ContextKey = { indexing: 'runbooks.indexing', indexed: 'runbooks.indexed' } as const;

@@ -26,6 +26,9 @@ import { RunDecorations } from './features/runner/run-decorations';
 import { NodeShellRunner } from '../node/shell-runner';
 import { RunbookTreeProvider } from './features/tree/runbook-tree';
 import { Logger } from './logger';
+import { AlertCoverageService } from './features/alerts/alert-coverage-service';
+import { AlertsTreeProvider } from './features/alerts/alerts-tree';
+import { newRunbookForAlert, openAlert } from './commands/alert-commands';
 import type { Services } from './services';
 
 /** What the extension returns from `activate`: used by the integration tests and other extensions. */
@@ -40,6 +43,7 @@ export interface RunbooksApi {
   feedback: RunbookFeedback;
   staleness: StalenessService;
   referencedBy: ReferencedByCodeLens;
+  alerts: AlertCoverageService;
   /** How long `activate` took, in milliseconds. */
   activationMs: number;
 }
@@ -66,6 +70,8 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     const review = vscode.languages.createDiagnosticCollection('runbooks-review');
     const decorations = new StalenessDecorations(staleness);
     const referencedBy = new ReferencedByCodeLens(staleness);
+    const alerts = new AlertCoverageService(index, logger);
+    const alertsTree = new AlertsTreeProvider(alerts);
     const services: Services = { index, tree, treeView, logger, runs, incidents, extensionUri: context.extensionUri };
     context.subscriptions.push(
       incidents,
@@ -83,6 +89,9 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
       vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new StalenessCodeActions(staleness), StalenessCodeActions.metadata),
       statusBar,
       vscode.window.createTreeView(ViewId.incidents, { treeDataProvider: new IncidentsTreeProvider(incidents) }),
+      alerts,
+      alertsTree,
+      vscode.window.createTreeView(ViewId.alerts, { treeDataProvider: alertsTree, showCollapseAll: true }),
       // Check runs during an incident land in its timeline.
       runs.onDidRun((record) => {
         incidents.recordRun(record).catch((error) => {
@@ -122,6 +131,9 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
       [CommandId.refreshStaleness]: () => staleness.refresh(),
       [CommandId.checkMyChanges]: (base) => checkMyChanges(index, staleness, review, severities, base),
       [CommandId.openTargetDiff]: (doc, target) => openTargetDiff(staleness, doc, target),
+      [CommandId.openAlert]: (node) => openAlert(alerts, node),
+      [CommandId.newRunbookForAlert]: (node) => newRunbookForAlert(alerts, node),
+      [CommandId.refreshAlerts]: () => alerts.refresh(),
       [CommandId.openReferencingRunbook]: async (refs) => {
         const list = refs as Array<{ uri: vscode.Uri; line: number; level: string; path: string }>;
         const chosen = list.length === 1 ? list[0] : await vscode.window.showQuickPick(list.map((r) => ({ label: r.path, description: r.level, ref: r })), { placeHolder: 'Runbooks that link this file' }).then((c) => c?.ref);
@@ -136,7 +148,9 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     const activationMs = performance.now() - started;
     logger.info(`Activated in ${activationMs.toFixed(1)} ms; indexing in the background.`);
     void incidents.reload();
-    return { ready: () => index.ready(), index, tree, runs, incidents, incidentStatusBar: statusBar, feedback, staleness, referencedBy, activationMs };
+    // Alert coverage after the index, in the background, so its findings reach the Problems panel.
+    void index.ready().then(() => alerts.refresh());
+    return { ready: () => index.ready(), index, tree, runs, incidents, incidentStatusBar: statusBar, feedback, staleness, referencedBy, alerts, activationMs };
   } catch (error) {
     logger.error('Activation', error);
     void vscode.window.showErrorMessage(`Living Runbooks could not start: ${(error as Error).message}`, 'Show Log').then((c) => {

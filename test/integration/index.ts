@@ -13,6 +13,7 @@ export function run(): Promise<void> {
   require('./alert.test');
   require('./diagnostics.test');
   require('./new-runbook.test');
+  require('./alerts.test');
   require('./run.test');
   require('./incident.test');
   require('./staleness.test');
