@@ -31,3 +31,16 @@ describe('decodeText', () => {
     assert.deepEqual(decoded.findings.map((f) => f.line), [1]);
   });
 });
+
+describe('decodeText: UTF-16 without a byte-order mark', () => {
+  it('reads UTF-16LE text without BOM as UTF-16 and says so', () => {
+    const decoded = decodeText(Buffer.from('# Disk full\n\nCheck the disk.\n', 'utf16le'));
+    assert.equal(decoded.text, '# Disk full\n\nCheck the disk.\n');
+    assert.deepEqual(decoded.findings.map((f) => [f.ruleId, f.line]), [['doc.invalid-encoding', 1]]);
+    assert.match(decoded.findings[0]!.message, /^This file is UTF-16 \(little-endian\), not UTF-8/);
+  });
+
+  it('leaves UTF-8 text with a stray NUL alone', () => {
+    assert.deepEqual(decodeText(Buffer.from('# Title\n\0\nbody text here\n')).findings, []);
+  });
+});
