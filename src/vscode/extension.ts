@@ -128,7 +128,7 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
       [CommandId.incidentActions]: () => incidentActions(),
       [CommandId.submitFeedback]: (reply) => feedback.submit(reply as vscode.CommentReply),
       [CommandId.resolveFeedback]: (thread) => feedback.resolve(thread as vscode.CommentThread),
-      [CommandId.refreshStaleness]: () => staleness.refresh(),
+      [CommandId.refreshStaleness]: () => staleness.refresh(true),
       [CommandId.checkMyChanges]: (base) => checkMyChanges(index, staleness, review, severities, base),
       [CommandId.openTargetDiff]: (doc, target) => openTargetDiff(staleness, doc, target),
       [CommandId.openAlert]: (node) => openAlert(alerts, node),

@@ -1,7 +1,9 @@
 // Suite for a second launch without Workspace Trust (Restricted Mode): browsing works, running does not.
 import Mocha from 'mocha';
+import { watchGitProcesses } from './process-watch';
 
 export function run(): Promise<void> {
+  watchGitProcesses();
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   mocha.suite.emit('pre-require', globalThis, 'restricted', mocha);
   require('./restricted-mode.test');

@@ -6,7 +6,7 @@ import { CheckError, type CheckReport } from '../../core/staleness';
 import { checkFindingToFinding } from '../../core/staleness/as-findings';
 import { docUri, toDiagnostic } from '../convert';
 import type { RuleSeverities } from '../features/diagnostics/rule-severities';
-import type { StalenessService } from '../features/staleness/staleness-service';
+import { RestrictedModeError, type StalenessService } from '../features/staleness/staleness-service';
 import type { RunbookIndex } from '../features/index/runbook-index';
 
 /**
@@ -47,6 +47,10 @@ export async function checkMyChanges(
         return staleness.engine(folder).then((engine) => engine.check(docs, { base }, { signal: abort.signal }));
       });
     } catch (error) {
+      if (error instanceof RestrictedModeError) {
+        void vscode.window.showInformationMessage(error.message, 'Manage Workspace Trust').then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
+        return reports;
+      }
       if (error instanceof CheckError) {
         void vscode.window.showWarningMessage(`${folder.name}: ${error.message} (set runbooks.staleness.baseRef to the branch you merge into).`);
         continue;

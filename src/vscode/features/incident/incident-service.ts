@@ -116,7 +116,8 @@ export class IncidentService implements vscode.Disposable {
   /** git user.name, asked once. */
   whoAmI(): Promise<string | undefined> {
     const folder = this.folder;
-    this.author ??= folder ? gitUserName(folder.uri.fsPath) : Promise.resolve(undefined);
+    // In Restricted Mode no git process runs (the repository's git config is not trusted either).
+    this.author ??= folder && vscode.workspace.isTrusted ? gitUserName(folder.uri.fsPath) : Promise.resolve(undefined);
     return this.author;
   }
 

@@ -14,6 +14,20 @@ import type { IncidentService } from '../incident/incident-service';
 import type { RunbookIndex } from '../index/runbook-index';
 
 const REFRESH_DELAY_MS = 2000;
+
+/**
+ * What Restricted Mode turns off: staleness runs git in the folder, and a repository's own git
+ * config can name programs for git to run (an fsmonitor, filters), so, as VS Code's git support
+ * does, no git process is started until the folder is trusted.
+ */
+export const RESTRICTED_STALENESS_MESSAGE = 'Trust this folder to check staleness: in Restricted Mode Living Runbooks runs no git process.';
+
+/** Thrown by `engine` in Restricted Mode. */
+export class RestrictedModeError extends Error {
+  constructor() {
+    super(RESTRICTED_STALENESS_MESSAGE);
+  }
+}
 /** Until a folder has a report, every path outside `.git` may matter. */
 const BEFORE_FIRST_REPORT = stalenessRelevance(undefined, DEFAULT_STALENESS_OPTIONS);
 
@@ -43,6 +57,7 @@ export class StalenessService implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
   private abort: AbortController | undefined;
+  private restrictedLogged = false;
 
   constructor(
     private readonly index: RunbookIndex,
@@ -75,6 +90,8 @@ export class StalenessService implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((document) => {
         if (this.matters(document.uri, { type: 'saved' })) this.refreshSoon();
       }),
+      // Trust granted: check now (nothing ran before).
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.refreshSoon()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         // The engine is made again if the settings it was made with changed (see `engine`).
         if (e.affectsConfiguration('runbooks.staleness')) this.refreshSoon();
@@ -98,6 +115,7 @@ export class StalenessService implements vscode.Disposable {
    * Reads the config file each time: it is small, and an engine is only kept while it is unchanged.
    */
   async engine(folder: vscode.WorkspaceFolder): Promise<StalenessEngine> {
+    if (!vscode.workspace.isTrusted) throw new RestrictedModeError();
     const key = folder.uri.toString();
     const staleness = await this.settings(folder);
     const settings = JSON.stringify(staleness);
@@ -200,9 +218,21 @@ export class StalenessService implements vscode.Disposable {
     this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }
 
-  /** Re-checks every folder (cancelling a check in progress); resolves when done. Never rejects. */
-  refresh(): Promise<void> {
+  /**
+   * Re-checks every folder (cancelling a check in progress); resolves when done. Never rejects.
+   * In Restricted Mode nothing runs: the log says why, and so does a message when `explicit`
+   * (the user asked for the check), with a button to manage trust.
+   */
+  refresh(explicit = false): Promise<void> {
     clearTimeout(this.timer);
+    if (!vscode.workspace.isTrusted) {
+      if (!this.restrictedLogged) this.logger.info(RESTRICTED_STALENESS_MESSAGE);
+      this.restrictedLogged = true;
+      if (explicit) {
+        void vscode.window.showInformationMessage(RESTRICTED_STALENESS_MESSAGE, 'Manage Workspace Trust').then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
+      }
+      return Promise.resolve();
+    }
     this.abort?.abort(new Error('superseded'));
     const abort = (this.abort = new AbortController());
     const running = vscode.window.withProgress(

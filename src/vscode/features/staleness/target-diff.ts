@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { gitShow } from '../../../node/git-show';
-import type { StalenessService } from './staleness-service';
+import { RESTRICTED_STALENESS_MESSAGE, type StalenessService } from './staleness-service';
 
 /** Serves `runbooks-git:/<path>?<json {root, ref}>`: a file as it was at a commit, for diffs. */
 export class GitRevisionContent implements vscode.TextDocumentContentProvider {
@@ -8,6 +8,7 @@ export class GitRevisionContent implements vscode.TextDocumentContentProvider {
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const { root, ref, path } = JSON.parse(uri.query) as { root: string; ref: string; path: string };
+    if (!vscode.workspace.isTrusted) return `${RESTRICTED_STALENESS_MESSAGE}\n`;
     return (await gitShow(root, ref, path, { ...process.env })) ?? `${path} did not exist at ${ref.slice(0, 7)}.\n`;
   }
 }
