@@ -66,13 +66,24 @@ const stringList = (what: string, item: (text: string) => string | undefined): C
   return { value };
 };
 
+/** Largest weight a config may set, and largest threshold or line count. */
+const MAX_WEIGHT = 1000;
+const MAX_SETTING = 1_000_000;
+
+/** `check`, and a number above `max` refused: bounded so that a score stays a number (a weight of 1e308 made scores overflow to null in JSON). */
+const atMost = (max: number, check: Check): Check => (value, node) =>
+  typeof value === 'number' && value > max ? { problem: `is \`${value}\`, over the largest value allowed, ${max.toLocaleString('en-US')}` } : check(value, node);
+
 const weightCheck = (name: WeightName): Check => {
-  const base = name === 'maxLinesPerTarget' ? number('a whole number of 0 or more', (n) => Number.isInteger(n) && n >= 0) : number('a number of 0 or more', (n) => n >= 0);
+  const base = atMost(
+    name === 'maxLinesPerTarget' ? MAX_SETTING : MAX_WEIGHT,
+    name === 'maxLinesPerTarget' ? number('a whole number of 0 or more', (n) => Number.isInteger(n) && n >= 0) : number('a number of 0 or more', (n) => n >= 0),
+  );
   return (value, node) => (typeof value === 'number' && value < 0 ? { problem: `cannot be negative (\`${value}\`); use 0 to leave this evidence out` } : base(value, node));
 };
 
 const SETTINGS: Record<SettingName, Check> = {
-  staleThreshold: number('a number above 0', (n) => n > 0),
+  staleThreshold: atMost(MAX_SETTING, number('a number above 0', (n) => n > 0)),
   bulkCommitFiles: number('a whole number of 1 or more', (n) => Number.isInteger(n) && n >= 1),
   useBlameIgnoreRevs: boolean,
   workingTree: boolean,

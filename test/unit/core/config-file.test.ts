@@ -228,3 +228,14 @@ describe('the repository config file (.runbooks.yml)', () => {
     });
   });
 });
+
+describe('parseConfigFile: values out of range', () => {
+  it('refuses a weight of 1e308 and a threshold of 1e308, naming the key', () => {
+    const config = parseConfigFile('staleness:\n  weights:\n    commit: 1e308\n  staleThreshold: 1e308\n');
+    assert.deepEqual(config.staleness, {});
+    assert.deepEqual(config.problems.map((p) => [p.line, p.message.split(' (')[0]]), [
+      [3, '`staleness.weights.commit` is `1e+308`, over the largest value allowed, 1,000'],
+      [4, '`staleness.staleThreshold` is `1e+308`, over the largest value allowed, 1,000,000'],
+    ]);
+  });
+});

@@ -29,7 +29,7 @@ const UNITS: Array<[RegExp, (n: number) => ReviewInterval]> = [
 /**
  * Reads a review interval as people write it: `90d`, `90 days`, `6w`, `3 months`, `3mo`, `1y`,
  * ISO 8601 `P90D` / `P3M` / `P1Y2M`, a bare number of days, or `monthly` / `quarterly` / `yearly`.
- * Undefined when it is none of these (or not positive).
+ * Undefined when it is none of these, not positive, or longer than 100 years.
  */
 export function parseReviewInterval(text: string): ReviewInterval | undefined {
   const value = text.trim().toLowerCase();
@@ -47,7 +47,13 @@ export function parseReviewInterval(text: string): ReviewInterval | undefined {
   return undefined;
 }
 
+/** Longest interval read: 100 years. Past it (`review_interval: 100000000`) a due date is not a date. */
+const MAX_MONTHS = 1200;
+const MAX_DAYS = 36_525;
+
 function positive(interval: ReviewInterval): ReviewInterval | undefined {
+  if (!Number.isSafeInteger(interval.months) || !Number.isSafeInteger(interval.days)) return undefined;
+  if (interval.months > MAX_MONTHS || interval.days > MAX_DAYS || interval.months * 30.4375 + interval.days > MAX_DAYS) return undefined;
   return interval.months > 0 || interval.days > 0 ? interval : undefined;
 }
 

@@ -40,3 +40,12 @@ describe('review intervals', () => {
     assert.deepEqual(reviewStatus('soon', since, now), { due: false, interval: 'soon', invalidInterval: 'soon' });
   });
 });
+
+describe('review intervals out of range', () => {
+  it('reads no interval longer than 100 years, so no due date is out of range', () => {
+    for (const text of ['100000000', '100000000 days', '5000y', 'P99999Y', '1e308', '36526']) assert.equal(parseReviewInterval(text), undefined, text);
+    assert.deepEqual(parseReviewInterval('100y'), { months: 1200, days: 0 });
+    const status = reviewStatus('100000000', new Date('2025-01-01T00:00:00Z'), new Date('2025-06-01T00:00:00Z'));
+    assert.deepEqual(status, { due: false, interval: '100000000', invalidInterval: '100000000' });
+  });
+});
