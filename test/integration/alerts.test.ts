@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { AlertNode } from '../../src/vscode/features/alerts/alerts-tree';
 import { AlertsTreeProvider } from '../../src/vscode/features/alerts/alerts-tree';
-import { activeRelativePath, api, inWorkspace, waitFor } from './helpers';
+import { activeRelativePath, api, inWorkspace, ruleIdOf, waitFor } from './helpers';
 
 describe('Alerts view', () => {
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
@@ -26,7 +26,7 @@ describe('Alerts view', () => {
     assert.deepEqual(viewShape(tree), { critical: { OrdersApiDown: 'warning' }, warning: { KubePodCrashLooping: 'pass' } });
 
     const rules = inWorkspace('monitoring', 'alerts.yml');
-    const diagnostic = await waitFor('the alert.no-runbook diagnostic', () => vscode.languages.getDiagnostics(rules).find((d) => d.code === 'alert.no-runbook'));
+    const diagnostic = await waitFor('the alert.no-runbook diagnostic', () => vscode.languages.getDiagnostics(rules).find((d) => ruleIdOf(d) === 'alert.no-runbook'));
     assert.equal(diagnostic.range.start.line + 1, 11);
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
 
@@ -58,7 +58,7 @@ describe('Alerts view', () => {
     assert.ok(text.includes('\nLabels: `severity=critical`, `team=orders`.\n'));
 
     await waitFor('the alert covered by its new runbook', () => viewShape(tree).critical?.OrdersApiDown === 'pass', 30_000);
-    await waitFor('the diagnostic gone', () => !vscode.languages.getDiagnostics(rules).some((d) => d.code === 'alert.no-runbook'));
+    await waitFor('the diagnostic gone', () => !vscode.languages.getDiagnostics(rules).some((d) => ruleIdOf(d) === 'alert.no-runbook'));
     tree.dispose();
   });
 });
