@@ -12,6 +12,8 @@ export interface AlertCoverageOptions {
   /** Which files are rule files; default `DEFAULT_RULE_FILE_SETTINGS`. */
   settings?: RuleFileSettings;
   signal?: AbortSignal;
+  /** False in an untrusted workspace: files are found by walking the folder, no git process starts, and no remote is known. */
+  useGit?: boolean;
 }
 
 /**
@@ -19,15 +21,16 @@ export interface AlertCoverageOptions {
  * its remotes and refs for blob URLs into it (none outside a repository), and the indexed docs.
  */
 export async function loadAlertCoverage(root: string, docs: DocModel[], options: AlertCoverageOptions): Promise<CoverageReport> {
+  const useGit = options.useGit !== false;
   const git = new SimpleGitHistory(root, options.env);
-  const state = await git.state(options.signal).catch(() => undefined);
+  const state = useGit ? await git.state(options.signal).catch(() => undefined) : undefined;
   const inRepo = state?.kind === 'git';
   const [remotes, refs] = await Promise.all([
     inRepo ? git.remotes(options.signal).catch(() => []) : Promise.resolve([]),
     inRepo ? git.refs(options.signal).catch(() => ({ branches: [], tags: [] })) : Promise.resolve({ branches: [], tags: [] }),
   ]);
   return scanCoverage(docs, {
-    files: new GitWorkspaceFiles(root, options.env),
+    files: new GitWorkspaceFiles(root, options.env, { useGit }),
     remotes,
     refs,
     settings: options.settings ?? DEFAULT_RULE_FILE_SETTINGS,

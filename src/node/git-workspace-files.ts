@@ -19,7 +19,12 @@ export class GitWorkspaceFiles implements WorkspaceFiles {
   private readonly root: string;
   private readonly env: Record<string, string>;
 
-  constructor(root: string, env: Record<string, string | undefined>) {
+  /** `useGit: false` lists by walking the folder and never starts git (Restricted Mode). */
+  constructor(
+    root: string,
+    env: Record<string, string | undefined>,
+    private readonly options: { useGit?: boolean } = {},
+  ) {
     this.root = path.resolve(root);
     this.env = {};
     for (const key of ['PATH', 'Path', 'HOME', 'USERPROFILE', 'SYSTEMROOT', 'SystemRoot', 'TMPDIR', 'TEMP', 'TMP', 'XDG_CONFIG_HOME', 'APPDATA']) {
@@ -28,7 +33,7 @@ export class GitWorkspaceFiles implements WorkspaceFiles {
   }
 
   async list(signal?: AbortSignal): Promise<string[]> {
-    const fromGit = await this.listFromGit(signal).catch((error: unknown) => {
+    const fromGit = this.options.useGit === false ? undefined : await this.listFromGit(signal).catch((error: unknown) => {
       if (signal?.aborted) throw error;
       return undefined;
     });
@@ -52,6 +57,7 @@ export class GitWorkspaceFiles implements WorkspaceFiles {
   }
 
   async filesContaining(word: string, extensions?: string[], signal?: AbortSignal): Promise<string[] | undefined> {
+    if (this.options.useGit === false) return undefined;
     if (!/^[\w-]+$/.test(word) || (extensions && !extensions.every((e) => /^\.[\w-]+$/.test(e)))) return undefined;
     const specs = extensions ? extensions.map((e) => `*${e}`) : ['.'];
     const git = simpleGit({ baseDir: this.root, config: ['core.quotePath=false', ...SAFE_GIT_CONFIG], unsafe: SIMPLE_GIT_UNSAFE, ...(signal ? { abort: signal } : {}) }).env(this.env);

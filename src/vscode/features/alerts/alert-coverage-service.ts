@@ -91,7 +91,8 @@ export class AlertCoverageService implements vscode.Disposable {
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
         if (folder.uri.scheme !== 'file') continue;
         const docs = this.index.docs().filter((d) => d.folder === folder).map((d) => d.doc);
-        const report = await loadAlertCoverage(folder.uri.fsPath, docs, { env: { ...process.env }, signal });
+        // Restricted Mode promises that nothing in the folder runs: no git, so no remotes for blob URLs.
+        const report = await loadAlertCoverage(folder.uri.fsPath, docs, { env: { ...process.env }, signal, useGit: vscode.workspace.isTrusted });
         results.push({ folder, report });
       }
     });
