@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DocKind } from './doc-model';
+import { readAlertsSection, type AlertsConfig } from './alerts/config-section';
 import { RuleId, type Finding } from './findings';
 import type { SeverityOverrides } from './findings/severity';
 import { parseReviewInterval } from './staleness/evidence/review';
@@ -20,6 +21,8 @@ export interface RunbooksConfig {
   staleness: StalenessOptionsInput;
   /** The valid entries of the `rules:` section: rule id → severity or `off` (see `severityFor`); undefined when it sets none. */
   rules?: SeverityOverrides;
+  /** The valid `alerts:` settings (which files are alert rule files); absent when the file has no `alerts:` section. */
+  alerts?: AlertsConfig;
   /**
    * What is wrong, in file order: `config.invalid` errors on the line (and column, 1-based) to fix.
    * Empty when the file is valid.
@@ -40,7 +43,7 @@ type Check = (value: unknown, node: Node) => { value: unknown } | { problem: str
 type Locate = (node: Node | null | undefined) => { line: number; column: number };
 
 const WEIGHT_NAMES: readonly WeightName[] = ['commit', 'line', 'maxLinesPerTarget', 'anchoredRange', 'uncommitted', 'incidentFeedback', 'brokenLink', 'reviewOverdue'];
-const SECTIONS: readonly string[] = ['staleness', 'rules'];
+const SECTIONS: readonly string[] = ['staleness', 'rules', 'alerts'];
 const DOC_KINDS: readonly DocKind[] = ['runbook', 'architecture', 'other'];
 const INTERVAL_EXAMPLES = 'write e.g. `90d`, `3 months`, `P90D` or `quarterly`';
 
@@ -139,16 +142,22 @@ export function parseConfigFile(text: string): RunbooksConfig {
 
   const staleness: StalenessOptionsInput = {};
   let rules: SeverityOverrides | undefined;
+  let alerts: AlertsConfig | undefined;
   for (const pair of contents.items) {
     const key = keyName(pair);
     if (key === undefined) {
-      problem('Keys must be names; the sections are `staleness` and `rules`.', locate(pair.key as Node));
+      problem('Keys must be names; the sections are `staleness`, `rules` and `alerts`.', locate(pair.key as Node));
       continue;
     }
     if (key === 'rules') {
       const section = sectionOf(doc, pair, 'rules', problem, locate);
       const set = section ? parseRulesSection(doc, section, problem, locate) : {};
       if (Object.keys(set).length > 0) rules = set;
+      continue;
+    }
+    if (key === 'alerts') {
+      const section = sectionOf(doc, pair, 'alerts', problem, locate);
+      if (section) alerts = readAlertsSection(section, problem, locate);
       continue;
     }
     if (key !== 'staleness') {
@@ -195,7 +204,7 @@ export function parseConfigFile(text: string): RunbooksConfig {
     }
   }
   problems.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-  return { staleness, ...(rules ? { rules } : {}), problems };
+  return { staleness, ...(rules ? { rules } : {}), ...(alerts ? { alerts } : {}), problems };
 }
 
 /** The mapping under a section key; undefined (with a problem unless it is empty) when it is not one. */

@@ -27,3 +27,10 @@ export function treeSettings(): { groupBy: GroupByChoice; showOtherDocs: boolean
 export function newRunbookFolder(folder: vscode.WorkspaceFolder): string {
   return vscode.workspace.getConfiguration('runbooks.newRunbook', folder).get<string>('folder') || 'runbooks';
 }
+
+/** Rule file globs from `runbooks.alerts.ruleFiles` for a folder; undefined when the setting is empty (the config file or the defaults apply). */
+export function alertRuleFileGlobs(folder: vscode.WorkspaceFolder): string[] | undefined {
+  const globs = vscode.workspace.getConfiguration('runbooks.alerts', folder).get<string[]>('ruleFiles') ?? [];
+  const valid = globs.filter((g) => typeof g === 'string' && g.trim() !== '');
+  return valid.length > 0 ? valid : undefined;
+}

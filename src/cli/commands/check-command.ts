@@ -6,6 +6,7 @@ import { formatSarif } from '../../core/findings/format-sarif';
 import { formatReportLine } from '../../core/findings/format-text';
 import { rulesOf } from '../../core/findings/rule-table';
 import { applySeverities } from '../../core/findings/severity';
+import { DEFAULT_RULE_FILE_SETTINGS, type RuleFileSettings } from '../../core/alerts/rule-files';
 import { loadAlertCoverage } from '../../node/alert-coverage';
 import { checkFindingToFinding } from '../../core/staleness/as-findings';
 import { CheckError, type CheckFinding, type CheckReport } from '../../core/staleness/check/check-changes';
@@ -68,8 +69,8 @@ export function toSarif(report: CheckReport, repoPrefix = ''): Log {
  * The check's findings plus the alerts the change set adds or renames without a runbook (see
  * `changedAlertFindings`), by path and line. The coverage is that of the working tree.
  */
-async function withChangedAlerts(root: string, docs: DocModel[], report: CheckReport, io: CliIo): Promise<CheckReport> {
-  const coverage = await loadAlertCoverage(root, docs, { env: io.env });
+async function withChangedAlerts(root: string, docs: DocModel[], report: CheckReport, io: CliIo, settings: RuleFileSettings): Promise<CheckReport> {
+  const coverage = await loadAlertCoverage(root, docs, { env: io.env, settings });
   if (coverage.ruleFiles.length === 0) return report;
   const alerts = await changedAlertFindings(new SimpleGitHistory(root, io.env), coverage, { mergeBase: report.mergeBase, ...(report.head !== undefined ? { head: report.head } : {}) });
   if (alerts.length === 0) return report;
@@ -103,7 +104,7 @@ export async function runCheck(root: string, args: CliArgs, io: CliIo): Promise<
     }
     throw error;
   }
-  report = await withChangedAlerts(root, index.all(), report, io);
+  report = await withChangedAlerts(root, index.all(), report, io, { ...DEFAULT_RULE_FILE_SETTINGS, ...settings.alerts });
   const format = args.findingsFormat ?? args.format;
   const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix() : '';
   io.out(renderCheck(report, format, { baseName: args.base, repoPrefix }));

@@ -6,6 +6,7 @@ import { formatSarif } from '../../core/findings/format-sarif';
 import { formatReportLine } from '../../core/findings/format-text';
 import { rulesOf } from '../../core/findings/rule-table';
 import { applySeverities } from '../../core/findings/severity';
+import { DEFAULT_RULE_FILE_SETTINGS } from '../../core/alerts/rule-files';
 import { loadAlertCoverage } from '../../node/alert-coverage';
 import { SimpleGitHistory } from '../../node/git-history';
 import { openWorkspaceIndex } from '../../node/open-index';
@@ -77,16 +78,16 @@ export function renderCoverageText(report: CoverageReport): string {
 
 /**
  * `runbooks coverage`: indexes the root, reads its alert rule files and prints which alerts have
- * a runbook and which runbooks name alerts that no longer exist, with the rule severities of the
- * config file (`rules:`). Default `--fail-on none`.
+ * a runbook and which runbooks name alerts that no longer exist, with the rule files (`alerts:`) and
+ * rule severities (`rules:`) of the config file. Default `--fail-on none`; 2 when the config file is invalid.
  */
 export async function runCoverage(root: string, args: CliArgs, io: CliIo): Promise<number> {
-  const settings = await loadSettings(root, args, io, false);
+  const settings = await loadSettings(root, args, io);
   if (!settings) return 2;
   const index = openWorkspaceIndex(root, { cache: args.cache, env: io.env });
   await index.build();
   if (args.cache) await index.persist().catch((error: Error) => io.err(`runbooks: could not write the index cache: ${error.message}`));
-  const loaded = await loadAlertCoverage(root, index.all(), { env: io.env });
+  const loaded = await loadAlertCoverage(root, index.all(), { env: io.env, settings: { ...DEFAULT_RULE_FILE_SETTINGS, ...settings.alerts } });
   const report = { ...loaded, findings: applySeverities(loaded.findings, settings.rules) };
   const format = args.findingsFormat ?? args.format;
   const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix().catch(() => '') : '';

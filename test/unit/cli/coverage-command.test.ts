@@ -134,6 +134,16 @@ describe('runbooks coverage', () => {
     assert.equal((await run('--fail-on', 'none')).code, 0);
   });
 
+  it('reads only the rule files .runbooks.yml names, and exits 2 listing the problems of an invalid one', async () => {
+    await fs.writeFile(path.join(root, '.runbooks.yml'), 'alerts:\n  ruleFiles: [k8s/**]\n  detectByContent: false\n');
+    const json = JSON.parse((await run('--format', 'json')).out) as { ruleFiles: string[] };
+    assert.deepEqual(json.ruleFiles, ['k8s/prometheus-rule.yaml']);
+    await fs.writeFile(path.join(root, '.runbooks.yml'), 'alerts:\n  ruleFile: [k8s/**]\n');
+    const result = await run();
+    assert.deepEqual([result.code, result.out], [2, '']);
+    assert.match(result.err, /\.runbooks\.yml:2:3: `alerts\.ruleFile` is not a setting; the settings are `ruleFiles`, `exclude` and `detectByContent`\. \[config\.invalid\]$/);
+  });
+
   it('says so when there are no rule files', async () => {
     await fs.rm(path.join(root, 'monitoring'), { recursive: true });
     await fs.rm(path.join(root, 'k8s'), { recursive: true });

@@ -94,13 +94,13 @@ describe('the repository config file (.runbooks.yml)', () => {
   });
 
   it('lists the known keys when none is close, and does not accept the engine-only options', () => {
-    assert.deepEqual(problems('staleness:\n  readAhead: true\nalerts: {}\n'), [
+    assert.deepEqual(problems('staleness:\n  readAhead: true\npaging: {}\n'), [
       [
         2,
         3,
         '`staleness.readAhead` is not a setting; the settings are `weights`, `staleThreshold`, `bulkCommitFiles`, `useBlameIgnoreRevs`, `workingTree`, `codeSpans`, `trackDocLinks`, `alertRuleFiles`, `maxAlertRuleFileBytes`, `defaultReviewInterval` and `checkKinds`.',
       ],
-      [3, 1, '`alerts` is not a section; the sections are `staleness` and `rules`.'],
+      [3, 1, '`paging` is not a section; the sections are `staleness`, `rules` and `alerts`.'],
     ]);
     assert.match(problems('staleness:\n  now: 2025-01-01\n')[0]![2], /^`staleness\.now` is not a setting; the settings are `weights`, /);
   });
@@ -186,6 +186,21 @@ describe('the repository config file (.runbooks.yml)', () => {
     const { now: _n, readAhead: _r, ...defaults } = DEFAULT_STALENESS_OPTIONS;
     assert.deepEqual(resolved, defaults);
     assert.equal(Object.keys(config.staleness).length, 10);
+  });
+
+  it('reads the alerts section: rule file globs (one or a list), excludes and detection by content, each problem on its line', () => {
+    assert.deepEqual(parseConfigFile('alerts:\n  ruleFiles: ops/**/*.rules.yml\n  exclude: [ops/old/**]\n  detectByContent: false\n'), {
+      staleness: {},
+      alerts: { globs: ['ops/**/*.rules.yml'], exclude: ['ops/old/**'], detectByContent: false },
+      problems: [],
+    });
+    const bad = parseConfigFile('alerts:\n  ruleFile: x\n  exclude: [3]\n  detectByContent: maybe\n');
+    assert.deepEqual(bad.alerts, {});
+    assert.deepEqual(bad.problems.map((p) => [p.line, p.message]), [
+      [2, '`alerts.ruleFile` is not a setting; the settings are `ruleFiles`, `exclude` and `detectByContent`.'],
+      [3, '`alerts.exclude` must be a list of globs (e.g. `[monitoring/**/*.yml]`).'],
+      [4, '`alerts.detectByContent` must be true or false.'],
+    ]);
   });
 
   it('knows the config file names at the root only', () => {

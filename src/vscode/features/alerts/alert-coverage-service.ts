@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { CoverageReport } from '../../../core/alerts/coverage';
+import { DEFAULT_RULE_FILE_SETTINGS } from '../../../core/alerts/rule-files';
 import { loadAlertCoverage } from '../../../node/alert-coverage';
+import { loadConfigFile } from '../../../node/config-file';
+import { alertRuleFileGlobs } from '../../settings';
 import { ViewId } from '../../command-ids';
 import { docUri, toDiagnostic } from '../../convert';
 import type { Logger } from '../../logger';
@@ -43,6 +46,9 @@ export class AlertCoverageService implements vscode.Disposable {
       yaml.onDidCreate(() => this.refreshSoon()),
       yaml.onDidDelete(() => this.refreshSoon()),
       index.onDidChange(() => this.refreshSoon()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('runbooks.alerts')) this.refreshSoon();
+      }),
     );
   }
 
@@ -92,7 +98,11 @@ export class AlertCoverageService implements vscode.Disposable {
         if (folder.uri.scheme !== 'file') continue;
         const docs = this.index.docs().filter((d) => d.folder === folder).map((d) => d.doc);
         // Restricted Mode promises that nothing in the folder runs: no git, so no remotes for blob URLs.
-        const report = await loadAlertCoverage(folder.uri.fsPath, docs, { env: { ...process.env }, signal, useGit: vscode.workspace.isTrusted });
+        // The config file's problems are shown by the staleness service; here its valid settings count.
+        const config = await loadConfigFile(folder.uri.fsPath).catch(() => undefined);
+        const globs = alertRuleFileGlobs(folder);
+        const settings = { ...DEFAULT_RULE_FILE_SETTINGS, ...config?.alerts, ...(globs ? { globs } : {}) };
+        const report = await loadAlertCoverage(folder.uri.fsPath, docs, { env: { ...process.env }, settings, signal, useGit: vscode.workspace.isTrusted });
         results.push({ folder, report });
       }
     });
