@@ -23,11 +23,19 @@ export interface RunbooksConfig {
   rules?: SeverityOverrides;
   /** The valid `alerts:` settings (which files are alert rule files); absent when the file has no `alerts:` section. */
   alerts?: AlertsConfig;
+  /** The valid entries of the `problems:` section (how findings are shown); undefined when it sets none. */
+  problemsOptions?: ProblemsConfig;
   /**
    * What is wrong, in file order: `config.invalid` errors on the line (and column, 1-based) to fix.
    * Empty when the file is valid.
    */
   problems: Finding[];
+}
+
+/** The `problems:` section: how findings are shown. */
+export interface ProblemsConfig {
+  /** Findings on every doc at their rule's severity; false (the default): docs that are neither runbooks nor architecture docs at `info`. */
+  allDocs?: boolean;
 }
 
 type WeightName = keyof StalenessWeights;
@@ -43,7 +51,8 @@ type Check = (value: unknown, node: Node) => { value: unknown } | { problem: str
 type Locate = (node: Node | null | undefined) => { line: number; column: number };
 
 const WEIGHT_NAMES: readonly WeightName[] = ['commit', 'line', 'maxLinesPerTarget', 'anchoredRange', 'uncommitted', 'incidentFeedback', 'brokenLink', 'reviewOverdue'];
-const SECTIONS: readonly string[] = ['staleness', 'rules', 'alerts'];
+const SECTIONS: readonly string[] = ['staleness', 'rules', 'alerts', 'problems'];
+const PROBLEMS_SETTINGS: readonly string[] = ['allDocs'];
 const DOC_KINDS: readonly DocKind[] = ['runbook', 'architecture', 'other'];
 const INTERVAL_EXAMPLES = 'write e.g. `90d`, `3 months`, `P90D` or `quarterly`';
 
@@ -113,7 +122,8 @@ const SETTING_NAMES = ['weights', ...Object.keys(SETTINGS)] as Array<SettingName
  * unknown key (with the closest known one suggested), a value of the wrong type or range (a
  * negative weight, an interval that is not a duration) each become a problem on its line, and the
  * setting is left out of `staleness`. The `rules:` section sets the severity of rules (see
- * `parseRulesSection`). An empty file, or one without sections, is valid and sets nothing.
+ * `parseRulesSection`); the `problems:` section's `allDocs: true` shows findings on every doc at their
+ * rule's severity (see `problemSeverity`). An empty file, or one without sections, is valid and sets nothing.
  */
 export function parseConfigFile(text: string): RunbooksConfig {
   const lineCounter = new LineCounter();
@@ -143,10 +153,11 @@ export function parseConfigFile(text: string): RunbooksConfig {
   const staleness: StalenessOptionsInput = {};
   let rules: SeverityOverrides | undefined;
   let alerts: AlertsConfig | undefined;
+  let problemsSection: ProblemsConfig | undefined;
   for (const pair of contents.items) {
     const key = keyName(pair);
     if (key === undefined) {
-      problem('Keys must be names; the sections are `staleness`, `rules` and `alerts`.', locate(pair.key as Node));
+      problem('Keys must be names; the sections are `staleness`, `rules`, `alerts` and `problems`.', locate(pair.key as Node));
       continue;
     }
     if (key === 'rules') {
@@ -158,6 +169,20 @@ export function parseConfigFile(text: string): RunbooksConfig {
     if (key === 'alerts') {
       const section = sectionOf(doc, pair, 'alerts', problem, locate);
       if (section) alerts = readAlertsSection(section, problem, locate);
+      continue;
+    }
+    if (key === 'problems') {
+      const section = sectionOf(doc, pair, 'problems', problem, locate);
+      for (const item of section?.items ?? []) {
+        const name = keyName(item);
+        if (name !== 'allDocs') {
+          problem(unknownKey(`problems.${name ?? String(item.key)}`, name ?? '', PROBLEMS_SETTINGS, 'setting'), locate(item.key as Node));
+          continue;
+        }
+        const checked = checkValue(doc, item, 'problems.allDocs', boolean, false, locate);
+        if ('problem' in checked) problem(checked.problem, checked.at);
+        else problemsSection = { allDocs: checked.value as boolean };
+      }
       continue;
     }
     if (key !== 'staleness') {
@@ -204,7 +229,7 @@ export function parseConfigFile(text: string): RunbooksConfig {
     }
   }
   problems.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-  return { staleness, ...(rules ? { rules } : {}), ...(alerts ? { alerts } : {}), problems };
+  return { staleness, ...(rules ? { rules } : {}), ...(alerts ? { alerts } : {}), ...(problemsSection ? { problemsOptions: problemsSection } : {}), problems };
 }
 
 /** The mapping under a section key; undefined (with a problem unless it is empty) when it is not one. */

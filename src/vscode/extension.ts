@@ -70,6 +70,11 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     const review = vscode.languages.createDiagnosticCollection('runbooks-review');
     const decorations = new StalenessDecorations(staleness);
     const referencedBy = new ReferencedByCodeLens(staleness);
+    const treeHealth = tree.attachHealth({
+      verdict: (uri) => staleness.verdict(uri),
+      onDidChange: (listener) => vscode.Disposable.from(staleness.onDidChange(() => listener()), severities.onDidChange(() => listener())),
+      apply: (uri, findings) => severities.apply(uri, findings),
+    });
     const alerts = new AlertCoverageService(index, logger);
     const alertsTree = new AlertsTreeProvider(alerts);
     const services: Services = { index, tree, treeView, logger, runs, incidents, extensionUri: context.extensionUri };
@@ -79,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
       severities,
       staleness,
       stalenessDiagnostics,
+      treeHealth,
       review,
       decorations,
       vscode.window.registerFileDecorationProvider(decorations),

@@ -36,15 +36,30 @@ describe('first contact with a repository without runbook folders', () => {
     assert.equal(runbooks.tree.groupingNote, 'by folder: no runbook declares a service');
   });
 
-  it('shows findings in Problems without any user action', async () => {
+  it('shows findings in Problems without any user action, those of docs that are not runbooks as information', async () => {
     const diagnostics = await waitFor('the front matter finding', () => {
       const found = vscode.languages.getDiagnostics(inWorkspace('docs', 'contributing.md'));
       return found.length ? found : undefined;
     });
     assert.deepEqual(
-      diagnostics.map((d) => [typeof d.code === 'object' ? d.code.value : d.code, d.range.start.line + 1]),
-      [['front-matter.invalid', 2]],
+      diagnostics.map((d) => [typeof d.code === 'object' ? d.code.value : d.code, d.range.start.line + 1, d.severity]),
+      [['front-matter.invalid', 2, vscode.DiagnosticSeverity.Information]],
     );
+    const onRunbook = vscode.languages.getDiagnostics(inWorkspace('ops', 'disk-full.md'));
+    assert.deepEqual(
+      onRunbook.map((d) => [typeof d.code === 'object' ? d.code.value : d.code, d.range.start.line + 1, d.severity]),
+      [['front-matter.field-type', 2, vscode.DiagnosticSeverity.Warning]],
+    );
+  });
+
+  it('says what is wrong with a runbook on its tree node', () => {
+    const node = runbooks.tree.nodeFor(inWorkspace('ops', 'disk-full.md'))!;
+    const item = runbooks.tree.getTreeItem(node);
+    assert.equal(item.description, '1 finding');
+    const tooltip = (item.tooltip as vscode.MarkdownString).value;
+    assert.match(tooltip, /^`ops\/disk-full\.md` · runbook/m);
+    assert.match(tooltip, /^Runbook health: 1 finding$/m);
+    assert.match(tooltip, /\*\*S\*\* stale/);
   });
 
   it('keeps the Group By choice out of the repository', async () => {

@@ -100,7 +100,7 @@ describe('the repository config file (.runbooks.yml)', () => {
         3,
         '`staleness.readAhead` is not a setting; the settings are `weights`, `staleThreshold`, `bulkCommitFiles`, `useBlameIgnoreRevs`, `workingTree`, `codeSpans`, `trackDocLinks`, `alertRuleFiles`, `maxAlertRuleFileBytes`, `defaultReviewInterval` and `checkKinds`.',
       ],
-      [3, 1, '`paging` is not a section; the sections are `staleness`, `rules` and `alerts`.'],
+      [3, 1, '`paging` is not a section; the sections are `staleness`, `rules`, `alerts` and `problems`.'],
     ]);
     assert.match(problems('staleness:\n  now: 2025-01-01\n')[0]![2], /^`staleness\.now` is not a setting; the settings are `weights`, /);
   });
@@ -251,6 +251,15 @@ describe('parseConfigFile: values out of range', () => {
     assert.deepEqual(config.problems.map((p) => [p.line, p.message.split(' (')[0]]), [
       [3, '`staleness.weights.commit` is `1e+308`, over the largest value allowed, 1,000'],
       [4, '`staleness.staleThreshold` is `1e+308`, over the largest value allowed, 1,000,000'],
+    ]);
+  });
+
+  it('reads problems.allDocs, and says what is wrong with a value that is not true or false or an unknown key', () => {
+    assert.deepEqual(parseConfigFile('problems:\n  allDocs: true\n').problemsOptions, { allDocs: true });
+    assert.equal(parseConfigFile('staleness:\n  staleThreshold: 2\n').problemsOptions, undefined);
+    assert.deepEqual(problems('problems:\n  allDocs: yes please\n  alldocs: true\n'), [
+      [2, 12, '`problems.allDocs` must be true or false, not `yes please` (the default is `false`).'],
+      [3, 3, '`problems.alldocs` is not a setting; did you mean `allDocs`?'],
     ]);
   });
 });

@@ -3,7 +3,7 @@ import { toDiagnostic } from '../../convert';
 import type { RunbookIndex } from '../index/runbook-index';
 import type { RuleSeverities } from './rule-severities';
 
-/** Shows index findings (broken front matter, bad encoding, …) in the Problems panel, with their configured severities. */
+/** Shows index findings (broken front matter, bad encoding, …) in the Problems panel, with their configured severities (`info` on docs that are not runbooks unless opted in). */
 export class FindingsDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('runbooks');
   private readonly subscriptions: vscode.Disposable[];
@@ -24,7 +24,7 @@ export class FindingsDiagnostics implements vscode.Disposable {
   update(): void {
     const entries: Array<[vscode.Uri, vscode.Diagnostic[]]> = [];
     for (const { doc, uri } of this.index.docs()) {
-      const findings = this.severities ? this.severities.apply(uri, doc.findings) : doc.findings;
+      const findings = this.severities ? this.severities.forProblems(uri, doc.findings, doc) : doc.findings;
       if (findings.length) entries.push([uri, findings.map((f) => toDiagnostic(f))]);
     }
     this.collection.clear();

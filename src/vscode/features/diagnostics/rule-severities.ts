@@ -1,17 +1,20 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAMES } from '../../../core/config-file';
 import type { Finding } from '../../../core/findings';
+import { withProblemSeverities, type DocOfFinding } from '../../../core/findings/doc-priority';
 import { applySeverities, checkRuleSeverity, mergeSeverityOverrides, type RuleSeverity, type SeverityOverrides } from '../../../core/findings/severity';
 import { loadConfigFile } from '../../../node/config-file';
 import type { Logger } from '../../logger';
 
 /**
  * The configured severity of each rule, per workspace folder: the `rules:` section of the folder's
- * `.runbooks.yml` with the `runbooks.rules.severity` setting on top, rule by rule. Read again when
- * either changes. (The config file's problems are shown by the staleness service, which reads it too.)
+ * `.runbooks.yml` with the `runbooks.rules.severity` setting on top, rule by rule; and whether
+ * findings on every doc keep their severity in Problems (`runbooks.problems.allDocs`, else the config
+ * file's `problems.allDocs`, else false). Read again when either changes. (The config file's problems are shown by the staleness service, which reads it too.)
  */
 export class RuleSeverities implements vscode.Disposable {
   private readonly byFolder = new Map<string, SeverityOverrides>();
+  private readonly allDocsByFolder = new Map<string, boolean>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after the severities of some folder changed. */
   readonly onDidChange = this.changed.event;
@@ -29,7 +32,7 @@ export class RuleSeverities implements vscode.Disposable {
       configs.onDidDelete(reload),
       vscode.workspace.onDidChangeWorkspaceFolders(reload),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('runbooks.rules')) reload();
+        if (e.affectsConfiguration('runbooks.rules') || e.affectsConfiguration('runbooks.problems')) reload();
       }),
     );
     this.ready = this.reload();
@@ -51,21 +54,41 @@ export class RuleSeverities implements vscode.Disposable {
     return applySeverities(findings, this.forUri(uri));
   }
 
+  /**
+   * The findings of a doc as the Problems panel shows them: with the severities of its folder, and
+   * at `info` on docs that are not runbooks or architecture docs unless all docs are opted in
+   * (see `problemSeverity`).
+   */
+  forProblems<F extends Finding>(uri: vscode.Uri, findings: readonly F[], doc: DocOfFinding): F[] {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const allDocs = folder ? (this.allDocsByFolder.get(folder.uri.toString()) ?? false) : false;
+    return withProblemSeverities(this.apply(uri, findings), doc, allDocs);
+  }
+
   private async reload(): Promise<void> {
     const next = new Map<string, SeverityOverrides>();
+    const nextAllDocs = new Map<string, boolean>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       let fromFile: SeverityOverrides = {};
+      let allDocsFromFile: boolean | undefined;
       try {
-        fromFile = (await loadConfigFile(folder.uri.fsPath)).rules ?? {};
+        const config = await loadConfigFile(folder.uri.fsPath);
+        fromFile = config.rules ?? {};
+        allDocsFromFile = config.problemsOptions?.allDocs;
       } catch (error) {
         this.logger.error(`${folder.name}: reading the rule severities of the config file`, error as Error);
       }
       next.set(folder.uri.toString(), mergeSeverityOverrides(fromFile, this.setting(folder)));
+      const inspected = vscode.workspace.getConfiguration('runbooks.problems', folder).inspect<boolean>('allDocs');
+      const setByUser = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+      nextAllDocs.set(folder.uri.toString(), typeof setByUser === 'boolean' ? setByUser : (allDocsFromFile ?? false));
     }
-    const before = JSON.stringify([...this.byFolder]);
+    const before = JSON.stringify([[...this.byFolder], [...this.allDocsByFolder]]);
     this.byFolder.clear();
     for (const [key, value] of next) this.byFolder.set(key, value);
-    if (JSON.stringify([...next]) !== before) this.changed.fire();
+    this.allDocsByFolder.clear();
+    for (const [key, value] of nextAllDocs) this.allDocsByFolder.set(key, value);
+    if (JSON.stringify([[...next], [...nextAllDocs]]) !== before) this.changed.fire();
   }
 
   /** The valid entries of `runbooks.rules.severity`; the others are logged and ignored. */

@@ -25,7 +25,7 @@ export class StalenessDiagnostics implements vscode.Disposable {
         // "Unknown" (not a git repository, shallow clone…) is said once by the badge and its tooltip, not on every doc.
         const findings = doc.reasons.filter((r) => r.ruleId !== 'staleness.unknown').map((r) => reasonToFinding(doc.path, r));
         const uri = vscode.Uri.joinPath(folder.uri, ...doc.path.split('/'));
-        const shown = this.severities ? this.severities.apply(uri, findings) : findings;
+        const shown = this.severities ? this.severities.forProblems(uri, findings, doc) : findings;
         if (shown.length === 0) continue;
         this.collection.set(uri, shown.map((f) => toDiagnostic(f, folder)));
       }

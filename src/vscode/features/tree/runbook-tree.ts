@@ -1,10 +1,22 @@
 import * as vscode from 'vscode';
+import { healthSummary } from '../../../core/doc-health';
 import type { DocKind } from '../../../core/doc-model';
+import type { Finding } from '../../../core/findings';
+import { reasonToFinding } from '../../../core/staleness/as-findings';
+import type { DocStaleness } from '../../../core/staleness/model/report';
 import { headingOutline, type GroupBy, type HeadingNode } from '../../../core/tree-groups';
 import { effectiveGrouping, treeSections, type GroupByChoice } from '../../../core/tree-sections';
 import { CommandId } from '../../command-ids';
 import { treeSettings } from '../../settings';
 import type { DocRef, RunbookIndex } from '../index/runbook-index';
+
+/** Where the tree reads each doc's staleness verdict and finding severities, for its health description. */
+export interface HealthSource {
+  verdict(uri: vscode.Uri): DocStaleness | undefined;
+  readonly onDidChange: vscode.Event<void>;
+  /** The findings with their configured severities (rules set to `off` left out). */
+  apply<F extends Finding>(uri: vscode.Uri, findings: readonly F[]): F[];
+}
 
 /** Nodes of the Runbooks view. */
 export type TreeNode =
@@ -31,6 +43,7 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private readonly subscription: vscode.Disposable;
   private groupBy: GroupBy = 'service';
   private view: vscode.TreeView<TreeNode> | undefined;
+  private health: HealthSource | undefined;
   /** Why the tree is grouped as it is, when that is not what was asked (shown as the view's description). */
   groupingNote: string | undefined;
 
@@ -49,6 +62,23 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   /** The view whose description says how the tree is grouped. */
   attach(view: vscode.TreeView<TreeNode>): void {
     this.view = view;
+  }
+
+  /** Shows each doc's health (broken links, stale, review overdue…) from `source`, refreshed when it changes. */
+  attachHealth(source: HealthSource): vscode.Disposable {
+    this.health = source;
+    this.refreshSoon();
+    return source.onDidChange(() => this.refreshSoon());
+  }
+
+  /** What is wrong with a doc in a few words (see `healthSummary`); undefined when nothing is. */
+  healthOf(ref: DocRef): string | undefined {
+    const verdict = this.health?.verdict(ref.uri);
+    const apply = <F extends Finding>(findings: readonly F[]) => (this.health ? this.health.apply(ref.uri, findings) : [...findings]);
+    return healthSummary({
+      findings: apply(ref.doc.findings),
+      ...(verdict ? { verdict: { level: verdict.level, reviewDue: verdict.reviewDue, reasons: apply(verdict.reasons.map((r) => reasonToFinding(verdict.path, r))) } } : {}),
+    });
   }
 
   /** The Group By choice: the user's (kept in workspace state), else the `runbooks.tree.groupBy` setting. */
@@ -131,8 +161,9 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       const item = new vscode.TreeItem(doc.title, hasOutline ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.id = `${node.parent.key}|${uri.toString()}`;
       item.resourceUri = uri;
-      item.description = [doc.meta.owner, doc.meta.services.join(', ')].filter(Boolean).join(' · ') || doc.path;
-      item.tooltip = docTooltip(node.ref);
+      const health = this.healthOf(node.ref);
+      item.description = [health, doc.meta.owner, doc.meta.services.join(', ')].filter(Boolean).join(' · ') || doc.path;
+      item.tooltip = docTooltip(node.ref, health);
       item.iconPath = new vscode.ThemeIcon(doc.findings.some((f) => f.severity === 'error') ? 'warning' : KIND_ICON[doc.kind]);
       item.contextValue = `runbooks.doc.${doc.kind}`;
       item.command = { command: CommandId.openDoc, title: 'Open', arguments: [uri, 1] };
@@ -158,10 +189,14 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 }
 
-function docTooltip({ doc }: DocRef): vscode.MarkdownString {
+/** What the letters next to a doc mean (the number is VS Code's count of its problems). */
+export const BADGE_LEGEND = 'Badges: **S** stale (linked code changed since) · **!** broken link · **?** staleness unknown · **R** review overdue · a number: its problems in the Problems panel.';
+
+function docTooltip({ doc }: DocRef, health: string | undefined): vscode.MarkdownString {
   const tip = new vscode.MarkdownString(undefined, true);
   tip.appendMarkdown(`**${escape(doc.title)}**\n\n`);
-  tip.appendMarkdown(`\`${escape(doc.path)}\` · ${doc.kind} (${escape(doc.kindReason)})\n\n`);
+  tip.appendMarkdown(`${codeSpan(doc.path)} · ${doc.kind} (${escape(doc.kindReason)})\n\n`);
+  tip.appendMarkdown(`Runbook health: ${health ? escape(health) : 'no findings'}\n\n`);
   const rows: Array<[string, string | undefined]> = [
     ['Owner', doc.meta.owner ?? doc.meta.team],
     ['Service', doc.meta.services.join(', ') || undefined],
@@ -172,7 +207,16 @@ function docTooltip({ doc }: DocRef): vscode.MarkdownString {
   ];
   for (const [label, value] of rows) if (value) tip.appendMarkdown(`${label}: ${escape(value)}  \n`);
   if (doc.findings.length) tip.appendMarkdown(`\n$(warning) ${doc.findings.length} finding(s): ${escape(doc.findings[0]!.message)}`);
+  tip.appendMarkdown(`\n\n---\n\n${BADGE_LEGEND}`);
   return tip;
+}
+
+/** `text` as a markdown code span: shown verbatim, so paths need no backslash escapes. */
+export function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 function escape(text: string): string {
