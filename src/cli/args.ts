@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { REPORT_FILTERS, type ReportFilter } from '../core/staleness/model/report-order';
 
 /** A usage mistake: printed with a hint to `--help`, exit code 2. */
 export class UsageError extends Error {}
@@ -50,6 +51,10 @@ export interface CliArgs {
   failOn?: FailOn;
   /** `check`, `report`: `--config FILE`, the repository config file (undefined: `.runbooks.yml` or `.runbooks.yaml` in the root). */
   config?: string;
+  /** `report`: `--only LEVEL[,LEVEL]`, the docs to list (undefined: all). */
+  only?: ReportFilter[];
+  /** `report`: `--quiet`, leave out fresh docs without findings. */
+  quiet?: boolean;
   /** `--debug`: a tool error prints its stack trace (otherwise one line). */
   debug?: boolean;
   /** `--incidents-outside-root`: lets `--incidents-dir` name a folder outside the root (else refused). */
@@ -84,6 +89,8 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
         'fail-on': { type: 'string' },
         config: { type: 'string' },
         debug: { type: 'boolean' },
+        only: { type: 'string', multiple: true },
+        quiet: { type: 'boolean', short: 'q' },
         'incidents-outside-root': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -103,6 +110,10 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
   const failOn = values['fail-on'];
   if (failOn !== undefined && failOn !== 'none' && failOn !== 'warning' && failOn !== 'error') {
     throw new UsageError(`--fail-on must be none, warning or error, not "${failOn}"`);
+  }
+  const only = values.only?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  for (const value of only ?? []) {
+    if (!(REPORT_FILTERS as readonly string[]).includes(value)) throw new UsageError(`--only must be ${REPORT_FILTERS.join(', ')} (comma-separated), not "${value}"`);
   }
   const limit = values.limit === undefined ? 20 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number above 0, not "${values.limit}"`);
@@ -128,6 +139,8 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
     ...(failOn !== undefined ? { failOn } : {}),
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(values.debug ? { debug: true } : {}),
+    ...(only && only.length > 0 ? { only: only as ReportFilter[] } : {}),
+    ...(values.quiet ? { quiet: true } : {}),
     ...(values['incidents-outside-root'] ? { incidentsOutsideRoot: true } : {}),
     help: values.help ?? false,
     version: values.version ?? false,

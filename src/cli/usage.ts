@@ -13,9 +13,10 @@ Usage:
   runbooks incident list [--format text|json] [--incidents-dir DIR]
   runbooks note TEXT [--at HH:MM] [--incidents-dir DIR]
   runbooks report [--root DIR] [--format text|json|github|sarif]
+                  [--only broken,stale,unknown,fresh,review] [--quiet]
                   [--fail-on none|warning|error]
                   [--incidents-dir DIR] [--config FILE] [--no-cache]
-  runbooks check --base REF [--head REF] [--format text|json|github|sarif]
+  runbooks check [--base REF] [--head REF] [--format text|json|github|sarif]
                  [--fail-on none|warning|error] [--root DIR] [--config FILE]
                  [--no-cache]
   runbooks coverage [--root DIR] [--format text|json|github|sarif]
@@ -24,7 +25,8 @@ Usage:
 
 Commands:
   index    List every document with its kind, title, owner, service, alerts,
-           number of headings and code blocks, and its findings.
+           number of headings and code blocks, and its findings (front
+           matter, encoding, blocks; links and staleness: see report).
   search   Ranked full-text search (title > alerts > headings > tags > body),
            with the section that matched.
   blocks   List the runnable blocks of a runbook (sh, bash, zsh, shell, console)
@@ -45,8 +47,9 @@ Commands:
            the active incident's timeline. Start TEXT with HH:MM, or pass
            --at HH:MM, for something that happened earlier (today, or
            yesterday if that time is still to come). Secrets are redacted.
-  report   Every document with its staleness level (fresh, stale, broken,
-           unknown), score and reasons: linked files, folders, globs
+  report   The totals, then every document, worst first (broken, stale,
+           unknown, fresh; runbooks before other docs), with its staleness
+           level, score and reasons: linked files, folders, globs
            (watches:), code spans and alert rules that changed in first-parent
            history after the doc was last changed or reviewed; broken links
            (with the new path when renamed); feedback on a doc's lines from
@@ -57,7 +60,10 @@ Commands:
   check    The code-review check: every runbook or architecture doc whose
            linked code or config changed between the merge base of --base and
            --head (default: the working tree) while the doc did not, reported
-           on the changed code line. github: workflow annotations (at most 10,
+           on the changed code line (one warning per file and rule, listing
+           the changed lines). Without --base: the default branch (origin/HEAD,
+           else another remote's HEAD, else origin/main, origin/master, main or
+           master), named on stderr. github: workflow annotations (at most 10,
            the rest summarised); sarif: SARIF 2.1.0.
   coverage Alert coverage: every alerting rule in the Prometheus, Thanos,
            Mimir or Cortex rule files (also PrometheusRule manifests) with its
@@ -80,7 +86,11 @@ Options:
   --severity S      incident start: the severity (SEV1, SEV2, …; default unknown).
   --runbook PATH    incident start: a runbook being followed; repeatable.
   --at HH:MM        note: when it happened, in the local time zone (TZ).
-  --base REF        check: compare against the merge base with this ref.
+  --base REF        check: compare against the merge base with this ref
+                    (default: the repository's default branch).
+  --only LEVELS     report: list only these docs, comma-separated: broken,
+                    stale, unknown, fresh, review (review overdue).
+  -q, --quiet       report: leave out fresh docs without findings.
   --head REF        check: the end of the change set (default: working tree).
   --fail-on LEVEL   report, check: exit 1 when a finding is at least this
                     severe: none, warning or error (report: none; check:

@@ -1,4 +1,7 @@
 import type { Log } from 'sarif';
+import { chooseBaseRef } from '../../core/base-ref';
+import { childEnv } from '../../node/child-env';
+import { readBaseRefFacts } from '../../node/git-default-branch';
 import { changedAlertFindings } from '../../core/alerts/change-set';
 import type { DocModel } from '../../core/doc-model';
 import { formatGithub, GITHUB_ANNOTATION_LIMIT } from '../../core/findings/format-github';
@@ -80,12 +83,21 @@ async function withChangedAlerts(root: string, docs: DocModel[], report: CheckRe
 }
 
 /**
- * `runbooks check --base REF [--head REF]`: the docs whose linked code changed in the change set
- * while they did not, with the settings of the config file. Default `--fail-on warning` (any
- * finding fails); 2 for unknown refs, a folder without a repository or an invalid config file.
+ * `runbooks check [--base REF] [--head REF]`: the docs whose linked code changed in the change set
+ * while they did not, with the settings of the config file; one warning per changed file and rule.
+ * Without `--base`, compares with the repository's default branch as the editor does (see
+ * `chooseBaseRef`) and says which on stderr. Default `--fail-on warning` (any finding fails); 2 for
+ * unknown refs, no default branch to compare with, a folder without a repository or an invalid
+ * config file.
  */
 export async function runCheck(root: string, args: CliArgs, io: CliIo): Promise<number> {
-  if (!args.base) throw new UsageError('check needs --base REF (e.g. --base origin/main)');
+  let base = args.base;
+  if (!base) {
+    const chosen = chooseBaseRef(await readBaseRefFacts(root, childEnv(io.env)));
+    if (!chosen) throw new UsageError('check needs --base REF: the repository has no origin/HEAD, origin/main, origin/master, main or master to compare with');
+    io.err(`runbooks: comparing with ${chosen.ref} (${chosen.why}); pass --base REF to choose another branch.`);
+    base = chosen.ref;
+  }
   const settings = await loadSettings(root, args, io);
   if (!settings) return 2;
   const { staleness } = settings;
@@ -95,7 +107,7 @@ export async function runCheck(root: string, args: CliArgs, io: CliIo): Promise<
   const engine = openStalenessEngine(root, { cache: args.cache, env: io.env, staleness });
   let report: CheckReport;
   try {
-    report = await engine.check(index.all(), { base: args.base, ...(args.head !== undefined ? { head: args.head } : {}) });
+    report = await engine.check(index.all(), { base, ...(args.head !== undefined ? { head: args.head } : {}), mergeHunks: true });
     report = { ...report, findings: applySeverities(report.findings, settings.rules) };
   } catch (error) {
     if (error instanceof CheckError) {
@@ -107,6 +119,6 @@ export async function runCheck(root: string, args: CliArgs, io: CliIo): Promise<
   report = await withChangedAlerts(root, index.all(), report, io, { ...DEFAULT_RULE_FILE_SETTINGS, ...settings.alerts });
   const format = args.findingsFormat ?? args.format;
   const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix() : '';
-  io.out(renderCheck(report, format, { baseName: args.base, repoPrefix }));
+  io.out(renderCheck(report, format, { baseName: base, repoPrefix }));
   return exitCodeFor(report.findings.map((f) => f.severity), args.failOn ?? 'warning');
 }

@@ -65,5 +65,6 @@ export function renderIndex(index: WorkspaceIndex, format: FindingsFormat, repoP
 function totals(rows: IndexRow[]): string {
   const counts = rows.reduce<Record<string, number>>((acc, r) => ((acc[r.kind] = (acc[r.kind] ?? 0) + 1), acc), {});
   const findings = rows.reduce((n, r) => n + r.findings.length, 0);
-  return `${rows.length} documents: ${counts.runbook ?? 0} runbooks, ${counts.architecture ?? 0} architecture, ${counts.other ?? 0} other; ${findings} findings.`;
+  // `report` finds broken links and stale docs too: say that these are not counted here.
+  return `${rows.length} documents: ${counts.runbook ?? 0} runbooks, ${counts.architecture ?? 0} architecture, ${counts.other ?? 0} other; ${findings} findings (front matter, encoding, blocks; links and staleness: runbooks report).`;
 }

@@ -6,6 +6,7 @@ import { applyReportSeverities, reasonToFinding, reportFindings } from '../../co
 import { STALENESS_RULES } from '../../core/staleness/rules/rule-table';
 import { escapeControl } from '../../core/terminal-text';
 import type { StalenessReport } from '../../core/staleness/model/report';
+import { selectDocs, worstFirst, type ReportFilter } from '../../core/staleness/model/report-order';
 import { SimpleGitHistory } from '../../node/git-history';
 import { openStalenessEngine } from '../../node/git-staleness';
 import { IncidentFeedbackSource } from '../../node/incident-feedback';
@@ -61,24 +62,35 @@ export function reportJson(report: StalenessReport): { docs: ReportDocRow[] } {
   };
 }
 
+/** Which docs a report lists (see `selectDocs`). */
+export interface ReportSelection {
+  only?: readonly ReportFilter[];
+  quiet?: boolean;
+}
+
 /**
- * Renders a staleness report as text (one block per doc, then totals), JSON, GitHub workflow
- * commands (annotations on the docs' lines, then the totals) or SARIF 2.1.0. `repoPrefix`: the
- * root below the repository's top level (`ops/`), for the repository-relative GitHub and SARIF paths.
+ * Renders a staleness report as text (the totals, then one block per doc, worst first; see
+ * `worstFirst`), JSON (docs by path), GitHub workflow commands (annotations on the docs' lines, then
+ * the totals) or SARIF 2.1.0, listing the docs `selection` selects (the totals count every doc).
+ * `repoPrefix`: the root below the repository's top level (`ops/`), for the repository-relative
+ * GitHub and SARIF paths.
  */
-export function renderReport(report: StalenessReport, format: FindingsFormat, repoPrefix = ''): string {
+export function renderReport(full: StalenessReport, format: FindingsFormat, repoPrefix = '', selection: ReportSelection = {}): string {
+  const report = { ...full, docs: selectDocs(full.docs, selection) };
   if (format === 'json') return JSON.stringify(reportJson(report), null, 2);
   if (format === 'sarif') return JSON.stringify(formatSarif(reportFindings(report), { version, rules: STALENESS_RULES, repoPrefix }), null, 2);
-  if (format === 'github') return [...formatGithub(reportFindings(report), { repoPrefix, command: 'report' }), totals(report)].join('\n');
-  if (report.docs.length === 0) return 'No markdown documents found.';
-  const lines: string[] = [];
-  for (const doc of report.docs) {
+  if (format === 'github') return [...formatGithub(reportFindings(report), { repoPrefix, command: 'report' }), totals(full)].join('\n');
+  if (full.docs.length === 0) return 'No markdown documents found.';
+  const hidden = full.docs.length - report.docs.length;
+  const lines: string[] = [totals(full)];
+  if (hidden > 0) lines.push(`${report.docs.length} listed below (${[selection.only?.length ? `--only ${selection.only.join(',')}` : '', selection.quiet ? '--quiet: fresh docs left out' : ''].filter(Boolean).join('; ')}).`);
+  if (report.docs.length > 0) lines.push('');
+  for (const doc of worstFirst(report.docs)) {
     const since = doc.referenceTime ? `  (${doc.referenceSource === 'review' ? 'reviewed' : doc.referenceSource === 'working-tree' ? 'edited' : 'changed'} ${doc.referenceTime.slice(0, 10)})` : '';
     const due = doc.reviewDue ? '  review due' : '';
     lines.push(`${doc.level.padEnd(8)} ${escapeControl(doc.path)}  score ${doc.score}${since}${due}`);
     for (const r of doc.reasons) lines.push(`${''.padEnd(8)} ${formatReportLine(reasonToFinding(doc.path, r))}`);
   }
-  lines.push('', totals(report));
   return lines.join('\n');
 }
 
@@ -99,8 +111,9 @@ export function exitCodeFor(severities: Iterable<Severity>, failOn: FailOn): num
 
 /**
  * `runbooks report`: indexes the root, scores every doc (open feedback in the incidents of
- * `--incidents-dir` counting too) with the settings of the config file, prints the verdicts.
- * Default `--fail-on none`; 2 when the config file is invalid.
+ * `--incidents-dir` counting too) with the settings of the config file, prints the verdicts of the
+ * docs `--only` and `--quiet` select. Default `--fail-on none` (judged on the docs listed); 2 when
+ * the config file is invalid.
  */
 export async function runReport(root: string, args: CliArgs, io: CliIo): Promise<number> {
   const settings = await loadSettings(root, args, io);
@@ -115,6 +128,7 @@ export async function runReport(root: string, args: CliArgs, io: CliIo): Promise
   for (const warning of report.warnings ?? []) io.err(`runbooks: ${escapeControl(warning)}`);
   const format = args.findingsFormat ?? args.format;
   const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix() : '';
-  io.out(renderReport(report, format, repoPrefix));
-  return exitCodeFor(report.docs.flatMap((d) => d.reasons.map((r) => r.severity)), args.failOn ?? 'none');
+  const selection: ReportSelection = { ...(args.only ? { only: args.only } : {}), ...(args.quiet ? { quiet: true } : {}) };
+  io.out(renderReport(report, format, repoPrefix, selection));
+  return exitCodeFor(selectDocs(report.docs, selection).flatMap((d) => d.reasons.map((r) => r.severity)), args.failOn ?? 'none');
 }

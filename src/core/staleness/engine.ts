@@ -1,5 +1,5 @@
 import type { DocModel } from '../doc-model';
-import { checkChanges, type CheckReport } from './check/check-changes';
+import { checkChanges, type CheckRange, type CheckReport } from './check/check-changes';
 import { noiseFilter, reviewEndOfDay } from './history/commit-refs';
 import { loadContext, type WorkspaceContext } from './scan/workspace-context';
 import { DetailBatch } from './diffs/diff-batch';
@@ -215,7 +215,7 @@ export class StalenessEngine {
    * The code-review check over `base...head` (or the working tree when `head` is undefined); see
    * `checkChanges`. Rejects with `CheckError` for unknown refs or a folder without a repository.
    */
-  check(docs: DocModel[], range: { base: string; head?: string }, run: RunControl = {}): Promise<CheckReport> {
+  check(docs: DocModel[], range: CheckRange, run: RunControl = {}): Promise<CheckReport> {
     return checkChanges(docs, range, this.deps, this.options, run.signal);
   }
 

@@ -103,7 +103,7 @@ describe('runbooks CLI', () => {
           'runbook      runbooks/db/postgres-down.md  "Postgres down"  (team-db · postgres)',
           '             alerts: PostgresDown · 3 headings · 1 code blocks',
           '',
-          '4 documents: 1 runbooks, 1 architecture, 2 other; 1 findings.',
+          '4 documents: 1 runbooks, 1 architecture, 2 other; 1 findings (front matter, encoding, blocks; links and staleness: runbooks report).',
         ].join('\n'),
       );
     });

@@ -60,7 +60,7 @@ describe('findings in every format, with configured rule severities', () => {
     const github = await run('index', '--format', 'github');
     assert.equal(github.code, 0);
     assert.match(github.out, /^::error file=drafts\/broken\.md,line=2,col=8,title=Runbooks%3A front-matter\.invalid::Front matter is not valid YAML/);
-    assert.match(github.out, /\n2 documents: 1 runbooks, 0 architecture, 1 other; 1 findings\.$/);
+    assert.match(github.out, /\n2 documents: 1 runbooks, 0 architecture, 1 other; 1 findings \(front matter, encoding, blocks; links and staleness: runbooks report\)\.$/);
     const sarif = JSON.parse((await run('index', '--format', 'sarif')).out);
     assert.deepEqual(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), rulesOf('index').map((r) => r.id));
     assert.equal(sarif.runs[0].tool.driver.rules[0].id, 'front-matter.invalid');
@@ -71,7 +71,7 @@ describe('findings in every format, with configured rule severities', () => {
     await repo.write({ '.runbooks.yml': 'rules:\n  stale.linked-code-changed: error\n' });
     const raised = await run('report', '--fail-on', 'error');
     assert.equal(raised.code, 1);
-    assert.equal(raised.out.split('\n')[2], `         error runbooks/db.md:6 ${staleMessage()} [stale.linked-code-changed]`);
+    assert.equal(raised.out.split('\n')[3], `         error runbooks/db.md:6 ${staleMessage()} [stale.linked-code-changed]`);
     await repo.write({ '.runbooks.yml': 'rules:\n  stale.linked-code-changed: off\n' });
     const off = JSON.parse((await run('report', '--format', 'json', '--fail-on', 'warning')).out);
     assert.deepEqual(off.docs[1], { path: 'runbooks/db.md', kind: 'runbook', level: 'stale', score: 1.02, reviewDue: false, referenceTime: '2025-01-01T12:00:00Z', reasons: [] });

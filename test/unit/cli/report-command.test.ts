@@ -65,10 +65,30 @@ describe('runbooks report and runbooks check', () => {
       const result = await run('report', '--no-cache', '--fail-on', 'warning');
       assert.equal(result.code, 1);
       const lines = result.out.split('\n');
-      assert.equal(lines[0], 'fresh    README.md  score 0  (changed 2025-01-01)');
-      assert.equal(lines[1], 'stale    runbooks/db.md  score 1.02  (changed 2025-01-01)');
-      assert.match(lines[2]!, /^ {9}warning runbooks\/db.md:6 Linked file `deploy\/db\/pool.yaml` changed in 1 commit .* \[stale.linked-code-changed\]$/);
-      assert.equal(lines.at(-1), '2 documents: 1 fresh, 1 stale, 0 broken, 0 unknown; 0 reviews overdue.');
+      assert.equal(lines[0], '2 documents: 1 fresh, 1 stale, 0 broken, 0 unknown; 0 reviews overdue.');
+      assert.equal(lines[1], '');
+      assert.equal(lines[2], 'stale    runbooks/db.md  score 1.02  (changed 2025-01-01)');
+      assert.match(lines[3]!, /^ {9}warning runbooks\/db.md:6 Linked file `deploy\/db\/pool.yaml` changed in 1 commit .* \[stale.linked-code-changed\]$/);
+      assert.equal(lines.at(-1), 'fresh    README.md  score 0  (changed 2025-01-01)');
+    });
+
+    it('lists only the levels --only names, or leaves fresh docs out with --quiet, under the totals of every doc', async () => {
+      await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': POOL.replace('key5: 5', 'key5: 50') });
+      const quiet = await run('report', '--no-cache', '--quiet');
+      const lines = quiet.out.split('\n');
+      assert.deepEqual(lines.slice(0, 4), [
+        '2 documents: 1 fresh, 1 stale, 0 broken, 0 unknown; 0 reviews overdue.',
+        '1 listed below (--quiet: fresh docs left out).',
+        '',
+        'stale    runbooks/db.md  score 1.02  (changed 2025-01-01)',
+      ]);
+      assert.equal(lines.length, 5);
+      const fresh = await run('report', '--no-cache', '--only', 'fresh', '--format', 'json', '--fail-on', 'warning');
+      assert.deepEqual([fresh.code, (JSON.parse(fresh.out) as { docs: Array<{ path: string }> }).docs.map((d) => d.path)], [0, ['README.md']]);
+      const none = await run('report', '--no-cache', '--only', 'broken,review');
+      assert.equal(none.out, '2 documents: 1 fresh, 1 stale, 0 broken, 0 unknown; 0 reviews overdue.\n0 listed below (--only broken,review).');
+      const wrong = await run('report', '--only', 'old');
+      assert.deepEqual([wrong.code, wrong.err.split('\n')[0]], [2, 'runbooks: --only must be broken, stale, unknown, fresh, review (comma-separated), not "old"']);
     });
 
     it('keeps the history cache between runs unless --no-cache', async () => {
@@ -200,6 +220,24 @@ describe('runbooks report and runbooks check', () => {
       assert.deepEqual((JSON.parse(result.out) as CheckReport).findings.map((f) => [f.ruleId, f.severity, f.path, f.line]), [['link.renamed-target', 'error', 'runbooks/db.md', 6]]);
     });
 
+    it('merges the hunks of one changed file into one warning that lists their lines', async () => {
+      await repo.commit('resize', '2025-02-01', { 'deploy/db/pool.yaml': POOL.replace('key1: 1', 'key1: 10').replace('key5: 5', 'key5: 50').replace('key9: 9', 'key9: 90\nkey9b: 1') });
+      const result = await run('check', '--base', 'main', '--format', 'json', '--no-cache');
+      assert.equal(result.code, 1);
+      assert.deepEqual((JSON.parse(result.out) as CheckReport).findings, [
+        {
+          ruleId: 'stale.linked-code-changed',
+          severity: 'warning',
+          path: 'deploy/db/pool.yaml',
+          line: 1,
+          message:
+            'This change touches `deploy/db/pool.yaml` in 3 places (lines 1, 5, 9\u201310), which the runbook runbooks/db.md:6 links to, but does not update it. Check the runbook against this change; update it or mark it reviewed.',
+          target: 'deploy/db/pool.yaml',
+          docs: [{ path: 'runbooks/db.md', line: 6 }],
+        },
+      ]);
+    });
+
     it('prints GitHub annotations on the changed line', async () => {
       await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': POOL.replace('key7: 7', 'key7: 70\nkey7b: 1') });
       const result = await run('check', '--base', 'main', '--format', 'github', '--fail-on', 'none', '--no-cache');
@@ -242,10 +280,18 @@ describe('runbooks report and runbooks check', () => {
       });
     });
 
-    it('exits 2 without --base, and for a base that does not exist', async () => {
+    it('compares with the default branch without --base and says which, and exits 2 when there is none', async () => {
+      await repo.write({ 'deploy/db/pool.yaml': POOL.replace('key2: 2', 'key2: 20') });
+      const chosen = await run('check', '--format', 'json', '--no-cache');
+      assert.deepEqual([chosen.code, chosen.err], [1, 'runbooks: comparing with main (no remote names its default branch; it exists); pass --base REF to choose another branch.']);
+      assert.deepEqual((JSON.parse(chosen.out) as CheckReport).findings.map((f) => [f.path, f.line]), [['deploy/db/pool.yaml', 2]]);
+      repo.git(['branch', '-m', 'main', 'trunk']);
       const missing = await run('check', '--no-cache');
       assert.equal(missing.code, 2);
-      assert.match(missing.err, /check needs --base REF/);
+      assert.match(missing.err, /check needs --base REF: the repository has no origin\/HEAD, origin\/main, origin\/master, main or master to compare with/);
+    });
+
+    it('exits 2 for a base that does not exist', async () => {
       const unknown = await run('check', '--base', 'origin/nope', '--no-cache');
       assert.equal(unknown.code, 2);
       assert.match(unknown.err, /^runbooks: base ref "origin\/nope" not found/);

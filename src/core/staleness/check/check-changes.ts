@@ -37,6 +37,18 @@ export interface CheckReport {
   findings: CheckFinding[];
 }
 
+/** What `checkChanges` compares, and how it reports. */
+export interface CheckRange {
+  base: string;
+  /** The end of the change set; undefined: the working tree. */
+  head?: string;
+  /**
+   * One warning per changed file and rule, on the first hunk's line, listing the lines of every
+   * hunk (for terminals and CI); false (the default): one per hunk (for the editor's gutter).
+   */
+  mergeHunks?: boolean;
+}
+
 /** A usage or repository problem that stops the check (exit code 2 in the CLI). */
 export class CheckError extends Error {}
 
@@ -48,14 +60,14 @@ interface Dependent {
 /**
  * The code-review check: every doc (of `checkKinds`) whose linked code or config changed between
  * the merge base of `base` and `head` (or the working tree, when `head` is undefined) while the doc
- * itself did not change (whitespace-only edits do not count). One warning per changed hunk, on its
- * first changed line, naming every doc that depends on it; anchored links only count hunks that
+ * itself did not change (whitespace-only edits do not count). One warning per changed hunk (or per
+ * file and rule with `mergeHunks`), on its first changed line, naming every doc that depends on it; anchored links only count hunks that
  * touch their range. Links the change breaks (target deleted or renamed) are errors on the doc's
  * link line. Rejects with `CheckError` when a ref is unknown or there is no repository.
  */
 export async function checkChanges(
   docs: DocModel[],
-  range: { base: string; head?: string },
+  range: CheckRange,
   deps: StalenessDeps,
   options: StalenessOptions,
   signal?: AbortSignal,
@@ -124,7 +136,7 @@ export async function checkChanges(
   for (const [path, dependents] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const diff = diffs.get(path);
     const change = changed.get(path)!;
-    findings.push(...hunkFindings(path, change, diff, dependents));
+    findings.push(...hunkFindings(path, change, diff, dependents, range.mergeHunks ?? false));
   }
   findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
   return { base, ...(head ? { head } : {}), mergeBase, changedFiles: changes.length, docsChecked: checked.length, findings };
@@ -151,7 +163,7 @@ function coveredPaths(target: LinkedTarget, changed: Map<string, FileChange>, re
   return [...out].sort();
 }
 
-function hunkFindings(path: string, change: FileChange, diff: FileHunks | undefined, dependents: Dependent[]): CheckFinding[] {
+function hunkFindings(path: string, change: FileChange, diff: FileHunks | undefined, dependents: Dependent[], mergeHunks: boolean): CheckFinding[] {
   // No diff: whitespace-only (skip), unless the file is new and untracked (no hunks to show).
   let hunks: Hunk[];
   if (!diff) {
@@ -162,31 +174,49 @@ function hunkFindings(path: string, change: FileChange, diff: FileHunks | undefi
     hunks = [{ oldStart: 0, oldLines: 0, newStart: 1, newLines: 0 }];
   } else hunks = diff.hunks;
 
-  const out: CheckFinding[] = [];
+  const touched: TouchedHunk[] = [];
   for (const hunk of hunks) {
     const who = dependents.filter((d) => !d.target.lines || hunksTouching(d.target.lines, [hunk]).length > 0 || hunk.oldLines + hunk.newLines === 0);
     if (who.length === 0) continue;
-    const docs = unique(who.map((d) => ({ path: d.doc.path, line: d.target.line })));
-    const anchored = who.every((d) => d.target.lines);
     // A pure deletion has no new lines: annotate the line it happened after.
     const line = Math.max(1, hunk.newStart);
     const endLine = hunk.newLines > 1 ? hunk.newStart + hunk.newLines - 1 : undefined;
-    const names = docs.map((d) => `${d.path}:${d.line}`);
-    const listed = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
-    const noun = who.every((d) => d.doc.kind === 'runbook') ? (docs.length === 1 ? 'runbook' : 'runbooks') : docs.length === 1 ? 'doc' : 'docs';
-    const what = anchored ? `the linked lines of \`${path}\`` : `\`${path}\``;
-    out.push({
-      ruleId: anchored ? RuleId.staleAnchoredRangeChanged : RuleId.staleLinkedCodeChanged,
-      severity: 'warning',
-      path,
-      line,
-      ...(endLine !== undefined ? { endLine } : {}),
-      message: `This change touches ${what}, which the ${noun} ${listed} ${docs.length === 1 ? 'links to' : 'link to'}, but does not update ${docs.length === 1 ? 'it' : 'them'}. Check the ${noun} against this change; update ${docs.length === 1 ? 'it' : 'them'} or mark ${docs.length === 1 ? 'it' : 'them'} reviewed.`,
-      target: path,
-      docs,
-    });
+    touched.push({ line, ...(endLine !== undefined ? { endLine } : {}), who, anchored: who.every((d) => d.target.lines) });
   }
-  return out;
+  if (!mergeHunks) return touched.map((t) => touchFinding(path, [t]));
+  const byRule = new Map<boolean, TouchedHunk[]>();
+  for (const t of touched) byRule.set(t.anchored, [...(byRule.get(t.anchored) ?? []), t]);
+  return [...byRule.values()].map((group) => touchFinding(path, group));
+}
+
+/** A changed hunk of a linked file and the docs that depend on the lines it touches. */
+interface TouchedHunk {
+  line: number;
+  endLine?: number;
+  who: Dependent[];
+  anchored: boolean;
+}
+
+/** One warning for hunks of `path` (of one rule): on the first hunk's line, naming every dependent doc and, for several hunks, their lines. */
+function touchFinding(path: string, hunks: TouchedHunk[]): CheckFinding {
+  const first = hunks[0]!;
+  const who = hunks.flatMap((h) => h.who);
+  const docs = unique(who.map((d) => ({ path: d.doc.path, line: d.target.line })));
+  const names = docs.map((d) => `${d.path}:${d.line}`);
+  const listed = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+  const noun = who.every((d) => d.doc.kind === 'runbook') ? (docs.length === 1 ? 'runbook' : 'runbooks') : docs.length === 1 ? 'doc' : 'docs';
+  const what = first.anchored ? `the linked lines of \`${path}\`` : `\`${path}\``;
+  const where = hunks.length > 1 ? ` in ${hunks.length} places (lines ${hunks.map((h) => (h.endLine !== undefined ? `${h.line}\u2013${h.endLine}` : `${h.line}`)).join(', ')})` : '';
+  return {
+    ruleId: first.anchored ? RuleId.staleAnchoredRangeChanged : RuleId.staleLinkedCodeChanged,
+    severity: 'warning',
+    path,
+    line: first.line,
+    ...(hunks.length === 1 && first.endLine !== undefined ? { endLine: first.endLine } : {}),
+    message: `This change touches ${what}${where}, which the ${noun} ${listed} ${docs.length === 1 ? 'links to' : 'link to'}, but does not update ${docs.length === 1 ? 'it' : 'them'}. Check the ${noun} against this change; update ${docs.length === 1 ? 'it' : 'them'} or mark ${docs.length === 1 ? 'it' : 'them'} reviewed.`,
+    target: path,
+    docs,
+  };
 }
 
 function brokenFinding(doc: DocModel, target: LinkedTarget, gone: FileChange): CheckFinding {
