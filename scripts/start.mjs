@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// `npm start`: build, then open the demo workspace in VS Code with the extension under
-// development loaded.
+// `npm start [-- /path/to/repo]`: build, then open the demo workspace (or your repository) in VS
+// Code with the extension under development loaded.
 //
 // - Desktop VS Code (`code` on PATH, RUNBOOKS_USE_CODE_SERVER unset): launches it and returns.
 // - Otherwise: serves VS Code in the browser with code-server on 127.0.0.1 (port RUNBOOKS_PORT,
 //   else 8080 when free, else any free one) until Ctrl-C.
 // - `--smoke`: for sessions without a display; opens the URL once in headless Chromium, waits for
-//   the workbench, saves test-results/start-smoke.png, prints the URL and exits 0.
+//   the workbench, saves test-results/start-smoke.png, stops the server, says so and exits 0.
 //
 // Developer overrides: RUNBOOKS_EXTENSION_DIR loads another extension folder (and skips the
 // build), RUNBOOKS_DEMO_DIR opens another folder.
@@ -25,15 +25,18 @@ class StartError extends Error {}
 
 async function main(argv) {
   const smoke = argv.includes('--smoke');
-  const unknown = argv.filter((a) => a !== '--smoke');
-  if (unknown.length > 0) throw new StartError(`unknown argument ${unknown[0]}; usage: node scripts/start.mjs [--smoke]`);
+  const rest = argv.filter((a) => a !== '--smoke');
+  const unknown = rest.find((a) => a.startsWith('-'));
+  if (unknown || rest.length > 1) throw new StartError(`unknown argument ${unknown ?? rest[1]}; usage: npm start -- [/path/to/repo] [--smoke]`);
+  const folderArg = rest[0] !== undefined ? path.resolve(rest[0]) : undefined;
+  if (folderArg && !fs.statSync(folderArg, { throwIfNoEntry: false })?.isDirectory()) throw new StartError(`${folderArg} is not a folder; usage: npm start -- /path/to/repo`);
 
   const extensionDir = process.env.RUNBOOKS_EXTENSION_DIR ? path.resolve(process.env.RUNBOOKS_EXTENSION_DIR) : repoRoot;
   if (extensionDir === repoRoot) build();
   checkExtensionEntry(extensionDir);
-  const demoDir = process.env.RUNBOOKS_DEMO_DIR
+  const demoDir = folderArg ?? (process.env.RUNBOOKS_DEMO_DIR
     ? path.resolve(process.env.RUNBOOKS_DEMO_DIR)
-    : await prepareDemoWorkspace({ repoRoot, log });
+    : await prepareDemoWorkspace({ repoRoot, log }));
 
   const code = onPath('code');
   if (!smoke && code && !process.env.RUNBOOKS_USE_CODE_SERVER) {
@@ -56,13 +59,13 @@ async function main(argv) {
     } finally {
       await server.stop();
     }
-    process.stdout.write(`${url}\n`);
+    process.stdout.write(`The workbench opened at ${url}\ncode-server has stopped (smoke mode); run npm start without --smoke to keep it running.\n`);
     return 0;
   }
 
   process.stdout.write(
     `\nLiving Runbooks is running in VS Code for the browser. Open:\n\n  ${url}\n\n` +
-      `(the ${path.basename(demoDir)} demo with the extension under development; Ctrl-C to stop)\n\n`,
+      `(${folderArg ? path.basename(demoDir) : `the ${path.basename(demoDir)} demo`} with the extension under development; Ctrl-C to stop)\n\n`,
   );
   const { code: exitCode, signal } = await server.exited;
   log(`code-server stopped by itself (exit ${exitCode}, signal ${signal}):\n${server.output()}`);
