@@ -2,7 +2,7 @@ import type { DocModel } from './doc-model';
 import { compareCodeUnits, compareForDisplay } from './compare';
 
 /** How a document was matched to an alert, strongest first. */
-export type AlertMatchSource = 'front-matter' | 'heading' | 'file-name';
+export type AlertMatchSource = 'front-matter' | 'file-name' | 'heading';
 
 /** A document that documents an alert, and where in it to open. */
 export interface AlertMatch {
@@ -13,7 +13,8 @@ export interface AlertMatch {
   line: number;
 }
 
-const SOURCE_RANK: Record<AlertMatchSource, number> = { 'front-matter': 0, heading: 1, 'file-name': 2 };
+// A page named after the alert is dedicated to it; a heading may be one section of a general page.
+const SOURCE_RANK: Record<AlertMatchSource, number> = { 'front-matter': 0, 'file-name': 1, heading: 2 };
 
 /** Alert names compare without case, spaces, dashes or underscores: `kube-pod-crash-looping` = `KubePodCrashLooping`. */
 export function normalizeAlertName(name: string): string {
@@ -21,9 +22,11 @@ export function normalizeAlertName(name: string): string {
 }
 
 /**
- * Finds the documents for an alert: those listing it in front matter `alerts:`, those with a
- * heading equal to the alert name, and those whose file name is the alert name. Ranked by that
- * order, runbooks before other kinds, then by path. Empty when nothing matches.
+ * Finds the documents for an alert: those listing it in front matter `alerts:`, those whose file
+ * name is the alert name (a dedicated `SidekiqQueueTooLarge.md`), and those with a heading equal to
+ * the alert name (often a section of a general page). Ranked by that order, runbooks before other
+ * kinds, then by path; opened at the heading named after the alert when there is one. Empty when
+ * nothing matches.
  */
 export function findDocsForAlert(docs: Iterable<DocModel>, alert: string): AlertMatch[] {
   const wanted = normalizeAlertName(alert);
@@ -33,8 +36,8 @@ export function findDocsForAlert(docs: Iterable<DocModel>, alert: string): Alert
     const heading = doc.headings.find((h) => normalizeAlertName(h.text) === wanted);
     let source: AlertMatchSource | undefined;
     if (doc.meta.alerts.some((a) => normalizeAlertName(a) === wanted)) source = 'front-matter';
-    else if (heading) source = 'heading';
     else if (normalizeAlertName(stem(doc.path)) === wanted) source = 'file-name';
+    else if (heading) source = 'heading';
     if (!source) continue;
     matches.push({ path: doc.path, title: doc.title, source, line: heading?.line ?? 1, runbook: doc.kind === 'runbook' });
   }

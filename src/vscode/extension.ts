@@ -77,7 +77,10 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     });
     const alerts = new AlertCoverageService(index, logger);
     const alertsTree = new AlertsTreeProvider(alerts);
-    const services: Services = { index, tree, treeView, logger, runs, incidents, extensionUri: context.extensionUri };
+    const services: Services = {
+      index, tree, treeView, logger, runs, incidents, extensionUri: context.extensionUri,
+      alertRules: () => alerts.current().flatMap((c) => c.report.alerts.map((a) => ({ name: a.alert.name, file: a.alert.file }))),
+    };
     context.subscriptions.push(
       incidents,
       feedback,

@@ -14,4 +14,6 @@ export interface Services {
   runs: BlockRunService;
   incidents: IncidentService;
   extensionUri: vscode.Uri;
+  /** The alerting rules read from the rule files so far (empty before alert coverage has run). */
+  alertRules?: () => Array<{ name: string; file: string }>;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { alertCandidates } from '../../core/alert-candidates';
 import { CommandId } from '../command-ids';
 import type { WorkspaceAlertMatch } from '../features/index/runbook-index';
 import type { Services } from '../services';
@@ -6,7 +7,8 @@ import { openDoc } from './open-doc';
 
 /**
  * Runbooks: Open Runbook for Alert… — takes an alert name (argument, or picked from the alerts the
- * runbooks declare, or typed), then opens its runbook; asks which one when several match.
+ * runbooks declare, the rule files define, or runbook file names and headings name; or typed), then
+ * opens its runbook; asks which one when several match.
  */
 export async function openRunbookForAlert(services: Services, alertArg?: unknown): Promise<void> {
   await services.index.ready();
@@ -25,8 +27,10 @@ export async function openRunbookForAlert(services: Services, alertArg?: unknown
 
 async function askAlert(services: Services): Promise<string | undefined> {
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
-  pick.placeholder = 'Alert name, e.g. KubePodCrashLooping (pick one the runbooks declare, or type any name)';
-  const known = services.index.alerts().map((a) => ({ label: a.alert, description: a.titles.length > 1 ? `${a.titles.length} runbooks` : a.titles[0] }));
+  pick.placeholder = 'Alert name, e.g. KubePodCrashLooping (pick one from the runbooks and rule files, or type any name)';
+  pick.matchOnDescription = true;
+  const candidates = alertCandidates({ declared: services.index.alerts(), rules: services.alertRules?.() ?? [], docs: services.index.docs().map((r) => r.doc) });
+  const known = candidates.map((c) => ({ label: c.alert, description: c.detail }));
   const refresh = () => {
     const typed = pick.value.trim();
     const exact = known.some((k) => k.label.toLowerCase() === typed.toLowerCase());

@@ -11,12 +11,23 @@ const docs = [
 ];
 
 describe('findDocsForAlert', () => {
-  it('ranks front matter over heading over file name, runbooks first within a source', () => {
+  it('ranks front matter over a page named after the alert over a heading in a general page, runbooks first within a source', () => {
     assert.deepEqual(findDocsForAlert(docs, 'PostgresDown'), [
       { path: 'runbooks/db/primary.md', title: 'Primary database', source: 'front-matter', line: 8 },
-      { path: 'docs/database.md', title: 'Database', source: 'heading', line: 7 },
       { path: 'runbooks/postgres-down.md', title: 'When postgres is down', source: 'file-name', line: 1 },
       { path: 'archive/postgres_down.md', title: 'Old notes', source: 'file-name', line: 1 },
+      { path: 'docs/database.md', title: 'Database', source: 'heading', line: 7 },
+    ]);
+  });
+
+  it('ranks a dedicated SidekiqQueueTooLarge.md above a general page with a heading for it', () => {
+    const sidekiq = [
+      parseDoc('docs/sidekiq/sidekiq-survival-guide.md', '# Sidekiq survival guide\n\n## Symptoms\n\nQueues.\n\n## SidekiqQueueTooLarge\n\nSee the dedicated page.\n'),
+      parseDoc('docs/sidekiq/SidekiqQueueTooLarge.md', '# Sidekiq queue too large\n\n## SidekiqQueueTooLarge\n\nSteps.\n'),
+    ];
+    assert.deepEqual(findDocsForAlert(sidekiq, 'SidekiqQueueTooLarge').map((m) => [m.path, m.source, m.line]), [
+      ['docs/sidekiq/SidekiqQueueTooLarge.md', 'file-name', 1],
+      ['docs/sidekiq/sidekiq-survival-guide.md', 'heading', 7],
     ]);
   });
 
