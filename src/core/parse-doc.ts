@@ -62,7 +62,7 @@ export function parseDoc(path: string, text: string, extraFindings: Finding[] = 
 
   const titleHeading = headings.find((h) => h.depth === 1);
   const fmTitle = typeof frontMatter?.title === 'string' && frontMatter.title.trim() ? frontMatter.title.trim() : undefined;
-  const title = fmTitle ?? titleHeading?.text ?? fileStem(path);
+  const title = withoutTitleLabel(fmTitle ?? titleHeading?.text) ?? fileStem(path);
   const kind = classifyDoc(path, meta.type, meta.alerts.length, headings.map((h) => h.text));
 
   return {
@@ -219,6 +219,18 @@ function applyFreshnessComment(html: string, meta: DocModel['meta']): void {
 function walk(node: Nodes, visit: (node: Nodes) => void): void {
   visit(node);
   if ('children' in node) for (const child of node.children) walk(child as Nodes, visit);
+}
+
+// "Title: Disk full", "(Title: Name of alert)": a label someone typed into the heading, not part of the title.
+const TITLE_LABEL = /^\(?\s*title\s*:\s*(.+?)\s*\)?$/i;
+
+/** The title without a leading `Title:` label (and the parentheses around `(Title: X)`); undefined for undefined or a bare label. */
+function withoutTitleLabel(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const match = TITLE_LABEL.exec(text);
+  if (!match) return text;
+  const inner = text.startsWith('(') ? match[1]! : text.replace(/^\s*title\s*:\s*/i, '');
+  return inner.trim() || text;
 }
 
 function fileStem(path: string): string {

@@ -30,7 +30,7 @@ describe('first contact with a repository without runbook folders', () => {
     assert.deepEqual(treeShape(runbooks), {
       'docs/payments': ['High latency on the payments API'],
       ops: ['Disk full on a database host'],
-      Templates: ['(Title: Name of alert)'],
+      Templates: ['Name of alert'],
       Docs: ['Contributing', 'Payments platform'],
     });
     assert.equal(runbooks.tree.groupingNote, 'by folder: no runbook declares a service');

@@ -216,6 +216,14 @@ describe('parseDoc', () => {
       assert.equal(doc.titleSource, 'heading');
     });
 
+    it('drops a "Title:" label typed into the heading or front matter, and the parentheses of "(Title: X)"', () => {
+      assert.equal(parseDoc('alerts/x.md', '# Title: Disk full on a database host\n').title, 'Disk full on a database host');
+      assert.equal(parseDoc('alerts/template.md', '# (Title: Name of alert)\n').title, 'Name of alert');
+      assert.equal(parseDoc('alerts/x.md', '---\ntitle: "title: Kafka lag"\n---\n').title, 'Kafka lag');
+      assert.equal(parseDoc('alerts/x.md', '# Subtitle: the real one (draft)\n').title, 'Subtitle: the real one (draft)');
+      assert.equal(parseDoc('alerts/x.md', '# Title:\n').title, 'Title:');
+    });
+
     it('ignores a blank front matter title', () => {
       const doc = parseDoc('runbooks/x.md', '---\ntitle: "   "\n---\n# Heading title\n');
       assert.equal(doc.title, 'Heading title');

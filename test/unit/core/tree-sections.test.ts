@@ -48,7 +48,7 @@ describe('the tree sections', () => {
       [
         ['docs/payments', null, ['High latency']],
         ['ops', null, ['Disk full']],
-        ['Templates', 'templates', ['(Title: Name of alert)']],
+        ['Templates', 'templates', ['Name of alert']],
         ['Docs', 'docs', ['A guide', 'Contributing']],
       ],
     );
