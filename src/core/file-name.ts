@@ -16,3 +16,16 @@ export function slugForFileName(title: string, fallback = 'runbook'): string {
     .replace(/-+$/, '');
   return slug || fallback;
 }
+
+// Extensions VS Code opens in its image preview, which cannot show a file at an old commit.
+const IMAGE_PREVIEW = /\.(svg|png|jpe?g|gif|webp|bmp|ico)$/i;
+
+/**
+ * How to diff a file against an older commit: `text` for files an editor diffs as text,
+ * `text-as-xml` for SVG (text, but VS Code would open its image preview, which shows the old side
+ * broken), `binary` for other images (no useful diff: say so instead).
+ */
+export function diffMode(path: string): 'text' | 'text-as-xml' | 'binary' {
+  if (!IMAGE_PREVIEW.test(path)) return 'text';
+  return /\.svg$/i.test(path) ? 'text-as-xml' : 'binary';
+}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { slugForFileName } from '../../../src/core/file-name';
+import { diffMode, slugForFileName } from '../../../src/core/file-name';
 
 describe('slugForFileName', () => {
   it('turns a title into lower-case words joined by dashes', () => {
@@ -24,5 +24,18 @@ describe('slugForFileName', () => {
   it('uses the fallback when the title has no letters or digits', () => {
     assert.equal(slugForFileName('🔥 !!!'), 'runbook');
     assert.equal(slugForFileName('🔥 !!!', 'incident'), 'incident');
+  });
+});
+
+describe('how a linked file is diffed against an older commit', () => {
+  it('diffs SVG as XML text, other images not at all, everything else as text', () => {
+    assert.deepEqual(['docs/arch.svg', 'docs/ARCH.SVG', 'media/tree.png', 'photo.jpeg', 'deploy/pool.yaml', 'Makefile'].map(diffMode), [
+      'text-as-xml',
+      'text-as-xml',
+      'binary',
+      'binary',
+      'text',
+      'text',
+    ]);
   });
 });
