@@ -19,6 +19,8 @@ function nextTurn(): Promise<void> {
 interface Pair {
   from?: FileAt;
   to?: FileAt;
+  /** A verdict weighs this diff by data shape (see `withShape`): parse both sides. */
+  shape?: boolean;
 }
 
 /** Pairs per read: small, so diffs start as soon as the first files arrive. */
@@ -42,6 +44,9 @@ export class DetailBatch {
   /** Chunks of pairs whose files are being read (started as soon as a chunk is full). */
   private started: Array<{ pairs: Pair[]; reading: Promise<void> }> = [];
 
+  /** Blob id → the shape of its data (see `dataShape`): a file linked by many docs is parsed once, not once per diff. */
+  private readonly shapes = new Map<string, string | undefined>();
+
   /** Diffs computed by this batch so far (for logs and benchmarks). */
   fetched = 0;
 
@@ -57,12 +62,19 @@ export class DetailBatch {
    * Queues the diff from one state of a file to another (undefined: the file does not exist)
    * unless it is known. `readFrom`/`readTo` name later commits where the file is still the same:
    * reading many files at a few commits (HEAD, a doc's last change) walks far fewer trees than
-   * reading each at the commit that last touched it.
+   * reading each at the commit that last touched it. `shape`: a verdict compares the two sides
+   * by data shape (parsing a large YAML file costs far more than diffing it, so only then).
    */
-  needDiff(from: FileAt | undefined, to: FileAt | undefined, read: { from?: string; to?: string } = {}): void {
+  needDiff(from: FileAt | undefined, to: FileAt | undefined, read: { from?: string; to?: string } = {}, shape = false): void {
     const key = diffKey(from, to);
-    if (this.pairs.has(key) || this.index.diffByKey(key)) return;
-    const pair = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    const queued = this.pairs.get(key);
+    if (queued) {
+      if (shape) queued.shape = true;
+      return;
+    }
+    const known = this.index.diffByKey(key);
+    if (known && !(shape && lacksShape(known, from, to))) return;
+    const pair: Pair = { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(shape ? { shape } : {}) };
     this.pairs.set(key, pair);
     if (from && read.from) this.readAt.set(stateKey(from), read.from);
     if (to && read.to) this.readAt.set(stateKey(to), read.to);
@@ -111,15 +123,15 @@ export class DetailBatch {
       const handed: Array<Promise<void>> = [];
       for (let c = 0; c < chunks.length; c++) {
         await chunks[c]!.reading;
-        const texts: Array<{ from?: FileAt; to?: FileAt }> = [];
-        for (const { from, to } of chunks[c]!.pairs) {
+        const texts: Pair[] = [];
+        for (const { from, to, shape } of chunks[c]!.pairs) {
           const early = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : opaqueDiff(read(from), read(to));
           if (early) this.index.setDiff(from, to, early);
-          else texts.push({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
+          else texts.push({ ...(from ? { from } : {}), ...(to ? { to } : {}), ...(shape ? { shape } : {}) });
         }
         if (texts.length === 0) continue;
         const sent = differ.diff(texts.map(({ from, to }) => [read(from)?.text, read(to)?.text]), signal).then((diffs) => {
-          texts.forEach(({ from, to }, i) => this.index.setDiff(from, to, withShape(diffs[i]!, from, to, read)));
+          texts.forEach(({ from, to, shape }, i) => this.index.setDiff(from, to, shape ? withShape(diffs[i]!, from, to, read, this.shapes) : diffs[i]!));
         });
         sent.catch(() => undefined);
         handed.push(sent);
@@ -133,13 +145,14 @@ export class DetailBatch {
     let slice = Date.now();
     for (let c = 0; c < chunks.length; c++) {
       await chunks[c]!.reading;
-      for (const { from, to } of chunks[c]!.pairs) {
+      for (const { from, to, shape } of chunks[c]!.pairs) {
         if (Date.now() - slice >= SLICE_MS) {
           await nextTurn();
           slice = Date.now();
         }
         signal?.throwIfAborted();
-        const diff = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : withShape(diffBlobs(read(from), read(to)), from, to, read);
+        const lines = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : diffBlobs(read(from), read(to));
+        const diff = shape ? withShape(lines, from, to, read, this.shapes) : lines;
         this.index.setDiff(from, to, diff);
         this.fetched++;
       }
@@ -191,14 +204,36 @@ export class DetailBatch {
   }
 }
 
-/** A line diff of a YAML or JSON file, with whether its shape changed (left as is otherwise). */
-function withShape(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, read: (state: FileAt | undefined) => BlobContent | undefined): StoredDiff {
+/** Whether a verdict that weighs `diff` by data shape must have it computed first (see `withShape`). */
+function lacksShape(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined): boolean {
+  return diff.shape === undefined && !diff.binary && diff.added + diff.deleted > 0 && !!from && !!to && isStructuredPath(to.path);
+}
+
+/**
+ * A line diff of a YAML or JSON file, with whether its shape changed (`none`: a side is not
+ * parseable data); left as is for other files and diffs without changed lines.
+ */
+function withShape(
+  diff: StoredDiff,
+  from: FileAt | undefined,
+  to: FileAt | undefined,
+  read: (state: FileAt | undefined) => BlobContent | undefined,
+  shapes: Map<string, string | undefined>,
+): StoredDiff {
   if (!from || !to || diff.binary || diff.added + diff.deleted === 0 || !isStructuredPath(to.path)) return diff;
-  const [a, b] = [read(from)?.text, read(to)?.text];
-  const before = a === undefined ? undefined : dataShape(a);
-  const after = b === undefined ? undefined : dataShape(b);
-  if (before === undefined || after === undefined) return diff;
+  const before = shapeOf(read(from), shapes);
+  const after = before === undefined ? undefined : shapeOf(read(to), shapes);
+  if (before === undefined || after === undefined) return { ...diff, shape: 'none' };
   return { ...diff, shape: compareShapes(before, after) };
+}
+
+/** The shape of a blob's text, parsed once per blob id. */
+function shapeOf(blob: BlobContent | undefined, shapes: Map<string, string | undefined>): string | undefined {
+  if (blob?.text === undefined) return undefined;
+  if (shapes.has(blob.oid)) return shapes.get(blob.oid);
+  const shape = dataShape(blob.text);
+  shapes.set(blob.oid, shape);
+  return shape;
 }
 
 /** Both states are known to be the same blob. */

@@ -49,7 +49,7 @@ export function queueTargetDetails(run: EvidenceRun, docs: DocModel[], reference
         if (!change.before && !change.now) continue;
         // The file before is the same at the doc's reference commit when that is later; the file now is the same at HEAD.
         const atRef = ref.commit && change.before && run.index.fileAt(change.before.path, ref.commit.index)?.sha === change.before.sha ? ref.commit.sha : undefined;
-        run.details.needDiff(change.before, change.now, { ...(atRef ? { from: atRef } : {}), to: run.index.head });
+        run.details.needDiff(change.before, change.now, { ...(atRef ? { from: atRef } : {}), to: run.index.head }, comparesByShape(target));
       }
     }
   }
@@ -142,8 +142,15 @@ function diffOf(run: EvidenceRun, change: PathChange): StoredDiff | undefined {
  */
 function counts(target: LinkedTarget, change: PathChange, diff: StoredDiff | undefined): boolean {
   if (change.structural || !diff || diff.binary) return true;
-  const byShape = target.via !== 'alert-rule' && target.via !== 'watches';
-  return diff.added + diff.deleted > 0 && !(byShape && diff.shape === 'same');
+  return diff.added + diff.deleted > 0 && !(comparesByShape(target) && diff.shape === 'same');
+}
+
+/**
+ * Whether the changes of a target are weighed by data shape (see `counts`): not for a line anchor
+ * (its lines are followed) nor for alert rule files and watched files (every entry counts).
+ */
+export function comparesByShape(target: LinkedTarget): boolean {
+  return !(target.lines && target.kind === 'file') && target.via !== 'alert-rule' && target.via !== 'watches';
 }
 
 /**

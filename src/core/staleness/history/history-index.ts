@@ -4,6 +4,9 @@ import { HISTORY_FORMAT_VERSION, Touch, diffKey, type TouchCode, type IndexedCom
 
 export { diffKey, HISTORY_FORMAT_VERSION, Touch, type HistorySnapshot, type IndexedCommit, type RenameRecord, type StoredDiff, type TouchCode } from './history-types';
 
+/** Shapes of a stored diff, in the order of their flag bits (2, 4, 8) in a snapshot. */
+const SHAPES = ['same', 'changed', 'none'] as const;
+
 /**
  * The first-parent history of a repository in memory: every commit with its time and size, every
  * path with the commits that touched it, the renames, and the diffs of file states computed so far.
@@ -81,8 +84,9 @@ export class HistoryIndex {
       index.blobs.set(path, oids && oids.length === packed.length ? oids : packed.map(() => ''));
     }
     for (const [from, to, commit] of value.renames) index.addRename({ from, to, commit });
-    for (const [key, [added = 0, deleted = 0, binary = 0, ...flat]] of Object.entries(value.diffs)) {
-      index.diffMap.set(key, { added, deleted, hunks: unflatten(flat), ...(binary ? { binary: true } : {}) });
+    for (const [key, [added = 0, deleted = 0, flags = 0, ...flat]] of Object.entries(value.diffs)) {
+      const shape = SHAPES.find((_, i) => flags & (2 << i));
+      index.diffMap.set(key, { added, deleted, hunks: unflatten(flat), ...(flags & 1 ? { binary: true } : {}), ...(shape ? { shape } : {}) });
     }
     return index;
   }
@@ -192,7 +196,8 @@ export class HistoryIndex {
     const diffs: HistorySnapshot['diffs'] = {};
     for (const [key, d] of this.diffMap) {
       if (!this.keyInHistory(key)) continue;
-      diffs[key] = [d.added, d.deleted, d.binary ? 1 : 0, ...d.hunks.flatMap((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines])];
+      const flags = (d.binary ? 1 : 0) | (d.shape ? 2 << SHAPES.indexOf(d.shape) : 0);
+      diffs[key] = [d.added, d.deleted, flags, ...d.hunks.flatMap((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines])];
     }
     return {
       format: HISTORY_FORMAT_VERSION,

@@ -1,7 +1,7 @@
 import type { FileAt, Hunk } from '../ports';
 
 /** Bump when `HistorySnapshot` changes shape: older caches are then rebuilt. */
-export const HISTORY_FORMAT_VERSION = 3;
+export const HISTORY_FORMAT_VERSION = 4;
 
 /** How a path was touched by a commit. Packed with the commit index as `index * 8 + code`. */
 export const Touch = {
@@ -48,8 +48,11 @@ export interface StoredDiff {
   deleted: number;
   hunks: Hunk[];
   binary?: boolean;
-  /** For YAML and JSON: `same` when both sides have the same shape (see `compareShapes`). */
-  shape?: 'same' | 'changed';
+  /**
+   * For YAML and JSON whose shape a verdict needed: `same` when both sides have the same shape
+   * (see `compareShapes`), `none` when a side is not parseable data; undefined when not compared.
+   */
+  shape?: 'same' | 'changed' | 'none';
 }
 
 /**
@@ -66,7 +69,7 @@ export interface HistorySnapshot {
   /** path → the blob after each touch (same order; '' for deletions and when unknown), joined by ','. */
   oids: Record<string, string>;
   renames: Array<[string, string, number]>;
-  /** `diffKey(from, to)` → [added, deleted, binary ? 1 : 0, oldStart, oldLines, newStart, newLines, …]. */
+  /** `diffKey(from, to)` → [added, deleted, flags, oldStart, oldLines, newStart, newLines, …]; flags: 1 binary, 2/4/8 shape same/changed/none. */
   diffs: Record<string, number[]>;
 }
 
