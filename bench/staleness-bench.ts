@@ -4,17 +4,29 @@
 // In one run: our cold report (no history cache) against one bare `git log --first-parent
 // --name-status` pass over the same repository (the practical limit) and against the per-path
 // baseline (`git log -1 -- <path>` per target, timed on a sample and extrapolated); then the warm
-// re-check after one new commit, in a shared clone so the measured repository is left as it was.
+// re-check after one new commit, in a shared clone so the measured repository is left as it was
+// (under --scratch DIR when given; the clone borrows the objects and `git replace` stand-ins).
+// With it: where the cold report's time goes (history pass, target resolution, blob reads, diffs,
+// scoring, JSON output), CPU time next to wall time (on a shared machine CPU is the steadier
+// figure), the load average, and the peak memory of the process.
 // BENCH_ROUNDS=n takes the best of n for the bare pass and the cold report.
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
 import type { DocModel } from '../src/core/doc-model';
-import type { StalenessEngine, StalenessReport } from '../src/core/staleness';
+import type { StalenessReport } from '../src/core/staleness';
+import { StalenessEngine } from '../src/core/staleness/engine';
+import type { GitHistory, TextDiffer } from '../src/core/staleness/ports';
+import { loadContext } from '../src/core/staleness/scan/workspace-context';
+import { renderReport } from '../src/cli/commands/report-command';
 import { openWorkspaceIndex } from '../src/node/open-index';
 import { openStalenessEngine } from '../src/node/git-staleness';
+import { SimpleGitHistory } from '../src/node/git-history';
+import { GitWorkspaceFiles } from '../src/node/git-workspace-files';
+import { WorkerTextDiffer } from '../src/node/worker-text-differ';
 import { prng } from './generate-corpus';
 import { generateGitRepo, git, isolatedGitEnv } from './generate-git-repo';
 
@@ -26,6 +38,7 @@ const { values } = parseArgs({
     repo: { type: 'string' },
     sample: { type: 'string', default: '100' },
     rechecks: { type: 'string', default: '5' },
+    scratch: { type: 'string' },
   },
 });
 const SIZE = { commits: Number(values.commits), files: Number(values.files), docs: Number(values.docs) };
@@ -49,6 +62,76 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** CPU time so far in ms: this process (all its threads) and its ended child processes (git). */
+function cpuNow(): { own: number; children: number } {
+  const usage = process.cpuUsage();
+  let children = 0;
+  try {
+    // /proc/self/stat fields 16 and 17: cutime and cstime, in clock ticks (100 per second on Linux).
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    children = (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    children = NaN;
+  }
+  return { own: (usage.user + usage.system) / 1000, children };
+}
+
+function cpuSince(start: { own: number; children: number }): { own: number; children: number; total: number } {
+  const now = cpuNow();
+  const own = now.own - start.own;
+  const children = now.children - start.children;
+  return { own, children, total: own + children };
+}
+
+function load(): string {
+  return os.loadavg().map((l) => l.toFixed(1)).join(' ');
+}
+
+/** Time spent in each kind of port call during one report (calls overlap: these are sums of their durations). */
+class PortClock {
+  readonly spent = new Map<string, { millis: number; calls: number; items: number }>();
+  /** A proxy of `target` that times the listed async methods; `items` counts what each call asked for. */
+  wrap<T extends object>(target: T, methods: Record<string, string>): T {
+    return new Proxy(target, {
+      get: (obj, name, receiver) => {
+        const value = Reflect.get(obj, name, receiver) as unknown;
+        const phase = typeof name === 'string' ? methods[name] : undefined;
+        if (!phase || typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          const start = process.hrtime.bigint();
+          const done = () => {
+            const entry = this.spent.get(phase) ?? { millis: 0, calls: 0, items: 0 };
+            entry.millis += ms(start);
+            entry.calls++;
+            entry.items += Array.isArray(args[0]) ? args[0].length : 1;
+            this.spent.set(phase, entry);
+          };
+          const result = (value as (...a: unknown[]) => Promise<unknown>).apply(obj, args);
+          result.then(done, done);
+          return result;
+        };
+      },
+    });
+  }
+}
+
+/** One diff thread for the timed engines (as `openStalenessEngine` shares one). */
+const timedDiffer = new WorkerTextDiffer();
+
+/** An engine like `openStalenessEngine(root, { cache: false })`, with its git reads and diffs timed by `clock`. */
+function timedEngine(root: string, clock: PortClock): StalenessEngine {
+  const git = clock.wrap(new SimpleGitHistory(root, env) as GitHistory, {
+    log: 'history pass (git log, parsed as it streams)',
+    readFiles: 'blob reads (cat-file by commit:path)',
+    readBlobs: 'blob reads (cat-file by blob id)',
+    readWorkingFiles: 'blob reads (working tree, unchanged files)',
+    changedFiles: 'working tree status',
+    diffHunks: 'working tree diffs',
+  });
+  const differ = clock.wrap(timedDiffer as TextDiffer, { diff: 'diffs (worker thread)' });
+  return new StalenessEngine({ git, files: new GitWorkspaceFiles(root, env), differ }, { readAhead: os.availableParallelism() >= 4 });
+}
+
 /** One bare history pass, its output read through a pipe (as the engine reads its own) and dropped. */
 function bareLogPass(root: string): Promise<{ millis: number; bytes: number }> {
   return new Promise((resolve, reject) => {
@@ -61,8 +144,18 @@ function bareLogPass(root: string): Promise<{ millis: number; bytes: number }> {
   });
 }
 
+/** What one timed cold report measured. */
+interface ColdRun {
+  millis: number;
+  report: StalenessReport;
+  phases: string;
+  cpu: { own: number; children: number; total: number };
+  marks: Map<string, number>;
+  clock: PortClock;
+}
+
 /** One report, with when its phases began (the history pass: when it ended). */
-async function timedReport(engine: StalenessEngine, docs: DocModel[], saveInBackground = false): Promise<{ millis: number; report: StalenessReport; phases: string }> {
+async function timedReport(engine: StalenessEngine, docs: DocModel[], saveInBackground = false): Promise<{ millis: number; report: StalenessReport; phases: string; marks: Map<string, number> }> {
   const start = process.hrtime.bigint();
   const marks = new Map<string, number>();
   const report = await engine.report(docs, {
@@ -81,7 +174,43 @@ async function timedReport(engine: StalenessEngine, docs: DocModel[], saveInBack
     details !== undefined ? `details from ${time(details)}` : undefined,
     score !== undefined ? `scoring from ${time(score)}` : undefined,
   ].filter(Boolean).join(', ');
-  return { millis, report, phases };
+  return { millis, report, phases, marks };
+}
+
+/** A cold report (no history cache) with its CPU time and its port calls timed. */
+async function coldReport(root: string, docs: DocModel[]): Promise<ColdRun> {
+  const clock = new PortClock();
+  const cpu = cpuNow();
+  const run = await timedReport(timedEngine(root, clock), docs);
+  return { ...run, cpu: cpuSince(cpu), clock };
+}
+
+/** The cold report's time by phase, printed under it. */
+async function phaseLines(root: string, docs: DocModel[], cold: ColdRun): Promise<string[]> {
+  const lines: string[] = [];
+  const pad = (label: string) => `  ${label}`.padEnd(50);
+  const links = cold.marks.get('links') ?? 0;
+  const details = cold.marks.get('details');
+  const score = cold.marks.get('score');
+  // Target resolution runs beside the history pass inside the report; timed alone here.
+  const git = new SimpleGitHistory(root, env);
+  const state = await git.state();
+  const engineOptions = openStalenessEngine(root, { cache: false, env }).options;
+  const contextStart = process.hrtime.bigint();
+  await loadContext(docs, git, new GitWorkspaceFiles(root, env), state, engineOptions);
+  const context = ms(contextStart);
+  const outputStart = process.hrtime.bigint();
+  const json = renderReport(cold.report, 'json');
+  const output = ms(outputStart);
+  lines.push(`${pad('repository state')}${time(links)}`);
+  for (const [phase, spent] of [...cold.clock.spent].sort((a, b) => b[1].millis - a[1].millis)) {
+    lines.push(`${pad(phase)}${time(spent.millis)}  (${spent.calls} call${spent.calls === 1 ? '' : 's'}, ${spent.items} item${spent.items === 1 ? '' : 's'})`);
+  }
+  lines.push(`${pad('target resolution (links, alert rules; timed alone)')}${time(context)}  (inside the report it runs beside the history pass)`);
+  if (details !== undefined && score !== undefined) lines.push(`${pad('after the history pass: references, reads, diffs')}${time(score - details)}`);
+  if (score !== undefined) lines.push(`${pad('scoring')}${time(cold.millis - score)}`);
+  lines.push(`${pad('output (report --format json)')}${time(output)}  (${(json.length / 1048576).toFixed(1)} MiB; not part of the cold report figure)`);
+  return lines;
 }
 
 /** The distinct paths whose history the verdicts depend on: existing, tracked, unpinned link targets. */
@@ -102,7 +231,7 @@ async function buildDocs(root: string): Promise<DocModel[]> {
 }
 
 /** Time of one report that follows a new commit touching `file`; `background`: as the editor runs it (the cache written after). */
-async function commitAndReport(clone: string, file: string, n: number, gitEnv: Record<string, string>, engine: () => StalenessEngine, docs: DocModel[], background = false): Promise<{ millis: number; report: StalenessReport; phases: string; persist?: number }> {
+async function commitAndReport(clone: string, file: string, n: number, gitEnv: Record<string, string>, engine: () => StalenessEngine, docs: DocModel[], background = false): Promise<{ millis: number; report: StalenessReport; phases: string; marks: Map<string, number>; persist?: number }> {
   const last = Number((await git(['log', '-1', '--format=%ct'], clone, gitEnv)).trim());
   await fs.appendFile(path.join(clone, file), `bench re-check ${n}\n`);
   const date = `${last + 3600} +0000`;
@@ -145,14 +274,20 @@ async function main(): Promise<void> {
   // Warm the page cache and the JIT, so neither side of the comparison pays for the first read.
   await bareLogPass(root);
   let bare = { millis: Infinity, bytes: 0 };
-  let cold: Awaited<ReturnType<typeof timedReport>> | undefined;
+  let bareCpu = Infinity;
+  let cold: ColdRun | undefined;
+  const loadBefore = load();
   for (let r = 0; r < ROUNDS; r++) {
+    const cpu = cpuNow();
     const pass = await bareLogPass(root);
+    bareCpu = Math.min(bareCpu, cpuSince(cpu).children);
     if (pass.millis < bare.millis) bare = pass;
     // A new engine without a history cache: the whole history is read from git.
-    const run = await timedReport(openStalenessEngine(root, { cache: false, env }), docs);
+    const run = await coldReport(root, docs);
     if (!cold || run.millis < cold.millis) cold = run;
   }
+  const peakRss = process.resourceUsage().maxRSS;
+  const phases = await phaseLines(root, docs, cold!);
   const report = cold!.report;
   const levels = { fresh: 0, stale: 0, broken: 0, unknown: 0 };
   for (const doc of report.docs) levels[doc.level]++;
@@ -168,11 +303,15 @@ async function main(): Promise<void> {
   const perPathAll = sample.length > 0 ? (perPathSample / sample.length) * targets.length : 0;
 
   // Warm re-check, in a shared clone (objects borrowed from the repository, nothing written to it).
-  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'runbooks-staleness-bench-'));
+  if (values.scratch) await fs.mkdir(values.scratch, { recursive: true });
+  const scratch = await fs.mkdtemp(path.join(values.scratch ? path.resolve(values.scratch) : os.tmpdir(), 'runbooks-staleness-bench-'));
   try {
     await warmRecheck(root, scratch, {
       bare,
+      bareCpu,
       cold: cold!,
+      phases,
+      loadBefore,
       levels,
       targets,
       links,
@@ -180,7 +319,7 @@ async function main(): Promise<void> {
       firstParent: Number(firstParent),
       tracked: tracked.split('\0').filter(Boolean).length,
       perPath: { sample: sample.length, millis: perPathSample, all: perPathAll },
-      peakRss: process.resourceUsage().maxRSS,
+      peakRss,
     });
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
@@ -190,7 +329,13 @@ async function main(): Promise<void> {
 /** What the first part measured, printed together with the re-check. */
 interface Measured {
   bare: { millis: number; bytes: number };
-  cold: { millis: number; report: StalenessReport; phases: string };
+  /** CPU time of the bare pass (git's), ms. */
+  bareCpu: number;
+  cold: ColdRun;
+  /** The cold report's time by phase, printed lines. */
+  phases: string[];
+  /** Load average when the timed runs began. */
+  loadBefore: string;
   levels: Record<'fresh' | 'stale' | 'broken' | 'unknown', number>;
   targets: string[];
   links: number;
@@ -204,7 +349,7 @@ interface Measured {
 
 /** Times the re-check after one new commit in a shared clone under `scratch`, then prints every figure. */
 async function warmRecheck(root: string, scratch: string, measured: Measured): Promise<void> {
-  const { bare, cold, levels, targets, links, commits, firstParent, tracked, perPath } = measured;
+  const { bare, bareCpu, cold, phases, loadBefore, levels, targets, links, commits, firstParent, tracked, perPath } = measured;
   const report = cold.report;
   const cacheFile = path.join(scratch, 'history.json');
   const gitEnv = isolatedGitEnv(env, scratch);
@@ -216,6 +361,8 @@ async function warmRecheck(root: string, scratch: string, measured: Measured): P
   ])).map((s) => s.trim());
   const cloneTop = path.join(scratch, 'repo');
   await git(['clone', '--quiet', '--shared', '--no-checkout', top!, cloneTop], scratch, gitEnv);
+  // Stand-ins for blobs a mirror lacks (`git replace`), so the checkout and `log -M` read on as in the repository.
+  await git(['fetch', '--quiet', 'origin', 'refs/replace/*:refs/replace/*'], cloneTop, gitEnv);
   await git(['checkout', '--quiet', '--detach', head!], cloneTop, gitEnv);
   const clone = path.join(cloneTop, prefix!);
   const cloneDocs = await buildDocs(clone);
@@ -264,8 +411,13 @@ async function warmRecheck(root: string, scratch: string, measured: Measured): P
   console.log(`commits ${commits} (${firstParent} first-parent), files ${tracked} tracked (docs included), docs ${report.docs.length}, links ${links}, targets ${targets.length} (distinct existing files and folders), stale docs ${levels.stale} (fresh ${levels.fresh}, broken ${levels.broken}, unknown ${levels.unknown})`);
   console.log('');
   console.log(`${pad('bare git log --first-parent --name-status -M')}${time(bare.millis)}  (${(bare.bytes / 1048576).toFixed(1)} MiB of output)   practical limit`);
-  console.log(`${pad('cold report (no history cache)')}${time(cold.millis)}  ratio to bare ${ratio.toFixed(2)}x  [target <= 1.5x]`);
-  console.log(`${pad('')}(${cold.phases}; ${report.history?.commitsRead ?? 0} commits read; peak memory of the process ${(measured.peakRss / 1024).toFixed(0)} MiB)`);
+  console.log(`${pad('cold report (no history cache)')}${time(cold.millis)}  ratio to bare ${ratio.toFixed(2)}x  [target <= 1.5x runbooks repo, <= 2x large code repo]`);
+  console.log(`${pad('')}(${cold.phases}; ${report.history?.commitsRead ?? 0} commits read)`);
+  console.log(`${pad('  CPU time: bare git log')}${time(bareCpu)}`);
+  console.log(`${pad('  CPU time: cold report (node + git)')}${time(cold.cpu.total)}  ratio to bare ${(cold.cpu.total / bareCpu).toFixed(2)}x  (node ${time(cold.cpu.own)}, git ${time(cold.cpu.children)})`);
+  console.log(`${pad('  peak memory of the process (index included)')}${(measured.peakRss / 1024).toFixed(0)} MiB  [target <= 300 MiB]`);
+  console.log('  where the cold report\'s time went (port calls overlap each other and the history pass):');
+  for (const line of phases) console.log(line);
   console.log(`${pad(`per-path git log -1 -- <path>, ${perPath.sample} targets`)}${time(perPath.millis)}  (${time(perPath.millis / Math.max(1, perPath.sample))} per path)`);
   console.log(`${pad(`  extrapolated to all ${targets.length} targets`)}${time(perPath.all)}  our speed-up ${speedUp.toFixed(1)}x  [target >= 30x]`);
   console.log(`${pad('first report with a cache file (writes it)')}${time(seedMillis)}  (${(cacheBytes / 1048576).toFixed(1)} MiB history cache)`);
@@ -282,6 +434,7 @@ async function warmRecheck(root: string, scratch: string, measured: Measured): P
   } else {
     console.log('warm re-check: skipped, no doc links an existing tracked file');
   }
+  console.log(`load average (1, 5, 15 min): ${loadBefore} when the timed runs began, ${load()} at the end; ${os.availableParallelism()} cores`);
 }
 
 main().catch((error) => {
