@@ -94,7 +94,8 @@ export async function runVsCodeTests({
     const server = await startCodeServer({
       codeServerBin,
       trust,
-      extraEnv: { ...env, RUNBOOKS_TEST_WORKSPACE: workspaceDir },
+      // A fake kubeconfig unless the caller names one: the tests never see the developer's clusters.
+      extraEnv: { KUBECONFIG: path.join(repoRoot, 'test', 'fixtures', 'kube', 'staging-us.yaml'), ...env, RUNBOOKS_TEST_WORKSPACE: workspaceDir },
       verbose,
       log,
     });

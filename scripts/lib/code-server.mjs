@@ -80,6 +80,8 @@ export async function startCodeServer({
     extensions: path.join(tmp, 'extensions'),
     xdgConfig: path.join(tmp, 'xdg-config'),
     xdgData: path.join(tmp, 'xdg-data'),
+    // The run log (runs.jsonl) of the extension under test goes here, never to the user's state directory.
+    xdgState: path.join(tmp, 'xdg-state'),
   };
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
@@ -90,7 +92,7 @@ export async function startCodeServer({
   const configFile = path.join(tmp, 'config.yaml');
   fs.writeFileSync(configFile, `bind-addr: ${host}:${port}\nauth: none\ncert: false\n`);
 
-  const env = { ...inheritedEnv(), XDG_CONFIG_HOME: dirs.xdgConfig, XDG_DATA_HOME: dirs.xdgData, EXTENSIONS_GALLERY: '{}', ...extraEnv };
+  const env = { ...inheritedEnv(), XDG_CONFIG_HOME: dirs.xdgConfig, XDG_DATA_HOME: dirs.xdgData, XDG_STATE_HOME: dirs.xdgState, EXTENSIONS_GALLERY: '{}', ...extraEnv };
   const args = [
     codeServerBin,
     '--bind-addr', `${host}:${port}`,

@@ -33,6 +33,8 @@ export interface CliArgs {
   vars: Record<string, string>;
   /** `run`: approve state-changing blocks without asking. */
   yes: boolean;
+  /** `run`: `--context-override NAME`, where the commands would really run: lets a context-guard mismatch through, and types a production confirmation. */
+  contextOverride?: string;
   /** `incident`, `note`: the incidents folder, relative to the root (the commands default to `incidents`). */
   incidentsDir?: string;
   /** `incident start`: the severity. */
@@ -80,6 +82,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
         section: { type: 'string' },
         var: { type: 'string', multiple: true },
         yes: { type: 'boolean', short: 'y' },
+        'context-override': { type: 'string' },
         'incidents-dir': { type: 'string' },
         severity: { type: 'string' },
         runbook: { type: 'string', multiple: true },
@@ -129,6 +132,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
     ...(values.section !== undefined ? { section: values.section } : {}),
     vars: parseVars(values.var ?? []),
     yes: values.yes ?? false,
+    ...(values['context-override'] !== undefined ? { contextOverride: values['context-override'] } : {}),
     ...(values['incidents-dir'] !== undefined ? { incidentsDir: values['incidents-dir'] } : {}),
     ...(values.severity !== undefined ? { severity: values.severity } : {}),
     ...(values.runbook !== undefined ? { runbooks: values.runbook } : {}),

@@ -7,7 +7,7 @@ Usage:
   runbooks search QUERY [--root DIR] [--limit N] [--format text|json] [--no-cache]
   runbooks blocks DOC [--root DIR] [--format text|json]
   runbooks run DOC [--block NAME|INDEX] [--section HEADING] [--var KEY=VALUE ...]
-               [--yes] [--root DIR] [--format text|json]
+               [--yes] [--context-override NAME] [--root DIR] [--format text|json]
   runbooks incident start TITLE [--severity S] [--runbook PATH ...] [--incidents-dir DIR]
   runbooks incident resolve [--incidents-dir DIR]
   runbooks incident list [--format text|json] [--incidents-dir DIR]
@@ -37,6 +37,12 @@ Commands:
            their default, else are asked on a terminal. A block that changes
            state runs only with --yes or after "y" on a terminal; without a
            terminal it is refused. Output is capped and secrets redacted.
+           Context guard: when the runbook (front matter) or block declares
+           kube-context, namespace, aws-profile, aws-account, gcp-project or
+           azure-subscription, each kubectl/helm/oc/aws/gcloud/az command must
+           resolve there (flags, environment, kubeconfig, ~/.aws/config...),
+           else the run is refused; unknown counts as a mismatch. A change
+           block in environment: production needs the context name typed.
   incident start    Create incidents/YYYY-MM-DD-<slug>.md from the template
            (front matter, Summary, Actions, Follow-ups, Timeline); it becomes
            the active incident. The commander is git user.name.
@@ -83,6 +89,10 @@ Options:
   --section TEXT    run: the blocks under this heading (text or slug).
   --var KEY=VALUE   run: a value for an input; repeatable.
   -y, --yes         run: approve state-changing blocks without asking.
+  --context-override NAME
+                    run: NAME is where the commands would really run (the
+                    refusal says it): runs despite a context mismatch, and is
+                    the typed confirmation of a production change block.
   --severity S      incident start: the severity (SEV1, SEV2, …; default unknown).
   --runbook PATH    incident start: a runbook being followed; repeatable.
   --at HH:MM        note: when it happened, in the local time zone (TZ).

@@ -15,6 +15,7 @@ export function run(): Promise<void> {
   require('./new-runbook.test');
   require('./alerts.test');
   require('./run.test');
+  require('./context-guard.test');
   require('./incident.test');
   require('./staleness.test');
   return new Promise((resolve, reject) => {

@@ -24,7 +24,8 @@ describe('running runbook blocks', () => {
       '25: Run in Terminal',
       '25: Copy',
       '29: $(play) Run',
-      '38: $(warning) Run (changes state)…',
+      // Where it would run now: the fake kubeconfig's context and the block's -n (scripts/run-vscode-tests.mjs).
+      '38: $(warning) Run (changes state)… · staging-us/orders',
       '38: Run in Terminal',
     ]) {
       assert.ok(titles.includes(expected), `missing CodeLens "${expected}" in ${JSON.stringify(titles)}`);

@@ -8,6 +8,7 @@ import { describeResult, sandboxUnavailableNote, type RunPlan } from '../../core
 import { executeRun, exitStatus, prepareRun, type RunDeps, type RunPrompts, type RunRecord } from '../../core/runner/run-block';
 import type { RunnableBlock } from '../../core/runner/types';
 import { childEnv } from '../../node/child-env';
+import { NodeConfigFiles } from '../../node/config-files';
 import { describeRunContext } from '../../node/run-context';
 import { readInside } from '../../node/workspace-boundary';
 import { UsageError, type CliArgs } from '../args';
@@ -68,13 +69,18 @@ export async function runBlocks(root: string, args: CliArgs, io: CliIo, runner: 
   const blocks = selectBlocks(doc, args);
   if (blocks.length === 0) throw new UsageError(`${doc.path} has no runnable blocks`);
   const env = childEnv(io.env);
-  const deps: RunDeps = { prompts: terminalPrompts(io), describeContext: describeRunContext };
+  const deps: RunDeps = { prompts: terminalPrompts(io), describeContext: describeRunContext, configFiles: new NodeConfigFiles() };
 
   // Everything is asked and approved before the first block runs.
   const plans: RunPlan[] = [];
   for (const block of blocks) {
-    const prepared = await prepareRun({ doc, block, env, values: { ...args.vars }, approved: args.yes }, deps);
+    const override = args.contextOverride !== undefined ? { contextOverride: args.contextOverride } : {};
+    const prepared = await prepareRun({ doc, block, env, values: { ...args.vars }, approved: args.yes, ...override }, deps);
     if (prepared.status === 'invalid') throw new UsageError(`block "${block.name}": ${prepared.message}`);
+    if (prepared.status === 'refused') {
+      io.err(`block "${block.name}": ${prepared.message}`);
+      return 1;
+    }
     if (prepared.status !== 'ready') {
       io.err('Not run.');
       return 1;
@@ -127,6 +133,12 @@ function terminalPrompts(io: CliIo): RunPrompts {
       io.err(summary);
       const answer = (await io.prompt('Run it? [y/N] ')).trim().toLowerCase();
       return answer === 'y' || answer === 'yes';
+    },
+    async confirmByTyping(request) {
+      const summary = [`Block "${request.block.name}" (${request.reason}) changes production:`, `  ${request.command.split('\n').join('\n  ')}`, `  in ${request.cwd || '.'}`, ...request.context.map((c) => `  ${c}`)].join('\n');
+      if (!io.prompt) throw new UsageError(`${summary}\nIt needs the typed confirmation: pass --yes --context-override ${request.typeToConfirm}.`);
+      io.err(summary);
+      return io.prompt(`Type ${request.typeToConfirm} to run it: `);
     },
   };
 }

@@ -1,3 +1,5 @@
+import { guardScript, type Confirmation, type GuardPass, type TargetRefusal } from '../context/run-guard';
+import type { ConfigFiles } from '../context/types';
 import type { DocModel } from '../doc-model';
 import type { ShellRunner } from '../ports';
 import { executePlan, planRun, type ExecuteOptions, type RunPlan } from './run-plan';
@@ -19,6 +21,11 @@ export interface ConfirmRequest {
   context: string[];
   /** Why the block counts as state-changing (the attribute, or the classifier's reason). */
   reason: string;
+  /**
+   * Set for a change block in `environment: production`: the person must type this name (where it
+   * would run) to confirm; a button is not enough.
+   */
+  typeToConfirm?: string;
 }
 
 /**
@@ -32,8 +39,18 @@ export interface RunPrompts {
    * when the person cancels; may reject (the CLI does when it cannot ask).
    */
   inputs(block: RunnableBlock, inputs: BlockInput[]): Promise<Record<string, string> | undefined>;
-  /** True when the run may go ahead. */
+  /** True when the run may go ahead. Not called when `typeToConfirm` is set (see `confirmByTyping`). */
   confirm(request: ConfirmRequest): Promise<boolean>;
+  /**
+   * What the person typed to confirm a request with `typeToConfirm` (undefined: cancelled). The run
+   * goes ahead only when it equals that name. Absent: such runs are declined.
+   */
+  confirmByTyping?(request: ConfirmRequest & { typeToConfirm: string }): Promise<string | undefined>;
+  /**
+   * Offered when the context guard refuses a run: the name the person typed to run it anyway
+   * (undefined: they did not). It goes ahead only when it equals `refusal.overrideName`. Absent: refused.
+   */
+  runAnyway?(refusal: TargetRefusal): Promise<string | undefined>;
 }
 
 /** What `prepareRun` needs besides the prompts. */
@@ -41,6 +58,8 @@ export interface RunDeps {
   prompts: RunPrompts;
   /** Lines that say where a command would act (kube context…), shown in the confirmation; none when absent. */
   describeContext?: (env: Record<string, string>) => Promise<string[]>;
+  /** Reads kubeconfig and cloud config for the context guard; absent: a block that declares a target is refused. */
+  configFiles?: ConfigFiles;
 }
 
 /** One block to prepare. */
@@ -53,13 +72,17 @@ export interface PrepareRequest {
   values?: Record<string, string>;
   /** Used when the block has no `timeout` attribute (default {@link DEFAULT_TIMEOUT_SECONDS}). */
   defaultTimeoutSeconds?: number;
-  /** Approved up front (`--yes`): no confirmation is asked. */
+  /** Approved up front (`--yes`): no confirmation is asked (a production change still needs `contextOverride` naming where it runs). */
   approved?: boolean;
+  /** Given up front (`--context-override NAME`): lets a context mismatch through when it names where the commands would really run. */
+  contextOverride?: string;
 }
 
 /** Where preparing a run ended: a plan to execute, or why nothing runs. */
 export type PreparedRun =
-  | { status: 'ready'; plan: RunPlan }
+  | { status: 'ready'; plan: RunPlan; guard: GuardPass; confirmation: Confirmation }
+  /** The context guard refused it: a command would act outside the declared target, or where is unknown. */
+  | { status: 'refused'; message: string; refusal: TargetRefusal }
   /** The person cancelled an input. */
   | { status: 'cancelled' }
   /** The person did not approve the confirmation. */
@@ -99,7 +122,11 @@ export function inputsToAsk(block: RunnableBlock, values: Record<string, string>
  * Everything before a block runs, in order: inputs (given values, then the environment, then the
  * prompts), the plan (cwd inside the workspace, timeout), and the confirmation for blocks that
  * change state or say `confirm` (unless approved up front). What the confirmation shows is the
- * plan that runs.
+ * plan that runs. Between the plan and the confirmation, the context guard (`guardScript`) checks
+ * where each command would act against the target the runbook or block declares; a mismatch
+ * refuses unless `contextOverride` or the prompts' `runAnyway` names where it would really run. A
+ * change block in `environment: production` needs the typed confirmation (`confirmByTyping`), or
+ * `contextOverride` naming the same place.
  */
 export async function prepareRun(request: PrepareRequest, deps: RunDeps): Promise<PreparedRun> {
   const { doc, block, env } = request;
@@ -109,18 +136,42 @@ export async function prepareRun(request: PrepareRequest, deps: RunDeps): Promis
   if (!asked) return { status: 'cancelled' };
   const plan = planRun(doc, block, { ...given, ...asked }, env, { defaultTimeoutSeconds: request.defaultTimeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS });
   if ('error' in plan) return { status: 'invalid', message: plan.error };
-  if (needsConfirmation(block) && !request.approved) {
-    const approved = await deps.prompts.confirm({
-      block,
-      title: block.kind === 'change' ? `Run "${block.name}"? It changes state.` : `Run "${block.name}"?`,
-      command: plan.display,
-      cwd: plan.cwd,
-      context: deps.describeContext ? await deps.describeContext(env) : [],
-      reason: block.kindReason,
-    });
-    if (!approved) return { status: 'declined' };
+  const runEnv = { ...env, ...plan.inputEnv };
+  let guarded = await guardScript(doc, block, plan.script, runEnv, deps.configFiles, request.contextOverride);
+  if ('refusal' in guarded) {
+    const typed = deps.prompts.runAnyway ? await deps.prompts.runAnyway(guarded.refusal) : undefined;
+    if (typed === undefined || typed.trim() !== guarded.refusal.overrideName) return { status: 'refused', message: guarded.refusal.message, refusal: guarded.refusal };
+    guarded = await guardScript(doc, block, plan.script, runEnv, deps.configFiles, guarded.refusal.overrideName);
+    if ('refusal' in guarded) return { status: 'refused', message: guarded.refusal.message, refusal: guarded.refusal };
   }
-  return { status: 'ready', plan };
+  const guard = guarded.pass;
+  let confirmation: Confirmation = guard.overridden ? 'override' : 'none';
+  const typedName = guard.typedConfirmation?.name;
+  if (typedName !== undefined && guard.overridden !== typedName && request.contextOverride !== typedName) {
+    const confirmRequest = { ...(await confirmRequestOf(block, plan, env, deps)), typeToConfirm: typedName };
+    const typed = deps.prompts.confirmByTyping ? await deps.prompts.confirmByTyping(confirmRequest) : undefined;
+    if (typed?.trim() !== typedName) return { status: 'declined' };
+    confirmation = 'typed';
+  } else if (typedName !== undefined) {
+    confirmation = guard.overridden ? 'override' : 'typed';
+  } else if (needsConfirmation(block) && !request.approved && confirmation !== 'override') {
+    if (!(await deps.prompts.confirm(await confirmRequestOf(block, plan, env, deps)))) return { status: 'declined' };
+    confirmation = 'button';
+  } else if (needsConfirmation(block) && confirmation !== 'override') {
+    confirmation = 'approved-up-front';
+  }
+  return { status: 'ready', plan, guard, confirmation };
+}
+
+async function confirmRequestOf(block: RunnableBlock, plan: RunPlan, env: Record<string, string>, deps: RunDeps): Promise<ConfirmRequest> {
+  return {
+    block,
+    title: block.kind === 'change' ? `Run "${block.name}"? It changes state.` : `Run "${block.name}"?`,
+    command: plan.display,
+    cwd: plan.cwd,
+    context: deps.describeContext ? await deps.describeContext(env) : [],
+    reason: block.kindReason,
+  };
 }
 
 /** Executes a prepared plan (see `executePlan`: redacted output, verdict by the block's expectation) and records it. */

@@ -5,20 +5,26 @@ import { DEFAULT_TIMEOUT_SECONDS, executeRun, prepareRun, type RunRecord as Core
 import { maxOutputCharsFromKB } from '../../../core/runner/output-cap';
 import { compileUserPatterns } from '../../../core/redact';
 import type { ShellRunner } from '../../../core/ports';
+import type { Confirmation } from '../../../core/context/run-guard';
 import { childEnv } from '../../../node/child-env';
+import { NodeConfigFiles } from '../../../node/config-files';
 import { describeRunContext } from '../../../node/run-context';
 import type { Logger } from '../../logger';
 import { editorDoc } from './doc-blocks';
 import { modalConfirmer, type Confirmer } from './run-confirmation';
 import { RunInputs } from './run-inputs';
+import { dialogTyper, type Typer } from './run-typing';
 
 /** The last run of a block, kept for marks, CodeLens and the incident timeline: the core record and the document. */
 export interface RunRecord extends CoreRunRecord {
   uri: vscode.Uri;
+  /** Where its commands ran (`prod-eu-1/payments`), when they act in a kube context or cloud. */
+  where?: string;
+  confirmation?: Confirmation;
 }
 
 /** Why a run did not happen, for callers that want to know (tests, Run All). */
-export type RunSkip = 'untrusted' | 'cancelled' | 'declined' | 'terminal' | 'error';
+export type RunSkip = 'untrusted' | 'cancelled' | 'declined' | 'refused' | 'terminal' | 'error';
 
 /**
  * Runs runbook blocks on an explicit user action: checks Workspace Trust, asks for inputs,
@@ -36,6 +42,10 @@ export class BlockRunService implements vscode.Disposable {
   readonly onDidRun = this.ran.event;
   /** Swappable so integration tests can answer the dialog; the extension always uses the modal one. */
   confirmer: Confirmer = modalConfirmer;
+  /** Swappable like `confirmer`: answers "Run anyway" and the typed production confirmation. */
+  typer: Typer = dialogTyper;
+  /** The machine's kubeconfig and cloud config, cached by file stamp; shared with the CodeLens. */
+  readonly configFiles = new NodeConfigFiles();
 
   constructor(
     private readonly runner: ShellRunner,
@@ -67,18 +77,33 @@ export class BlockRunService implements vscode.Disposable {
     const prepared = await prepareRun(
       { doc: parsed.doc, block, env, defaultTimeoutSeconds: config.get<number>('defaultTimeoutSeconds') ?? DEFAULT_TIMEOUT_SECONDS },
       {
-        prompts: { inputs: (_block, inputs) => this.inputs.collect(inputs, env), confirm: (request) => this.confirmer(request) },
+        prompts: {
+          inputs: (_block, inputs) => this.inputs.collect(inputs, env),
+          confirm: (request) => this.confirmer(request),
+          confirmByTyping: (request) =>
+            this.typer({ kind: 'confirm', title: request.title, detail: [request.reason, '', request.command, '', `in ${request.cwd || '.'}`].join('\n'), name: request.typeToConfirm }),
+          runAnyway: (refusal) => {
+            this.output.appendLine(`\n■ ${parsed.doc.path}:${block.line} ${block.name}: ${refusal.message}`);
+            return this.typer({ kind: 'override', title: `"${block.name}" would run somewhere this runbook does not target`, detail: refusal.message, name: refusal.overrideName });
+          },
+        },
         describeContext: describeRunContext,
+        configFiles: this.configFiles,
       },
     );
     if (prepared.status === 'invalid') throw new Error(prepared.message);
+    if (prepared.status === 'refused') {
+      void vscode.window.showWarningMessage(prepared.message);
+      return 'refused';
+    }
     if (prepared.status !== 'ready') return prepared.status;
     const plan = prepared.plan;
     if (options.terminal || block.interactive) {
       this.runInTerminal(parsed.folder, plan);
       return 'terminal';
     }
-    return this.capture(document.uri, parsed.folder, plan);
+    const where = prepared.guard.where;
+    return this.capture(document.uri, parsed.folder, plan, { ...(where ? { where } : {}), confirmation: prepared.confirmation });
   }
 
   /**
@@ -113,7 +138,7 @@ export class BlockRunService implements vscode.Disposable {
     for (const controller of this.running) controller.abort(new Error('cancelled by the user'));
   }
 
-  private async capture(uri: vscode.Uri, folder: vscode.WorkspaceFolder, plan: RunPlan): Promise<RunRecord> {
+  private async capture(uri: vscode.Uri, folder: vscode.WorkspaceFolder, plan: RunPlan, guard: Pick<RunRecord, 'where' | 'confirmation'>): Promise<RunRecord> {
     const config = vscode.workspace.getConfiguration('runbooks', folder);
     const { patterns, errors } = compileUserPatterns(config.get<string[]>('redaction.patterns') ?? []);
     for (const error of errors) this.logger.info(`runbooks.redaction.patterns: ${error}`);
@@ -122,7 +147,7 @@ export class BlockRunService implements vscode.Disposable {
     const started = new Date();
     this.output.appendLine(`\n▶ ${plan.docPath}:${plan.block.line} ${plan.block.name} (${plan.block.kind}) at ${started.toLocaleTimeString()}`);
     this.output.appendLine(`$ ${plan.display.split('\n').join('\n  ')}`);
-    this.output.appendLine(`  in ${plan.cwd || '.'}`);
+    this.output.appendLine(`  in ${plan.cwd || '.'}${guard.where ? ` · ${guard.where}` : ''}`);
     this.output.show(true);
     try {
       const ran = await vscode.window.withProgress(
@@ -146,7 +171,7 @@ export class BlockRunService implements vscode.Disposable {
         if (!this.saidNoSandbox) void vscode.window.showWarningMessage(note);
         this.saidNoSandbox = true;
       }
-      const record: RunRecord = { uri, ...ran };
+      const record: RunRecord = { uri, ...ran, ...guard };
       this.records.set(key(uri, plan.block.name), record);
       this.ran.fire(record);
       return record;

@@ -1,13 +1,21 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { commandTargets } from '../../../core/context/command-targets';
+import { declaredTarget, declaresTarget } from '../../../core/context/declared-target';
+import { checkTargets, describeWhere } from '../../../core/context/guard';
+import type { DocModel } from '../../../core/doc-model';
 import { blocksInSection } from '../../../core/runner/runnable-blocks';
+import { childEnv } from '../../../node/child-env';
 import type { RunnableBlock } from '../../../core/runner/types';
 import { CommandId } from '../../command-ids';
 import type { BlockRunService } from './block-run-service';
 import { editorDoc } from './doc-blocks';
 
 /**
- * Above each runnable block: Run (saying when it changes state), Run in Terminal, Copy, and the
- * last result. Above a heading whose section has check blocks: Run N checks. In Restricted Mode a
+ * Above each runnable block: Run (saying when it changes state, and where its kubectl/helm/aws/
+ * gcloud/az commands would act now: `Run · prod-eu-1/payments`, marked when that is not the
+ * declared target), Run in Terminal, Copy, and the last result. Above a heading whose section has check blocks: Run N checks. In Restricted Mode a
  * single lens explains why nothing runs.
  */
 export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
@@ -22,10 +30,34 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('runbooks.run')) this.changed.fire();
       }),
+      ...this.watchKubeconfigs(),
     ];
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  /** The kubeconfig files of the editor's environment, watched so the lenses follow `kubectl config use-context`. */
+  private watchKubeconfigs(): vscode.Disposable[] {
+    const files = (process.env.KUBECONFIG ?? path.join(os.homedir(), '.kube', 'config')).split(path.delimiter).filter(Boolean);
+    return files.map((file) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
+      const fire = () => this.changed.fire();
+      watcher.onDidChange(fire);
+      watcher.onDidCreate(fire);
+      watcher.onDidDelete(fire);
+      return watcher;
+    });
+  }
+
+  /** ` · prod-eu-1/payments` (with ` ≠ prod-eu-*` when that is not the declared target), or '' when no command acts in a context. */
+  private async whereSuffix(doc: DocModel, block: RunnableBlock): Promise<string> {
+    const targets = await commandTargets(block.script, childEnv(process.env), this.runs.configFiles);
+    const where = describeWhere(targets);
+    if (!where) return '';
+    const declared = declaredTarget(doc.frontMatter, block.attributes);
+    const issue = declaresTarget(declared) ? checkTargets(declared, targets)[0] : undefined;
+    return issue ? ` · ${where} ≠ ${issue.declared.pattern}` : ` · ${where}`;
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     const parsed = editorDoc(document);
     if (!parsed || parsed.blocks.length === 0) return [];
     if (!(vscode.workspace.getConfiguration('runbooks.run', parsed.folder).get<boolean>('codeLens') ?? true)) return [];
@@ -38,7 +70,8 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
       if (!trusted) {
         lenses.push(new vscode.CodeLens(range, { title: '$(shield) Running is disabled in Restricted Mode', command: 'workbench.trust.manage' }));
       } else {
-        const title = block.kind === 'change' ? '$(warning) Run (changes state)…' : '$(play) Run';
+        const where = await this.whereSuffix(parsed.doc, block).catch(() => '');
+        const title = block.kind === 'change' ? `$(warning) Run (changes state)…${where}` : `$(play) Run${where}`;
         lenses.push(new vscode.CodeLens(range, { title, tooltip: lensTooltip(block), command: CommandId.runBlock, arguments: args }));
         lenses.push(new vscode.CodeLens(range, { title: 'Run in Terminal', command: CommandId.runBlockInTerminal, arguments: args }));
       }
