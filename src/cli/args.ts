@@ -35,6 +35,10 @@ export interface CliArgs {
   yes: boolean;
   /** `run`: `--context-override NAME`, where the commands would really run: lets a context-guard mismatch through, and types a production confirmation. */
   contextOverride?: string;
+  /** `history`: `--doc PATH`, only the runs of this runbook. */
+  doc?: string;
+  /** `history`: `--since 2d` / a date, only runs since then. */
+  since?: string;
   /** `incident`, `note`: the incidents folder, relative to the root (the commands default to `incidents`). */
   incidentsDir?: string;
   /** `incident start`: the severity. */
@@ -83,6 +87,8 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
         var: { type: 'string', multiple: true },
         yes: { type: 'boolean', short: 'y' },
         'context-override': { type: 'string' },
+        doc: { type: 'string' },
+        since: { type: 'string' },
         'incidents-dir': { type: 'string' },
         severity: { type: 'string' },
         runbook: { type: 'string', multiple: true },
@@ -133,6 +139,8 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
     vars: parseVars(values.var ?? []),
     yes: values.yes ?? false,
     ...(values['context-override'] !== undefined ? { contextOverride: values['context-override'] } : {}),
+    ...(values.doc !== undefined ? { doc: values.doc } : {}),
+    ...(values.since !== undefined ? { since: values.since } : {}),
     ...(values['incidents-dir'] !== undefined ? { incidentsDir: values['incidents-dir'] } : {}),
     ...(values.severity !== undefined ? { severity: values.severity } : {}),
     ...(values.runbook !== undefined ? { runbooks: values.runbook } : {}),

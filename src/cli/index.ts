@@ -11,6 +11,7 @@ import { runIncidentCommand } from './commands/incident-command';
 import { runReport } from './commands/report-command';
 import { runCheck } from './commands/check-command';
 import { runCoverage } from './commands/coverage-command';
+import { runHistory } from './commands/history-command';
 import { loadSettings } from './commands/staleness-config';
 import type { CliIo } from './io';
 import { NodeShellRunner } from '../node/shell-runner';
@@ -21,7 +22,7 @@ import { USAGE } from './usage';
 import { escapeControlKeepLines } from '../core/terminal-text';
 import { version } from '../../package.json';
 
-const COMMANDS = ['index', 'search', 'blocks', 'run', 'incident', 'note', 'report', 'check', 'coverage'];
+const COMMANDS = ['index', 'search', 'blocks', 'run', 'history', 'incident', 'note', 'report', 'check', 'coverage'];
 
 /**
  * Runs the CLI and returns its exit code: 0 ok, 1 a block failed (`run`) or findings at or above
@@ -39,6 +40,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
       return args.help ? 0 : 2;
     }
     if (!COMMANDS.includes(args.command)) throw new UsageError(`unknown command "${args.command}"`);
+    if (args.command === 'history') return await runHistory(args, io);
     if (args.command === 'search' && args.positionals.length === 0) throw new UsageError('search needs a QUERY');
     const docCommand = args.command === 'blocks' || args.command === 'run';
     const given = path.resolve(io.cwd, args.root);

@@ -8,6 +8,7 @@ Usage:
   runbooks blocks DOC [--root DIR] [--format text|json]
   runbooks run DOC [--block NAME|INDEX] [--section HEADING] [--var KEY=VALUE ...]
                [--yes] [--context-override NAME] [--root DIR] [--format text|json]
+  runbooks history [--doc PATH] [--since 2d|DATE] [--format text|json]
   runbooks incident start TITLE [--severity S] [--runbook PATH ...] [--incidents-dir DIR]
   runbooks incident resolve [--incidents-dir DIR]
   runbooks incident list [--format text|json] [--incidents-dir DIR]
@@ -43,6 +44,10 @@ Commands:
            resolve there (flags, environment, kubeconfig, ~/.aws/config...),
            else the run is refused; unknown counts as a mismatch. A change
            block in environment: production needs the context name typed.
+  history  The run log: every block run from the CLI or the editor, newest
+           first (time, result, kind, runbook#block, where it ran, user,
+           how it was confirmed, the redacted command). One log per user in
+           $XDG_STATE_HOME/living-runbooks/runs.jsonl (~/.local/state/...).
   incident start    Create incidents/YYYY-MM-DD-<slug>.md from the template
            (front matter, Summary, Actions, Follow-ups, Timeline); it becomes
            the active incident. The commander is git user.name.
@@ -88,6 +93,8 @@ Options:
   --block NAME|N    run: the block with this name or index (see blocks).
   --section TEXT    run: the blocks under this heading (text or slug).
   --var KEY=VALUE   run: a value for an input; repeatable.
+  --doc PATH        history: only the runs of this runbook.
+  --since 2d|DATE   history: only runs since then (30m, 12h, 2d, 1w, 2026-12-01).
   -y, --yes         run: approve state-changing blocks without asking.
   --context-override NAME
                     run: NAME is where the commands would really run (the

@@ -13,6 +13,8 @@ export const CommandId = {
   runSection: 'runbooks.runSection',
   cancelRuns: 'runbooks.cancelRuns',
   showRunOutput: 'runbooks.showRunOutput',
+  showRunHistory: 'runbooks.showRunHistory',
+  attachRunsToIncident: 'runbooks.attachRunsToIncident',
   startIncident: 'runbooks.startIncident',
   addIncidentNote: 'runbooks.addIncidentNote',
   addSelectionAsNote: 'runbooks.addSelectionAsNote',

@@ -3,6 +3,7 @@ import { CommandId, type CommandIdValue, ViewId } from './command-ids';
 import { newRunbook } from './commands/new-runbook';
 import { openDoc } from './commands/open-doc';
 import { openRunbookForAlert } from './commands/open-for-alert';
+import { attachRunsToIncident, showRunHistory } from './commands/history-commands';
 import { copyBlock, runBlock, runBlockInTerminal, runSection } from './commands/run-commands';
 import { addIncidentNote, addSelectionAsNote, incidentActions, openIncident, resolveIncident, startIncident } from './commands/incident-commands';
 import { IncidentService } from './features/incident/incident-service';
@@ -129,6 +130,8 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
       [CommandId.runSection]: (uri, heading) => runSection(services, uri, heading),
       [CommandId.cancelRuns]: () => runs.cancelAll(),
       [CommandId.showRunOutput]: () => runs.output.show(),
+      [CommandId.showRunHistory]: (options) => showRunHistory(services, options && typeof options === 'object' ? options : {}),
+      [CommandId.attachRunsToIncident]: () => attachRunsToIncident(services),
       [CommandId.startIncident]: (args) => startIncident(services, args && typeof args === 'object' ? args : undefined),
       [CommandId.addIncidentNote]: (text) => addIncidentNote(incidents, text),
       [CommandId.addSelectionAsNote]: () => addSelectionAsNote(incidents),

@@ -55,3 +55,19 @@ describe('context guard', () => {
     }
   });
 });
+
+describe('run history', () => {
+  it('appends every run to the shared run log, and Run History lists this workspace\'s runs newest first', async () => {
+    await api();
+    const uri = inWorkspace('runbooks', 'db', 'pool-exhausted.md');
+    await vscode.window.showTextDocument(uri);
+    const record = await vscode.commands.executeCommand<{ finishedAt: Date }>('runbooks.runBlock', uri, 1);
+    const runs = await vscode.commands.executeCommand<Array<{ doc: string; block: string; source: string; time: string; command: string; confirmation: string }>>('runbooks.showRunHistory', { pick: false });
+    assert.ok(runs.length >= 1, 'no runs in the log');
+    const newest = runs[0]!;
+    assert.deepEqual([newest.doc, newest.block, newest.source, newest.command, newest.confirmation], ['runbooks/db/pool-exhausted.md', 'pool-max', 'editor', 'grep -c max deploy/pool.yaml', 'none']);
+    assert.equal(newest.time, new Date(record.finishedAt).toISOString());
+    // The launcher points XDG_STATE_HOME into its temp folder: the test never writes the user's log.
+    assert.ok(process.env.XDG_STATE_HOME?.includes('runbooks-code-server-'), `XDG_STATE_HOME is ${process.env.XDG_STATE_HOME}`);
+  });
+});

@@ -8,7 +8,10 @@ import { describeResult, sandboxUnavailableNote, type RunPlan } from '../../core
 import { executeRun, exitStatus, prepareRun, type RunDeps, type RunPrompts, type RunRecord } from '../../core/runner/run-block';
 import type { RunnableBlock } from '../../core/runner/types';
 import { childEnv } from '../../node/child-env';
+import { runLogRecord } from '../../core/audit/run-log';
+import type { Confirmation } from '../../core/context/run-guard';
 import { NodeConfigFiles } from '../../node/config-files';
+import { FileRunLog, outputDigest, runLogPath, runUser } from '../../node/run-log-file';
 import { describeRunContext } from '../../node/run-context';
 import { readInside } from '../../node/workspace-boundary';
 import { UsageError, type CliArgs } from '../args';
@@ -72,7 +75,7 @@ export async function runBlocks(root: string, args: CliArgs, io: CliIo, runner: 
   const deps: RunDeps = { prompts: terminalPrompts(io), describeContext: describeRunContext, configFiles: new NodeConfigFiles() };
 
   // Everything is asked and approved before the first block runs.
-  const plans: RunPlan[] = [];
+  const plans: Array<{ plan: RunPlan; where?: string; confirmation: Confirmation }> = [];
   for (const block of blocks) {
     const override = args.contextOverride !== undefined ? { contextOverride: args.contextOverride } : {};
     const prepared = await prepareRun({ doc, block, env, values: { ...args.vars }, approved: args.yes, ...override }, deps);
@@ -85,13 +88,16 @@ export async function runBlocks(root: string, args: CliArgs, io: CliIo, runner: 
       io.err('Not run.');
       return 1;
     }
-    plans.push(prepared.plan);
+    plans.push({ plan: prepared.plan, ...(prepared.guard.where ? { where: prepared.guard.where } : {}), confirmation: prepared.confirmation });
   }
+  const logPath = runLogPath(io.env);
+  const runLog = logPath ? new FileRunLog(logPath) : undefined;
+  if (!runLog) io.err('Note: the run log is not written: neither XDG_STATE_HOME nor HOME is set.');
 
   const rows: RunRow[] = [];
   let exitCode = 0;
   let saidNoSandbox = false;
-  for (const plan of plans) {
+  for (const { plan, where, confirmation } of plans) {
     if (args.format === 'text') io.out(`▶ ${escapeControl(doc.path)}:${plan.block.line} ${escapeControl(plan.block.name)} (${plan.block.kind})\n$ ${plan.display}`);
     const record = await executeRun(runner, plan, {
       workspaceRoot: root,
@@ -99,6 +105,8 @@ export async function runBlocks(root: string, args: CliArgs, io: CliIo, runner: 
       ...(args.format === 'text' && io.write ? { onOutput: io.write } : {}),
     });
     if (args.format === 'text') io.out(describeResult(record.result));
+    const logged = runLogRecord(record, { user: runUser(io.env), source: 'cli', root, ...(where ? { context: where } : {}), confirmation, outputDigest: outputDigest(record.result.output) });
+    await runLog?.append(logged).catch((error: Error) => io.err(`Note: the run was not written to the run log ${runLog.location}: ${error.message}`));
     if (record.result.sandbox && !record.result.sandbox.active && !saidNoSandbox) {
       io.err(sandboxUnavailableNote(record.result.sandbox.reason));
       saidNoSandbox = true;

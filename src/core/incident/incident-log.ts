@@ -1,3 +1,5 @@
+import { loggedRunEntry, runsToAttach } from '../audit/attach-runs';
+import type { RunLogRecord } from '../audit/run-log';
 import type { RunRecord } from '../runner/run-block';
 import { failureReason } from '../runner/run-plan';
 import { pickActiveIncident } from './incident-parser';
@@ -174,6 +176,19 @@ export class IncidentLog {
     );
     await this.files.append(incident.path, block, ACTIVE_ONLY);
     return incident;
+  }
+
+  /**
+   * Attaches to the active incident the runs of the run log since it started, of runbooks inside
+   * `root`, that its timeline does not have yet (see `runsToAttach`): CLI runs, other windows'.
+   * Resolves how many were attached, or undefined when no incident is active.
+   */
+  async attachRuns(records: readonly RunLogRecord[], root: string): Promise<{ incident: IncidentFile; attached: number } | undefined> {
+    const incident = await this.active();
+    if (!incident) return undefined;
+    const runs = runsToAttach(incident, records, root);
+    for (const run of runs) await this.files.append(incident.path, loggedRunEntry(run, root, incident.path, this.entryOptions()), ACTIVE_ONLY);
+    return { incident, attached: runs.length };
   }
 
   /** Records feedback on a runbook line in the active incident; undefined when none is active. */

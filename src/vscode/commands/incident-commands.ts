@@ -102,6 +102,7 @@ export async function incidentActions(): Promise<void> {
     { label: '$(note) Add Note…', command: CommandId.addIncidentNote },
     { label: '$(selection) Add Selection as Note', command: CommandId.addSelectionAsNote },
     { label: '$(go-to-file) Open Incident File', command: CommandId.openIncident },
+    { label: '$(history) Attach Runs Since the Incident Started', command: CommandId.attachRunsToIncident },
     { label: '$(pass) Resolve Incident…', command: CommandId.resolveIncident },
   ];
   const chosen = await vscode.window.showQuickPick(actions, { placeHolder: 'Incident actions' });

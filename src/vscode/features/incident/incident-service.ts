@@ -1,3 +1,4 @@
+import type { RunLogRecord } from '../../../core/audit/run-log';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { pickActiveIncident } from '../../../core/incident/incident-parser';
@@ -136,6 +137,16 @@ export class IncidentService implements vscode.Disposable {
   /** Records a check run in the active incident, when there is one. */
   async recordRun(record: RunRecord): Promise<boolean> {
     return (await this.log().recordRun(record)) !== undefined;
+  }
+
+  /**
+   * Attaches the run log's runs since the active incident started (of runbooks in this workspace,
+   * not yet in its timeline) and returns how many; throws when no incident is active.
+   */
+  async attachRuns(records: readonly RunLogRecord[]): Promise<number> {
+    const result = required(await this.log().attachRuns(records, this.folder!.uri.fsPath));
+    await this.reload();
+    return result.attached;
   }
 
   /** Records feedback on a runbook line in the active incident. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { blocksInSection } from '../../../core/runner/runnable-blocks';
 import { absoluteCwd, describeResult, sandboxUnavailableNote, type RunPlan } from '../../../core/runner/run-plan';
-import { DEFAULT_TIMEOUT_SECONDS, executeRun, prepareRun, type RunRecord as CoreRunRecord } from '../../../core/runner/run-block';
+import { DEFAULT_TIMEOUT_SECONDS, executeRun, prepareRun, runRecord, type RunRecord as CoreRunRecord } from '../../../core/runner/run-block';
 import { maxOutputCharsFromKB } from '../../../core/runner/output-cap';
 import { compileUserPatterns } from '../../../core/redact';
 import type { ShellRunner } from '../../../core/ports';
@@ -13,6 +13,7 @@ import type { Logger } from '../../logger';
 import { editorDoc } from './doc-blocks';
 import { modalConfirmer, type Confirmer } from './run-confirmation';
 import { RunInputs } from './run-inputs';
+import { editorRunLog, logEditorRun } from './run-logging';
 import { dialogTyper, type Typer } from './run-typing';
 
 /** The last run of a block, kept for marks, CodeLens and the incident timeline: the core record and the document. */
@@ -46,6 +47,9 @@ export class BlockRunService implements vscode.Disposable {
   typer: Typer = dialogTyper;
   /** The machine's kubeconfig and cloud config, cached by file stamp; shared with the CodeLens. */
   readonly configFiles = new NodeConfigFiles();
+  /** The run log shared with the CLI (undefined without HOME); every run is appended. */
+  readonly runLog = editorRunLog();
+  private saidNoRunLog = false;
 
   constructor(
     private readonly runner: ShellRunner,
@@ -98,12 +102,15 @@ export class BlockRunService implements vscode.Disposable {
     }
     if (prepared.status !== 'ready') return prepared.status;
     const plan = prepared.plan;
+    const where = prepared.guard.where;
+    const guard = { ...(where ? { where } : {}), confirmation: prepared.confirmation };
     if (options.terminal || block.interactive) {
       this.runInTerminal(parsed.folder, plan);
+      const result = { exitCode: null, signal: null, durationMs: 0, timedOut: false, cancelled: false, truncated: false, output: '', passed: false };
+      await this.log({ uri: document.uri, ...runRecord(plan, result, new Date()), ...guard }, parsed.folder, 'terminal');
       return 'terminal';
     }
-    const where = prepared.guard.where;
-    return this.capture(document.uri, parsed.folder, plan, { ...(where ? { where } : {}), confirmation: prepared.confirmation });
+    return this.capture(document.uri, parsed.folder, plan, guard);
   }
 
   /**
@@ -172,12 +179,22 @@ export class BlockRunService implements vscode.Disposable {
         this.saidNoSandbox = true;
       }
       const record: RunRecord = { uri, ...ran, ...guard };
+      await this.log(record, folder, 'captured', patterns);
       this.records.set(key(uri, plan.block.name), record);
       this.ran.fire(record);
       return record;
     } finally {
       this.running.delete(controller);
     }
+  }
+
+  /** Appends a run to the run log; says once a session when it cannot, and every time in the output channel. */
+  private async log(record: RunRecord, folder: vscode.WorkspaceFolder, mode: 'captured' | 'terminal', patterns: RegExp[] = []): Promise<void> {
+    const problem = await logEditorRun(this.runLog, record, folder, this.logger, patterns, mode);
+    if (!problem) return;
+    this.output.appendLine(`Note: ${problem}`);
+    if (!this.saidNoRunLog) void vscode.window.showWarningMessage(`Runbooks: ${problem}`);
+    this.saidNoRunLog = true;
   }
 
   private runInTerminal(folder: vscode.WorkspaceFolder, plan: RunPlan): void {
