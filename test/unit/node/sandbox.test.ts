@@ -124,7 +124,8 @@ describe('sandbox options', () => {
       await writeTree(base, { 'runbooks/a.md': '# A\n\n```sh {name=ok}\necho ok\n```\n' });
       const out: string[] = [];
       const err: string[] = [];
-      const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s), cwd: base, env: { PATH } };
+      // A HOME in the temp folder: the run log goes there (without one the CLI notes it is not written).
+      const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s), cwd: base, env: { PATH, HOME: base } };
       const code = await runBlocks(base, parseCliArgs(['run', 'runbooks/a.md'], base), io, new NodeShellRunner({ sandbox: false }));
       assert.equal(code, 0);
       assert.deepEqual(err, ['Note: checks run without the read-only sandbox (the sandbox is turned off), so a check that writes is not stopped. Install bubblewrap (Linux) to have it.']);
