@@ -5,7 +5,7 @@ import { loadContext, type WorkspaceContext } from './scan/workspace-context';
 import { DetailBatch } from './diffs/diff-batch';
 import { coveredFiles, MAX_READ_AHEAD, ReadAhead } from './diffs/read-ahead';
 import { collectDocEvidence, reviewOf } from './evidence/doc-evidence';
-import { findDocReferences } from './plan/doc-references';
+import { planDocReferences } from './plan/doc-references';
 import type { EvidenceRun } from './evidence/evidence-run';
 import { HistoryIndex } from './history/history-index';
 import { docsToRedo, workingSignatures, type RunChanges, type RunMemory } from './plan/docs-to-redo';
@@ -167,13 +167,17 @@ export class StalenessEngine {
     const todo = docs.filter((doc) => redo.has(doc.path));
     const computed = new Map<string, DocEvidence>();
     if (todo.length > 0) {
-      // One round of git calls for the docs' last changes and their targets' changes together; a doc
-      // whose guessed last change turns out whitespace-only costs another round.
-      queueTargetDetails(evidenceRun, todo, await findDocReferences(evidenceRun, todo, signal, true));
-      await evidenceRun.details.flush(signal);
-      const references = await findDocReferences(evidenceRun, todo, signal);
-      queueTargetDetails(evidenceRun, todo, references);
-      if (evidenceRun.details.pending > 0) await evidenceRun.details.flush(signal);
+      // Plan ⇄ fetch: plan every doc's reference from the diffs known so far (a missing one is
+      // asked for and its commit taken for now), ask for its targets' diffs after it, and fetch
+      // all of it in one git round; until a plan asks for nothing. Usually two rounds, a third for
+      // docs whose last change turned out whitespace-only.
+      let references = planDocReferences(evidenceRun, todo);
+      for (;;) {
+        queueTargetDetails(evidenceRun, todo, references);
+        if (evidenceRun.details.pending === 0) break;
+        await evidenceRun.details.flush(signal);
+        references = planDocReferences(evidenceRun, todo);
+      }
       for (const e of await collectDocEvidence(evidenceRun, todo, references, git, signal)) computed.set(e.path, e);
     }
     if (evidenceRun.details.fetched > 0) this.historyChanged = true;

@@ -161,8 +161,10 @@ export class DetailBatch {
 
   /** Reads the files of a chunk of pairs (blob ids where known), taking what was read ahead. */
   private async readChunk(chunk: Pair[]): Promise<void> {
-    const byName = new Map<string, { at: FileAt; states: string[] }>();
-    const byBlob = new Map<string, string[]>();
+    // What was read ahead (or is being read) is taken, never asked of git twice; the rest, and what
+    // a read ahead could not answer (failed, or a working-tree file git must convert), is asked
+    // of git in one call: by blob id where the history pass reported it, else by commit and path.
+    const toAsk: Array<{ key: string; at: FileAt; oid: string | undefined }> = [];
     const early: Array<Promise<void>> = [];
     for (const { from, to } of chunk) {
       if (from && to && sameBlob(this.index, from, to)) continue;
@@ -173,31 +175,30 @@ export class DetailBatch {
         const ahead = this.ahead ? this.ahead.get(stateKey(at)) : missing;
         const oid = this.index.blobOf(state);
         this.content.set(key, undefined);
-        if (ahead !== missing) {
-          // Read ahead (or being read): take it, never ask git twice; a read ahead that could
-          // not answer (failed, or a working-tree file git must convert) is asked of git now.
-          if (!(ahead instanceof Promise)) this.content.set(key, ahead);
-          else {
-            early.push(
-              ahead.then(async (blob) => {
-                const answered = blob !== undefined || this.ahead!.get(stateKey(at)) !== missing;
-                const read = answered ? blob : (await (oid ? this.git.readBlobs([oid], MAX_DIFF_BYTES, this.signal) : this.git.readFiles([at], MAX_DIFF_BYTES, this.signal)))[0];
-                this.content.set(key, read);
-              }),
-            );
-          }
-          continue;
+        if (ahead === missing) toAsk.push({ key, at, oid });
+        else if (!(ahead instanceof Promise)) this.content.set(key, ahead);
+        else {
+          early.push(
+            ahead.then((blob) => {
+              if (blob !== undefined || this.ahead!.get(stateKey(at)) !== missing) this.content.set(key, blob);
+              else toAsk.push({ key, at, oid });
+            }),
+          );
         }
-        if (oid) byBlob.set(oid, [...(byBlob.get(oid) ?? []), key]);
-        else byName.set(stateKey(at), { at, states: [...(byName.get(stateKey(at))?.states ?? []), key] });
       }
+    }
+    await Promise.all(early);
+    const byName = new Map<string, { at: FileAt; states: string[] }>();
+    const byBlob = new Map<string, string[]>();
+    for (const { key, at, oid } of toAsk) {
+      if (oid) byBlob.set(oid, [...(byBlob.get(oid) ?? []), key]);
+      else byName.set(stateKey(at), { at, states: [...(byName.get(stateKey(at))?.states ?? []), key] });
     }
     const names = [...byName.values()];
     const oids = [...byBlob.keys()];
     const [named, blobs] = await Promise.all([
       names.length > 0 ? this.git.readFiles(names.map((n) => n.at), MAX_DIFF_BYTES, this.signal) : [],
       oids.length > 0 ? this.git.readBlobs(oids, MAX_DIFF_BYTES, this.signal) : [],
-      Promise.all(early),
     ]);
     names.forEach((n, i) => n.states.forEach((key) => this.content.set(key, named[i])));
     oids.forEach((oid, i) => byBlob.get(oid)!.forEach((key) => this.content.set(key, blobs[i])));

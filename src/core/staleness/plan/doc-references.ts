@@ -28,27 +28,21 @@ interface Candidate {
 
 const NOT_COMMITTED = 'this doc is not committed yet. Commit it to start tracking the files it links to.';
 
+/** How many of a doc's older candidate commits are asked for along with the one whose diff is missing. */
+const LOOK_AHEAD = 3;
+
 /**
- * Every doc's reference: last content commit (whitespace-only, bulk and ignored commits skipped),
- * review, working tree; a string is the `staleness.unknown` reason when there is none.
- * `speculative`: fetch nothing; where a candidate's diff is unknown, queue it in `run.details` and
- * take the candidate as the reference for now (it nearly always is one), so the caller can fetch
- * the diffs of the docs and of their targets in the same git round.
+ * One planning step of the report's plan ⇄ fetch loop: every doc's reference from the diffs known
+ * so far (last content commit, whitespace-only, bulk and ignored commits skipped; review; working
+ * tree), a string being the `staleness.unknown` reason when there is none. Where a candidate
+ * commit's diff is not known yet, it is queued in `run.details` (with the next few candidates,
+ * in case it is whitespace-only) and taken as the reference for now: it nearly always is one, so
+ * the caller can queue the diffs of the doc's targets after it in the same git round. The plan is
+ * final when it queued nothing.
  */
-export async function findDocReferences(
-  run: EvidenceRun,
-  docs: DocModel[],
-  signal?: AbortSignal,
-  speculative = false,
-): Promise<Map<string, DocReference | string>> {
+export function planDocReferences(run: EvidenceRun, docs: DocModel[]): Map<string, DocReference | string> {
   const { index, working, details } = run;
   const result = new Map<string, DocReference | string>();
-  interface Cursor {
-    doc: DocModel;
-    gen: Generator<Candidate>;
-    buffer: Candidate[];
-  }
-  const open: Cursor[] = [];
   for (const doc of docs) {
     const reviewTime = reviewEndOfDay(doc.meta.review.reviewed);
     const wt = working.byPath.get(doc.path);
@@ -65,60 +59,41 @@ export async function findDocReferences(
       result.set(doc.path, NOT_COMMITTED);
       continue;
     }
-    open.push({ doc, gen: contentCandidates(index, historyPath, run.isNoise), buffer: [] });
-  }
-  while (open.length > 0) {
-    signal?.throwIfAborted();
-    for (let i = open.length - 1; i >= 0; i--) {
-      const cursor = open[i]!;
-      const reviewTime = reviewEndOfDay(cursor.doc.meta.review.reviewed);
-      const done = (commit: IndexedCommit | undefined) => {
-        open.splice(i, 1);
-        result.set(
-          cursor.doc.path,
-          commit
-            ? { commitIndex: commit.index, commit, ...(reviewTime !== undefined ? { reviewTime } : {}) }
-            : 'no commit changed the content of this doc (only bulk or ignored commits touched it).',
-        );
-      };
-      for (;;) {
-        const next = cursor.buffer.shift() ?? nextOf(cursor.gen);
-        if (!next) {
-          done(undefined);
-          break;
-        }
-        if (next.definitive) {
-          done(next.commit);
-          break;
-        }
-        const diff = index.diff(...candidateStates(index, next));
-        if (diff) {
-          if (diff.binary || diff.added + diff.deleted > 0) {
-            done(next.commit);
-            break;
-          }
-          continue;
-        }
-        // Unknown: fetch it, with a few of the next candidates, in this round's single git call.
-        details.needDiff(...candidateStates(index, next), candidateReads(index, next));
-        if (speculative) {
-          done(next.commit);
-          break;
-        }
-        cursor.buffer.unshift(next);
-        while (cursor.buffer.length < 4) {
-          const more = nextOf(cursor.gen);
-          if (!more) break;
-          cursor.buffer.push(more);
-          if (!more.definitive) details.needDiff(...candidateStates(index, more), candidateReads(index, more));
-          else break;
-        }
-        break;
-      }
-    }
-    if (!speculative && details.pending > 0) await details.flush(signal);
+    const commit = lastContentCommit(index, contentCandidates(index, historyPath, run.isNoise), details);
+    result.set(
+      doc.path,
+      commit
+        ? { commitIndex: commit.index, commit, ...(reviewTime !== undefined ? { reviewTime } : {}) }
+        : 'no commit changed the content of this doc (only bulk or ignored commits touched it).',
+    );
   }
   return result;
+}
+
+/**
+ * The newest candidate that changed more than whitespace, as far as the known diffs tell; the
+ * first one whose diff is unknown is taken for now and its diff queued (with the next few when a
+ * whitespace-only commit was passed already: there may be more).
+ */
+function lastContentCommit(index: HistoryIndex, candidates: Generator<Candidate>, details: EvidenceRun['details']): IndexedCommit | undefined {
+  let passed = false;
+  for (let next = nextOf(candidates); next; next = nextOf(candidates)) {
+    if (next.definitive) return next.commit;
+    const diff = index.diff(...candidateStates(index, next));
+    if (diff) {
+      if (diff.binary || diff.added + diff.deleted > 0) return next.commit;
+      passed = true;
+      continue;
+    }
+    details.needDiff(...candidateStates(index, next), candidateReads(index, next));
+    for (let n = 0; passed && n < LOOK_AHEAD; n++) {
+      const more = nextOf(candidates);
+      if (!more || more.definitive) break;
+      if (!index.diff(...candidateStates(index, more))) details.needDiff(...candidateStates(index, more), candidateReads(index, more));
+    }
+    return next.commit;
+  }
+  return undefined;
 }
 
 /** The doc before and after a candidate commit (before a rename: under its old path). */
