@@ -33,8 +33,8 @@ export function looksLikeAlertName(text: string): boolean {
 /**
  * The alert names to offer when asking for an alert, one per name (compared as
  * `normalizeAlertName` does), sorted for display: those runbooks declare in front matter, those
- * the rule files define, and the file names and headings of runbooks and architecture docs (not
- * templates) that read like alert names (see `looksLikeAlertName`). A name seen several ways keeps
+ * the rule files define, and the file names and H1/H2 headings of runbooks and architecture docs
+ * (not templates) that read like alert names (see `looksLikeAlertName`). A name seen several ways keeps
  * the first source in that order.
  */
 export function alertCandidates(input: AlertCandidateInput): AlertCandidate[] {
@@ -51,7 +51,8 @@ export function alertCandidates(input: AlertCandidateInput): AlertCandidate[] {
     if (looksLikeAlertName(stem)) add(stem, doc.path, 'file-name');
   }
   for (const doc of docs) {
-    for (const h of doc.headings) if (looksLikeAlertName(h.text)) add(h.text, `heading in ${doc.path}`, 'heading');
+    // H1 (a page's title) and H2 (a section per alert); deeper headings are topics within a section.
+    for (const h of doc.headings) if (h.depth <= 2 && looksLikeAlertName(h.text)) add(h.text, `heading in ${doc.path}`, 'heading');
   }
   return [...byName.values()].sort((a, b) => compareForDisplay(a.alert, b.alert));
 }

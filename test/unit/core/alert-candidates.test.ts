@@ -43,4 +43,19 @@ describe('the alert names the alert picker offers', () => {
       { alert: 'KubeNodeNotReady', detail: 'content/runbooks/kubernetes/KubeNodeNotReady.md', source: 'file-name' },
     ]);
   });
+
+  it('offers only H1 and H2 headings: deeper ones are topics of a section (### PrometheusRule), not alerts', () => {
+    const docs = [
+      parseDoc(
+        'alerts/cluster-monitoring-operator/PrometheusOperatorRejectedResources.md',
+        `# PrometheusOperatorRejectedResources\n\n${RUNBOOK}\n### AlertmanagerConfig\n\nText.\n\n### PrometheusRule\n\nText.\n`,
+      ),
+      parseDoc('alerts/cluster-network-operator/NorthboundStaleAlert.md', `# NorthboundStale\n\n${RUNBOOK}`),
+    ];
+    assert.deepEqual(alertCandidates({ declared: [], rules: [], docs }).map((c) => [c.alert, c.source]), [
+      ['NorthboundStale', 'heading'],
+      ['NorthboundStaleAlert', 'file-name'],
+      ['PrometheusOperatorRejectedResources', 'file-name'],
+    ]);
+  });
 });
