@@ -32,6 +32,9 @@ export const RuleId = {
   alertRunbookUrlBroken: 'alert.runbook-url-broken',
   alertRuleFileInvalid: 'alert.rule-file-invalid',
   runbookAlertMissing: 'runbook.alert-missing',
+  commandMissingScript: 'command.missing-script',
+  commandMissingTarget: 'command.missing-target',
+  commandUnknownFlag: 'command.unknown-flag',
 } as const;
 
 export type RuleIdValue = (typeof RuleId)[keyof typeof RuleId];
@@ -62,6 +65,8 @@ export interface SuggestedFix {
   description: string;
   /** For a link fix: the new target (root-relative path), its line range and the commit that moved it. */
   link?: { path: string; lines?: { start: number; end: number }; commit?: CommitRef };
+  /** For a command fix: on the finding's line, replace the first `text` with `with` (`./scripts/old.sh` → `./scripts/new.sh`). */
+  replace?: { text: string; with: string };
 }
 
 /**

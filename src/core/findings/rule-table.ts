@@ -1,7 +1,7 @@
 import { RuleId, type RuleIdValue, type Severity } from './finding';
 
 /** Where a rule's findings come from. */
-export type RuleGroup = 'index' | 'config' | 'staleness' | 'alerts';
+export type RuleGroup = 'index' | 'config' | 'staleness' | 'alerts' | 'commands';
 
 /** What a rule means: for SARIF `rules`, help links, the severity settings and the README's rule table. */
 export interface RuleInfo {
@@ -26,7 +26,7 @@ export const README_URL = 'https://example.invalid/living-runbooks';
 const rule = (id: RuleIdValue, name: string, group: RuleGroup, defaultSeverity: Severity, description: string, weights: readonly string[] = []): RuleInfo =>
   Object.freeze({ id, name, group, defaultSeverity, description, weights: Object.freeze([...weights]) });
 
-/** Every rule, in a stable order: index, staleness, config, alerts. */
+/** Every rule, in a stable order: index, staleness, config, alerts, commands. */
 export const RULES: readonly RuleInfo[] = Object.freeze([
   rule(RuleId.frontMatterInvalid, 'FrontMatterInvalid', 'index', 'error', 'The YAML front matter could not be parsed; the doc is read without it.'),
   rule(RuleId.frontMatterNotMapping, 'FrontMatterNotMapping', 'index', 'error', 'The front matter parsed but is not a mapping (e.g. a bare list or string).'),
@@ -53,6 +53,9 @@ export const RULES: readonly RuleInfo[] = Object.freeze([
   rule(RuleId.alertRunbookUrlBroken, 'AlertRunbookUrlBroken', 'alerts', 'error', "An alert's runbook_url points at a doc path or anchor of this repository that does not exist (a missing anchor is a warning)."),
   rule(RuleId.alertRuleFileInvalid, 'AlertRuleFileInvalid', 'alerts', 'error', 'A file with alerting rules is not valid YAML; its alerts were read line by line.'),
   rule(RuleId.runbookAlertMissing, 'RunbookAlertMissing', 'alerts', 'warning', 'A runbook lists an alert in `alerts:` that no rule file defines (info when the repository has no rule files).'),
+  rule(RuleId.commandMissingScript, 'CommandMissingScript', 'commands', 'error', 'A command of a runnable block runs a repository file (`./scripts/x.sh`, `bash ops/x.sh`, `python tools/x.py`, `go run ./cmd/x`) that does not exist; says where git shows it was renamed to.'),
+  rule(RuleId.commandMissingTarget, 'CommandMissingTarget', 'commands', 'error', 'A command runs a `make`/`just`/`task`/`npm run`/`yarn`/`pnpm`/`rake`/`mage` target that the file the tool would read does not define (said only when that file can be read whole).'),
+  rule(RuleId.commandUnknownFlag, 'CommandUnknownFlag', 'commands', 'warning', "A command passes a repository script a long option that the script's own option parsing never mentions, or `gh workflow run` an input the workflow does not declare (said only when the parsing can be read)."),
 ]);
 
 const BY_ID = new Map<string, RuleInfo>(RULES.map((r) => [r.id, r]));

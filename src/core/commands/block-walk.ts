@@ -1,0 +1,68 @@
+import { posix } from 'node:path';
+import type { DocModel } from '../doc-model';
+import { runnableBlocks } from '../runner/runnable-blocks';
+import { resolveBlockCwd } from '../runner/safe-cwd';
+import type { RunnableBlock } from '../runner/types';
+import { commandCalls, type CommandCall } from './command-calls';
+import { blockCommandLines } from './command-lines';
+import { resolveIn } from './repo-tree';
+
+/** One call of a command of a runnable block, with where it runs. */
+export interface PlacedCall {
+  call: Exclude<CommandCall, { kind: 'cd' } | { kind: 'leaves' }>;
+  /**
+   * The folders (root-relative) the command may run in: the block's `cwd` when it has one, else
+   * the doc's folder (where the runner starts) and the root (where readers often start); changed
+   * by `cd` lines before it.
+   */
+  bases: string[];
+  /** True when `bases` is where the author said (a `cwd` attribute, a `cd` into a folder of the repository), not a guess. */
+  stated: boolean;
+  /** 1-based doc line the command starts on, and that line's text. */
+  line: number;
+  text: string;
+  block: RunnableBlock;
+}
+
+/** What the walk needs of the repository: which folders exist. */
+export interface FolderCheck {
+  hasDir(path: string): boolean;
+}
+
+/**
+ * Every call of every runnable block of `doc` (see `runnableBlocks`, with `extraLanguages`), in
+ * order, with the folders it runs in. A block stops being followed at a `cd` whose folder cannot
+ * be known or does not exist, and at a command that opens a session elsewhere (`ssh host`,
+ * `kubectl exec -it … -- bash`): the lines after it are typed there. A block whose `cwd` is
+ * refused is left out.
+ */
+export function* walkCalls(doc: DocModel, folders: FolderCheck, extraLanguages: readonly string[] = []): Generator<PlacedCall> {
+  const docDir = posix.dirname(doc.path) === '.' ? '' : posix.dirname(doc.path);
+  for (const block of runnableBlocks(doc, { extraLanguages })) {
+    const code = doc.codeBlocks.find((c) => c.line === block.line);
+    if (!code) continue;
+    let bases: string[];
+    let stated = true;
+    if (typeof block.attributes.cwd === 'string' || typeof block.attributes.cwd === 'number') {
+      const cwd = resolveBlockCwd(doc.path, String(block.attributes.cwd));
+      if ('error' in cwd) continue;
+      bases = [cwd.path === '.' ? '' : cwd.path];
+    } else {
+      bases = [...new Set([docDir, ''])];
+      stated = false;
+    }
+    walk: for (const command of blockCommandLines(block.script, code.value, block.line)) {
+      for (const call of commandCalls(command.words)) {
+        if (call.kind === 'leaves') break walk;
+        if (call.kind === 'cd') {
+          const next = call.dir === undefined ? [] : bases.map((b) => resolveIn(b, call.dir!)).filter((d): d is string => d !== undefined && folders.hasDir(d));
+          if (!next.length) break walk;
+          bases = [...new Set(next)];
+          stated = true;
+          continue;
+        }
+        yield { call, bases, stated, line: command.line, text: command.text, block };
+      }
+    }
+  }
+}

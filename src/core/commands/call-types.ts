@@ -1,0 +1,22 @@
+/** A tool that runs a named target from a file of its own (Makefile, package.json…). */
+export type TargetTool = 'make' | 'just' | 'task' | 'npm' | 'yarn' | 'pnpm' | 'rake' | 'mage';
+
+/** What one command calls that the repository must provide. */
+export type CommandCall =
+  /** Runs a file by its path (`./scripts/x.sh`, `bash ops/x.sh`, `python tools/x.py`, `go run ./cmd/x`). */
+  | { kind: 'script'; path: string; args: string[]; go?: boolean }
+  /** Runs targets of a tool; `dir` from `-C`/`--prefix`/`--cwd`/`-d`, `file` from `-f`/`--justfile`/`-t`. */
+  | { kind: 'target'; tool: TargetTool; targets: string[]; dir?: string; file?: string; strict: boolean }
+  /** `gh workflow run W -f key=value`: the input keys given. */
+  | { kind: 'workflow'; workflow: string; inputs: string[] }
+  /** Changes the directory the next commands run in; `dir` undefined when it cannot be known. */
+  | { kind: 'cd'; dir: string | undefined }
+  /** Opens a session elsewhere (`ssh host`, `kubectl exec -it … -- bash`): the block's next lines run there. */
+  | { kind: 'leaves' };
+
+/** Words that cannot be a path of the repository as written: variables, placeholders, globs, substitutions. */
+const UNKNOWABLE = /[$`*?[\]{}<>~]|RUNBOOKS_(?:SUBSTITUTION|ARITHMETIC)/;
+/** True when `word` is a relative path that a reader can resolve as written. */
+export function isLiteralPath(word: string): boolean {
+  return word !== '' && !word.startsWith('/') && !word.startsWith('-') && !UNKNOWABLE.test(word) && !word.includes('\\') && !/^[a-z][a-z0-9+.-]*:/i.test(word);
+}

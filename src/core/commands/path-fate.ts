@@ -1,0 +1,42 @@
+import { commitRef } from '../staleness/history/commit-refs';
+import { Touch, type HistoryIndex } from '../staleness/history/history-index';
+import type { FileChange } from '../staleness/ports';
+import type { PathFate } from './command-drift';
+
+/**
+ * What the first-parent history says about a path that does not exist now: the last place a chain
+ * of renames led to (when that file exists now), or the commit that deleted it. Undefined for a
+ * path history never saw, or one whose last touch was neither.
+ */
+export function fateFromHistory(index: HistoryIndex, exists: (path: string) => boolean): (path: string) => PathFate | undefined {
+  return (path) => {
+    const touches = index.touchesOf(path);
+    const last = touches[touches.length - 1];
+    if (!last) return undefined;
+    if (last.code === Touch.deleted) return { deletedIn: commitRef(index.commit(last.commit)) };
+    if (last.code !== Touch.renamedFrom) return undefined;
+    let at = path;
+    let after = -1;
+    let hop: { to: string; commit: number } | undefined;
+    for (let hops = 0; hops < 20; hops++) {
+      const rename = index.renamesFromPath(at).filter((r) => r.commit > after).pop();
+      if (!rename) break;
+      hop = rename;
+      at = rename.to;
+      after = rename.commit;
+      if (exists(at)) break;
+    }
+    if (hop && exists(hop.to)) return { renamedTo: { path: hop.to, commit: commitRef(index.commit(hop.commit)) } };
+    return hop ? { deletedIn: commitRef(index.commit(hop.commit)) } : undefined;
+  };
+}
+
+/** What a change set (`git diff --name-status -M`) did to paths: renamed or deleted in it. */
+export function fateFromChanges(changes: readonly FileChange[]): (path: string) => PathFate | undefined {
+  const byPath = new Map<string, PathFate>();
+  for (const change of changes) {
+    if (change.status === 'R' && change.from !== undefined) byPath.set(change.from, { renamedTo: { path: change.path } });
+    else if (change.status === 'D') byPath.set(change.path, { deleted: true });
+  }
+  return (path) => byPath.get(path);
+}

@@ -1,0 +1,180 @@
+import { parse as parseYaml } from 'yaml';
+
+/**
+ * The targets a file defines, as far as its own text shows them. `opaque` when the file can define
+ * more than its text shows (includes, imports, generated or pattern targets that match anything):
+ * then a name that is not listed proves nothing.
+ */
+export interface DefinedTargets {
+  names: Set<string>;
+  /** Pattern targets (`%.o: %.c`, Task's `deploy-*`), as regular expressions over whole names. */
+  patterns: RegExp[];
+  opaque: boolean;
+  /** For package.json: the dependencies, whose binaries yarn and pnpm also run by name. */
+  dependencies?: Set<string>;
+}
+
+/** True when `name` is defined: listed, or matched by a pattern target. */
+export function defines(targets: DefinedTargets, name: string): boolean {
+  return targets.names.has(name) || targets.patterns.some((p) => p.test(name));
+}
+
+const OPAQUE: DefinedTargets = Object.freeze({ names: new Set<string>(), patterns: [], opaque: true });
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The targets of a Makefile: every name before `:`/`::`/`&:` on a rule line (not a recipe line,
+ * not a variable assignment). Opaque when the file includes others, evaluates generated text
+ * (`$(eval …)`), names targets through variables or functions, or has a match-anything rule
+ * (`%:`, `.DEFAULT`).
+ */
+export function makefileTargets(text: string): DefinedTargets {
+  const names = new Set<string>();
+  const patterns: RegExp[] = [];
+  let opaque = false;
+  const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
+  let inDefine = 0;
+  for (const raw of lines) {
+    if (raw.startsWith('\t')) continue;
+    const line = raw.replace(/(^|[^\\])#.*$/, '$1');
+    if (/^\s*define\b/.test(line)) inDefine++;
+    if (inDefine) {
+      if (/^\s*endef\b/.test(line)) inDefine--;
+      continue;
+    }
+    if (/^\s*(?:-|s)?include\s/.test(line) || /\$\(eval\b/.test(line)) opaque = true;
+    const rule = /^([^\t:=#][^:=]*?)\s*(?:::?|&:)(?!=)/.exec(line);
+    if (!rule) continue;
+    const before = rule[1]!.trim();
+    if (/^(?:export|override|unexport|private|vpath|ifeq|ifneq|ifdef|ifndef|else|endif)\b/.test(before)) continue;
+    for (const name of before.split(/\s+/)) {
+      if (!name) continue;
+      if (name.includes('$')) opaque = true;
+      else if (name === '.DEFAULT' || name === '%') opaque = true;
+      else if (name.includes('%')) patterns.push(new RegExp(`^${escapeRegex(name).replace('%', '.+')}$`));
+      else names.add(name);
+    }
+  }
+  return { names, patterns, opaque };
+}
+
+/**
+ * The recipes of a justfile, aliases included. Opaque with `import`, `mod`, or `set fallback`
+ * (which looks for recipes in a parent justfile).
+ */
+export function justRecipes(text: string): DefinedTargets {
+  const names = new Set<string>();
+  let opaque = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (/^(?:import|mod)\b/.test(line) || /^set\s+fallback\b/.test(line)) opaque = true;
+    const alias = /^alias\s+([A-Za-z_][\w-]*)\s*:=/.exec(line);
+    if (alias) {
+      names.add(alias[1]!);
+      continue;
+    }
+    if (/^(?:set|export|alias|import|mod|if|else)\b/.test(line)) continue;
+    const recipe = /^@?([A-Za-z_][\w-]*)(?:\s+[^:]*?)?\s*:(?!=)/.exec(line);
+    if (recipe && !/^@?[A-Za-z_][\w-]*\s*:=/.test(line)) names.add(recipe[1]!);
+  }
+  return { names, patterns: [], opaque };
+}
+
+/**
+ * The tasks of a Taskfile (`tasks:` keys and their `aliases`). Opaque with `includes` (namespaced
+ * or flattened tasks from other files) or when the YAML does not parse. Wildcard names (`start-*`)
+ * are patterns.
+ */
+export function taskfileTasks(text: string): DefinedTargets {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch {
+    return OPAQUE;
+  }
+  if (!doc || typeof doc !== 'object') return OPAQUE;
+  const root = doc as Record<string, unknown>;
+  const tasks = root.tasks;
+  if (!tasks || typeof tasks !== 'object' || Array.isArray(tasks)) return OPAQUE;
+  const names = new Set<string>();
+  const patterns: RegExp[] = [];
+  for (const [name, body] of Object.entries(tasks as Record<string, unknown>)) {
+    if (name.includes('*')) patterns.push(new RegExp(`^${escapeRegex(name).replace(/\\\*/g, '.*')}$`));
+    else names.add(name);
+    const aliases = body && typeof body === 'object' ? (body as Record<string, unknown>).aliases : undefined;
+    if (Array.isArray(aliases)) for (const a of aliases) if (typeof a === 'string') names.add(a);
+  }
+  return { names, patterns, opaque: root.includes !== undefined };
+}
+
+/**
+ * The scripts of a package.json, with its dependencies (yarn and pnpm run their binaries by name).
+ * Opaque when the JSON does not parse or `scripts` is not an object.
+ */
+export function packageScripts(text: string): DefinedTargets {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return OPAQUE;
+  }
+  if (!json || typeof json !== 'object') return OPAQUE;
+  const pkg = json as Record<string, unknown>;
+  const scripts = pkg.scripts ?? {};
+  if (typeof scripts !== 'object' || Array.isArray(scripts)) return OPAQUE;
+  const dependencies = new Set<string>();
+  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
+    const deps = pkg[field];
+    if (deps && typeof deps === 'object') for (const name of Object.keys(deps)) dependencies.add(name.replace(/^@[^/]+\//, ''));
+  }
+  return { names: new Set(Object.keys(scripts as object)), patterns: [], opaque: false, dependencies };
+}
+
+/**
+ * The tasks of a Rakefile: `task :name`, `task name:`, `task 'name'` (and `multitask`), namespaced
+ * ones as `ns:name`. Opaque when the file loads others (`import`, `load`, `require` of a local
+ * file, `Dir[…]`, Rails' `load_tasks`), defines tasks in a loop, or uses `rule`.
+ */
+export function rakeTasks(text: string): DefinedTargets {
+  const names = new Set<string>();
+  let opaque = false;
+  const stack: Array<string | undefined> = [];
+  for (const line of text.split(/\r?\n/)) {
+    const code = line.replace(/#.*$/, '');
+    if (/\b(?:import|load|require_relative|load_tasks|add_rakelib|Dir\s*[[.]|\.each\b|rule\b)/.test(code) || /\brequire\s+['"]\./.test(code)) opaque = true;
+    const ns = /^\s*namespace\s+(?::(\w+)|['"]([\w-]+)['"]|(\w+):)\s*do\b/.exec(code);
+    const task = /^\s*(?:multi)?task\s*\(?\s*(?::(\w+)|['"]([\w:-]+)['"]|(\w+):)/.exec(code);
+    if (task) {
+      const prefix = stack.filter((s) => s !== undefined).join(':');
+      const name = task[1] ?? task[2] ?? task[3]!;
+      names.add(prefix ? `${prefix}:${name}` : name);
+    }
+    const opens = (code.match(/\bdo\b/g) ?? []).length + (/^\s*(?:def|class|module|if|unless|case|while|begin)\b/.test(code) ? 1 : 0);
+    const closes = (code.match(/\bend\b/g) ?? []).length;
+    for (let i = 0; i < opens; i++) stack.push(i === 0 && ns ? (ns[1] ?? ns[2] ?? ns[3]) : undefined);
+    for (let i = 0; i < closes; i++) stack.pop();
+  }
+  return { names, patterns: [], opaque };
+}
+
+/**
+ * The targets of mage files (Go files with the `mage` build tag): exported functions without a
+ * receiver, lower-cased (mage matches case-insensitively), and `ns:method` for namespaces. Opaque
+ * with `Aliases` or imported targets (`//mage:import`).
+ */
+export function mageTargets(texts: readonly string[]): DefinedTargets {
+  const names = new Set<string>();
+  let opaque = false;
+  for (const text of texts) {
+    if (/\bAliases\b/.test(text) || /\/\/\s*mage:import/.test(text)) opaque = true;
+    const namespaces = new Set([...text.matchAll(/^type\s+([A-Z]\w*)\s+mg\.Namespace\b/gm)].map((m) => m[1]!));
+    for (const m of text.matchAll(/^func\s+(?:\(\s*\w*\s*\*?(\w+)\s*\)\s*)?([A-Z]\w*)\s*\(/gm)) {
+      const receiver = m[1];
+      if (receiver && !namespaces.has(receiver)) continue;
+      names.add((receiver ? `${receiver}:${m[2]}` : m[2]!).toLowerCase());
+    }
+  }
+  return { names, patterns: [], opaque };
+}

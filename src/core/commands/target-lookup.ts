@@ -1,0 +1,78 @@
+import type { TargetTool } from './call-types';
+import { parentOf, resolveIn, type RepoTree } from './repo-tree';
+import { justRecipes, mageTargets, makefileTargets, packageScripts, rakeTasks, taskfileTasks, type DefinedTargets } from './target-files';
+
+/** The file a tool would read its targets from (the first of several, for mage). */
+export interface TargetSource {
+  /** Root-relative paths of the files read (one, or mage's several). */
+  files: string[];
+  /** The folder the tool runs in. */
+  dir: string;
+}
+
+/** File names each tool looks for in a folder, in its order of preference. */
+const FILE_NAMES: Record<Exclude<TargetTool, 'mage'>, readonly string[]> = {
+  make: ['GNUmakefile', 'makefile', 'Makefile'],
+  just: ['justfile', 'Justfile', 'JUSTFILE', '.justfile', '.Justfile'],
+  task: ['Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.yaml', 'Taskfile.dist.yml', 'taskfile.dist.yml', 'Taskfile.dist.yaml', 'taskfile.dist.yaml'],
+  npm: ['package.json'],
+  yarn: ['package.json'],
+  pnpm: ['package.json'],
+  rake: ['rakefile', 'Rakefile', 'rakefile.rb', 'Rakefile.rb'],
+};
+/** Tools that look in the parent folders too when the folder has none of their files. */
+const SEARCHES_UP = new Set<TargetTool>(['just', 'task', 'npm', 'yarn', 'pnpm', 'rake']);
+
+/**
+ * The file(s) `tool` reads its targets from when run in folder `dir` (root-relative), `file` being
+ * what `-f`/`--justfile`/`-t` named (relative to `dir`). Undefined when there is none in the
+ * repository (the command may be meant for another checkout: nothing can be said).
+ */
+export function targetSource(tree: RepoTree, tool: TargetTool, dir: string, file?: string): TargetSource | undefined {
+  if (file !== undefined) {
+    const path = resolveIn(dir, file);
+    return path !== undefined && tree.hasFile(path) ? { files: [path], dir } : undefined;
+  }
+  if (tool === 'mage') {
+    const inDir = tree.filesIn(dir).filter((n) => n.endsWith('.go') && !n.endsWith('_test.go')).map((n) => (dir ? `${dir}/${n}` : n));
+    const folder = dir ? `${dir}/magefiles` : 'magefiles';
+    const files = tree.hasDir(folder) ? tree.filesIn(folder).filter((n) => n.endsWith('.go')).map((n) => `${folder}/${n}`) : inDir;
+    return files.length ? { files, dir } : undefined;
+  }
+  for (let at: string | undefined = dir; at !== undefined; at = at === '' ? undefined : parentOf(at)) {
+    const names = new Set(tree.filesIn(at));
+    const name = FILE_NAMES[tool].find((n) => names.has(n));
+    if (name) return { files: [at ? `${at}/${name}` : name], dir };
+    if (!SEARCHES_UP.has(tool)) return undefined;
+  }
+  return undefined;
+}
+
+/** The targets the source defines, read through the tree; undefined when a file cannot be read. */
+export async function readTargets(tree: RepoTree, tool: TargetTool, source: TargetSource): Promise<DefinedTargets | undefined> {
+  const texts = await Promise.all(source.files.map((f) => tree.read(f)));
+  if (texts.some((t) => t === undefined)) return undefined;
+  const text = texts[0]!;
+  switch (tool) {
+    case 'make':
+      return makefileTargets(text);
+    case 'just':
+      return justRecipes(text);
+    case 'task':
+      return taskfileTasks(text);
+    case 'npm':
+    case 'yarn':
+    case 'pnpm':
+      return packageScripts(text);
+    case 'rake': {
+      const targets = rakeTasks(text);
+      // Rake loads every `rakelib/*.rake` beside the Rakefile.
+      const rakelib = resolveIn(parentOf(source.files[0]!), 'rakelib');
+      return rakelib !== undefined && tree.hasDir(rakelib) ? { ...targets, opaque: true } : targets;
+    }
+    case 'mage': {
+      const tagged = (texts as string[]).filter((t) => /^\/\/(?:go:build|\s*\+build)\s+mage\b/m.test(t));
+      return tagged.length ? mageTargets(tagged) : undefined;
+    }
+  }
+}

@@ -1,0 +1,108 @@
+// How each target-running tool (`make`, `npm`/`yarn`/`pnpm`, `just`, `task`, `rake`, `mage`) and
+// `gh workflow run` is read: which targets, which folder or file, which workflow inputs.
+import { scanArgs } from '../runner/argv';
+import { isLiteralPath, type CommandCall } from './call-types';
+
+/** `make [-C dir] [-f file] [VAR=x] targets…`. */
+export function makeCalls(args: string[]): CommandCall[] {
+  // `-j` and `-l` take an optional number.
+  const cleaned = args.filter((a, i) => !(/^\d+(?:\.\d+)?$/.test(a) && ['-j', '-l'].includes(args[i - 1] ?? '')));
+  const s = scanArgs(cleaned, { short: 'CfIoW', long: ['directory', 'file', 'makefile', 'include-dir', 'old-file', 'what-if', 'assume-old', 'assume-new'] });
+  if (s.rest?.length) return [];
+  const dir = s.options.find((o) => o.name === '-C' || o.name === '--directory')?.value;
+  const file = s.options.find((o) => ['-f', '--file', '--makefile'].includes(o.name))?.value;
+  if (s.options.filter((o) => ['-C', '--directory', '-f', '--file', '--makefile'].includes(o.name)).length > 1) return [];
+  if ((dir !== undefined && !isLiteralPath(dir)) || (file !== undefined && !isLiteralPath(file))) return [];
+  if (s.options.some((o) => ['-p', '--print-data-base', '-v', '--version', '-h', '--help'].includes(o.name))) return [];
+  const targets = s.positionals.filter((p) => !p.includes('='));
+  return targets.length ? [{ kind: 'target', tool: 'make', targets, strict: true, ...(dir !== undefined ? { dir } : {}), ...(file !== undefined ? { file } : {}) }] : [];
+}
+
+/** `npm run S`, `yarn [run] S`, `pnpm [run] S`, with `--prefix`/`--cwd`/`-C`; workspaces are not followed. */
+export function packageCalls(tool: 'npm' | 'yarn' | 'pnpm', args: string[]): CommandCall[] {
+  const s = scanArgs(args, { short: tool === 'pnpm' ? 'Cw' : 'w', long: ['prefix', 'cwd', 'dir', 'workspace', 'filter'], stopAtPositional: true });
+  const opts = s.options;
+  if (opts.some((o) => ['-w', '--workspace', '--workspaces', '--filter', '-r', '--recursive', '--if-present', '-F'].includes(o.name))) return [];
+  let dir = opts.find((o) => ['--prefix', '--cwd', '--dir', '-C'].includes(o.name))?.value;
+  const rest = s.rest ?? [];
+  let strict: boolean;
+  let script: string | undefined;
+  let after: string[];
+  if (rest[0] === 'run' || rest[0] === 'run-script' || (tool === 'npm' && (rest[0] === 'rum' || rest[0] === 'urn'))) {
+    const inner = scanArgs(rest.slice(1), { long: ['prefix', 'cwd', 'dir', 'workspace', 'filter'], short: tool === 'pnpm' ? 'Cw' : 'w', stopAtPositional: true });
+    if (inner.options.some((o) => ['-w', '--workspace', '--workspaces', '--filter', '-r', '--recursive', '--if-present'].includes(o.name))) return [];
+    dir ??= inner.options.find((o) => ['--prefix', '--cwd', '--dir', '-C'].includes(o.name))?.value;
+    script = inner.rest?.[0];
+    after = inner.rest?.slice(1) ?? [];
+    // `npm run` refuses a name that is not a script; yarn and pnpm also run dependencies' binaries.
+    strict = tool === 'npm';
+  } else {
+    if (tool === 'npm') return [];
+    script = rest[0];
+    after = rest.slice(1);
+    strict = false;
+  }
+  const afterDir = scanArgs(after, { long: ['prefix', 'cwd', 'dir'] }).options.find((o) => ['--prefix', '--cwd', '--dir'].includes(o.name))?.value;
+  if (tool === 'npm') dir ??= afterDir;
+  if (script === undefined || script.startsWith('-') || !/^[\w:@./-]+$/.test(script) || (dir !== undefined && !isLiteralPath(dir))) return [];
+  return [{ kind: 'target', tool, targets: [script], strict, ...(dir !== undefined ? { dir } : {}) }];
+}
+
+/** `just [-f file] recipe args…`: only the first recipe (the words after it may be its arguments). */
+export function justCalls(args: string[]): CommandCall[] {
+  const s = scanArgs(args, { short: 'fd', long: ['justfile', 'working-directory', 'set', 'shell', 'dotenv-filename', 'dotenv-path', 'color', 'unstable'], stopAtPositional: true });
+  if (s.options.some((o) => !['-f', '--justfile', '-n', '--dry-run', '-v', '--verbose', '-q', '--quiet', '--yes'].includes(o.name))) return [];
+  const file = s.options.find((o) => o.name === '-f' || o.name === '--justfile')?.value;
+  const recipe = s.rest?.[0];
+  if (recipe === undefined || recipe.includes('=') || recipe.includes('::') || (file !== undefined && !isLiteralPath(file))) return [];
+  return [{ kind: 'target', tool: 'just', targets: [recipe], strict: true, ...(file !== undefined ? { file } : {}) }];
+}
+
+/** `task [-d dir] [-t file] tasks… [VAR=x]`. */
+export function taskCalls(args: string[]): CommandCall[] {
+  const s = scanArgs(args, { short: 'dtoc', long: ['dir', 'taskfile', 'output', 'concurrency', 'interval', 'color', 'sort'] });
+  if (s.options.some((o) => ['-l', '--list', '-a', '--list-all', '--init', '-i', '--summary', '-g', '--global', '--version', '--help', '-h'].includes(o.name))) return [];
+  const dir = s.options.find((o) => o.name === '-d' || o.name === '--dir')?.value;
+  const file = s.options.find((o) => o.name === '-t' || o.name === '--taskfile')?.value;
+  const targets = s.positionals.filter((p) => !p.includes('='));
+  if (!targets.length || (dir !== undefined && !isLiteralPath(dir)) || (file !== undefined && !isLiteralPath(file))) return [];
+  return [{ kind: 'target', tool: 'task', targets, strict: true, ...(dir !== undefined ? { dir } : {}), ...(file !== undefined ? { file } : {}) }];
+}
+
+/** `rake [-f file] [-C dir] tasks[args]…`. */
+export function rakeCalls(args: string[]): CommandCall[] {
+  const s = scanArgs(args, { short: 'fCIrRe', long: ['rakefile', 'directory', 'libdir', 'require', 'rakelibdir', 'execute'] });
+  if (s.options.some((o) => !['-f', '--rakefile', '-C', '--directory', '-t', '--trace', '-n', '--dry-run', '-v', '--verbose', '-s', '--silent', '-q', '--quiet'].includes(o.name))) return [];
+  const dir = s.options.find((o) => o.name === '-C' || o.name === '--directory')?.value;
+  const file = s.options.find((o) => o.name === '-f' || o.name === '--rakefile')?.value;
+  const targets = s.positionals.filter((p) => !p.includes('=')).map((p) => p.replace(/\[.*$/s, ''));
+  if (!targets.length || targets.some((t) => t === '') || (dir !== undefined && !isLiteralPath(dir)) || (file !== undefined && !isLiteralPath(file))) return [];
+  return [{ kind: 'target', tool: 'rake', targets, strict: true, ...(dir !== undefined ? { dir } : {}), ...(file !== undefined ? { file } : {}) }];
+}
+
+/** `mage [-d dir] target`. */
+export function mageCalls(args: string[]): CommandCall[] {
+  const s = scanArgs(args, { short: 'dwt', long: ['d', 'w', 't', 'goos', 'goarch', 'ldflags', 'gocmd', 'compile'] });
+  if (s.options.some((o) => !['-v', '-d', '-w', '-f', '-debug'].includes(o.name))) return [];
+  const dir = s.options.find((o) => o.name === '-d')?.value;
+  const target = s.positionals[0];
+  if (target === undefined || (dir !== undefined && !isLiteralPath(dir))) return [];
+  return [{ kind: 'target', tool: 'mage', targets: [target], strict: true, ...(dir !== undefined ? { dir } : {}) }];
+}
+
+/** `gh workflow run W -f key=value…` on this repository (not `-R other/repo`). */
+export function workflowCalls(args: string[]): CommandCall[] {
+  if (args[0] !== 'workflow' || args[1] !== 'run') return [];
+  const s = scanArgs(args.slice(2), { short: 'fFrR', long: ['field', 'raw-field', 'ref', 'repo'] });
+  if (s.options.some((o) => o.name === '-R' || o.name === '--repo' || o.name === '--json')) return [];
+  const workflow = s.positionals[0];
+  if (workflow === undefined || !/^[\w .-]+$/.test(workflow)) return [];
+  const inputs: string[] = [];
+  for (const o of s.options) {
+    if (!['-f', '-F', '--field', '--raw-field'].includes(o.name) || o.value === undefined) continue;
+    const key = o.value.split('=')[0]!;
+    if (!/^[\w-]+$/.test(key)) return [];
+    inputs.push(key);
+  }
+  return inputs.length ? [{ kind: 'workflow', workflow, inputs }] : [];
+}

@@ -1,0 +1,34 @@
+import type { DocModel } from '../doc-model';
+import type { PlacedFinding } from '../findings/finding';
+import type { HistoryIndex } from '../staleness/history/history-index';
+import type { WorkspaceFiles } from '../repo/repo-ports';
+import { commandDrift } from './command-drift';
+import { fateFromHistory } from './path-fate';
+import { ListedTree } from './repo-tree';
+
+/** Scripts, Makefiles and the like larger than this are not read (their targets and options count as unknown). */
+export const MAX_COMMAND_FILE_BYTES = 1024 * 1024;
+
+/** Options of `workspaceDrift`. */
+export interface WorkspaceDriftOptions {
+  /** The first-parent history (the staleness engine's), for renames and deletions; none: not said. */
+  history?: HistoryIndex;
+  /** More fence languages to treat as shell. */
+  extraLanguages?: readonly string[];
+  signal?: AbortSignal;
+}
+
+/**
+ * Command drift (`commandDrift`) of `docs` against the working tree as `files` lists and reads it,
+ * with renames and deletions from `history` when given.
+ */
+export async function workspaceDrift(docs: readonly DocModel[], files: WorkspaceFiles, options: WorkspaceDriftOptions = {}): Promise<PlacedFinding[]> {
+  const list = await files.list(options.signal);
+  const present = new Set(list);
+  const tree = new ListedTree(list, (path) => files.read(path, MAX_COMMAND_FILE_BYTES));
+  return commandDrift(docs, tree, {
+    ...(options.extraLanguages ? { extraLanguages: options.extraLanguages } : {}),
+    ...(options.history ? { fate: fateFromHistory(options.history, (p) => present.has(p)) } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+}
