@@ -2,12 +2,17 @@ import type { Severity } from '../../core/findings';
 import { formatGithub } from '../../core/findings/format-github';
 import { formatSarif } from '../../core/findings/format-sarif';
 import { formatReportLine } from '../../core/findings/format-text';
+import { rulesOf } from '../../core/findings/rule-table';
+import { applySeverities } from '../../core/findings/severity';
+import { withCommandFindings } from '../../core/commands/report-merge';
+import { workspaceDrift } from '../../core/commands/workspace-drift';
 import { applyReportSeverities, reasonToFinding, reportFindings } from '../../core/staleness/as-findings';
 import { STALENESS_RULES } from '../../core/staleness/rules/rule-table';
 import { escapeControl } from '../../core/terminal-text';
 import type { StalenessReport } from '../../core/staleness/model/report';
 import { selectDocs, worstFirst, type ReportFilter } from '../../core/staleness/model/report-order';
 import { SimpleGitHistory } from '../../node/git-history';
+import { GitWorkspaceFiles } from '../../node/git-workspace-files';
 import { openStalenessEngine } from '../../node/git-staleness';
 import { IncidentFeedbackSource } from '../../node/incident-feedback';
 import { openWorkspaceIndex } from '../../node/open-index';
@@ -78,7 +83,7 @@ export interface ReportSelection {
 export function renderReport(full: StalenessReport, format: FindingsFormat, repoPrefix = '', selection: ReportSelection = {}): string {
   const report = { ...full, docs: selectDocs(full.docs, selection) };
   if (format === 'json') return JSON.stringify(reportJson(report), null, 2);
-  if (format === 'sarif') return JSON.stringify(formatSarif(reportFindings(report), { version, rules: STALENESS_RULES, repoPrefix }), null, 2);
+  if (format === 'sarif') return JSON.stringify(formatSarif(reportFindings(report), { version, rules: [...STALENESS_RULES, ...rulesOf('commands')], repoPrefix }), null, 2);
   if (format === 'github') return [...formatGithub(reportFindings(report), { repoPrefix, command: 'report' }), totals(full)].join('\n');
   if (full.docs.length === 0) return 'No markdown documents found.';
   const hidden = full.docs.length - report.docs.length;
@@ -111,9 +116,10 @@ export function exitCodeFor(severities: Iterable<Severity>, failOn: FailOn): num
 
 /**
  * `runbooks report`: indexes the root, scores every doc (open feedback in the incidents of
- * `--incidents-dir` counting too) with the settings of the config file, prints the verdicts of the
- * docs `--only` and `--quiet` select. Default `--fail-on none` (judged on the docs listed); 2 when
- * the config file is invalid.
+ * `--incidents-dir` counting too) with the settings of the config file, adds command drift
+ * (`command.*`: what the runnable blocks call that the repository no longer has), prints the verdicts
+ * of the docs `--only` and `--quiet` select. Default `--fail-on none` (judged on the docs listed); 2
+ * when the config file is invalid.
  */
 export async function runReport(root: string, args: CliArgs, io: CliIo): Promise<number> {
   const settings = await loadSettings(root, args, io);
@@ -124,7 +130,10 @@ export async function runReport(root: string, args: CliArgs, io: CliIo): Promise
   if (args.cache) await index.persist().catch((error: Error) => io.err(`runbooks: could not write the index cache: ${error.message}`));
   const feedback = new IncidentFeedbackSource((await incidentsFolder(root, args)).absolute, root);
   const engine = openStalenessEngine(root, { cache: args.cache, env: io.env, feedback, staleness });
-  const report = applyReportSeverities(await engine.report(index.all()), settings.rules);
+  const verdicts = applyReportSeverities(await engine.report(index.all()), settings.rules);
+  // Command drift: what the runbooks' commands call, checked against the working tree.
+  const drift = await workspaceDrift(index.all(), new GitWorkspaceFiles(root, io.env), { ...(engine.currentHistory ? { history: engine.currentHistory } : {}) });
+  const report = withCommandFindings(verdicts, applySeverities(drift, settings.rules));
   for (const warning of report.warnings ?? []) io.err(`runbooks: ${escapeControl(warning)}`);
   const format = args.findingsFormat ?? args.format;
   const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix() : '';

@@ -14,7 +14,7 @@ export function reasonToFinding(docPath: string, reason: StalenessReason): Place
     line: reason.line,
     ...(reason.column !== undefined ? { column: reason.column } : {}),
     ...(reason.target !== undefined ? { target: reason.target } : {}),
-    ...(s ? { fix: { description: `Change the link to \`${s.path}${lines}\`.`, link: { path: s.path, ...(s.lines ? { lines: { start: s.lines.start, end: s.lines.end } } : {}), ...(s.commit ? { commit: s.commit } : {}) } } } : {}),
+    ...(reason.fix ? { fix: reason.fix } : s ? { fix: { description: `Change the link to \`${s.path}${lines}\`.`, link: { path: s.path, ...(s.lines ? { lines: { start: s.lines.start, end: s.lines.end } } : {}), ...(s.commit ? { commit: s.commit } : {}) } } } : {}),
     commits: reason.commits,
   });
 }

@@ -1,5 +1,5 @@
 import type { DocKind } from '../../doc-model';
-import type { CommitRef, RuleIdValue, Severity } from '../../findings';
+import type { CommitRef, RuleIdValue, Severity, SuggestedFix } from '../../findings';
 import type { LineRange } from './line-ranges';
 import type { RepoState } from '../ports';
 
@@ -57,6 +57,8 @@ export interface StalenessReason {
   commits: CommitRef[];
   /** For `link.renamed-target` and `link.anchor-drifted`: what to replace the link with. */
   suggestion?: { path: string; lines?: LineRange; commit?: CommitRef };
+  /** A fix made by the rule itself (command drift's `command.*` reasons); used as is instead of one made from `suggestion`. */
+  fix?: SuggestedFix;
   /** Line counts behind a `stale.*` reason (whitespace ignored). */
   added?: number;
   deleted?: number;
