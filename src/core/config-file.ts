@@ -1,3 +1,4 @@
+import { compileBoundedGlob, isGlobRefusal } from './bounded-glob';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DocKind } from './doc-model';
 import { readAlertsSection, type AlertsConfig } from './alerts/config-section';
@@ -101,7 +102,11 @@ const SETTINGS: Record<SettingName, Check> = {
   workingTree: boolean,
   codeSpans: oneOf(['runbooks', 'all', 'off']),
   trackDocLinks: boolean,
-  alertRuleFiles: stringList('a list of globs (e.g. `[alerts/**/*.yml]`)', (glob) => (glob.trim() === '' ? 'holds an empty glob' : undefined)),
+  alertRuleFiles: stringList('a list of globs (e.g. `[alerts/**/*.yml]`)', (glob) => {
+    if (glob.trim() === '') return 'holds an empty glob';
+    const compiled = compileBoundedGlob(glob);
+    return isGlobRefusal(compiled) ? `holds a glob that is refused because ${compiled.reason}; it was ignored` : undefined;
+  }),
   maxAlertRuleFileBytes: number('a whole number of bytes, 0 or more', (n) => Number.isInteger(n) && n >= 0),
   defaultReviewInterval: (value) => {
     if (typeof value !== 'string' && typeof value !== 'number') return { problem: `must be a review interval (${INTERVAL_EXAMPLES}), not ${describe(value)}` };

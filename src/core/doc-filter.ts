@@ -1,5 +1,5 @@
 import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
+import { boundedMatcher } from './bounded-glob';
 
 /** Which files count as documents. Globs are matched against workspace-relative posix paths. */
 export interface DocFilterOptions {
@@ -28,9 +28,8 @@ export class DocFilter {
   private readonly ignores = new Map<string, Ignore>();
 
   constructor(private readonly options: DocFilterOptions) {
-    const glob = { dot: true, nocase: false };
-    this.included = picomatch(options.include.length ? options.include : DEFAULT_INCLUDE, glob);
-    this.excluded = options.exclude.length ? picomatch(options.exclude, glob) : () => false;
+    this.included = boundedMatcher(options.include.length ? options.include : DEFAULT_INCLUDE);
+    this.excluded = options.exclude.length ? boundedMatcher(options.exclude) : () => false;
   }
 
   /** Registers the content of a `.gitignore` found in `dir` ('' for the root). */

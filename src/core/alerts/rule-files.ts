@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { boundedMatcher } from '../bounded-glob';
 import { normalizeAlertName } from '../alert-lookup';
 import type { DocModel } from '../doc-model';
 
@@ -30,8 +30,8 @@ const GROUPS_KEY = /^\s*["']?groups["']?\s*:/m;
 
 /** A predicate for the paths worth reading: YAML files the globs match, and with detection by content any YAML file. */
 export function ruleFileCandidates(settings: RuleFileSettings): (path: string) => 'glob' | 'content' | undefined {
-  const glob = settings.globs.length > 0 ? picomatch([...settings.globs], { dot: true, nocase: true }) : () => false;
-  const exclude = (settings.exclude ?? DEFAULT_RULE_FILE_EXCLUDE).length > 0 ? picomatch([...(settings.exclude ?? DEFAULT_RULE_FILE_EXCLUDE)], { dot: true }) : () => false;
+  const glob = settings.globs.length > 0 ? boundedMatcher(settings.globs, { nocase: true }) : () => false;
+  const exclude = (settings.exclude ?? DEFAULT_RULE_FILE_EXCLUDE).length > 0 ? boundedMatcher(settings.exclude ?? DEFAULT_RULE_FILE_EXCLUDE) : () => false;
   return (path) => {
     if (exclude(path)) return undefined;
     if (glob(path)) return 'glob';

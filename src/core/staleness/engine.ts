@@ -24,6 +24,7 @@ import { indexWorkingTree, loadWorkingDiff } from './history/working-tree';
 export type { StalenessDeps } from './ports';
 export type { StalenessOptionsInput } from './options';
 export { commitRef, noiseFilter, reviewEndOfDay } from './history/commit-refs';
+import { futureReview } from './evidence/doc-evidence';
 
 /** Where a long run is. */
 export interface StalenessProgress {
@@ -247,7 +248,7 @@ export class StalenessEngine {
 
   private scoreWithoutHistory(doc: DocModel, context: WorkspaceContext, unknown: string): DocStaleness {
     const resolved = context.resolved.get(doc.path)!;
-    const reviewTime = reviewEndOfDay(doc.meta.review.reviewed);
+    const reviewTime = reviewEndOfDay(doc.meta.review.reviewed, this.options.now());
     const evidence: DocEvidence = {
       path: doc.path,
       kind: doc.kind,
@@ -258,7 +259,7 @@ export class StalenessEngine {
       anchors: [],
       broken: resolved.targets.filter((t) => t.kind === 'missing' && !t.pinned).map((target) => ({ target })),
       problems: resolved.problems,
-      review: reviewStatus(doc.meta.review.interval, reviewTime ? new Date(reviewTime * 1000) : undefined, this.options.now(), this.options.defaultReviewInterval),
+      review: { ...reviewStatus(doc.meta.review.interval, reviewTime ? new Date(reviewTime * 1000) : undefined, this.options.now(), this.options.defaultReviewInterval), ...futureReview(doc, this.options.now()) },
       reviewLine: doc.frontMatterLines?.start ?? 1,
     };
     return scoreDoc(evidence, this.options);

@@ -156,6 +156,12 @@ describe('the repository config file (.runbooks.yml)', () => {
     );
   });
 
+  it('refuses a rule-file glob over the bounds of a repository glob, naming the bound', () => {
+    assert.deepEqual(problems(['staleness:', '  alertRuleFiles:', '    - alerts/*.yml', '    - "*a*a*a*a*a*a*a*a*a*a*c"', ''].join('\n')), [
+      [4, 7, '`staleness.alertRuleFiles` holds a glob that is refused because it has 11 wildcards, over the bound of 10; it was ignored (the default is `[**/*.yml, **/*.yaml]`).'],
+    ]);
+  });
+
   it('says which setting has no value, on its key', () => {
     assert.deepEqual(problems('staleness:\n  staleThreshold:\n  defaultReviewInterval: ~\n'), [
       [2, 3, '`staleness.staleThreshold` has no value; set one or remove the line (the default is `1`).'],

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { boundedMatcher } from '../../bounded-glob';
 import type { DocModel } from '../../doc-model';
 import { RuleId, type RuleIdValue, type Severity } from '../../findings';
 import { loadContext } from '../scan/workspace-context';
@@ -154,7 +154,7 @@ function withRenameSources(paths: string[], changed: Map<string, FileChange>): s
 /** Changed or removed paths a target covers. */
 function coveredPaths(target: LinkedTarget, changed: Map<string, FileChange>, removed: Map<string, FileChange>): string[] {
   if (target.kind === 'file') return changed.has(target.path) ? [target.path] : [];
-  const isMatch = target.kind === 'glob' ? picomatch(target.path, { dot: true }) : undefined;
+  const isMatch = target.kind === 'glob' ? boundedMatcher(target.path) : undefined;
   const prefix = target.path === '' ? '' : `${target.path}/`;
   const test = (p: string) => (isMatch ? isMatch(p) : p.startsWith(prefix));
   const out = new Set<string>();

@@ -1,6 +1,6 @@
 import type { DocModel } from '../../doc-model';
 import { brokenEvidence, checkPinned } from './broken-links';
-import { commitRef, reviewEndOfDay } from '../history/commit-refs';
+import { commitRef, isFutureReviewDay, reviewEndOfDay } from '../history/commit-refs';
 import type { DocReference } from '../plan/doc-references';
 import type { EvidenceRun } from './evidence-run';
 import type { LineRange } from '../model/line-ranges';
@@ -79,8 +79,16 @@ export async function collectDocEvidence(
 
 /** A doc's review status now: due a review interval after the later of its reference and its review attestation. */
 export function reviewOf(doc: DocModel, reference: DocEvidence['reference'], options: StalenessOptions): ReviewStatus {
-  const reviewSince = reference ? reference.time : reviewEndOfDay(doc.meta.review.reviewed);
-  return reviewStatus(doc.meta.review.interval, reviewSince !== undefined ? new Date(reviewSince * 1000) : undefined, options.now(), options.defaultReviewInterval);
+  const reviewSince = reference ? reference.time : reviewEndOfDay(doc.meta.review.reviewed, options.now());
+  const status = reviewStatus(doc.meta.review.interval, reviewSince !== undefined ? new Date(reviewSince * 1000) : undefined, options.now(), options.defaultReviewInterval);
+  return { ...status, ...futureReview(doc, options.now()) };
+}
+
+/** `{ futureDate }` when the doc's review date is in the future (and so ignored), else nothing. */
+export function futureReview(doc: DocModel, now: Date): Pick<ReviewStatus, 'futureDate' | 'futureField'> {
+  const day = doc.meta.review.reviewed;
+  if (!day || !isFutureReviewDay(day, now)) return {};
+  return { futureDate: day, ...(doc.meta.review.reviewedField ? { futureField: doc.meta.review.reviewedField } : {}) };
 }
 
 /** The reference as evidence: the later of the last content commit and the review, or now for uncommitted edits. */

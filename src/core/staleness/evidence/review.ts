@@ -75,6 +75,10 @@ export interface ReviewStatus {
   interval?: string;
   /** Set when the written interval could not be read. */
   invalidInterval?: string;
+  /** The review date as written (`YYYY-MM-DD`) when it is in the future and so was ignored. */
+  futureDate?: string;
+  /** The front matter field that held `futureDate` (`reviewed`, `last_reviewed`, …). */
+  futureField?: string;
 }
 
 /**

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { boundedMatcher } from '../../bounded-glob';
 import type { DocModel } from '../../doc-model';
 import { commitRef, isDependencyBump } from '../history/commit-refs';
 import type { DocReference } from '../plan/doc-references';
@@ -63,7 +63,7 @@ export function matchingPaths(run: EvidenceRun, target: LinkedTarget): string[] 
   const key = `${target.kind}\u0000${target.path}`;
   const cached = run.matches.get(key);
   if (cached) return cached;
-  const isMatch = target.kind === 'glob' ? picomatch(target.path, { dot: true }) : undefined;
+  const isMatch = target.kind === 'glob' ? boundedMatcher(target.path) : undefined;
   const prefix = target.path === '' ? '' : `${target.path}/`;
   const test = (path: string) => (isMatch ? isMatch(path) : path.startsWith(prefix));
   const found = new Set<string>();

@@ -28,11 +28,24 @@ export function isDependencyBump(subject: string): boolean {
   return BUMP_SUBJECTS.some((re) => re.test(subject));
 }
 
-/** End of a review day (`YYYY-MM-DD`, UTC) in Unix seconds: a review on a day covers that day's commits. */
-export function reviewEndOfDay(day: string | undefined): number | undefined {
-  if (!day) return undefined;
+/** End of a review day (`YYYY-MM-DD`, UTC) in Unix seconds: a review on a day covers that day's commits.
+ * Undefined without a day, or (given `now`) for a day in the future. */
+export function reviewEndOfDay(day: string | undefined, now?: Date): number | undefined {
+  if (!day || (now && isFutureReviewDay(day, now))) return undefined;
   const ms = Date.parse(`${day}T23:59:59Z`);
   return Number.isNaN(ms) ? undefined : ms / 1000;
+}
+
+/** Time-zone slack: a review written today east of UTC (up to UTC+14) may carry tomorrow's UTC date. */
+const FUTURE_SLACK_MS = 14 * 3600 * 1000;
+
+/**
+ * True when a `reviewed:` day (`YYYY-MM-DD`) has not begun anywhere on Earth at `now`: a date in the
+ * future would keep the doc fresh until then, so it is never taken as a review (`review.future-date`).
+ */
+export function isFutureReviewDay(day: string, now: Date): boolean {
+  const start = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(start) && start - FUTURE_SLACK_MS > now.getTime();
 }
 
 const refs = new WeakMap<IndexedCommit, CommitRef>();

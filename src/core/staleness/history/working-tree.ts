@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { boundedMatcher } from '../../bounded-glob';
 import type { DocModel } from '../../doc-model';
 import type { WorkspaceContext } from '../scan/workspace-context';
 import type { FileChange, FileHunks, GitHistory } from '../ports';
@@ -63,7 +63,7 @@ export function workingPathsOf(tree: WorkingTree, target: LinkedTarget): string[
   if (target.kind === 'missing') return [];
   if (target.kind === 'file') return tree.byPath.has(target.path) ? [target.path] : [];
   const out: string[] = [];
-  const isMatch = target.kind === 'glob' ? picomatch(target.path, { dot: true }) : undefined;
+  const isMatch = target.kind === 'glob' ? boundedMatcher(target.path) : undefined;
   const prefix = target.path === '' ? '' : `${target.path}/`;
   for (const path of tree.byPath.keys()) {
     if (isMatch ? isMatch(path) : path.startsWith(prefix)) out.push(path);

@@ -44,7 +44,7 @@ export function planDocReferences(run: EvidenceRun, docs: DocModel[]): Map<strin
   const { index, working, details } = run;
   const result = new Map<string, DocReference | string>();
   for (const doc of docs) {
-    const reviewTime = reviewEndOfDay(doc.meta.review.reviewed);
+    const reviewTime = reviewEndOfDay(doc.meta.review.reviewed, run.options.now());
     const wt = working.byPath.get(doc.path);
     if (wt && wt.status !== 'R' && wt.status !== 'D' && !index.hasPath(doc.path)) {
       result.set(doc.path, NOT_COMMITTED);

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { boundedMatcher } from '../../bounded-glob';
 import type { DocModel } from '../../doc-model';
 import { RuleId } from '../../findings';
 import type { WorkspaceContext } from '../scan/workspace-context';
@@ -93,7 +93,7 @@ function covers(target: LinkedTarget, paths: Set<string>, matchers: Map<string, 
   }
   if (target.kind === 'glob') {
     let match = matchers.get(target.path);
-    if (!match) matchers.set(target.path, (match = picomatch(target.path, { dot: true })));
+    if (!match) matchers.set(target.path, (match = boundedMatcher(target.path)));
     for (const path of paths) if (match(path)) return true;
     return false;
   }

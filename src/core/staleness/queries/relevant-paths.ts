@@ -1,3 +1,4 @@
+import { boundedMatcher } from '../../bounded-glob';
 import picomatch from 'picomatch';
 import { isConfigFilePath } from '../../config-file-names';
 import type { StalenessOptions } from '../options';
@@ -82,7 +83,7 @@ export function headBranchRef(headText: string): string | undefined {
 }
 
 function compileGlob(pattern: string): { isMatch: (path: string) => boolean; base: string } {
-  return { isMatch: picomatch(pattern, { dot: true }), base: picomatch.scan(pattern).base };
+  return { isMatch: boundedMatcher(pattern), base: picomatch.scan(pattern).base };
 }
 
 /** '' and each parent folder of a root-relative path, nearest last ('a/b/c' → '', 'a', 'a/b'). */

@@ -5,6 +5,7 @@ import { linkMissingTarget } from './link-missing-target';
 import { linkOutsideRepo } from './link-outside-repo';
 import { linkPinnedUnverifiable } from './link-pinned-unverifiable';
 import { linkRenamedTarget } from './link-renamed-target';
+import { reviewFutureDate } from './review-future-date';
 import { reviewInvalidInterval } from './review-invalid-interval';
 import { reviewOverdue } from './review-overdue';
 import type { DocRule, ItemRule, RuleDefinition } from './rule';
@@ -13,6 +14,7 @@ import { staleIncidentFeedback } from './stale-incident-feedback';
 import { staleLinkedCodeChanged } from './stale-linked-code-changed';
 import { stalenessUnknown } from './staleness-unknown';
 import { watchesNoMatch } from './watches-no-match';
+import { watchesUnsafePattern } from './watches-unsafe-pattern';
 
 /** What a staleness rule means (an entry of the one rule table). */
 export type StalenessRule = RuleInfo;
@@ -31,8 +33,10 @@ export const RULE_DEFINITIONS: readonly RuleDefinition[] = Object.freeze([
   linkAnchorDrifted,
   linkPinnedUnverifiable,
   watchesNoMatch,
+  watchesUnsafePattern,
   reviewOverdue,
   reviewInvalidInterval,
+  reviewFutureDate,
   stalenessUnknown,
 ]);
 
@@ -53,5 +57,5 @@ export const VERDICT_RULES: {
   anchors: [staleAnchoredRangeChanged, linkAnchorDrifted],
   feedback: [staleIncidentFeedback],
   broken: [linkRenamedTarget, linkMissingTarget],
-  doc: [stalenessUnknown, reviewInvalidInterval, reviewOverdue],
+  doc: [stalenessUnknown, reviewInvalidInterval, reviewFutureDate, reviewOverdue],
 });

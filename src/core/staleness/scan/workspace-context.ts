@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { boundedMatcher } from '../../bounded-glob';
 import type { DocModel } from '../../doc-model';
 import { findRunbookAnnotations, matchRunbookValue, type AlertRuleLink } from '../../alerts/runbook-annotations';
 import type { GitHistory, GitRefs, RepoState, WorkspaceFiles } from '../ports';
@@ -88,7 +88,7 @@ async function unchangedAlertRules(
   if (JSON.stringify([repos, refs]) !== JSON.stringify([previous.repos, previous.refs])) return undefined;
   const changed = await changedSince;
   if (!changed) return undefined;
-  const isRuleFile = picomatch(options.alertRuleFiles, { dot: true });
+  const isRuleFile = boundedMatcher(options.alertRuleFiles);
   for (const path of changed) if (isRuleFile(path)) return undefined;
   return previous.alertRules;
 }
@@ -113,7 +113,7 @@ async function scanAlertRules(
   const byDoc = new Map<string, AlertRuleLink[]>();
   if (options.alertRuleFiles.length === 0 || docs.length === 0) return byDoc;
   const docPaths = new Set(docs.map((d) => d.path));
-  const isRuleFile = picomatch(options.alertRuleFiles, { dot: true });
+  const isRuleFile = boundedMatcher(options.alertRuleFiles);
   const admitted = mentioning ? new Set(mentioning) : undefined;
   const candidates = list.filter((p) => !docPaths.has(p) && isRuleFile(p) && (!admitted || admitted.has(p)));
   let next = 0;

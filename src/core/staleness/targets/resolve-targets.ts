@@ -1,3 +1,5 @@
+import { compileBoundedGlob, isGlobRefusal } from '../../bounded-glob';
+import { watchesUnsafePatternReason } from '../rules/watches-unsafe-pattern';
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { DocModel } from '../../doc-model';
@@ -154,7 +156,11 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
         outside(written, frontMatterLine, undefined);
         continue;
       }
-      if (picomatch.scan(pattern).isGlob) add({ path: pattern, kind: 'glob', via: 'watches', line: frontMatterLine, raw: written });
+      if (picomatch.scan(pattern).isGlob) {
+        const compiled = compileBoundedGlob(pattern);
+        if (isGlobRefusal(compiled)) problems.push(watchesUnsafePatternReason(compiled, written, frontMatterLine));
+        else add({ path: pattern, kind: 'glob', via: 'watches', line: frontMatterLine, raw: written });
+      }
       else {
         const path = posix.normalize(pattern).replace(/\/+$/, '');
         add({ path, kind: existence(ctx.files, path, pattern.endsWith('/')), via: 'watches', line: frontMatterLine, raw: written });

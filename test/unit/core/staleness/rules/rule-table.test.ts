@@ -30,12 +30,12 @@ describe('the staleness rule files', () => {
         { target: anchored, touchedBy: [], movedBy: [moved], now: { start: 2, end: 3 }, uncommittedTouch: false },
       ],
       broken: [{ target: target('b.sh', 4, { kind: 'missing' }) }, { target: target('c.sh', 5, { kind: 'missing' }), renamedTo: { path: 'd.sh' } }],
-      review: { due: true, dueDate: '2024-08-01', interval: '90d', invalidInterval: 'x' },
+      review: { due: true, dueDate: '2024-08-01', interval: '90d', invalidInterval: 'x', futureDate: '2099-12-31', futureField: 'reviewed' },
       unknown: 'no history.',
       feedback: [{ path: 'runbooks/db.md', line: 6, text: 'wrong port', at: '2024-06-03T10:00:00Z', resolved: false, incident: { path: 'incidents/i.md' } }],
     });
     const seen = verdict(doc).reasons.map((r) => [r.ruleId, r.severity]);
-    assert.equal(seen.length, 9);
+    assert.equal(seen.length, 10);
     for (const [id, severity] of seen) assert.deepEqual([id, severity], [id, ruleInfo(id!)!.defaultSeverity]);
     const verdictRules = [...VERDICT_RULES.changes, ...VERDICT_RULES.anchors, ...VERDICT_RULES.feedback, ...VERDICT_RULES.broken, ...VERDICT_RULES.doc];
     assert.deepEqual(new Set(seen.map(([id]) => id)), new Set(verdictRules.map((r) => r.id)));
