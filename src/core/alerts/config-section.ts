@@ -1,4 +1,5 @@
 import { isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { compileBoundedGlob, isGlobRefusal, type GlobRefusal } from '../bounded-glob';
 import type { RuleFileSettings } from './rule-files';
 
 /** The `alerts:` section of `.runbooks.yml`: which files are alert rule files. Unset keys keep their defaults. */
@@ -33,6 +34,12 @@ export function readAlertsSection(section: YAMLMap, problem: Problem, locate: Lo
     const bad = items?.find((item) => !isScalar(item) || typeof item.value !== 'string' || item.value.trim() === '');
     if (!items || bad) {
       problem(`\`alerts.${name}\` must be a list of globs (e.g. \`[monitoring/**/*.yml]\`).`, locate(bad ?? node ?? (pair.key as Node)));
+      continue;
+    }
+    const refused = items.find((item) => isGlobRefusal(compileBoundedGlob(String((item as { value: unknown }).value))));
+    if (refused) {
+      const refusal = compileBoundedGlob(String((refused as { value: unknown }).value)) as GlobRefusal;
+      problem(`\`alerts.${name}\` holds a glob that is refused because ${refusal.reason}; the key keeps its default.`, locate(refused));
       continue;
     }
     config[target] = items.map((item) => String((item as { value: unknown }).value));

@@ -209,6 +209,15 @@ describe('the repository config file (.runbooks.yml)', () => {
     ]);
   });
 
+  it('refuses an alerts glob over the bounds of a repository glob, on its line, keeping the default', () => {
+    const config = parseConfigFile('alerts:\n  ruleFiles:\n    - ops/*.yml\n    - "+(a|b).yml"\n  exclude: "{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}"\n');
+    assert.deepEqual(config.alerts, {});
+    assert.deepEqual(config.problems.map((p) => [p.line, p.message]), [
+      [4, '`alerts.ruleFiles` holds a glob that is refused because the extglobs `*(…)`, `+(…)` and `!(…)` are not supported (use `{a,b}`, `@(a|b)` or `?(a)`); the key keeps its default.'],
+      [5, '`alerts.exclude` holds a glob that is refused because its `{…}` alternatives expand to more than 64 patterns; the key keeps its default.'],
+    ]);
+  });
+
   it('knows the config file names at the root only', () => {
     assert.deepEqual(['.runbooks.yml', '.runbooks.yaml', 'ops/.runbooks.yml', 'runbooks.yml', '/.runbooks.yml'].map(isConfigFilePath), [true, true, false, false, true]);
   });
