@@ -42,10 +42,25 @@ export async function appendLocked(absolute: string, text: string, write: Append
 }
 
 /** Marks the front matter resolved (see `markResolved`): temp file, fsync, rename, only if the file did not change meanwhile. */
-export async function resolveLocked(absolute: string, at: Date): Promise<{ updated: boolean; problem?: string }> {
+export function resolveLocked(absolute: string, at: Date): Promise<{ updated: boolean; problem?: string }> {
+  return rewriteLocked(absolute, (text) => markResolved(text, at), 'marked resolved', 'Set `status: resolved` by hand.');
+}
+
+/**
+ * Rewrites a file with `edit(text)`: written whole to a temporary file, fsynced, renamed over the
+ * original (so a crash leaves the old file or the new one, never a mix), and only if the file did
+ * not change since it was read. An edit that returns an error leaves the file alone. The caller
+ * holds the file's lock.
+ */
+export async function rewriteLocked(
+  absolute: string,
+  edit: (text: string) => { text: string } | { error: string },
+  doing = 'edited',
+  byHand = 'Make the change by hand.',
+): Promise<{ updated: boolean; problem?: string }> {
   const before = await fs.stat(absolute);
   const text = await fs.readFile(absolute, 'utf8');
-  const result = markResolved(text, at);
+  const result = edit(text);
   if ('error' in result) return { updated: false, problem: result.error };
   const temporary = path.join(path.dirname(absolute), `.${path.basename(absolute)}.${process.pid}.${Date.now()}.tmp`);
   try {
@@ -59,7 +74,7 @@ export async function resolveLocked(absolute: string, at: Date): Promise<{ updat
     const now = await fs.stat(absolute);
     if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino) {
       await fs.rm(temporary, { force: true });
-      return { updated: false, problem: `${path.basename(absolute)} changed while it was being marked resolved; its front matter was left as it was. Set \`status: resolved\` by hand.` };
+      return { updated: false, problem: `${path.basename(absolute)} changed while it was being ${doing}; it was left as it was. ${byHand}` };
     }
     await fs.rename(temporary, absolute);
   } catch (error) {

@@ -9,7 +9,9 @@ import { formatStatus, type EntryOptions } from '../core/incident/timeline';
 import { endsResolved, IncidentClosedError, isClosed, RESOLVED_STATUS, type AppendOptions, type IncidentFiles, type ResolveResult } from '../core/incident/incident-log';
 import type { IncidentFile, IncidentMeta } from '../core/incident/types';
 import { redactSecrets } from '../core/redact';
-import { appendLocked, createExclusive, resolveLocked, syncDir, type AppendWrite } from './incident-file-io';
+import { setFrontMatterFields } from '../core/incident/set-fields';
+import { placeEntry } from '../core/incident/timeline-order';
+import { appendLocked, createExclusive, resolveLocked, rewriteLocked, syncDir, type AppendWrite } from './incident-file-io';
 import { withFileLock, type FileLockOptions } from './incident-lock';
 
 /** Options of {@link IncidentStore}. */
@@ -74,8 +76,8 @@ export class IncidentStore implements IncidentFiles {
     throw new Error(`Could not find a free file name for "${redactSecrets(meta.title, this.options.redactionPatterns).text}" in ${this.incidentsDir}.`);
   }
 
-  /** Every incident file of the folder (`*.md` except postmortem drafts), parsed, sorted by path. Empty when the folder does not exist. */
-  async list(): Promise<IncidentFile[]> {
+  /** Every markdown file of the folder (`*.md` except postmortem drafts), parsed, sorted by path, ours or not. Empty when the folder does not exist. */
+  async listAll(): Promise<IncidentFile[]> {
     let names: string[];
     try {
       const entries = await fs.readdir(this.incidentsDir, { withFileTypes: true });
@@ -86,6 +88,16 @@ export class IncidentStore implements IncidentFiles {
     }
     const files = await Promise.all(names.map((name) => this.read(path.join(this.incidentsDir, name)).catch(() => undefined)));
     return files.filter((f): f is IncidentFile => !!f);
+  }
+
+  /** Every incident file of the folder (see {@link listAll}) that is ours; markdown that is not (a checklist, a template) is left out. */
+  async list(): Promise<IncidentFile[]> {
+    return (await this.listAll()).filter((f) => !f.foreign);
+  }
+
+  /** Workspace-relative paths of the markdown files of the folder that are not incident files of ours (left alone). */
+  async foreign(): Promise<string[]> {
+    return (await this.listAll()).filter((f) => f.foreign).map((f) => f.path);
   }
 
   /** One incident file, parsed. Rejects when it cannot be read. */
@@ -114,13 +126,24 @@ export class IncidentStore implements IncidentFiles {
   /** {@link append} for a caller that already holds the file's lock (see {@link withLock}). */
   async appendHoldingLock(file: IncidentRef, block: string, options: AppendOptions = {}): Promise<void> {
     const absolute = this.absolutePath(file);
-    if (options.onlyIfActive) {
-      const relative = this.relativePath(absolute);
-      if (isClosed(parseIncident(relative, await fs.readFile(absolute, 'utf8')))) throw new IncidentClosedError(relative);
-    }
+    const relative = this.relativePath(absolute);
+    const current = await fs.readFile(absolute, 'utf8');
+    const incident = parseIncident(relative, current);
+    if (options.onlyIfActive && isClosed(incident)) throw new IncidentClosedError(relative);
     let text = redactSecrets(block, this.options.redactionPatterns).text;
     if (!text.endsWith('\n')) text += '\n';
+    // A back-dated entry goes before the first later one, by an atomic rewrite; the rest is appended.
+    if (placeEntry(relative, current, text)) {
+      const placed = await rewriteLocked(absolute, (now) => placeEntry(relative, now, text) ?? { text: `${now}${now.endsWith('\n') ? '' : '\n'}${text}` }, 'written');
+      if (placed.updated) return;
+    }
     await appendLocked(absolute, text, this.options.write);
+  }
+
+  /** Sets top-level front matter fields (see `setFrontMatterFields`), under the file's lock; a front matter that cannot be edited safely is left alone, with `problem`. */
+  setFields(file: IncidentRef, fields: Record<string, string>): Promise<{ updated: boolean; problem?: string }> {
+    const absolute = this.absolutePath(file);
+    return this.withLock(absolute, () => rewriteLocked(absolute, (text) => setFrontMatterFields(text, fields), 'edited', 'Set the fields by hand.'));
   }
 
   /**

@@ -3,6 +3,8 @@ import type { RunLogRecord } from '../audit/run-log';
 import type { RunRecord } from '../runner/run-block';
 import { failureReason } from '../runner/run-plan';
 import { pickActiveIncident } from './incident-parser';
+import { pagedStatus } from './incident-template';
+import { utcStamp } from './zoned-time';
 import { formatCheckRun, formatFeedback, formatNote, formatStatus, resolveExplicitTime, type EntryOptions } from './timeline';
 import type { IncidentFile, IncidentMeta } from './types';
 
@@ -75,6 +77,12 @@ export interface IncidentFiles {
   append(incidentPath: string, block: string, options?: AppendOptions): Promise<void>;
   /** Appends the "resolved" entry, marks the front matter resolved and writes the postmortem draft. */
   resolve(incidentPath: string, at: Date, author?: string): Promise<ResolveResult>;
+  /**
+   * Sets top-level front matter fields with a minimal edit (see `setFrontMatterFields`), under the
+   * file's lock; resolves `{ updated: false, problem }` and leaves the file alone when the front
+   * matter cannot be edited safely.
+   */
+  setFields(incidentPath: string, fields: Record<string, string>): Promise<{ updated: boolean; problem?: string }>;
 }
 
 /** Entries meant for the active incident are refused once it is resolved (checked under the lock). */
@@ -94,6 +102,16 @@ export interface StartIncident {
   severity: string;
   /** Workspace-relative paths of the runbooks in use. */
   runbooks: string[];
+  /** The alert that paged, when known. */
+  alert?: string;
+  /** When the page came, when known (before the start, usually): the incident's duration counts from it. */
+  paged?: Date;
+}
+
+/** The page of an incident, set after the start: either or both. */
+export interface PageDetails {
+  alert?: string;
+  paged?: Date;
 }
 
 /**
@@ -132,6 +150,8 @@ export class IncidentLog {
       started: this.now().toISOString(),
       runbooks: input.runbooks,
       ...(commander ? { commander } : {}),
+      ...(input.alert?.trim() ? { alert: input.alert.trim() } : {}),
+      ...(input.paged ? { paged: input.paged.toISOString() } : {}),
     });
     return { path, ...(previous ? { previous } : {}) };
   }
@@ -149,6 +169,27 @@ export class IncidentLog {
     const block = formatNote({ text: explicit?.text ?? text, ...(explicit ? { at: explicit.at } : {}), author: await this.author() }, written, this.entryOptions());
     await this.files.append(incident.path, block, ACTIVE_ONLY);
     return { incident, at: explicit?.at ?? written };
+  }
+
+  /**
+   * Records the alert and/or the page time of the active incident after its start: sets `alert:` and
+   * `paged:` in its front matter and adds a "⚑ Paged: ALERT" entry at the page time (placed in time
+   * order). Undefined when no incident is active; `problem` when the front matter could not be
+   * edited safely (the entry is still added, so the page is on record).
+   */
+  async setPage(details: PageDetails): Promise<{ incident: IncidentFile; problem?: string } | undefined> {
+    const incident = await this.active();
+    if (!incident) return undefined;
+    const fields: Record<string, string> = {};
+    const alert = details.alert?.trim() || undefined;
+    if (alert) fields.alert = alert;
+    if (details.paged) fields.paged = utcStamp(details.paged);
+    const edit = await this.files.setFields(incident.path, fields);
+    const at = details.paged ?? (incident.meta?.paged ? new Date(incident.meta.paged) : undefined);
+    const name = alert ?? incident.meta?.alert;
+    const text = at ? pagedStatus(name) : `Alert: ${name ?? ''}`.trim();
+    await this.files.append(incident.path, formatStatus(text, at ?? this.now(), await this.author(), this.entryOptions()), ACTIVE_ONLY);
+    return { incident, ...(edit.problem ? { problem: edit.problem } : {}) };
   }
 
   /** Records a check run in the active incident; undefined (nothing written) when none is active. */

@@ -4,6 +4,9 @@ import { unescapeMarkdown } from './markdown-text';
 import { ENTRY_MARKERS } from './timeline';
 import type { IncidentFile, IncidentMeta, IncidentStatus, TimelineEntry } from './types';
 
+/** The front matter marker of the incident files we create (`type: incident`). */
+export const INCIDENT_TYPE = 'incident';
+
 /** A timeline entry's first line: `- **<ISO UTC>** (<local>) — <rest>`; the local part and dash are optional for hand-written entries. */
 const ENTRY_LINE = /^[-*+] \*\*(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z)\*\*(?:\s+\(([^)]*)\))?(?:\s+[—–-]{1,2})?(?:\s+(.*))?$/;
 const AUTHOR = /^\*((?:\\.|[^*\\])+)\*:\s?(.*)$/;
@@ -30,7 +33,11 @@ export function parseIncident(filePath: string, text: string): IncidentFile {
   } else {
     problems.push(`${filePath}:${fm.line}: ${fm.problem} Fix it by hand: until then the incident's status and times are unknown (entries are still appended).`);
   }
-  return { path: filePath, ...(meta ? { meta } : {}), timeline: parseTimeline(lines, bodyStart), problems };
+  const timeline = parseTimeline(lines, bodyStart);
+  const marked = fm.ok && fm.data.type === INCIDENT_TYPE;
+  const incidentLike = fm.ok && fm.data.status !== undefined && fm.data.started !== undefined;
+  if (!marked && timeline.length === 0 && !incidentLike) return { path: filePath, timeline, problems: [], foreign: true };
+  return { path: filePath, ...(meta ? { meta } : {}), timeline, problems };
 }
 
 /**
@@ -41,7 +48,7 @@ export function pickActiveIncident(files: IncidentFile[]): IncidentFile | undefi
   let best: IncidentFile | undefined;
   let bestTime = -Infinity;
   for (const file of files) {
-    if (file.meta?.status !== 'active') continue;
+    if (file.foreign || file.meta?.status !== 'active') continue;
     const time = Date.parse(file.meta.started);
     const t = Number.isNaN(time) ? -Infinity : time;
     if (!best || t > bestTime || (t === bestTime && file.path > best.path)) {
@@ -88,8 +95,10 @@ function toMeta(data: Record<string, unknown>, stem: string, heading: string | u
   const title = text('title') ?? heading ?? stem;
   const severity = text('severity') ?? 'unknown';
   const commander = text('commander');
+  const alert = text('alert');
+  const paged = time('paged');
   if (!status || !started) return undefined;
-  return { id, title, severity, status, started, ...(resolved ? { resolved } : {}), runbooks, ...(commander ? { commander } : {}) };
+  return { id, title, severity, status, started, ...(resolved ? { resolved } : {}), runbooks, ...(commander ? { commander } : {}), ...(alert ? { alert } : {}), ...(paged ? { paged } : {}) };
 }
 
 function headingTitle(lines: string[], from: number): string | undefined {

@@ -3,6 +3,7 @@ import { slugForFileName } from '../file-name';
 import { redactSecrets } from '../redact';
 import { formatStatus, type EntryOptions } from './timeline';
 import { utcStamp } from './zoned-time';
+import { INCIDENT_TYPE } from './incident-parser';
 import type { IncidentMeta } from './types';
 
 /**
@@ -25,6 +26,7 @@ export function incidentFileName(started: Date, title: string, redactionPatterns
 export function renderFrontMatter(meta: IncidentMeta, options: EntryOptions = {}): string {
   const r = (text: string) => redactSecrets(text, options.redactionPatterns).text;
   const data: Record<string, unknown> = {
+    type: INCIDENT_TYPE,
     id: r(meta.id),
     title: r(meta.title),
     severity: r(meta.severity),
@@ -33,15 +35,18 @@ export function renderFrontMatter(meta: IncidentMeta, options: EntryOptions = {}
     ...(meta.resolved ? { resolved: normaliseStamp(meta.resolved) } : {}),
     runbooks: meta.runbooks.map(r),
     ...(meta.commander ? { commander: r(meta.commander) } : {}),
+    ...(meta.alert ? { alert: r(meta.alert) } : {}),
+    ...(meta.paged ? { paged: normaliseStamp(meta.paged) } : {}),
   };
   return `---\n${stringify(data, { lineWidth: 0 })}---\n`;
 }
 
 /**
- * A new incident file: front matter, the title, then Summary, Actions, Follow-ups, and Timeline
- * LAST with its first entry "Incident started (severity …)" by the commander. Timeline is last on
- * purpose: entries are appended to the end of the file (append-only, never a rewrite), so they
- * land in the Timeline section without the file ever being edited in the middle.
+ * A new incident file: front matter (with the `type: incident` marker), the title, then Summary,
+ * Actions, Follow-ups, and Timeline LAST with its first entry "Incident started (severity …)" by
+ * the commander (after "Paged: ALERT" when the page came first). Timeline is last on purpose:
+ * entries are appended to the end of the file, so they land in the Timeline section; only a
+ * back-dated entry is placed before later ones (an atomic rewrite, see `placeEntry`).
  */
 export function renderIncident(meta: IncidentMeta, options: EntryOptions = {}): string {
   const title = redactSecrets(meta.title.replace(/\s+/g, ' ').trim(), options.redactionPatterns).text;
@@ -63,10 +68,19 @@ export function renderIncident(meta: IncidentMeta, options: EntryOptions = {}): 
     '',
     '## Timeline',
     '',
-    '<!-- Newest last. Add entries with "Runbooks: Add Incident Note" or `runbooks note TEXT`; keep this section last, entries are appended to the end of the file. -->',
+    '<!-- In time order (an entry with an earlier time is placed before later ones). Add entries with "Runbooks: Add Incident Note" or `runbooks note TEXT` (start it with HH:MM for an earlier time); keep this section last. -->',
     '',
-    formatStatus(`Incident started (severity ${meta.severity})`, new Date(meta.started), meta.commander, options),
+    [
+      ...(meta.paged && Date.parse(meta.paged) <= Date.parse(meta.started) ? [formatStatus(pagedStatus(meta.alert), new Date(meta.paged), undefined, options)] : []),
+      formatStatus(`Incident started (severity ${meta.severity})`, new Date(meta.started), meta.commander, options),
+      ...(meta.paged && Date.parse(meta.paged) > Date.parse(meta.started) ? [formatStatus(pagedStatus(meta.alert), new Date(meta.paged), undefined, options)] : []),
+    ].join(''),
   ].join('\n');
+}
+
+/** The status entry of a page: `Paged: KubePodCrashLooping`, or `Paged` when the alert is not known. */
+export function pagedStatus(alert: string | undefined): string {
+  return alert ? `Paged: ${alert.replace(/\s+/g, ' ').trim()}` : 'Paged';
 }
 
 /** An ISO 8601 time as `YYYY-MM-DDTHH:MM:SSZ` (the timeline's form); text that is not a date is kept. */

@@ -3,7 +3,12 @@ import { redactSecrets } from '../redact';
 import { readFrontMatter } from './front-matter-block';
 import { escapeLinkText, inlineCode, relativeLink } from './markdown-text';
 import { formatDuration } from './timeline';
+import { draftSections } from './postmortem-drafts';
+import { inTimeOrder } from './timeline-order';
 import type { IncidentFile, TimelineEntry } from './types';
+
+/** Marks a drafted section: lines picked from the notes by their words, for a person to check and rewrite. */
+export const DRAFT_NOTE = '*Draft from the incident notes and check runs (times UTC): check it, rewrite it as prose, delete what does not belong.*';
 
 /**
  * The postmortem draft's file name for an incident file name or path: `<stem>-postmortem.md`, or
@@ -29,11 +34,17 @@ export function isPostmortemFileName(fileName: string): boolean {
  * HTML comment says what belongs there. `text` is the incident file's text; the draft is meant to
  * sit next to it (links are relative to its folder). All of it passes through redaction.
  */
-export function renderPostmortem(incident: IncidentFile, text: string, resolvedAt: Date, redactionPatterns?: ReadonlyArray<RegExp | string>): string {
+export function renderPostmortem(read: IncidentFile, text: string, resolvedAt: Date, redactionPatterns?: ReadonlyArray<RegExp | string>): string {
+  // Files written before entries were placed in time order may hold back-dated notes late.
+  const incident: IncidentFile = { ...read, timeline: inTimeOrder(read.timeline) };
   const meta = incident.meta;
   const stem = path.posix.basename(incident.path).replace(/\.md$/i, '');
   const title = meta?.title ?? stem;
-  const started = meta ? new Date(meta.started) : new Date(incident.timeline[0]?.at ?? resolvedAt);
+  const opened = meta ? new Date(meta.started) : new Date(incident.timeline[0]?.at ?? resolvedAt);
+  // The duration counts from the page when it is recorded (and came first), else from the start.
+  const started = meta?.paged && Date.parse(meta.paged) < opened.getTime() ? new Date(meta.paged) : opened;
+  const drafts = draftSections(meta, incident.timeline);
+  const draft = (lines: string[], none: string) => (lines.length ? ['', DRAFT_NOTE, '', ...lines.map((l) => `- ${l}`)] : ['', `<!-- ${none} -->`]);
   const authors = unique([meta?.commander, ...incident.timeline.map((e) => e.author)]);
   const sections = sectionsOf(text);
   const summary = stripComments(sections.get('summary') ?? '');
@@ -54,7 +65,8 @@ export function renderPostmortem(incident: IncidentFile, text: string, resolvedA
     `- **Date:** ${started.toISOString().slice(0, 10)}`,
     `- **Authors:** ${authors.length ? authors.join(', ') : ''} <!-- Everyone who writes this postmortem. -->`,
     '- **Status:** draft',
-    `- **Incident:** [${escapeLinkText(stem)}](${relativeLink(incident.path, incident.path)})${meta ? `, severity ${meta.severity}` : ''}, ${utcTime(started)} – ${utcTime(resolvedAt)} (${duration(resolvedAt.getTime() - started.getTime())})`,
+    `- **Incident:** [${escapeLinkText(stem)}](${relativeLink(incident.path, incident.path)})${meta ? `, severity ${meta.severity}` : ''}, ${utcTime(started)} – ${utcTime(resolvedAt)} (${duration(resolvedAt.getTime() - started.getTime())}${started !== opened ? ' from the page' : ''})`,
+    ...(meta?.alert ? [`- **Alert:** ${inlineCode(meta.alert)}${meta.paged ? `, paged ${utcTime(new Date(meta.paged))}` : ''}`] : []),
     '',
     '## Summary',
     '',
@@ -64,6 +76,7 @@ export function renderPostmortem(incident: IncidentFile, text: string, resolvedA
     '## Impact',
     '',
     '<!-- Who and what was affected and how much: users, requests, revenue, data, other teams. Use numbers. -->',
+    ...draft(drafts.impact, 'No note mentions the impact; write it here.'),
     '',
     '## Root Causes',
     '',
@@ -72,14 +85,17 @@ export function renderPostmortem(incident: IncidentFile, text: string, resolvedA
     '## Trigger',
     '',
     '<!-- The change or event that set it off (a deploy, a traffic spike, an expired certificate). -->',
+    ...draft(drafts.trigger, 'No note names a trigger; write it here.'),
     '',
     '## Resolution',
     '',
-    `<!-- What stopped the impact and what restored service. Resolved at ${utcTime(resolvedAt)}. -->`,
+    `<!-- What stopped the impact and what restored service (the mitigation). Resolved at ${utcTime(resolvedAt)}. -->`,
+    ...draft(drafts.mitigation, 'No note names a mitigation; write it here.'),
     '',
     '## Detection',
     '',
     '<!-- How we found out (alert, customer report, a person noticing) and how long that took. -->',
+    ...draft(drafts.detection, 'No page or note says how it was detected; write it here.'),
     '',
     '## Action Items',
     '',

@@ -14,6 +14,10 @@ export interface IncidentMeta {
   /** Workspace-relative paths of the runbooks used. */
   runbooks: string[];
   commander?: string;
+  /** The alert that paged, when recorded (at start or later). */
+  alert?: string;
+  /** ISO 8601 UTC of the page, when recorded; the incident's duration counts from it. */
+  paged?: string;
 }
 
 /** One parsed timeline entry. */
@@ -48,6 +52,13 @@ export interface IncidentFile {
   timeline: TimelineEntry[];
   /** Things that could not be parsed, for a clear message; the file is never rewritten because of them. */
   problems: string[];
+  /**
+   * True for markdown that is not an incident file: no `type: incident` marker in its front matter,
+   * no timeline entry, and no `status:` and `started:` either (a checklist or a template a
+   * repository keeps in its `incidents/` folder). Such files are left alone: never listed, appended
+   * to or picked as active.
+   */
+  foreign?: true;
 }
 
 /** What a note says and when. */

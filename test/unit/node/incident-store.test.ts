@@ -86,7 +86,8 @@ describe('IncidentStore', () => {
     while (parseIncident(relative, await read(relative)).timeline.length < 51) await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGKILL');
     await exited;
-    await store.append(relative, note('after the crash', '2026-11-22T16:00:00Z'));
+    // later than the worker's notes (written now), so it is appended, not placed before them
+    await store.append(relative, note('after the crash', new Date(Date.now() + 60_000).toISOString()));
     const file = parseIncident(relative, await read(relative));
     assert.deepEqual(file.problems, []);
     const written = file.timeline.slice(1, -1);
@@ -121,7 +122,8 @@ describe('IncidentStore', () => {
   it('lists incidents without postmortems, reports unreadable ones, and picks the newest active one', async () => {
     const older = await store.create({ ...META, title: 'Older', started: '2026-11-21T10:00:00Z' });
     const newer = await store.create({ ...META, title: 'Newer', started: '2026-11-22T10:00:00Z' });
-    await writeTree(dir, { 'broken.md': '---\ntitle: [\n---\n', '2026-11-22-newer-postmortem.md': '# Postmortem\n', 'notes.txt': 'x' });
+    // broken.md: an incident file (it has a timeline entry) whose front matter a hand edit broke
+    await writeTree(dir, { 'broken.md': `---\ntitle: [\n---\n${note('x')}`, '2026-11-22-newer-postmortem.md': '# Postmortem\n', 'notes.txt': 'x' });
     const files = await store.list();
     assert.deepEqual(files.map((f) => [f.path, f.meta?.title ?? null, f.problems.length]), [
       [older, 'Older', 0],
@@ -130,6 +132,42 @@ describe('IncidentStore', () => {
     ]);
     assert.equal((await store.active())?.path, newer);
     assert.deepEqual(await new IncidentStore(path.join(root, 'none'), root).list(), []);
+  });
+
+  it('leaves markdown that is not an incident file alone: not listed, never active, never written (#22)', async () => {
+    const checklist = '---\ntitle: On-call checklist\nstatus: draft\n---\n# Checklist\n\n- [ ] page the owner\n';
+    await writeTree(dir, { 'checklist.md': checklist, 'README.md': '# Incidents\n\nHow we run incidents.\n' });
+    assert.deepEqual(await store.list(), []);
+    assert.deepEqual(await store.foreign(), ['incidents/README.md', 'incidents/checklist.md']);
+    const relative = await store.create(META);
+    assert.deepEqual((await store.list()).map((f) => f.path), [relative]);
+    assert.deepEqual(await store.foreign(), ['incidents/README.md', 'incidents/checklist.md']);
+    assert.equal(await read('incidents/checklist.md'), checklist);
+  });
+
+  it('places a back-dated note before later entries by an atomic rewrite, and appends the rest (#22)', async () => {
+    const relative = await store.create(META);
+    await store.append(relative, note('14:20 rolled back the deploy', '2026-11-22T14:20:00Z'));
+    await store.append(relative, note('14:10 paged by PostgresDown', '2026-11-22T14:10:00Z'));
+    await store.append(relative, note('14:20 same minute, written later', '2026-11-22T14:20:00Z'));
+    await store.append(relative, note('14:03 deploy 4.2 went out', '2026-11-22T14:03:00Z'));
+    const file = parseIncident(relative, await read(relative));
+    assert.deepEqual(file.problems, []);
+    assert.deepEqual(file.timeline.map((e) => [e.at.slice(11, 16), e.summary]), [
+      ['14:03', '14:03 deploy 4.2 went out'],
+      ['14:05', 'Incident started (severity SEV2)'],
+      ['14:10', '14:10 paged by PostgresDown'],
+      ['14:20', '14:20 rolled back the deploy'],
+      ['14:20', '14:20 same minute, written later'],
+    ]);
+    assert.deepEqual((await fs.readdir(dir)).sort(), ['2026-11-22-db-failover.md']);
+  });
+
+  it('never rewrites an incident file whose front matter cannot be read: a back-dated note is appended', async () => {
+    const broken = `---\ntitle: "DB\nstatus: active\n---\n${note('later', '2026-11-22T15:00:00Z')}`;
+    await writeTree(dir, { 'broken.md': broken });
+    await store.append('incidents/broken.md', note('earlier', '2026-11-22T14:00:00Z'));
+    assert.equal(await read('incidents/broken.md'), `${broken}${note('earlier', '2026-11-22T14:00:00Z')}`);
   });
 
   it('resolves: appends a status entry, edits only the front matter, writes the postmortem draft without overwriting', async () => {

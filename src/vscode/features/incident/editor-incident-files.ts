@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { IncidentClosedError, isClosed, type AppendOptions, type IncidentFiles, type ResolveResult } from '../../../core/incident/incident-log';
 import { parseIncident } from '../../../core/incident/incident-parser';
+import { placeEntry } from '../../../core/incident/timeline-order';
 import type { IncidentFile, IncidentMeta } from '../../../core/incident/types';
 import type { IncidentStore } from '../../../node/incident-store';
 
@@ -31,13 +32,24 @@ export class EditorIncidentFiles implements IncidentFiles {
       const open = this.dirty(incidentPath);
       if (!open) return this.store.appendHoldingLock(incidentPath, block, options);
       if (options.onlyIfActive && isClosed(parseIncident(incidentPath, open.getText()))) throw new IncidentClosedError(incidentPath);
-      const end = open.lineAt(open.lineCount - 1).range.end;
-      const needsNewline = open.getText().length > 0 && !open.getText().endsWith('\n');
       const edit = new vscode.WorkspaceEdit();
-      edit.insert(open.uri, end, `${needsNewline ? '\n' : ''}${block}`);
+      // A back-dated entry goes before the first later one, as the store places it on disk.
+      const placed = placeEntry(incidentPath, open.getText(), block);
+      if (placed) edit.insert(open.uri, new vscode.Position(placed.beforeLine - 1, 0), block.endsWith('\n') ? block : `${block}\n`);
+      else {
+        const end = open.lineAt(open.lineCount - 1).range.end;
+        const needsNewline = open.getText().length > 0 && !open.getText().endsWith('\n');
+        edit.insert(open.uri, end, `${needsNewline ? '\n' : ''}${block}`);
+      }
       if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not add the note to ${incidentPath} through the editor`);
       if (!(await open.save())) throw new Error(`the note was added to ${incidentPath} in the editor, but saving it failed: save the file to keep it`);
     });
+  }
+
+  async setFields(incidentPath: string, fields: Record<string, string>): Promise<{ updated: boolean; problem?: string }> {
+    const open = this.dirty(incidentPath);
+    if (open) await open.save();
+    return this.store.setFields(incidentPath, fields);
   }
 
   async resolve(incidentPath: string, at: Date, author?: string): Promise<ResolveResult> {

@@ -11,6 +11,7 @@ import {
 } from '../../../../src/core/incident/incident-log';
 import { parseIncident } from '../../../../src/core/incident/incident-parser';
 import { renderIncident } from '../../../../src/core/incident/incident-template';
+import { setFrontMatterFields } from '../../../../src/core/incident/set-fields';
 import type { IncidentFile, IncidentMeta } from '../../../../src/core/incident/types';
 import type { RunRecord } from '../../../../src/core/runner/run-block';
 
@@ -35,6 +36,13 @@ class MemoryIncidentFiles implements IncidentFiles {
     if (options.onlyIfActive && isClosed(parseIncident(path, text))) throw new IncidentClosedError(path);
     this.texts.set(path, text + block);
   }
+  async setFields(path: string, fields: Record<string, string>): Promise<{ updated: boolean; problem?: string }> {
+    this.calls.push(`set ${path} ${JSON.stringify(fields)}`);
+    const result = setFrontMatterFields(this.texts.get(path)!, fields);
+    if ('error' in result) return { updated: false, problem: result.error };
+    this.texts.set(path, result.text);
+    return { updated: true };
+  }
   async resolve(path: string, at: Date, author?: string): Promise<ResolveResult> {
     this.calls.push(`resolve ${path} ${at.toISOString()} ${author}`);
     return { postmortemPath: path.replace(/\.md$/, '-postmortem.md'), frontMatterUpdated: true, incident: parseIncident(path, this.texts.get(path)!) };
@@ -56,6 +64,22 @@ describe('IncidentLog', () => {
     assert.equal(incidentsFolder(''), 'incidents');
     assert.equal(incidentsFolder('./ops/incidents/'), 'ops/incidents');
     assert.equal(incidentsFolder('/'), 'incidents');
+  });
+
+  it('records the alert and the page time at start, and sets them later with a "Paged" entry in time order (#22)', async () => {
+    const { files, log } = makeLog();
+    const { path } = await log.start({ title: 'Orders down', severity: 'SEV2', runbooks: [], alert: ' OrdersErrorRate ', paged: new Date('2026-11-22T13:55:00Z') });
+    assert.deepEqual([(await log.active())!.meta!.alert, (await log.active())!.meta!.paged], ['OrdersErrorRate', '2026-11-22T13:55:00Z']);
+    const later = makeLog();
+    const other = await later.log.start({ title: 'Payments slow', severity: 'SEV3', runbooks: [] });
+    assert.equal((await later.log.active())!.meta!.alert, undefined);
+    const set = await later.log.setPage({ alert: 'PaymentsLatencyHigh', paged: new Date('2026-11-22T13:50:00Z') });
+    assert.equal(set?.problem, undefined);
+    const incident = (await later.log.active())!;
+    assert.deepEqual([incident.meta!.alert, incident.meta!.paged], ['PaymentsLatencyHigh', '2026-11-22T13:50:00Z']);
+    assert.ok(later.files.texts.get(other.path)!.includes('- **2026-11-22T13:50:00Z** (13:50 local) — *Alice*: ⚑ Paged: PaymentsLatencyHigh\n'));
+    assert.deepEqual(later.files.calls.slice(1), [`set ${other.path} {"alert":"PaymentsLatencyHigh","paged":"2026-11-22T13:50:00Z"}`, `append ${other.path} if active`]);
+    assert.ok(files.texts.get(path)!.includes('⚑ Paged: OrdersErrorRate'));
   });
 
   it('starts an active incident with the author as commander, and says which one was active before', async () => {

@@ -26,12 +26,12 @@ describe('parseIncident', () => {
     assert.deepEqual(
       file.timeline.map((e) => [e.kind, e.at, e.author, e.summary, e.line, e.target, e.passed]),
       [
-        ['status', '2026-11-22T14:05:00Z', 'Alice', 'Incident started (severity SEV2)', 30, undefined, undefined],
-        ['note', '2026-11-22T14:06:00Z', 'Bob', 'paged DB team', 31, undefined, undefined],
-        ['check', '2026-11-22T14:07:00Z', undefined, 'check pool in runbooks/db.md#L12 — ✗ failed, exit 1, 5 ms', 33, { path: 'runbooks/db.md', line: 12 }, false],
-        ['feedback', '2026-11-22T14:08:00Z', 'Alice', 'step 3: wrong file', 48, { path: 'runbooks/db.md', line: 30 }, undefined],
-        ['note', '2026-11-22T14:09:00Z', undefined, '*DB*: ok', 49, undefined, undefined],
-        ['status', '2026-11-22T15:00:00Z', 'A*B', 'Incident resolved', 50, undefined, undefined],
+        ['status', '2026-11-22T14:05:00Z', 'Alice', 'Incident started (severity SEV2)', 31, undefined, undefined],
+        ['note', '2026-11-22T14:06:00Z', 'Bob', 'paged DB team', 32, undefined, undefined],
+        ['check', '2026-11-22T14:07:00Z', undefined, 'check pool in runbooks/db.md#L12 — ✗ failed, exit 1, 5 ms', 34, { path: 'runbooks/db.md', line: 12 }, false],
+        ['feedback', '2026-11-22T14:08:00Z', 'Alice', 'step 3: wrong file', 49, { path: 'runbooks/db.md', line: 30 }, undefined],
+        ['note', '2026-11-22T14:09:00Z', undefined, '*DB*: ok', 50, undefined, undefined],
+        ['status', '2026-11-22T15:00:00Z', 'A*B', 'Incident resolved', 51, undefined, undefined],
       ],
     );
     assert.equal(file.timeline[1]!.text, 'paged DB team\nsecond line');
@@ -48,9 +48,17 @@ describe('parseIncident', () => {
     assert.deepEqual(file.timeline.map((e) => e.summary), ['note']);
   });
 
-  it('reports a missing front matter and a missing closing line', () => {
-    assert.match(parseIncident(PATH, '# Just notes\n').problems[0]!, /does not start with a `---` front matter line/);
-    assert.match(parseIncident(PATH, '---\nid: x\n').problems[0]!, /no closing `---` line/);
+  it('reports a missing front matter and a missing closing line in a file with timeline entries', () => {
+    const entry = '- **2026-11-22T14:06:00Z** (14:06 local) — note\n';
+    assert.match(parseIncident(PATH, `# Just notes\n${entry}`).problems[0]!, /does not start with a `---` front matter line/);
+    assert.match(parseIncident(PATH, `---\nid: x\n${entry}`).problems[0]!, /no closing `---` line/);
+  });
+
+  it('takes markdown without the incident marker, timeline entries, status and started for a file that is not ours (#22)', () => {
+    assert.deepEqual(parseIncident('incidents/checklist.md', '# On-call checklist\n\n- [ ] page the owner\n'), { path: 'incidents/checklist.md', timeline: [], problems: [], foreign: true });
+    assert.equal(parseIncident('incidents/tpl.md', '---\ntitle: Template\nstatus: draft\n---\n# T\n').foreign, true);
+    assert.equal(parseIncident('incidents/x.md', '---\ntype: incident\n---\n').foreign, undefined);
+    assert.equal(parseIncident('incidents/x.md', '---\nstatus: active\nstarted: 2026-11-22T14:05:00Z\n---\n').foreign, undefined);
   });
 
   it('has no meta when status or started are unusable, and says why', () => {

@@ -25,6 +25,7 @@ describe('incident template', () => {
       renderIncident(META, { timeZone: 'Europe/Berlin' }),
       [
         '---',
+        'type: incident',
         'id: 2026-11-22-db-failover',
         'title: DB failover',
         'severity: SEV2',
@@ -52,7 +53,7 @@ describe('incident template', () => {
         '',
         '## Timeline',
         '',
-        '<!-- Newest last. Add entries with "Runbooks: Add Incident Note" or `runbooks note TEXT`; keep this section last, entries are appended to the end of the file. -->',
+        '<!-- In time order (an entry with an earlier time is placed before later ones). Add entries with "Runbooks: Add Incident Note" or `runbooks note TEXT` (start it with HH:MM for an earlier time); keep this section last. -->',
         '',
         '- **2026-11-22T14:05:00Z** (15:05 local) — *Alice*: ⚑ Incident started (severity SEV2)',
         '',
@@ -64,9 +65,15 @@ describe('incident template', () => {
     const title = `DB: "primary" down # 'again' [x]`;
     const text = renderIncident({ ...META, title, runbooks: [], commander: undefined }, { timeZone: 'UTC' });
     const yamlText = text.split('---\n')[1]!;
-    assert.deepEqual(parse(yamlText), { id: META.id, title, severity: 'SEV2', status: 'active', started: '2026-11-22T14:05:00Z', runbooks: [] });
+    assert.deepEqual(parse(yamlText), { type: 'incident', id: META.id, title, severity: 'SEV2', status: 'active', started: '2026-11-22T14:05:00Z', runbooks: [] });
     assert.match(text, /\n# DB: "primary" down # 'again' \[x\]\n/);
     assert.match(text, /\n- \*\*2026-11-22T14:05:00Z\*\* \(14:05 local\) — ⚑ Incident started \(severity SEV2\)\n$/);
+  });
+
+  it('records the alert and the page time, with a "Paged" entry before the start entry (#22)', () => {
+    const text = renderIncident({ ...META, alert: 'PostgresDown', paged: '2026-11-22T13:58:00Z' }, { timeZone: 'UTC' });
+    assert.deepEqual((parse(text.split('---\n')[1]!) as { alert: string; paged: string }), { ...(parse(text.split('---\n')[1]!) as object), alert: 'PostgresDown', paged: '2026-11-22T13:58:00Z' });
+    assert.match(text, /\n- \*\*2026-11-22T13:58:00Z\*\* \(13:58 local\) — ⚑ Paged: PostgresDown\n- \*\*2026-11-22T14:05:00Z\*\* \(14:05 local\) — \*Alice\*: ⚑ Incident started \(severity SEV2\)\n$/);
   });
 
   it('redacts secrets in the title before writing the YAML, so the front matter stays valid', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseIncident } from '../../../../src/core/incident/incident-parser';
 import { renderIncident } from '../../../../src/core/incident/incident-template';
-import { isPostmortemFileName, postmortemFileName, renderPostmortem } from '../../../../src/core/incident/postmortem';
+import { DRAFT_NOTE, isPostmortemFileName, postmortemFileName, renderPostmortem } from '../../../../src/core/incident/postmortem';
 import { formatCheckRun, formatFeedback, formatNote, formatStatus } from '../../../../src/core/incident/timeline';
 import type { IncidentMeta } from '../../../../src/core/incident/types';
 
@@ -52,6 +52,8 @@ describe('postmortem draft', () => {
         '',
         '<!-- Who and what was affected and how much: users, requests, revenue, data, other teams. Use numbers. -->',
         '',
+        '<!-- No note mentions the impact; write it here. -->',
+        '',
         '## Root Causes',
         '',
         '<!-- Why it happened: the conditions that made the trigger harmful. Blameless: systems and processes, not people. -->',
@@ -60,13 +62,21 @@ describe('postmortem draft', () => {
         '',
         '<!-- The change or event that set it off (a deploy, a traffic spike, an expired certificate). -->',
         '',
+        '<!-- No note names a trigger; write it here. -->',
+        '',
         '## Resolution',
         '',
-        '<!-- What stopped the impact and what restored service. Resolved at 2026-11-22 15:40 UTC. -->',
+        '<!-- What stopped the impact and what restored service (the mitigation). Resolved at 2026-11-22 15:40 UTC. -->',
+        '',
+        '<!-- No note names a mitigation; write it here. -->',
         '',
         '## Detection',
         '',
         '<!-- How we found out (alert, customer report, a person noticing) and how long that took. -->',
+        '',
+        DRAFT_NOTE,
+        '',
+        '- 14:06 — paged DB team',
         '',
         '## Action Items',
         '',
@@ -129,5 +139,46 @@ describe('postmortem draft', () => {
     const draft = renderPostmortem(parseIncident(PATH, text), text, new Date('2026-11-22T15:40:00Z'));
     assert.match(draft, /password=\[REDACTED:secret-assignment\]/);
     assert.ok(!draft.includes('hunter22x'));
+  });
+});
+
+describe('postmortem drafts from the notes (#22)', () => {
+  const text = [
+    renderIncident({ ...META, alert: 'CheckoutErrorRate', paged: '2026-11-22T13:58:00Z' }, UTC),
+    formatNote({ text: 'checkout 5xx at 30% of requests', author: 'Bob' }, new Date('2026-11-22T14:06:00Z'), UTC),
+    formatCheckRun({ runbookPath: 'runbooks/db.md', line: 12, blockName: 'pool', command: 'echo', cwd: '.', exitCode: 1, durationMs: 800, passed: false, output: '', finishedAt: new Date('2026-11-22T14:07:00Z') }, PATH, UTC),
+    formatNote({ text: 'deploy 4.2 of checkout went out at 13:50, suspect it' }, new Date('2026-11-22T14:09:00Z'), UTC),
+    formatNote({ text: 'rolled back to 4.1' }, new Date('2026-11-22T14:20:00Z'), UTC),
+    formatCheckRun({ runbookPath: 'runbooks/db.md', line: 12, blockName: 'pool', command: 'echo', cwd: '.', exitCode: 0, durationMs: 800, passed: true, output: '', finishedAt: new Date('2026-11-22T14:25:00Z') }, PATH, UTC),
+    // back-dated, written after the later entries by a file of an older version
+    formatNote({ text: 'noticed the error graph climbing' }, new Date('2026-11-22T14:01:00Z'), UTC),
+    formatStatus('Incident resolved', new Date('2026-11-22T14:40:00Z'), 'Alice', UTC),
+  ].join('');
+  const draft = renderPostmortem(parseIncident(PATH, text), text, new Date('2026-11-22T14:40:00Z'));
+  const section = (name: string) => draft.slice(draft.indexOf(`## ${name}\n`), draft.indexOf('\n## ', draft.indexOf(`## ${name}\n`) + 3));
+
+  it('counts the duration from the page and names the alert', () => {
+    assert.ok(draft.includes('2026-11-22 13:58 UTC – 2026-11-22 14:40 UTC (42 min from the page)\n- **Alert:** `CheckoutErrorRate`, paged 2026-11-22 13:58 UTC\n'));
+  });
+
+  it('drafts Detection, Trigger, Mitigation and Impact from the notes and runs, marked as drafts', () => {
+    assert.equal(section('Detection').split('\n').filter((l) => l.startsWith('- ')).join('\n'), [
+      '- 13:58 — Alert `CheckoutErrorRate` paged; the incident was started 7 min later (14:05 UTC).',
+      '- 14:01 — noticed the error graph climbing',
+    ].join('\n'));
+    assert.equal(section('Trigger').split('\n').filter((l) => l.startsWith('- ')).join('\n'), '- 14:09 — deploy 4.2 of checkout went out at 13:50, suspect it');
+    assert.equal(section('Resolution').split('\n').filter((l) => l.startsWith('- ')).join('\n'), ['- 14:20 — rolled back to 4.1', '- 14:25 — check `pool` passed after the mitigation'].join('\n'));
+    assert.equal(section('Impact').split('\n').filter((l) => l.startsWith('- ')).join('\n'), [
+      '- 14:01 — noticed the error graph climbing',
+      '- 14:06 — checkout 5xx at 30% of requests',
+      '- 14:07 — check `pool` failed (runbooks/db.md#L12)',
+      '- 14:09 — deploy 4.2 of checkout went out at 13:50, suspect it',
+    ].join('\n'));
+    for (const name of ['Detection', 'Trigger', 'Resolution', 'Impact']) assert.ok(section(name).includes(DRAFT_NOTE), name);
+  });
+
+  it('lists the timeline in time order, a back-dated note in its place', () => {
+    const timeline = section('Timeline').split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(13, 18));
+    assert.deepEqual(timeline, ['13:58', '14:01', '14:05', '14:06', '14:07', '14:09', '14:20', '14:25', '14:40']);
   });
 });
