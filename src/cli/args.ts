@@ -47,6 +47,10 @@ export interface CliArgs {
   runbooks?: string[];
   /** `note`: `--at HH:MM`, an explicit time. */
   at?: string;
+  /** `incident start`, `incident page`: the alert that paged. */
+  alert?: string;
+  /** `incident start`, `incident page`: when the page came, `HH:MM` (today, or yesterday) or an ISO 8601 time. */
+  paged?: string;
   /** `index`, `report`, `check`: `--format github` or `sarif` (`format` is then `text`); undefined for text and json. */
   findingsFormat?: 'github' | 'sarif';
   /** `check`: the ref the change set is compared against. */
@@ -93,6 +97,8 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
         severity: { type: 'string' },
         runbook: { type: 'string', multiple: true },
         at: { type: 'string' },
+        alert: { type: 'string' },
+        paged: { type: 'string' },
         base: { type: 'string' },
         head: { type: 'string' },
         'fail-on': { type: 'string' },
@@ -145,6 +151,8 @@ export function parseCliArgs(argv: string[], cwd: string): CliArgs {
     ...(values.severity !== undefined ? { severity: values.severity } : {}),
     ...(values.runbook !== undefined ? { runbooks: values.runbook } : {}),
     ...(values.at !== undefined ? { at: values.at } : {}),
+    ...(values.alert !== undefined ? { alert: values.alert } : {}),
+    ...(values.paged !== undefined ? { paged: values.paged } : {}),
     ...(findingsFormat ? { findingsFormat } : {}),
     ...(values.base !== undefined ? { base: values.base } : {}),
     ...(values.head !== undefined ? { head: values.head } : {}),

@@ -9,7 +9,8 @@ Usage:
   runbooks run DOC [--block NAME|INDEX] [--section HEADING] [--var KEY=VALUE ...]
                [--yes] [--context-override NAME] [--root DIR] [--format text|json]
   runbooks history [--doc PATH] [--since 2d|DATE] [--format text|json]
-  runbooks incident start TITLE [--severity S] [--runbook PATH ...] [--incidents-dir DIR]
+  runbooks incident start TITLE [--severity S] [--runbook PATH ...] [--alert NAME] [--paged TIME] [--incidents-dir DIR]
+  runbooks incident page [--alert NAME] [--paged TIME] [--incidents-dir DIR]
   runbooks incident resolve [--incidents-dir DIR]
   runbooks incident list [--format text|json] [--incidents-dir DIR]
   runbooks note TEXT [--at HH:MM] [--incidents-dir DIR]
@@ -53,6 +54,8 @@ Commands:
            the active incident. The commander is git user.name.
   incident resolve  Mark the active incident resolved and write a postmortem
            draft next to it (<incident>-postmortem.md).
+  incident page     Record the alert that paged and/or when (--paged HH:MM or
+           an ISO time) in the active incident; the duration counts from it.
   incident list     Incidents, newest first, with status and timeline size.
   note     Append a timestamped note (UTC and local time, git user.name) to
            the active incident's timeline. Start TEXT with HH:MM, or pass
@@ -102,6 +105,8 @@ Options:
                     the typed confirmation of a production change block.
   --severity S      incident start: the severity (SEV1, SEV2, …; default unknown).
   --runbook PATH    incident start: a runbook being followed; repeatable.
+  --alert NAME      incident start, page: the alert that paged.
+  --paged TIME      incident start, page: when the page came (HH:MM, or ISO 8601).
   --at HH:MM        note: when it happened, in the local time zone (TZ).
   --base REF        check: compare against the merge base with this ref
                     (default: the repository's default branch).

@@ -62,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     const treeView = vscode.window.createTreeView(ViewId.tree, { treeDataProvider: tree, showCollapseAll: true });
     tree.attach(treeView);
     const runs = new BlockRunService(new NodeShellRunner(), logger);
-    const incidents = new IncidentService(logger);
+    const incidents = new IncidentService(logger, context.workspaceState);
     const feedback = new RunbookFeedback(incidents, logger);
     const statusBar = new IncidentStatusBar(incidents);
     const staleness = new StalenessService(index, context.storageUri, logger, incidents);

@@ -112,3 +112,39 @@ describe('incident mode', () => {
     assert.deepEqual(runbooks.feedback.recordedThreads(), []);
   });
 });
+
+describe('incidents folder and timeline order (#22, #21)', () => {
+  const dir = () => path.join(workspaceRoot(), 'incidents');
+  const checklist = '# On-call checklist\n\n- [ ] page the owner\n';
+  after(async () => {
+    await vscode.workspace.getConfiguration('runbooks.incidents').update('folder', undefined, vscode.ConfigurationTarget.Workspace);
+    await fs.rm(path.join(dir(), 'checklist.md'), { force: true });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('leaves markdown in the incidents folder that is not an incident file alone, and keeps the timeline in time order', async () => {
+    const runbooks = await api();
+    await fs.writeFile(path.join(dir(), 'checklist.md'), checklist);
+    await runbooks.incidents.reload();
+    assert.ok(!(await runbooks.incidents.all()).some((i) => i.path.endsWith('checklist.md')), 'the checklist is listed as an incident');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('runbooks.startIncident', { title: 'Queue backlog', severity: 'SEV3', runbooks: [], alert: 'QueueTooLarge' });
+    assert.equal(await vscode.commands.executeCommand('runbooks.addIncidentNote', 'drained the queue'), true);
+    // back-dated: before the start, so it is placed before it, in the file and the postmortem
+    assert.equal(await vscode.commands.executeCommand('runbooks.addIncidentNote', '00:00 queue started growing'), true);
+    const text = await fs.readFile(uri.fsPath, 'utf8');
+    assert.match(text, /alert: QueueTooLarge\n/);
+    const order = [...text.matchAll(/^- \*\*(\S+)\*\* .*?(queue started growing|Incident started|drained the queue)/gm)].map((m) => m[2]);
+    assert.deepEqual(order, ['queue started growing', 'Incident started', 'drained the queue']);
+    const postmortem = await vscode.commands.executeCommand<vscode.Uri>('runbooks.resolveIncident', true);
+    const draft = await fs.readFile(postmortem.fsPath, 'utf8');
+    assert.ok(draft.indexOf('queue started growing') < draft.indexOf('drained the queue'));
+    assert.equal(await fs.readFile(path.join(dir(), 'checklist.md'), 'utf8'), checklist);
+  });
+
+  it('refuses an incidents folder setting outside the workspace with a clear message', async () => {
+    const runbooks = await api();
+    await vscode.workspace.getConfiguration('runbooks.incidents').update('folder', '../outside-incidents', vscode.ConfigurationTarget.Workspace);
+    await assert.rejects(runbooks.incidents.start('Outside', 'SEV3', []), /The incidents folder "\.\.\/outside-incidents" \(runbooks\.incidents\.folder\) .*inside the workspace folder/);
+    await assert.rejects(fs.stat(path.join(workspaceRoot(), '..', 'outside-incidents')));
+  });
+});

@@ -72,7 +72,8 @@ export async function runIncidentCommand(root: string, args: CliArgs, io: CliIo,
     const title = args.positionals.slice(1).join(' ').replace(/\s+/g, ' ').trim();
     if (!title) throw new UsageError('incident start needs a TITLE, e.g. runbooks incident start "Checkout 5xx after deploy"');
     const runbooks = await Promise.all((args.runbooks ?? []).map((p) => workspacePath(root, p, io)));
-    const started = await log.start({ title, severity: args.severity?.trim() || 'unknown', runbooks });
+    const paged = args.paged !== undefined ? pageTime(args.paged, now(), timeZone) : undefined;
+    const started = await log.start({ title, severity: args.severity?.trim() || 'unknown', runbooks, ...(args.alert ? { alert: args.alert } : {}), ...(paged ? { paged } : {}) });
     const already = started.previous;
     if (already?.meta) io.err(`runbooks: "${escapeControl(already.meta.title)}" (${escapeControl(already.path)}) is still active; notes now go to the new incident.`);
     io.out(`Started incident "${escapeControl(title)}": ${escapeControl(started.path)}\nAdd notes with: runbooks note TEXT   (start TEXT with HH:MM for an earlier time)`);
@@ -89,12 +90,38 @@ export async function runIncidentCommand(root: string, args: CliArgs, io: CliIo,
     }
     return 0;
   }
+  if (sub === 'page') {
+    if (args.alert === undefined && args.paged === undefined) throw new UsageError('incident page needs --alert NAME and/or --paged TIME');
+    const paged = args.paged !== undefined ? pageTime(args.paged, now(), timeZone) : undefined;
+    const set = await log.setPage({ ...(args.alert ? { alert: args.alert } : {}), ...(paged ? { paged } : {}) });
+    if (!set) return noActive(io, dirArg);
+    io.out(`Recorded the page in ${escapeControl(set.incident.path)}${paged ? ` at ${clockTime(paged, timeZone)} (${utcStamp(paged)})` : ''}${args.alert ? `: ${escapeControl(args.alert)}` : ''}.`);
+    if (set.problem) {
+      io.err(`runbooks: ${set.problem}`);
+      return 2;
+    }
+    return 0;
+  }
   if (sub === 'list') {
     const incidents = (await store.list()).sort((a, b) => (b.meta?.started ?? '').localeCompare(a.meta?.started ?? '') || a.path.localeCompare(b.path));
     io.out(args.format === 'json' ? JSON.stringify(incidents.map(toRow), null, 2) : renderList(incidents, dirArg));
+    const foreign = await store.foreign();
+    if (foreign.length > 0) {
+      io.err(`runbooks: left alone ${foreign.length} markdown ${foreign.length === 1 ? 'file' : 'files'} in ${escapeControl(dirArg)}/ that ${foreign.length === 1 ? 'is not an incident file' : 'are not incident files'} (${foreign.slice(0, 3).map(escapeControl).join(', ')}${foreign.length > 3 ? ', …' : ''}). To keep incidents apart, pass --incidents-dir DIR (e.g. incidents/log).`);
+    }
     return 0;
   }
-  throw new UsageError(sub ? `unknown incident command "${sub}" (start, resolve or list)` : 'incident needs a command: start, resolve or list');
+  throw new UsageError(sub ? `unknown incident command "${sub}" (start, page, resolve or list)` : 'incident needs a command: start, page, resolve or list');
+}
+
+/** `--paged`: `HH:MM` (today in the zone, or yesterday when that is still to come) or an ISO 8601 time not in the future. */
+function pageTime(text: string, now: Date, timeZone: string): Date {
+  const clock = resolveExplicitTime(text, now, timeZone);
+  if (clock && clock.text === '') return clock.at;
+  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text.trim()) ? new Date(text.trim()) : undefined;
+  if (!iso || Number.isNaN(iso.getTime())) throw new UsageError(`--paged must be a time of day as HH:MM or an ISO 8601 time (2026-11-22T07:05:00Z), not "${text}"`);
+  if (iso.getTime() > now.getTime() + 60_000) throw new UsageError(`--paged ${text} is in the future`);
+  return iso;
 }
 
 /** One row of `incident list --format json`. */

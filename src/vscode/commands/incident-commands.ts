@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../command-ids';
+import { selectionSourceLabel } from '../../core/incident/source-label';
+import { resolveExplicitTime } from '../../core/incident/timeline';
 import type { IncidentService } from '../features/incident/incident-service';
 import type { Services } from '../services';
 
 const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
 
 /** Runbooks: Start Incident — title, severity, and the runbooks that are open; the incident becomes active. */
-export async function startIncident(services: Services, args?: { title?: string; severity?: string; runbooks?: string[] }): Promise<vscode.Uri | undefined> {
+export async function startIncident(services: Services, args?: { title?: string; severity?: string; runbooks?: string[]; alert?: string; paged?: string }): Promise<vscode.Uri | undefined> {
   const incidents = services.incidents;
   const current = await incidents.active();
   if (current?.meta && !args) {
@@ -32,7 +34,13 @@ export async function startIncident(services: Services, args?: { title?: string;
     if (picked === undefined) return undefined;
     runbooks = picked.map((p) => p.path);
   }
-  const uri = await incidents.start(title, severity, runbooks);
+  // The page: the alert that paged and when (HH:MM), so the duration counts from it; both optional.
+  const alert = args ? args.alert : await vscode.window.showInputBox({ title: 'Alert that paged (optional)', prompt: 'The alert name, or empty when no alert paged', placeHolder: 'KubePodCrashLooping', ignoreFocusOut: true });
+  if (alert === undefined && !args) return undefined;
+  const pagedText = args ? args.paged : await vscode.window.showInputBox({ title: 'When were you paged? (optional)', prompt: 'HH:MM today (or yesterday); empty for now', placeHolder: '07:05', ignoreFocusOut: true, validateInput: (v) => (!v.trim() || resolveExplicitTime(v.trim(), new Date())?.text === '' ? undefined : 'A time of day as HH:MM') });
+  if (pagedText === undefined && !args) return undefined;
+  const paged = pagedText?.trim() ? (resolveExplicitTime(pagedText.trim(), new Date())?.at ?? (Number.isNaN(Date.parse(pagedText)) ? undefined : new Date(pagedText))) : undefined;
+  const uri = await incidents.start(title, severity, runbooks, { ...(alert?.trim() ? { alert: alert.trim() } : {}), ...(paged ? { paged } : {}) });
   void vscode.window.showInformationMessage(`Incident "${title}" started: notes, check runs and feedback go to ${vscode.workspace.asRelativePath(uri)}.`, 'Open').then((c) => {
     if (c) void vscode.window.showTextDocument(uri, { preview: false });
   });
@@ -65,7 +73,9 @@ export async function addSelectionAsNote(incidents: IncidentService): Promise<bo
     void vscode.window.showInformationMessage('Select the text (code, log, output) to add to the incident timeline.');
     return false;
   }
-  const where = `${vscode.workspace.asRelativePath(editor.document.uri)}:${editor.selection.start.line + 1}`;
+  const uri = editor.document.uri;
+  const inWorkspace = uri.scheme === 'file' && vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+  const where = selectionSourceLabel({ scheme: uri.scheme, path: uri.path, line: editor.selection.start.line + 1, ...(inWorkspace ? { relative: vscode.workspace.asRelativePath(uri, false) } : {}) });
   const fence = '`'.repeat(Math.max(3, ...[...selected.matchAll(/`+/g)].map((m) => m[0].length + 1)));
   return addIncidentNote(incidents, `From ${where}:\n${fence}\n${selected.replace(/\n$/, '')}\n${fence}`);
 }

@@ -46,14 +46,15 @@ describe('runbooks incident and runbooks note', () => {
     assert.deepEqual(
       incident.timeline.map((e) => [e.kind, e.author, e.text]),
       [
-        ['status', 'Alice Example', '⚑ Incident started (severity SEV2)'],
-        ['note', 'Alice Example', 'paged DB team token=[REDACTED:secret-assignment]'],
+        // in time order (#22): the notes at 00:00 and 00:01 come before the start, written later
         ['note', 'Alice Example', 'failover started'],
         ['note', 'Alice Example', 'leading time'],
+        ['status', 'Alice Example', '⚑ Incident started (severity SEV2)'],
+        ['note', 'Alice Example', 'paged DB team token=[REDACTED:secret-assignment]'],
       ],
     );
-    assert.equal(incident.timeline[2]!.at, utcStamp(resolveExplicitTime('00:00', new Date(), 'Europe/Berlin')!.at));
-    assert.equal(incident.timeline[3]!.at, utcStamp(resolveExplicitTime('00:01', new Date(), 'Europe/Berlin')!.at));
+    assert.equal(incident.timeline[0]!.at, utcStamp(resolveExplicitTime('00:00', new Date(), 'Europe/Berlin')!.at));
+    assert.equal(incident.timeline[1]!.at, utcStamp(resolveExplicitTime('00:01', new Date(), 'Europe/Berlin')!.at));
 
     const listed = await run('incident', 'list', '--format', 'json');
     assert.equal(listed.code, 0);
@@ -85,6 +86,35 @@ describe('runbooks incident and runbooks note', () => {
     const late = await run('note', 'too late');
     assert.equal(late.code, 2);
     assert.equal(late.err, 'runbooks: no active incident in incidents/. Start one with: runbooks incident start TITLE');
+  });
+
+  it('records the alert and page time at start or later, and counts the postmortem duration from the page (#22)', async () => {
+    const pagedAt = new Date(Date.now() - 20 * 60_000);
+    const started = await run('incident', 'start', 'Checkout errors', '--alert', 'CheckoutErrorRate', '--paged', pagedAt.toISOString());
+    assert.equal(started.code, 0, started.err);
+    const file = `incidents/${incidentFileName(new Date(), 'Checkout errors')}`;
+    const meta = parseIncident(file, await read(file)).meta!;
+    assert.deepEqual([meta.alert, meta.paged], ['CheckoutErrorRate', utcStamp(pagedAt)]);
+    assert.deepEqual(parseIncident(file, await read(file)).timeline.map((e) => e.summary), ['Paged: CheckoutErrorRate', 'Incident started (severity unknown)']);
+    const later = new Date(Date.now() - 30 * 60_000);
+    const page = await run('incident', 'page', '--alert', 'CheckoutLatency', '--paged', later.toISOString());
+    assert.equal(page.code, 0, page.err);
+    const after = parseIncident(file, await read(file));
+    assert.deepEqual([after.meta!.alert, after.meta!.paged], ['CheckoutLatency', utcStamp(later)]);
+    assert.equal(after.timeline[0]!.summary, 'Paged: CheckoutLatency');
+    const resolved = await run('incident', 'resolve');
+    assert.match(await read(file.replace(/\.md$/, '-postmortem.md')), /\((?:29|30|31) min from the page\)\n- \*\*Alert:\*\* `CheckoutLatency`/);
+    assert.equal(resolved.code, 0);
+    for (const argv of [['incident', 'page'], ['incident', 'page', '--paged', 'soon'], ['incident', 'page', '--paged', '2999-01-01T00:00:00Z']]) assert.equal((await run(...argv)).code, 2, argv.join(' '));
+  });
+
+  it('leaves markdown in the incidents folder that is not ours alone, and says so in list (#22)', async () => {
+    await writeTree(root, { 'incidents/checklist.md': '# On-call checklist\n\n- [ ] page the owner\n' });
+    const list = await run('incident', 'list');
+    assert.equal(list.out, 'No incidents in incidents/.');
+    assert.equal(list.err, 'runbooks: left alone 1 markdown file in incidents/ that is not an incident file (incidents/checklist.md). To keep incidents apart, pass --incidents-dir DIR (e.g. incidents/log).');
+    assert.equal((await run('note', 'x')).code, 2);
+    assert.equal(await read('incidents/checklist.md'), '# On-call checklist\n\n- [ ] page the owner\n');
   });
 
   it('exits 2 for a note or resolve when there is no active incident, without creating anything', async () => {

@@ -8,6 +8,7 @@ import { gitUserName, IncidentStore } from '../../../node/incident-store';
 import { compileUserPatterns } from '../../../core/redact';
 import type { Logger } from '../../logger';
 import type { RunRecord } from '../../../core/runner/run-block';
+import { resolveInside } from '../../../node/workspace-boundary';
 import { EditorIncidentFiles } from './editor-incident-files';
 
 /**
@@ -25,7 +26,10 @@ export class IncidentService implements vscode.Disposable {
   private loading: Promise<void> | undefined;
   private watcher: vscode.Disposable | undefined;
 
-  constructor(private readonly logger: Logger) {
+  constructor(
+    private readonly logger: Logger,
+    private readonly state?: vscode.Memento,
+  ) {
     this.watchIncidents();
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.watchIncidents()),
@@ -63,16 +67,48 @@ export class IncidentService implements vscode.Disposable {
     return path.join(folder.uri.fsPath, incidentsFolder(vscode.workspace.getConfiguration('runbooks.incidents', folder).get<string>('folder')));
   }
 
-  private store(): IncidentStore {
+  /**
+   * The store of the incidents folder, checked against the workspace boundary: the setting (or a
+   * committed `incidents` symlink) must resolve inside the workspace folder, or nothing is read or
+   * written and the error says which setting to change.
+   */
+  private async store(): Promise<IncidentStore> {
     const dir = this.incidentsDir;
     if (!dir || !this.folder) throw new Error('Open a folder first: incidents are files in the workspace.');
+    const resolved = await resolveInside(this.folder.uri.fsPath, dir);
+    if (resolved.kind === 'refused') {
+      const setting = vscode.workspace.getConfiguration('runbooks.incidents', this.folder).get<string>('folder') ?? 'incidents';
+      throw new Error(`The incidents folder "${setting}" (runbooks.incidents.folder) ${resolved.reason}: incidents are kept inside the workspace folder. Choose a folder inside it.`);
+    }
     return new IncidentStore(dir, this.folder.uri.fsPath, { redactionPatterns: this.redactionPatterns() });
   }
 
   /** The incident log over the editor's view of the files (unsaved edits appended through the editor, under the file's lock). */
-  private log(): IncidentLog {
-    const store = this.store();
+  private async log(): Promise<IncidentLog> {
+    const store = await this.store();
     return new IncidentLog(new EditorIncidentFiles(store, this.folder!), { author: () => this.whoAmI(), redactionPatterns: this.redactionPatterns() });
+  }
+
+  /**
+   * Once per workspace and folder: when the incidents folder holds markdown that is not ours (a
+   * checklist, a template), say it is left alone and offer another folder.
+   */
+  private async noticeForeign(store: IncidentStore): Promise<void> {
+    const key = `runbooks.incidents.foreignNotice:${store.incidentsDir}`;
+    if (!this.state || this.state.get<boolean>(key)) return;
+    const foreign = await store.foreign();
+    if (foreign.length === 0) return;
+    await this.state.update(key, true);
+    const folder = vscode.workspace.asRelativePath(store.incidentsDir);
+    const names = foreign.slice(0, 3).map((p) => path.posix.basename(p)).join(', ') + (foreign.length > 3 ? ', …' : '');
+    const choice = await vscode.window.showInformationMessage(
+      `${folder}/ already holds ${foreign.length} markdown ${foreign.length === 1 ? 'file' : 'files'} that ${foreign.length === 1 ? 'is not an incident file' : 'are not incident files'} (${names}). Living Runbooks leaves them alone and only uses the incident files it creates there.`,
+      'Use Another Folder…',
+      'Keep This Folder',
+    );
+    if (choice !== 'Use Another Folder…') return;
+    const next = await vscode.window.showInputBox({ title: 'Incidents folder', prompt: 'A folder inside the workspace for incident files', value: `${folder}/log`, validateInput: (v) => (v.trim() && !/(^|\/)\.\.(\/|$)/.test(v) ? undefined : 'A folder inside the workspace') });
+    if (next?.trim()) await vscode.workspace.getConfiguration('runbooks.incidents', this.folder).update('folder', next.trim(), vscode.ConfigurationTarget.Workspace);
   }
 
   private redactionPatterns(): RegExp[] {
@@ -83,7 +119,9 @@ export class IncidentService implements vscode.Disposable {
   reload(): Promise<void> {
     this.loading = (async () => {
       try {
-        this.incidents = this.folder ? await this.store().list() : [];
+        const store = this.folder ? await this.store() : undefined;
+        this.incidents = store ? await store.list() : [];
+        if (store) void this.noticeForeign(store).catch((error: unknown) => this.logger.error('Incidents folder notice', error));
       } catch (error) {
         this.logger.error('Reading incidents', error);
         this.incidents = [];
@@ -122,21 +160,21 @@ export class IncidentService implements vscode.Disposable {
     return this.author;
   }
 
-  /** Starts an incident and makes it active. Returns its file's URI. */
-  async start(title: string, severity: string, runbooks: string[]): Promise<vscode.Uri> {
-    const { path: relative } = await this.log().start({ title, severity, runbooks });
+  /** Starts an incident (with the alert that paged and when, if known) and makes it active. Returns its file's URI. */
+  async start(title: string, severity: string, runbooks: string[], page: { alert?: string; paged?: Date } = {}): Promise<vscode.Uri> {
+    const { path: relative } = await (await this.log()).start({ title, severity, runbooks, ...page });
     await this.reload();
     return vscode.Uri.joinPath(this.folder!.uri, ...relative.split('/'));
   }
 
   /** Appends a note (an explicit leading `HH:MM` sets its time) to the active incident. */
   async addNote(text: string): Promise<IncidentFile> {
-    return required(await this.log().note(text)).incident;
+    return required(await (await this.log()).note(text)).incident;
   }
 
   /** Records a check run in the active incident, when there is one. */
   async recordRun(record: RunRecord): Promise<boolean> {
-    return (await this.log().recordRun(record)) !== undefined;
+    return (await (await this.log()).recordRun(record)) !== undefined;
   }
 
   /**
@@ -151,7 +189,7 @@ export class IncidentService implements vscode.Disposable {
 
   /** Records feedback on a runbook line in the active incident. */
   async addFeedback(runbookPath: string, line: number, text: string): Promise<IncidentFile> {
-    const incident = required(await this.log().feedback(runbookPath, line, text));
+    const incident = required(await (await this.log()).feedback(runbookPath, line, text));
     // Read back now, not when the file watcher gets to it: staleness counts open feedback.
     await this.reload();
     return incident;
@@ -161,13 +199,13 @@ export class IncidentService implements vscode.Disposable {
   async appendStatus(incidentPath: string, text: string): Promise<void> {
     const incident = (await this.all()).find((i) => i.path === incidentPath);
     if (!incident) throw new Error(`the incident ${incidentPath} is gone`);
-    await this.log().status(incident.path, text);
+    await (await this.log()).status(incident.path, text);
     await this.reload();
   }
 
   /** Resolves the active incident and writes the postmortem draft; returns the draft's URI. */
   async resolve(): Promise<vscode.Uri> {
-    const result = required(await this.log().resolve());
+    const result = required(await (await this.log()).resolve());
     const incident = result.incident;
     await this.reload();
     if (!result.frontMatterUpdated) {
