@@ -128,12 +128,12 @@ export class IncidentStore implements IncidentFiles {
     const absolute = this.absolutePath(file);
     const relative = this.relativePath(absolute);
     const current = await fs.readFile(absolute, 'utf8');
-    const incident = parseIncident(relative, current);
-    if (options.onlyIfActive && isClosed(incident)) throw new IncidentClosedError(relative);
+    const incident = options.onlyIfActive ? parseIncident(relative, current) : undefined;
+    if (incident && isClosed(incident)) throw new IncidentClosedError(relative);
     let text = redactSecrets(block, this.options.redactionPatterns).text;
     if (!text.endsWith('\n')) text += '\n';
     // A back-dated entry goes before the first later one, by an atomic rewrite; the rest is appended.
-    if (placeEntry(relative, current, text)) {
+    if (placeEntry(relative, current, text, incident)) {
       const placed = await rewriteLocked(absolute, (now) => placeEntry(relative, now, text) ?? { text: `${now}${now.endsWith('\n') ? '' : '\n'}${text}` }, 'written');
       if (placed.updated) return;
     }

@@ -1,6 +1,6 @@
 import { RESOLVED_STATUS } from './incident-log';
 import { parseIncident } from './incident-parser';
-import type { TimelineEntry } from './types';
+import type { IncidentFile, TimelineEntry } from './types';
 
 /** The stamp at the start of a formatted entry block (`- **2026-11-22T14:05:00Z** …`). */
 const BLOCK_STAMP = /^[-*+] \*\*(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z)\*\*/;
@@ -13,11 +13,13 @@ const BLOCK_STAMP = /^[-*+] \*\*(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)
  * before an "Incident resolved" entry, since the postmortem was drawn from what precedes it. Entries at
  * the same time keep the order they were written in. Keeps the file's line breaks.
  */
-export function placeEntry(filePath: string, text: string, block: string): { text: string; beforeLine: number } | undefined {
+export function placeEntry(filePath: string, text: string, block: string, parsed?: IncidentFile): { text: string; beforeLine: number } | undefined {
   const stamp = BLOCK_STAMP.exec(block);
   if (!stamp) return undefined;
   const at = Date.parse(stamp[1]!);
-  const incident = parseIncident(filePath, text);
+  // The common case, a note at or after every stamp in the file, is decided without parsing it.
+  if (!hasLaterStamp(text, at)) return undefined;
+  const incident = parsed ?? parseIncident(filePath, text);
   if (!incident.meta) return undefined;
   // Never before "Incident resolved": the postmortem was drawn up from what came before it.
   let from = 0;
@@ -33,6 +35,13 @@ export function placeEntry(filePath: string, text: string, block: string): { tex
   const before = lines.slice(0, index).join(eol);
   const after = lines.slice(index).join(eol);
   return { text: `${before}${index > 0 ? eol : ''}${body.replace(/\n/g, eol)}${after}`, beforeLine: later.line };
+}
+
+const ANY_STAMP = /^[-*+] \*\*(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z)\*\*/gm;
+
+function hasLaterStamp(text: string, at: number): boolean {
+  for (const match of text.matchAll(ANY_STAMP)) if (Date.parse(match[1]!) > at) return true;
+  return false;
 }
 
 /** The timeline in time order (stable: entries at the same time keep file order); for reading files written before entries were placed in order. */
