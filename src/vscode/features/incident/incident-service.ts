@@ -182,7 +182,7 @@ export class IncidentService implements vscode.Disposable {
    * not yet in its timeline) and returns how many; throws when no incident is active.
    */
   async attachRuns(records: readonly RunLogRecord[]): Promise<number> {
-    const result = required(await this.log().attachRuns(records, this.folder!.uri.fsPath));
+    const result = required(await (await this.log()).attachRuns(records, this.folder!.uri.fsPath));
     await this.reload();
     return result.attached;
   }

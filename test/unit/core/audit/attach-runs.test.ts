@@ -23,6 +23,9 @@ class OneIncident implements IncidentFiles {
   async resolve(): Promise<ResolveResult> {
     throw new Error('not used');
   }
+  async setFields(): Promise<{ updated: boolean }> {
+    throw new Error('not used');
+  }
 }
 
 const META: IncidentMeta = { id: 'i', title: 'Orders down', severity: 'SEV2', status: 'active', started: '2026-12-07T09:00:00Z', runbooks: [] };
