@@ -51,7 +51,7 @@ type SettingName = Exclude<keyof StalenessOptionsInput, 'weights' | 'now' | 'rea
 type Check = (value: unknown, node: Node) => { value: unknown } | { problem: string; node?: Node };
 type Locate = (node: Node | null | undefined) => { line: number; column: number };
 
-const WEIGHT_NAMES: readonly WeightName[] = ['commit', 'line', 'maxLinesPerTarget', 'anchoredRange', 'uncommitted', 'incidentFeedback', 'brokenLink', 'reviewOverdue'];
+const WEIGHT_NAMES: readonly WeightName[] = ['commit', 'line', 'maxLinesPerTarget', 'minorChange', 'anchoredRange', 'uncommitted', 'incidentFeedback', 'brokenLink', 'reviewOverdue'];
 const SECTIONS: readonly string[] = ['staleness', 'rules', 'alerts', 'problems'];
 const PROBLEMS_SETTINGS: readonly string[] = ['allDocs'];
 const DOC_KINDS: readonly DocKind[] = ['runbook', 'architecture', 'other'];

@@ -17,6 +17,7 @@ export const RuleId = {
   staleLinkedCodeChanged: 'stale.linked-code-changed',
   staleAnchoredRangeChanged: 'stale.anchored-range-changed',
   staleIncidentFeedback: 'stale.incident-feedback',
+  staleMinorChange: 'stale.minor-change',
   linkMissingTarget: 'link.missing-target',
   linkRenamedTarget: 'link.renamed-target',
   linkOutsideRepo: 'link.outside-repo',

@@ -39,6 +39,7 @@ export const RULES: readonly RuleInfo[] = Object.freeze([
   rule(RuleId.staleLinkedCodeChanged, 'LinkedCodeChanged', 'staleness', 'warning', 'A file the doc links to or is named by, or a file in a folder or glob it watches, changed after the doc was last changed or reviewed (folder links, figures, version bumps and entry-only data changes do not count).', ['commit', 'line', 'uncommitted']),
   rule(RuleId.staleAnchoredRangeChanged, 'AnchoredRangeChanged', 'staleness', 'warning', 'Lines the doc links to (#L10-L20) changed after the doc was last changed or reviewed.', ['anchoredRange']),
   rule(RuleId.staleIncidentFeedback, 'IncidentFeedback', 'staleness', 'warning', 'Feedback on a line of the doc, written during an incident after the doc was last changed or reviewed, is not resolved.', ['incidentFeedback']),
+  rule(RuleId.staleMinorChange, 'MinorChange', 'staleness', 'info', 'A linked file or line range changed after the doc was last changed or reviewed, but only in version numbers the doc does not quote, in comments, or by lines moving: shown, never enough to make the doc stale.', ['minorChange']),
   rule(RuleId.linkMissingTarget, 'MissingLinkTarget', 'staleness', 'error', 'A link target does not exist.', ['brokenLink']),
   rule(RuleId.linkRenamedTarget, 'RenamedLinkTarget', 'staleness', 'error', 'A link target was renamed; the link should point at the new path.', ['brokenLink']),
   rule(RuleId.linkOutsideRepo, 'LinkOutsideRepository', 'staleness', 'warning', 'A link points above the workspace root, where its history is not followed.'),

@@ -1,4 +1,5 @@
 import { compareShapes, dataShape, isStructuredPath } from './data-shape';
+import { minorHunks } from './minor-change';
 import type { HistoryIndex, StoredDiff } from '../history/history-index';
 import { diffKey } from '../history/history-index';
 import type { BlobContent, FileAt, GitHistory, TextDiffer } from '../ports';
@@ -131,7 +132,10 @@ export class DetailBatch {
         }
         if (texts.length === 0) continue;
         const sent = differ.diff(texts.map(({ from, to }) => [read(from)?.text, read(to)?.text]), signal).then((diffs) => {
-          texts.forEach(({ from, to, shape }, i) => this.index.setDiff(from, to, shape ? withShape(diffs[i]!, from, to, read, this.shapes) : diffs[i]!));
+          texts.forEach(({ from, to, shape }, i) => {
+            const noted = withMinor(diffs[i]!, from, to, read);
+            this.index.setDiff(from, to, shape ? withShape(noted, from, to, read, this.shapes) : noted);
+          });
         });
         sent.catch(() => undefined);
         handed.push(sent);
@@ -151,7 +155,7 @@ export class DetailBatch {
           slice = Date.now();
         }
         signal?.throwIfAborted();
-        const lines = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : diffBlobs(read(from), read(to));
+        const lines = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : withMinor(diffBlobs(read(from), read(to)), from, to, read);
         const diff = shape ? withShape(lines, from, to, read, this.shapes) : lines;
         this.index.setDiff(from, to, diff);
         this.fetched++;
@@ -203,6 +207,15 @@ export class DetailBatch {
     names.forEach((n, i) => n.states.forEach((key) => this.content.set(key, named[i])));
     oids.forEach((oid, i) => byBlob.get(oid)!.forEach((key) => this.content.set(key, blobs[i])));
   }
+}
+
+/** A line diff with which of its hunks are minor: versions, comments, moved lines (see `minorHunks`). */
+function withMinor(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, read: (state: FileAt | undefined) => BlobContent | undefined): StoredDiff {
+  if (!from || !to || diff.binary || diff.added + diff.deleted === 0) return diff;
+  const [a, b] = [read(from)?.text, read(to)?.text];
+  if (a === undefined || b === undefined) return diff;
+  const { kinds, oldVersions } = minorHunks(a, b, diff.hunks);
+  return kinds.some((k) => k !== undefined) ? { ...diff, minor: kinds, ...(oldVersions.length > 0 ? { oldVersions } : {}) } : diff;
 }
 
 /** Whether a verdict that weighs `diff` by data shape must have it computed first (see `withShape`). */

@@ -52,10 +52,10 @@ export async function collectDocEvidence(
       if (!target.tracked || !ref || typeof ref === 'string' || ref.workingTree) continue;
       if (target.lines && target.kind === 'file') {
         const anchor = anchorEvidence(run, target as LinkedTarget & { lines: LineRange }, ref);
-        if (anchor) anchors.push(anchor);
+        if (anchor) anchors.push(quotedOrMinor(doc, anchor));
       } else {
         const change = changeEvidence(run, target, ref);
-        if (change) changes.push(change);
+        if (change) changes.push(quotedOrMinor(doc, change));
       }
     }
     const reference = typeof ref === 'object' ? referenceOut(run, ref) : undefined;
@@ -101,4 +101,27 @@ function referenceOut(run: EvidenceRun, ref: DocReference): DocEvidence['referen
   }
   if (ref.commit) return { time: ref.commit.time, source: 'commit', commit: commitRef(ref.commit) };
   return undefined;
+}
+
+/**
+ * A minor change stays minor unless the doc quotes one of the versions it replaced (`Go 1.21`):
+ * then it is a real change, and says which version the doc quotes.
+ */
+function quotedOrMinor<T extends ChangeEvidence | AnchorEvidence>(doc: DocModel, evidence: T): T {
+  if (!evidence.minor || !evidence.oldVersions?.length) return evidence;
+  const text = [doc.title, ...doc.headings.map((h) => h.text), ...doc.sections.map((s) => s.text)].join('\n');
+  const quoted = evidence.oldVersions.find((v) => quotes(text, v));
+  if (!quoted) return evidence;
+  const { minor: _minor, ...rest } = evidence;
+  return { ...rest, quoted } as T;
+}
+
+/**
+ * Whether `text` has version `v` as a token: `1.21` in `Go 1.21.` or `1.21.3`, not in `11.21` or
+ * `1.210`; a leading `v` is optional for dotted versions and required for `v4`.
+ */
+function quotes(text: string, v: string): boolean {
+  const bare = v.replace(/^v/, '');
+  const escaped = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\w.])v${bare.includes('.') ? '?' : ''}${escaped}(?!\\d)`).test(text);
 }

@@ -4,9 +4,10 @@ import { commitRef, isDependencyBump } from '../history/commit-refs';
 import type { DocReference } from '../plan/doc-references';
 import type { EvidenceRun } from './evidence-run';
 import { Touch, type IndexedCommit, type StoredDiff, type TouchCode } from '../history/history-index';
-import { mapRangeForward, type LineRange } from '../model/line-ranges';
+import { hunksTouching, mapRangeForward, type LineRange } from '../model/line-ranges';
+import type { MinorKind } from '../diffs/minor-change';
 import type { AnchorEvidence, ChangeEvidence } from '../model/evidence';
-import type { FileAt } from '../ports';
+import type { FileAt, Hunk } from '../ports';
 import type { LinkedTarget } from '../model/report';
 import { uncommittedChange } from '../history/working-tree';
 
@@ -163,6 +164,9 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
   let files = 0;
   let added = 0;
   let deleted = 0;
+  // The kinds of minor change seen, until a file changed for real (then undefined).
+  let minor: Set<MinorKind> | undefined = new Set();
+  const oldVersions = new Set<string>();
   for (const change of pathChanges(run, target, ref)) {
     const diff = diffOf(run, change);
     if (!counts(target, change, diff)) continue;
@@ -171,6 +175,12 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
     if (diff && !diff.binary) {
       added += diff.added;
       deleted += diff.deleted;
+    }
+    const kinds = change.structural || !diff ? undefined : minorKinds(diff, diff.hunks);
+    if (!kinds || !minor) minor = undefined;
+    else {
+      for (const k of kinds) minor.add(k);
+      for (const v of diff!.oldVersions ?? []) oldVersions.add(v);
     }
   }
   const uncommitted = uncommittedChange(run.working, target, run.options);
@@ -182,7 +192,20 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
     deleted,
     files,
     ...(uncommitted ? { uncommitted } : {}),
+    ...(minor && minor.size > 0 && !uncommitted ? { minor: [...minor], oldVersions: [...oldVersions] } : {}),
   };
+}
+
+/** The kinds of minor change of `hunks` of a diff (see `minorHunks`) when every one of them is minor; undefined otherwise. */
+function minorKinds(diff: StoredDiff, hunks: Hunk[]): MinorKind[] | undefined {
+  if (diff.binary || !diff.minor || hunks.length === 0) return undefined;
+  const kinds = new Set<MinorKind>();
+  for (const h of hunks) {
+    const kind = diff.minor[diff.hunks.indexOf(h)];
+    if (!kind) return undefined;
+    kinds.add(kind);
+  }
+  return [...kinds];
 }
 
 /**
@@ -193,6 +216,8 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
 export function anchorEvidence(run: EvidenceRun, target: LinkedTarget & { lines: LineRange }, ref: DocReference): AnchorEvidence | undefined {
   let range: LineRange | undefined = target.lines;
   let touched = false;
+  let minor: MinorKind[] | undefined;
+  let oldVersions: string[] = [];
   const [change] = pathChanges(run, target, ref);
   const commits = change ? [...change.uses].reverse().map((u) => commitRef(u.commit)) : [];
   if (change) {
@@ -204,6 +229,10 @@ export function anchorEvidence(run: EvidenceRun, target: LinkedTarget & { lines:
       const mapped = mapRangeForward(range, diff.hunks);
       touched = mapped.touched;
       range = mapped.range;
+      if (touched) {
+        minor = minorKinds(diff, hunksTouching(target.lines, diff.hunks));
+        if (minor) oldVersions = diff.oldVersions ?? [];
+      }
     }
   }
   let uncommittedTouch = false;
@@ -221,5 +250,6 @@ export function anchorEvidence(run: EvidenceRun, target: LinkedTarget & { lines:
     movedBy: touched ? [] : commits,
     now: range,
     uncommittedTouch,
+    ...(minor && !uncommittedTouch ? { minor, oldVersions } : {}),
   };
 }

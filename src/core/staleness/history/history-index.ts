@@ -86,7 +86,16 @@ export class HistoryIndex {
     for (const [from, to, commit] of value.renames) index.addRename({ from, to, commit });
     for (const [key, [added = 0, deleted = 0, flags = 0, ...flat]] of Object.entries(value.diffs)) {
       const shape = SHAPES.find((_, i) => flags & (2 << i));
-      index.diffMap.set(key, { added, deleted, hunks: unflatten(flat), ...(flags & 1 ? { binary: true } : {}), ...(shape ? { shape } : {}) });
+      const notes = value.notes[key];
+      index.diffMap.set(key, {
+        added,
+        deleted,
+        hunks: unflatten(flat),
+        ...(flags & 1 ? { binary: true } : {}),
+        ...(shape ? { shape } : {}),
+        ...(notes ? { minor: notes.minor.map((k) => k ?? undefined) } : {}),
+        ...(notes?.oldVersions ? { oldVersions: notes.oldVersions } : {}),
+      });
     }
     return index;
   }
@@ -194,10 +203,12 @@ export class HistoryIndex {
       commits.files.push(c.fileCount);
     }
     const diffs: HistorySnapshot['diffs'] = {};
+    const notes: HistorySnapshot['notes'] = {};
     for (const [key, d] of this.diffMap) {
       if (!this.keyInHistory(key)) continue;
       const flags = (d.binary ? 1 : 0) | (d.shape ? 2 << SHAPES.indexOf(d.shape) : 0);
       diffs[key] = [d.added, d.deleted, flags, ...d.hunks.flatMap((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines])];
+      if (d.minor) notes[key] = { minor: d.minor.map((k) => k ?? null), ...(d.oldVersions ? { oldVersions: d.oldVersions } : {}) };
     }
     return {
       format: HISTORY_FORMAT_VERSION,
@@ -207,6 +218,7 @@ export class HistoryIndex {
       oids: Object.fromEntries([...this.blobs].map(([path, oids]) => [path, oids.join(',')])),
       renames: this.renameList.map((r) => [r.from, r.to, r.commit]),
       diffs,
+      notes,
     };
   }
 

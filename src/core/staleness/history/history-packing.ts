@@ -45,6 +45,8 @@ export function isSnapshot(value: unknown): value is HistorySnapshot {
     typeof v.oids === 'object' &&
     Array.isArray(v.renames) &&
     !!v.diffs &&
-    typeof v.diffs === 'object'
+    typeof v.diffs === 'object' &&
+    !!v.notes &&
+    typeof v.notes === 'object'
   );
 }

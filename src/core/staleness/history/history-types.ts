@@ -1,7 +1,8 @@
+import type { MinorKind } from '../diffs/minor-change';
 import type { FileAt, Hunk } from '../ports';
 
 /** Bump when `HistorySnapshot` changes shape: older caches are then rebuilt. */
-export const HISTORY_FORMAT_VERSION = 4;
+export const HISTORY_FORMAT_VERSION = 5;
 
 /** How a path was touched by a commit. Packed with the commit index as `index * 8 + code`. */
 export const Touch = {
@@ -53,6 +54,16 @@ export interface StoredDiff {
    * (see `compareShapes`), `none` when a side is not parseable data; undefined when not compared.
    */
   shape?: 'same' | 'changed' | 'none';
+  /** Per hunk, what it is when it is not a real change (see `minorHunks`); absent when every hunk is real. */
+  minor?: Array<MinorKind | undefined>;
+  /** Versions removed by the version-only hunks, for "does the doc quote them". */
+  oldVersions?: string[];
+}
+
+/** What a snapshot keeps of a diff's minor hunks (`null`: a real hunk). */
+export interface DiffNotes {
+  minor: Array<MinorKind | null>;
+  oldVersions?: string[];
 }
 
 /**
@@ -71,6 +82,8 @@ export interface HistorySnapshot {
   renames: Array<[string, string, number]>;
   /** `diffKey(from, to)` → [added, deleted, flags, oldStart, oldLines, newStart, newLines, …]; flags: 1 binary, 2/4/8 shape same/changed/none. */
   diffs: Record<string, number[]>;
+  /** `diffKey(from, to)` → its minor hunks, for the diffs that have any. */
+  notes: Record<string, DiffNotes>;
 }
 
 /** The cache key of the diff between two file states (undefined: the file does not exist). */

@@ -1,6 +1,7 @@
 import type { DocKind } from '../../doc-model';
 import type { FeedbackRecord } from '../../incident/feedback';
 import type { LineRange } from './line-ranges';
+import type { MinorKind } from '../diffs/minor-change';
 import type { ReviewStatus } from '../evidence/review';
 import type { CommitRef, LinkedTarget, StalenessReason } from './report';
 
@@ -15,6 +16,12 @@ export interface ChangeEvidence {
   files: number;
   /** Uncommitted, non-whitespace changes in the working tree. */
   uncommitted?: { added: number; deleted: number; files: number };
+  /** The net change is only versions, comments or moved lines (the kinds found), and the doc quotes none of the old versions. */
+  minor?: MinorKind[];
+  /** The versions the version-only changes replaced. */
+  oldVersions?: string[];
+  /** An old version the doc quotes, when the net change is otherwise only versions: then it counts. */
+  quoted?: string;
 }
 
 /** What happened to a linked line range after the doc's reference time. */
@@ -28,6 +35,12 @@ export interface AnchorEvidence {
   now: LineRange | undefined;
   /** Uncommitted changes touch the range. */
   uncommittedTouch: boolean;
+  /** The hunks that touch the range are only versions, comments or moved lines, and the doc quotes none of the old versions. */
+  minor?: MinorKind[];
+  /** The versions the version-only changes replaced. */
+  oldVersions?: string[];
+  /** An old version the doc quotes, when the range changed only in versions: then it counts. */
+  quoted?: string;
 }
 
 /** A link whose target does not exist. */

@@ -12,6 +12,7 @@ import type { DocRule, ItemRule, RuleDefinition } from './rule';
 import { staleAnchoredRangeChanged } from './stale-anchored-range-changed';
 import { staleIncidentFeedback } from './stale-incident-feedback';
 import { staleLinkedCodeChanged } from './stale-linked-code-changed';
+import { staleMinorChange } from './stale-minor-change';
 import { stalenessUnknown } from './staleness-unknown';
 import { watchesNoMatch } from './watches-no-match';
 import { watchesUnsafePattern } from './watches-unsafe-pattern';
@@ -27,6 +28,7 @@ export const RULE_DEFINITIONS: readonly RuleDefinition[] = Object.freeze([
   staleLinkedCodeChanged,
   staleAnchoredRangeChanged,
   staleIncidentFeedback,
+  staleMinorChange,
   linkMissingTarget,
   linkRenamedTarget,
   linkOutsideRepo,
@@ -53,8 +55,8 @@ export const VERDICT_RULES: {
   broken: ReadonlyArray<ItemRule<BrokenEvidence>>;
   doc: readonly DocRule[];
 } = Object.freeze({
-  changes: [staleLinkedCodeChanged],
-  anchors: [staleAnchoredRangeChanged, linkAnchorDrifted],
+  changes: [staleLinkedCodeChanged, staleMinorChange],
+  anchors: [staleAnchoredRangeChanged, staleMinorChange, linkAnchorDrifted],
   feedback: [staleIncidentFeedback],
   broken: [linkRenamedTarget, linkMissingTarget],
   doc: [stalenessUnknown, reviewInvalidInterval, reviewFutureDate, reviewOverdue],

@@ -13,7 +13,7 @@ export const staleAnchoredRangeChanged: ItemRule<AnchorEvidence> = {
   id: RuleId.staleAnchoredRangeChanged,
   weight: { weights: ['anchoredRange'], counts: 'stale' },
   check(a, { options, since, noun }) {
-    if (a.touchedBy.length === 0 && !a.uncommittedTouch) return undefined;
+    if ((a.touchedBy.length === 0 && !a.uncommittedTouch) || a.minor) return undefined;
     const where = `lines ${formatRange(a.target.lines)} of \`${a.target.path}\` (${rangeFragment(a.target.lines)})`;
     const count = a.touchedBy.length;
     const what = [count ? `changed since ${since}` : '', a.uncommittedTouch ? `${count ? 'and have' : 'have'} uncommitted changes` : ''].filter(Boolean).join(' ');
@@ -26,7 +26,7 @@ export const staleAnchoredRangeChanged: ItemRule<AnchorEvidence> = {
         ruleId: RuleId.staleAnchoredRangeChanged,
         severity: 'warning',
         ...at(a.target),
-        message: `${cap(where)} ${what}${latest}.${moved}${gone} Check that this ${noun} still matches them, then update it (and the link) or mark it reviewed.`,
+        message: `${cap(where)} ${what}${latest}.${moved}${gone} Check that this ${noun} still matches them, then update it (and the link) or mark it reviewed.${a.quoted ? ` This ${noun} quotes ${a.quoted}, which changed.` : ''}`,
         commits: a.touchedBy,
         ...(a.now ? { suggestion: { path: a.target.path, lines: a.now } } : {}),
       },

@@ -13,6 +13,7 @@ export const staleLinkedCodeChanged: ItemRule<ChangeEvidence> = {
   id: RuleId.staleLinkedCodeChanged,
   weight: { weights: ['commit', 'line', 'uncommitted'], counts: 'stale' },
   check(c, { options, since, noun }) {
+    if (c.minor) return undefined;
     const w = options.weights;
     const lines = Math.min(c.added + c.deleted + (c.uncommitted ? c.uncommitted.added + c.uncommitted.deleted : 0), w.maxLinesPerTarget);
     return {
@@ -30,24 +31,29 @@ export const staleLinkedCodeChanged: ItemRule<ChangeEvidence> = {
   },
 };
 
+/** The words for a target in messages: `Linked file \`x\``, `Watched files \`glob\``, … */
+export function targetWords(t: ChangeEvidence['target'], noun: string): string {
+  return t.kind === 'glob'
+    ? `Watched files \`${t.path}\``
+    : t.kind === 'directory'
+      ? `Linked folder \`${t.path || '.'}/\``
+      : t.via === 'alert-rule'
+        ? `Alert rule file \`${t.path}\` (its \`runbook_url\` points here)`
+        : t.via === 'code-span'
+          ? `\`${t.path}\` (named in this ${noun})`
+          : t.via === 'watches'
+            ? `Watched file \`${t.path}\``
+            : `Linked file \`${t.path}\``;
+}
+
 function changeMessage(c: ChangeEvidence, since: string, noun: string): string {
   const t = c.target;
-  const what =
-    t.kind === 'glob'
-      ? `Watched files \`${t.path}\``
-      : t.kind === 'directory'
-        ? `Linked folder \`${t.path || '.'}/\``
-        : t.via === 'alert-rule'
-          ? `Alert rule file \`${t.path}\` (its \`runbook_url\` points here)`
-          : t.via === 'code-span'
-            ? `\`${t.path}\` (named in this ${noun})`
-            : t.via === 'watches'
-              ? `Watched file \`${t.path}\``
-              : `Linked file \`${t.path}\``;
+  const what = targetWords(t, noun);
   const files = t.kind === 'glob' || t.kind === 'directory' ? ` (${plural(c.files, 'file')})` : '';
   const parts: string[] = [];
   if (c.commits.length > 0) parts.push(`changed${files} in ${plural(c.commits.length, 'commit')} (${lineCounts(c.added, c.deleted)})`);
   if (c.uncommitted) parts.push(`has uncommitted changes (${lineCounts(c.uncommitted.added, c.uncommitted.deleted)})`);
   const latest = c.commits[0] ? ` — latest: ${commitText(c.commits[0])}` : '';
-  return `${what} ${parts.join(' and ')} since ${since}${latest}. Check this ${noun} against the change, then update it or mark it reviewed.`;
+  const quoted = c.quoted ? ` This ${noun} quotes ${c.quoted}, which changed.` : '';
+  return `${what} ${parts.join(' and ')} since ${since}${latest}. Check this ${noun} against the change, then update it or mark it reviewed.${quoted}`;
 }

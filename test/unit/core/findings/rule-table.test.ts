@@ -28,6 +28,7 @@ describe('the rule table', () => {
       'stale.linked-code-changed',
       'stale.anchored-range-changed',
       'stale.incident-feedback',
+      'stale.minor-change',
       'link.missing-target',
       'link.renamed-target',
       'review.overdue',

@@ -24,7 +24,10 @@ describe('the staleness rule files', () => {
     const moved = commit('a1b2c3d4e5f60718293a4b5c6d7e8f9012345678', '2024-06-02T09:00:00Z', 'x');
     const anchored = target('a.go', 3, { lines: { start: 1, end: 2 } }) as ReturnType<typeof target> & { lines: { start: number; end: number } };
     const doc = evidence({
-      changes: [{ target: target('a.sh', 2), commits: [moved], added: 1, deleted: 0, files: 1 }],
+      changes: [
+        { target: target('a.sh', 2), commits: [moved], added: 1, deleted: 0, files: 1 },
+        { target: target('e.sh', 6), commits: [moved], added: 1, deleted: 1, files: 1, minor: ['versions'], oldVersions: ['1.2'] },
+      ],
       anchors: [
         { target: anchored, touchedBy: [moved], movedBy: [], now: { start: 1, end: 2 }, uncommittedTouch: false },
         { target: anchored, touchedBy: [], movedBy: [moved], now: { start: 2, end: 3 }, uncommittedTouch: false },

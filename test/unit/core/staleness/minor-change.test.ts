@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { minorHunks, versionTokens } from '../../../../src/core/staleness/diffs/minor-change';
+import { diffIgnoringWhitespace } from '../../../../src/core/staleness/diffs/text-diff';
+import { HistoryIndex } from '../../../../src/core/staleness/history/history-index';
+
+const kinds = (before: string, after: string) => minorHunks(before, after, diffIgnoringWhitespace(before, after).hunks);
+
+describe('minor changes: version numbers, comments, lines moved', () => {
+  it('calls a line whose only difference is a version number a version change, with the old versions', () => {
+    assert.deepEqual(kinds('FROM golang:1.21-alpine\nRUN make\n', 'FROM golang:1.22-alpine\nRUN make\n'), { kinds: ['versions'], oldVersions: ['1.21'] });
+    assert.deepEqual(kinds('module x\n\ngo 1.25.0\n\ntoolchain go1.25.3\n', 'module x\n\ngo 1.26\n\ntoolchain go1.26.6\n'), { kinds: ['versions', 'versions'], oldVersions: ['1.25.0', '1.25.3'] });
+    assert.deepEqual(kinds('  - uses: actions/checkout@v3\n', '  - uses: actions/checkout@v4\n'), { kinds: ['versions'], oldVersions: ['v3'] });
+  });
+
+  it('does not call a changed setting a version change (pool size 10 to 20, a timeout, a new flag)', () => {
+    assert.deepEqual(kinds('pool:\n  size: 10\n', 'pool:\n  size: 20\n'), { kinds: [undefined], oldVersions: [] });
+    assert.deepEqual(kinds('timeout: 30s\n', 'timeout: 45s\n'), { kinds: [undefined], oldVersions: [] });
+    assert.deepEqual(kinds('RUN go build\n', 'RUN go build -tags netgo\n'), { kinds: [undefined], oldVersions: [] });
+    assert.deepEqual(kinds('image: app:1.2\n', 'image: other:1.3\n'), { kinds: [undefined], oldVersions: [] });
+  });
+
+  it('calls hunks that only touch comment lines comment changes', () => {
+    assert.deepEqual(kinds('# build it\nmake build\n', '# build it (see docs)\nmake build\n'), { kinds: ['comments'], oldVersions: [] });
+    assert.deepEqual(kinds('x := 1\n', '// x is one\nx := 1\n'), { kinds: ['comments'], oldVersions: [] });
+    assert.deepEqual(kinds('x := 1\n', 'x := 2 // two\n'), { kinds: [undefined], oldVersions: [] });
+  });
+
+  it('calls a diff whose removed lines all come back elsewhere lines moved (imports reordered)', () => {
+    assert.deepEqual(kinds('import (\n  "b"\n  "a"\n)\n', 'import (\n  "a"\n  "b"\n)\n'), { kinds: ['moved', 'moved'], oldVersions: [] });
+    assert.deepEqual(kinds('a\nb\nc\n', 'c\na\nb\nd\n').kinds.includes(undefined), true);
+  });
+
+  it('finds version tokens (dotted numbers, v-numbers), not plain numbers or durations', () => {
+    assert.deepEqual(versionTokens('go1.26.6 golang:1.22-alpine @v4 v0.3.1-rc.1 size 10 1.5s 2.0'), ['1.26.6', '1.22', 'v4', 'v0.3.1-rc.1', '2.0']);
+  });
+
+  it('survives the history cache, with the data shape (a warm run says what a cold one said)', () => {
+    const a = 'a'.repeat(40);
+    const b = 'b'.repeat(40);
+    const index = HistoryIndex.fromLog(b, [
+      { sha: b, parents: [a], time: 2, subject: 'bump', changes: [], fileCount: 1 },
+      { sha: a, parents: [], time: 1, subject: 'add', changes: [], fileCount: 1 },
+    ]);
+    const hunks = [{ oldStart: 1, oldLines: 1, newStart: 1, newLines: 1 }];
+    index.setDiff({ sha: a, path: 'Dockerfile' }, { sha: b, path: 'Dockerfile' }, { added: 1, deleted: 1, hunks, minor: ['versions'], oldVersions: ['1.21'] });
+    index.setDiff({ sha: a, path: 'data.yml' }, { sha: b, path: 'data.yml' }, { added: 1, deleted: 0, hunks, shape: 'same' });
+    const restored = HistoryIndex.fromSnapshot(JSON.parse(JSON.stringify(index.toSnapshot())))!;
+    assert.deepEqual(restored.diff({ sha: a, path: 'Dockerfile' }, { sha: b, path: 'Dockerfile' }), { added: 1, deleted: 1, hunks, minor: ['versions'], oldVersions: ['1.21'] });
+    assert.deepEqual(restored.diff({ sha: a, path: 'data.yml' }, { sha: b, path: 'data.yml' }), { added: 1, deleted: 0, hunks, shape: 'same' });
+  });
+});
