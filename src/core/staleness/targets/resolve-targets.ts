@@ -201,16 +201,23 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
 const FIGURE_EXTENSION = /\.(png|jpe?g|gif|svg|webp|bmp|ico|pdf)$/i;
 
 /**
+ * Prose that is not markdown: license and notice texts, changelogs, reStructuredText and AsciiDoc
+ * pages. A doc that links them is pointing to another text, not describing code (a filled-in
+ * copyright line does not make a README wrong).
+ */
+const PROSE_FILE = /(?:^|\/)(?:LICEN[CS]E|[Ll]icen[cs]e|COPYING|NOTICE|AUTHORS|CONTRIBUTORS|CHANGELOG|CHANGES|HISTORY)(?:[-_.][A-Z0-9.-]*)?(?:\.(?:txt|rst|adoc))?$|\.(?:rst|adoc|asciidoc)$/;
+
+/**
  * Whether a target's edits can age the doc. A folder named in the text (a link, a URL, a code
  * span) is a pointer, "the tests live here": what changes inside it is not what the doc says,
- * so only `watches:` folders and globs count their contents. Other docs (unless `trackDocLinks`)
- * and figures never count. Untracked targets are still checked for existence.
+ * so only `watches:` folders and globs count their contents. Other docs and prose files (unless
+ * `trackDocLinks`) and figures never count. Untracked targets are still checked for existence.
  */
 function isTracked(target: Omit<LinkedTarget, 'occurrences' | 'tracked'>, trackDocLinks: boolean): boolean {
   if (target.kind === 'glob') return true;
   if (target.kind === 'directory' && target.via !== 'watches') return false;
   if (FIGURE_EXTENSION.test(target.path)) return false;
-  return !DOC_EXTENSION.test(target.path) || trackDocLinks;
+  return !(DOC_EXTENSION.test(target.path) || PROSE_FILE.test(target.path)) || trackDocLinks;
 }
 
 function existence(files: FileSet, path: string, preferDir: boolean): LinkedTarget['kind'] {
