@@ -10,6 +10,8 @@ describe('minor changes: version numbers, comments, lines moved', () => {
     assert.deepEqual(kinds('FROM golang:1.21-alpine\nRUN make\n', 'FROM golang:1.22-alpine\nRUN make\n'), { kinds: ['versions'], oldVersions: ['1.21'] });
     assert.deepEqual(kinds('module x\n\ngo 1.25.0\n\ntoolchain go1.25.3\n', 'module x\n\ngo 1.26\n\ntoolchain go1.26.6\n'), { kinds: ['versions', 'versions'], oldVersions: ['1.25.0', '1.25.3'] });
     assert.deepEqual(kinds('  - uses: actions/checkout@v3\n', '  - uses: actions/checkout@v4\n'), { kinds: ['versions'], oldVersions: ['v3'] });
+    assert.deepEqual(kinds('"image": "mcr.microsoft.com/devcontainers/go:1.25-bookworm",\n', '"image": "mcr.microsoft.com/devcontainers/go:dev-1.26-bookworm",\n'), { kinds: ['versions'], oldVersions: ['1.25'] });
+    assert.deepEqual(kinds('url: http://localhost:8080\n', 'url: http://localhost:9090\n'), { kinds: [undefined], oldVersions: [] });
   });
 
   it('does not call a changed setting a version change (pool size 10 to 20, a timeout, a new flag)', () => {
