@@ -51,7 +51,7 @@ type SettingName = Exclude<keyof StalenessOptionsInput, 'weights' | 'now' | 'rea
 type Check = (value: unknown, node: Node) => { value: unknown } | { problem: string; node?: Node };
 type Locate = (node: Node | null | undefined) => { line: number; column: number };
 
-const WEIGHT_NAMES: readonly WeightName[] = ['commit', 'line', 'maxLinesPerTarget', 'minorChange', 'anchoredRange', 'uncommitted', 'incidentFeedback', 'brokenLink', 'reviewOverdue'];
+const WEIGHT_NAMES: readonly WeightName[] = ['commit', 'line', 'maxCommitsPerTarget', 'maxLinesPerTarget', 'minorChange', 'anchoredRange', 'uncommitted', 'incidentFeedback', 'brokenLink', 'reviewOverdue'];
 const SECTIONS: readonly string[] = ['staleness', 'rules', 'alerts', 'problems'];
 const PROBLEMS_SETTINGS: readonly string[] = ['allDocs'];
 const DOC_KINDS: readonly DocKind[] = ['runbook', 'architecture', 'other'];
@@ -89,8 +89,8 @@ const atMost = (max: number, check: Check): Check => (value, node) =>
 
 const weightCheck = (name: WeightName): Check => {
   const base = atMost(
-    name === 'maxLinesPerTarget' ? MAX_SETTING : MAX_WEIGHT,
-    name === 'maxLinesPerTarget' ? number('a whole number of 0 or more', (n) => Number.isInteger(n) && n >= 0) : number('a number of 0 or more', (n) => n >= 0),
+    name === 'maxLinesPerTarget' || name === 'maxCommitsPerTarget' ? MAX_SETTING : MAX_WEIGHT,
+    name === 'maxLinesPerTarget' || name === 'maxCommitsPerTarget' ? number('a whole number of 0 or more', (n) => Number.isInteger(n) && n >= 0) : number('a number of 0 or more', (n) => n >= 0),
   );
   return (value, node) => (typeof value === 'number' && value < 0 ? { problem: `cannot be negative (\`${value}\`); use 0 to leave this evidence out` } : base(value, node));
 };

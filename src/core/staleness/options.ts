@@ -11,6 +11,8 @@ export interface StalenessWeights {
   commit: number;
   /** Per changed line (added + deleted, whitespace ignored) in those commits. Default 0.01. */
   line: number;
+  /** At most this many commits count per target: the score follows the size of the net change, not how often the file was touched. Default 3. */
+  maxCommitsPerTarget: number;
   /** At most this many lines count per target, so one generated file cannot dominate. Default 500. */
   maxLinesPerTarget: number;
   /** Per linked target or line range whose net change is minor (versions, comments, moved lines); only orders docs. Default 0.1. */
@@ -62,7 +64,7 @@ export interface StalenessOptions {
 
 /** The documented defaults; see the field comments of `StalenessOptions` and `StalenessWeights`. */
 export const DEFAULT_STALENESS_OPTIONS: Readonly<StalenessOptions> = Object.freeze({
-  weights: Object.freeze({ commit: 1, line: 0.01, maxLinesPerTarget: 500, minorChange: 0.1, anchoredRange: 2, uncommitted: 1, incidentFeedback: 1, brokenLink: 5, reviewOverdue: 0.5 }),
+  weights: Object.freeze({ commit: 1, line: 0.01, maxCommitsPerTarget: 3, maxLinesPerTarget: 500, minorChange: 0.1, anchoredRange: 2, uncommitted: 1, incidentFeedback: 1, brokenLink: 5, reviewOverdue: 0.5 }),
   staleThreshold: 1,
   bulkCommitFiles: 50,
   useBlameIgnoreRevs: true,

@@ -6,7 +6,8 @@ import { at, commitText, lineCounts, plural } from './text';
 /**
  * `stale.linked-code-changed`: a file, folder or glob the doc links to, watches, names in a code
  * span or is the runbook of (alert rules) changed after the doc was last changed or reviewed.
- * Weighs `commit` per commit, `line` per changed line (at most `maxLinesPerTarget` per target) and
+ * Weighs `commit` per commit (at most `maxCommitsPerTarget` per target: a file edited often is not
+ * more wrong for it), `line` per changed line (at most `maxLinesPerTarget` per target) and
  * `uncommitted` when the working tree changes it too.
  */
 export const staleLinkedCodeChanged: ItemRule<ChangeEvidence> = {
@@ -17,7 +18,7 @@ export const staleLinkedCodeChanged: ItemRule<ChangeEvidence> = {
     const w = options.weights;
     const lines = Math.min(c.added + c.deleted + (c.uncommitted ? c.uncommitted.added + c.uncommitted.deleted : 0), w.maxLinesPerTarget);
     return {
-      stale: w.commit * c.commits.length + w.line * lines + (c.uncommitted ? w.uncommitted : 0),
+      stale: w.commit * Math.min(c.commits.length, w.maxCommitsPerTarget) + w.line * lines + (c.uncommitted ? w.uncommitted : 0),
       reason: {
         ruleId: RuleId.staleLinkedCodeChanged,
         severity: 'warning',

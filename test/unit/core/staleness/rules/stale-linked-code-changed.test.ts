@@ -51,6 +51,14 @@ describe('rule stale.linked-code-changed', () => {
     assert.equal(verdict(doc, { weights: { commit: 0.25, line: 0 } }).level, 'fresh');
   });
 
+  it('weighs at most maxCommitsPerTarget commits per target, so a target edited often does not outrank a real change elsewhere (issue 18)', () => {
+    const many = Array.from({ length: 88 }, (_, i) => commit(`${(i + 16).toString(16).padStart(2, '0')}`.repeat(20), '2024-06-02T09:00:00Z', `edit ${i}`));
+    const doc = evidence({ changes: [{ target: target('runbooks/siblings.yaml', 2), commits: many, added: 40, deleted: 30, files: 1 }] });
+    assert.equal(verdict(doc).score, 3.7);
+    assert.equal(verdict(doc, { weights: { maxCommitsPerTarget: 10 } }).score, 10.7);
+    assert.equal(verdict(doc).reasons[0]!.commits.length, 88);
+  });
+
   it('speaks of uncommitted edits when the doc itself is being edited', () => {
     const doc = evidence({
       reference: { time: MAY_1, source: 'working-tree' },
