@@ -4,6 +4,9 @@
 //       with the engine's reasons
 //   npm run bench:accuracy -- sample --root PATH [--n 20] [--seed 1]
 //       a seeded random sample of N warning-level staleness flags with their evidence, for judging
+//   npm run bench:accuracy -- probe  --root PATH [--n 5] [--seed 1]
+//       recall probe: a seeded sample of N docs reported fresh that link code, with every
+//       first-parent commit to their tracked targets since the doc's reference (ignored ones too)
 //   npm run bench:accuracy -- pairs  --root PATH [--doc SUBSTRING]
 //       every (doc, tracked target) pair with the first-parent commits to the target since the
 //       doc's last content commit, for choosing pairs to label (engine verdicts left out on purpose)
@@ -123,10 +126,35 @@ async function sample(root: string, n: number, seed: number): Promise<void> {
     console.log(`  line: ${text.trim().slice(0, 160)}`);
     console.log(`  ${reason.message}`);
     for (const c of reason.commits.slice(0, 6)) {
-      const stat = reason.target ? git(root, ['show', '--format=', '--shortstat', c.sha, '--', reason.target]).trim() : '';
+      const stat = reason.target ? git(root, ['diff', '-w', '--shortstat', `${c.sha}^1`, c.sha, '--', reason.target]).trim() : '';
       console.log(`    ${c.sha.slice(0, 9)} ${c.date.slice(0, 10)} ${c.subject.slice(0, 80)}  [${stat}]`);
     }
     if (reason.commits.length > 6) console.log(`    … ${reason.commits.length - 6} more`);
+  }
+}
+
+async function probe(root: string, n: number, seed: number): Promise<void> {
+  const report = await runReport(root);
+  const fresh = report.docs
+    .filter((d) => d.level === 'fresh' && d.lastContentCommit && d.targets.some((t) => t.tracked && t.kind === 'file' && !t.pinned))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  const random = prng(seed);
+  const pool = [...fresh];
+  const drawn: typeof fresh = [];
+  while (drawn.length < n && pool.length > 0) drawn.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
+  const head = git(root, ['rev-parse', 'HEAD']).trim();
+  console.log(`${root} @ ${head.slice(0, 12)}: ${fresh.length} fresh docs that link code; drew ${drawn.length} with seed ${seed}`);
+  for (const doc of drawn) {
+    const since = doc.lastContentCommit!.sha;
+    console.log(`\n${doc.path} (${doc.kind}, reference ${doc.referenceTime?.slice(0, 10) ?? '-'}, score ${doc.score})`);
+    for (const r of doc.reasons) console.log(`  ${r.severity} ${r.ruleId} line ${r.line}: ${r.message.slice(0, 200)}`);
+    for (const target of doc.targets) {
+      if (!target.tracked || target.kind !== 'file' || target.pinned) continue;
+      const log = git(root, ['log', '--first-parent', '--format=%h %cs %s', `${since}..HEAD`, '--', target.path]).trim();
+      const commits = log ? log.split('\n') : [];
+      const stat = commits.length ? git(root, ['diff', '-w', '--shortstat', since, 'HEAD', '--', target.path]).trim() : '';
+      console.log(`  line ${target.line} ${target.path}${target.lines ? `#L${target.lines.start}-L${target.lines.end}` : ''}: ${commits.length} commits${stat ? ` [${stat}]` : ''}${commits.length ? `\n      ${commits.slice(0, 4).join('\n      ')}` : ''}`);
+    }
   }
 }
 
@@ -148,10 +176,11 @@ async function pairs(root: string, filter: string | undefined): Promise<void> {
 async function main(): Promise<void> {
   const mode = positionals[0];
   const root = values.root;
-  if (!root || !mode) throw new Error('usage: accuracy.ts score|sample|pairs --root PATH [--labels FILE] [--n N] [--seed S]');
+  if (!root || !mode) throw new Error('usage: accuracy.ts score|sample|probe|pairs --root PATH [--labels FILE] [--n N] [--seed S]');
   if (mode === 'score') await score(root, values.labels ?? '');
   else if (mode === 'sample') await sample(root, Number(values.n), Number(values.seed));
   else if (mode === 'pairs') await pairs(root, values.doc);
+  else if (mode === 'probe') await probe(root, Number(values.n), Number(values.seed));
   else throw new Error(`unknown mode ${mode}`);
 }
 
