@@ -38,7 +38,7 @@ describe('the staleness rule files', () => {
       feedback: [{ path: 'runbooks/db.md', line: 6, text: 'wrong port', at: '2024-06-03T10:00:00Z', resolved: false, incident: { path: 'incidents/i.md' } }],
     });
     const seen = verdict(doc).reasons.map((r) => [r.ruleId, r.severity]);
-    assert.equal(seen.length, 10);
+    assert.equal(seen.length, 11);
     for (const [id, severity] of seen) assert.deepEqual([id, severity], [id, ruleInfo(id!)!.defaultSeverity]);
     const verdictRules = [...VERDICT_RULES.changes, ...VERDICT_RULES.anchors, ...VERDICT_RULES.feedback, ...VERDICT_RULES.broken, ...VERDICT_RULES.doc];
     assert.deepEqual(new Set(seen.map(([id]) => id)), new Set(verdictRules.map((r) => r.id)));
