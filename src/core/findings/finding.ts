@@ -21,6 +21,7 @@ export const RuleId = {
   linkMissingTarget: 'link.missing-target',
   linkRenamedTarget: 'link.renamed-target',
   linkOutsideRepo: 'link.outside-repo',
+  linkNotPublished: 'link.not-published',
   linkAnchorDrifted: 'link.anchor-drifted',
   linkPinnedUnverifiable: 'link.pinned-unverifiable',
   watchesNoMatch: 'watches.no-match',

@@ -43,6 +43,7 @@ export const RULES: readonly RuleInfo[] = Object.freeze([
   rule(RuleId.linkMissingTarget, 'MissingLinkTarget', 'staleness', 'error', 'A link target does not exist.', ['brokenLink']),
   rule(RuleId.linkRenamedTarget, 'RenamedLinkTarget', 'staleness', 'error', 'A link target was renamed; the link should point at the new path.', ['brokenLink']),
   rule(RuleId.linkOutsideRepo, 'LinkOutsideRepository', 'staleness', 'warning', 'A link points above the workspace root, where its history is not followed.'),
+  rule(RuleId.linkNotPublished, 'LinkNotPublished', 'staleness', 'warning', 'A relative link of a docs-site page resolves to a file the site does not serve, so it works in the repository but is a 404 on the published site.'),
   rule(RuleId.linkAnchorDrifted, 'LineAnchorDrifted', 'staleness', 'info', 'Lines were added or removed above a linked line range, so the anchor points elsewhere now.'),
   rule(RuleId.linkPinnedUnverifiable, 'PinnedLinkUnverifiable', 'staleness', 'info', 'A link is pinned to a commit or tag that is not in this clone.'),
   rule(RuleId.watchesNoMatch, 'WatchesNoMatch', 'staleness', 'warning', 'A front matter watches pattern matches no file.'),

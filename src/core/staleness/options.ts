@@ -1,3 +1,4 @@
+import type { SiteSettings } from '../site/site-settings';
 import type { DocKind } from '../doc-model';
 
 /**
@@ -52,6 +53,8 @@ export interface StalenessOptions {
   defaultReviewInterval?: string;
   /** Kinds of docs the change-set check (`runbooks check`) looks at. Default runbooks and architecture docs. */
   checkKinds: DocKind[];
+  /** The `.runbooks.yml` `site:` section: overrides the docs site detected from the repository's files. Default none (detection alone). */
+  site?: SiteSettings;
   /** The clock, for review due dates. Default `() => new Date()`. */
   now: () => Date;
   /**

@@ -40,6 +40,8 @@ export interface LinkedTarget {
   occurrences: TargetOccurrence[];
   /** For `alert-rule`: the line of the `runbook_url:` annotation in the rule file. */
   ruleLine?: number;
+  /** For a missing link of a docs-site page: the site's generator, the source files tried and the files that declare redirects. */
+  site?: { generator: string; tried: string[]; redirectSources: string[] };
 }
 
 /** One reason behind a verdict, placed on a line of the doc. */

@@ -2,6 +2,7 @@ import { RuleId } from '../../findings';
 import type { BrokenEvidence } from '../model/evidence';
 import type { ItemRule } from './rule';
 import { at, commitText } from './text';
+import { triedText } from '../targets/site-targets';
 
 /**
  * `link.missing-target`: a link, watched path or alert rule file does not exist (deleted, never
@@ -23,6 +24,18 @@ export const linkMissingTarget: ItemRule<BrokenEvidence> = {
           severity: 'error',
           ...at(t),
           message: `${what} \`${t.path}\` does not exist at ${b.pinnedAt.slice(0, 12)}, the commit or tag this link is pinned to. Fix the link.`,
+          commits: [],
+        },
+      };
+    }
+    if (t.site && !b.deletedIn && !b.deletedUncommitted) {
+      return {
+        score: options.weights.brokenLink,
+        reason: {
+          ruleId: RuleId.linkMissingTarget,
+          severity: 'error',
+          ...at(t),
+          message: `Link \`${t.raw}\` leads to no page of the ${t.site.generator} site: ${triedText(t.site)}. Fix or remove the link.`,
           commits: [],
         },
       };

@@ -2,6 +2,7 @@ import { rulesOf, type RuleInfo } from '../../findings';
 import type { AnchorEvidence, BrokenEvidence, ChangeEvidence } from '../model/evidence';
 import { linkAnchorDrifted } from './link-anchor-drifted';
 import { linkMissingTarget } from './link-missing-target';
+import { linkNotPublished } from './link-not-published';
 import { linkOutsideRepo } from './link-outside-repo';
 import { linkPinnedUnverifiable } from './link-pinned-unverifiable';
 import { linkRenamedTarget } from './link-renamed-target';
@@ -32,6 +33,7 @@ export const RULE_DEFINITIONS: readonly RuleDefinition[] = Object.freeze([
   linkMissingTarget,
   linkRenamedTarget,
   linkOutsideRepo,
+  linkNotPublished,
   linkAnchorDrifted,
   linkPinnedUnverifiable,
   watchesNoMatch,

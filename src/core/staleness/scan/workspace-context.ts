@@ -5,6 +5,7 @@ import type { GitHistory, GitRefs, RepoState, WorkspaceFiles } from '../ports';
 import { remoteLocations, type RepoLocation } from '../../repo/repo-urls';
 import { FileSet, resolveDocTargets, type ResolvedDoc } from '../targets/resolve-targets';
 import type { StalenessOptions } from '../options';
+import { detectSites, type SiteContext } from '../../site/detect-site';
 
 /** The working tree as resolution sees it: files, forge locations, refs, and every doc's targets. */
 export interface WorkspaceContext {
@@ -19,6 +20,8 @@ export interface WorkspaceContext {
   resolved: Map<string, ResolvedDoc>;
   /** The docs resolved (to tell a changed doc from the same one next time). */
   docs: Map<string, DocModel>;
+  /** The docs sites detected, whose URLs links are resolved against. */
+  site: SiteContext;
   /** What resolution depended on besides the docs (files, remotes, refs, alert rules), as one string. */
   key: string;
 }
@@ -48,7 +51,9 @@ export async function loadContext(
   const fileSet = new FileSet(list);
   const repos = remoteLocations(remotes);
   const alertRules = (await unchangedAlertRules(previous, list, repos, refs, docs, options, changedSince)) ?? (await scanAlertRules(list, await searchRuleFiles(files, options, signal), docs, files, repos, refs, options, signal));
-  const key = JSON.stringify([list, repos, refs, [...alertRules].sort((a, b) => (a[0] < b[0] ? -1 : 1))]);
+  const site = await detectSites({ list, read: (path) => files.read(path, MAX_SITE_FILE_BYTES) }, docs, options.site);
+  signal?.throwIfAborted();
+  const key = JSON.stringify([list, repos, refs, [...alertRules].sort((a, b) => (a[0] < b[0] ? -1 : 1)), siteKey(site)]);
   // The same inputs and the same doc: the same resolution (the same object, which lets the
   // engine reuse what it concluded from it). Otherwise resolve, keeping the old object when the
   // result is equal anyway.
@@ -63,10 +68,18 @@ export async function loadContext(
       continue;
     }
     const codeSpans = options.codeSpans === 'all' || (options.codeSpans === 'runbooks' && doc.kind === 'runbook');
-    const result = resolveDocTargets(doc, { files: fileSet, repos, refs, codeSpans, trackDocLinks: options.trackDocLinks, alertRules: alertRules.get(doc.path) ?? [] });
+    const result = resolveDocTargets(doc, { files: fileSet, repos, refs, codeSpans, trackDocLinks: options.trackDocLinks, alertRules: alertRules.get(doc.path) ?? [], site });
     resolved.set(doc.path, before && JSON.stringify(before) === JSON.stringify(result) ? before : result);
   }
-  return { files: fileSet, list, repos, refs, alertRules, resolved, docs: docMap, key };
+  return { files: fileSet, list, repos, refs, alertRules, resolved, docs: docMap, site, key };
+}
+
+/** Site config and data files larger than this are not read. */
+const MAX_SITE_FILE_BYTES = 4 * 1024 * 1024;
+
+/** What link resolution takes from the detected sites, as plain data (for the context's key). */
+function siteKey(site: SiteContext): unknown {
+  return [site.sites.map((s) => ({ ...s, redirects: [...s.redirects], generated: s.generated.map((g) => [g.prefix, g.dataFile, [...g.names]]) })), [...site.permalinks]];
 }
 
 /**

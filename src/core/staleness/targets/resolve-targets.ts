@@ -11,6 +11,8 @@ import type { GitRefs } from '../ports';
 import { resolveRepoUrl, type RepoLocation } from '../../repo/repo-urls';
 import type { LinkedTarget, StalenessReason, TargetVia } from '../model/report';
 import { outsideRepoReason } from '../rules/link-outside-repo';
+import type { SiteContext } from '../../site/detect-site';
+import { isFixturePath, isTemplatePath, siteOutcome } from './site-targets';
 
 /** The files of the working tree, with their folders, for existence checks. */
 export class FileSet {
@@ -55,6 +57,8 @@ export interface ResolveContext {
   trackDocLinks: boolean;
   /** Alert rule files whose `runbook_url` points at this doc. */
   alertRules: AlertRuleLink[];
+  /** The docs sites detected, to resolve links the way the published site does; undefined: plain repository paths. */
+  site?: SiteContext;
 }
 
 /** A doc's targets, and the problems found while resolving them. */
@@ -74,6 +78,8 @@ const LINE_SUFFIX = /^(.*?)(?::(\d+)(?:-(\d+))?|#(L\d+(?:-L?\d+)?))$/;
  * times are listed once with every occurrence.
  */
 export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedDoc {
+  // Test fixtures are indexed for search only (their links are often broken on purpose), and site templates are not pages.
+  if (isFixturePath(doc.path) || isTemplatePath(ctx.site, doc.path)) return { targets: [], problems: [] };
   const targets = new Map<string, LinkedTarget>();
   const problems: StalenessReason[] = [];
   const docDir = posix.dirname(doc.path) === '.' ? '' : posix.dirname(doc.path);
@@ -125,9 +131,19 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
     }
     path = path.replace(/\/+$/, '');
     if (path === doc.path || (path === '' && !pinned)) continue;
+    let kind: LinkedTarget['kind'] = pinned ? (preferDir ? 'directory' : 'file') : existence(ctx.files, path, preferDir);
+    let site: LinkedTarget['site'];
+    if (ctx.site && (link.kind === 'relative' || link.kind === 'absolute-path')) {
+      const outcome = siteOutcome(link, doc.path, path, kind, ctx.site, ctx.files);
+      if (outcome.problem) problems.push(outcome.problem);
+      if (outcome.kind === 'drop') continue;
+      ({ path, targetKind: kind, site } = outcome);
+      if (path === doc.path) continue;
+    }
     add({
       path,
-      kind: pinned ? (preferDir ? 'directory' : 'file') : existence(ctx.files, path, preferDir),
+      kind,
+      ...(site ? { site } : {}),
       via,
       ...(lines ? { lines } : {}),
       ...(pinned ? { pinned } : {}),

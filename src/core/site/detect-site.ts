@@ -1,0 +1,98 @@
+import type { DocModel } from '../doc-model';
+import { asString, asStrings, dirOf, type SiteFiles } from './config-text';
+import { antoraSite } from './generators/antora';
+import { docusaurusSite } from './generators/docusaurus';
+import { HUGO_CONFIG, hugoSite } from './generators/hugo';
+import { jekyllSite } from './generators/jekyll';
+import { middlemanSite } from './generators/middleman';
+import { mkdocsSite } from './generators/mkdocs';
+import { applySiteSettings, type SiteSettings } from './site-settings';
+import { cleanUrlPrefix, pagesMountOf, urlKey, type SiteModel } from './site-model';
+
+export type { SiteFiles } from './config-text';
+
+/** The docs sites of a workspace, and the pages their docs' front matter places elsewhere. */
+export interface SiteContext {
+  /** Every site detected, shallowest config first. Empty when none is. */
+  sites: SiteModel[];
+  /** URL key (see `urlKey`) → root-relative doc path, from front matter `permalink:`, `url:` or `slug:`. */
+  permalinks: Map<string, string>;
+}
+
+const DEPTH_LIMIT = 2;
+
+/**
+ * Detects the docs sites of a workspace from its own files, with no configuration: `mkdocs.yml`,
+ * Hugo's `hugo.*`/`config.*`, `docusaurus.config.*`, Jekyll's `_config.yml`, Middleman's `config.rb`
+ * or `config/tech-docs.yml` with `source/`, and `antora.yml`, at the root or one folder down.
+ * `settings` (`.runbooks.yml` `site:`) override what was detected, or describe a site when none
+ * is. Front matter of the docs adds redirects (Hugo `aliases`, Jekyll `redirect_from`) and pages
+ * placed at another URL (`permalink`, `url`, `slug`). Reads config files through `files`; never throws.
+ */
+export async function detectSites(files: SiteFiles, docs: readonly DocModel[], settings?: SiteSettings): Promise<SiteContext> {
+  const sites: SiteModel[] = [];
+  const read = async (path: string): Promise<string> => (await files.read(path).catch(() => undefined)) ?? '';
+  const candidates = files.list.filter((f) => f.split('/').length <= DEPTH_LIMIT || HUGO_CONFIG.test(f)).sort((a, b) => a.split('/').length - b.split('/').length);
+  const taken = new Set<string>();
+  for (const path of candidates) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    let site: SiteModel | undefined;
+    if (taken.has(siteDir(path))) continue;
+    if (/^mkdocs\.ya?ml$/.test(name)) site = mkdocsSite(path, await read(path));
+    else if (/^docusaurus\.config\.(js|cjs|mjs|ts)$/.test(name)) site = docusaurusSite(path, await read(path));
+    else if (name === '_config.yml' && path.split('/').length <= DEPTH_LIMIT) site = jekyllSite(path, await read(path));
+    else if (path === 'config.rb' || path === 'config/tech-docs.yml') {
+      if (files.list.some((f) => f.startsWith('source/'))) site = await middlemanSite(path, files);
+    } else if (name === 'antora.yml') site = antoraSite(path, await read(path), files.list);
+    else if (HUGO_CONFIG.test(path)) site = hugoSite(path, await read(path), files.list);
+    if (!site) continue;
+    taken.add(siteDir(path));
+    sites.push(site);
+  }
+  const withSettings = settings ? applySiteSettings(sites, settings) : sites;
+  return { sites: withSettings, permalinks: addFrontMatterRoutes(withSettings, docs) };
+}
+
+/** The folder a site config speaks for: its own, or the one above `config/` (`config/tech-docs.yml`, Hugo's `config/_default/`). */
+function siteDir(configFile: string): string {
+  return dirOf(configFile).replace(/(^|\/)config(\/_default)?$/, '');
+}
+
+/** Adds each doc's front matter redirects to its site and returns the pages placed at other URLs. */
+function addFrontMatterRoutes(sites: SiteModel[], docs: readonly DocModel[]): Map<string, string> {
+  const permalinks = new Map<string, string>();
+  for (const doc of docs) {
+    const fm = doc.frontMatter;
+    if (!fm) continue;
+    const site = siteOfPath(sites, doc.path);
+    if (!site) continue;
+    for (const field of ['aliases', 'redirect_from']) {
+      for (const alias of asStrings(fm[field])) site.redirects.set(urlKey(stripBase(site, alias)), { to: `/${doc.path}`, source: doc.path });
+    }
+    const permalink = asString(fm.permalink) ?? asString(fm.url);
+    if (permalink && !permalink.includes(':')) permalinks.set(urlKey(stripBase(site, permalink)), doc.path);
+    const slug = asString(fm.slug);
+    if (slug && site.generator === 'docusaurus' && slug.startsWith('/')) {
+      const mount = pagesMountOf(site, doc.path);
+      if (mount) permalinks.set(urlKey(`${mount.url === '/' ? '' : mount.url}${slug}`), doc.path);
+    }
+  }
+  return permalinks;
+}
+
+/** The site whose pages folder holds `path` (the most specific); undefined when none does. */
+export function siteOfPath(sites: readonly SiteModel[], path: string): SiteModel | undefined {
+  let best: { site: SiteModel; depth: number } | undefined;
+  for (const site of sites) {
+    const mount = pagesMountOf(site, path);
+    if (mount && (!best || mount.dir.length > best.depth)) best = { site, depth: mount.dir.length };
+  }
+  return best?.site;
+}
+
+/** A URL path without the site's `baseUrl` prefix. */
+export function stripBase(site: SiteModel, url: string): string {
+  const base = cleanUrlPrefix(site.baseUrl);
+  if (base && (url === base || url.startsWith(`${base}/`))) return url.slice(base.length) || '/';
+  return url;
+}

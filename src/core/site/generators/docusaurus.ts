@@ -1,0 +1,31 @@
+import { dirOf, joinDir } from '../config-text';
+import { cleanDir, cleanUrlPrefix, urlKey, type SiteModel, type SiteMount, type SiteRedirect } from '../site-model';
+
+const QUOTED = `['"\`]([^'"\`]*)['"\`]`;
+
+/**
+ * Docusaurus (`docusaurus.config.js|ts|mjs`). The config is code, so it is read for the few plain
+ * settings that decide URLs, not run: `baseUrl`, the docs plugin's `path` (default `docs`) and
+ * `routeBasePath` (default `/docs`), `blog`, `src/pages` and `static/`, and the client-redirects
+ * plugin's `{ from, to }` entries written as string literals.
+ */
+export function docusaurusSite(configFile: string, text: string): SiteModel {
+  const base = dirOf(configFile);
+  const setting = (name: string): string | undefined => new RegExp(`\\b${name}\\s*:\\s*${QUOTED}`).exec(text)?.[1];
+  const docsDir = joinDir(base, cleanDir(setting('path') ?? 'docs'));
+  const route = cleanUrlPrefix(setting('routeBasePath') ?? '/docs') || '/';
+  const mounts: SiteMount[] = [
+    { url: route, dir: docsDir, kind: 'pages' },
+    { url: '/blog', dir: joinDir(base, 'blog'), kind: 'pages' },
+    { url: '/', dir: joinDir(base, 'src/pages'), kind: 'pages' },
+    { url: '/', dir: joinDir(base, 'static'), kind: 'static' },
+  ];
+  const redirects = new Map<string, SiteRedirect>();
+  const entry = new RegExp(`\\{\\s*(?:from\\s*:\\s*(${QUOTED}|\\[[^\\]]*\\])\\s*,\\s*to\\s*:\\s*${QUOTED}|to\\s*:\\s*${QUOTED}\\s*,\\s*from\\s*:\\s*(${QUOTED}|\\[[^\\]]*\\]))`, 'g');
+  for (const m of text.matchAll(entry)) {
+    const fromText = m[1] ?? m[5] ?? '';
+    const to = m[3] ?? m[4] ?? '';
+    for (const from of fromText.matchAll(new RegExp(QUOTED, 'g'))) redirects.set(urlKey(from[1]!), { to, source: configFile });
+  }
+  return { generator: 'docusaurus', configFile, mounts, baseUrl: cleanUrlPrefix(setting('baseUrl') ?? ''), redirects, generated: [], unserved: [] };
+}

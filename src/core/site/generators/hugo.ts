@@ -1,0 +1,51 @@
+import { asRecord, asString, dirOf, joinDir, readConfig } from '../config-text';
+import { cleanDir, cleanUrlPrefix, type SiteModel, type SiteMount } from '../site-model';
+
+/** Config files Hugo reads, in the order it prefers them (also under `config/_default/`). */
+export const HUGO_CONFIG = /(^|\/)(hugo|config)\.(toml|ya?ml|json)$|(^|\/)config\/_default\/(hugo|config)\.(toml|ya?ml|json)$/;
+
+/**
+ * Hugo (`hugo.toml|yaml|json`, `config.*`, `config/_default/`): pages from `contentDir` (default
+ * `content`) or the module mounts whose target is `content`, static files from `staticDir`
+ * (default `static`) and mounts whose target is `static`, under the path of `baseURL`. Aliases
+ * (front matter `aliases:`) are read from the docs themselves. `archetypes/` and `layouts/` are
+ * templates, not pages. Undefined when the file does not parse or does not look like Hugo's.
+ */
+export function hugoSite(configFile: string, text: string, files: readonly string[]): SiteModel | undefined {
+  const config = asRecord(readConfig(configFile, text));
+  if (!config) return undefined;
+  const base = dirOf(configFile).replace(/\/?config\/_default$/, '').replace(/^config\/_default$/, '');
+  // `config.yaml` is a common name: only take it for Hugo when it says Hugo things, or sits beside
+  // a content folder and Hugo's layouts, themes or archetypes.
+  if (/(^|\/)config\./.test(configFile.replace(/config\/_default\//, '')) && !isHugoConfig(config, base, files)) return undefined;
+  const mounts: SiteMount[] = [];
+  const moduleMounts = Array.isArray(asRecord(config.module)?.mounts) ? (asRecord(config.module)!.mounts as unknown[]) : [];
+  for (const m of moduleMounts) {
+    const mount = asRecord(m);
+    const source = asString(mount?.source);
+    const target = asString(mount?.target);
+    if (!source || !target) continue;
+    const kind = /^content(\/|$)/.test(target) ? 'pages' : /^static(\/|$)/.test(target) ? 'static' : undefined;
+    if (kind) mounts.push({ url: `/${target.replace(/^(content|static)\/?/, '')}`.replace(/\/$/, '') || '/', dir: joinDir(base, cleanDir(source)), kind });
+  }
+  if (!mounts.some((m) => m.kind === 'pages')) mounts.push({ url: '/', dir: joinDir(base, cleanDir(asString(config.contentDir) ?? asString(config.contentdir) ?? 'content')), kind: 'pages' });
+  if (!mounts.some((m) => m.kind === 'static')) {
+    const dirs = Array.isArray(config.staticDir) ? config.staticDir.filter((d): d is string => typeof d === 'string') : [asString(config.staticDir) ?? 'static'];
+    for (const d of dirs) mounts.push({ url: '/', dir: joinDir(base, cleanDir(d)), kind: 'static' });
+  }
+  return {
+    generator: 'hugo',
+    configFile,
+    mounts,
+    baseUrl: cleanUrlPrefix(asString(config.baseURL) ?? asString(config.baseurl) ?? ''),
+    redirects: new Map(),
+    generated: [],
+    unserved: [joinDir(base, 'archetypes'), joinDir(base, 'layouts')],
+  };
+}
+
+function isHugoConfig(config: Record<string, unknown>, base: string, files: readonly string[]): boolean {
+  if (['baseURL', 'baseurl', 'contentDir', 'theme', 'module'].some((k) => k in config)) return true;
+  const has = (dir: string): boolean => files.some((f) => f.startsWith(`${joinDir(base, dir)}/`));
+  return has('content') && (has('layouts') || has('themes') || has('archetypes'));
+}

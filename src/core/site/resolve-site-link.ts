@@ -1,0 +1,79 @@
+import { posix } from 'node:path';
+import { joinDir } from './config-text';
+import { siteOfPath, stripBase, type SiteContext } from './detect-site';
+import { pageCandidates, pageUrlBases } from './site-pages';
+import { below, isUnder, urlKey, type SiteModel } from './site-model';
+
+/** What a link leads to on the published site. */
+export type SiteLinkResult =
+  | { kind: 'page'; path: string; isDir?: boolean }
+  | { kind: 'redirect'; to: string; source: string }
+  | { kind: 'generated'; dataFile: string }
+  | { kind: 'maybe-generated'; why: string; tried: string[] }
+  | { kind: 'missing'; site: SiteModel; tried: string[] };
+
+/** Existence checks on the working tree. */
+export interface ExistingFiles {
+  hasFile(path: string): boolean;
+  hasDir(path: string): boolean;
+}
+
+/**
+ * Resolves a link of a doc the way its docs site does: a site-root link (`/manual/x.html`,
+ * `/docs/x/`) through the site's mounts, a relative one against the page's URL (pretty or `.html`);
+ * each URL to its source page (`.md`, `.mdx`, `.html.md`, `.html.md.erb`, `index` pages, front
+ * matter permalinks), a configured redirect, or a page made from data. Undefined when the doc is
+ * in no detected site, or the link is not a path.
+ */
+export function resolveSiteLink(written: string, linkKind: 'absolute-path' | 'relative', docPath: string, ctx: SiteContext, files: ExistingFiles): SiteLinkResult | undefined {
+  const site = siteOfPath(ctx.sites, docPath);
+  if (!site || !written) return undefined;
+  const urls = linkKind === 'absolute-path' ? [written] : pageUrlBases(site, docPath).map((base) => posix.normalize(posix.join(base, written)));
+  const tried: string[] = [];
+  let maybe: SiteLinkResult | undefined;
+  for (const raw of urls) {
+    if (raw.startsWith('/..') || raw === '/..') continue;
+    const url = stripBase(site, raw);
+    const key = urlKey(url);
+    const permalink = ctx.permalinks.get(key);
+    if (permalink) return { kind: 'page', path: permalink };
+    for (const mount of site.mounts) {
+      const prefix = mount.url === '/' ? '/' : `${mount.url}/`;
+      if (!(url === mount.url || url.startsWith(prefix) || (mount.url === '/' && url.startsWith('/')))) continue;
+      const rest = url === mount.url ? '' : url.slice(prefix.length);
+      for (const candidate of pageCandidates(mount, rest, url.endsWith('/'))) {
+        if (files.hasFile(candidate) && !site.unserved.some((d) => isUnder(candidate, d))) return { kind: 'page', path: candidate };
+        if (!tried.includes(candidate)) tried.push(candidate);
+      }
+      // Hugo makes a list page for every section folder of its content, with or without `_index.md`.
+      const dir = joinDir(mount.dir, urlKey(rest));
+      if (site.generator === 'hugo' && mount.kind === 'pages' && files.hasDir(dir)) return { kind: 'page', path: dir, isDir: true };
+    }
+    const redirect = site.redirects.get(key);
+    if (redirect) return { kind: 'redirect', ...redirect };
+    for (const g of site.generated) {
+      if (!isUnder(key, g.prefix) || key === g.prefix) continue;
+      const [entry, ...deeper] = below(key, g.prefix).split('/');
+      if (entry && g.names.has(entry) && deeper.length === 0) return { kind: 'generated', dataFile: g.dataFile };
+      if (entry && g.names.has(entry)) maybe ??= { kind: 'maybe-generated', why: `\`${g.dataFile}\` lists \`${entry}\` and ${site.mayGenerate ?? 'the site makes pages from it'}`, tried };
+    }
+    const prefix = site.generatedPrefixes?.find((p) => isUnder(key, p) && key !== p);
+    if (prefix) maybe ??= { kind: 'maybe-generated', why: `\`${site.configFile}\` makes pages under \`/${prefix}/\``, tried };
+    const asset = assetFallback(site, url, files);
+    if (asset) return { kind: 'page', path: asset };
+  }
+  return maybe ?? { kind: 'missing', site, tried };
+}
+
+/** An asset (`…/images/x.png`) found in one of the site's asset folders, wherever the linking page is; undefined when none has it. */
+function assetFallback(site: SiteModel, url: string, files: ExistingFiles): string | undefined {
+  for (const dir of site.assetDirs ?? []) {
+    const at = url.indexOf(`/${dir}/`);
+    if (at < 0) continue;
+    for (const mount of site.mounts) {
+      const path = joinDir(mount.dir, url.slice(at + 1));
+      if (mount.kind === 'pages' && files.hasFile(path)) return path;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,103 @@
+/** The static-site generators whose configuration is read. `configured`: only `.runbooks.yml` `site:` says how. */
+export type SiteGenerator = 'mkdocs' | 'hugo' | 'docusaurus' | 'jekyll' | 'middleman' | 'antora' | 'configured';
+
+/** A folder of the repository served under a URL prefix. */
+export interface SiteMount {
+  /** URL path prefix, `/` or `/docs` (no trailing slash except for the root). */
+  url: string;
+  /** Root-relative folder, '' for the repository root. */
+  dir: string;
+  /** `pages`: markdown sources become pages; `static`: files are served as they are. */
+  kind: 'pages' | 'static';
+}
+
+/** A redirect the site serves: an old URL that leads somewhere else. */
+export interface SiteRedirect {
+  to: string;
+  /** Root-relative file that declares it (`config/tech-docs.yml`, a doc's front matter). */
+  source: string;
+}
+
+/** Pages a generator makes from a data file: `/<prefix>/<entry>…` for each entry of `dataFile`. */
+export interface GeneratedPages {
+  /** URL key prefix (see `urlKey`), e.g. `repos`. */
+  prefix: string;
+  dataFile: string;
+  /** String values found in the data file: an entry's name is among them. */
+  names: ReadonlySet<string>;
+}
+
+/**
+ * How a docs site turns the repository into URLs, learnt from its own config files (or set in
+ * `.runbooks.yml` `site:`). Links are resolved against it the way the published site resolves them.
+ */
+export interface SiteModel {
+  generator: SiteGenerator;
+  /** Root-relative config file it was learnt from. */
+  configFile: string;
+  /** Page and static folders, most specific URL first. */
+  mounts: SiteMount[];
+  /** URL prefix the whole site lives under (`/project` for a GitHub Pages project site); '' for none. */
+  baseUrl: string;
+  /** URL key (see `urlKey`) → where it leads. */
+  redirects: Map<string, SiteRedirect>;
+  /** Pages made from data files. */
+  generated: GeneratedPages[];
+  /** URL key prefixes under which the config makes pages from code or data that cannot be listed here (`document-types`). */
+  generatedPrefixes?: string[];
+  /** Asset folders (below a pages mount) that a relative asset link falls back to, wherever the page is (Middleman's `images`). */
+  assetDirs?: string[];
+  /** Why other pages may be generated (e.g. "`config.rb` makes proxy pages"); undefined when nothing says so. */
+  mayGenerate?: string;
+  /** Root-relative folders under a pages mount that are not served (Jekyll `_layouts`, Hugo `archetypes`). */
+  unserved: string[];
+}
+
+const PAGE_EXTENSION = /(\.html)?(\.(md|markdown|mdx|erb|adoc|html))+$/i;
+
+/**
+ * The key a URL or source path is compared by: no leading or trailing slash, no `.html`/markdown
+ * extension, no trailing `index`/`_index`/`README`, lower case kept. `/manual/x.html`,
+ * `manual/x/` and `manual/x.md` all give `manual/x`; `/` gives ''.
+ */
+export function urlKey(path: string): string {
+  let key = path.replace(/[?#].*$/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  key = key.replace(PAGE_EXTENSION, '');
+  key = key.replace(/(^|\/)(index|_index|README|readme)$/, '');
+  return key.replace(/\/+$/, '');
+}
+
+/** True when `path` (root-relative) lies in `dir` ('' holds everything). */
+export function isUnder(path: string, dir: string): boolean {
+  return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
+
+/** The part of `path` below `dir` (`isUnder` must hold). */
+export function below(path: string, dir: string): string {
+  return dir === '' ? path : path === dir ? '' : path.slice(dir.length + 1);
+}
+
+/** The mount whose pages folder holds `path`, the most specific first; undefined when none does. */
+export function pagesMountOf(site: SiteModel, path: string): SiteMount | undefined {
+  let best: SiteMount | undefined;
+  for (const m of site.mounts) if (m.kind === 'pages' && isUnder(path, m.dir) && (!best || m.dir.length > best.dir.length)) best = m;
+  return best;
+}
+
+/** Whether the site serves the file at `path`: it lies in a mount and in no unserved folder. */
+export function isServed(site: SiteModel, path: string): boolean {
+  if (site.unserved.some((d) => isUnder(path, d))) return false;
+  return site.mounts.some((m) => isUnder(path, m.dir));
+}
+
+/** Cleans a folder name from a config file: no `./`, no leading or trailing slash. */
+export function cleanDir(dir: string): string {
+  return dir.trim().replace(/^\.\/+/, '').replace(/^\/+/, '').replace(/\/+$/, '').replace(/^\.$/, '');
+}
+
+/** Cleans a URL prefix: leading slash, no trailing slash; '' for the root. */
+export function cleanUrlPrefix(url: string): string {
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
+  const trimmed = path.replace(/^\/+/, '').replace(/\/+$/, '');
+  return trimmed ? `/${trimmed}` : '';
+}

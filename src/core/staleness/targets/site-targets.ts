@@ -1,0 +1,81 @@
+import { RuleId } from '../../findings';
+import type { DocLink } from '../../doc-model';
+import { siteOfPath, type SiteContext } from '../../site/detect-site';
+import { resolveSiteLink, type ExistingFiles } from '../../site/resolve-site-link';
+import { isServed, pagesMountOf } from '../../site/site-model';
+import type { LinkedTarget, StalenessReason } from '../model/report';
+import { notPublishedReason } from '../rules/link-not-published';
+
+/** Folders of test fixtures: their docs are searched, but their (often deliberately broken) links are not checked. */
+const FIXTURE_DIR = /(^|\/)(spec\/fixtures|tests?\/fixtures|testdata|__fixtures__)\//;
+
+/** True for a doc inside a test fixtures folder (`spec/fixtures`, `test/fixtures`, `testdata`, `__fixtures__`). */
+export function isFixturePath(path: string): boolean {
+  return FIXTURE_DIR.test(path);
+}
+
+/** True for a doc in a site's template folder (Hugo `archetypes/` and `layouts/`, Jekyll `_layouts/`, Middleman `source/layouts/`): a template, not a page. */
+export function isTemplatePath(site: SiteContext | undefined, path: string): boolean {
+  return site?.sites.some((s) => s.unserved.some((d) => /(^|\/)_?(archetypes|layouts|includes)$/.test(d) && (path === d || path.startsWith(`${d}/`)))) ?? false;
+}
+
+/** How many tried files a message names before "and N more". */
+const TRIED_SHOWN = 3;
+
+/** What the site made of a link the repository alone could not resolve, or found wrong with one it could. */
+export type SiteOutcome =
+  | { kind: 'keep'; path: string; targetKind: LinkedTarget['kind']; site?: LinkedTarget['site']; problem?: StalenessReason }
+  | { kind: 'drop'; problem?: StalenessReason };
+
+/**
+ * Resolves a relative or site-root link the way the doc's docs site serves it, after the plain
+ * repository path was tried (`path`, `kind`): a missing target that is a page of the site, a
+ * configured redirect or a page made from data is not broken (a page of its source file is the
+ * target instead); one that may be generated is an `info`; one that is missing says what was
+ * tried. A relative link to a file that exists but is not served is `link.not-published`. Without
+ * a site for the doc, the target is kept as it is.
+ */
+export function siteOutcome(link: DocLink, docPath: string, path: string, kind: LinkedTarget['kind'], site: SiteContext, files: ExistingFiles): SiteOutcome {
+  const written = link.path ?? '';
+  const linkKind = link.kind === 'absolute-path' ? 'absolute-path' : 'relative';
+  if (kind !== 'missing') {
+    const docSite = siteOfPath(site.sites, docPath);
+    if (!docSite || linkKind !== 'relative' || isServed(docSite, path)) return { kind: 'keep', path, targetKind: kind };
+    const source = pagesMountOf(docSite, docPath)?.dir ?? '';
+    return { kind: 'keep', path, targetKind: kind, problem: notPublishedReason(link.raw, path, { generator: docSite.generator, source }, link.line, link.column) };
+  }
+  const result = resolveSiteLink(written, linkKind, docPath, site, files);
+  if (!result) return { kind: 'keep', path, targetKind: kind };
+  switch (result.kind) {
+    case 'page':
+      return { kind: 'keep', path: result.path, targetKind: result.isDir ? 'directory' : 'file' };
+    case 'redirect':
+    case 'generated':
+      return { kind: 'drop' };
+    case 'maybe-generated':
+      return {
+        kind: 'drop',
+        problem: {
+          ruleId: RuleId.linkMissingTarget,
+          severity: 'info',
+          target: written,
+          line: link.line,
+          ...(link.column !== undefined ? { column: link.column } : {}),
+          message: `Link \`${link.raw}\` leads to no source page, but may be generated: ${result.why}. Check it on the published site.`,
+          commits: [],
+        },
+      };
+    case 'missing': {
+      const redirectSources = [...new Set([result.site.configFile, ...[...result.site.redirects.values()].map((r) => r.source).filter((s) => !s.endsWith('.md'))])];
+      return { kind: 'keep', path, targetKind: 'missing', site: { generator: result.site.generator, tried: result.tried, redirectSources } };
+    }
+  }
+}
+
+/** "tried `a`, `b`, `c` and 4 more; no redirect in `config/tech-docs.yml`" for a missing site link. */
+export function triedText(site: NonNullable<LinkedTarget['site']>): string {
+  const shown = site.tried.slice(0, TRIED_SHOWN).map((t) => `\`${t}\``).join(', ');
+  const more = site.tried.length > TRIED_SHOWN ? ` and ${site.tried.length - TRIED_SHOWN} more` : '';
+  const redirects = site.redirectSources.length ? `; no redirect in ${site.redirectSources.map((s) => `\`${s}\``).join(' or ')}` : '';
+  return `${site.tried.length ? `tried ${shown}${more}` : 'no source folder serves it'}${redirects}`;
+}

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { problemRows, resolveIn, sitesOf, targetRows, type Repo } from './site-fixture';
+
+const REPO: Repo = {
+  'hugo.toml': 'baseURL = "https://example.org/handbook/"\ntitle = "Ops"\n[[module.mounts]]\n  source = "content/en"\n  target = "content"\n[[module.mounts]]\n  source = "assets"\n  target = "assets"\n',
+  'static/images/arch.png': '',
+  'archetypes/default.md': '---\ntitle: "{{ replace .Name "-" " " | title }}"\ndate: {{ .Date }}\n---\n[x](nowhere.md)\n',
+  'content/en/docs/_index.md': '# Docs\n',
+  'content/en/docs/ops/db.md': '---\naliases: [/old/db/]\n---\n# Db\n',
+  'content/en/docs/ops/cache/page.md': '# Cache\n',
+  'content/en/docs/ops/a.md': '[db](../db/) [root](/docs/ops/db) [base](/handbook/docs/ops/db/) [section](/docs/ops/cache/) [docs](/docs/) [alias](/old/db/) [img](/images/arch.png)\n[gone](/docs/ops/nope/)\n',
+};
+
+describe('Hugo sites', () => {
+  it('reads contentDir or module mounts, static folders and the baseURL path from hugo.toml', async () => {
+    const { sites } = await sitesOf(REPO);
+    assert.deepEqual(sites.map((s) => [s.generator, s.mounts, s.baseUrl, [...s.redirects]]), [
+      ['hugo', [{ url: '/', dir: 'content/en', kind: 'pages' }, { url: '/', dir: 'static', kind: 'static' }], '/handbook', [['old/db', { to: '/content/en/docs/ops/db.md', source: 'content/en/docs/ops/db.md' }]]],
+    ]);
+  });
+
+  it('resolves pretty URLs, section pages, the baseURL prefix, aliases and static files', async () => {
+    const resolved = await resolveIn(REPO, 'content/en/docs/ops/a.md');
+    assert.deepEqual(targetRows(resolved), [
+      ['../db/', 'content/en/docs/ops/db.md', 'file'],
+      ['/docs/ops/cache/', 'content/en/docs/ops/cache', 'directory'],
+      ['/docs/', 'content/en/docs/_index.md', 'file'],
+      ['/images/arch.png', 'static/images/arch.png', 'file'],
+      ['/docs/ops/nope/', 'docs/ops/nope', 'missing'],
+    ]);
+    assert.deepEqual(problemRows(resolved), []);
+  });
+
+  it('never reports an archetype template as a doc with invalid front matter, nor checks its links', async () => {
+    const { parseDoc } = await import('../../../../src/core/parse-doc');
+    assert.deepEqual(parseDoc('archetypes/default.md', REPO['archetypes/default.md']!).findings, []);
+    const resolved = await resolveIn(REPO, 'archetypes/default.md');
+    assert.deepEqual([targetRows(resolved), problemRows(resolved)], [[], []]);
+  });
+});

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { problemRows, resolveIn, sitesOf, targetRows, type Repo } from './site-fixture';
+
+const REPO: Repo = {
+  'docs/_config.yml': 'baseurl: /proj\ncollections:\n  docs:\n    output: true\n    permalink: /:collection/:path/\nexclude: [drafts]\n',
+  'docs/_layouts/default.md': '---\nlayout: {{ page.layout }}\n---\n{{ content }} [x](nowhere.md)\n',
+  'docs/_docs/install.md': '---\nredirect_from:\n  - /setup/\n---\n# Install\n',
+  'docs/_docs/configuration.md': '---\npermalink: /config-reference/\n---\n# Config\n',
+  'docs/drafts/wip.md': '# WIP\n',
+  'docs/faq.md': '# FAQ\n',
+  'docs/_docs/usage.md': '[install](/proj/docs/install/) [inst](../install/) [conf](/config-reference/) [setup](/setup/) [faq](/proj/faq.html)\n[draft](../drafts/wip.md)\n[gone](/proj/docs/nope/)\n',
+};
+
+describe('Jekyll / GitHub Pages sites', () => {
+  it('reads baseurl, output collections and excludes from _config.yml', async () => {
+    const { sites } = await sitesOf(REPO);
+    assert.deepEqual(sites.map((s) => [s.generator, s.baseUrl, s.mounts, s.unserved.slice(0, 2)]), [
+      ['jekyll', '/proj', [{ url: '/docs', dir: 'docs/_docs', kind: 'pages' }, { url: '/', dir: 'docs', kind: 'pages' }], ['docs/drafts', 'docs/_layouts']],
+    ]);
+  });
+
+  it('resolves collection pages, permalinks, redirect_from and .html pages under baseurl', async () => {
+    const resolved = await resolveIn(REPO, 'docs/_docs/usage.md');
+    assert.deepEqual(targetRows(resolved), [
+      ['/proj/docs/install/', 'docs/_docs/install.md', 'file'],
+      ['/config-reference/', 'docs/_docs/configuration.md', 'file'],
+      ['/proj/faq.html', 'docs/faq.md', 'file'],
+      ['../drafts/wip.md', 'docs/drafts/wip.md', 'file'],
+      ['/proj/docs/nope/', 'proj/docs/nope', 'missing'],
+    ]);
+    assert.deepEqual(problemRows(resolved).map((p) => p.slice(0, 2)), [['link.not-published', 'warning']]);
+  });
+
+  it('never checks a layout template', async () => {
+    const resolved = await resolveIn(REPO, 'docs/_layouts/default.md');
+    assert.deepEqual([targetRows(resolved), problemRows(resolved)], [[], []]);
+  });
+});
