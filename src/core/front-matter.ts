@@ -12,19 +12,30 @@ export interface FrontMatterResult {
   findings: Finding[];
 }
 
+/** `{{ .Name }}`, `{{ replace .Name "-" " " }}`, `{% … %}`: template expressions of site generators. */
+const TEMPLATE_EXPRESSION = /\{\{[^\n]*\}\}|\{%[^\n]*%\}/;
+/** A value that is a bare template expression (`date: {{ .Date }}`), which YAML would read as a mapping. */
+const UNQUOTED_TEMPLATE = /(^|\n)\s*(-\s+|[\w.-]+:\s+)?(\{\{[^\n]*\}\}|\{%[^\n]*%\})/;
+
 /**
  * Parses YAML front matter. `firstLine` is the file line (1-based) of the first YAML line, i.e. the
  * line after the opening `---`, so findings point at the right line of the file.
- * A block that fails to parse yields a finding and `data: undefined`, never an empty object.
+ * A block that fails to parse yields a finding and `data: undefined`, never an empty object; one
+ * that fails because it holds template expressions (`{{ .Name }}`, a site template) yields
+ * `data: undefined` and no finding.
  */
 export function parseFrontMatter(yamlText: string, firstLine: number): FrontMatterResult {
+  const findings: Finding[] = [];
+  // A site template (Hugo archetype, Jekyll or Middleman layout) holds `{{ … }}` expressions its
+  // generator fills in: not YAML yet, and not a doc with bad front matter.
+  if (UNQUOTED_TEMPLATE.test(yamlText)) return { meta: emptyMeta(), findings };
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const findings: Finding[] = [];
   const lineOf = (offset: number | undefined): number =>
     offset === undefined ? firstLine : firstLine + lineCounter.linePos(offset).line - 1;
 
   if (doc.errors.length > 0) {
+    if (TEMPLATE_EXPRESSION.test(yamlText)) return { meta: emptyMeta(), findings };
     for (const error of doc.errors) {
       const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       const offset = problemStart(doc, error);

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { parseDoc } from '../../../../src/core/parse-doc';
+import { problemRows, resolveIn, sitesOf, targetRows, type Repo } from './site-fixture';
+
+describe('test fixtures and site templates', () => {
+  it('indexes docs in spec/fixtures, test/fixtures, testdata and __fixtures__ for search only: their links are not checked', async () => {
+    const repo: Repo = {
+      'spec/fixtures/broken.md': '[x](nope.md)\n',
+      'test/fixtures/a/b.md': '[x](/nope)\n',
+      'pkg/testdata/doc.md': '[x](../gone.yaml)\n',
+      'src/__fixtures__/c.md': '[x](missing/)\n',
+      'docs/real.md': '[x](nope.md)\n',
+    };
+    const rows = await Promise.all(Object.keys(repo).map(async (p) => [p, targetRows(await resolveIn(repo, p)).length]));
+    assert.deepEqual(rows, [['spec/fixtures/broken.md', 0], ['test/fixtures/a/b.md', 0], ['pkg/testdata/doc.md', 0], ['src/__fixtures__/c.md', 0], ['docs/real.md', 1]]);
+  });
+
+  it('reads front matter holding template expressions as a template: no front-matter.invalid, whether the YAML breaks or not', () => {
+    const hugo = parseDoc('archetypes/default.md', '---\ntitle: "{{ replace .File.ContentBaseName "-" " " | title }}"\ndate: {{ .Date }}\ndraft: true\n---\n');
+    const jekyll = parseDoc('_layouts/page.md', '---\nlayout: {{ page.layout }}\n---\n');
+    const erb = parseDoc('source/x.html.md', '---\ntitle: {% raw %}x{% endraw %}: y: z\n---\n');
+    assert.deepEqual([hugo.findings, hugo.frontMatter, jekyll.findings, erb.findings], [[], undefined, [], []]);
+    // Without template expressions, bad YAML is still a finding.
+    assert.deepEqual(parseDoc('x.md', '---\ntitle: a: b\n---\n').findings.map((f) => f.ruleId), ['front-matter.invalid']);
+  });
+});
+
+describe('Antora sites', () => {
+  it('serves each module\'s pages under /<component>/<version>/', async () => {
+    const repo: Repo = {
+      'docs/antora.yml': 'name: ops\nversion: "2.0"\n',
+      'docs/modules/ROOT/pages/index.md': '# Ops\n',
+      'docs/modules/db/pages/failover.md': '[home](/ops/2.0/) [gone](/ops/2.0/db/nope.html)\n',
+    };
+    const { sites } = await sitesOf(repo);
+    assert.deepEqual(sites[0]!.mounts.filter((m) => m.kind === 'pages'), [
+      { url: '/ops/2.0', dir: 'docs/modules/ROOT/pages', kind: 'pages' },
+      { url: '/ops/2.0/db', dir: 'docs/modules/db/pages', kind: 'pages' },
+    ]);
+    const resolved = await resolveIn(repo, 'docs/modules/db/pages/failover.md');
+    assert.deepEqual([targetRows(resolved), problemRows(resolved)], [[['/ops/2.0/', 'docs/modules/ROOT/pages/index.md', 'file'], ['/ops/2.0/db/nope.html', 'ops/2.0/db/nope.html', 'missing']], []]);
+  });
+});
