@@ -7,6 +7,7 @@ import type { SeverityOverrides } from './findings/severity';
 import { parseReviewInterval } from './staleness/evidence/review';
 import { DEFAULT_STALENESS_OPTIONS, type StalenessOptionsInput, type StalenessWeights } from './staleness/options';
 import { parseRulesSection } from './config-rules';
+import { parseSiteSection } from './config-site';
 import { describe, listWords, unknownKey } from './config-words';
 
 export { closest } from './config-words';
@@ -45,14 +46,14 @@ type WeightName = keyof StalenessWeights;
  * belong to whoever runs the engine. A new option fails to compile in `SETTINGS` until it is given a
  * check there or is left out here.
  */
-type SettingName = Exclude<keyof StalenessOptionsInput, 'weights' | 'now' | 'readAhead'>;
+type SettingName = Exclude<keyof StalenessOptionsInput, 'weights' | 'now' | 'readAhead' | 'site'>;
 
 /** A setting's check: its value, or what is wrong with it, to follow "`staleness.key` " (and the node to point at). */
 type Check = (value: unknown, node: Node) => { value: unknown } | { problem: string; node?: Node };
 type Locate = (node: Node | null | undefined) => { line: number; column: number };
 
 const WEIGHT_NAMES: readonly WeightName[] = ['commit', 'line', 'maxCommitsPerTarget', 'maxLinesPerTarget', 'minorChange', 'anchoredRange', 'uncommitted', 'incidentFeedback', 'brokenLink', 'reviewOverdue'];
-const SECTIONS: readonly string[] = ['staleness', 'rules', 'alerts', 'problems'];
+const SECTIONS: readonly string[] = ['staleness', 'rules', 'alerts', 'problems', 'site'];
 const PROBLEMS_SETTINGS: readonly string[] = ['allDocs'];
 const DOC_KINDS: readonly DocKind[] = ['runbook', 'architecture', 'other'];
 const INTERVAL_EXAMPLES = 'write e.g. `90d`, `3 months`, `P90D` or `quarterly`';
@@ -162,7 +163,7 @@ export function parseConfigFile(text: string): RunbooksConfig {
   for (const pair of contents.items) {
     const key = keyName(pair);
     if (key === undefined) {
-      problem('Keys must be names; the sections are `staleness`, `rules`, `alerts` and `problems`.', locate(pair.key as Node));
+      problem('Keys must be names; the sections are `staleness`, `rules`, `alerts`, `problems` and `site`.', locate(pair.key as Node));
       continue;
     }
     if (key === 'rules') {
@@ -188,6 +189,11 @@ export function parseConfigFile(text: string): RunbooksConfig {
         if ('problem' in checked) problem(checked.problem, checked.at);
         else problemsSection = { allDocs: checked.value as boolean };
       }
+      continue;
+    }
+    if (key === 'site') {
+      const section = sectionOf(doc, pair, 'site', problem, locate);
+      if (section) staleness.site = parseSiteSection(doc, section, problem, locate);
       continue;
     }
     if (key !== 'staleness') {

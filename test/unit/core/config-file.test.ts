@@ -100,7 +100,7 @@ describe('the repository config file (.runbooks.yml)', () => {
         3,
         '`staleness.readAhead` is not a setting; the settings are `weights`, `staleThreshold`, `bulkCommitFiles`, `useBlameIgnoreRevs`, `workingTree`, `codeSpans`, `trackDocLinks`, `alertRuleFiles`, `maxAlertRuleFileBytes`, `defaultReviewInterval` and `checkKinds`.',
       ],
-      [3, 1, '`paging` is not a section; the sections are `staleness`, `rules`, `alerts` and `problems`.'],
+      [3, 1, '`paging` is not a section; the sections are `staleness`, `rules`, `alerts`, `problems` and `site`.'],
     ]);
     assert.match(problems('staleness:\n  now: 2025-01-01\n')[0]![2], /^`staleness\.now` is not a setting; the settings are `weights`, /);
   });
