@@ -51,6 +51,8 @@ export function parseDoc(path: string, text: string, extraFindings: Finding[] = 
       pushLink(links, node.url, node.label ?? node.identifier, node, true);
     } else if (node.type === 'code') {
       codeBlocks.push(toCodeBlock(node, headings));
+    } else if (node.type === 'text' && node.value.includes('{{') && node.position) {
+      pushShortcodeLinks(links, node.value, node.position.start.line, node.position.start.column);
     } else if (node.type === 'inlineCode' && node.position && looksLikePath(node.value)) {
       codeSpans.push({ text: node.value.trim(), line: node.position.start.line, column: node.position.start.column });
     } else if (node.type === 'html' && !meta.review.reviewed) {
@@ -175,6 +177,20 @@ function pushLink(links: DocLink[], url: string, text: string, at: Nodes, viaRef
     column: at.position.start.column,
     ...(viaReference ? { viaReference: true } : {}),
   });
+}
+
+/** `[text]({{< ref "path" >}})`: CommonMark reads it as text (the destination holds spaces). */
+const SHORTCODE_LINK = /\]\(\s*(\{\{[<%]\s*(?:rel)?ref\s+"?[^"\s>%]+"?\s*[>%]\}\})\s*\)/g;
+
+/** Hugo `ref`/`relref` shortcodes used as link destinations in a text node starting at `line`:`column`. */
+function pushShortcodeLinks(links: DocLink[], text: string, line: number, column: number): void {
+  for (const m of text.matchAll(SHORTCODE_LINK)) {
+    const before = text.slice(0, m.index);
+    const newlines = before.split('\n').length - 1;
+    const at = m.index + 2 + (m[0].length - m[0].trimStart().length);
+    const col = newlines === 0 ? column + at : at - before.lastIndexOf('\n');
+    links.push({ raw: m[1]!, kind: 'relative', path: m[1]!, text: '', line: line + newlines, column: col });
+  }
 }
 
 /** A `/` or a short file extension, no URL scheme, no shell syntax or globs, one line. */

@@ -2,7 +2,7 @@ import type { DocModel } from '../doc-model';
 import { asString, asStrings, dirOf, type SiteFiles } from './config-text';
 import { antoraSite } from './generators/antora';
 import { docusaurusSite } from './generators/docusaurus';
-import { HUGO_CONFIG, hugoSite } from './generators/hugo';
+import { HUGO_CONFIG, hugoHookDestinations, hugoSite } from './generators/hugo';
 import { jekyllSite } from './generators/jekyll';
 import { middlemanSite } from './generators/middleman';
 import { mkdocsSite } from './generators/mkdocs';
@@ -46,6 +46,10 @@ export async function detectSites(files: SiteFiles, docs: readonly DocModel[], s
     } else if (name === 'antora.yml') site = antoraSite(path, await read(path), files.list);
     else if (HUGO_CONFIG.test(path)) site = hugoSite(path, await read(path), files.list);
     if (!site) continue;
+    if (site.generator === 'hugo') {
+      const hooked = await hugoHookDestinations(site, files);
+      if (hooked.length) site.hookDestinations = hooked;
+    }
     taken.add(siteDir(path));
     sites.push(site);
   }

@@ -16,6 +16,8 @@ export type SiteLinkResult =
 export interface ExistingFiles {
   hasFile(path: string): boolean;
   hasDir(path: string): boolean;
+  /** The file that equals `path` but for case; undefined when none (or when the set cannot tell). */
+  fileIgnoringCase?(path: string): string | undefined;
 }
 
 /**
@@ -42,7 +44,9 @@ export function resolveSiteLink(written: string, linkKind: 'absolute-path' | 're
       if (!(url === mount.url || url.startsWith(prefix) || (mount.url === '/' && url.startsWith('/')))) continue;
       const rest = url === mount.url ? '' : url.slice(prefix.length);
       for (const candidate of pageCandidates(mount, rest, url.endsWith('/'))) {
-        if (files.hasFile(candidate) && !site.unserved.some((d) => isUnder(candidate, d))) return { kind: 'page', path: candidate };
+        // Hugo lower-cases URLs: `/methods/page/isancestor/` is `methods/page/IsAncestor.md`.
+        const found = files.hasFile(candidate) ? candidate : site.generator === 'hugo' ? files.fileIgnoringCase?.(candidate) : undefined;
+        if (found && !site.unserved.some((d) => isUnder(found, d))) return { kind: 'page', path: found };
         if (!tried.includes(candidate)) tried.push(candidate);
       }
       // Hugo makes a list page for every section folder of its content, with or without `_index.md`.

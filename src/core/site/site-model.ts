@@ -47,6 +47,8 @@ export interface SiteModel {
   generatedPrefixes?: string[];
   /** Asset folders (below a pages mount) that a relative asset link falls back to, wherever the page is (Middleman's `images`). */
   assetDirs?: string[];
+  /** Link destinations a render hook of the site handles itself (Hugo's `render-link.html` comparing the destination to `"g"`). */
+  hookDestinations?: string[];
   /** Why other pages may be generated (e.g. "`config.rb` makes proxy pages"); undefined when nothing says so. */
   mayGenerate?: string;
   /** Root-relative folders under a pages mount that are not served (Jekyll `_layouts`, Hugo `archetypes`). */

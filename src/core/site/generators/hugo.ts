@@ -1,4 +1,4 @@
-import { asRecord, asString, dirOf, joinDir, readConfig } from '../config-text';
+import { asRecord, asString, dirOf, joinDir, readConfig, type SiteFiles } from '../config-text';
 import { cleanDir, cleanUrlPrefix, type SiteModel, type SiteMount } from '../site-model';
 
 /** Config files Hugo reads, in the order it prefers them (also under `config/_default/`). */
@@ -48,4 +48,20 @@ function isHugoConfig(config: Record<string, unknown>, base: string, files: read
   if (['baseURL', 'baseurl', 'contentDir', 'theme', 'module'].some((k) => k in config)) return true;
   const has = (dir: string): boolean => files.some((f) => f.startsWith(`${joinDir(base, dir)}/`));
   return has('content') && (has('layouts') || has('themes') || has('archetypes'));
+}
+
+/**
+ * Destinations Hugo's link render hooks (`layouts/_markup/render-link.html`,
+ * `layouts/_default/_markup/render-link.html`) compare a link to and handle themselves:
+ * `{{ if eq $u.String "g" }}` makes `[term](g)` a glossary link.
+ */
+export async function hugoHookDestinations(site: SiteModel, files: SiteFiles): Promise<string[]> {
+  const base = dirOf(site.configFile).replace(/\/?config\/_default$/, '');
+  const hooks = files.list.filter((f) => f === joinDir(base, 'layouts/_markup/render-link.html') || f === joinDir(base, 'layouts/_default/_markup/render-link.html'));
+  const out = new Set<string>();
+  for (const hook of hooks) {
+    const text = (await files.read(hook)) ?? '';
+    for (const m of text.matchAll(/\beq\s+\$?[\w.]+(?:\.String|\.Destination)\s+"([^"]+)"/g)) out.add(m[1]!);
+  }
+  return [...out];
 }

@@ -39,6 +39,17 @@ export class FileSet {
     return this.dirs.has(path);
   }
 
+  private lower: Map<string, string> | undefined;
+
+  /** The file whose path equals `path` but for case (the first in sort order), for generators that lower-case URLs; undefined when none. */
+  fileIgnoringCase(path: string): string | undefined {
+    if (!this.lower) {
+      this.lower = new Map();
+      for (const file of [...this.files].sort()) if (!this.lower.has(file.toLowerCase())) this.lower.set(file.toLowerCase(), file);
+    }
+    return this.lower.get(path.toLowerCase());
+  }
+
   /** Every file, in no particular order. */
   all(): IterableIterator<string> {
     return this.files.values();
@@ -119,7 +130,8 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
       if (target.pinned) pinned = { ref: target.ref, kind: target.pinned };
     } else {
       const written = link.path ?? '';
-      if (!written) continue;
+      // A template expression (a Hugo shortcode) is not a path: only a detected site reads it.
+      if (!written || (/\{\{|\{%/.test(written) && !ctx.site?.sites.length)) continue;
       preferDir = written.endsWith('/');
       const joined = link.kind === 'absolute-path' ? written.replace(/^\/+/, '') : posix.join(docDir, written);
       const normalized = posix.normalize(joined || '.');

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { RuleId } from '../../findings';
 import type { DocLink } from '../../doc-model';
 import { siteOfPath, type SiteContext } from '../../site/detect-site';
@@ -19,6 +20,23 @@ export function isTemplatePath(site: SiteContext | undefined, path: string): boo
   return site?.sites.some((s) => s.unserved.some((d) => /(^|\/)_?(archetypes|layouts|includes)$/.test(d) && (path === d || path.startsWith(`${d}/`)))) ?? false;
 }
 
+/** A link destination that is a template expression (a Hugo shortcode, Liquid): not a path as written. */
+const TEMPLATE = /\{\{|\{%/;
+const REF_SHORTCODE = /^\{\{[<%]\s*(?:rel)?ref\s+"?([^"\s>%]+)"?\s*[>%]\}\}$/;
+
+/** Where Hugo looks for the page of `ref "path"`: the content folder for `/path`, else beside the page, then from the content folder. */
+function refCandidates(site: SiteContext, docPath: string, ref: string): string[] {
+  const docSite = siteOfPath(site.sites, docPath);
+  const mount = docSite ? pagesMountOf(docSite, docPath) : undefined;
+  const roots = ref.startsWith('/') ? [mount?.dir ?? ''] : [posix.dirname(docPath), mount?.dir ?? ''];
+  const out: string[] = [];
+  for (const root of roots) {
+    const base = posix.normalize(posix.join(root, ref.replace(/^\/+/, ''))).replace(/\/+$/, '');
+    out.push(base, `${base}.md`, `${base}/_index.md`, `${base}/index.md`);
+  }
+  return out;
+}
+
 /** How many tried files a message names before "and N more". */
 const TRIED_SHOWN = 3;
 
@@ -36,8 +54,18 @@ export type SiteOutcome =
  * a site for the doc, the target is kept as it is.
  */
 export function siteOutcome(link: DocLink, docPath: string, path: string, kind: LinkedTarget['kind'], site: SiteContext, files: ExistingFiles): SiteOutcome {
-  const written = link.path ?? '';
-  const linkKind = link.kind === 'absolute-path' ? 'absolute-path' : 'relative';
+  let written = link.path ?? '';
+  let linkKind: 'absolute-path' | 'relative' = link.kind === 'absolute-path' ? 'absolute-path' : 'relative';
+  if (TEMPLATE.test(written)) {
+    // Hugo `{{< ref "x.md" >}}` / `relref`: a path from the content folder (leading `/`) or from the page.
+    const ref = REF_SHORTCODE.exec(written)?.[1]?.replace(/#.*$/, '');
+    if (!ref || !siteOfPath(site.sites, docPath)) return { kind: 'drop' };
+    const found = refCandidates(site, docPath, ref).find((c) => files.hasFile(c) || files.hasDir(c));
+    if (found) return { kind: 'keep', path: found, targetKind: files.hasFile(found) ? 'file' : 'directory' };
+    written = ref;
+    linkKind = ref.startsWith('/') ? 'absolute-path' : 'relative';
+  }
+  if (siteOfPath(site.sites, docPath)?.hookDestinations?.includes(written)) return { kind: 'drop' };
   if (kind !== 'missing') {
     const docSite = siteOfPath(site.sites, docPath);
     if (!docSite || linkKind !== 'relative' || isServed(docSite, path)) return { kind: 'keep', path, targetKind: kind };

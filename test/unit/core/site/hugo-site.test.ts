@@ -38,3 +38,30 @@ describe('Hugo sites', () => {
     assert.deepEqual([targetRows(resolved), problemRows(resolved)], [[], []]);
   });
 });
+
+describe('Hugo links beyond plain paths', () => {
+  const repo: Repo = {
+    'hugo.yaml': 'baseURL: https://example.org/\ntitle: Ops\n',
+    'layouts/_markup/render-link.html': '{{- if eq $u.String "g" }}{{ partial "glossary" . }}{{- end }}',
+    'content/methods/page/IsAncestor.md': '# IsAncestor\n',
+    'content/ops/db.md': '# Db\n',
+    'content/ops/a.md': [
+      'See [db]({{< ref "db.md" >}}) and [root]({{< relref "/methods/page/IsAncestor" >}}).',
+      'Also [gone]({{< ref "nope.md" >}}), [term](g), [lower](/methods/page/isancestor/) and [embedded]({{% eturl google %}}).',
+    ].join('\n'),
+  };
+
+  it('checks ref/relref shortcodes like links, lower-cased URLs, and leaves destinations the render hook handles', async () => {
+    const resolved = await resolveIn(repo, 'content/ops/a.md');
+    assert.deepEqual(
+      resolved.targets.map((t) => [t.raw, t.path, t.kind, t.line]),
+      [
+        ['{{< ref "db.md" >}}', 'content/ops/db.md', 'file', 1],
+        ['{{< relref "/methods/page/IsAncestor" >}}', 'content/methods/page/IsAncestor.md', 'file', 1],
+        ['{{< ref "nope.md" >}}', 'content/ops/{{< ref "nope.md" >}}', 'missing', 2],
+      ],
+    );
+    assert.deepEqual(resolved.targets[1]!.occurrences.map((o) => o.raw), ['{{< relref "/methods/page/IsAncestor" >}}', '/methods/page/isancestor/']);
+    assert.deepEqual(problemRows(resolved), []);
+  });
+});
