@@ -3,11 +3,11 @@ import { asString, asStrings, dirOf, type SiteFiles } from './config-text';
 import { antoraSite } from './generators/antora';
 import { docusaurusSite } from './generators/docusaurus';
 import { HUGO_CONFIG, hugoHookDestinations, hugoSite } from './generators/hugo';
-import { jekyllSite } from './generators/jekyll';
+import { collectionUrl, jekyllSite } from './generators/jekyll';
 import { middlemanSite } from './generators/middleman';
 import { mkdocsSite } from './generators/mkdocs';
 import { applySiteSettings, type SiteSettings } from './site-settings';
-import { cleanUrlPrefix, pagesMountOf, urlKey, type SiteModel } from './site-model';
+import { below, cleanUrlPrefix, pagesMountOf, urlKey, type SiteModel } from './site-model';
 
 export type { SiteFiles } from './config-text';
 
@@ -66,18 +66,19 @@ function siteDir(configFile: string): string {
 function addFrontMatterRoutes(sites: SiteModel[], docs: readonly DocModel[]): Map<string, string> {
   const permalinks = new Map<string, string>();
   for (const doc of docs) {
-    const fm = doc.frontMatter;
-    if (!fm) continue;
     const site = siteOfPath(sites, doc.path);
     if (!site) continue;
+    const fm = doc.frontMatter ?? {};
     for (const field of ['aliases', 'redirect_from']) {
       for (const alias of asStrings(fm[field])) site.redirects.set(urlKey(stripBase(site, alias)), { to: `/${doc.path}`, source: doc.path });
     }
+    const mount = pagesMountOf(site, doc.path);
+    const patterned = mount?.permalink ? collectionUrl(mount.permalink, below(doc.path, mount.dir)) : undefined;
+    if (patterned) permalinks.set(urlKey(patterned), doc.path);
     const permalink = asString(fm.permalink) ?? asString(fm.url);
     if (permalink && !permalink.includes(':')) permalinks.set(urlKey(stripBase(site, permalink)), doc.path);
     const slug = asString(fm.slug);
     if (slug && site.generator === 'docusaurus' && slug.startsWith('/')) {
-      const mount = pagesMountOf(site, doc.path);
       if (mount) permalinks.set(urlKey(`${mount.url === '/' ? '' : mount.url}${slug}`), doc.path);
     }
   }

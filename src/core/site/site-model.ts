@@ -9,6 +9,8 @@ export interface SiteMount {
   dir: string;
   /** `pages`: markdown sources become pages; `static`: files are served as they are. */
   kind: 'pages' | 'static';
+  /** Jekyll collections: the URL pattern of each page (`/news/:year/:month/:day/:title/`). */
+  permalink?: string;
 }
 
 /** A redirect the site serves: an old URL that leads somewhere else. */

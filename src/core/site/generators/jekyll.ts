@@ -22,8 +22,10 @@ export function jekyllSite(configFile: string, text: string): SiteModel | undefi
     if (settings.output !== true) continue;
     const permalink = asString(settings.permalink) ?? `/:collection/:path`;
     const prefix = permalink.replace(/:collection/g, name).split('/:')[0]!;
-    mounts.push({ url: cleanUrlPrefix(prefix.includes(':') ? `/${name}` : prefix) || '/', dir: joinDir(joinDir(source, collectionsDir), `_${name}`), kind: 'pages' });
+    mounts.push({ url: cleanUrlPrefix(prefix.includes(':') ? `/${name}` : prefix) || '/', dir: joinDir(joinDir(source, collectionsDir), `_${name}`), kind: 'pages', permalink: permalink.replace(/:collection/g, name) });
   }
+  // Posts are a collection whether configured or not.
+  if (!('posts' in collections)) mounts.push({ url: '/', dir: joinDir(joinDir(source, collectionsDir), '_posts'), kind: 'pages', permalink: postPattern(asString(config.permalink)) });
   mounts.push({ url: '/', dir: source, kind: 'pages' });
   for (const name of asStrings(config.exclude)) unserved.push(joinDir(source, cleanDir(name)));
   const servedCollections = new Set(mounts.map((m) => m.dir));
@@ -37,4 +39,29 @@ export function jekyllSite(configFile: string, text: string): SiteModel | undefi
     // Folders starting with `_` (layouts, includes, data, drafts) are not served, collections aside.
     unserved: [...unserved, ...['_layouts', '_includes', '_data', '_sass', '_drafts', '_site', '_plugins'].map((d) => joinDir(source, d)).filter((d) => !servedCollections.has(d))],
   };
+}
+
+/** The URL pattern of posts for a site-wide `permalink:` setting (Jekyll's built-in styles). */
+function postPattern(setting: string | undefined): string {
+  const styles: Record<string, string> = {
+    date: '/:categories/:year/:month/:day/:title:output_ext',
+    pretty: '/:categories/:year/:month/:day/:title/',
+    ordinal: '/:categories/:year/:y_day/:title:output_ext',
+    none: '/:categories/:title:output_ext',
+  };
+  return styles[setting ?? 'date'] ?? setting ?? styles.date!;
+}
+
+/**
+ * The URL of a collection page from its pattern and its path below the collection folder:
+ * `:path`, `:name`, `:title`, the `:year`/`:month`/`:day` of a dated file name, `:output_ext`;
+ * `:categories` and other placeholders left empty. Undefined when a date is needed and the name has none.
+ */
+export function collectionUrl(pattern: string, rel: string): string | undefined {
+  const stem = rel.replace(/\.[^./]+$/, '');
+  const base = stem.slice(stem.lastIndexOf('/') + 1);
+  const dated = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/.exec(base);
+  if (/:(year|month|day)/.test(pattern) && !dated) return undefined;
+  const values: Record<string, string> = { path: stem, name: base, title: dated ? dated[4]! : base, year: dated?.[1] ?? '', month: dated?.[2] ?? '', day: dated?.[3] ?? '', output_ext: '.html' };
+  return pattern.replace(/:([a-z_]+)/g, (_, key: string) => values[key] ?? '').replace(/\/{2,}/g, '/');
 }

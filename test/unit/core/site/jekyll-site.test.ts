@@ -8,23 +8,34 @@ const REPO: Repo = {
   'docs/_docs/configuration.md': '---\npermalink: /config-reference/\n---\n# Config\n',
   'docs/drafts/wip.md': '# WIP\n',
   'docs/faq.md': '# FAQ\n',
-  'docs/_docs/usage.md': '[install](/proj/docs/install/) [inst](../install/) [conf](/config-reference/) [setup](/setup/) [faq](/proj/faq.html)\n[draft](../drafts/wip.md)\n[gone](/proj/docs/nope/)\n',
+  'docs/_posts/2016-04-19-hello-world.markdown': '# Hello\n',
+  'docs/_docs/usage.md': '[install](/proj/docs/install/) [inst](../install/) [conf](/config-reference/) [setup](/setup/) [faq](/proj/faq.html) [post](/proj/2016/04/19/hello-world.html)\n[draft](../drafts/wip.md)\n[gone](/proj/docs/nope/)\n',
 };
 
 describe('Jekyll / GitHub Pages sites', () => {
   it('reads baseurl, output collections and excludes from _config.yml', async () => {
     const { sites } = await sitesOf(REPO);
     assert.deepEqual(sites.map((s) => [s.generator, s.baseUrl, s.mounts, s.unserved.slice(0, 2)]), [
-      ['jekyll', '/proj', [{ url: '/docs', dir: 'docs/_docs', kind: 'pages' }, { url: '/', dir: 'docs', kind: 'pages' }], ['docs/drafts', 'docs/_layouts']],
+      [
+        'jekyll',
+        '/proj',
+        [
+          { url: '/docs', dir: 'docs/_docs', kind: 'pages', permalink: '/docs/:path/' },
+          { url: '/', dir: 'docs/_posts', kind: 'pages', permalink: '/:categories/:year/:month/:day/:title:output_ext' },
+          { url: '/', dir: 'docs', kind: 'pages' },
+        ],
+        ['docs/drafts', 'docs/_layouts'],
+      ],
     ]);
   });
 
-  it('resolves collection pages, permalinks, redirect_from and .html pages under baseurl', async () => {
+  it('resolves collection pages, posts by their permalink pattern, front matter permalinks, redirect_from and .html pages under baseurl', async () => {
     const resolved = await resolveIn(REPO, 'docs/_docs/usage.md');
     assert.deepEqual(targetRows(resolved), [
       ['/proj/docs/install/', 'docs/_docs/install.md', 'file'],
       ['/config-reference/', 'docs/_docs/configuration.md', 'file'],
       ['/proj/faq.html', 'docs/faq.md', 'file'],
+      ['/proj/2016/04/19/hello-world.html', 'docs/_posts/2016-04-19-hello-world.markdown', 'file'],
       ['../drafts/wip.md', 'docs/drafts/wip.md', 'file'],
       ['/proj/docs/nope/', 'proj/docs/nope', 'missing'],
     ]);
