@@ -11,6 +11,8 @@ export interface SiteMount {
   kind: 'pages' | 'static';
   /** Jekyll collections: the URL pattern of each page (`/news/:year/:month/:day/:title/`). */
   permalink?: string;
+  /** Source extensions besides markdown that become pages here (Docusaurus `src/pages/x.tsx`). */
+  codePages?: string[];
 }
 
 /** A redirect the site serves: an old URL that leads somewhere else. */

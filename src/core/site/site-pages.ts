@@ -31,7 +31,8 @@ export function pageCandidates(mount: SiteMount, rest: string, trailingSlash: bo
   // `repos.json` may be made from `repos.json.erb` (Middleman templates).
   if (/\.[a-z0-9]{1,8}$/i.test(clean) && !/\.(md|mdx|markdown)$/i.test(clean)) return [base, `${base}.erb`];
   if (/\.(md|mdx|markdown)$/i.test(clean)) return [base];
-  return [base, ...PAGE_SOURCES.map((e) => `${base}${e}`), ...indexes];
+  const code = (mount.codePages ?? []).flatMap((e) => [`${base}${e}`, joinDir(base, `index${e}`)]);
+  return [base, ...PAGE_SOURCES.map((e) => `${base}${e}`), ...indexes, ...code];
 }
 
 /**

@@ -17,7 +17,7 @@ export function docusaurusSite(configFile: string, text: string): SiteModel {
   const mounts: SiteMount[] = [
     { url: route, dir: docsDir, kind: 'pages' },
     { url: '/blog', dir: joinDir(base, 'blog'), kind: 'pages' },
-    { url: '/', dir: joinDir(base, 'src/pages'), kind: 'pages' },
+    { url: '/', dir: joinDir(base, 'src/pages'), kind: 'pages', codePages: ['.js', '.jsx', '.ts', '.tsx'] },
     { url: '/', dir: joinDir(base, 'static'), kind: 'static' },
   ];
   const redirects = new Map<string, SiteRedirect>();

@@ -79,6 +79,8 @@ export interface ResolvedDoc {
 }
 
 const DOC_EXTENSION = /\.(md|markdown|mdx)$/i;
+/** `$BRANCH_URL`, `${VERSION}`: a placeholder a template or a bot fills in, not a path. */
+const PLACEHOLDER = /\$\{?[A-Z_][A-Z0-9_]*\}?/;
 const LINE_SUFFIX = /^(.*?)(?::(\d+)(?:-(\d+))?|#(L\d+(?:-L?\d+)?))$/;
 
 /**
@@ -131,7 +133,7 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
     } else {
       const written = link.path ?? '';
       // A template expression (a Hugo shortcode) is not a path: only a detected site reads it.
-      if (!written || (/\{\{|\{%/.test(written) && !ctx.site?.sites.length)) continue;
+      if (!written || (/\{\{|\{%/.test(written) && !ctx.site?.sites.length) || PLACEHOLDER.test(written)) continue;
       preferDir = written.endsWith('/');
       const joined = link.kind === 'absolute-path' ? written.replace(/^\/+/, '') : posix.join(docDir, written);
       const normalized = posix.normalize(joined || '.');

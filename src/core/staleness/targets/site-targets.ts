@@ -7,10 +7,14 @@ import { isServed, pagesMountOf } from '../../site/site-model';
 import type { LinkedTarget, StalenessReason } from '../model/report';
 import { notPublishedReason } from '../rules/link-not-published';
 
-/** Folders of test fixtures: their docs are searched, but their (often deliberately broken) links are not checked. */
-const FIXTURE_DIR = /(^|\/)(spec\/fixtures|tests?\/fixtures|testdata|__fixtures__)\//;
+/**
+ * Folders of test fixtures: their docs are searched, but their (often deliberately broken) links
+ * are not checked. A subfolder of a top-level test folder (`test/source/`, Jekyll's own test site) is one too;
+ * `test/README.md` itself is a doc.
+ */
+const FIXTURE_DIR = /(^|\/)(fixtures|testdata|__fixtures__)\/|^(tests?|spec)\/[^/]+\//;
 
-/** True for a doc inside a test fixtures folder (`spec/fixtures`, `test/fixtures`, `testdata`, `__fixtures__`). */
+/** True for a doc inside a test fixtures folder (`spec/fixtures`, `test/fixtures`, `testdata`, `__fixtures__`, any subfolder of a top-level `test/`, `tests/` or `spec/`). */
 export function isFixturePath(path: string): boolean {
   return FIXTURE_DIR.test(path);
 }

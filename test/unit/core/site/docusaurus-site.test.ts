@@ -13,17 +13,18 @@ const REPO: Repo = {
     "};",
   ].join('\n'),
   'website/static/img/logo.svg': '',
+  'website/src/pages/pricing.tsx': '',
   'website/docs/intro.md': '# Intro\n',
   'website/docs/guides/setup.mdx': '# Setup\n',
   'website/docs/guides/deploy.md': '---\nslug: /ship-it\n---\n# Deploy\n',
-  'website/docs/guides/a.md': '[intro](/intro) [setup](/guides/setup/) [old](/old-intro) [older](/older-intro) [setup old](/setup) [slug](/ship-it) [logo](/img/logo.svg) [rel](setup)\n[gone](/guides/nope)\n',
+  'website/docs/guides/a.md': '[intro](/intro) [setup](/guides/setup/) [old](/old-intro) [older](/older-intro) [setup old](/setup) [slug](/ship-it) [logo](/img/logo.svg) [rel](setup) [page](/pricing)\n[gone](/guides/nope)\n',
 };
 
 describe('Docusaurus sites', () => {
   it('reads the docs path, routeBasePath and client redirects from docusaurus.config.js without running it', async () => {
     const { sites } = await sitesOf(REPO);
-    assert.deepEqual(sites.map((s) => [s.generator, s.mounts[0], s.mounts[3], [...s.redirects.keys()]]), [
-      ['docusaurus', { url: '/', dir: 'website/docs', kind: 'pages' }, { url: '/', dir: 'website/static', kind: 'static' }, ['old-intro', 'older-intro', 'setup']],
+    assert.deepEqual(sites.map((s) => [s.generator, s.mounts[0], s.mounts[3], s.mounts[2]!.codePages, [...s.redirects.keys()]]), [
+      ['docusaurus', { url: '/', dir: 'website/docs', kind: 'pages' }, { url: '/', dir: 'website/static', kind: 'static' }, ['.js', '.jsx', '.ts', '.tsx'], ['old-intro', 'older-intro', 'setup']],
     ]);
   });
 
@@ -34,6 +35,7 @@ describe('Docusaurus sites', () => {
       ['/guides/setup/', 'website/docs/guides/setup.mdx', 'file'],
       ['/ship-it', 'website/docs/guides/deploy.md', 'file'],
       ['/img/logo.svg', 'website/static/img/logo.svg', 'file'],
+      ['/pricing', 'website/src/pages/pricing.tsx', 'file'],
       ['/guides/nope', 'guides/nope', 'missing'],
     ]);
     assert.deepEqual(problemRows(resolved), []);

@@ -3,16 +3,18 @@ import { parseDoc } from '../../../../src/core/parse-doc';
 import { problemRows, resolveIn, sitesOf, targetRows, type Repo } from './site-fixture';
 
 describe('test fixtures and site templates', () => {
-  it('indexes docs in spec/fixtures, test/fixtures, testdata and __fixtures__ for search only: their links are not checked', async () => {
+  it('indexes docs in spec/fixtures, test/fixtures, testdata, __fixtures__ and test subfolders for search only: their links are not checked; placeholders are not paths', async () => {
     const repo: Repo = {
       'spec/fixtures/broken.md': '[x](nope.md)\n',
       'test/fixtures/a/b.md': '[x](/nope)\n',
       'pkg/testdata/doc.md': '[x](../gone.yaml)\n',
       'src/__fixtures__/c.md': '[x](missing/)\n',
-      'docs/real.md': '[x](nope.md)\n',
+      'test/source/_posts/d.md': '[x](www.example.com/1)\n',
+      'test/README.md': '[x](nope.md)\n',
+      'docs/real.md': '[x](nope.md) [bot](../$BRANCH_URL) [v](${VERSION}/x)\n',
     };
     const rows = await Promise.all(Object.keys(repo).map(async (p) => [p, targetRows(await resolveIn(repo, p)).length]));
-    assert.deepEqual(rows, [['spec/fixtures/broken.md', 0], ['test/fixtures/a/b.md', 0], ['pkg/testdata/doc.md', 0], ['src/__fixtures__/c.md', 0], ['docs/real.md', 1]]);
+    assert.deepEqual(rows, [['spec/fixtures/broken.md', 0], ['test/fixtures/a/b.md', 0], ['pkg/testdata/doc.md', 0], ['src/__fixtures__/c.md', 0], ['test/source/_posts/d.md', 0], ['test/README.md', 1], ['docs/real.md', 1]]);
   });
 
   it('reads front matter holding template expressions as a template: no front-matter.invalid, whether the YAML breaks or not', () => {
