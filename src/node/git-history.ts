@@ -224,7 +224,10 @@ export class SimpleGitHistory implements GitHistory {
       const out = await git.raw(['ls-tree', '--full-tree', '--name-only', '-z', sha, '--', ...chunk]);
       for (const top of out.split('\0')) {
         const mapped = top ? layout.map(top) : undefined;
-        if (mapped !== undefined) found.add(mapped);
+        if (mapped === undefined) continue;
+        found.add(mapped);
+        // Asked about `manifests` and `manifests/ha` at once, ls-tree lists what is inside `manifests`, not it.
+        for (let slash = mapped.lastIndexOf('/'); slash > 0; slash = mapped.lastIndexOf('/', slash - 1)) found.add(mapped.slice(0, slash));
       }
     }
     return found;

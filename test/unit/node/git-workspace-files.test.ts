@@ -35,6 +35,12 @@ describe('GitWorkspaceFiles and SimpleGitHistory on disk', () => {
     assert.deepEqual([...((await history.pathsAt('HEAD', ['', 'a.txt', 'missing.txt'])) ?? [])].sort(), ['', 'a.txt']);
   });
 
+  it('says a folder exists at a commit when a folder inside it is asked about too (ls-tree then lists its contents, not it)', async () => {
+    await repo.commit('manifests', '2025-01-02', { 'manifests/ha/x.yaml': 'x\n', 'manifests/y.yaml': 'y\n' });
+    const history = new SimpleGitHistory(repo.dir, repo.env);
+    assert.deepEqual([...((await history.pathsAt('HEAD', ['manifests/ha', 'manifests', 'manifests/nope'])) ?? [])].filter((p) => ['manifests/ha', 'manifests', 'manifests/nope'].includes(p)).sort(), ['manifests', 'manifests/ha']);
+  });
+
   it('finds the files that mention a word with git grep', async () => {
     const files = new GitWorkspaceFiles(repo.dir, repo.env);
     await repo.write({ 'notes.txt': 'runbook\n' });
