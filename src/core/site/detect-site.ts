@@ -47,8 +47,9 @@ export async function detectSites(files: SiteFiles, docs: readonly DocModel[], s
     else if (HUGO_CONFIG.test(path)) site = hugoSite(path, await read(path), files.list);
     if (!site) continue;
     if (site.generator === 'hugo') {
-      const hooked = await hugoHookDestinations(site, files);
-      if (hooked.length) site.hookDestinations = hooked;
+      const hook = await hugoHookDestinations(site, files);
+      if (hook.destinations.length) site.hookDestinations = hook.destinations;
+      if (hook.getPage) site.hookFindsPages = true;
     }
     taken.add(siteDir(path));
     sites.push(site);

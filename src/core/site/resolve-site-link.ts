@@ -31,6 +31,7 @@ export function resolveSiteLink(written: string, linkKind: 'absolute-path' | 're
   const site = siteOfPath(ctx.sites, docPath);
   if (!site || !written) return undefined;
   const urls = linkKind === 'absolute-path' ? [written] : pageUrlBases(site, docPath).map((base) => posix.normalize(posix.join(base, written)));
+  if (linkKind === 'relative' && site.hookFindsPages) urls.push(posix.normalize(`/${written}`));
   const tried: string[] = [];
   let maybe: SiteLinkResult | undefined;
   for (const raw of urls) {

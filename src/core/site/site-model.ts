@@ -53,6 +53,8 @@ export interface SiteModel {
   assetDirs?: string[];
   /** Link destinations a render hook of the site handles itself (Hugo's `render-link.html` comparing the destination to `"g"`). */
   hookDestinations?: string[];
+  /** A render hook looks link destinations up as pages (Hugo `GetPage`): a relative link is also tried from the site root. */
+  hookFindsPages?: boolean;
   /** Why other pages may be generated (e.g. "`config.rb` makes proxy pages"); undefined when nothing says so. */
   mayGenerate?: string;
   /** Root-relative folders under a pages mount that are not served (Jekyll `_layouts`, Hugo `archetypes`). */

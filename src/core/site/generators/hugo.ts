@@ -53,15 +53,19 @@ function isHugoConfig(config: Record<string, unknown>, base: string, files: read
 /**
  * Destinations Hugo's link render hooks (`layouts/_markup/render-link.html`,
  * `layouts/_default/_markup/render-link.html`) compare a link to and handle themselves:
- * `{{ if eq $u.String "g" }}` makes `[term](g)` a glossary link.
+ * `{{ if eq $u.String "g" }}` makes `[term](g)` a glossary link. `getPage`: the hook looks
+ * destinations up with `GetPage`, which also finds a relative one from the content root.
  */
-export async function hugoHookDestinations(site: SiteModel, files: SiteFiles): Promise<string[]> {
+export async function hugoHookDestinations(site: SiteModel, files: SiteFiles): Promise<{ destinations: string[]; getPage: boolean }> {
   const base = dirOf(site.configFile).replace(/\/?config\/_default$/, '');
   const hooks = files.list.filter((f) => f === joinDir(base, 'layouts/_markup/render-link.html') || f === joinDir(base, 'layouts/_default/_markup/render-link.html'));
   const out = new Set<string>();
+  let getPage = false;
   for (const hook of hooks) {
     const text = (await files.read(hook)) ?? '';
+    // `.Page.GetPage .Destination` finds a relative destination from the page's section, then from the content root.
+    if (/\.GetPage\b/.test(text)) getPage = true;
     for (const m of text.matchAll(/\beq\s+\$?[\w.]+(?:\.String|\.Destination)\s+"([^"]+)"/g)) out.add(m[1]!);
   }
-  return [...out];
+  return { destinations: [...out], getPage };
 }

@@ -42,16 +42,16 @@ describe('Hugo sites', () => {
 describe('Hugo links beyond plain paths', () => {
   const repo: Repo = {
     'hugo.yaml': 'baseURL: https://example.org/\ntitle: Ops\n',
-    'layouts/_markup/render-link.html': '{{- if eq $u.String "g" }}{{ partial "glossary" . }}{{- end }}',
+    'layouts/_markup/render-link.html': '{{- if eq $u.String "g" }}{{ partial "glossary" . }}{{- else }}{{ with .PageInner.GetPage .Destination }}{{ .RelPermalink }}{{ end }}{{- end }}',
     'content/methods/page/IsAncestor.md': '# IsAncestor\n',
     'content/ops/db.md': '# Db\n',
     'content/ops/a.md': [
       'See [db]({{< ref "db.md" >}}) and [root]({{< relref "/methods/page/IsAncestor" >}}).',
-      'Also [gone]({{< ref "nope.md" >}}), [term](g), [lower](/methods/page/isancestor/) and [embedded]({{% eturl google %}}).',
+      'Also [gone]({{< ref "nope.md" >}}), [term](g), [lower](/methods/page/isancestor/), [from root](methods/page/IsAncestor/) and [embedded]({{% eturl google %}}).',
     ].join('\n'),
   };
 
-  it('checks ref/relref shortcodes like links, lower-cased URLs, and leaves destinations the render hook handles', async () => {
+  it('checks ref/relref shortcodes like links, lower-cased URLs, and leaves destinations the render hook handles (GetPage finds relative ones from the content root)', async () => {
     const resolved = await resolveIn(repo, 'content/ops/a.md');
     assert.deepEqual(
       resolved.targets.map((t) => [t.raw, t.path, t.kind, t.line]),
@@ -61,7 +61,7 @@ describe('Hugo links beyond plain paths', () => {
         ['{{< ref "nope.md" >}}', 'content/ops/{{< ref "nope.md" >}}', 'missing', 2],
       ],
     );
-    assert.deepEqual(resolved.targets[1]!.occurrences.map((o) => o.raw), ['{{< relref "/methods/page/IsAncestor" >}}', '/methods/page/isancestor/']);
+    assert.deepEqual(resolved.targets[1]!.occurrences.map((o) => o.raw), ['{{< relref "/methods/page/IsAncestor" >}}', '/methods/page/isancestor/', 'methods/page/IsAncestor/']);
     assert.deepEqual(problemRows(resolved), []);
   });
 });
