@@ -30,6 +30,7 @@ import { Logger } from './logger';
 import { AlertCoverageService } from './features/alerts/alert-coverage-service';
 import { AlertsTreeProvider } from './features/alerts/alerts-tree';
 import { newRunbookForAlert, openAlert } from './commands/alert-commands';
+import { WorkspaceEvents } from './workspace-events';
 import type { Services } from './services';
 
 /** What the extension returns from `activate`: used by the integration tests and other extensions. */
@@ -78,11 +79,14 @@ export function activate(context: vscode.ExtensionContext): RunbooksApi {
     });
     const alerts = new AlertCoverageService(index, logger);
     const alertsTree = new AlertsTreeProvider(alerts);
+    // One owner of file events: it decides who re-indexes and who re-checks.
+    const events = new WorkspaceEvents({ index, staleness, incidents, alerts, severities });
     const services: Services = {
       index, tree, treeView, logger, runs, incidents, extensionUri: context.extensionUri,
       alertRules: () => alerts.current().flatMap((c) => c.report.alerts.map((a) => ({ name: a.alert.name, file: a.alert.file }))),
     };
     context.subscriptions.push(
+      events,
       incidents,
       feedback,
       severities,

@@ -8,6 +8,7 @@ import { ViewId } from '../../command-ids';
 import { docUri, toDiagnostic } from '../../convert';
 import type { Logger } from '../../logger';
 import type { RunbookIndex } from '../index/runbook-index';
+import type { AlertsListener } from '../../workspace-events';
 
 /** The coverage of one workspace folder. */
 export interface FolderCoverage {
@@ -23,7 +24,7 @@ const REFRESH_DELAY_MS = 500;
  * changes or a YAML file is saved, created or deleted. Findings go to the Problems panel, on the
  * rule's line and on the runbook's `alerts:` entry.
  */
-export class AlertCoverageService implements vscode.Disposable {
+export class AlertCoverageService implements vscode.Disposable, AlertsListener {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('runbooks-alerts');
   private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
@@ -39,17 +40,18 @@ export class AlertCoverageService implements vscode.Disposable {
     private readonly index: RunbookIndex,
     private readonly logger: Logger,
   ) {
-    const yaml = vscode.workspace.createFileSystemWatcher('**/*.{yml,yaml}');
+    // YAML file events arrive through WorkspaceEvents (rulesChanged).
     this.disposables.push(
-      yaml,
-      yaml.onDidChange(() => this.refreshSoon()),
-      yaml.onDidCreate(() => this.refreshSoon()),
-      yaml.onDidDelete(() => this.refreshSoon()),
       index.onDidChange(() => this.refreshSoon()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('runbooks.alerts')) this.refreshSoon();
       }),
     );
+  }
+
+  /** A YAML file was created, changed or deleted (from WorkspaceEvents): work the coverage out again soon. */
+  rulesChanged(): void {
+    this.refreshSoon();
   }
 
   /** The coverage worked out last (empty before the first run); starts the first run when none has started. */

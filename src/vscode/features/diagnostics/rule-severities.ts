@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAMES } from '../../../core/config-file';
 import type { Finding } from '../../../core/findings';
 import { withProblemSeverities, type DocOfFinding } from '../../../core/findings/doc-priority';
 import { applySeverities, checkRuleSeverity, mergeSeverityOverrides, type RuleSeverity, type SeverityOverrides } from '../../../core/findings/severity';
 import { loadConfigFile } from '../../../node/config-file';
 import type { Logger } from '../../logger';
+import type { SeveritiesListener } from '../../workspace-events';
 
 /**
  * The configured severity of each rule, per workspace folder: the `rules:` section of the folder's
@@ -12,7 +12,7 @@ import type { Logger } from '../../logger';
  * findings on every doc keep their severity in Problems (`runbooks.problems.allDocs`, else the config
  * file's `problems.allDocs`, else false). Read again when either changes. (The config file's problems are shown by the staleness service, which reads it too.)
  */
-export class RuleSeverities implements vscode.Disposable {
+export class RuleSeverities implements vscode.Disposable, SeveritiesListener {
   private readonly byFolder = new Map<string, SeverityOverrides>();
   private readonly allDocsByFolder = new Map<string, boolean>();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -23,19 +23,20 @@ export class RuleSeverities implements vscode.Disposable {
   readonly ready: Promise<void>;
 
   constructor(private readonly logger: Logger) {
-    const configs = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')}}`);
+    // Config file events arrive through WorkspaceEvents (configChanged).
     const reload = () => void this.reload();
     this.disposables.push(
-      configs,
-      configs.onDidChange(reload),
-      configs.onDidCreate(reload),
-      configs.onDidDelete(reload),
       vscode.workspace.onDidChangeWorkspaceFolders(reload),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('runbooks.rules') || e.affectsConfiguration('runbooks.problems')) reload();
       }),
     );
     this.ready = this.reload();
+  }
+
+  /** A `.runbooks.yml` was created, changed or deleted (from WorkspaceEvents): read the severities again. */
+  configChanged(): void {
+    void this.reload();
   }
 
   /** The overrides of the folder a URI is in (none outside the workspace). */

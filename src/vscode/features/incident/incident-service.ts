@@ -9,6 +9,7 @@ import { compileUserPatterns } from '../../../core/redact';
 import type { Logger } from '../../logger';
 import type { RunRecord } from '../../../core/runner/run-block';
 import { resolveInside } from '../../../node/workspace-boundary';
+import type { IncidentsListener } from '../../workspace-events';
 import { EditorIncidentFiles } from './editor-incident-files';
 
 /**
@@ -17,42 +18,29 @@ import { EditorIncidentFiles } from './editor-incident-files';
  * go through the store (locked, append-only, fsync); when the file is open with unsaved edits they
  * go through the editor and are saved, under the same lock (see `EditorIncidentFiles`).
  */
-export class IncidentService implements vscode.Disposable {
+export class IncidentService implements vscode.Disposable, IncidentsListener {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private incidents: IncidentFile[] = [];
   private author: Promise<string | undefined> | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private loading: Promise<void> | undefined;
-  private watcher: vscode.Disposable | undefined;
 
   constructor(
     private readonly logger: Logger,
     private readonly state?: vscode.Memento,
   ) {
-    this.watchIncidents();
+    // File events on the incidents folder arrive through WorkspaceEvents (incidentsChanged).
     this.disposables.push(
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.watchIncidents()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration('runbooks.incidents')) return;
-        this.watchIncidents();
-        void this.reload();
+        if (e.affectsConfiguration('runbooks.incidents')) void this.reload();
       }),
     );
   }
 
-  /**
-   * Watches the markdown files under the incidents folder only (the index watches every doc,
-   * but the incidents folder need not be indexed). Re-made when the folder changes.
-   */
-  private watchIncidents(): void {
-    this.watcher?.dispose();
-    this.watcher = undefined;
-    const dir = this.incidentsDir;
-    if (!dir) return;
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '**/*.md'));
-    const reload = () => void this.reload();
-    this.watcher = vscode.Disposable.from(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
+  /** An incident file was created, changed or deleted (from WorkspaceEvents): read them again. */
+  incidentsChanged(): void {
+    void this.reload();
   }
 
   /** The workspace folder incidents live in (the first), or undefined without a folder. */
@@ -217,7 +205,6 @@ export class IncidentService implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.watcher?.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import picomatch from 'picomatch';
+import { DEFAULT_INCLUDE } from '../../../core/doc-filter';
 import type { BuildStats, IndexProgress } from '../../../core/workspace-index';
 import { WorkspaceIndex } from '../../../core/workspace-index';
 import { JsonIndexStore } from '../../../node/json-index-store';
 import { NodeDocSource } from '../../../node/node-doc-source';
 import { WorkerPoolParser } from '../../../node/worker-pool-parser';
-import { relativePath } from '../../convert';
 import type { Logger } from '../../logger';
 import { indexSettings } from '../../settings';
 
@@ -14,13 +15,13 @@ const UPDATE_DELAY_MS = 150;
 const PERSIST_DELAY_MS = 3000;
 
 /**
- * The index of one workspace folder: built in the background, kept current from file-system
- * events (batched), and persisted to the extension's workspace storage so the next start is warm.
+ * The index of one workspace folder: built in the background, kept current from the file events
+ * WorkspaceEvents routes to it (batched), and persisted to the extension's workspace storage so the next start is warm.
  */
 export class FolderIndex implements vscode.Disposable {
   readonly index: WorkspaceIndex;
   private readonly parser: WorkerPoolParser;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly includes: (path: string) => boolean;
   private readonly pending = new Set<string>();
   private readonly deletedDirs = new Set<string>();
   private updateTimer: NodeJS.Timeout | undefined;
@@ -39,18 +40,13 @@ export class FolderIndex implements vscode.Disposable {
     this.parser = new WorkerPoolParser();
     this.index = new WorkspaceIndex(source, { maxFileBytes: settings.maxFileBytes, parser: this.parser, ...(store ? { store } : {}) });
 
-    const include = settings.include.length === 1 ? settings.include[0]! : `{${settings.include.join(',')}}`;
-    const docs = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, include));
-    // Deleting or renaming a folder reports only the folder: watch every deletion to catch those.
-    const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'), true, true, false);
-    this.disposables.push(
-      docs,
-      deletions,
-      docs.onDidCreate((uri) => this.schedule(uri)),
-      docs.onDidChange((uri) => this.schedule(uri)),
-      docs.onDidDelete((uri) => this.schedule(uri)),
-      deletions.onDidDelete((uri) => this.scheduleDeletedDir(uri)),
-    );
+    // The same include globs, matched the same way, as the document filter.
+    this.includes = picomatch(settings.include.length ? settings.include : DEFAULT_INCLUDE, { dot: true, nocase: false });
+  }
+
+  /** True when a file at this workspace-relative path would be a document by the include globs (the filter decides the rest on update). */
+  isDocPath(relative: string): boolean {
+    return this.includes(relative);
   }
 
   /** Builds the whole folder; resolves with what was done. */
@@ -74,15 +70,15 @@ export class FolderIndex implements vscode.Disposable {
     return this.flush().then(() => this.queue.then(() => undefined));
   }
 
-  private schedule(uri: vscode.Uri): void {
-    const relative = relativePath(this.folder, uri);
+  /** A document was created, changed or deleted: re-read it with the next batch (from WorkspaceEvents). */
+  docChanged(relative: string): void {
     if (!relative) return;
     this.pending.add(relative);
     this.armUpdate();
   }
 
-  private scheduleDeletedDir(uri: vscode.Uri): void {
-    const relative = relativePath(this.folder, uri);
+  /** Something was deleted, maybe a folder (deleting or renaming one reports only the folder): drop the docs under it. */
+  pathDeleted(relative: string): void {
     if (!relative) return;
     this.deletedDirs.add(relative);
     this.armUpdate();
@@ -123,7 +119,6 @@ export class FolderIndex implements vscode.Disposable {
     this.parser.stop();
     clearTimeout(this.updateTimer);
     clearTimeout(this.persistTimer);
-    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -6,6 +6,7 @@ import type { SearchHit, SearchOptions } from '../../../core/search-index';
 import { ContextKey, ViewId } from '../../command-ids';
 import { docUri, relativePath } from '../../convert';
 import type { Logger } from '../../logger';
+import type { IndexListener } from '../../workspace-events';
 import { FolderIndex } from './folder-index';
 
 /** A document together with the workspace folder it belongs to. */
@@ -24,7 +25,7 @@ export type WorkspaceAlertMatch = AlertMatch & { folder: vscode.WorkspaceFolder;
  * The documents of every workspace folder. Indexing starts in the background; features call
  * `ready()` before answering. Fires `onDidChange` after builds and updates.
  */
-export class RunbookIndex implements vscode.Disposable {
+export class RunbookIndex implements vscode.Disposable, IndexListener {
   private readonly folders = new Map<string, FolderIndex>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -43,6 +44,21 @@ export class RunbookIndex implements vscode.Disposable {
         if (e.affectsConfiguration('runbooks.index')) this.rebuild();
       }),
     );
+  }
+
+  /** True when a file at this path would be a document of the folder (from WorkspaceEvents). */
+  isDocPath(folder: vscode.WorkspaceFolder, path: string): boolean {
+    return this.folders.get(folder.uri.toString())?.isDocPath(path) ?? false;
+  }
+
+  /** A document was created, changed or deleted (from WorkspaceEvents): re-read it. */
+  docChanged(folder: vscode.WorkspaceFolder, path: string): void {
+    this.folders.get(folder.uri.toString())?.docChanged(path);
+  }
+
+  /** Something was deleted (from WorkspaceEvents): drop the documents at or under it. */
+  pathDeleted(folder: vscode.WorkspaceFolder, path: string): void {
+    this.folders.get(folder.uri.toString())?.pathDeleted(path);
   }
 
   /** Resolves when the current build and queued updates are done (never rejects). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAMES, isConfigFilePath } from '../../../core/config-file';
+import { CONFIG_FILE_NAMES } from '../../../core/config-file';
 import { feedbackRecords } from '../../../core/incident/feedback';
 import {
   DEFAULT_STALENESS_OPTIONS, headBranchRef, stalenessRelevance, type DocStaleness, type FeedbackSource, type PathEvent, type StalenessEngine, type StalenessOptionsInput, type StalenessReport,
@@ -12,6 +12,7 @@ import { docUri, relativePath, toDiagnostic } from '../../convert';
 import type { Logger } from '../../logger';
 import type { IncidentService } from '../incident/incident-service';
 import type { RunbookIndex } from '../index/runbook-index';
+import type { StalenessListener } from '../../workspace-events';
 
 const REFRESH_DELAY_MS = 2000;
 
@@ -40,7 +41,7 @@ const BEFORE_FIRST_REPORT = stalenessRelevance(undefined, DEFAULT_STALENESS_OPTI
  * for the settings they concern) and `runbooks.staleness.bulkCommitFiles` when the user set it;
  * an engine is made again when they change.
  */
-export class StalenessService implements vscode.Disposable {
+export class StalenessService implements vscode.Disposable, StalenessListener {
   /** Per folder: its engine and the settings it was made with (JSON). */
   private readonly engines = new Map<string, { engine: StalenessEngine; settings: string }>();
   /** Problems of the folders' config files. */
@@ -65,31 +66,10 @@ export class StalenessService implements vscode.Disposable {
     private readonly logger: Logger,
     private readonly incidents?: IncidentService,
   ) {
-    const head = vscode.workspace.createFileSystemWatcher('**/.git/{HEAD,refs/heads/**}');
-    // Creations and deletions anywhere (a rename is both); `matters` lets through the few that count.
-    const files = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
-    // A config file edited outside the editor (a pull, a script) changes the rules too.
-    const configs = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')}}`, true, false, true);
+    // File events (saves, creations, deletions, config files, HEAD) arrive through WorkspaceEvents.
     this.disposables.push(
-      configs,
-      configs.onDidChange((uri) => {
-        const folder = vscode.workspace.getWorkspaceFolder(uri);
-        const relative = folder && relativePath(folder, uri);
-        if (relative !== undefined && isConfigFilePath(relative)) this.refreshSoon();
-      }),
-      head,
-      head.onDidChange((uri) => void this.gitRefChanged(uri)),
-      head.onDidCreate((uri) => void this.gitRefChanged(uri)),
-      files,
-      files.onDidCreate((uri) => void this.created(uri)),
-      files.onDidDelete((uri) => {
-        if (this.matters(uri, { type: 'deleted' })) this.refreshSoon();
-      }),
       index.onDidChange(() => this.refreshSoon()),
       ...(incidents ? [incidents.onDidChange(() => this.refreshSoon())] : []),
-      vscode.workspace.onDidSaveTextDocument((document) => {
-        if (this.matters(document.uri, { type: 'saved' })) this.refreshSoon();
-      }),
       // Trust granted: check now (nothing ran before).
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.refreshSoon()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -195,6 +175,17 @@ export class StalenessService implements vscode.Disposable {
     return (this.relevance.get(folder.uri.toString()) ?? BEFORE_FIRST_REPORT)({ ...event, path: relative });
   }
 
+  /** A path was saved, created or deleted (from WorkspaceEvents): re-check soon if the last report can depend on it. */
+  pathChanged(uri: vscode.Uri, kind: 'saved' | 'created' | 'deleted'): void {
+    if (kind === 'created') void this.created(uri);
+    else if (this.matters(uri, { type: kind })) this.refreshSoon();
+  }
+
+  /** A `.runbooks.yml` changed on disk (from WorkspaceEvents): the engine is made again if its settings changed. */
+  configChanged(): void {
+    this.refreshSoon();
+  }
+
   /** A created path matters as a file, or as a folder that may hold what the report depends on. */
   private async created(uri: vscode.Uri): Promise<void> {
     if (this.matters(uri, { type: 'created' })) return this.refreshSoon();
@@ -204,7 +195,7 @@ export class StalenessService implements vscode.Disposable {
   }
 
   /** HEAD moved: it was rewritten (a checkout), or the branch it points at was (a commit, pull or reset). */
-  private async gitRefChanged(uri: vscode.Uri): Promise<void> {
+  async gitRefChanged(uri: vscode.Uri): Promise<void> {
     const at = uri.path.lastIndexOf('/.git/');
     const ref = uri.path.slice(at + '/.git/'.length);
     if (at < 0 || ref === 'HEAD') return this.refreshSoon();
