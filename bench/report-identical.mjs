@@ -2,7 +2,11 @@
 // Runs two builds of the CLI on the same folders and says whether their output is byte for byte
 // the same: `runbooks report --format json` and `runbooks index --format json` by default.
 //
-//   node bench/report-identical.mjs --before OLD/dist/cli.js [--after dist/cli.js] [--command report] DIR...
+//   node bench/report-identical.mjs --before OLD/dist/cli.js [--after dist/cli.js] [--command report] [--rows] [--format F] DIR...
+//
+// `--rows` compares the rows only (`docs` of the JSON envelope, or the whole output of a build from
+// before the envelope), re-serialised the same way: for comparing across the JSON envelope change.
+// `--format` (default json) compares another format byte for byte (text, github, sarif).
 //
 // Build the "before" CLI from a commit in a scratch worktree, e.g.
 //   git worktree add /tmp/before <commit> && ln -s "$PWD/node_modules" /tmp/before/ && (cd /tmp/before && node esbuild.js)
@@ -25,6 +29,18 @@ const take = (name) => {
 const before = take('--before')[0];
 const after = take('--after')[0] ?? 'dist/cli.js';
 const commands = take('--command');
+const format = take('--format')[0] ?? 'json';
+const rowsOnly = args.includes('--rows');
+if (rowsOnly) args.splice(args.indexOf('--rows'), 1);
+/** The rows of a JSON output (`docs` of the envelope, or the output itself before it), re-serialised; other text as it is. */
+function rowsOf(out) {
+  try {
+    const parsed = JSON.parse(out);
+    return JSON.stringify(parsed.docs ?? parsed, null, 2);
+  } catch {
+    return out;
+  }
+}
 if (!before || args.length === 0) {
   console.error('usage: node bench/report-identical.mjs --before OLD/dist/cli.js [--after dist/cli.js] [--command report|index ...] DIR...');
   process.exit(2);
@@ -36,7 +52,7 @@ function run(cli, command, dir) {
   const started = process.hrtime.bigint();
   let out;
   try {
-    out = execFileSync(process.execPath, [path.resolve(cli), command, '--root', dir, '--format', 'json', '--no-cache'], { env, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+    out = execFileSync(process.execPath, [path.resolve(cli), command, '--root', dir, '--format', format, '--no-cache'], { env, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
   } catch (error) {
     out = `exit ${error.status}\n${error.stdout ?? ''}`;
   }
@@ -49,6 +65,10 @@ try {
     for (const command of commands.length ? commands : ['report', 'index']) {
       const a = run(before, command, dir);
       const b = run(after, command, dir);
+      if (rowsOnly) {
+        a.out = rowsOf(a.out);
+        b.out = rowsOf(b.out);
+      }
       const same = a.out === b.out;
       if (!same) differ++;
       let detail = '';
@@ -65,7 +85,7 @@ try {
       } catch {
         // not JSON (an error exit): the comparison above still holds
       }
-      console.log(`${same ? 'identical' : 'DIFFERENT'}  ${command.padEnd(6)} ${dir}  (${docs}${a.out.length} bytes; before ${a.ms.toFixed(0)} ms, after ${b.ms.toFixed(0)} ms)`);
+      console.log(`${same ? 'identical' : 'DIFFERENT'}  ${command.padEnd(6)} ${format}${rowsOnly ? ' rows' : ''} ${dir}  (${docs}${a.out.length} bytes; before ${a.ms.toFixed(0)} ms, after ${b.ms.toFixed(0)} ms)`);
       if (detail) console.log(detail);
     }
   }

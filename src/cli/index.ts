@@ -16,7 +16,6 @@ import { loadSettings } from './commands/staleness-config';
 import type { CliIo } from './io';
 import { NodeShellRunner } from '../node/shell-runner';
 import { SimpleGitHistory } from '../node/git-history';
-import { runnableBlocks } from '../core/runner/runnable-blocks';
 import * as readline from 'node:readline/promises';
 import { USAGE } from './usage';
 import { escapeControlKeepLines } from '../core/terminal-text';
@@ -48,7 +47,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
     const stat = await fs.stat(root).catch(() => undefined);
     if (!stat?.isDirectory()) throw new UsageError(`--root ${args.root} is not a folder`);
     if (args.command === 'blocks') {
-      io.out(renderBlocks(runnableBlocks(await loadDoc(root, args.positionals[0], io)), args.format));
+      io.out(renderBlocks(await loadDoc(root, args.positionals[0], io), args.format, root));
       return 0;
     }
     if (args.command === 'run') return await runBlocks(root, args, io, new NodeShellRunner());
@@ -65,7 +64,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
     if (args.command === 'index') {
       const format = args.findingsFormat ?? args.format;
       const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix() : '';
-      io.out(renderIndex(index, format, repoPrefix, settings!.rules));
+      io.out(renderIndex(index, format, { root, repoPrefix, rules: settings!.rules }));
     } else io.out(renderSearch(index, args.positionals.join(' '), args.limit, args.format));
     return 0;
   } catch (error) {

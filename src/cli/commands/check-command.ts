@@ -4,7 +4,9 @@ import { childEnv } from '../../node/child-env';
 import { readBaseRefFacts } from '../../node/git-default-branch';
 import { changedAlertFindings } from '../../core/alerts/change-set';
 import type { DocModel } from '../../core/doc-model';
+import { definedFields } from '../../core/defined-fields';
 import { formatGithub, GITHUB_ANNOTATION_LIMIT } from '../../core/findings/format-github';
+import { formatJson } from '../../core/findings/format-json';
 import { formatSarif } from '../../core/findings/format-sarif';
 import { formatReportLine } from '../../core/findings/format-text';
 import { rulesOf } from '../../core/findings/rule-table';
@@ -27,15 +29,26 @@ import { version } from '../../../package.json';
 export interface RenderCheckOptions {
   /** What `--base` said, for the summary line. */
   baseName: string;
+  /** The absolute root, for the JSON envelope. */
+  root: string;
   /** Prefix of the root below the repository's top level (`ops/`): GitHub and SARIF paths are repository-relative. */
   repoPrefix?: string;
 }
 
-/** Renders a check report as text, JSON, GitHub workflow commands or SARIF 2.1.0. */
+/**
+ * Renders a check report as text, JSON (the findings envelope with `base`, `mergeBase` and `head`;
+ * `head` left out when the working tree was checked), GitHub workflow commands or SARIF 2.1.0.
+ */
 export function renderCheck(report: CheckReport, format: FindingsFormat, options: RenderCheckOptions): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(report, null, 2);
+      return formatJson(report.findings.map(checkFindingToFinding), {
+        command: 'check',
+        version,
+        root: options.root,
+        summary: { docsChecked: report.docsChecked, changedFiles: report.changedFiles },
+        data: definedFields({ base: options.baseName, mergeBase: report.mergeBase, head: report.head }),
+      });
     case 'github':
       return [...githubAnnotations(report.findings, options.repoPrefix ?? ''), summary(report, options.baseName)].join('\n');
     case 'sarif':
@@ -119,6 +132,6 @@ export async function runCheck(root: string, args: CliArgs, io: CliIo): Promise<
   report = await withChangedAlerts(root, index.all(), report, io, { ...DEFAULT_RULE_FILE_SETTINGS, ...settings.alerts });
   const format = args.findingsFormat ?? args.format;
   const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix() : '';
-  io.out(renderCheck(report, format, { baseName: base, repoPrefix }));
+  io.out(renderCheck(report, format, { baseName: base, root, repoPrefix }));
   return exitCodeFor(report.findings.map((f) => f.severity), args.failOn ?? 'warning');
 }

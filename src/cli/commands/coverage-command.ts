@@ -1,7 +1,7 @@
 import type { CoverageReport } from '../../core/alerts/coverage';
 import { RuleId } from '../../core/findings';
 import { formatGithub } from '../../core/findings/format-github';
-import { findingToJson } from '../../core/findings/format-json';
+import { formatJson } from '../../core/findings/format-json';
 import { formatSarif } from '../../core/findings/format-sarif';
 import { formatReportLine } from '../../core/findings/format-text';
 import { rulesOf } from '../../core/findings/rule-table';
@@ -42,8 +42,8 @@ export interface CoverageRow {
   runbookUrlTarget: string | null;
 }
 
-/** The JSON document of `runbooks coverage --format json`. */
-export function coverageJson(report: CoverageReport): object {
+/** The JSON document of `runbooks coverage --format json`: the findings envelope with `ruleFiles`, `alerts` and `missing`. */
+export function coverageJson(report: CoverageReport, root: string): string {
   const alerts: CoverageRow[] = report.alerts.map((a) => ({
     alert: a.alert.name,
     file: a.alert.file,
@@ -55,7 +55,7 @@ export function coverageJson(report: CoverageReport): object {
     runbookUrl: a.alert.runbook?.value ?? null,
     runbookUrlTarget: a.target?.kind ?? null,
   }));
-  return { summary: report.summary, ruleFiles: report.ruleFiles, alerts, missing: report.missing, findings: report.findings.map(findingToJson) };
+  return formatJson(report.findings, { command: 'coverage', version, root, summary: report.summary, data: { ruleFiles: report.ruleFiles, alerts, missing: report.missing } });
 }
 
 /** The text report: one row per alert (status, name, severity, where, runbook), other findings, the summary line. */
@@ -91,7 +91,7 @@ export async function runCoverage(root: string, args: CliArgs, io: CliIo): Promi
   const report = { ...loaded, findings: applySeverities(loaded.findings, settings.rules) };
   const format = args.findingsFormat ?? args.format;
   const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix().catch(() => '') : '';
-  if (format === 'json') io.out(JSON.stringify(coverageJson(report), null, 2));
+  if (format === 'json') io.out(coverageJson(report, root));
   else if (format === 'github') io.out([...formatGithub(report.findings, { repoPrefix, command: 'coverage' }), coverageSummary(report)].join('\n'));
   else if (format === 'sarif') io.out(JSON.stringify(formatSarif(report.findings, { version, rules: rulesOf('alerts'), repoPrefix }), null, 2));
   else io.out(renderCoverageText(report));

@@ -3,6 +3,7 @@ import { escapeControl } from '../../core/terminal-text';
 import type { WorkspaceIndex } from '../../core/workspace-index';
 import { placeFinding, type PlacedFinding } from '../../core/findings';
 import { formatGithub } from '../../core/findings/format-github';
+import { formatJson } from '../../core/findings/format-json';
 import { formatSarif } from '../../core/findings/format-sarif';
 import { formatReportLine } from '../../core/findings/format-text';
 import { rulesOf } from '../../core/findings/rule-table';
@@ -10,7 +11,7 @@ import { applySeverities, type SeverityOverrides } from '../../core/findings/sev
 import type { FindingsFormat } from '../args';
 import { version } from '../../../package.json';
 
-/** One row of `runbooks index --format json`. */
+/** One row of `docs` in `runbooks index --format json` (its `findings` restate the envelope's, in their earlier short form). */
 export interface IndexRow {
   path: string;
   kind: DocModel['kind'];
@@ -28,12 +29,22 @@ export function indexFindings(index: WorkspaceIndex, rules: SeverityOverrides = 
   return index.all().flatMap((doc) => applySeverities(doc.findings, rules).map((f) => placeFinding(doc.path, f)));
 }
 
+/** How `renderIndex` renders. */
+export interface RenderIndexOptions {
+  /** The absolute root, for the JSON envelope. */
+  root: string;
+  /** The root below the repository's top level (`ops/`), for the repository-relative GitHub and SARIF paths. */
+  repoPrefix?: string;
+  /** The configured rule severities. */
+  rules?: SeverityOverrides;
+}
+
 /**
- * Renders the documents of a built index as text, JSON, GitHub workflow commands (annotations, then
- * the totals) or SARIF 2.1.0. `repoPrefix`: the root below the repository's top level (`ops/`), for
- * the repository-relative GitHub and SARIF paths. `rules`: the configured rule severities.
+ * Renders the documents of a built index as text, JSON (the findings envelope with `docs`), GitHub
+ * workflow commands (annotations, then the totals) or SARIF 2.1.0.
  */
-export function renderIndex(index: WorkspaceIndex, format: FindingsFormat, repoPrefix = '', rules: SeverityOverrides = {}): string {
+export function renderIndex(index: WorkspaceIndex, format: FindingsFormat, options: RenderIndexOptions): string {
+  const { root, repoPrefix = '', rules = {} } = options;
   if (format === 'sarif') return JSON.stringify(formatSarif(indexFindings(index, rules), { version, rules: rulesOf('index'), repoPrefix }), null, 2);
   const rows: IndexRow[] = index.all().map((doc) => ({
     path: doc.path,
@@ -46,7 +57,11 @@ export function renderIndex(index: WorkspaceIndex, format: FindingsFormat, repoP
     codeBlocks: doc.codeBlocks.length,
     findings: applySeverities(doc.findings, rules).map((f) => ({ ruleId: f.ruleId, severity: f.severity, line: f.line, message: f.message })),
   }));
-  if (format === 'json') return JSON.stringify(rows, null, 2);
+  if (format === 'json') {
+    const count = (kind: string) => rows.filter((r) => r.kind === kind).length;
+    const summary = { documents: rows.length, runbooks: count('runbook'), architecture: count('architecture'), other: count('other') };
+    return formatJson(indexFindings(index, rules), { command: 'index', version, root, summary, data: { docs: rows } });
+  }
   if (format === 'github') return [...formatGithub(indexFindings(index, rules), { repoPrefix, command: 'index' }), totals(rows)].join('\n');
   if (rows.length === 0) return 'No markdown documents found.';
   const lines: string[] = [];

@@ -1,5 +1,6 @@
 import type { Severity } from '../../core/findings';
 import { formatGithub } from '../../core/findings/format-github';
+import { formatJson } from '../../core/findings/format-json';
 import { formatSarif } from '../../core/findings/format-sarif';
 import { formatReportLine } from '../../core/findings/format-text';
 import { rulesOf } from '../../core/findings/rule-table';
@@ -22,7 +23,7 @@ import { incidentsFolder } from './incidents-dir';
 import { loadSettings } from './staleness-config';
 import { version } from '../../../package.json';
 
-/** One reason in `runbooks report --format json`. */
+/** One reason of a doc in `runbooks report --format json` (the envelope's `findings` hold the same, in the findings schema). */
 export interface ReportReasonRow {
   ruleId: string;
   severity: Severity;
@@ -33,7 +34,7 @@ export interface ReportReasonRow {
   commits: Array<{ sha: string; date: string; subject: string }>;
 }
 
-/** One doc in `runbooks report --format json`. */
+/** One row of `docs` in `runbooks report --format json`. */
 export interface ReportDocRow {
   path: string;
   kind: string;
@@ -45,7 +46,7 @@ export interface ReportDocRow {
   reasons: ReportReasonRow[];
 }
 
-/** The JSON document `runbooks report --format json` prints. */
+/** The `docs` rows of `runbooks report --format json`. */
 export function reportJson(report: StalenessReport): { docs: ReportDocRow[] } {
   return {
     docs: report.docs.map((doc) => ({
@@ -75,14 +76,15 @@ export interface ReportSelection {
 
 /**
  * Renders a staleness report as text (the totals, then one block per doc, worst first; see
- * `worstFirst`), JSON (docs by path), GitHub workflow commands (annotations on the docs' lines, then
- * the totals) or SARIF 2.1.0, listing the docs `selection` selects (the totals count every doc).
- * `repoPrefix`: the root below the repository's top level (`ops/`), for the repository-relative
- * GitHub and SARIF paths.
+ * `worstFirst`), JSON (the findings envelope with `docs` by path; its summary counts every doc),
+ * GitHub workflow commands (annotations on the docs' lines, then the totals) or SARIF 2.1.0, listing
+ * the docs `selection` selects (the totals count every doc). `root`: the absolute root, for the
+ * envelope; `repoPrefix`: the root below the repository's top level (`ops/`), for the
+ * repository-relative GitHub and SARIF paths.
  */
-export function renderReport(full: StalenessReport, format: FindingsFormat, repoPrefix = '', selection: ReportSelection = {}): string {
+export function renderReport(full: StalenessReport, format: FindingsFormat, root: string, repoPrefix = '', selection: ReportSelection = {}): string {
   const report = { ...full, docs: selectDocs(full.docs, selection) };
-  if (format === 'json') return JSON.stringify(reportJson(report), null, 2);
+  if (format === 'json') return formatJson(reportFindings(report), { command: 'report', version, root, summary: reportSummary(full), data: reportJson(report) });
   if (format === 'sarif') return JSON.stringify(formatSarif(reportFindings(report), { version, rules: [...STALENESS_RULES, ...rulesOf('commands')], repoPrefix }), null, 2);
   if (format === 'github') return [...formatGithub(reportFindings(report), { repoPrefix, command: 'report' }), totals(full)].join('\n');
   if (full.docs.length === 0) return 'No markdown documents found.';
@@ -99,10 +101,15 @@ export function renderReport(full: StalenessReport, format: FindingsFormat, repo
   return lines.join('\n');
 }
 
-function totals(report: StalenessReport): string {
+/** The counts of the report: documents, by level, and reviews overdue. */
+function reportSummary(report: StalenessReport): { documents: number; fresh: number; stale: number; broken: number; unknown: number; reviewsOverdue: number } {
   const count = (level: string) => report.docs.filter((d) => d.level === level).length;
-  const due = report.docs.filter((d) => d.reviewDue).length;
-  return `${report.docs.length} documents: ${count('fresh')} fresh, ${count('stale')} stale, ${count('broken')} broken, ${count('unknown')} unknown; ${due} review${due === 1 ? '' : 's'} overdue.`;
+  return { documents: report.docs.length, fresh: count('fresh'), stale: count('stale'), broken: count('broken'), unknown: count('unknown'), reviewsOverdue: report.docs.filter((d) => d.reviewDue).length };
+}
+
+function totals(report: StalenessReport): string {
+  const s = reportSummary(report);
+  return `${s.documents} documents: ${s.fresh} fresh, ${s.stale} stale, ${s.broken} broken, ${s.unknown} unknown; ${s.reviewsOverdue} review${s.reviewsOverdue === 1 ? '' : 's'} overdue.`;
 }
 
 const RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
@@ -138,6 +145,6 @@ export async function runReport(root: string, args: CliArgs, io: CliIo): Promise
   const format = args.findingsFormat ?? args.format;
   const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix() : '';
   const selection: ReportSelection = { ...(args.only ? { only: args.only } : {}), ...(args.quiet ? { quiet: true } : {}) };
-  io.out(renderReport(report, format, repoPrefix, selection));
+  io.out(renderReport(report, format, root, repoPrefix, selection));
   return exitCodeFor(selectDocs(report.docs, selection).flatMap((d) => d.reasons.map((r) => r.severity)), args.failOn ?? 'none');
 }

@@ -1,40 +1,77 @@
-import type { CommitRef, PlacedFinding, RelatedLocation, SuggestedFix } from './finding';
+import { definedFields } from '../defined-fields';
+import type { PlacedFinding, Severity } from './finding';
 
-/** A finding in the JSON the CLI prints (version 1 of the findings schema, see the README). */
-export interface FindingJson {
-  ruleId: string;
-  severity: string;
-  message: string;
-  path: string;
-  line: number;
-  column?: number;
-  endLine?: number;
-  endColumn?: number;
-  target?: string;
-  related?: RelatedLocation[];
-  fix?: SuggestedFix;
-  commits?: CommitRef[];
+/**
+ * A finding in the JSON the CLI prints: the `Finding` itself with its file placed, keys in schema
+ * order, absent fields left out (see `findingToJson` and the README's JSON schema).
+ */
+export type FindingJson = PlacedFinding;
+
+/** The version of the JSON envelope below; raised when a field changes meaning or goes away. */
+export const JSON_SCHEMA_VERSION = 1;
+
+/** What a command adds to the envelope: its name, its root, its counts and its own data. */
+export interface EnvelopeInput {
+  /** The CLI command (`index`, `report`, `check`, `coverage`, `blocks`). */
+  command: string;
+  /** The version of the tool (`package.json`). */
+  version: string;
+  /** The absolute root the command ran in. */
+  root: string;
+  /** The command's own counts, after the finding counts in `summary`. */
+  summary?: Record<string, unknown>;
+  /** The command's own data (`docs`, `alerts`, …), after `findings`. */
+  data?: Record<string, unknown>;
+}
+
+/**
+ * The one JSON document every command that emits findings prints:
+ * `{ schemaVersion, tool: { name, version }, command, root, summary: { findings, errors, warnings,
+ * infos, …the command's counts }, findings: FindingJson[], …the command's data }`.
+ */
+export interface FindingsEnvelope {
+  schemaVersion: number;
+  tool: { name: 'runbooks'; version: string };
+  command: string;
+  root: string;
+  summary: { findings: number; errors: number; warnings: number; infos: number } & Record<string, unknown>;
+  findings: FindingJson[];
+  [data: string]: unknown;
 }
 
 /** A finding as a plain JSON object, its keys in schema order, absent fields left out. */
 export function findingToJson(f: PlacedFinding): FindingJson {
-  return {
+  return definedFields({
     ruleId: f.ruleId,
     severity: f.severity,
     message: f.message,
     path: f.path,
     line: f.line,
-    ...(f.column !== undefined ? { column: f.column } : {}),
-    ...(f.endLine !== undefined ? { endLine: f.endLine } : {}),
-    ...(f.endColumn !== undefined ? { endColumn: f.endColumn } : {}),
-    ...(f.target !== undefined ? { target: f.target } : {}),
-    ...(f.related?.length ? { related: f.related.map((r) => ({ path: r.path, line: r.line, ...(r.column !== undefined ? { column: r.column } : {}), ...(r.message !== undefined ? { message: r.message } : {}) })) } : {}),
-    ...(f.fix ? { fix: f.fix } : {}),
-    ...(f.commits?.length ? { commits: f.commits.map((c) => ({ sha: c.sha, date: c.date, subject: c.subject })) } : {}),
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    target: f.target,
+    related: f.related?.length ? f.related.map((r) => definedFields({ path: r.path, line: r.line, column: r.column, message: r.message })) : undefined,
+    fix: f.fix,
+    commits: f.commits?.length ? f.commits.map((c) => ({ sha: c.sha, date: c.date, subject: c.subject })) : undefined,
+  });
+}
+
+/** The envelope of a command's findings (see `FindingsEnvelope`). */
+export function findingsEnvelope(findings: readonly PlacedFinding[], input: EnvelopeInput): FindingsEnvelope {
+  const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    tool: { name: 'runbooks', version: input.version },
+    command: input.command,
+    root: input.root,
+    summary: { findings: findings.length, errors: count('error'), warnings: count('warning'), infos: count('info'), ...input.summary },
+    findings: findings.map(findingToJson),
+    ...input.data,
   };
 }
 
-/** Findings as the JSON document `{ "findings": [...] }`, indented by two spaces. */
-export function formatJson(findings: readonly PlacedFinding[]): string {
-  return JSON.stringify({ findings: findings.map(findingToJson) }, null, 2);
+/** The envelope as JSON, indented by two spaces. */
+export function formatJson(findings: readonly PlacedFinding[], input: EnvelopeInput): string {
+  return JSON.stringify(findingsEnvelope(findings, input), null, 2);
 }

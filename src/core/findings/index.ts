@@ -6,6 +6,6 @@ export * from './finding';
 export * from './rule-table';
 export * from './severity';
 export { formatFindingLine, formatReportLine, formatText } from './format-text';
-export { findingToJson, formatJson, type FindingJson } from './format-json';
+export { findingToJson, findingsEnvelope, formatJson, JSON_SCHEMA_VERSION, type EnvelopeInput, type FindingJson, type FindingsEnvelope } from './format-json';
 export { formatGithub, GITHUB_ANNOTATION_LIMIT, type GithubOptions } from './format-github';
 export { formatSarif, sarifLevel, type SarifOptions } from './format-sarif';

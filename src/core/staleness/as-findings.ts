@@ -1,3 +1,4 @@
+import { definedFields } from '../defined-fields';
 import { placeFinding, type PlacedFinding } from '../findings';
 import { applySeverities, type SeverityOverrides } from '../findings/severity';
 import type { CheckFinding } from './check/check-changes';
@@ -7,16 +8,17 @@ import type { StalenessReason, StalenessReport } from './model/report';
 export function reasonToFinding(docPath: string, reason: StalenessReason): PlacedFinding {
   const s = reason.suggestion;
   const lines = s?.lines ? `#L${s.lines.start}${s.lines.end !== s.lines.start ? `-L${s.lines.end}` : ''}` : '';
-  return placeFinding(docPath, {
+  const fix = s && { description: `Change the link to \`${s.path}${lines}\`.`, link: definedFields({ path: s.path, lines: s.lines && { start: s.lines.start, end: s.lines.end }, commit: s.commit }) };
+  return placeFinding(docPath, definedFields({
     ruleId: reason.ruleId,
     severity: reason.severity,
     message: reason.message,
     line: reason.line,
-    ...(reason.column !== undefined ? { column: reason.column } : {}),
-    ...(reason.target !== undefined ? { target: reason.target } : {}),
-    ...(reason.fix ? { fix: reason.fix } : s ? { fix: { description: `Change the link to \`${s.path}${lines}\`.`, link: { path: s.path, ...(s.lines ? { lines: { start: s.lines.start, end: s.lines.end } } : {}), ...(s.commit ? { commit: s.commit } : {}) } } } : {}),
+    column: reason.column,
+    target: reason.target,
+    fix: reason.fix ?? fix,
     commits: reason.commits,
-  });
+  }));
 }
 
 /** Every reason of a staleness report as findings, doc by doc in report order. */
@@ -26,16 +28,16 @@ export function reportFindings(report: StalenessReport): PlacedFinding[] {
 
 /** A change-set check finding as a finding: the docs that link to the change become related locations. */
 export function checkFindingToFinding(f: CheckFinding): PlacedFinding {
-  return {
+  return definedFields({
     ruleId: f.ruleId,
     severity: f.severity,
     message: f.message,
     path: f.path,
     line: f.line,
-    ...(f.endLine !== undefined ? { endLine: f.endLine } : {}),
+    endLine: f.endLine,
     target: f.target,
     related: f.docs.map((d) => ({ path: d.path, line: d.line, message: `Linked from ${d.path}:${d.line}` })),
-  };
+  });
 }
 
 /** The report with the configured rule severities applied to every doc's reasons (rules set to `off` left out); the verdicts and scores stay. */

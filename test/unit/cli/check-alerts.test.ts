@@ -42,7 +42,7 @@ describe('runbooks check: alerts added or renamed in the change set', () => {
   it('names the old name of a renamed alert and the runbook that still lists it', async () => {
     await repo.write({ 'monitoring/db-rules.yml': rules('PostgresDown', 'PostgresQueriesSlow') });
     const result = await check('--format', 'json');
-    const report = JSON.parse(result.out) as { findings: Array<{ path: string; line: number; message: string; docs: unknown[] }> };
+    const report = JSON.parse(result.out) as { findings: Array<{ path: string; line: number; message: string; related: unknown[] }> };
     assert.deepEqual(report.findings, [
       {
         ruleId: 'alert.no-runbook',
@@ -52,7 +52,7 @@ describe('runbooks check: alerts added or renamed in the change set', () => {
         message:
           'This change adds alert `PostgresQueriesSlow` (severity critical) without a runbook. It looks renamed from `PostgresSlow`, which `runbooks/postgres-slow.md` still lists in `alerts:`: update that entry. Add a runbook_url annotation or a runbook that lists it in `alerts:` before it pages someone.',
         target: 'monitoring/db-rules.yml',
-        docs: [{ path: 'runbooks/postgres-slow.md', line: 2 }],
+        related: [{ path: 'runbooks/postgres-slow.md', line: 2, message: 'Linked from runbooks/postgres-slow.md:2' }],
       },
     ]);
   });

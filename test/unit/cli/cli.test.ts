@@ -49,7 +49,10 @@ describe('runbooks CLI', () => {
     it('prints one JSON row per document in path order (by code unit, the same on every machine), with paths relative to --root', async () => {
       const result = await run('index', '--root', 'ws', '--format', 'json', '--no-cache');
       assert.deepEqual([result.code, result.err, result.out.length], [0, [], 1]);
-      assert.deepEqual(JSON.parse(result.out[0]!), [
+      const json = JSON.parse(result.out[0]!);
+      assert.deepEqual([json.schemaVersion, json.command, json.root, json.summary], [1, 'index', root, { findings: 1, errors: 1, warnings: 0, infos: 0, documents: 4, runbooks: 1, architecture: 1, other: 2 }]);
+      assert.deepEqual(json.findings, [{ ruleId: 'front-matter.invalid', severity: 'error', message: brokenFrontMatter, path: 'drafts/broken.md', line: 3, column: 7 }]);
+      assert.deepEqual(json.docs, [
         { path: 'README.md', kind: 'other', title: 'Platform', owner: null, services: [], alerts: [], headings: 1, codeBlocks: 0, findings: [] },
         {
           path: 'docs/adr/0001-use-postgres.md',
@@ -113,7 +116,7 @@ describe('runbooks CLI', () => {
       const code = await main(['index', '--format', 'json', '--no-cache'], { out: (s) => out.push(s), err: () => {}, cwd: root, env });
       assert.equal(code, 0);
       assert.deepEqual(
-        (JSON.parse(out[0]!) as Array<{ path: string }>).map((r) => r.path),
+        (JSON.parse(out[0]!) as { docs: Array<{ path: string }> }).docs.map((r) => r.path),
         ['README.md', 'docs/adr/0001-use-postgres.md', 'drafts/broken.md', 'runbooks/db/postgres-down.md'],
       );
     });

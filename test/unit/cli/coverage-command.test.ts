@@ -56,7 +56,10 @@ describe('runbooks coverage', () => {
     const result = await run('--format', 'json');
     assert.equal(result.code, 0);
     const json = JSON.parse(result.out) as Record<string, unknown>;
-    assert.deepEqual(json.summary, { alerts: 9, withRunbook: 6, without: 3, missingAlerts: 2 });
+    assert.deepEqual([json.schemaVersion, json.command], [1, 'coverage']);
+    const findings = json.findings as Array<{ severity: string }>;
+    const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
+    assert.deepEqual(json.summary, { findings: findings.length, errors: count('error'), warnings: count('warning'), infos: count('info'), alerts: 9, withRunbook: 6, without: 3, missingAlerts: 2 });
     assert.deepEqual(json.ruleFiles, ['broken/alerts-broken.yml', 'deploy/stack.yaml', 'k8s/prometheus-rule.yaml', 'monitoring/rules/node-rules.yml']);
     assert.deepEqual((json.alerts as unknown[])[2], {
       alert: 'KubePodCrashLooping',

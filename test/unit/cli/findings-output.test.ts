@@ -84,8 +84,9 @@ describe('findings in every format, with configured rule severities', () => {
     await repo.write({ '.runbooks.yml': 'rules:\n  stale.linked-code-changed: off\n  front-matter.invalid: info\n' });
     const check = await run('check', '--base', 'main', '--format', 'json');
     assert.deepEqual([check.code, JSON.parse(check.out).findings], [0, []]);
-    const index = JSON.parse((await run('index', '--format', 'json')).out) as Array<{ path: string; findings: Array<{ severity: string }> }>;
-    assert.deepEqual(index.find((d) => d.path === 'drafts/broken.md')!.findings.map((f) => f.severity), ['info']);
+    const index = JSON.parse((await run('index', '--format', 'json')).out) as { docs: Array<{ path: string; findings: Array<{ severity: string }> }>; findings: Array<{ path: string; severity: string }> };
+    assert.deepEqual(index.docs.find((d) => d.path === 'drafts/broken.md')!.findings.map((f) => f.severity), ['info']);
+    assert.deepEqual(index.findings.filter((f) => f.path === 'drafts/broken.md').map((f) => f.severity), ['info']);
     await repo.write({ '.runbooks.yml': 'rules:\n  front-matter.invalid: never\n' });
     const invalid = await run('index');
     assert.equal(invalid.code, 0);

@@ -5,9 +5,14 @@ import { githubAnnotations, toSarif } from '../../../src/cli/commands/check-comm
 import { exitCodeFor } from '../../../src/cli/commands/report-command';
 import { renderIncident } from '../../../src/core/incident/incident-template';
 import { formatFeedback } from '../../../src/core/incident/timeline';
-import type { CheckFinding, CheckReport } from '../../../src/core/staleness/check/check-changes';
+import type { CheckFinding } from '../../../src/core/staleness/check/check-changes';
 import { STALENESS_RULES } from '../../../src/core/staleness/rules/rule-table';
+import type { FindingsEnvelope, FindingJson } from '../../../src/core/findings/format-json';
 import { GitFixture } from '../node/git-fixture';
+import { version } from '../../../package.json';
+
+/** What `runbooks check --format json` prints. */
+type CheckJson = FindingsEnvelope & { findings: FindingJson[]; summary: { docsChecked: number; changedFiles: number }; base: string; mergeBase: string; head?: string };
 
 const RUNBOOK = ['---', 'owner: team-db', '---', '# Postgres down', '', 'Pool: [pool](../deploy/db/pool.yaml)', 'Alert: [rule](../deploy/alerts.yml#L2-L3)', ''].join('\n');
 const POOL = Array.from({ length: 10 }, (_, i) => `key${i + 1}: ${i + 1}\n`).join('');
@@ -35,7 +40,25 @@ describe('runbooks report and runbooks check', () => {
       const sha = await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': POOL.replace('key5: 5', 'key5: 50') });
       const result = await run('report', '--format', 'json', '--no-cache');
       assert.deepEqual([result.code, result.err], [0, '']);
+      const message = `Linked file \`deploy/db/pool.yaml\` changed in 1 commit (+1/\u22121 lines) since this runbook was last changed on 2025-01-01 — latest: ${sha.slice(0, 7)} "raise pool size". Check this runbook against the change, then update it or mark it reviewed.`;
       assert.deepEqual(JSON.parse(result.out), {
+        schemaVersion: 1,
+        tool: { name: 'runbooks', version },
+        command: 'report',
+        root: repo.dir,
+        summary: { findings: 1, errors: 0, warnings: 1, infos: 0, documents: 2, fresh: 1, stale: 1, broken: 0, unknown: 0, reviewsOverdue: 0 },
+        findings: [
+          {
+            ruleId: 'stale.linked-code-changed',
+            severity: 'warning',
+            message,
+            path: 'runbooks/db.md',
+            line: 6,
+            column: 7,
+            target: 'deploy/db/pool.yaml',
+            commits: [{ sha, date: '2025-02-01T12:00:00Z', subject: 'raise pool size' }],
+          },
+        ],
         docs: [
           { path: 'README.md', kind: 'other', level: 'fresh', score: 0, reviewDue: false, referenceTime: '2025-01-01T12:00:00Z', reasons: [] },
           {
@@ -51,7 +74,7 @@ describe('runbooks report and runbooks check', () => {
                 severity: 'warning',
                 target: 'deploy/db/pool.yaml',
                 line: 6,
-                message: `Linked file \`deploy/db/pool.yaml\` changed in 1 commit (+1/\u22121 lines) since this runbook was last changed on 2025-01-01 — latest: ${sha.slice(0, 7)} "raise pool size". Check this runbook against the change, then update it or mark it reviewed.`,
+                message,
                 commits: [{ sha, date: '2025-02-01T12:00:00Z', subject: 'raise pool size' }],
               },
             ],
@@ -169,7 +192,7 @@ describe('runbooks report and runbooks check', () => {
       await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': POOL.replace('key7: 7', 'key7: 70') });
       const result = await run('check', '--base', 'main', '--format', 'json', '--no-cache');
       assert.equal(result.code, 1);
-      const report = JSON.parse(result.out) as CheckReport;
+      const report = JSON.parse(result.out) as CheckJson;
       assert.deepEqual(report.findings, [
         {
           ruleId: 'stale.linked-code-changed',
@@ -179,18 +202,21 @@ describe('runbooks report and runbooks check', () => {
           message:
             'This change touches `deploy/db/pool.yaml`, which the runbook runbooks/db.md:6 links to, but does not update it. Check the runbook against this change; update it or mark it reviewed.',
           target: 'deploy/db/pool.yaml',
-          docs: [{ path: 'runbooks/db.md', line: 6 }],
+          related: [{ path: 'runbooks/db.md', line: 6, message: 'Linked from runbooks/db.md:6' }],
         },
       ]);
-      assert.deepEqual([report.changedFiles, report.docsChecked, report.mergeBase], [1, 1, repo.git(['rev-parse', 'main']).trim()]);
+      assert.deepEqual(
+        [report.command, report.summary, report.base, report.mergeBase, 'head' in report],
+        ['check', { findings: 1, errors: 0, warnings: 1, infos: 0, docsChecked: 1, changedFiles: 1 }, 'main', repo.git(['rev-parse', 'main']).trim(), false],
+      );
     });
 
     it('includes the working tree when --head is absent, and only committed changes with --head', async () => {
       await repo.write({ 'deploy/db/pool.yaml': POOL.replace('key2: 2', 'key2: 20') });
-      const worktree = JSON.parse((await run('check', '--base', 'main', '--format', 'json', '--no-cache')).out) as CheckReport;
+      const worktree = JSON.parse((await run('check', '--base', 'main', '--format', 'json', '--no-cache')).out) as CheckJson;
       assert.deepEqual(worktree.findings.map((f) => [f.path, f.line]), [['deploy/db/pool.yaml', 2]]);
       const committed = await run('check', '--base', 'main', '--head', 'HEAD', '--format', 'json', '--no-cache');
-      assert.deepEqual([committed.code, (JSON.parse(committed.out) as CheckReport).findings], [0, []]);
+      assert.deepEqual([committed.code, (JSON.parse(committed.out) as CheckJson).findings], [0, []]);
     });
 
     it('says nothing when the runbook changed in the same change set', async () => {
@@ -204,7 +230,7 @@ describe('runbooks report and runbooks check', () => {
       await repo.commit('touch', '2025-02-01', { 'runbooks/db.md': RUNBOOK.replace('Postgres down', 'Postgres down  '), 'deploy/alerts.yml': ALERTS.replace('  for: 5m', '  for:   5m') });
       assert.equal((await run('check', '--base', 'main', '--no-cache')).code, 0);
       await repo.commit('page sooner', '2025-02-02', { 'deploy/alerts.yml': ALERTS.replace('for: 5m', 'for: 1m') });
-      const result = JSON.parse((await run('check', '--base', 'main', '--format', 'json', '--no-cache')).out) as CheckReport;
+      const result = JSON.parse((await run('check', '--base', 'main', '--format', 'json', '--no-cache')).out) as CheckJson;
       assert.deepEqual(result.findings.map((f) => [f.ruleId, f.path, f.line]), [['stale.anchored-range-changed', 'deploy/alerts.yml', 3]]);
     });
 
@@ -217,14 +243,14 @@ describe('runbooks report and runbooks check', () => {
       await repo.move('deploy/db/pool.yaml', 'deploy/postgres/pool.yaml', 'move pool', '2025-02-01');
       const result = await run('check', '--base', 'main', '--format', 'json', '--fail-on', 'error', '--no-cache');
       assert.equal(result.code, 1);
-      assert.deepEqual((JSON.parse(result.out) as CheckReport).findings.map((f) => [f.ruleId, f.severity, f.path, f.line]), [['link.renamed-target', 'error', 'runbooks/db.md', 6]]);
+      assert.deepEqual((JSON.parse(result.out) as CheckJson).findings.map((f) => [f.ruleId, f.severity, f.path, f.line]), [['link.renamed-target', 'error', 'runbooks/db.md', 6]]);
     });
 
     it('merges the hunks of one changed file into one warning that lists their lines', async () => {
       await repo.commit('resize', '2025-02-01', { 'deploy/db/pool.yaml': POOL.replace('key1: 1', 'key1: 10').replace('key5: 5', 'key5: 50').replace('key9: 9', 'key9: 90\nkey9b: 1') });
       const result = await run('check', '--base', 'main', '--format', 'json', '--no-cache');
       assert.equal(result.code, 1);
-      assert.deepEqual((JSON.parse(result.out) as CheckReport).findings, [
+      assert.deepEqual((JSON.parse(result.out) as CheckJson).findings, [
         {
           ruleId: 'stale.linked-code-changed',
           severity: 'warning',
@@ -233,7 +259,7 @@ describe('runbooks report and runbooks check', () => {
           message:
             'This change touches `deploy/db/pool.yaml` in 3 places (lines 1, 5, 9\u201310), which the runbook runbooks/db.md:6 links to, but does not update it. Check the runbook against this change; update it or mark it reviewed.',
           target: 'deploy/db/pool.yaml',
-          docs: [{ path: 'runbooks/db.md', line: 6 }],
+          related: [{ path: 'runbooks/db.md', line: 6, message: 'Linked from runbooks/db.md:6' }],
         },
       ]);
     });
@@ -271,7 +297,7 @@ describe('runbooks report and runbooks check', () => {
       await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': POOL.replace('key7: 7', 'key7: 70') });
       await repo.write({ '.runbooks.yml': 'staleness:\n  checkKinds: [architecture]\n' });
       const result = await run('check', '--base', 'main', '--format', 'json', '--no-cache');
-      assert.deepEqual([result.code, (JSON.parse(result.out) as CheckReport).findings, (JSON.parse(result.out) as CheckReport).docsChecked], [0, [], 0]);
+      assert.deepEqual([result.code, (JSON.parse(result.out) as CheckJson).findings, (JSON.parse(result.out) as CheckJson).summary.docsChecked], [0, [], 0]);
       await repo.write({ '.runbooks.yml': 'staleness:\n  checkKinds: [adr]\n' });
       assert.deepEqual(await run('check', '--base', 'main', '--no-cache'), {
         code: 2,
@@ -284,7 +310,7 @@ describe('runbooks report and runbooks check', () => {
       await repo.write({ 'deploy/db/pool.yaml': POOL.replace('key2: 2', 'key2: 20') });
       const chosen = await run('check', '--format', 'json', '--no-cache');
       assert.deepEqual([chosen.code, chosen.err], [1, 'runbooks: comparing with main (no remote names its default branch; it exists); pass --base REF to choose another branch.']);
-      assert.deepEqual((JSON.parse(chosen.out) as CheckReport).findings.map((f) => [f.path, f.line]), [['deploy/db/pool.yaml', 2]]);
+      assert.deepEqual((JSON.parse(chosen.out) as CheckJson).findings.map((f) => [f.path, f.line]), [['deploy/db/pool.yaml', 2]]);
       repo.git(['branch', '-m', 'main', 'trunk']);
       const missing = await run('check', '--no-cache');
       assert.equal(missing.code, 2);

@@ -52,7 +52,9 @@ describe('runbooks blocks and runbooks run', () => {
   it('lists the runnable blocks as JSON with index, name, lang, line, kind and inputs', async () => {
     const result = await run(['blocks', 'runbooks/disk.md', '--format', 'json']);
     assert.equal(result.code, 0);
-    assert.deepEqual(JSON.parse(result.out), [
+    const json = JSON.parse(result.out);
+    assert.deepEqual([json.schemaVersion, json.command, json.root, json.path, json.summary, json.findings], [1, 'blocks', root, 'runbooks/disk.md', { findings: 0, errors: 0, warnings: 0, infos: 0, blocks: 4 }, []]);
+    assert.deepEqual(json.blocks, [
       { index: 0, name: 'usage', lang: 'sh', line: 5, kind: 'check', inputs: [] },
       {
         index: 1,
@@ -140,6 +142,13 @@ describe('runbooks blocks and runbooks run', () => {
     assert.deepEqual([lines[0], lines[2], lines.length], [' 0  nodes-1  line 3  bash  check', '    runs the commands after the prompts; 1 line without a prompt taken as sample output, not run', 3]);
   });
 
+  it('lists a block attribute that does not parse as a block.invalid-attribute finding of the JSON envelope', async () => {
+    await writeTree(root, { 'runbooks/slow.md': '# Slow\n\n```sh {timeout=2x}\ntouch ran.marker\n```\n' });
+    const json = JSON.parse((await run(['blocks', 'runbooks/slow.md', '--format', 'json'])).out);
+    const message = json.blocks[0].invalidAttributes[0].message;
+    assert.deepEqual([json.summary.errors, json.findings], [1, [{ ruleId: 'block.invalid-attribute', severity: 'error', message: `${message}. The block will not run until it is fixed.`, path: 'runbooks/slow.md', line: 3 }]]);
+  });
+
   it('refuses a block whose timeout does not parse, with the accepted forms, and runs nothing', async () => {
     await writeTree(root, { 'runbooks/slow.md': '# Slow\n\n```sh {timeout=2x}\ntouch ran.marker\n```\n' });
     const result = await run(['run', 'runbooks/slow.md', '--yes']);
@@ -176,7 +185,7 @@ describe('runbooks blocks and runbooks run', () => {
     const result = await run(['blocks', '../loose/y.md', '--format', 'json']);
     assert.equal(result.code, 0);
     // The block's cwd (..) would leave the runbook's folder, which is the root here.
-    const blocks = JSON.parse(result.out) as Array<{ name: string }>;
+    const blocks = (JSON.parse(result.out) as { blocks: Array<{ name: string }> }).blocks;
     assert.equal(blocks.length, 1);
   });
 

@@ -64,9 +64,16 @@ describe('finding formatters (golden files)', () => {
     assert.equal(formatReportLine(FINDINGS[3]!), 'info runbooks/checkout.md:9 Lines 10–12 moved to 14–16: 100%, a comma, and a colon: here. [link.anchor-drifted]');
   });
 
-  it('writes the findings JSON schema with its keys in order and absent fields left out', () => {
-    golden('findings.json', formatJson(FINDINGS));
-    assert.equal(formatJson([]), '{\n  "findings": []\n}');
+  it('writes the one JSON envelope: schema version, tool, command, root, counts, findings with keys in order and absent fields left out, then the command\'s data', () => {
+    golden('findings.json', formatJson(FINDINGS, { command: 'check', version: '9.9.9', root: '/repo', summary: { docsChecked: 2 }, data: { base: 'origin/main' } }));
+    assert.deepEqual(JSON.parse(formatJson([], { command: 'index', version: '1.0.0', root: '/r' })), {
+      schemaVersion: 1,
+      tool: { name: 'runbooks', version: '1.0.0' },
+      command: 'index',
+      root: '/r',
+      summary: { findings: 0, errors: 0, warnings: 0, infos: 0 },
+      findings: [],
+    });
   });
 
   it('writes GitHub workflow commands with escaped properties and messages', () => {
