@@ -1,6 +1,6 @@
 import type { AttributeValue, CodeBlock } from './doc-model';
 import { parseDuration } from './duration';
-import { RuleId, type Finding } from './findings';
+import { RuleId, type Finding } from './findings/finding';
 
 /**
  * A block's `timeout` attribute read by `parseDuration`.

@@ -2,7 +2,7 @@ import { compileBoundedGlob, isGlobRefusal } from './bounded-glob';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DocKind } from './doc-model';
 import { readAlertsSection, type AlertsConfig } from './alerts/config-section';
-import { RuleId, type Finding } from './findings';
+import { RuleId, type Finding } from './findings/finding';
 import type { SeverityOverrides } from './findings/severity';
 import { parseReviewInterval } from './staleness/evidence/review';
 import { DEFAULT_STALENESS_OPTIONS, type StalenessOptionsInput, type StalenessWeights } from './staleness/options';

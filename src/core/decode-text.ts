@@ -1,4 +1,4 @@
-import { RuleId, type Finding } from './findings';
+import { RuleId, type Finding } from './findings/finding';
 
 /** Decoded text and what went wrong while decoding. */
 export interface DecodedText {

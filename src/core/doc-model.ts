@@ -1,4 +1,4 @@
-import type { Finding } from './findings';
+import type { Finding } from './findings/finding';
 
 /** What a document is for. Drives the tree, search ranking and which checks apply. */
 export type DocKind = 'runbook' | 'architecture' | 'other';

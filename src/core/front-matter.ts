@@ -1,6 +1,6 @@
 import { isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { DocMeta, ReviewMeta } from './doc-model';
-import { RuleId, type Finding } from './findings';
+import { RuleId, type Finding } from './findings/finding';
 
 /** Result of reading a YAML front matter block. */
 export interface FrontMatterResult {

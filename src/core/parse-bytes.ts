@@ -1,7 +1,7 @@
 import { decodeText } from './decode-text';
 import { DEFAULT_DOC_BUDGET, overDocBudget, type DocBudget } from './doc-budget';
 import type { DocModel } from './doc-model';
-import { RuleId } from './findings';
+import { RuleId } from './findings/finding';
 import { countLines, parseDoc } from './parse-doc';
 import { placeholderDoc } from './placeholder-doc';
 import type { DocParser } from './ports';

@@ -7,7 +7,7 @@ import { unified } from 'unified';
 import { classifyDoc } from './doc-kind';
 import type { CodeBlock, CodeSpan, DocLink, DocModel, Heading, SectionText } from './doc-model';
 import { blockAttributeFindings } from './block-attributes';
-import type { Finding } from './findings';
+import type { Finding } from './findings/finding';
 import { emptyMeta, parseFrontMatter, toIsoDate } from './front-matter';
 import { parseInfoAttributes } from './info-string';
 import { classifyLinkTarget } from './link-target';

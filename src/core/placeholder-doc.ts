@@ -1,6 +1,6 @@
 import { classifyDoc } from './doc-kind';
 import type { DocModel } from './doc-model';
-import type { Finding } from './findings';
+import type { Finding } from './findings/finding';
 import { emptyMeta } from './front-matter';
 
 /**

@@ -1,7 +1,7 @@
 import { findDocsForAlert, knownAlerts, type AlertMatch } from './alert-lookup';
 import { compareCodeUnits } from './compare';
 import type { DocModel } from './doc-model';
-import { RuleId } from './findings';
+import { RuleId } from './findings/finding';
 import { inProcessParser } from './parse-bytes';
 import { placeholderDoc } from './placeholder-doc';
 import type { CachedDoc, DocParser, DocSource, FileStamp, IndexStore, PersistedIndex } from './ports';

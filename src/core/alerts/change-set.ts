@@ -1,6 +1,6 @@
 import { normalizeAlertName } from '../alert-lookup';
-import { RuleId, type PlacedFinding } from '../findings';
-import type { FileChange, GitHistory } from '../staleness/ports';
+import { RuleId, type PlacedFinding } from '../findings/finding';
+import type { ChangeSetFiles, FileChange } from '../repo/repo-ports';
 import type { CoverageReport } from './coverage';
 import { nearestAlertName } from './near-name';
 import { parseRuleFile } from './parse-rules';
@@ -16,7 +16,7 @@ const QUIET_SEVERITIES = new Set(['info', 'none', 'informational', 'debug']);
  * the runbooks that still list it. `report` is the coverage of the end of the change set.
  */
 export async function changedAlertFindings(
-  git: Pick<GitHistory, 'changedFiles' | 'readFiles'>,
+  git: ChangeSetFiles,
   report: CoverageReport,
   range: { mergeBase: string; head?: string },
   signal?: AbortSignal,
@@ -58,7 +58,7 @@ export async function changedAlertFindings(
 }
 
 /** Normalized name → name of every alert in the merge-base version of the YAML files the change set touches, and the names by file. */
-async function namesBefore(git: Pick<GitHistory, 'readFiles'>, changes: FileChange[], mergeBase: string, signal?: AbortSignal): Promise<{ names: Map<string, string>; byFile: Map<string, string[]> }> {
+async function namesBefore(git: Pick<ChangeSetFiles, 'readFiles'>, changes: FileChange[], mergeBase: string, signal?: AbortSignal): Promise<{ names: Map<string, string>; byFile: Map<string, string[]> }> {
   const paths = [...new Set(changes.filter((c) => c.status !== 'A').map((c) => c.from ?? c.path).filter((p) => /\.ya?ml$/i.test(p)))];
   const blobs = await git.readFiles(
     paths.map((path) => ({ sha: mergeBase, path })),

@@ -1,5 +1,5 @@
 import { compareCodeUnits } from '../compare';
-import { RuleId, type PlacedFinding } from '../findings';
+import { RuleId, type PlacedFinding } from '../findings/finding';
 import type { AlertCoverage, MissingAlert, RuleFileResult } from './types';
 
 /** A coverage finding, placed in its file (a rule file or a runbook). */

@@ -2,7 +2,7 @@ import { normalizeAlertName } from '../alert-lookup';
 import { compareCodeUnits } from '../compare';
 import type { DocModel } from '../doc-model';
 import type { GitRefs } from '../repo/repo-ports';
-import type { RepoLocation } from '../repo/repo-urls';
+import type { RepoLocation } from '../repo/repo-ports';
 import { DocLookup } from './doc-lookup';
 import { nearestAlertName } from './near-name';
 import { coverageFindings, type AlertFinding } from './coverage-findings';

@@ -2,6 +2,8 @@ import { posix } from 'node:path';
 import { resolveRepoUrl, type RepoLocation } from '../repo/repo-urls';
 import type { GitRefs } from '../repo/repo-ports';
 
+export type { AlertRuleLink } from './types';
+
 /** A `runbook_url:` / `runbook:` annotation in an alert rule file. */
 export interface RunbookAnnotation {
   /** 1-based line in the rule file. */
@@ -10,16 +12,6 @@ export interface RunbookAnnotation {
   value: string;
 }
 
-/** An alert rule file coupled to a doc by one of its annotations. */
-export interface AlertRuleLink {
-  /** Root-relative path of the rule file. */
-  ruleFile: string;
-  /** Line of the annotation in the rule file. */
-  line: number;
-  value: string;
-  /** Root-relative path of the doc it points at. */
-  doc: string;
-}
 
 const ANNOTATION = /^\s*(?:-\s*)?["']?(runbook_url|runbook|runbookUrl|runbook-url)["']?\s*:\s*(.+?)\s*$/;
 

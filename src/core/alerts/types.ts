@@ -93,3 +93,13 @@ export interface MissingAlert {
   suggestion?: string;
 }
 
+/** An alert rule file coupled to a doc by one of its annotations. */
+export interface AlertRuleLink {
+  /** Root-relative path of the rule file. */
+  ruleFile: string;
+  /** Line of the annotation in the rule file. */
+  line: number;
+  value: string;
+  /** Root-relative path of the doc it points at. */
+  doc: string;
+}

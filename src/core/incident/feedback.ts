@@ -5,27 +5,12 @@
  */
 import * as path from 'node:path';
 import type { IncidentFile } from './types';
+import type { FeedbackRecord } from './feedback-record';
+
+export type { FeedbackRecord } from './feedback-record';
 
 /** What the status entry that marks feedback dealt with starts with (after the `⚑` marker). */
 export const RESOLVED_FEEDBACK_PREFIX = 'Resolved feedback on ';
-
-/** One note on a runbook line, written during an incident. */
-export interface FeedbackRecord {
-  /** The doc the note is about: workspace-relative posix path (see {@link normaliseFeedbackPath}). */
-  path: string;
-  /** 1-based line of the doc. */
-  line: number;
-  /** What the note says (its first line). */
-  text: string;
-  /** When it was written, ISO 8601 UTC. */
-  at: string;
-  /** Who wrote it, when the entry says. */
-  author?: string;
-  /** The incident it was noted in: its file (workspace-relative), and id and title when the front matter is readable. */
-  incident: { path: string; id?: string; title?: string };
-  /** A later "Resolved feedback on <path>#L<line>" entry in the same incident marks it dealt with. */
-  resolved: boolean;
-}
 
 /**
  * The text of the status entry that marks the feedback on `runbookPath` line `line` dealt with:

@@ -1,5 +1,5 @@
-// What the staleness engine and alert coverage both ask of the repository: its remotes, its refs
-// and its files as they are now (implemented in src/node).
+// What the staleness engine and alert coverage both ask of the repository: its remotes, its refs,
+// its files as they are now, and file changes and contents by commit (implemented in src/node).
 
 /** A git remote as configured (`git remote -v`, fetch URL). */
 export interface GitRemote {
@@ -26,4 +26,57 @@ export interface WorkspaceFiles {
    * cannot search, and the caller then reads the files itself.
    */
   filesContaining?(word: string, extensions?: string[], signal?: AbortSignal): Promise<string[] | undefined>;
+}
+
+/** Where a repository lives on a forge: lower-cased host (no port, no `www.`) and path (no `.git`). */
+export interface RepoLocation {
+  host: string;
+  path: string;
+}
+
+/** How a file changed in one commit, as `git log --name-status` reports it. */
+export type ChangeStatus = 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
+
+/** One file change. */
+export interface FileChange {
+  status: ChangeStatus;
+  /** The path after the change (for `D`: the deleted path). */
+  path: string;
+  /** For `R` and `C`: the path before. */
+  from?: string;
+  /** For `R` and `C`: git's similarity index, 0–100 (100: the content is identical). */
+  similarity?: number;
+  /** The blob after the change, when the source reports it (`git log --raw`); never for deletions. */
+  oid?: string;
+}
+
+/** A file as it is in one commit. */
+export interface FileAt {
+  sha: string;
+  path: string;
+}
+
+/** The content of one file in one commit (`git cat-file --batch`). */
+export interface BlobContent {
+  /** The blob's object id: equal ids, equal content. */
+  oid: string;
+  /** Size in bytes. */
+  size: number;
+  /** The content decoded as UTF-8; absent for binary files and files over the size limit. */
+  text?: string;
+  /** A NUL byte in the first 8,000 bytes, as git decides. */
+  binary?: boolean;
+  /** Larger than the limit asked for: only the id and size are known. */
+  tooLarge?: boolean;
+}
+
+/** What the change-set check of alert rules reads of git (a part of the staleness `GitHistory` port). */
+export interface ChangeSetFiles {
+  /**
+   * Files that differ from `from` in `to` (a commit), or in the working tree and index when `to` is
+   * undefined (untracked files then count as added). Renames are detected.
+   */
+  changedFiles(from: string, to: string | undefined, signal?: AbortSignal): Promise<FileChange[]>;
+  /** The content of each requested file in its commit, in the order asked; undefined where it does not exist. */
+  readFiles(files: FileAt[], maxBytes: number, signal?: AbortSignal): Promise<Array<BlobContent | undefined>>;
 }

@@ -1,11 +1,8 @@
 import { lineRange } from '../link-target';
-import type { GitRefs, GitRemote } from './repo-ports';
+import type { GitRefs, GitRemote, RepoLocation } from './repo-ports';
 
-/** Where a repository lives on a forge: lower-cased host (no port, no `www.`) and path (no `.git`). */
-export interface RepoLocation {
-  host: string;
-  path: string;
-}
+export type { RepoLocation } from './repo-ports';
+
 
 /** What a forge URL into this repository points at. */
 export interface RepoUrlTarget {

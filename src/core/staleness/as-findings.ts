@@ -1,5 +1,5 @@
 import { definedFields } from '../defined-fields';
-import { placeFinding, type PlacedFinding } from '../findings';
+import { placeFinding, type PlacedFinding } from '../findings/finding';
 import { applySeverities, type SeverityOverrides } from '../findings/severity';
 import type { CheckFinding } from './check/check-changes';
 import type { StalenessReason, StalenessReport } from './model/report';

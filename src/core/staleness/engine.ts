@@ -1,7 +1,8 @@
 import type { DocModel } from '../doc-model';
 import { checkChanges, type CheckRange, type CheckReport } from './check/check-changes';
 import { noiseFilter, reviewEndOfDay } from './history/commit-refs';
-import { loadContext, type WorkspaceContext } from './scan/workspace-context';
+import type { WorkspaceContext } from './model/workspace-context';
+import { loadContext } from './scan/workspace-context';
 import { DetailBatch } from './diffs/diff-batch';
 import { coveredFiles, MAX_READ_AHEAD, ReadAhead } from './diffs/read-ahead';
 import { collectDocEvidence, reviewOf } from './evidence/doc-evidence';

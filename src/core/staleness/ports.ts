@@ -4,26 +4,14 @@
  * workspace root and posix, even when the git repository's top level is above the root: the
  * adapter translates, and leaves out anything outside the root.
  */
-import type { FeedbackRecord } from '../incident/feedback';
-import type { GitRefs, GitRemote, WorkspaceFiles } from '../repo/repo-ports';
+import type { FeedbackRecord } from '../incident/feedback-record';
+import type { BlobContent, FileAt, FileChange, GitRefs, GitRemote, WorkspaceFiles } from '../repo/repo-ports';
+import type { Hunk } from './model/line-ranges';
+import type { RepoState } from './model/repo-state';
 
-export type { GitRefs, GitRemote, WorkspaceFiles } from '../repo/repo-ports';
-
-/** How a file changed in one commit, as `git log --name-status` reports it. */
-export type ChangeStatus = 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
-
-/** One file change. */
-export interface FileChange {
-  status: ChangeStatus;
-  /** The path after the change (for `D`: the deleted path). */
-  path: string;
-  /** For `R` and `C`: the path before. */
-  from?: string;
-  /** For `R` and `C`: git's similarity index, 0–100 (100: the content is identical). */
-  similarity?: number;
-  /** The blob after the change, when the source reports it (`git log --raw`); never for deletions. */
-  oid?: string;
-}
+export type { BlobContent, ChangeStatus, FileAt, FileChange, GitRefs, GitRemote, WorkspaceFiles } from '../repo/repo-ports';
+export type { Hunk } from './model/line-ranges';
+export type { RepoState } from './model/repo-state';
 
 /** One commit of the first-parent history, with its changes against its first parent. */
 export interface LogCommit {
@@ -37,49 +25,6 @@ export interface LogCommit {
   changes: FileChange[];
   /** How many files the commit touched in the whole repository (bulk-commit detection). */
   fileCount: number;
-}
-
-/** What kind of folder the workspace root is. */
-export type RepoState =
-  | {
-      kind: 'git';
-      /** The commit HEAD points at; undefined before the first commit. */
-      head: string | undefined;
-      /** A shallow clone: history is cut off, so no verdict can be trusted. */
-      shallow: boolean;
-    }
-  | {
-      kind: 'none';
-      /** Why there is no usable repository, for the `staleness.unknown` reason. */
-      reason: string;
-    };
-
-/** A file as it is in one commit. */
-export interface FileAt {
-  sha: string;
-  path: string;
-}
-
-/** The content of one file in one commit (`git cat-file --batch`). */
-export interface BlobContent {
-  /** The blob's object id: equal ids, equal content. */
-  oid: string;
-  /** Size in bytes. */
-  size: number;
-  /** The content decoded as UTF-8; absent for binary files and files over the size limit. */
-  text?: string;
-  /** A NUL byte in the first 8,000 bytes, as git decides. */
-  binary?: boolean;
-  /** Larger than the limit asked for: only the id and size are known. */
-  tooLarge?: boolean;
-}
-
-/** One `@@ -oldStart,oldLines +newStart,newLines @@` hunk of a zero-context diff. */
-export interface Hunk {
-  oldStart: number;
-  oldLines: number;
-  newStart: number;
-  newLines: number;
 }
 
 /** The hunks of one file in one commit (or one working-tree diff), whitespace ignored. */

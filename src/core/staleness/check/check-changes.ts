@@ -1,6 +1,6 @@
 import { boundedMatcher } from '../../bounded-glob';
 import type { DocModel } from '../../doc-model';
-import { RuleId, type RuleIdValue, type Severity } from '../../findings';
+import { RuleId, type RuleIdValue, type Severity } from '../../findings/finding';
 import { loadContext } from '../scan/workspace-context';
 import { hunksTouching } from '../model/line-ranges';
 import type { FileChange, FileHunks, Hunk, StalenessDeps } from '../ports';

@@ -1,5 +1,5 @@
 import type { DocModel } from '../../doc-model';
-import type { WorkspaceContext } from '../scan/workspace-context';
+import type { WorkspaceContext } from '../model/workspace-context';
 import type { BlobContent, FileAt, GitHistory } from '../ports';
 
 /** Files larger than this are compared by blob id only (changed or not, no line counts). */

@@ -1,6 +1,6 @@
 import type { DocModel } from '../../doc-model';
 import { commitRef } from '../history/commit-refs';
-import type { WorkspaceContext } from '../scan/workspace-context';
+import type { WorkspaceContext } from '../model/workspace-context';
 import type { EvidenceRun } from './evidence-run';
 import { Touch } from '../history/history-index';
 import type { GitHistory } from '../ports';

@@ -1,7 +1,7 @@
 import type { DocModel } from '../../doc-model';
 import { brokenEvidence, checkPinned } from './broken-links';
 import { commitRef, isFutureReviewDay, reviewEndOfDay } from '../history/commit-refs';
-import type { DocReference } from '../plan/doc-references';
+import type { DocReference } from '../model/doc-reference';
 import type { EvidenceRun } from './evidence-run';
 import type { LineRange } from '../model/line-ranges';
 import type { GitHistory } from '../ports';

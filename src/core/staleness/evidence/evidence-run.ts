@@ -1,8 +1,24 @@
-import type { WorkspaceContext } from '../scan/workspace-context';
-import type { DetailBatch } from '../diffs/diff-batch';
-import type { HistoryIndex, IndexedCommit } from '../history/history-index';
+import type { WorkspaceContext } from '../model/workspace-context';
+import type { HistoryIndex } from '../history/history-index';
+import type { IndexedCommit } from '../history/history-types';
+import type { FileAt } from '../ports';
 import type { StalenessOptions } from '../options';
 import type { WorkingTree } from '../history/working-tree';
+
+/**
+ * The queue of diffs a run needs (implemented by `DetailBatch` in diffs/): stages ask for the diff
+ * of two file states, and the plan flushes the queue, which stores the diffs in the history index.
+ */
+export interface DiffQueue {
+  /** Queues the diff from one state to another (undefined: no file) unless it is known; `read` names later commits where each side is the same. */
+  needDiff(from: FileAt | undefined, to: FileAt | undefined, read?: { from?: string; to?: string }): void;
+  /** Diffs queued and not computed yet. */
+  readonly pending: number;
+  /** Diffs computed so far (the history cache is saved again when some were). */
+  readonly fetched: number;
+  /** Computes every queued diff. */
+  flush(signal?: AbortSignal): Promise<void>;
+}
 
 /** What the evidence phases of one report share: the history, the workspace, and the per-run caches. */
 export interface EvidenceRun {
@@ -11,7 +27,7 @@ export interface EvidenceRun {
   working: WorkingTree;
   isNoise: (commit: IndexedCommit) => boolean;
   /** Line counts and hunks queued for the next git round. */
-  details: DetailBatch;
+  details: DiffQueue;
   options: StalenessOptions;
   /** `kind\0path` of a folder or glob target → the paths it covers (cached per run). */
   matches: Map<string, string[]>;

@@ -1,7 +1,7 @@
 import { boundedMatcher } from '../../bounded-glob';
 import type { DocModel } from '../../doc-model';
 import { commitRef, isDependencyBump } from '../history/commit-refs';
-import type { DocReference } from '../plan/doc-references';
+import type { DocReference } from '../model/doc-reference';
 import type { EvidenceRun } from './evidence-run';
 import { Touch, type IndexedCommit, type StoredDiff, type TouchCode } from '../history/history-index';
 import { hunksTouching, mapRangeForward, type LineRange } from '../model/line-ranges';

@@ -1,5 +1,6 @@
 import type { MinorKind } from '../diffs/minor-change';
-import type { FileAt, Hunk } from '../ports';
+import type { FileAt } from '../../repo/repo-ports';
+import type { Hunk } from '../model/line-ranges';
 
 /** Bump when `HistorySnapshot` changes shape: older caches are then rebuilt. */
 export const HISTORY_FORMAT_VERSION = 5;

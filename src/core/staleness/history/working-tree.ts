@@ -1,6 +1,6 @@
 import { boundedMatcher } from '../../bounded-glob';
 import type { DocModel } from '../../doc-model';
-import type { WorkspaceContext } from '../scan/workspace-context';
+import type { WorkspaceContext } from '../model/workspace-context';
 import type { FileChange, FileHunks, GitHistory } from '../ports';
 import type { StalenessOptions } from '../options';
 import type { ChangeEvidence } from '../model/evidence';

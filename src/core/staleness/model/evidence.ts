@@ -1,5 +1,5 @@
 import type { DocKind } from '../../doc-model';
-import type { FeedbackRecord } from '../../incident/feedback';
+import type { FeedbackRecord } from '../../incident/feedback-record';
 import type { LineRange } from './line-ranges';
 import type { MinorKind } from '../diffs/minor-change';
 import type { ReviewStatus } from '../evidence/review';

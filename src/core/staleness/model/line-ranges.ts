@@ -1,4 +1,10 @@
-import type { Hunk } from '../ports';
+/** One `@@ -oldStart,oldLines +newStart,newLines @@` hunk of a zero-context diff. */
+export interface Hunk {
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+}
 
 /** A 1-based, inclusive line range. */
 export interface LineRange {

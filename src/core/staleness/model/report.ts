@@ -1,9 +1,11 @@
 import type { DocKind } from '../../doc-model';
-import type { CommitRef, RuleIdValue, Severity, SuggestedFix } from '../../findings';
+import type { CommitRef, RuleIdValue, Severity, SuggestedFix } from '../../findings/finding';
 import type { LineRange } from './line-ranges';
-import type { RepoState } from '../ports';
+import type { RepoState } from './repo-state';
 
-export type { CommitRef } from '../../findings';
+export type { RepoState } from './repo-state';
+
+export type { CommitRef } from '../../findings/finding';
 
 /** How far a doc can be trusted. */
 export type StalenessLevel = 'fresh' | 'stale' | 'broken' | 'unknown';
@@ -96,4 +98,10 @@ export interface StalenessReport {
   history?: { head: string; commits: number; mode: 'memory' | 'cache' | 'incremental' | 'full'; commitsRead: number };
   /** Problems that did not change the verdicts (e.g. the cache could not be written). */
   warnings?: string[];
+}
+
+/** A doc's targets, and the problems found while resolving them. */
+export interface ResolvedDoc {
+  targets: LinkedTarget[];
+  problems: StalenessReason[];
 }

@@ -3,18 +3,10 @@ import { reviewEndOfDay } from '../history/commit-refs';
 import type { EvidenceRun } from '../evidence/evidence-run';
 import { Touch, type HistoryIndex, type IndexedCommit } from '../history/history-index';
 import type { FileAt } from '../ports';
-import { workingChangeCounts } from '../history/working-tree';
+import type { DocReference } from '../model/doc-reference';
 
-/** When a doc was last changed or reviewed, as the rules compare it. */
-export interface DocReference {
-  /** Index of the last content commit. */
-  commitIndex?: number;
-  commit?: IndexedCommit;
-  /** End of the review day, Unix seconds. */
-  reviewTime?: number;
-  /** The doc has uncommitted, non-whitespace edits: everything committed is older. */
-  workingTree?: boolean;
-}
+export type { DocReference } from '../model/doc-reference';
+import { workingChangeCounts } from '../history/working-tree';
 
 /** A commit that may be a doc's last content change. */
 interface Candidate {

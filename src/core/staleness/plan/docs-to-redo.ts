@@ -1,7 +1,7 @@
 import { boundedMatcher } from '../../bounded-glob';
 import type { DocModel } from '../../doc-model';
-import { RuleId } from '../../findings';
-import type { WorkspaceContext } from '../scan/workspace-context';
+import { RuleId } from '../../findings/finding';
+import type { WorkspaceContext } from '../model/workspace-context';
 import type { LogCommit } from '../ports';
 import type { DocEvidence } from '../model/evidence';
 import type { LinkedTarget } from '../model/report';

@@ -1,4 +1,4 @@
-import { RuleId } from '../../findings';
+import { RuleId } from '../../findings/finding';
 import { formatRange, rangeFragment } from '../model/line-ranges';
 import type { AnchorEvidence } from '../model/evidence';
 import type { ItemRule } from './rule';

@@ -1,4 +1,4 @@
-import { RuleId } from '../../findings';
+import { RuleId } from '../../findings/finding';
 import type { BrokenEvidence } from '../model/evidence';
 import { targetWord } from './link-missing-target';
 import type { ItemRule } from './rule';

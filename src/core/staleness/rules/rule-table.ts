@@ -1,4 +1,4 @@
-import { rulesOf, type RuleInfo } from '../../findings';
+import { rulesOf, type RuleInfo } from '../../findings/rule-table';
 import type { AnchorEvidence, BrokenEvidence, ChangeEvidence } from '../model/evidence';
 import { linkAnchorDrifted } from './link-anchor-drifted';
 import { linkMissingTarget } from './link-missing-target';

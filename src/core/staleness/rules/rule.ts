@@ -1,4 +1,4 @@
-import type { RuleIdValue } from '../../findings';
+import type { RuleIdValue } from '../../findings/finding';
 import type { DocEvidence } from '../model/evidence';
 import type { StalenessReason } from '../model/report';
 import type { StalenessOptions, StalenessWeights } from '../options';

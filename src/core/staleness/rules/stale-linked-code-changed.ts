@@ -1,4 +1,4 @@
-import { RuleId } from '../../findings';
+import { RuleId } from '../../findings/finding';
 import type { ChangeEvidence } from '../model/evidence';
 import type { ItemRule } from './rule';
 import { at, commitText, lineCounts, plural } from './text';

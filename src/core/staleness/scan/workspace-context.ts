@@ -1,30 +1,19 @@
 import { boundedMatcher } from '../../bounded-glob';
 import type { DocModel } from '../../doc-model';
-import { findRunbookAnnotations, matchRunbookValue, type AlertRuleLink } from '../../alerts/runbook-annotations';
+import { findRunbookAnnotations, matchRunbookValue } from '../../alerts/runbook-annotations';
+import type { AlertRuleLink } from '../../alerts/types';
 import type { GitHistory, GitRefs, RepoState, WorkspaceFiles } from '../ports';
-import { remoteLocations, type RepoLocation } from '../../repo/repo-urls';
-import { FileSet, resolveDocTargets, type ResolvedDoc } from '../targets/resolve-targets';
+import type { RepoLocation } from '../../repo/repo-ports';
+import { remoteLocations } from '../../repo/repo-urls';
+import type { ResolvedDoc } from '../model/report';
+import type { WorkspaceContext } from '../model/workspace-context';
+import { FileSet } from '../targets/file-set';
+import { resolveDocTargets } from '../targets/resolve-targets';
 import type { StalenessOptions } from '../options';
 import { detectSites, type SiteContext } from '../../site/detect-site';
 
-/** The working tree as resolution sees it: files, forge locations, refs, and every doc's targets. */
-export interface WorkspaceContext {
-  files: FileSet;
-  /** Every file, as listed. */
-  list: string[];
-  repos: RepoLocation[];
-  refs: GitRefs;
-  /** doc path → alert rule files pointing at it. */
-  alertRules: Map<string, AlertRuleLink[]>;
-  /** doc path → its targets and resolution problems. */
-  resolved: Map<string, ResolvedDoc>;
-  /** The docs resolved (to tell a changed doc from the same one next time). */
-  docs: Map<string, DocModel>;
-  /** The docs sites detected, whose URLs links are resolved against. */
-  site: SiteContext;
-  /** What resolution depended on besides the docs (files, remotes, refs, alert rules), as one string. */
-  key: string;
-}
+export type { WorkspaceContext } from '../model/workspace-context';
+
 
 /**
  * Lists the workspace, reads the remotes and refs (when there is a repository with a HEAD), scans

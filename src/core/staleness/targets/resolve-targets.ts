@@ -3,58 +3,21 @@ import { watchesUnsafePatternReason } from '../rules/watches-unsafe-pattern';
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { DocModel } from '../../doc-model';
-import { RuleId } from '../../findings';
+import { RuleId } from '../../findings/finding';
 import { lineRange } from '../../link-target';
-import type { AlertRuleLink } from '../../alerts/runbook-annotations';
+import type { AlertRuleLink } from '../../alerts/types';
 import type { LineRange } from '../model/line-ranges';
 import type { GitRefs } from '../ports';
-import { resolveRepoUrl, type RepoLocation } from '../../repo/repo-urls';
-import type { LinkedTarget, StalenessReason, TargetVia } from '../model/report';
+import type { RepoLocation } from '../../repo/repo-ports';
+import { resolveRepoUrl } from '../../repo/repo-urls';
+import type { LinkedTarget, ResolvedDoc, StalenessReason, TargetVia } from '../model/report';
 import { outsideRepoReason } from '../rules/link-outside-repo';
 import type { SiteContext } from '../../site/detect-site';
 import { isFixturePath, isTemplatePath, siteOutcome } from './site-targets';
+import { FileSet } from './file-set';
 
-/** The files of the working tree, with their folders, for existence checks. */
-export class FileSet {
-  private readonly files: Set<string>;
-  private readonly dirs = new Set<string>(['']);
-
-  constructor(files: Iterable<string>) {
-    this.files = new Set(files);
-    for (const file of this.files) {
-      for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
-        const dir = file.slice(0, slash);
-        if (this.dirs.has(dir)) break;
-        this.dirs.add(dir);
-      }
-    }
-  }
-
-  hasFile(path: string): boolean {
-    return this.files.has(path);
-  }
-
-  /** True for '' (the root) and every folder that holds a file. */
-  hasDir(path: string): boolean {
-    return this.dirs.has(path);
-  }
-
-  private lower: Map<string, string> | undefined;
-
-  /** The file whose path equals `path` but for case (the first in sort order), for generators that lower-case URLs; undefined when none. */
-  fileIgnoringCase(path: string): string | undefined {
-    if (!this.lower) {
-      this.lower = new Map();
-      for (const file of [...this.files].sort()) if (!this.lower.has(file.toLowerCase())) this.lower.set(file.toLowerCase(), file);
-    }
-    return this.lower.get(path.toLowerCase());
-  }
-
-  /** Every file, in no particular order. */
-  all(): IterableIterator<string> {
-    return this.files.values();
-  }
-}
+export { FileSet } from './file-set';
+export type { ResolvedDoc } from '../model/report';
 
 /** What resolution needs besides the doc. */
 export interface ResolveContext {
@@ -72,11 +35,6 @@ export interface ResolveContext {
   site?: SiteContext;
 }
 
-/** A doc's targets, and the problems found while resolving them. */
-export interface ResolvedDoc {
-  targets: LinkedTarget[];
-  problems: StalenessReason[];
-}
 
 const DOC_EXTENSION = /\.(md|markdown|mdx)$/i;
 /** `$BRANCH_URL`, `${VERSION}`: a placeholder a template or a bot fills in, not a path. */

@@ -1,4 +1,4 @@
-import type { Severity } from '../../findings';
+import type { Severity } from '../../findings/finding';
 import type { DocEvidence } from '../model/evidence';
 import type { DocStaleness, StalenessLevel, StalenessReason } from '../model/report';
 import type { StalenessOptions } from '../options';
