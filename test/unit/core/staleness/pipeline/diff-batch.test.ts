@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { DetailBatch } from '../../../../../src/core/staleness/diffs/diff-batch';
+import { HistoryIndex } from '../../../../../src/core/staleness/history/history-index';
+import type { LogCommit } from '../../../../../src/core/staleness/ports';
+import { FakeGit, day } from '../fake-git';
+import { at, sha } from './history-fixture';
+
+/** The fake repository: a pool config edited twice (the second time only re-indented), a binary, and a YAML file whose entries churn. */
+async function repository(): Promise<{ git: FakeGit; index: HistoryIndex }> {
+  const git = new FakeGit();
+  git.add({ sha: sha(1), time: day('2025-01-01'), subject: 'add', changes: [{ status: 'A', path: 'pool.conf' }, { status: 'A', path: 'logo.png' }, { status: 'A', path: 'teams.yaml' }], files: { 'pool.conf': 'size 5\nmax 10\n', 'logo.png': 'png-1', 'teams.yaml': 'teams:\n  - name: db\n' } });
+  git.add({ sha: sha(2), time: day('2025-02-01'), subject: 'raise', changes: [{ status: 'M', path: 'pool.conf' }, { status: 'M', path: 'teams.yaml' }], files: { 'pool.conf': 'size 5\nmax 20\nidle 3\n', 'teams.yaml': 'teams:\n  - name: db\n  - name: web\n' } });
+  git.add({ sha: sha(3), time: day('2025-03-01'), subject: 'reindent', changes: [{ status: 'M', path: 'pool.conf' }], files: { 'pool.conf': 'size  5\nmax 20\nidle   3\n' } });
+  const log: LogCommit[] = [];
+  await git.log({ head: sha(3) }, (c) => log.push(c));
+  return { git, index: HistoryIndex.fromLog(sha(3), log) };
+}
+
+describe('DetailBatch (the diffs the verdicts ask for)', () => {
+  it('computes each queued diff once, whitespace ignored, and keeps it in the history index', async () => {
+    const { git, index } = await repository();
+    const batch = new DetailBatch(index, git);
+    batch.needDiff(at('pool.conf', 1), at('pool.conf', 3));
+    batch.needDiff(at('pool.conf', 1), at('pool.conf', 3));
+    batch.needDiff(at('pool.conf', 2), at('pool.conf', 3));
+    batch.needDiff(undefined, at('pool.conf', 1));
+    assert.equal(batch.pending, 3);
+    await batch.flush();
+    assert.equal(batch.pending, 0);
+    assert.deepEqual(index.diff(at('pool.conf', 1), at('pool.conf', 3)), { added: 2, deleted: 1, hunks: [{ oldStart: 2, oldLines: 1, newStart: 2, newLines: 2 }] });
+    assert.deepEqual(index.diff(at('pool.conf', 2), at('pool.conf', 3)), { added: 0, deleted: 0, hunks: [] });
+    assert.deepEqual(index.diff(undefined, at('pool.conf', 1)), { added: 2, deleted: 0, hunks: [{ oldStart: 0, oldLines: 0, newStart: 1, newLines: 2 }] });
+    assert.equal(batch.fetched, 3);
+  });
+
+  it('asks nothing for a diff the index already has', async () => {
+    const { git, index } = await repository();
+    index.setDiff(at('pool.conf', 1), at('pool.conf', 2), { added: 9, deleted: 9, hunks: [] });
+    const batch = new DetailBatch(index, git);
+    batch.needDiff(at('pool.conf', 1), at('pool.conf', 2));
+    assert.equal(batch.pending, 0);
+    await batch.flush();
+    assert.deepEqual([git.calls.filter((c) => c.startsWith('read')), index.diff(at('pool.conf', 1), at('pool.conf', 2))?.added], [[], 9]);
+  });
+
+  it('says only "changed" for a file git cannot read as text, and marks a YAML change that keeps its shape', async () => {
+    const { git, index } = await repository();
+    git.readFiles = async (files) => files.map((f) => (f.path === 'logo.png' ? { oid: `png@${f.sha}`, size: 5, binary: true } : { oid: `oid:${git.contentAt(f.sha, f.path)}`, size: 1, text: git.contentAt(f.sha, f.path)! }));
+    const batch = new DetailBatch(index, git);
+    batch.needDiff(at('logo.png', 1), undefined);
+    batch.needDiff(at('teams.yaml', 1), at('teams.yaml', 2));
+    await batch.flush();
+    assert.deepEqual(index.diff(at('logo.png', 1), undefined), { added: 0, deleted: 0, hunks: [], binary: true });
+    assert.deepEqual(index.diff(at('teams.yaml', 1), at('teams.yaml', 2)), { added: 1, deleted: 0, hunks: [{ oldStart: 2, oldLines: 0, newStart: 3, newLines: 1 }], shape: 'same' });
+  });
+});
