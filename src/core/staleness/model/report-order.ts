@@ -1,4 +1,4 @@
-import { leadsProblems } from '../../findings/doc-priority';
+import { leadsProblems } from '../../doc-priority';
 import type { DocStaleness, StalenessLevel } from './report';
 
 /** What `--only` may name: a staleness level, or `review` for docs whose review is overdue. */

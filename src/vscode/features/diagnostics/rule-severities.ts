@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../../core/findings';
-import { withProblemSeverities, type DocOfFinding } from '../../../core/findings/doc-priority';
+import { withProblemSeverities, type DocOfFinding } from '../../../core/doc-priority';
 import { applySeverities, checkRuleSeverity, mergeSeverityOverrides, type RuleSeverity, type SeverityOverrides } from '../../../core/findings/severity';
 import { loadConfigFile } from '../../../node/config-file';
 import type { Logger } from '../../logger';

@@ -1,6 +1,6 @@
-import type { DocKind } from '../doc-model';
-import { isTemplatePath } from '../tree-sections';
-import type { Finding, Severity } from './finding';
+import type { DocKind } from './doc-model';
+import { isTemplatePath } from './tree-sections';
+import type { Finding, Severity } from './findings/finding';
 
 /** The doc a finding is on: its root-relative posix path and its kind. */
 export interface DocOfFinding {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Finding } from '../../../../src/core/findings';
-import { leadsProblems, problemSeverity, withProblemSeverities } from '../../../../src/core/findings/doc-priority';
+import type { Finding } from '../../../src/core/findings';
+import { leadsProblems, problemSeverity, withProblemSeverities } from '../../../src/core/doc-priority';
 
 const broken: Finding = { ruleId: 'link.missing-target', severity: 'error', line: 3, message: 'Broken link.' };
 const stale: Finding = { ruleId: 'stale.linked-code-changed', severity: 'warning', line: 7, message: 'Linked code changed.' };
