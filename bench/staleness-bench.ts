@@ -200,7 +200,7 @@ async function phaseLines(root: string, docs: DocModel[], cold: ColdRun): Promis
   await loadContext(docs, git, new GitWorkspaceFiles(root, env), state, engineOptions);
   const context = ms(contextStart);
   const outputStart = process.hrtime.bigint();
-  const json = renderReport(cold.report, 'json');
+  const json = renderReport(cold.report, 'json', root);
   const output = ms(outputStart);
   lines.push(`${pad('repository state')}${time(links)}`);
   for (const [phase, spent] of [...cold.clock.spent].sort((a, b) => b[1].millis - a[1].millis)) {

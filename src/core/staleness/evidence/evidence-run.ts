@@ -10,8 +10,12 @@ import type { WorkingTree } from '../history/working-tree';
  * of two file states, and the plan flushes the queue, which stores the diffs in the history index.
  */
 export interface DiffQueue {
-  /** Queues the diff from one state to another (undefined: no file) unless it is known; `read` names later commits where each side is the same. */
-  needDiff(from: FileAt | undefined, to: FileAt | undefined, read?: { from?: string; to?: string }): void;
+  /**
+   * Queues the diff from one state to another (undefined: no file) unless it is known; `read` names
+   * later commits where each side is the same; `shape`: a verdict weighs whether a YAML or JSON
+   * file kept its shape.
+   */
+  needDiff(from: FileAt | undefined, to: FileAt | undefined, read?: { from?: string; to?: string }, shape?: boolean): void;
   /** Diffs queued and not computed yet. */
   readonly pending: number;
   /** Diffs computed so far (the history cache is saved again when some were). */

@@ -43,12 +43,12 @@ describe('DetailBatch (the diffs the verdicts ask for)', () => {
     assert.deepEqual([git.calls.filter((c) => c.startsWith('read')), index.diff(at('pool.conf', 1), at('pool.conf', 2))?.added], [[], 9]);
   });
 
-  it('says only "changed" for a file git cannot read as text, and marks a YAML change that keeps its shape', async () => {
+  it('says only "changed" for a file git cannot read as text, and marks a YAML change that keeps its shape when a verdict weighs the shape', async () => {
     const { git, index } = await repository();
     git.readFiles = async (files) => files.map((f) => (f.path === 'logo.png' ? { oid: `png@${f.sha}`, size: 5, binary: true } : { oid: `oid:${git.contentAt(f.sha, f.path)}`, size: 1, text: git.contentAt(f.sha, f.path)! }));
     const batch = new DetailBatch(index, git);
     batch.needDiff(at('logo.png', 1), undefined);
-    batch.needDiff(at('teams.yaml', 1), at('teams.yaml', 2));
+    batch.needDiff(at('teams.yaml', 1), at('teams.yaml', 2), {}, true);
     await batch.flush();
     assert.deepEqual(index.diff(at('logo.png', 1), undefined), { added: 0, deleted: 0, hunks: [], binary: true });
     assert.deepEqual(index.diff(at('teams.yaml', 1), at('teams.yaml', 2)), { added: 1, deleted: 0, hunks: [{ oldStart: 2, oldLines: 0, newStart: 3, newLines: 1 }], shape: 'same' });
