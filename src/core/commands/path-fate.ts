@@ -1,5 +1,6 @@
 import { commitRef } from '../staleness/history/commit-refs';
 import { Touch, type HistoryIndex } from '../staleness/history/history-index';
+import { lastRenameHop } from '../staleness/history/rename-chain';
 import type { FileChange } from '../staleness/ports';
 import type { PathFate } from './command-drift';
 
@@ -15,17 +16,7 @@ export function fateFromHistory(index: HistoryIndex, exists: (path: string) => b
     if (!last) return undefined;
     if (last.code === Touch.deleted) return { deletedIn: commitRef(index.commit(last.commit)) };
     if (last.code !== Touch.renamedFrom) return undefined;
-    let at = path;
-    let after = -1;
-    let hop: { to: string; commit: number } | undefined;
-    for (let hops = 0; hops < 20; hops++) {
-      const rename = index.renamesFromPath(at).filter((r) => r.commit > after).pop();
-      if (!rename) break;
-      hop = rename;
-      at = rename.to;
-      after = rename.commit;
-      if (exists(at)) break;
-    }
+    const hop = lastRenameHop(index, path, exists);
     if (hop && exists(hop.to)) return { renamedTo: { path: hop.to, commit: commitRef(index.commit(hop.commit)) } };
     return hop ? { deletedIn: commitRef(index.commit(hop.commit)) } : undefined;
   };

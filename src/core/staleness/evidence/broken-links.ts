@@ -3,6 +3,7 @@ import { commitRef } from '../history/commit-refs';
 import type { WorkspaceContext } from '../model/workspace-context';
 import type { EvidenceRun } from './evidence-run';
 import { Touch } from '../history/history-index';
+import { lastRenameHop } from '../history/rename-chain';
 import type { GitHistory } from '../ports';
 import type { BrokenEvidence } from '../model/evidence';
 import type { LinkedTarget } from '../model/report';
@@ -24,17 +25,7 @@ export function brokenEvidence(run: EvidenceRun, target: LinkedTarget): BrokenEv
   if (!last) return { target };
   if (last.code === Touch.renamedFrom) {
     // Follow the chain of renames forward to where the file lives now.
-    let path = target.path;
-    let after = -1;
-    let lastRename: { to: string; commit: number } | undefined;
-    for (let hops = 0; hops < 20; hops++) {
-      const rename = index.renamesFromPath(path).filter((r) => r.commit > after).pop();
-      if (!rename) break;
-      lastRename = rename;
-      path = rename.to;
-      after = rename.commit;
-      if (context.files.hasFile(path)) break;
-    }
+    const lastRename = lastRenameHop(index, target.path, (path) => context.files.hasFile(path));
     if (lastRename && context.files.hasFile(lastRename.to)) {
       return { target, renamedTo: { path: lastRename.to, commit: commitRef(index.commit(lastRename.commit)) } };
     }
