@@ -136,8 +136,11 @@ describe('incidents folder and timeline order (#22, #21)', () => {
     const order = [...text.matchAll(/^- \*\*(\S+)\*\* .*?(queue started growing|Incident started|drained the queue)/gm)].map((m) => m[2]);
     assert.deepEqual(order, ['queue started growing', 'Incident started', 'drained the queue']);
     const postmortem = await vscode.commands.executeCommand<vscode.Uri>('runbooks.resolveIncident', true);
+    // The drafted sections above (Resolution holds "drained the queue") come before the timeline: compare within it.
     const draft = await fs.readFile(postmortem.fsPath, 'utf8');
-    assert.ok(draft.indexOf('queue started growing') < draft.indexOf('drained the queue'));
+    const timeline = draft.slice(draft.indexOf('\n## Timeline\n'), draft.indexOf('\n## Supporting information\n'));
+    assert.ok(timeline.includes('queue started growing') && timeline.includes('drained the queue'), timeline);
+    assert.ok(timeline.indexOf('queue started growing') < timeline.indexOf('drained the queue'), timeline);
     assert.equal(await fs.readFile(path.join(dir(), 'checklist.md'), 'utf8'), checklist);
   });
 
