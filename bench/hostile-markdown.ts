@@ -5,24 +5,14 @@
  * benign controls mixed in. Used by test/unit/core/hostile-corpus.test.ts and by
  * `node --import tsx bench/hostile-markdown.ts [count] [seed]`, which prints timings.
  */
+import { prng } from './generate-corpus';
+
 export interface HostileFile {
   path: string;
   kind: string;
   bytes: Uint8Array;
   /** The rule id the file must have among its findings; undefined: it must parse with no doc.unparseable. */
   expect: string | undefined;
-}
-
-/** mulberry32: a small seeded PRNG, so a failing file can be made again from its seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Maker = (rand: () => number, int: (lo: number, hi: number) => number) => { text: string | Uint8Array; expect: string | undefined };
@@ -71,7 +61,7 @@ export const HOSTILE_KINDS = Object.keys(MAKERS);
 
 /** `count` hostile files from `seed`: every kind in turn, sizes and details drawn at random. */
 export function generateHostileMarkdown(count: number, seed = 1): HostileFile[] {
-  const rand = seeded(seed);
+  const rand = prng(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const files: HostileFile[] = [];
   for (let i = 0; i < count; i++) {
