@@ -1,4 +1,5 @@
 import type { DocModel } from '../../doc-model';
+import { RuleId } from '../../findings/finding';
 import { reviewEndOfDay } from '../history/commit-refs';
 import type { EvidenceRun } from '../evidence/evidence-run';
 import { Touch, type HistoryIndex, type IndexedCommit } from '../history/history-index';
@@ -18,6 +19,8 @@ interface Candidate {
   definitive: boolean;
 }
 
+/** Findings of a doc listed without being parsed (`placeholderDoc`): its links were never read. */
+const NOT_PARSED: ReadonlySet<string> = new Set([RuleId.docUnparseable, RuleId.docUnreadable, RuleId.docTooLarge]);
 const NOT_COMMITTED = 'this doc is not committed yet. Commit it to start tracking the files it links to.';
 
 /** How many of a doc's older candidate commits are asked for along with the one whose diff is missing. */
@@ -36,6 +39,12 @@ export function planDocReferences(run: EvidenceRun, docs: DocModel[]): Map<strin
   const { index, working, details } = run;
   const result = new Map<string, DocReference | string>();
   for (const doc of docs) {
+    const notParsed = doc.findings.find((f) => NOT_PARSED.has(f.ruleId));
+    if (notParsed) {
+      // "fresh" would only mean that the parse ran out of budget or the file could not be read.
+      result.set(doc.path, `this doc was not parsed, so the files it links to are not known (see its ${notParsed.ruleId} finding).`);
+      continue;
+    }
     const reviewTime = reviewEndOfDay(doc.meta.review.reviewed, run.options.now());
     const wt = working.byPath.get(doc.path);
     if (wt && wt.status !== 'R' && wt.status !== 'D' && !index.hasPath(doc.path)) {

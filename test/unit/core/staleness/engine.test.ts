@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { unparseable } from '../../../../src/core/parse-bytes';
 import { parseDoc } from '../../../../src/core/parse-doc';
 import { StalenessEngine } from '../../../../src/core/staleness/engine';
 import { referencesByTarget } from '../../../../src/core/staleness/queries/target-references';
@@ -119,6 +120,20 @@ describe('StalenessEngine (in-memory ports)', () => {
     const report = await new StalenessEngine({ git, files }, { now: () => NOW }).report([DOC]);
     assert.deepEqual(report.docs.map((d) => [d.level, d.score, d.reasons.map((r) => r.message)]), [['unknown', 0, ['Staleness unknown: this folder is not in a git repository.']]]);
     assert.equal(report.history, undefined);
+  });
+
+  it('calls a doc that could not be parsed (past its budget under load) unknown, never fresh', async () => {
+    git.add({ time: day('2025-02-01'), subject: 'a', changes: [{ status: 'M', path: 'deploy/pool.yaml' }], files: { 'deploy/pool.yaml': lines('y', 30) } });
+    const lost = unparseable('runbooks/db.md', 'This file could not be parsed within its budget: parsing it took longer than 30 s', DOC_TEXT);
+    const parsed = await new StalenessEngine({ git, files }, { now: () => NOW }).report([DOC]);
+    const report = await new StalenessEngine({ git, files }, { now: () => NOW }).report([lost]);
+    assert.deepEqual(
+      [parsed.docs[0]!.level, ...report.docs.map((d) => [d.level, d.reasons.map((r) => r.message)])],
+      [
+        'stale',
+        ['unknown', ['Staleness unknown: this doc was not parsed, so the files it links to are not known (see its doc.unparseable finding).']],
+      ],
+    );
   });
 
   it('reports a cache that cannot be written as a warning, keeping the verdicts', async () => {
