@@ -9,7 +9,7 @@ import { executeRun, exitStatus, prepareRun, type RunDeps, type RunPrompts, type
 import type { RunnableBlock } from '../../core/runner/types';
 import { childEnv } from '../../node/child-env';
 import { runLogRecord } from '../../core/audit/run-log';
-import type { Confirmation } from '../../core/context/run-guard';
+import type { Confirmation } from '../../core/runner/run-guard';
 import { NodeConfigFiles } from '../../node/config-files';
 import { FileRunLog, outputDigest, runLogPath, runUser } from '../../node/run-log-file';
 import { describeRunContext } from '../../node/run-context';

@@ -1,4 +1,4 @@
-import type { Confirmation } from '../context/run-guard';
+import type { Confirmation } from '../runner/run-guard';
 import { redactSecrets } from '../redact';
 import type { RunRecord } from '../runner/run-block';
 

@@ -1,5 +1,5 @@
 import { scanArgs } from '../runner/argv';
-import { ARITHMETIC_WORD, shellCommands, SUBSTITUTION_WORD } from '../runner/shell-commands';
+import { ARITHMETIC_WORD, shellCommands, SUBSTITUTION_WORD } from '../shell/shell-commands';
 import { isLiteralPath, type CommandCall } from './call-types';
 import { justCalls, mageCalls, makeCalls, packageCalls, rakeCalls, taskCalls, workflowCalls } from './tool-calls';
 

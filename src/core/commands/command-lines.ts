@@ -1,4 +1,4 @@
-import { shellCommands } from '../runner/shell-commands';
+import { shellCommands } from '../shell/shell-commands';
 
 /** One simple command of a block, placed on the doc line where it starts. */
 export interface CommandLine {

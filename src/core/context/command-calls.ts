@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { shellCommands, SUBSTITUTION_WORD, ARITHMETIC_WORD } from '../runner/shell-commands';
+import { shellCommands, SUBSTITUTION_WORD, ARITHMETIC_WORD } from '../shell/shell-commands';
 
 /** Programs whose target the guard resolves. */
 export const TARGET_TOOLS = new Set(['kubectl', 'oc', 'helm', 'aws', 'gcloud', 'az']);

@@ -1,4 +1,4 @@
-import { loggedRunEntry, runsToAttach } from '../audit/attach-runs';
+import { loggedRunEntry, runsToAttach } from './attach-runs';
 import type { RunLogRecord } from '../audit/run-log';
 import type { RunRecord } from '../runner/run-block';
 import { failureReason } from '../runner/run-plan';

@@ -1,7 +1,7 @@
 import { quote } from 'shell-quote';
 import { scanArgs } from './argv';
-import { shellCommands } from './shell-commands';
-import { scanShell, type ShellContext } from './shell-scan';
+import { shellCommands } from '../shell/shell-commands';
+import { scanShell, type ShellContext } from '../shell/shell-scan';
 import type { BlockInput } from './types';
 
 /** Names that look like secrets: asked for masked, never stored, shown as `••••`. */

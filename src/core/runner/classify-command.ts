@@ -1,5 +1,5 @@
 import { because, isDeviceTarget, ok, ruleFor, unknown, type RuleContext, type Verdict } from './command-rules';
-import { ARITHMETIC_WORD, shellCommands, SUBSTITUTION_WORD, type Redirect, type SimpleCommand } from './shell-commands';
+import { ARITHMETIC_WORD, shellCommands, SUBSTITUTION_WORD, type Redirect, type SimpleCommand } from '../shell/shell-commands';
 import { assignmentDanger, nameDanger } from './shell-builtins';
 import type { BlockKind } from './types';
 

@@ -1,4 +1,4 @@
-import { guardScript, type Confirmation, type GuardPass, type TargetRefusal } from '../context/run-guard';
+import { guardScript, type Confirmation, type GuardPass, type TargetRefusal } from './run-guard';
 import type { ConfigFiles } from '../context/types';
 import type { DocModel } from '../doc-model';
 import type { ShellRunner } from '../ports';

@@ -5,7 +5,7 @@ import { DEFAULT_TIMEOUT_SECONDS, executeRun, prepareRun, runRecord, type RunRec
 import { maxOutputCharsFromKB } from '../../../core/runner/output-cap';
 import { compileUserPatterns } from '../../../core/redact';
 import type { ShellRunner } from '../../../core/ports';
-import type { Confirmation } from '../../../core/context/run-guard';
+import type { Confirmation } from '../../../core/runner/run-guard';
 import { childEnv } from '../../../node/child-env';
 import { NodeConfigFiles } from '../../../node/config-files';
 import { describeRunContext } from '../../../node/run-context';

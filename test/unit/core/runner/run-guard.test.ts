@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { TargetRefusal } from '../../../../src/core/context/run-guard';
+import type { TargetRefusal } from '../../../../src/core/runner/run-guard';
 import { parseDoc } from '../../../../src/core/parse-doc';
 import { prepareRun, type ConfirmRequest, type RunPrompts } from '../../../../src/core/runner/run-block';
 import { runnableBlocks } from '../../../../src/core/runner/runnable-blocks';

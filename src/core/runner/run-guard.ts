@@ -1,8 +1,8 @@
-import type { RunnableBlock } from '../runner/types';
-import { commandTargets } from './command-targets';
-import { declaredTarget, declaresTarget, isProduction } from './declared-target';
-import { checkTargets, confirmationName, describeWhere, overrideName, type TargetIssue } from './guard';
-import type { CommandTarget, ConfigFiles, DeclaredTarget } from './types';
+import type { RunnableBlock } from './types';
+import { commandTargets } from '../context/command-targets';
+import { declaredTarget, declaresTarget, isProduction } from '../context/declared-target';
+import { checkTargets, confirmationName, describeWhere, overrideName, type TargetIssue } from '../context/guard';
+import type { CommandTarget, ConfigFiles, DeclaredTarget } from '../context/types';
 
 /** A run the context guard stops: the issues, and the name to type to run it anyway. */
 export interface TargetRefusal {

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { formatCheckRun, type EntryOptions } from '../incident/timeline';
-import type { IncidentFile } from '../incident/types';
-import type { RunLogRecord } from './run-log';
+import { formatCheckRun, type EntryOptions } from './timeline';
+import type { IncidentFile } from './types';
+import type { RunLogRecord } from '../audit/run-log';
 
 /** Two stamps this close (ms) are the same run: the timeline keeps seconds, the log milliseconds. */
 const SAME_RUN_MS = 1500;
