@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { gitFailure } from './git-errors';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import type { BlobContent, FileAt, FileChange, FileHunks, GitHistory, GitRefs, GitRemote, LogCommit, RepoState } from '../core/staleness/ports';
 import { CatFileReader } from './cat-file-reader';
@@ -69,7 +70,10 @@ export class SimpleGitHistory implements GitHistory {
       stdout.on('data', (chunk: Buffer) => parser.feed(decoder.write(chunk)));
     });
     const revs = range.since ? [range.head, `^${range.since}`] : [range.head];
-    await git.raw(['log', '--first-parent', '--diff-merges=first-parent', '--raw', '--no-abbrev', '-M', '-z', '--no-ext-diff', LOG_FORMAT, ...revs, '--']);
+    await git.raw(['log', '--first-parent', '--diff-merges=first-parent', '--raw', '--no-abbrev', '-M', '-z', '--no-ext-diff', LOG_FORMAT, ...revs, '--']).catch((error: unknown) => {
+      // Following renames reads blobs: in a partial or damaged clone one may be missing.
+      throw gitFailure(error);
+    });
     parser.feed(decoder.end());
     parser.end();
   }

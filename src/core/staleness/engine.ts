@@ -20,6 +20,8 @@ import { StreamReadAhead } from './diffs/stream-read-ahead';
 import { syncHistory } from './history/sync-history';
 import { queueTargetDetails } from './evidence/target-changes';
 import type { DocStaleness, StalenessReport } from './model/report';
+import { MissingGitObjectError, missingObjectReason } from '../repo/missing-object';
+import { unknownReason } from './history/repo-state-reason';
 import { indexWorkingTree, loadWorkingDiff } from './history/working-tree';
 
 export type { StalenessDeps } from './ports';
@@ -97,6 +99,31 @@ export class StalenessEngine {
       return { repo: state, docs: docs.map((doc) => this.scoreWithoutHistory(doc, context, unknown)) };
     }
     const head = (state as { head: string }).head;
+    try {
+      return await this.reportFromHistory(docs, run, state, head, contextRead, feedbackRead, changed);
+    } catch (error) {
+      if (!(error instanceof MissingGitObjectError)) throw error;
+      // What was read of the history is incomplete: nothing of it is kept for the next run.
+      this.history = undefined;
+      this.memory = undefined;
+      const context = await contextRead;
+      const reason = missingObjectReason(error);
+      return { repo: state, docs: docs.map((doc) => this.scoreWithoutHistory(doc, context, reason)) };
+    }
+  }
+
+  /** The report once the repository has commits: the history pass, the plan ⇄ fetch loop, the verdicts. */
+  private async reportFromHistory(
+    docs: DocModel[],
+    run: RunControl,
+    state: RepoState,
+    head: string,
+    contextRead: Promise<WorkspaceContext>,
+    feedbackRead: ReturnType<typeof loadFeedback>,
+    changed: (value: Set<string> | undefined) => void,
+  ): Promise<StalenessReport> {
+    const { signal, onProgress } = run;
+    const { git } = this.deps;
 
     // Without any history yet (a cold run), the files at HEAD that links point to are read while
     // the history pass runs: the diffs after it then only wait for the older side.
@@ -265,14 +292,4 @@ export class StalenessEngine {
     };
     return scoreDoc(evidence, this.options);
   }
-}
-
-/** The `staleness.unknown` reason for a repository state, or undefined when history can be used. */
-export function unknownReason(state: RepoState): string | undefined {
-  if (state.kind === 'none') return state.reason;
-  if (state.shallow) {
-    return 'this is a shallow clone, so the history is cut off. Fetch the full history (`git fetch --unshallow`, or `fetch-depth: 0` for actions/checkout).';
-  }
-  if (state.head === undefined) return 'the repository has no commits yet. Commit the runbooks and the files they link to.';
-  return undefined;
 }

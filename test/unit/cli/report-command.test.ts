@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { main } from '../../../src/cli';
 import { githubAnnotations, toSarif } from '../../../src/cli/commands/check-command';
@@ -174,6 +175,21 @@ describe('runbooks report and runbooks check', () => {
       });
       const missing = await run('report', '--no-cache', '--config', 'nope.yml');
       assert.deepEqual([missing.code, missing.out, missing.err], [2, '', `runbooks: config file ${path.join(repo.dir, 'nope.yml')} does not exist`]);
+    });
+
+    it('calls every doc unknown, naming the object, when git cannot read an object the history needs (a damaged or partial clone)', async () => {
+      // Renamed with changes: following the rename means comparing both blobs' contents.
+      await repo.commit('move and grow pool', '2025-02-01', { 'deploy/db/pool.yaml': null, 'deploy/db/pool-main.yaml': `${POOL}key11: 11\n` });
+      await repo.commit('point at the new pool', '2025-02-02', { 'runbooks/db.md': RUNBOOK.replace('pool.yaml', 'pool-main.yaml') });
+      const oid = repo.git(['rev-parse', 'HEAD~1:deploy/db/pool-main.yaml']).trim();
+      await rm(path.join(repo.dir, '.git', 'objects', oid.slice(0, 2), oid.slice(2)));
+      const reason = `Staleness unknown: git could not read object ${oid.slice(0, 12)} of the history: this clone is missing objects (a partial clone, or a damaged repository: \`git fsck\` lists what is missing). Fetch the full history to check staleness.`;
+      const result = await run('report', '--format', 'json', '--no-cache');
+      const json = JSON.parse(result.out) as FindingsEnvelope & { summary: Record<string, number>; findings: FindingJson[] };
+      assert.deepEqual(
+        [result.code, result.err, json.summary.unknown, json.summary.fresh, json.summary.stale, json.findings.map((f) => [f.path, f.ruleId, f.message])],
+        [0, '', 2, 0, 0, [['README.md', 'staleness.unknown', reason], ['runbooks/db.md', 'staleness.unknown', reason]]],
+      );
     });
 
     it('rejects an unknown --fail-on value with exit code 2', async () => {
