@@ -3,14 +3,15 @@ import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { gitFailure } from './git-errors';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
-import type { BlobContent, FileAt, FileChange, FileHunks, GitHistory, GitRefs, GitRemote, LogCommit, RepoState } from '../core/staleness/ports';
+import type { BlobContent, FileAt, FileChange, FileHunks, GitHistory, GitRefs, GitRemote, LogCommit, MergedChange, RepoState } from '../core/staleness/ports';
 import { CatFileReader } from './cat-file-reader';
 import { readFromDisk } from './disk-reader';
 import { readInside } from './workspace-boundary';
 import { readFilterDrivers, neutralisingEnv, SIMPLE_GIT_UNSAFE } from './safe-git';
 import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseConfigList, parseNameStatus, parseRefs, parseStatus, remotesFromConfig, prefixMapper } from './git-parse';
 import { parsePatch } from './git-parse-patch';
-import { assertRev, blobOf, chunkArgs, chunkPathspecs, convertedPaths, ENV_KEYS, isSafeRev, MAX_IGNORE_REVS_BYTES, MAX_OBJECT_BYTES, PARALLEL_MIN_OBJECTS, PARALLEL_PROCESSES, splitForParallel, STABLE_CONFIG, type RepoLayout } from './git-invocation';
+import { mergedChangesOf, pathsAtCommit } from './git-path-queries';
+import { assertRev, blobOf, chunkPathspecs, convertedPaths, ENV_KEYS, isSafeRev, MAX_IGNORE_REVS_BYTES, MAX_OBJECT_BYTES, PARALLEL_MIN_OBJECTS, PARALLEL_PROCESSES, splitForParallel, STABLE_CONFIG, type RepoLayout } from './git-invocation';
 
 /**
  * `GitHistory` over simple-git. Every command runs at the repository's top level with stable
@@ -219,22 +220,14 @@ export class SimpleGitHistory implements GitHistory {
   async pathsAt(rev: string, paths: string[], signal?: AbortSignal): Promise<Set<string> | undefined> {
     const layout = await this.requireLayout(signal);
     const sha = await this.resolveIn(layout, rev, signal);
-    if (!sha) return undefined;
-    const found = new Set<string>();
+    return sha ? pathsAtCommit(this.client(layout, signal), layout, sha, paths) : undefined;
+  }
+
+  async mergedChanges(asks: Array<{ merge: string; paths: string[] }>, signal?: AbortSignal): Promise<Array<Map<string, MergedChange>>> {
+    if (asks.length === 0) return [];
+    const layout = await this.requireLayout(signal);
     const git = this.client(layout, signal);
-    // The top folder exists at every commit, and `ls-tree` takes no empty path.
-    if (!layout.prefix && paths.includes('')) found.add('');
-    for (const chunk of chunkArgs(paths.filter((p) => layout.prefix + p !== '').map((p) => layout.prefix + p))) {
-      const out = await git.raw(['ls-tree', '--full-tree', '--name-only', '-z', sha, '--', ...chunk]);
-      for (const top of out.split('\0')) {
-        const mapped = top ? layout.map(top) : undefined;
-        if (mapped === undefined) continue;
-        found.add(mapped);
-        // Asked about `manifests` and `manifests/ha` at once, ls-tree lists what is inside `manifests`, not it.
-        for (let slash = mapped.lastIndexOf('/'); slash > 0; slash = mapped.lastIndexOf('/', slash - 1)) found.add(mapped.slice(0, slash));
-      }
-    }
-    return found;
+    return Promise.all(asks.map((ask) => mergedChangesOf(git, layout, ask.merge, ask.paths)));
   }
 
   /**

@@ -1,6 +1,6 @@
-import type { Severity } from '../../core/findings';
+import type { CommitRef, Severity } from '../../core/findings';
 import { formatGithub } from '../../core/findings/format-github';
-import { formatJson } from '../../core/findings/format-json';
+import { commitJson, formatJson } from '../../core/findings/format-json';
 import { formatSarif } from '../../core/findings/format-sarif';
 import { formatReportLine } from '../../core/findings/format-text';
 import { rulesOf } from '../../core/findings/rule-table';
@@ -31,7 +31,8 @@ export interface ReportReasonRow {
   target: string | null;
   line: number;
   message: string;
-  commits: Array<{ sha: string; date: string; subject: string }>;
+  /** Newest first; see `commitJson`. */
+  commits: CommitRef[];
 }
 
 /** One row of `docs` in `runbooks report --format json`. */
@@ -62,7 +63,7 @@ export function reportJson(report: StalenessReport): { docs: ReportDocRow[] } {
         target: r.target ?? null,
         line: r.line,
         message: r.message,
-        commits: r.commits.map((c) => ({ sha: c.sha, date: c.date, subject: c.subject })),
+        commits: r.commits.map(commitJson),
       })),
     })),
   };

@@ -46,9 +46,18 @@ export type RuleIdValue = (typeof RuleId)[keyof typeof RuleId];
 /** A commit named as evidence. */
 export interface CommitRef {
   sha: string;
-  /** Committer date, ISO 8601 UTC (`2025-03-02T10:00:00Z`). */
+  /**
+   * ISO 8601 UTC (`2025-03-02T10:00:00Z`): the committer date of a commit on the first-parent line,
+   * the author date of a commit that came in through a merge (`mergedBy`).
+   */
   date: string;
   subject: string;
+  /**
+   * The merge that brought this commit onto the first-parent line (committer date), when the change
+   * came in through a merge: the history counts the merge, the commit named is the one on the merged
+   * side that last changed the file.
+   */
+  mergedBy?: { sha: string; date: string; subject: string };
 }
 
 /** Another place that matters to a finding (e.g. the runbook line that links to changed code). */

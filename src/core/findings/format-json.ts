@@ -1,5 +1,5 @@
 import { definedFields } from '../defined-fields';
-import type { PlacedFinding, Severity } from './finding';
+import type { CommitRef, PlacedFinding, Severity } from './finding';
 
 /**
  * A finding in the JSON the CLI prints: the `Finding` itself with its file placed, keys in schema
@@ -39,6 +39,11 @@ export interface FindingsEnvelope {
   [data: string]: unknown;
 }
 
+/** A commit as JSON, keys in schema order: `sha`, `date`, `subject`, and `mergedBy` for a commit that came in through a merge. */
+export function commitJson(c: CommitRef): CommitRef {
+  return { sha: c.sha, date: c.date, subject: c.subject, ...(c.mergedBy ? { mergedBy: { sha: c.mergedBy.sha, date: c.mergedBy.date, subject: c.mergedBy.subject } } : {}) };
+}
+
 /** A finding as a plain JSON object, its keys in schema order, absent fields left out. */
 export function findingToJson(f: PlacedFinding): FindingJson {
   return definedFields({
@@ -53,7 +58,7 @@ export function findingToJson(f: PlacedFinding): FindingJson {
     target: f.target,
     related: f.related?.length ? f.related.map((r) => definedFields({ path: r.path, line: r.line, column: r.column, message: r.message })) : undefined,
     fix: f.fix,
-    commits: f.commits?.length ? f.commits.map((c) => ({ sha: c.sha, date: c.date, subject: c.subject })) : undefined,
+    commits: f.commits?.length ? f.commits.map(commitJson) : undefined,
   });
 }
 

@@ -19,6 +19,7 @@ import { scoreDoc } from './verdict/score-doc';
 import { StreamReadAhead } from './diffs/stream-read-ahead';
 import { syncHistory } from './history/sync-history';
 import { queueTargetDetails } from './evidence/target-changes';
+import { nameMergedChanges, type MergedChangeCache } from './evidence/merged-changes';
 import type { DocStaleness, StalenessReport } from './model/report';
 import { MissingGitObjectError, missingObjectReason } from '../repo/missing-object';
 import { unknownReason } from './history/repo-state-reason';
@@ -63,6 +64,8 @@ export class StalenessEngine {
   private saving: Promise<void> = Promise.resolve();
   /** Verdicts by the evidence they were scored from (evidence is never changed once made). */
   private readonly verdicts = new WeakMap<DocEvidence, DocStaleness>();
+  /** The commits behind merges found so far (see `nameMergedChanges`). */
+  private readonly mergedChanges: MergedChangeCache = new Map();
 
   constructor(
     private readonly deps: StalenessDeps,
@@ -207,7 +210,9 @@ export class StalenessEngine {
         await evidenceRun.details.flush(signal);
         references = planDocReferences(evidenceRun, todo);
       }
-      for (const e of await collectDocEvidence(evidenceRun, todo, references, git, signal)) computed.set(e.path, e);
+      const collected = await collectDocEvidence(evidenceRun, todo, references, git, signal);
+      await nameMergedChanges(evidenceRun, collected, git, this.mergedChanges, signal);
+      for (const e of collected) computed.set(e.path, e);
     }
     if (evidenceRun.details.fetched > 0) this.historyChanged = true;
     const evidence = docs.map((doc) => {

@@ -38,6 +38,14 @@ export interface FileHunks {
   binary?: boolean;
 }
 
+/** A commit on the merged side of a merge (see `GitHistory.mergedChanges`). */
+export interface MergedChange {
+  sha: string;
+  subject: string;
+  /** Author time, Unix seconds: when the change was written. */
+  authorTime: number;
+}
+
 /**
  * Read-only access to the git history of the workspace root. Implemented with simple-git in
  * `src/node/git-history.ts`. Methods other than `state` are only called when `state` reported a
@@ -87,6 +95,13 @@ export interface GitHistory {
   mergeBase(a: string, b: string, signal?: AbortSignal): Promise<string | undefined>;
   /** Which of `paths` (files or folders) exist at `rev`; undefined when `rev` is not in this clone. */
   pathsAt(rev: string, paths: string[], signal?: AbortSignal): Promise<Set<string> | undefined>;
+  /**
+   * For each merge asked about: per path, the commit on the merged side (reachable from the merge,
+   * not from its first parent) that last changed it, in the order asked. A path no such commit
+   * changed (a change made while merging) is left out; so is every path of a commit that is not a
+   * merge. One git process per merge, all paths of a merge at once.
+   */
+  mergedChanges(asks: Array<{ merge: string; paths: string[] }>, signal?: AbortSignal): Promise<Array<Map<string, MergedChange>>>;
 }
 
 /** Where the history cache lives between runs (a JSON file for the CLI, workspace storage in VS Code). */

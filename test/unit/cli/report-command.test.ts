@@ -96,6 +96,24 @@ describe('runbooks report and runbooks check', () => {
       assert.equal(lines.at(-1), 'fresh    README.md  score 0  (changed 2025-01-01)');
     });
 
+    it('names the branch commit behind a merge, with the merge, in the text line and the JSON commits alike', async () => {
+      repo.git(['checkout', '-q', '-b', 'pool']);
+      const side = await repo.commit('raise pool size', '2025-01-20', { 'deploy/db/pool.yaml': POOL.replace('key5: 5', 'key5: 50') });
+      repo.git(['checkout', '-q', 'main']);
+      repo.git(['merge', '-q', '--no-ff', 'pool', '-m', 'Merge pull request #187 from acme/pool'], { date: '2025-02-01' });
+      const merge = repo.git(['rev-parse', 'HEAD']).trim();
+      const latest = `latest: ${side.slice(0, 7)} "raise pool size" (2025-01-20, via ${merge.slice(0, 7)} "Merge pull request #187")`;
+      const text = await run('report', '--no-cache', '--only', 'stale');
+      assert.equal(
+        text.out.split('\n')[4],
+        `         warning runbooks/db.md:6 Linked file \`deploy/db/pool.yaml\` changed in 1 commit (+1/\u22121 lines) since this runbook was last changed on 2025-01-01 — ${latest}. Check this runbook against the change, then update it or mark it reviewed. [stale.linked-code-changed]`,
+      );
+      const json = JSON.parse((await run('report', '--format', 'json', '--no-cache')).out) as { findings: FindingJson[]; docs: Array<{ reasons: Array<{ commits: unknown }> }> };
+      const commits = [{ sha: side, date: '2025-01-20T12:00:00Z', subject: 'raise pool size', mergedBy: { sha: merge, date: '2025-02-01T12:00:00Z', subject: 'Merge pull request #187 from acme/pool' } }];
+      assert.deepEqual([json.findings[0]!.commits, json.docs[1]!.reasons[0]!.commits], [commits, commits]);
+      assert.ok(json.findings[0]!.message.includes(latest));
+    });
+
     it('lists only the levels --only names, or leaves fresh docs out with --quiet, under the totals of every doc', async () => {
       await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': POOL.replace('key5: 5', 'key5: 50') });
       const quiet = await run('report', '--no-cache', '--quiet');

@@ -229,7 +229,8 @@ describe('staleness from git history (real repositories)', () => {
     repo.git(['merge', '-q', '--no-ff', 'feature', '-m', 'Merge feature'], { date: '2025-02-01' });
     [doc] = await report(['runbooks/db.md']);
     assert.equal(doc!.level, 'stale');
-    assert.deepEqual(doc!.reasons[0]!.commits.map((c) => [c.subject, c.date]), [['Merge feature', '2025-02-01T12:00:00Z']]);
+    // Counted at the merge; named by the branch commit that changed the file (#22).
+    assert.deepEqual(doc!.reasons[0]!.commits.map((c) => [c.subject, c.date, c.mergedBy?.subject, c.mergedBy?.date]), [['side: pool', '2025-01-05T12:00:00Z', 'Merge feature', '2025-02-01T12:00:00Z']]);
   });
 
   it('counts a doc updated on a side branch together with its target as fresh after the merge', async () => {

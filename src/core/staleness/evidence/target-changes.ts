@@ -11,7 +11,8 @@ import type { FileAt, Hunk } from '../ports';
 import type { LinkedTarget } from '../model/report';
 import { uncommittedChange } from '../history/working-tree';
 
-const DOC_FILE = /\.(md|markdown|mdx)$/i;
+/** Markdown docs: under a folder or glob target they are edited as docs, not as the code a doc describes. */
+export const DOC_FILE = /\.(md|markdown|mdx)$/i;
 
 /** A touch of a path by a commit, as evidence candidates are collected. */
 interface Use {

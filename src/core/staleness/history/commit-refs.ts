@@ -1,5 +1,6 @@
 import type { IndexedCommit } from './history-index';
 import type { CommitRef } from '../model/report';
+import type { MergedChange } from '../ports';
 
 /** Commits that never count as changes: too many files, or listed in `.git-blame-ignore-revs`. */
 export function noiseFilter(ignoreRevs: string[], bulkFiles: number): (commit: IndexedCommit) => boolean {
@@ -50,9 +51,19 @@ export function isFutureReviewDay(day: string, now: Date): boolean {
 
 const refs = new WeakMap<IndexedCommit, CommitRef>();
 
+/** Unix seconds as `YYYY-MM-DDTHH:mm:ssZ`. */
+function isoSeconds(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 /** A commit as evidence (one shared, never changed object per commit: hot files list hundreds). */
 export function commitRef(commit: IndexedCommit): CommitRef {
   let ref = refs.get(commit);
-  if (!ref) refs.set(commit, (ref = Object.freeze({ sha: commit.sha, date: new Date(commit.time * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'), subject: commit.subject })));
+  if (!ref) refs.set(commit, (ref = Object.freeze({ sha: commit.sha, date: isoSeconds(commit.time), subject: commit.subject })));
   return ref;
+}
+
+/** The commit on a merge's merged side that made a change, as evidence: dated when written (author time), `mergedBy` the merge. */
+export function mergedCommitRef(change: MergedChange, merge: CommitRef): CommitRef {
+  return Object.freeze({ sha: change.sha, date: isoSeconds(change.authorTime), subject: change.subject, mergedBy: { sha: merge.sha, date: merge.date, subject: merge.subject } });
 }

@@ -74,8 +74,9 @@ export class HistoryIndex {
     if (!isSnapshot(value)) return undefined;
     const index = new HistoryIndex(value.head);
     const { sha, time, subject, files } = value.commits;
+    const merges = new Set(value.commits.merges);
     for (let i = 0; i < sha.length; i++) {
-      index.commits.push({ index: i, sha: sha[i]!, time: time[i]!, subject: subject[i]!, fileCount: files[i]! });
+      index.commits.push({ index: i, sha: sha[i]!, time: time[i]!, subject: subject[i]!, fileCount: files[i]!, ...(merges.has(i) ? { merge: true } : {}) });
       index.bySha.set(sha[i]!, i);
     }
     for (const [path, packed] of Object.entries(value.paths)) {
@@ -195,8 +196,9 @@ export class HistoryIndex {
 
   /** The serialisable form; `JSON.stringify` it as is. */
   toSnapshot(): HistorySnapshot {
-    const commits = { sha: [] as string[], time: [] as number[], subject: [] as string[], files: [] as number[] };
+    const commits = { sha: [] as string[], time: [] as number[], subject: [] as string[], files: [] as number[], merges: [] as number[] };
     for (const c of this.commits) {
+      if (c.merge) commits.merges.push(c.index);
       commits.sha.push(c.sha);
       commits.time.push(c.time);
       commits.subject.push(c.subject);
@@ -238,7 +240,7 @@ export class HistoryIndex {
 
   private addCommit(commit: LogCommit): void {
     const index = this.commits.length;
-    this.commits.push({ index, sha: commit.sha, time: commit.time, subject: commit.subject, fileCount: commit.fileCount });
+    this.commits.push({ index, sha: commit.sha, time: commit.time, subject: commit.subject, fileCount: commit.fileCount, ...(commit.parents.length > 1 ? { merge: true } : {}) });
     this.bySha.set(commit.sha, index);
     for (const change of commit.changes) {
       switch (change.status) {

@@ -36,6 +36,7 @@ export function isSnapshot(value: unknown): value is HistorySnapshot {
     Array.isArray(c.time) &&
     Array.isArray(c.subject) &&
     Array.isArray(c.files) &&
+    Array.isArray(c.merges) &&
     c.sha.length === c.time.length &&
     c.sha.length === c.subject.length &&
     c.sha.length === c.files.length &&

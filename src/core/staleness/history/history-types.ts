@@ -3,7 +3,7 @@ import type { FileAt } from '../../repo/repo-ports';
 import type { Hunk } from '../model/line-ranges';
 
 /** Bump when `HistorySnapshot` changes shape: older caches are then rebuilt. */
-export const HISTORY_FORMAT_VERSION = 5;
+export const HISTORY_FORMAT_VERSION = 6;
 
 /** How a path was touched by a commit. Packed with the commit index as `index * 8 + code`. */
 export const Touch = {
@@ -32,6 +32,8 @@ export interface IndexedCommit {
   subject: string;
   /** Files touched in the whole repository. */
   fileCount: number;
+  /** A merge (more than one parent): its changes came in from the merged side. */
+  merge?: boolean;
 }
 
 /** A rename found in the history: `from` became `to` in commit `commit` (an index). */
@@ -75,7 +77,8 @@ export interface DiffNotes {
 export interface HistorySnapshot {
   format: number;
   head: string;
-  commits: { sha: string[]; time: number[]; subject: string[]; files: number[] };
+  /** `merges`: the indexes of merge commits. */
+  commits: { sha: string[]; time: number[]; subject: string[]; files: number[]; merges: number[] };
   /** path → packed touches (`index * 8 + code`), oldest first. */
   paths: Record<string, number[]>;
   /** path → the blob after each touch (same order; '' for deletions and when unknown), joined by ','. */

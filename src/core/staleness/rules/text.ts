@@ -1,9 +1,16 @@
 import type { DocEvidence } from '../model/evidence';
 import type { CommitRef } from '../model/report';
 
-/** `a1b2c3d "raise pool size"`. */
+/**
+ * `a1b2c3d "raise pool size"`; for a commit that came in through a merge, when it was written and
+ * the merge too: `a1b2c3d "raise pool size" (2025-01-05, via 3ac9806 "Merge pull request #187")`
+ * (a pull request's merge without its `from owner/branch`).
+ */
 export function commitText(commit: CommitRef): string {
-  return `${commit.sha.slice(0, 7)} "${commit.subject}"`;
+  const named = `${commit.sha.slice(0, 7)} "${commit.subject}"`;
+  const merge = commit.mergedBy;
+  if (!merge) return named;
+  return `${named} (${commit.date.slice(0, 10)}, via ${merge.sha.slice(0, 7)} "${merge.subject.replace(/^(Merge pull request #\d+) from \S+$/, '$1')}")`;
 }
 
 /** `1 commit`, `2 commits`. */

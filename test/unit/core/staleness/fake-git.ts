@@ -1,4 +1,4 @@
-import type { BlobContent, FileAt, FileChange, FileHunks, GitHistory, GitRefs, GitRemote, LogCommit, RepoState, WorkspaceFiles } from '../../../../src/core/staleness/ports';
+import type { BlobContent, FileAt, FileChange, FileHunks, GitHistory, GitRefs, GitRemote, LogCommit, MergedChange, RepoState, WorkspaceFiles } from '../../../../src/core/staleness/ports';
 
 /**
  * A commit of the fake history: changes, and the content of changed files after it. A changed
@@ -108,6 +108,11 @@ export class FakeGit implements GitHistory {
   }
   async pathsAt(): Promise<Set<string> | undefined> {
     return undefined;
+  }
+  /** The fake history is linear: no commit is a merge, so nothing is found behind one. */
+  async mergedChanges(asks: Array<{ merge: string; paths: string[] }>): Promise<Array<Map<string, MergedChange>>> {
+    this.calls.push('mergedChanges');
+    return asks.map(() => new Map());
   }
 }
 

@@ -1,0 +1,83 @@
+import { mergedCommitRef } from '../history/commit-refs';
+import type { DocEvidence } from '../model/evidence';
+import type { CommitRef, LinkedTarget } from '../model/report';
+import type { GitHistory, MergedChange } from '../ports';
+import type { EvidenceRun } from './evidence-run';
+import { DOC_FILE, matchingPaths } from './target-changes';
+
+/** A commit named in a message ("latest: …"), the paths whose change it stands for, and how to put another in its place. */
+interface Slot {
+  ref: CommitRef;
+  paths: string[];
+  replace: (ref: CommitRef) => void;
+}
+
+/**
+ * What the merge-side commits found so far are, by `merge\0path` (null: none on the merged side
+ * changed the path). They never change, so an engine keeps them between runs.
+ */
+export type MergedChangeCache = Map<string, MergedChange | null>;
+
+/**
+ * Where a reason names a commit as the latest change (a target's newest commit, a line range's,
+ * a rename's or a deletion's) and that commit is a merge, names instead the commit on the merged
+ * side that last changed the target, with the merge as its `mergedBy`: the first-parent history
+ * counts the merge, a reader wants the change. Only the named commit is replaced, so counts,
+ * weights and verdicts stay as they were. Changes `evidence` in place (fresh evidence of this run);
+ * one `mergedChanges` round for every merge not in `cache`.
+ */
+export async function nameMergedChanges(run: EvidenceRun, evidence: DocEvidence[], git: GitHistory, cache: MergedChangeCache, signal?: AbortSignal): Promise<void> {
+  const slots = evidence.flatMap((e) => slotsOf(run, e)).filter((s) => s.paths.length > 0);
+  if (slots.length === 0) return;
+  const asked = new Map<string, Set<string>>();
+  for (const slot of slots) {
+    for (const path of slot.paths) {
+      if (cache.has(`${slot.ref.sha}\u0000${path}`)) continue;
+      let paths = asked.get(slot.ref.sha);
+      if (!paths) asked.set(slot.ref.sha, (paths = new Set()));
+      paths.add(path);
+    }
+  }
+  const asks = [...asked].map(([merge, paths]) => ({ merge, paths: [...paths] }));
+  const answers = await git.mergedChanges(asks, signal);
+  asks.forEach((ask, i) => {
+    for (const path of ask.paths) cache.set(`${ask.merge}\u0000${path}`, answers[i]?.get(path) ?? null);
+  });
+  for (const slot of slots) {
+    let newest: MergedChange | undefined;
+    for (const path of slot.paths) {
+      const found = cache.get(`${slot.ref.sha}\u0000${path}`);
+      if (found && (!newest || found.authorTime > newest.authorTime)) newest = found;
+    }
+    if (newest) slot.replace(mergedCommitRef(newest, slot.ref));
+  }
+}
+
+/** The commits a doc's reasons will name as the latest change, where they are merges. */
+function slotsOf(run: EvidenceRun, e: DocEvidence): Slot[] {
+  const slots: Slot[] = [];
+  const isMerge = (ref: CommitRef | undefined): ref is CommitRef => !!ref && !ref.mergedBy && run.index.commitBySha(ref.sha)?.merge === true;
+  for (const c of e.changes) {
+    const ref = c.commits[0];
+    if (isMerge(ref)) slots.push({ ref, paths: targetPathsIn(run, c.target, ref.sha), replace: (r) => (c.commits = [r, ...c.commits.slice(1)]) });
+  }
+  for (const a of e.anchors) {
+    const touched = a.touchedBy[0];
+    if (isMerge(touched)) slots.push({ ref: touched, paths: [a.target.path], replace: (r) => (a.touchedBy = [r, ...a.touchedBy.slice(1)]) });
+    const moved = a.movedBy[0];
+    if (isMerge(moved)) slots.push({ ref: moved, paths: [a.target.path], replace: (r) => (a.movedBy = [r, ...a.movedBy.slice(1)]) });
+  }
+  for (const b of e.broken) {
+    const renamed = b.renamedTo;
+    if (renamed && isMerge(renamed.commit)) slots.push({ ref: renamed.commit, paths: [renamed.path], replace: (r) => (b.renamedTo = { ...renamed, commit: r }) });
+    if (isMerge(b.deletedIn)) slots.push({ ref: b.deletedIn, paths: [b.target.path], replace: (r) => (b.deletedIn = r) });
+  }
+  return slots;
+}
+
+/** The paths of a target the commit touched: the file itself, or the files of a folder or glob. */
+function targetPathsIn(run: EvidenceRun, target: LinkedTarget, sha: string): string[] {
+  if (target.kind === 'file') return [target.path];
+  const at = run.index.commitBySha(sha)!.index;
+  return matchingPaths(run, target).filter((path) => !DOC_FILE.test(path) && run.index.touchesOf(path).some((t) => t.commit === at));
+}
