@@ -62,3 +62,17 @@ export function treeSections<T>(items: readonly T[], groupBy: GroupBy, docOf: (i
   if (includeDocs) special('docs', 'Docs', docs);
   return sections;
 }
+
+/**
+ * The words after a doc's title in the tree: its health, owner and services, joined by ` · `.
+ * Without any, where the doc is: its path, or in a folder group (whose label is the folder) only
+ * its file name, and nothing when that merely spells the title (`disk-full.md` for "Disk full").
+ */
+export function docDescription(doc: DocModel, health: string | undefined, inFolderGroup: boolean): string {
+  const about = [health, doc.meta.owner, doc.meta.services.join(', ')].filter(Boolean).join(' \u00b7 ');
+  if (about) return about;
+  if (!inFolderGroup) return doc.path;
+  const name = doc.path.slice(doc.path.lastIndexOf('/') + 1);
+  const spelled = (text: string) => text.replace(/\.(md|markdown|mdx)$/i, '').replace(/[\s_-]+/g, '').toLowerCase();
+  return spelled(name) === spelled(doc.title) ? '' : name;
+}

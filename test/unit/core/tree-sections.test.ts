@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseDoc } from '../../../src/core/parse-doc';
-import { effectiveGrouping, isTemplatePath, treeSections } from '../../../src/core/tree-sections';
+import { docDescription, effectiveGrouping, isTemplatePath, treeSections } from '../../../src/core/tree-sections';
 
 const runbook = (path: string, title: string, service?: string) =>
   parseDoc(path, `${service ? `---\nservice: ${service}\n---\n` : ''}# ${title}\n\n## Meaning\n\n## Mitigation\n`);
@@ -58,5 +58,15 @@ describe('the tree sections', () => {
     const docs = [runbook('ops/disk-full.md', 'Disk full'), other('README.md', 'Read me')];
     assert.deepEqual(treeSections(docs, 'folder', (d) => d, false).map((s) => s.label), ['ops']);
     assert.deepEqual(treeSections([docs[0]!], 'folder', (d) => d, true).map((s) => s.label), ['ops']);
+  });
+
+  it('describes an ownerless doc in a folder group by its file name, not the path the group already shows', () => {
+    const ops = runbook('docs/payments/latency-runbook.md', 'High latency');
+    const spelled = runbook('ops/disk-full.md', 'Disk full');
+    const owned = parseDoc('ops/db.md', '---\nowner: team-db\nservice: db\n---\n# Db down\n');
+    assert.deepEqual(
+      [docDescription(ops, undefined, true), docDescription(spelled, undefined, true), docDescription(ops, undefined, false), docDescription(ops, '1 broken link', true), docDescription(owned, 'stale', true)],
+      ['latency-runbook.md', '', 'docs/payments/latency-runbook.md', '1 broken link', 'stale \u00b7 team-db \u00b7 db'],
+    );
   });
 });

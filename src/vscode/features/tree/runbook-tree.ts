@@ -5,7 +5,7 @@ import type { Finding } from '../../../core/findings';
 import { reasonToFinding } from '../../../core/staleness/as-findings';
 import type { DocStaleness } from '../../../core/staleness/model/report';
 import { headingOutline, type GroupBy, type HeadingNode } from '../../../core/tree-groups';
-import { effectiveGrouping, treeSections, type GroupByChoice } from '../../../core/tree-sections';
+import { docDescription, effectiveGrouping, treeSections, type GroupByChoice } from '../../../core/tree-sections';
 import { CommandId } from '../../command-ids';
 import { treeSettings } from '../../settings';
 import type { DocRef, RunbookIndex } from '../index/runbook-index';
@@ -162,7 +162,7 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       item.id = `${node.parent.key}|${uri.toString()}`;
       item.resourceUri = uri;
       const health = this.healthOf(node.ref);
-      item.description = [health, doc.meta.owner, doc.meta.services.join(', ')].filter(Boolean).join(' · ') || doc.path;
+      item.description = docDescription(doc, health, this.groupBy === 'folder' && !node.parent.special);
       item.tooltip = docTooltip(node.ref, health);
       item.iconPath = new vscode.ThemeIcon(doc.findings.some((f) => f.severity === 'error') ? 'warning' : KIND_ICON[doc.kind]);
       item.contextValue = `runbooks.doc.${doc.kind}`;
