@@ -35,7 +35,9 @@ export function looksLikeAlertName(text: string): boolean {
  * `normalizeAlertName` does), sorted for display: those runbooks declare in front matter, those
  * the rule files define, and the file names and H1/H2 headings of runbooks and architecture docs
  * (not templates) that read like alert names (see `looksLikeAlertName`). A name seen several ways keeps
- * the first source in that order.
+ * the first source in that order. A file named after an alert with an `Alert` suffix
+ * (`NorthboundStaleAlert.md`) offers the alert's own name when a rule, front matter or heading
+ * names it (`NorthboundStale`), not the file's.
  */
 export function alertCandidates(input: AlertCandidateInput): AlertCandidate[] {
   const byName = new Map<string, AlertCandidate>();
@@ -46,13 +48,15 @@ export function alertCandidates(input: AlertCandidateInput): AlertCandidate[] {
   for (const a of input.declared) add(a.alert, a.titles.length > 1 ? `${a.titles.length} runbooks` : (a.titles[0] ?? ''), 'front-matter');
   for (const r of input.rules) add(r.name, `rule in ${r.file}`, 'rule');
   const docs = [...input.docs].filter((d) => d.kind !== 'other' && !isTemplatePath(d.path));
+  // H1 (a page's title) and H2 (a section per alert); deeper headings are topics within a section.
+  const headings = docs.map((doc) => ({ doc, names: doc.headings.filter((h) => h.depth <= 2 && looksLikeAlertName(h.text)).map((h) => h.text) }));
+  const named = new Set([...byName.keys(), ...headings.flatMap((h) => h.names.map(normalizeAlertName))]);
   for (const doc of docs) {
     const stem = doc.path.slice(doc.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
-    if (looksLikeAlertName(stem)) add(stem, doc.path, 'file-name');
+    const bare = stem.replace(/Alert$/, '');
+    if (bare !== stem && looksLikeAlertName(bare) && named.has(normalizeAlertName(bare))) add(bare, doc.path, 'file-name');
+    else if (looksLikeAlertName(stem)) add(stem, doc.path, 'file-name');
   }
-  for (const doc of docs) {
-    // H1 (a page's title) and H2 (a section per alert); deeper headings are topics within a section.
-    for (const h of doc.headings) if (h.depth <= 2 && looksLikeAlertName(h.text)) add(h.text, `heading in ${doc.path}`, 'heading');
-  }
+  for (const { doc, names } of headings) for (const name of names) add(name, `heading in ${doc.path}`, 'heading');
   return [...byName.values()].sort((a, b) => compareForDisplay(a.alert, b.alert));
 }

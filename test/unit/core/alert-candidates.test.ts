@@ -44,7 +44,7 @@ describe('the alert names the alert picker offers', () => {
     ]);
   });
 
-  it('offers only H1 and H2 headings: deeper ones are topics of a section (### PrometheusRule), not alerts', () => {
+  it('offers only H1 and H2 headings: deeper ones are topics of a section (### PrometheusRule), not alerts; a file named NorthboundStaleAlert for its heading NorthboundStale offers NorthboundStale once', () => {
     const docs = [
       parseDoc(
         'alerts/cluster-monitoring-operator/PrometheusOperatorRejectedResources.md',
@@ -52,10 +52,23 @@ describe('the alert names the alert picker offers', () => {
       ),
       parseDoc('alerts/cluster-network-operator/NorthboundStaleAlert.md', `# NorthboundStale\n\n${RUNBOOK}`),
     ];
-    assert.deepEqual(alertCandidates({ declared: [], rules: [], docs }).map((c) => [c.alert, c.source]), [
-      ['NorthboundStale', 'heading'],
-      ['NorthboundStaleAlert', 'file-name'],
-      ['PrometheusOperatorRejectedResources', 'file-name'],
+    // #22: NorthboundStaleAlert was offered beside NorthboundStale (intended change of this assertion).
+    assert.deepEqual(alertCandidates({ declared: [], rules: [], docs }).map((c) => [c.alert, c.source, c.detail]), [
+      ['NorthboundStale', 'file-name', 'alerts/cluster-network-operator/NorthboundStaleAlert.md'],
+      ['PrometheusOperatorRejectedResources', 'file-name', 'alerts/cluster-monitoring-operator/PrometheusOperatorRejectedResources.md'],
+    ]);
+  });
+
+  it('offers the rule file\'s alert name for a file named after it with an Alert suffix, and keeps a suffix no alert explains', () => {
+    const docs = [
+      parseDoc('alerts/ovn/NorthboundStaleAlert.md', `# Northbound database is stale\n\n${RUNBOOK}`),
+      parseDoc('alerts/mail/SmtpDownAlert.md', `# SMTP relay down\n\n${RUNBOOK}`),
+      parseDoc('alerts/misc/MissingAlert.md', `# Missing alert\n\n${RUNBOOK}`),
+    ];
+    assert.deepEqual(alertCandidates({ declared: [], rules: [{ name: 'NorthboundStale', file: 'rules/ovn.yaml' }], docs }).map((c) => [c.alert, c.source]), [
+      ['MissingAlert', 'file-name'],
+      ['NorthboundStale', 'rule'],
+      ['SmtpDownAlert', 'file-name'],
     ]);
   });
 });
