@@ -16,6 +16,15 @@ export interface DocRef {
   uri: vscode.Uri;
 }
 
+/** The last build of every folder: when it ran (`performance.now()` of the extension host) and what it did. */
+export interface IndexRun {
+  startedAt: number;
+  finishedAt: number;
+  docs: number;
+  parsed: number;
+  fromCache: number;
+}
+
 /** A search hit with its folder and URI. */
 export type WorkspaceHit = SearchHit & { folder: vscode.WorkspaceFolder; uri: vscode.Uri };
 /** An alert match with its folder and URI. */
@@ -31,6 +40,7 @@ export class RunbookIndex implements vscode.Disposable, IndexListener {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private building: Promise<void> = Promise.resolve();
   private abort: AbortController | undefined;
+  private run: IndexRun | undefined;
 
   readonly onDidChange = this.changed.event;
 
@@ -67,6 +77,11 @@ export class RunbookIndex implements vscode.Disposable, IndexListener {
     await Promise.all([...this.folders.values()].map((f) => f.idle()));
   }
 
+  /** The last build that finished, for logs and benchmarks; undefined before the first. */
+  get lastBuild(): IndexRun | undefined {
+    return this.run;
+  }
+
   /** (Re)creates the folder indexes and builds them in the background, with progress. */
   rebuild(): Promise<void> {
     this.abort?.abort(new Error('superseded by a newer build'));
@@ -88,11 +103,12 @@ export class RunbookIndex implements vscode.Disposable, IndexListener {
   }
 
   private async buildAll(signal: AbortSignal): Promise<void> {
+    const startedAt = performance.now();
     await vscode.commands.executeCommand('setContext', ContextKey.indexing, true);
     try {
       const folders = [...this.folders.values()];
       const progress = new Map<FolderIndex, { done: number; total: number }>();
-      await vscode.window.withProgress({ location: { viewId: ViewId.tree } }, () =>
+      const stats = await vscode.window.withProgress({ location: { viewId: ViewId.tree } }, () =>
         vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Indexing runbooks' }, (report) =>
           Promise.all(
             folders.map((folder) =>
@@ -106,6 +122,8 @@ export class RunbookIndex implements vscode.Disposable, IndexListener {
           ),
         ),
       );
+      const sum = (key: 'total' | 'parsed' | 'fromCache') => stats.reduce((n, s) => n + s[key], 0);
+      if (!signal.aborted) this.run = { startedAt, finishedAt: performance.now(), docs: sum('total'), parsed: sum('parsed'), fromCache: sum('fromCache') };
     } finally {
       if (!signal.aborted) {
         await vscode.commands.executeCommand('setContext', ContextKey.indexing, false);
