@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { slugForFileName } from '../../core/file-name';
+import { snippetText } from '../../core/snippet-text';
 import { newRunbookFolder } from '../settings';
 import type { Services } from '../services';
 
@@ -35,8 +36,17 @@ export async function newRunbook(services: Services, args?: NewRunbookArgs): Pro
   const snippet = await runbookSnippet(services.extensionUri, title, args?.alert);
   await vscode.workspace.fs.writeFile(uri, new Uint8Array());
   const editor = await vscode.window.showTextDocument(uri);
-  await editor.insertSnippet(snippet, new vscode.Position(0, 0));
-  await editor.document.save();
+  // insertSnippet answers false when the editor changed under it (another editor took focus, the
+  // document was reloaded): the template then goes in as plain text rather than leaving an empty file.
+  const inserted =
+    (await editor.insertSnippet(snippet, new vscode.Position(0, 0))) ||
+    (await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), snippetText(snippet.value, new Date()))));
+  const saved = inserted && (await editor.document.save());
+  if (!saved) {
+    void vscode.window.showErrorMessage(
+      `Created ${vscode.workspace.asRelativePath(uri)} but could not ${inserted ? 'save' : 'fill in'} the runbook template; it is open in the editor.`,
+    );
+  }
   return uri;
 }
 
