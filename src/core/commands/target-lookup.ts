@@ -39,10 +39,19 @@ export function targetSource(tree: RepoTree, tool: TargetTool, dir: string, file
     const files = tree.hasDir(folder) ? tree.filesIn(folder).filter((n) => n.endsWith('.go')).map((n) => `${folder}/${n}`) : inDir;
     return files.length ? { files, dir } : undefined;
   }
+  const found = targetFile(tree, tool, dir);
+  return found !== undefined ? { files: [found], dir } : undefined;
+}
+
+/**
+ * The file a tool other than mage reads its targets from when run in `dir`: the first of its names
+ * there, else (for tools that search upwards) in the nearest parent folder. Undefined when none.
+ */
+export function targetFile(files: { hasFile(path: string): boolean }, tool: Exclude<TargetTool, 'mage'>, dir: string): string | undefined {
   for (let at: string | undefined = dir; at !== undefined; at = at === '' ? undefined : parentOf(at)) {
-    const names = new Set(tree.filesIn(at));
-    const name = FILE_NAMES[tool].find((n) => names.has(n));
-    if (name) return { files: [at ? `${at}/${name}` : name], dir };
+    const folder = at;
+    const name = FILE_NAMES[tool].find((n) => files.hasFile(folder ? `${folder}/${n}` : n));
+    if (name) return folder ? `${folder}/${name}` : name;
     if (!SEARCHES_UP.has(tool)) return undefined;
   }
   return undefined;

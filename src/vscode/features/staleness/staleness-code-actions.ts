@@ -8,7 +8,8 @@ const REVIEW_RULES = /^(stale\.|review\.overdue)/;
 
 /**
  * Quick fixes for staleness findings: mark the runbook reviewed today (writes `reviewed:` in its
- * front matter), and point a link at the file it was renamed to.
+ * front matter), point a link at the file it was renamed to, and rewrite a command whose script
+ * was renamed or whose target is misspelt (`command.*` findings that carry a replacement).
  */
 export class StalenessCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
@@ -56,6 +57,19 @@ export class StalenessCodeActions implements vscode.CodeActionProvider {
       action.isPreferred = true;
       action.edit = new vscode.WorkspaceEdit();
       action.edit.replace(document.uri, new vscode.Range(line.lineNumber, column, line.lineNumber, column + oldPath.length + fragment.length), `${newPath}${fragment}`);
+      actions.push(action);
+    }
+    for (const diagnostic of ours.filter((d) => ruleIdOf(d)!.startsWith('command.'))) {
+      const replace = verdict?.reasons.find((r) => r.ruleId === ruleIdOf(diagnostic) && r.line === diagnostic.range.start.line + 1 && r.fix?.replace)?.fix;
+      if (!replace?.replace) continue;
+      const line = document.lineAt(diagnostic.range.start.line);
+      const column = line.text.indexOf(replace.replace.text);
+      if (column < 0) continue;
+      const action = new vscode.CodeAction(replace.description, vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      action.isPreferred = true;
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.replace(document.uri, new vscode.Range(line.lineNumber, column, line.lineNumber, column + replace.replace.text.length), replace.replace.with);
       actions.push(action);
     }
     return actions;

@@ -6,7 +6,11 @@ import { feedbackRecords } from '../../../core/incident/feedback';
 import {
   DEFAULT_STALENESS_OPTIONS, headBranchRef, stalenessRelevance, type DocStaleness, type FeedbackSource, type PathEvent, type StalenessEngine, type StalenessOptionsInput, type StalenessReport,
 } from '../../../core/staleness';
+import { withCommandFindings } from '../../../core/commands/report-merge';
+import { workspaceDrift } from '../../../core/commands/workspace-drift';
 import { loadConfigFile, type LoadedConfig } from '../../../node/config-file';
+import { GitWorkspaceFiles } from '../../../node/git-workspace-files';
+import { extraLanguages } from '../runner/doc-blocks';
 import { openStalenessEngine } from '../../../node/git-staleness';
 import { docUri, relativePath, toDiagnostic } from '../../convert';
 import type { Logger } from '../../logger';
@@ -235,12 +239,16 @@ export class StalenessService implements vscode.Disposable, StalenessListener {
           const docs = this.index.docs().filter((r) => r.folder === folder).map((r) => r.doc);
           try {
             const engine = await this.engine(folder);
-            const report = await engine.report(docs, {
+            const verdicts = await engine.report(docs, {
               signal: abort.signal,
               onProgress: (p) => progress.report({ message: p.message }),
               // Verdicts first; the history cache is written behind them.
               saveInBackground: true,
             });
+            // Command drift joins the verdicts: its findings show on the commands' lines like the links'.
+            const history = engine.currentHistory;
+            const drift = await workspaceDrift(docs, new GitWorkspaceFiles(folder.uri.fsPath, { ...process.env }), { signal: abort.signal, extraLanguages: extraLanguages(folder), ...(history ? { history } : {}) });
+            const report = withCommandFindings(verdicts, drift);
             engine.persist().catch((error: Error) => this.logger.info(`Checking staleness in ${folder.name}: could not write the history cache: ${error.message}`));
             if (abort.signal.aborted) return;
             for (const warning of report.warnings ?? []) this.logger.info(`Checking staleness in ${folder.name}: ${warning}`);
