@@ -14,6 +14,8 @@ import { applySeverities } from '../../core/findings/severity';
 import { DEFAULT_RULE_FILE_SETTINGS, type RuleFileSettings } from '../../core/alerts/rule-files';
 import { loadAlertCoverage } from '../../node/alert-coverage';
 import { checkFindingToFinding } from '../../core/staleness/as-findings';
+import { changeSetDrift } from '../../core/commands/change-set-drift';
+import { GitWorkspaceFiles } from '../../node/git-workspace-files';
 import { CheckError, type CheckFinding, type CheckReport } from '../../core/staleness/check/check-changes';
 import { STALENESS_RULES } from '../../core/staleness/rules/rule-table';
 import { SimpleGitHistory } from '../../node/git-history';
@@ -74,10 +76,10 @@ export function githubAnnotations(findings: CheckFinding[], repoPrefix = '', lim
   return formatGithub(findings.map(checkFindingToFinding), { repoPrefix, limit, command: 'check' });
 }
 
-/** A SARIF 2.1.0 log of the check, with the staleness rules (and the alert rules that have findings) and one result per finding (see `formatSarif`). */
+/** A SARIF 2.1.0 log of the check, with the staleness rules (and the alert and command rules that have findings) and one result per finding (see `formatSarif`). */
 export function toSarif(report: CheckReport, repoPrefix = ''): Log {
   const used = new Set(report.findings.map((f) => f.ruleId as string));
-  const rules = [...STALENESS_RULES, ...rulesOf('alerts').filter((r) => used.has(r.id))];
+  const rules = [...STALENESS_RULES, ...[...rulesOf('alerts'), ...rulesOf('commands')].filter((r) => used.has(r.id))];
   return formatSarif(report.findings.map(checkFindingToFinding), { version, rules, repoPrefix });
 }
 
@@ -96,8 +98,24 @@ async function withChangedAlerts(root: string, docs: DocModel[], report: CheckRe
 }
 
 /**
+ * The check's findings plus the commands of runnable blocks that the change set breaks (see
+ * `changeSetDrift`): only for the working tree (with `--head`, the files at that commit are not
+ * listed here, so command drift is left out).
+ */
+async function withCommandDrift(root: string, docs: DocModel[], report: CheckReport, io: CliIo, rules: Parameters<typeof applySeverities>[1]): Promise<CheckReport> {
+  const git = new SimpleGitHistory(root, io.env);
+  const changes = await git.changedFiles(report.mergeBase, undefined);
+  const drift = applySeverities(await changeSetDrift(docs, new GitWorkspaceFiles(root, io.env), git, report.mergeBase, changes), rules);
+  if (drift.length === 0) return report;
+  const added: CheckFinding[] = drift.map((f) => ({ ruleId: f.ruleId as CheckFinding['ruleId'], severity: f.severity, path: f.path, line: f.line, message: f.message, target: f.target ?? f.path, docs: [] }));
+  const findings = [...report.findings, ...added].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+  return { ...report, findings };
+}
+
+/**
  * `runbooks check [--base REF] [--head REF]`: the docs whose linked code changed in the change set
- * while they did not, with the settings of the config file; one warning per changed file and rule.
+ * while they did not, with the settings of the config file; one warning per changed file and rule;
+ * with the working tree, also the runbook commands the change set breaks (`command.*`).
  * Without `--base`, compares with the repository's default branch as the editor does (see
  * `chooseBaseRef`) and says which on stderr. Default `--fail-on warning` (any finding fails); 2 for
  * unknown refs, no default branch to compare with, a folder without a repository or an invalid
@@ -130,6 +148,7 @@ export async function runCheck(root: string, args: CliArgs, io: CliIo): Promise<
     throw error;
   }
   report = await withChangedAlerts(root, index.all(), report, io, { ...DEFAULT_RULE_FILE_SETTINGS, ...settings.alerts });
+  if (report.head === undefined) report = await withCommandDrift(root, index.all(), report, io, settings.rules);
   const format = args.findingsFormat ?? args.format;
   const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix() : '';
   io.out(renderCheck(report, format, { baseName: base, root, repoPrefix }));

@@ -18,7 +18,8 @@ export interface ChangeSetDriftOptions {
  * they do not have against the merge base (the same docs, read as they are now, so only the
  * change to the code counts). `changes` are the files changed from `mergeBase` to the working tree
  * (`GitHistory.changedFiles`); a script renamed in the change set is said to be renamed "in this
- * change". Sorted by doc and line.
+ * change". A doc some command of which resolved at the merge base needs no other anchor (see
+ * `commandDrift`). Sorted by doc and line.
  */
 export async function changeSetDrift(
   docs: readonly DocModel[],
@@ -36,10 +37,10 @@ export async function changeSetDrift(
   const headTree = new ListedTree(now, (path) => files.read(path, MAX_COMMAND_FILE_BYTES));
   const baseTree = new ListedTree(before, async (path) => (await git.readFiles([{ sha: mergeBase, path }], MAX_COMMAND_FILE_BYTES, options.signal))[0]?.text);
   const common = { ...(options.extraLanguages ? { extraLanguages: options.extraLanguages } : {}), ...(options.signal ? { signal: options.signal } : {}) };
-  const [after, earlier] = await Promise.all([
-    commandDrift(docs, headTree, { ...common, fate: fateFromChanges(changes) }),
-    commandDrift(docs, baseTree, common),
-  ]);
+  // A doc whose commands ran here at the merge base needs no other anchor: the change set may have removed its only one.
+  const anchored = new Set<string>();
+  const earlier = await commandDrift(docs, baseTree, { ...common, onAnchored: (path) => anchored.add(path) });
+  const after = await commandDrift(docs, headTree, { ...common, fate: fateFromChanges(changes), anchoredDocs: anchored });
   const key = (f: PlacedFinding) => `${f.path}\0${f.line}\0${f.ruleId}\0${f.target ?? ''}`;
   const known = new Set(earlier.map(key));
   return after.filter((f) => !known.has(key(f)));

@@ -18,6 +18,8 @@ export interface PathFate {
   /** Deleted in this commit; or, with `deleted` and no commit, in the working tree or the change set. */
   deletedIn?: CommitRef;
   deleted?: boolean;
+  /** The rename or deletion is part of the change set being checked (`runbooks check`), not of history. */
+  inChange?: boolean;
 }
 
 /** Options of `commandDrift`. */
@@ -28,6 +30,10 @@ export interface CommandDriftOptions {
   fate?: (path: string) => PathFate | undefined;
   /** Stops the check between docs. */
   signal?: AbortSignal;
+  /** Docs known to call this repository (their commands resolved at the merge base): they need no anchor here. */
+  anchoredDocs?: ReadonlySet<string>;
+  /** Told the path of each doc some command of which resolves in `tree` (a script found, a target defined, a workflow found). */
+  onAnchored?: (docPath: string) => void;
 }
 
 /** Suffixes of files GNU make's built-in rules build a target of the same name from (`foo.c` → `foo`). */
@@ -69,8 +75,10 @@ export async function commandDrift(docs: readonly DocModel[], tree: RepoTree, op
         found.push(finding);
       }
     }
+    if (state.anchored) options.onAnchored?.(doc.path);
     // Without history, a doc none of whose commands resolves here is about another checkout.
-    for (const { needsAnchor, ...finding } of found) if (!needsAnchor || state.anchored) out.push({ ...finding, path: doc.path });
+    const anchored = state.anchored || options.anchoredDocs?.has(doc.path) === true;
+    for (const { needsAnchor, ...finding } of found) if (!needsAnchor || anchored) out.push({ ...finding, path: doc.path });
   }
   return out;
 }
@@ -102,7 +110,7 @@ async function checkScript(placed: PlacedCall, call: Extract<CommandCall, { kind
     if (fate?.renamedTo) {
       const to = fate.renamedTo;
       const written = rewrite(call.path, c.path, to.path);
-      const when = to.commit ? ` in ${to.commit.sha.slice(0, 7)} "${to.commit.subject}"` : ' (not committed yet)';
+      const when = to.commit ? ` in ${to.commit.sha.slice(0, 7)} "${to.commit.subject}"` : fate.inChange ? ' in this change' : ' (not committed yet)';
       return [{
         ruleId: RuleId.commandMissingScript,
         severity: 'error',
@@ -114,7 +122,7 @@ async function checkScript(placed: PlacedCall, call: Extract<CommandCall, { kind
       }];
     }
     if (fate?.deletedIn || fate?.deleted) {
-      const when = fate.deletedIn ? ` (deleted in ${fate.deletedIn.sha.slice(0, 7)} "${fate.deletedIn.subject}")` : ' (deleted, not committed yet)';
+      const when = fate.deletedIn ? ` (deleted in ${fate.deletedIn.sha.slice(0, 7)} "${fate.deletedIn.subject}")` : fate.inChange ? ' (deleted in this change)' : ' (deleted, not committed yet)';
       return [{ ruleId: RuleId.commandMissingScript, severity: 'error', line: placed.line, target: c.path, message: `\`${call.path}\` does not exist${when}. Fix or remove the command.`, commits: fate.deletedIn ? [fate.deletedIn] : [] }];
     }
   }

@@ -26,8 +26,8 @@ export function fateFromHistory(index: HistoryIndex, exists: (path: string) => b
 export function fateFromChanges(changes: readonly FileChange[]): (path: string) => PathFate | undefined {
   const byPath = new Map<string, PathFate>();
   for (const change of changes) {
-    if (change.status === 'R' && change.from !== undefined) byPath.set(change.from, { renamedTo: { path: change.path } });
-    else if (change.status === 'D') byPath.set(change.path, { deleted: true });
+    if (change.status === 'R' && change.from !== undefined) byPath.set(change.from, { renamedTo: { path: change.path }, inChange: true });
+    else if (change.status === 'D') byPath.set(change.path, { deleted: true, inChange: true });
   }
   return (path) => byPath.get(path);
 }
