@@ -39,6 +39,12 @@ export interface CommandDriftOptions {
 /** Suffixes of files GNU make's built-in rules build a target of the same name from (`foo.c` → `foo`). */
 const BUILT_IN_SOURCES = /^\.(?:c|cc|cpp|C|cxx|f|F|r|p|s|S|y|l|o|sh|mod|def|sym|w|web|tex|texi|texinfo|txinfo|ch)$/;
 
+/**
+ * Targets most Makefiles, justfiles and package.json files define: finding one from a guessed folder
+ * proves nothing about which project a doc means (`make help` in a guide to another repository's Makefile).
+ */
+const COMMON_TARGETS = new Set(['all', 'build', 'check', 'clean', 'default', 'help', 'install', 'lint', 'test']);
+
 /** Yarn and pnpm commands that are not scripts. */
 const PACKAGE_MANAGER_COMMANDS = new Set([
   'add', 'audit', 'autoclean', 'bin', 'cache', 'check', 'config', 'create', 'dedupe', 'dlx', 'exec', 'explain', 'generate-lock-entry', 'global', 'help',
@@ -85,7 +91,7 @@ export async function commandDrift(docs: readonly DocModel[], tree: RepoTree, op
 
 /** A finding before it is placed; `needsAnchor` when only a doc that calls this repository elsewhere makes it believable. */
 type Found = Omit<PlacedFinding, 'path'> & { needsAnchor?: boolean };
-/** Whether some command of the doc resolved in this repository (a script found, a target defined, a workflow found). */
+/** Whether some command of the doc resolved in this repository (a script found, a target other than the common ones defined, a workflow found). */
 interface DocState {
   anchored: boolean;
 }
@@ -191,7 +197,8 @@ async function checkTarget(placed: PlacedCall, call: Extract<CommandCall, { kind
   const out: Found[] = [];
   for (const target of call.targets) {
     if (read.some((t) => defines(t!, target))) {
-      state.anchored = true;
+      // A common name proves something only where the author said where it runs (`-C`, `--prefix`, `-f`, a cwd).
+      if (!COMMON_TARGETS.has(target) || call.dir !== undefined || call.file !== undefined || placed.stated) state.anchored = true;
       continue;
     }
     // `make foo` also builds a file from a built-in rule (`foo.c`, `foo.o`): such names prove nothing.

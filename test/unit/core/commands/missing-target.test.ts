@@ -32,6 +32,15 @@ describe('command.missing-target', () => {
     assert.deepEqual(brief(await driftOf({ Makefile: MAKEFILE, 'guide.md': runbook('make images\nmake verify') })), []);
   });
 
+  it('says nothing when only a target most Makefiles have (help, all, clean, build, test) resolves here: the doc is about another project\'s Makefile', async () => {
+    const makefile = 'help:\n\t@echo help\nimage:\n\tpodman build .\nmarkdownlint: image\n\ttrue\n';
+    const guide = runbook('make help\nmake build\nmake images\nmake test-unit');
+    assert.deepEqual(brief(await driftOf({ Makefile: makefile, 'dev-guide/operators.md': guide })), []);
+    // A target of this project's own is an anchor, and so is a common one where the author said where it runs.
+    assert.deepEqual(brief(await driftOf({ Makefile: makefile, 'dev-guide/operators.md': runbook('make markdownlint\nmake images') })), ['dev-guide/operators.md:5 command.missing-target']);
+    assert.deepEqual(brief(await driftOf({ Makefile: makefile, 'dev-guide/operators.md': runbook('make help\nmake images', 'sh', '{cwd=..}') })), ['dev-guide/operators.md:5 command.missing-target']);
+  });
+
   it('checks npm run scripts, following --prefix, and yarn scripts only with a near name', async () => {
     const pkg = JSON.stringify({ scripts: { build: 'tsc', 'db:migrate': 'knex migrate' }, devDependencies: { eslint: '9' } });
     const files = { 'web/package.json': pkg, 'doc.md': runbook('npm run build --prefix web\nnpm --prefix web run db:migrat\nyarn --cwd web eslint .\nyarn --cwd web install\nyarn --cwd web db:migrte\nyarn --cwd web storybook') };
