@@ -137,7 +137,8 @@ async function checkScript(placed: PlacedCall, call: Extract<CommandCall, { kind
   const inFolder = candidates.find((c) => (placed.stated || parentOf(c.path) !== c.base) && tree.hasDir(parentOf(c.path)) && tree.filesIn(parentOf(c.path)).length > 0);
   if (!inFolder || (await ignored.ignores(inFolder.path)) || /(?:^|\/)(?:bin|build|dist|out|target|_output|node_modules|vendor|\.venv|venv)\//.test(inFolder.path)) return [];
   const name = posix.basename(inFolder.path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (new RegExp(`(?:^|[\\s;&|(])(?:curl|wget|cp|mv|chmod|cat|tee|touch|ln|scp|tar|unzip|install|git\\s+clone)\\b[^\\n]*${name}`).test(placed.block.script)) return [];
+  // The block makes it itself: fetched, copied, unpacked, built (`go build -o x`, `gcc -o x`) or written (`> x`).
+  if (new RegExp(`(?:^|[\\s;&|(])(?:curl|wget|cp|mv|chmod|cat|tee|touch|ln|scp|tar|unzip|install|git\\s+clone)\\b[^\\n]*${name}|(?:\\s-o\\s*|\\s--output[=\\s]|>>?\\s*)\\S*${name}\\b`).test(placed.block.script)) return [];
   const dir = parentOf(inFolder.path);
   const near = nearestName(posix.basename(inFolder.path), tree.filesIn(dir));
   const hint = near ? ` Did you mean \`${rewrite(call.path, inFolder.path, dir ? `${dir}/${near}` : near)}\`?` : '';

@@ -66,6 +66,12 @@ describe('command.missing-script', () => {
     assert.deepEqual(brief(await driftOf(files)), []);
   });
 
+  it('says nothing for a program the block builds or writes itself (go build -o, gcc -o, a redirect)', async () => {
+    const body = ['cd tools', 'go run main.go', 'go build -o mytool', './mytool --help', 'gcc -o ../scripts/probe probe.c && ../scripts/probe', 'echo "echo hi" > gen.sh', 'bash gen.sh', './gone.sh'].join('\n');
+    const files = { ...scripts, 'tools/main.go': 'package main\n', 'tools/probe.c': '', 'doc.md': runbook(body) };
+    assert.deepEqual(brief(await driftOf(files)), ['doc.md:11 command.missing-script']);
+  });
+
   it('stops following a block after a cd it cannot follow or a session opened elsewhere', async () => {
     const body = ['./scripts/rotate.sh', 'cd /srv/app', './scripts/gone.sh'].join('\n');
     const remote = ['./scripts/rotate.sh', 'kubectl exec -it pod-0 -- bash', './scripts/gone.sh'].join('\n');
