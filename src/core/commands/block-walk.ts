@@ -12,8 +12,8 @@ export interface PlacedCall {
   call: Exclude<CommandCall, { kind: 'cd' } | { kind: 'leaves' }>;
   /**
    * The folders (root-relative) the command may run in: the block's `cwd` when it has one, else
-   * the doc's folder (where the runner starts) and the root (where readers often start); changed
-   * by `cd` lines before it.
+   * the doc's folder (where the runner starts), the folders above it (a sub-project's root, where
+   * its readers start) and the root; changed by `cd` lines before it.
    */
   bases: string[];
   /** True when `bases` is where the author said (a `cwd` attribute, a `cd` into a folder of the repository), not a guess. */
@@ -48,7 +48,7 @@ export function* walkCalls(doc: DocModel, folders: FolderCheck, extraLanguages: 
       if ('error' in cwd) continue;
       bases = [cwd.path === '.' ? '' : cwd.path];
     } else {
-      bases = [...new Set([docDir, ''])];
+      bases = ancestors(docDir);
       stated = false;
     }
     walk: for (const command of blockCommandLines(block.script, code.value, block.line)) {
@@ -65,4 +65,14 @@ export function* walkCalls(doc: DocModel, folders: FolderCheck, extraLanguages: 
       }
     }
   }
+}
+
+/** `dir` and every folder above it, nearest first, ending with the root (''). */
+function ancestors(dir: string): string[] {
+  const out = [dir];
+  for (let at = dir; at !== ''; ) {
+    at = posix.dirname(at) === '.' ? '' : posix.dirname(at);
+    out.push(at);
+  }
+  return out;
 }

@@ -66,6 +66,13 @@ describe('command.missing-script', () => {
     assert.deepEqual(brief(await driftOf(files)), []);
   });
 
+  it('looks in every folder above the doc too: a sub-project\'s doc runs from the sub-project\'s root', async () => {
+    const commit = { sha: 'c'.repeat(40), date: '2024-05-01T10:00:00Z', subject: 'move cluster-up under kubevirtci/' };
+    const files = { 'kubevirtci/cluster-up/kubectl.sh': '', 'kubevirtci/cluster-up/cluster/kind/README.md': runbook('cluster-up/kubectl.sh get nodes'), 'docs/debugging.md': runbook('cluster-up/kubectl.sh get pods') };
+    const fate = (path: string) => (path === 'cluster-up/kubectl.sh' ? { renamedTo: { path: 'kubevirtci/cluster-up/kubectl.sh', commit } } : undefined);
+    assert.deepEqual(brief(await driftOf(files, { fate })), ['docs/debugging.md:4 command.missing-script']);
+  });
+
   it('says nothing for a program the block builds or writes itself (go build -o, gcc -o, a redirect)', async () => {
     const body = ['cd tools', 'go run main.go', 'go build -o mytool', './mytool --help', 'gcc -o ../scripts/probe probe.c && ../scripts/probe', 'echo "echo hi" > gen.sh', 'bash gen.sh', './gone.sh'].join('\n');
     const files = { ...scripts, 'tools/main.go': 'package main\n', 'tools/probe.c': '', 'doc.md': runbook(body) };
