@@ -18,6 +18,9 @@ const QUIET_SETTINGS = {
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
+  // VS Code for the Web saves after a delay by default; desktop VS Code (the other runner) does not.
+  // Without this, a test's unsaved edit could reach the disk and leak into the suites after it.
+  'files.autoSave': 'off',
 };
 
 /** Process groups and temp dirs still owned by this process, cleaned on exit and on signals. */

@@ -18,6 +18,7 @@ export function run(): Promise<void> {
   require('./context-guard.test');
   require('./incident.test');
   require('./staleness.test');
+  require('./command-drift.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   });
