@@ -1,4 +1,5 @@
 import * as os from 'node:os';
+import { commandLinks } from '../core/commands/command-links';
 import { StalenessEngine, type StalenessOptionsInput } from '../core/staleness/engine';
 import type { FeedbackSource } from '../core/staleness/ports';
 import { SimpleGitHistory } from './git-history';
@@ -33,6 +34,8 @@ export function openStalenessEngine(root: string, options: OpenStalenessOptions)
       differ: (sharedDiffer ??= new WorkerTextDiffer()),
       ...(store ? { store } : {}),
       ...(options.feedback ? { feedback: options.feedback } : {}),
+      // What runbooks' commands call (scripts, Makefiles, workflows) ages them like a link.
+      commandLinks,
     },
     { readAhead: os.availableParallelism() >= 4, ...options.staleness },
   );

@@ -92,7 +92,7 @@ export class StalenessEngine {
     // context reuse its scan of alert rule files; the history and working tree are read below.
     let changed: (value: Set<string> | undefined) => void = () => undefined;
     const changedSince = new Promise<Set<string> | undefined>((resolve) => (changed = resolve));
-    const contextRead = loadContext(docs, git, files, state, this.options, signal, this.memory?.context, this.memory ? changedSince : undefined);
+    const contextRead = loadContext(docs, git, files, state, this.options, signal, this.memory?.context, this.memory ? changedSince : undefined, this.deps.commandLinks);
     const feedbackRead = loadFeedback(this.deps.feedback, signal);
     feedbackRead.catch(() => undefined);
     const unknown = unknownReason(state);

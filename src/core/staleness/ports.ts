@@ -4,6 +4,7 @@
  * workspace root and posix, even when the git repository's top level is above the root: the
  * adapter translates, and leaves out anything outside the root.
  */
+import type { DocModel } from '../doc-model';
 import type { FeedbackRecord } from '../incident/feedback-record';
 import type { BlobContent, FileAt, FileChange, GitRefs, GitRemote, WorkspaceFiles } from '../repo/repo-ports';
 import type { Hunk } from './model/line-ranges';
@@ -140,6 +141,8 @@ export interface TextDiffer {
 export interface StalenessDeps {
   git: GitHistory;
   files: WorkspaceFiles;
+  /** What a doc's commands call (scripts, target files, workflows), linked like its links; none means commands link nothing. */
+  commandLinks?: CommandLinkSource;
   /** Where the history cache is kept between runs; none means every run reads the whole history. */
   store?: HistoryStore;
   /** Incident feedback, which counts as evidence against a doc; none means feedback is not considered. */
@@ -147,3 +150,9 @@ export interface StalenessDeps {
   /** Where line diffs are computed; none means on the calling thread. */
   differ?: TextDiffer;
 }
+
+/**
+ * The repository files the runnable blocks of `doc` call, as `files` lists them: each with the doc
+ * line of the command and what it names (see `commandLinks` in core/commands). In doc order.
+ */
+export type CommandLinkSource = (doc: DocModel, files: { hasFile(path: string): boolean; hasDir(path: string): boolean }) => Array<{ path: string; line: number; raw: string }>;

@@ -107,7 +107,7 @@ export async function checkChanges(
     }),
   );
 
-  const context = await loadContext(checked, git, files, state, options, signal);
+  const context = await loadContext(checked, git, files, state, options, signal, undefined, undefined, deps.commandLinks);
   const byFile = new Map<string, Dependent[]>();
   const findings: CheckFinding[] = [];
   for (const doc of checked) {

@@ -11,7 +11,7 @@ export type { CommitRef } from '../../findings/finding';
 export type StalenessLevel = 'fresh' | 'stale' | 'broken' | 'unknown';
 
 /** How a doc came to depend on a target. */
-export type TargetVia = 'link' | 'url' | 'watches' | 'code-span' | 'alert-rule';
+export type TargetVia = 'link' | 'url' | 'watches' | 'code-span' | 'alert-rule' | 'command';
 
 /** Where in the doc a target is named. */
 export interface TargetOccurrence {

@@ -44,7 +44,9 @@ export function targetWords(t: ChangeEvidence['target'], noun: string): string {
           ? `\`${t.path}\` (named in this ${noun})`
           : t.via === 'watches'
             ? `Watched file \`${t.path}\``
-            : `Linked file \`${t.path}\``;
+            : t.via === 'command'
+              ? `\`${t.path}\` (run by a command of this ${noun})`
+              : `Linked file \`${t.path}\``;
 }
 
 function changeMessage(c: ChangeEvidence, since: string, noun: string): string {

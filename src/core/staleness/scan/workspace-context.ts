@@ -2,7 +2,7 @@ import { boundedMatcher } from '../../bounded-glob';
 import type { DocModel } from '../../doc-model';
 import { findRunbookAnnotations, matchRunbookValue } from '../../alerts/runbook-annotations';
 import type { AlertRuleLink } from '../../alerts/types';
-import type { GitHistory, GitRefs, RepoState, WorkspaceFiles } from '../ports';
+import type { CommandLinkSource, GitHistory, GitRefs, RepoState, WorkspaceFiles } from '../ports';
 import type { RepoLocation } from '../../repo/repo-ports';
 import { remoteLocations } from '../../repo/repo-urls';
 import type { ResolvedDoc } from '../model/report';
@@ -29,6 +29,8 @@ export async function loadContext(
   previous?: WorkspaceContext,
   /** Paths that may have changed since `previous` was loaded; undefined: anything may have. */
   changedSince?: Promise<Set<string> | undefined>,
+  /** What the docs' commands call (see `StalenessDeps.commandLinks`). */
+  commandLinks?: CommandLinkSource,
 ): Promise<WorkspaceContext> {
   const withHistory = state.kind === 'git' && state.head !== undefined;
   const [list, remotes, refs] = await Promise.all([
@@ -57,7 +59,7 @@ export async function loadContext(
       continue;
     }
     const codeSpans = options.codeSpans === 'all' || (options.codeSpans === 'runbooks' && doc.kind === 'runbook');
-    const result = resolveDocTargets(doc, { files: fileSet, repos, refs, codeSpans, trackDocLinks: options.trackDocLinks, alertRules: alertRules.get(doc.path) ?? [], site });
+    const result = resolveDocTargets(doc, { files: fileSet, repos, refs, codeSpans, trackDocLinks: options.trackDocLinks, alertRules: alertRules.get(doc.path) ?? [], site, ...(commandLinks ? { commandLinks } : {}) });
     resolved.set(doc.path, before && JSON.stringify(before) === JSON.stringify(result) ? before : result);
   }
   return { files: fileSet, list, repos, refs, alertRules, resolved, docs: docMap, site, key };

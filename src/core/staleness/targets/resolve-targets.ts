@@ -7,7 +7,7 @@ import { RuleId } from '../../findings/finding';
 import { lineRange } from '../../link-target';
 import type { AlertRuleLink } from '../../alerts/types';
 import type { LineRange } from '../model/line-ranges';
-import type { GitRefs } from '../ports';
+import type { CommandLinkSource, GitRefs } from '../ports';
 import type { RepoLocation } from '../../repo/repo-ports';
 import { resolveRepoUrl } from '../../repo/repo-urls';
 import type { LinkedTarget, ResolvedDoc, StalenessReason, TargetVia } from '../model/report';
@@ -31,6 +31,8 @@ export interface ResolveContext {
   trackDocLinks: boolean;
   /** Alert rule files whose `runbook_url` points at this doc. */
   alertRules: AlertRuleLink[];
+  /** What the doc's commands call; none: commands link nothing. */
+  commandLinks?: CommandLinkSource;
   /** The docs sites detected, to resolve links the way the published site does; undefined: plain repository paths. */
   site?: SiteContext;
 }
@@ -44,7 +46,8 @@ const LINE_SUFFIX = /^(.*?)(?::(\d+)(?:-(\d+))?|#(L\d+(?:-L?\d+)?))$/;
 /**
  * Resolves what a doc depends on: relative and root-absolute links (with `#L10-L20` ranges),
  * forge URLs into this repository (pinned ones marked), front matter `watches:` paths and globs,
- * inline code spans that name existing paths, and alert rule files that point at the doc. Never
+ * inline code spans that name existing paths, the files its commands call (`ctx.commandLinks`),
+ * and alert rule files that point at the doc. Never
  * resolves above the root: such links become `link.outside-repo` problems. Targets named several
  * times are listed once with every occurrence.
  */
@@ -177,6 +180,8 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
       });
     }
   }
+
+  for (const link of ctx.commandLinks?.(doc, ctx.files) ?? []) add({ path: link.path, kind: 'file', via: 'command', line: link.line, raw: link.raw });
 
   for (const rule of ctx.alertRules) {
     add({ path: rule.ruleFile, kind: existence(ctx.files, rule.ruleFile, false), via: 'alert-rule', line: frontMatterLine, raw: rule.value, ruleLine: rule.line });

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { commandLinks } from '../../../src/core/commands/command-links';
+import { StalenessEngine } from '../../../src/core/staleness/engine';
+import type { DocStaleness } from '../../../src/core/staleness/model/report';
+import { SimpleGitHistory } from '../../../src/node/git-history';
+import { GitWorkspaceFiles } from '../../../src/node/git-workspace-files';
+import { GitFixture } from './git-fixture';
+
+const NOW = new Date('2025-06-01T00:00:00Z');
+const RUNBOOK = '# Failover\n\nMove traffic to the other region.\n\n```sh {cwd=..}\n./scripts/failover.sh --region eu\nmake drain\n```\n';
+
+describe('staleness: what a runbook\'s commands call is a link', () => {
+  let repo: GitFixture;
+
+  beforeEach(async () => {
+    repo = await GitFixture.create('command-links');
+  });
+  afterEach(() => repo.remove());
+
+  async function report(withLinks: boolean): Promise<DocStaleness> {
+    const deps = { git: new SimpleGitHistory(repo.dir, repo.env), files: new GitWorkspaceFiles(repo.dir, repo.env), ...(withLinks ? { commandLinks } : {}) };
+    const [doc] = (await new StalenessEngine(deps, { now: () => NOW }).report(await repo.docs(['runbooks/failover.md']))).docs;
+    return doc!;
+  }
+
+  it('marks a runbook stale when a script its block runs changed after it, with the reason on the command\'s line', async () => {
+    await repo.commit('failover runbook', '2025-01-01', { 'runbooks/failover.md': RUNBOOK, 'scripts/failover.sh': '#!/bin/sh\necho "$1"\n', Makefile: 'drain:\n\t@echo drain\n' });
+    const sha = await repo.commit('failover takes --regions', '2025-02-01', { 'scripts/failover.sh': '#!/bin/sh\ncase "$1" in --regions) shift;; esac\necho "$1"\n' });
+    const doc = await report(true);
+    assert.equal(doc.level, 'stale');
+    assert.deepEqual(doc.reasons.map((r) => [r.ruleId, r.target, r.line]), [['stale.linked-code-changed', 'scripts/failover.sh', 6]]);
+    assert.equal(
+      doc.reasons[0]!.message,
+      `\`scripts/failover.sh\` (run by a command of this runbook) changed in 1 commit (+1/\u22120 lines) since this runbook was last changed on 2025-01-01 — latest: ${sha.slice(0, 7)} "failover takes --regions". Check this runbook against the change, then update it or mark it reviewed.`,
+    );
+    // Without the command links the engine sees no link at all.
+    assert.equal((await report(false)).level, 'fresh');
+  });
+
+  it('keeps it fresh when the Makefile it reads a target from only changed in whitespace', async () => {
+    await repo.commit('failover runbook', '2025-01-01', { 'runbooks/failover.md': RUNBOOK, 'scripts/failover.sh': '#!/bin/sh\n', Makefile: 'drain:\n\t@echo drain\n' });
+    await repo.commit('reindent', '2025-02-01', { Makefile: 'drain:\n\t@echo drain   \n' });
+    assert.deepEqual([(await report(true)).level, (await report(true)).reasons], ['fresh', []]);
+  });
+});
