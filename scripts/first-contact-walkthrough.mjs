@@ -2,9 +2,11 @@
 // The first two minutes on a repository nobody tuned for, in the real workbench (code-server +
 // headless Chromium): opens FOLDER with the built extension, clicks the Runbooks icon as soon as it
 // appears, and times how long until the tree has docs and until Problems has findings. Screenshots
-// of the tree and of Problems go to --out. Run `node esbuild.js` first.
+// of the tree and of Problems go to --out. With --search QUERY it also searches the runbooks (the
+// command palette's "Runbooks: Search Runbooks…") once the tree shows, and times the first result.
+// Run `node esbuild.js` first.
 //
-//   node scripts/first-contact-walkthrough.mjs --folder DIR [--out DIR] [--name NAME]
+//   node scripts/first-contact-walkthrough.mjs --folder DIR [--out DIR] [--name NAME] [--expand GROUP] [--search QUERY]
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,10 +14,10 @@ import { parseArgs } from 'node:util';
 import { withWorkbench } from './screenshot.mjs';
 
 const { values } = parseArgs({
-  options: { folder: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, expand: { type: 'string' } },
+  options: { folder: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, expand: { type: 'string' }, search: { type: 'string' } },
 });
 if (!values.folder) {
-  process.stderr.write('usage: node scripts/first-contact-walkthrough.mjs --folder DIR [--out DIR] [--name NAME] [--expand GROUP]\n');
+  process.stderr.write('usage: node scripts/first-contact-walkthrough.mjs --folder DIR [--out DIR] [--name NAME] [--expand GROUP] [--search QUERY]\n');
   process.exit(2);
 }
 const folder = path.resolve(values.folder);
@@ -38,6 +40,31 @@ const times = await withWorkbench({ folder, viewport: { width: 1400, height: 900
   await page.waitForSelector('.pane-body .monaco-list-row[aria-level="2"]', { timeout: 180_000 });
   result.tree = Number(since());
   log(`tree shows docs after ${result.tree} s`);
+
+  if (values.search) {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 15_000 });
+    await page.keyboard.type('Runbooks: Search Runbooks');
+    await page.waitForTimeout(800);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.quick-input-widget input[placeholder^="Search runbooks"]', { timeout: 30_000 });
+    const firstRow = () => document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row')?.textContent ?? '';
+    const browsing = await page.evaluate(firstRow);
+    await page.keyboard.type(values.search);
+    // The list changes from the browse list (runbooks by title) to the query's hits.
+    await page
+      .waitForFunction((before) => {
+        const now = document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row')?.textContent ?? '';
+        return now !== '' && now !== before;
+      }, browsing, { timeout: 30_000 })
+      .catch(() => log('the first search result is the first runbook of the browse list, or there is none'));
+    result.search = Number(since());
+    result.searchTop = ((await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().textContent({ timeout: 2000 }).catch(() => '(no result)')) ?? '').trim().slice(0, 120);
+    log(`search "${values.search}" shows results after ${result.search} s: ${result.searchTop}`);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: path.join(out, `${name}-search.png`) });
+    await page.keyboard.press('Escape');
+  }
 
   // Problems: the status bar's count leaves 0 once the index and the staleness check are done.
   const status = page.locator('#status\\.problems');
