@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type DocFilterOptions } from '../core/doc-filter';
 import type { GroupByChoice } from '../core/tree-sections';
+import { ruleFileSetting, type RuleFileSetting } from './features/alerts/rule-file-setting';
 
 /** Index settings for one workspace folder (`runbooks.index.*`). */
 export function indexSettings(folder: vscode.WorkspaceFolder): DocFilterOptions & { maxFileBytes: number } {
@@ -28,9 +29,10 @@ export function newRunbookFolder(folder: vscode.WorkspaceFolder): string {
   return vscode.workspace.getConfiguration('runbooks.newRunbook', folder).get<string>('folder') || 'runbooks';
 }
 
-/** Rule file globs from `runbooks.alerts.ruleFiles` for a folder; undefined when the setting is empty (the config file or the defaults apply). */
-export function alertRuleFileGlobs(folder: vscode.WorkspaceFolder): string[] | undefined {
-  const globs = vscode.workspace.getConfiguration('runbooks.alerts', folder).get<string[]>('ruleFiles') ?? [];
-  const valid = globs.filter((g) => typeof g === 'string' && g.trim() !== '');
-  return valid.length > 0 ? valid : undefined;
+/**
+ * Rule file globs from `runbooks.alerts.ruleFiles` for a folder (undefined when the setting is
+ * empty: the config file or the defaults apply), and a warning for each pattern over the glob bounds.
+ */
+export function alertRuleFileGlobs(folder: vscode.WorkspaceFolder): RuleFileSetting {
+  return ruleFileSetting(vscode.workspace.getConfiguration('runbooks.alerts', folder).get<unknown[]>('ruleFiles'));
 }

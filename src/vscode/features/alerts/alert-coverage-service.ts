@@ -33,6 +33,7 @@ export class AlertCoverageService implements vscode.Disposable, AlertsListener {
   private started = false;
   private timer: NodeJS.Timeout | undefined;
   private abort: AbortController | undefined;
+  private readonly warned = new Set<string>();
 
   readonly onDidChange = this.changed.event;
 
@@ -102,7 +103,8 @@ export class AlertCoverageService implements vscode.Disposable, AlertsListener {
         // Restricted Mode promises that nothing in the folder runs: no git, so no remotes for blob URLs.
         // The config file's problems are shown by the staleness service; here its valid settings count.
         const config = await loadConfigFile(folder.uri.fsPath).catch(() => undefined);
-        const globs = alertRuleFileGlobs(folder);
+        const { globs, warnings } = alertRuleFileGlobs(folder);
+        this.warnOnce(warnings);
         const settings = { ...DEFAULT_RULE_FILE_SETTINGS, ...config?.alerts, ...(globs ? { globs } : {}) };
         const report = await loadAlertCoverage(folder.uri.fsPath, docs, { env: { ...process.env }, settings, signal, useGit: vscode.workspace.isTrusted });
         results.push({ folder, report });
@@ -112,6 +114,16 @@ export class AlertCoverageService implements vscode.Disposable, AlertsListener {
     this.results = results;
     this.publish();
     this.changed.fire();
+  }
+
+  /** Shows each setting warning once per session (coverage is worked out again on every index change). */
+  private warnOnce(warnings: string[]): void {
+    for (const warning of warnings) {
+      if (this.warned.has(warning)) continue;
+      this.warned.add(warning);
+      this.logger.info(warning);
+      void vscode.window.showWarningMessage(warning);
+    }
   }
 
   private publish(): void {
