@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { LockQueue } from './lock-queue';
+import { processGone, processStartTime } from './process-liveness';
+
+const OWN_START = processStartTime(process.pid);
 
 /** Options of {@link withFileLock}. */
 export interface FileLockOptions {
@@ -12,43 +16,67 @@ export interface FileLockOptions {
    * On the same host a lock whose process is gone is taken over at once.
    */
   staleMs?: number;
+  /** Told how long this acquisition waited, in milliseconds, once the lock is held (for figures). */
+  onAcquired?: (waitedMs: number) => void;
 }
 
 interface LockOwner {
   pid: number;
   host: string;
   at: string;
+  /** The owner's start time (`processStartTime`), where the OS tells it: a reused pid is not the owner. */
+  start?: string;
 }
 
 /** An empty or unreadable lock older than this (or dated this far in the future) is stale. */
 export const UNREADABLE_LOCK_STALE_MS = 1000;
 
+/** The first waiter re-checks a held lock this often (a dead owner leaves no trace in the folder to wake it). */
+const FIRST_POLL_MS = 50;
+/** Waiters behind it re-check the queue this often (a waiter killed ahead of them likewise). */
+const QUEUED_POLL_MS = 100;
+
 /**
  * Runs `fn` while holding an exclusive lock on `target`: the file `<target>.lock`, holding the
- * owner's pid, host and time. The owner is written atomically: to a temporary file first, which is
- * then hard-linked as the lock (`link(2)` fails if the lock exists), so no other process ever sees
- * a lock that is empty or half-written; removed afterwards. Waits with a jittered backoff while
- * another writer holds it. A stale lock is removed: its process is gone (same host), it is older
- * than `staleMs` (or dated that far ahead), or it is empty or unreadable (left by a crashed older
- * version, or a hand edit) and older than {@link UNREADABLE_LOCK_STALE_MS} either way. It is
- * removed only if it is still the same lock file with the same content, so two waiters that both
- * find it stale cannot remove a fresh lock taken in between (a narrow window remains between that
- * check and the unlink; a crashed writer is the only way to get there).
+ * owner's pid, host, start time and time. The owner is written atomically: to a temporary file
+ * first, which is then hard-linked as the lock (`link(2)` fails if the lock exists), so no other
+ * process ever sees a lock that is empty or half-written; removed afterwards.
+ *
+ * Waiting is fair: each waiter takes a ticket (see `LockQueue`) and only the first in line tries
+ * the lock, so writers get it in the order they arrived. The folder is watched, so a release wakes
+ * the next waiter at once (a poll backs this up where watching does not work).
+ *
+ * A stale lock is removed: its process is gone (same host; a zombie or a reused pid counts as
+ * gone), it is older than `staleMs` (or dated that far ahead), or it is empty or unreadable (left
+ * by a crashed older version, or a hand edit) and older than {@link UNREADABLE_LOCK_STALE_MS}
+ * either way. It is removed only if it is still the same lock file with the same content, so two
+ * waiters that both find it stale cannot remove a fresh lock taken in between (a narrow window
+ * remains between that check and the unlink; a crashed writer is the only way to get there).
  * Rejects when the lock cannot be had within `timeoutMs`, naming the lock file.
  */
 export async function withFileLock<T>(target: string, fn: () => Promise<T>, options: FileLockOptions = {}): Promise<T> {
   const lockPath = `${target}.lock`;
   const timeoutMs = options.timeoutMs ?? 20_000;
   const staleMs = options.staleMs ?? 15_000;
+  const started = performance.now();
   const deadline = Date.now() + timeoutMs;
-  for (let attempt = 0; ; attempt++) {
-    if (await tryCreate(lockPath)) break;
-    if (await removeIfStale(lockPath, staleMs)) continue;
-    if (Date.now() > deadline) {
-      throw new Error(`${target} is locked by another writer (${lockPath}). If no runbooks process is running, delete that file and try again.`);
+  const queue = await LockQueue.join(lockPath, staleMs);
+  try {
+    for (;;) {
+      const first = await queue.first();
+      if (first) {
+        if (await tryCreate(lockPath)) break;
+        if (await removeIfStale(lockPath, staleMs)) continue;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`${target} is locked by another writer (${lockPath}). If no runbooks process is running, delete that file and try again.`);
+      }
+      await queue.wait(first ? FIRST_POLL_MS : QUEUED_POLL_MS);
     }
-    await sleep(Math.random() * Math.min(2 * 2 ** attempt, 50));
+  } finally {
+    await queue.leave();
   }
+  options.onAcquired?.(performance.now() - started);
   try {
     await sweepTemporaries(lockPath);
     return await fn();
@@ -58,7 +86,7 @@ export async function withFileLock<T>(target: string, fn: () => Promise<T>, opti
 }
 
 async function tryCreate(lockPath: string): Promise<boolean> {
-  const owner: LockOwner = { pid: process.pid, host: os.hostname(), at: new Date().toISOString() };
+  const owner: LockOwner = { pid: process.pid, host: os.hostname(), at: new Date().toISOString(), ...(OWN_START ? { start: OWN_START } : {}) };
   const temporary = `${lockPath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   await fs.writeFile(temporary, JSON.stringify(owner), { flag: 'wx' });
   try {
@@ -99,7 +127,7 @@ async function sweepTemporaries(lockPath: string): Promise<void> {
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
     const match = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length)) : null;
-    if (match && !processAlive(Number(match[1]))) await fs.rm(path.join(dir, name), { force: true });
+    if (match && processGone(Number(match[1]))) await fs.rm(path.join(dir, name), { force: true });
   }
 }
 
@@ -136,19 +164,5 @@ function isStale(content: string, mtimeMs: number, staleMs: number): boolean {
   if (!owner || typeof owner !== 'object' || typeof owner.pid !== 'number') return age > UNREADABLE_LOCK_STALE_MS;
   if (age > staleMs) return true;
   if (owner.host !== os.hostname()) return false;
-  return !processAlive(owner.pid);
-}
-
-/** False only when the process is known to be gone (ESRCH); a process of another user (EPERM) is alive. */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return processGone(owner.pid, typeof owner.start === 'string' ? owner.start : undefined);
 }
