@@ -46,7 +46,7 @@ type WeightName = keyof StalenessWeights;
  * belong to whoever runs the engine. A new option fails to compile in `SETTINGS` until it is given a
  * check there or is left out here.
  */
-type SettingName = Exclude<keyof StalenessOptionsInput, 'weights' | 'now' | 'readAhead' | 'site'>;
+type SettingName = Exclude<keyof StalenessOptionsInput, 'weights' | 'now' | 'readAhead' | 'site' | 'maxDiffBytes'>;
 
 /** A setting's check: its value, or what is wrong with it, to follow "`staleness.key` " (and the node to point at). */
 type Check = (value: unknown, node: Node) => { value: unknown } | { problem: string; node?: Node };

@@ -132,7 +132,7 @@ export class StalenessEngine {
     // the history pass runs: the diffs after it then only wait for the older side.
     const stored = !this.history && this.deps.store ? HistoryIndex.fromSnapshot(await this.deps.store.load().catch(() => undefined)) : undefined;
     const cold = !this.history && !stored;
-    const ahead = cold ? new ReadAhead(git, signal) : undefined;
+    const ahead = cold ? new ReadAhead(git, signal, this.options.maxDiffBytes) : undefined;
     const stream = ahead && this.options.readAhead ? new StreamReadAhead(ahead, new Set(docs.map((d) => d.path)), this.options.bulkCommitFiles) : undefined;
 
     const syncRead = syncHistory(git, head, {
@@ -180,7 +180,7 @@ export class StalenessEngine {
       context,
       working: indexWorkingTree(working),
       isNoise: noiseFilter(ignoreList, this.options.bulkCommitFiles),
-      details: new DetailBatch(index, git, ahead, this.deps.differ, signal),
+      details: new DetailBatch(index, git, ahead, this.deps.differ, signal, this.options.maxDiffBytes),
       options: this.options,
       matches: new Map(),
     };

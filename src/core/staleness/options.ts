@@ -1,5 +1,6 @@
 import type { SiteSettings } from '../site/site-settings';
 import type { DocKind } from '../doc-model';
+import { MAX_DIFF_BYTES } from './diffs/read-ahead';
 
 /**
  * How much each kind of evidence adds to a doc's score. The score orders docs by how much they
@@ -49,6 +50,8 @@ export interface StalenessOptions {
   alertRuleFiles: string[];
   /** Larger rule files are not scanned. Default 1 MiB. */
   maxAlertRuleFileBytes: number;
+  /** Files larger than this are not diffed line by line: a change says both sizes instead. Default 4 MiB. */
+  maxDiffBytes: number;
   /** Review interval for docs that declare none (`90d`, `3 months`, `P90D`); default none. */
   defaultReviewInterval?: string;
   /** Kinds of docs the change-set check (`runbooks check`) looks at. Default runbooks and architecture docs. */
@@ -76,6 +79,7 @@ export const DEFAULT_STALENESS_OPTIONS: Readonly<StalenessOptions> = Object.free
   trackDocLinks: false,
   alertRuleFiles: ['**/*.yml', '**/*.yaml'],
   maxAlertRuleFileBytes: 1024 * 1024,
+  maxDiffBytes: MAX_DIFF_BYTES,
   checkKinds: ['runbook', 'architecture'],
   now: () => new Date(),
   readAhead: false,

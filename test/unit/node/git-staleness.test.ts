@@ -53,6 +53,25 @@ describe('staleness from git history (real repositories)', () => {
     assert.equal(doc!.score, 1.03);
   });
 
+  it('says a linked file too large to diff changed, with both sizes, instead of "+0/−0 lines" (#21)', async () => {
+    const RUNBOOK_DATA = '# Export\n\nSee [dump](../data/dump.txt) for the export.\n';
+    const before = 'a'.repeat(47_990) + '\n'; // 48.0 kB
+    const after = 'b'.repeat(50_090) + '\n'; // 50.1 kB: every line rewritten
+    await repo.commit('add runbook', '2025-01-01', { 'runbooks/export.md': RUNBOOK_DATA, 'data/dump.txt': before });
+    const sha = await repo.commit('regenerate the dump', '2025-02-01', { 'data/dump.txt': after });
+    const [doc] = await report(['runbooks/export.md'], { maxDiffBytes: 20_000 });
+    assert.equal(doc!.level, 'stale');
+    const [reason] = doc!.reasons;
+    assert.deepEqual([reason!.ruleId, reason!.target, reason!.added, reason!.deleted, reason!.tooLarge], ['stale.linked-code-changed', 'data/dump.txt', 0, 0, { before: 47_991, after: 50_091 }]);
+    assert.equal(
+      reason!.message,
+      `Linked file \`data/dump.txt\` changed in 1 commit (too large to diff: 48.0 kB → 50.1 kB) since this runbook was last changed on 2025-01-01 — latest: ${sha.slice(0, 7)} "regenerate the dump". Check this runbook against the change, then update it or mark it reviewed.`,
+    );
+    // Under the cap the same change is diffed line by line.
+    const [diffed] = await report(['runbooks/export.md']);
+    assert.deepEqual([diffed!.reasons[0]!.added, diffed!.reasons[0]!.deleted, diffed!.reasons[0]!.tooLarge], [1, 1, undefined]);
+  });
+
   it('keeps a runbook fresh when it changed together with its linked file', async () => {
     await repo.commit('add runbook', '2025-01-01', { 'runbooks/db.md': RUNBOOK, 'deploy/db/pool.yaml': 'size: 10\n' });
     await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': 'size: 20\n', 'runbooks/db.md': `${RUNBOOK}\nThe pool holds 20.\n` });

@@ -57,6 +57,7 @@ export class DetailBatch {
     private readonly ahead?: ReadAhead,
     private readonly differ?: TextDiffer,
     private readonly signal?: AbortSignal,
+    private readonly maxBytes = MAX_DIFF_BYTES,
   ) {}
 
   /**
@@ -201,8 +202,8 @@ export class DetailBatch {
     const names = [...byName.values()];
     const oids = [...byBlob.keys()];
     const [named, blobs] = await Promise.all([
-      names.length > 0 ? this.git.readFiles(names.map((n) => n.at), MAX_DIFF_BYTES, this.signal) : [],
-      oids.length > 0 ? this.git.readBlobs(oids, MAX_DIFF_BYTES, this.signal) : [],
+      names.length > 0 ? this.git.readFiles(names.map((n) => n.at), this.maxBytes, this.signal) : [],
+      oids.length > 0 ? this.git.readBlobs(oids, this.maxBytes, this.signal) : [],
     ]);
     names.forEach((n, i) => n.states.forEach((key) => this.content.set(key, named[i])));
     oids.forEach((oid, i) => byBlob.get(oid)!.forEach((key) => this.content.set(key, blobs[i])));
@@ -264,11 +265,12 @@ export function diffBlobs(from: BlobContent | undefined, to: BlobContent | undef
   return { added, deleted, hunks };
 }
 
-/** The diff when it needs no line diff (same blob, or a side that is binary or too large); undefined otherwise. */
+/** The diff when it needs no line diff (same blob, or a side that is binary or too large: then with both sizes); undefined otherwise. */
 function opaqueDiff(from: BlobContent | undefined, to: BlobContent | undefined): StoredDiff | undefined {
   if (from && to && from.oid === to.oid) return { added: 0, deleted: 0, hunks: [] };
   const opaque = (blob: BlobContent | undefined) => !!blob && blob.text === undefined;
-  if (opaque(from) || opaque(to)) return { added: 0, deleted: 0, hunks: [], binary: true };
-  return undefined;
+  if (!opaque(from) && !opaque(to)) return undefined;
+  if (from?.tooLarge || to?.tooLarge) return { added: 0, deleted: 0, hunks: [], binary: true, tooLarge: { before: from?.size ?? 0, after: to?.size ?? 0 } };
+  return { added: 0, deleted: 0, hunks: [], binary: true };
 }
 

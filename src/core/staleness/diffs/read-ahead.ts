@@ -2,7 +2,7 @@ import type { DocModel } from '../../doc-model';
 import type { WorkspaceContext } from '../model/workspace-context';
 import type { BlobContent, FileAt, GitHistory } from '../ports';
 
-/** Files larger than this are compared by blob id only (changed or not, no line counts). */
+/** The default of `StalenessOptions.maxDiffBytes`: larger files are compared by blob id and size only (no line counts). */
 export const MAX_DIFF_BYTES = 4 * 1024 * 1024;
 
 /** The key of a file state: `sha:path`. */
@@ -24,13 +24,14 @@ export class ReadAhead {
   constructor(
     private readonly git: GitHistory,
     private readonly signal?: AbortSignal,
+    private readonly maxBytes = MAX_DIFF_BYTES,
   ) {}
 
   /** Starts reading `files` (in one `readFiles` call); returns at once. */
   start(files: FileAt[]): void {
     const asked = files.filter((f) => !this.reads.has(stateKey(f)));
     if (asked.length === 0) return;
-    const reading = this.git.readFiles(asked, MAX_DIFF_BYTES, this.signal).then(
+    const reading = this.git.readFiles(asked, this.maxBytes, this.signal).then(
       (blobs) => asked.map((f, i) => this.reads.set(stateKey(f), blobs[i])),
       () => asked.map((f) => this.failed.add(stateKey(f))),
     );
@@ -44,7 +45,7 @@ export class ReadAhead {
    * Starts reading `paths` from the working tree as their content at `head` (they must be
    * unchanged since); paths the working tree cannot stand in for are left for git.
    */
-  startWorking(head: string, paths: string[], maxBytes = MAX_DIFF_BYTES): void {
+  startWorking(head: string, paths: string[], maxBytes = this.maxBytes): void {
     const asked = paths.filter((p) => !this.reads.has(`${head}:${p}`));
     if (asked.length === 0) return;
     const reading = this.git.readWorkingFiles(asked, maxBytes, this.signal).catch(() => asked.map(() => undefined));

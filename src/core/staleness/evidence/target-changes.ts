@@ -168,6 +168,7 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
   // The kinds of minor change seen, until a file changed for real (then undefined).
   let minor: Set<MinorKind> | undefined = new Set();
   const oldVersions = new Set<string>();
+  let tooLarge: ChangeEvidence['tooLarge'];
   for (const change of pathChanges(run, target, ref)) {
     const diff = diffOf(run, change);
     if (!counts(target, change, diff)) continue;
@@ -177,6 +178,7 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
       added += diff.added;
       deleted += diff.deleted;
     }
+    if (diff?.tooLarge) tooLarge = { files: (tooLarge?.files ?? 0) + 1, before: (tooLarge?.before ?? 0) + diff.tooLarge.before, after: (tooLarge?.after ?? 0) + diff.tooLarge.after };
     const kinds = change.structural || !diff ? undefined : minorKinds(diff, diff.hunks);
     if (!kinds || !minor) minor = undefined;
     else {
@@ -192,6 +194,7 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
     added,
     deleted,
     files,
+    ...(tooLarge ? { tooLarge } : {}),
     ...(uncommitted ? { uncommitted } : {}),
     ...(minor && minor.size > 0 && !uncommitted ? { minor: [...minor], oldVersions: [...oldVersions] } : {}),
   };

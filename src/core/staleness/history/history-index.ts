@@ -88,11 +88,13 @@ export class HistoryIndex {
     for (const [key, [added = 0, deleted = 0, flags = 0, ...flat]] of Object.entries(value.diffs)) {
       const shape = SHAPES.find((_, i) => flags & (2 << i));
       const notes = value.notes[key];
+      const tooLarge = flags & 16 ? { before: flat[0] ?? 0, after: flat[1] ?? 0 } : undefined;
       index.diffMap.set(key, {
         added,
         deleted,
-        hunks: unflatten(flat),
+        hunks: tooLarge ? [] : unflatten(flat),
         ...(flags & 1 ? { binary: true } : {}),
+        ...(tooLarge ? { tooLarge } : {}),
         ...(shape ? { shape } : {}),
         ...(notes ? { minor: notes.minor.map((k) => k ?? undefined) } : {}),
         ...(notes?.oldVersions ? { oldVersions: notes.oldVersions } : {}),
@@ -208,8 +210,9 @@ export class HistoryIndex {
     const notes: HistorySnapshot['notes'] = {};
     for (const [key, d] of this.diffMap) {
       if (!this.keyInHistory(key)) continue;
-      const flags = (d.binary ? 1 : 0) | (d.shape ? 2 << SHAPES.indexOf(d.shape) : 0);
-      diffs[key] = [d.added, d.deleted, flags, ...d.hunks.flatMap((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines])];
+      const flags = (d.binary ? 1 : 0) | (d.shape ? 2 << SHAPES.indexOf(d.shape) : 0) | (d.tooLarge ? 16 : 0);
+      const rest = d.tooLarge ? [d.tooLarge.before, d.tooLarge.after] : d.hunks.flatMap((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines]);
+      diffs[key] = [d.added, d.deleted, flags, ...rest];
       if (d.minor) notes[key] = { minor: d.minor.map((k) => k ?? null), ...(d.oldVersions ? { oldVersions: d.oldVersions } : {}) };
     }
     return {

@@ -53,6 +53,11 @@ export interface StoredDiff {
   hunks: Hunk[];
   binary?: boolean;
   /**
+   * Set when a side was over the diff size cap (`StalenessOptions.maxDiffBytes`): the sizes in
+   * bytes before and after (0 for no file), so a message can say more than "changed". `binary` is set too.
+   */
+  tooLarge?: { before: number; after: number };
+  /**
    * For YAML and JSON whose shape a verdict needed: `same` when both sides have the same shape
    * (see `compareShapes`), `none` when a side is not parseable data; undefined when not compared.
    */
@@ -84,7 +89,7 @@ export interface HistorySnapshot {
   /** path → the blob after each touch (same order; '' for deletions and when unknown), joined by ','. */
   oids: Record<string, string>;
   renames: Array<[string, string, number]>;
-  /** `diffKey(from, to)` → [added, deleted, flags, oldStart, oldLines, newStart, newLines, …]; flags: 1 binary, 2/4/8 shape same/changed/none. */
+  /** `diffKey(from, to)` → [added, deleted, flags, oldStart, oldLines, newStart, newLines, …]; flags: 1 binary, 2/4/8 shape same/changed/none, 16 too large (then the two sizes come instead of hunks). */
   diffs: Record<string, number[]>;
   /** `diffKey(from, to)` → its minor hunks, for the diffs that have any. */
   notes: Record<string, DiffNotes>;

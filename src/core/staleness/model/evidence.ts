@@ -14,6 +14,8 @@ export interface ChangeEvidence {
   deleted: number;
   /** Files of a folder or glob target that changed. */
   files: number;
+  /** Changed files over the diff size cap (not counted in `added`/`deleted`): how many, and their sizes in bytes before and after, summed. */
+  tooLarge?: { files: number; before: number; after: number };
   /** Uncommitted, non-whitespace changes in the working tree. */
   uncommitted?: { added: number; deleted: number; files: number };
   /** The net change is only versions, comments or moved lines (the kinds found), and the doc quotes none of the old versions. */

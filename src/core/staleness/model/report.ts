@@ -66,6 +66,8 @@ export interface StalenessReason {
   /** Line counts behind a `stale.*` reason (whitespace ignored). */
   added?: number;
   deleted?: number;
+  /** For `stale.linked-code-changed`: files over the diff size cap changed, with their sizes in bytes before and after (summed over the target's files). */
+  tooLarge?: { before: number; after: number };
 }
 
 /** The verdict on one doc. */

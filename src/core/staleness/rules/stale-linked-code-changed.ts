@@ -1,7 +1,7 @@
 import { RuleId } from '../../findings/finding';
 import type { ChangeEvidence } from '../model/evidence';
 import type { ItemRule } from './rule';
-import { at, commitText, lineCounts, plural } from './text';
+import { at, byteSize, commitText, lineCounts, plural } from './text';
 
 /**
  * `stale.linked-code-changed`: a file, folder or glob the doc links to, watches, names in a code
@@ -27,6 +27,7 @@ export const staleLinkedCodeChanged: ItemRule<ChangeEvidence> = {
         commits: c.commits,
         added: c.added + (c.uncommitted?.added ?? 0),
         deleted: c.deleted + (c.uncommitted?.deleted ?? 0),
+        ...(c.tooLarge ? { tooLarge: { before: c.tooLarge.before, after: c.tooLarge.after } } : {}),
       },
     };
   },
@@ -54,9 +55,21 @@ function changeMessage(c: ChangeEvidence, since: string, noun: string): string {
   const what = targetWords(t, noun);
   const files = t.kind === 'glob' || t.kind === 'directory' ? ` (${plural(c.files, 'file')})` : '';
   const parts: string[] = [];
-  if (c.commits.length > 0) parts.push(`changed${files} in ${plural(c.commits.length, 'commit')} (${lineCounts(c.added, c.deleted)})`);
+  if (c.commits.length > 0) parts.push(`changed${files} in ${plural(c.commits.length, 'commit')} (${committedSize(c)})`);
   if (c.uncommitted) parts.push(`has uncommitted changes (${lineCounts(c.uncommitted.added, c.uncommitted.deleted)})`);
   const latest = c.commits[0] ? ` — latest: ${commitText(c.commits[0])}` : '';
   const quoted = c.quoted ? ` This ${noun} quotes ${c.quoted}, which changed.` : '';
   return `${what} ${parts.join(' and ')} since ${since}${latest}. Check this ${noun} against the change, then update it or mark it reviewed.${quoted}`;
+}
+
+/**
+ * The size of the committed change: `+3/−1 lines`; for files over the diff size cap their sizes
+ * instead (`too large to diff: 48.0 MB → 50.1 MB`), never a "+0/−0" that reads as nothing changed.
+ */
+function committedSize(c: ChangeEvidence): string {
+  if (!c.tooLarge) return lineCounts(c.added, c.deleted);
+  const sizes = `${byteSize(c.tooLarge.before)} \u2192 ${byteSize(c.tooLarge.after)}`;
+  const diffed = c.files - c.tooLarge.files;
+  if (diffed === 0) return c.tooLarge.files === 1 ? `too large to diff: ${sizes}` : `${c.tooLarge.files} files too large to diff: ${sizes}`;
+  return `${lineCounts(c.added, c.deleted)}; ${plural(c.tooLarge.files, 'file')} too large to diff: ${sizes}`;
 }

@@ -28,6 +28,19 @@ export function lineCounts(added: number, deleted: number): string {
   return `+${added}/\u2212${deleted} lines`;
 }
 
+/** A size in bytes for people: `512 B`, `48.0 kB`, `50.1 MB`, `1.2 GB` (powers of 1000). */
+export function byteSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['kB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 999.95 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
 /** Unix seconds → `YYYY-MM-DDTHH:mm:ssZ`. */
 export function isoTime(seconds: number): string {
   return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -60,7 +60,7 @@ export class FakeGit implements GitHistory {
       onCommit({ sha: c.sha, parents: i > 0 ? [this.commits[i - 1]!.sha] : [], time: c.time, subject: c.subject, changes: c.changes, fileCount: c.fileCount ?? c.changes.length });
     }
   }
-  async readFiles(files: FileAt[]): Promise<Array<BlobContent | undefined>> {
+  async readFiles(files: FileAt[], _maxBytes?: number): Promise<Array<BlobContent | undefined>> {
     this.calls.push(`readFiles ${files.length}`);
     return files.map((f) => {
       const text = this.contentAt(f.sha, f.path);

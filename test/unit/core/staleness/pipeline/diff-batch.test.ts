@@ -53,4 +53,18 @@ describe('DetailBatch (the diffs the verdicts ask for)', () => {
     assert.deepEqual(index.diff(at('logo.png', 1), undefined), { added: 0, deleted: 0, hunks: [], binary: true });
     assert.deepEqual(index.diff(at('teams.yaml', 1), at('teams.yaml', 2)), { added: 1, deleted: 0, hunks: [{ oldStart: 2, oldLines: 0, newStart: 3, newLines: 1 }], shape: 'same' });
   });
+
+  it('asks git for files up to the size cap it was given, and keeps both sizes of a pair over it (#21)', async () => {
+    const { git, index } = await repository();
+    const asked: number[] = [];
+    git.readFiles = async (files, maxBytes = 0) => {
+      asked.push(maxBytes);
+      return files.map((f) => (f.sha === sha(1) ? { oid: 'big1', size: 48_000, tooLarge: true } : { oid: 'big2', size: 50_100, tooLarge: true }));
+    };
+    const batch = new DetailBatch(index, git, undefined, undefined, undefined, 20_000);
+    batch.needDiff(at('pool.conf', 1), at('pool.conf', 2));
+    await batch.flush();
+    assert.deepEqual(asked, [20_000]);
+    assert.deepEqual(index.diff(at('pool.conf', 1), at('pool.conf', 2)), { added: 0, deleted: 0, hunks: [], binary: true, tooLarge: { before: 48_000, after: 50_100 } });
+  });
 });

@@ -94,6 +94,15 @@ describe('HistoryIndex (one first-parent history in memory)', () => {
     assert.deepEqual([restored.blobOf(at('runbooks/postgres.md', 4)), restored.renameInto('deploy/db/pool.yaml', 2)?.from], ['d2', 'deploy/pool.yaml']);
   });
 
+  it('keeps the two sizes of a diff too large to compute in a snapshot (#21)', () => {
+    const index = historyOf(HISTORY);
+    index.setDiff(at('deploy/pool.yaml', 1), at('deploy/pool.yaml', 2), { added: 0, deleted: 0, hunks: [], binary: true, tooLarge: { before: 48_000_000, after: 50_100_000 } });
+    const snapshot = index.toSnapshot();
+    assert.deepEqual(snapshot.diffs, { [`${sha(1)}:deploy/pool.yaml\u0000${sha(2)}:deploy/pool.yaml`]: [0, 0, 17, 48_000_000, 50_100_000] });
+    const restored = HistoryIndex.fromSnapshot(JSON.parse(JSON.stringify(snapshot)))!;
+    assert.deepEqual(restored.diff(at('deploy/pool.yaml', 1), at('deploy/pool.yaml', 2)), { added: 0, deleted: 0, hunks: [], binary: true, tooLarge: { before: 48_000_000, after: 50_100_000 } });
+  });
+
   it('restores nothing from a snapshot of another format or of another shape', () => {
     const snapshot = historyOf(HISTORY).toSnapshot();
     assert.equal(HistoryIndex.fromSnapshot({ ...snapshot, format: HISTORY_FORMAT_VERSION - 1 }), undefined);

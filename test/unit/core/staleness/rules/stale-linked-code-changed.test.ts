@@ -27,6 +27,22 @@ describe('rule stale.linked-code-changed', () => {
     assert.deepEqual([verdict(doc).reasons[0]!.added, verdict(doc).reasons[0]!.deleted], [3, 1]);
   });
 
+  it('gives the sizes of files too large to diff instead of "+0/−0 lines", alone or next to the lines of the others (#21)', () => {
+    const doc = evidence({
+      changes: [
+        { target: target('data/dump.bin', 3), commits: [POOL], added: 0, deleted: 0, files: 1, tooLarge: { files: 1, before: 48_000_000, after: 50_100_000 } },
+        { target: target('gen', 5, { kind: 'directory' }), commits: [POOL], added: 3, deleted: 1, files: 3, tooLarge: { files: 2, before: 5_200_000, after: 999 } },
+        { target: target('big', 7, { kind: 'directory' }), commits: [POOL], added: 0, deleted: 0, files: 2, tooLarge: { files: 2, before: 1_999_950_000, after: 0 } },
+      ],
+    });
+    assert.deepEqual(lines(doc), [
+      'runbooks/db.md:3:3 warning Linked file `data/dump.bin` changed in 1 commit (too large to diff: 48.0 MB \u2192 50.1 MB) since this runbook was last changed on 2024-05-01 — latest: a1b2c3d "raise pool size". Check this runbook against the change, then update it or mark it reviewed. [stale.linked-code-changed]',
+      'runbooks/db.md:5:3 warning Linked folder `gen/` changed (3 files) in 1 commit (+3/\u22121 lines; 2 files too large to diff: 5.2 MB \u2192 999 B) since this runbook was last changed on 2024-05-01 — latest: a1b2c3d "raise pool size". Check this runbook against the change, then update it or mark it reviewed. [stale.linked-code-changed]',
+      'runbooks/db.md:7:3 warning Linked folder `big/` changed (2 files) in 1 commit (2 files too large to diff: 2.0 GB \u2192 0 B) since this runbook was last changed on 2024-05-01 — latest: a1b2c3d "raise pool size". Check this runbook against the change, then update it or mark it reviewed. [stale.linked-code-changed]',
+    ]);
+    assert.deepEqual(verdict(doc).reasons.map((r) => r.tooLarge), [{ before: 48_000_000, after: 50_100_000 }, { before: 5_200_000, after: 999 }, { before: 1_999_950_000, after: 0 }]);
+  });
+
   it('says how a doc came to depend on the target: watches, code span, alert rule', () => {
     const doc = evidence({
       kind: 'architecture',
