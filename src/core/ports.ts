@@ -6,6 +6,8 @@ export interface FileStamp {
   path: string;
   mtimeMs: number;
   size: number;
+  /** The file's name on disk is not UTF-8: `path` shows the other bytes as `\xNN` (see `decodeFileName`). */
+  nameNotUtf8?: boolean;
 }
 
 /** Lists and reads the markdown documents of one workspace root. Implemented in `src/node`. */

@@ -1,7 +1,7 @@
 import { findDocsForAlert, knownAlerts, type AlertMatch } from './alert-lookup';
 import { compareCodeUnits } from './compare';
 import type { DocModel } from './doc-model';
-import { RuleId } from './findings/finding';
+import { RuleId, type Finding } from './findings/finding';
 import { inProcessParser } from './parse-bytes';
 import { placeholderDoc } from './placeholder-doc';
 import type { CachedDoc, DocParser, DocSource, FileStamp, IndexStore, PersistedIndex } from './ports';
@@ -233,7 +233,8 @@ export class WorkspaceIndex {
         line: 1,
       });
     }
-    return parser.parse(file.path, bytes);
+    const doc = await parser.parse(file.path, bytes);
+    return file.nameNotUtf8 ? { ...doc, findings: [notUtf8Finding(file.path), ...doc.findings] } : doc;
   }
 
   private async forEachConcurrently(items: FileStamp[], signal: AbortSignal | undefined, work: (item: FileStamp) => Promise<void>): Promise<void> {
@@ -254,4 +255,14 @@ export class WorkspaceIndex {
   private emit(change: IndexChange): void {
     for (const listener of this.listeners) listener(change);
   }
+}
+
+/** The finding on a doc whose file name is not UTF-8 (`path` shows the other bytes as `\xNN`). */
+export function notUtf8Finding(path: string): Finding {
+  return {
+    ruleId: RuleId.pathNotUtf8,
+    severity: 'warning',
+    message: `This file name is not valid UTF-8 (shown here as \`${path}\`): links, git history and other tools cannot name it reliably. Rename it to a UTF-8 name.`,
+    line: 1,
+  };
 }

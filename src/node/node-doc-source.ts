@@ -1,16 +1,22 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DocFilter, type DocFilterOptions } from '../core/doc-filter';
+import { decodeFileName } from '../core/path-bytes';
 import type { DocSource, FileStamp } from '../core/ports';
 
 /**
  * Lists and reads the documents below one root folder on disk. Walks the tree once, skipping
  * excluded and git-ignored directories without entering them. Never follows a symbolic link to a
- * directory, and never reads a linked file whose real path is outside the root.
+ * directory, and never reads a linked file whose real path is outside the root. A file or folder
+ * whose name is not UTF-8 is listed under its name with the other bytes shown as `\xNN` (see
+ * `decodeFileName`; its stamp says `nameNotUtf8`) and read by its bytes; a symbolic link with
+ * such a name is not followed.
  */
 export class NodeDocSource implements DocSource {
   private filter: DocFilter;
   private readonly root: string;
+  /** Escaped relative path → the absolute path as bytes, for names (or folders above them) that are not UTF-8. */
+  private readonly raw = new Map<string, Buffer>();
 
   constructor(root: string, private readonly filterOptions: DocFilterOptions) {
     this.root = path.resolve(root);
@@ -19,12 +25,15 @@ export class NodeDocSource implements DocSource {
 
   async list(signal?: AbortSignal): Promise<FileStamp[]> {
     this.filter = new DocFilter(this.filterOptions);
+    this.raw.clear();
     const found: FileStamp[] = [];
     await this.walk('', found, signal);
     return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
   async stat(relative: string): Promise<FileStamp | undefined> {
+    const raw = this.raw.get(relative);
+    if (raw) return this.statRaw(relative, raw);
     const absolute = this.resolveInside(relative);
     if (!absolute || !this.filter.admitsFile(relative) || !this.parentsAdmitted(relative)) return undefined;
     try {
@@ -39,6 +48,11 @@ export class NodeDocSource implements DocSource {
   }
 
   async read(relative: string): Promise<Uint8Array> {
+    const raw = this.raw.get(relative);
+    if (raw) {
+      if (!(await fs.lstat(raw)).isFile()) throw new Error(`${relative} is not a regular file`);
+      return fs.readFile(raw);
+    }
     const absolute = this.resolveInside(relative);
     if (!absolute) throw new Error(`${relative} is outside the workspace`);
     if ((await fs.lstat(absolute)).isSymbolicLink() && !(await this.realPathInside(absolute))) {
@@ -49,15 +63,19 @@ export class NodeDocSource implements DocSource {
 
   private async walk(dir: string, found: FileStamp[], signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted();
-    const absoluteDir = dir ? path.join(this.root, dir) : this.root;
-    let entries;
+    const rawDir = this.raw.get(dir);
+    const absoluteDir = rawDir ?? (dir ? path.join(this.root, dir) : this.root);
+    let entries: Array<{ name: string; isDirectory(): boolean; isFile(): boolean; isSymbolicLink(): boolean }>;
     try {
-      entries = await fs.readdir(absoluteDir, { withFileTypes: true });
+      entries = rawDir ? await this.rawEntries(dir, rawDir) : await fs.readdir(absoluteDir, { withFileTypes: true });
+      // A name that is not UTF-8 came back with U+FFFD: read the folder again as bytes.
+      if (!rawDir && entries.some((e) => e.name.includes('\uFFFD'))) entries = await this.rawEntries(dir, absoluteDir);
     } catch {
       return; // A folder we may not read is not a folder of documents.
     }
     if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
-      const content = await fs.readFile(path.join(absoluteDir, '.gitignore'), 'utf8').catch(() => '');
+      const ignoreFile = rawDir ? Buffer.concat([rawDir, Buffer.from(`${path.sep}.gitignore`)]) : path.join(absoluteDir as string, '.gitignore');
+      const content = await fs.readFile(ignoreFile, 'utf8').catch(() => '');
       this.filter.addIgnoreFile(dir, content);
     }
     const subdirs: string[] = [];
@@ -76,6 +94,34 @@ export class NodeDocSource implements DocSource {
     }
     await Promise.all(files);
     for (const subdir of subdirs) await this.walk(subdir, found, signal);
+  }
+
+  /** The entries of a folder read as bytes; each name that is not UTF-8 (or is below such a folder) is remembered by its escaped path. */
+  private async rawEntries(dir: string, absoluteDir: string | Buffer) {
+    const base = Buffer.isBuffer(absoluteDir) ? absoluteDir : Buffer.from(absoluteDir);
+    const entries = await fs.readdir(base, { withFileTypes: true, encoding: 'buffer' });
+    return entries.map((entry) => {
+      const decoded = decodeFileName(entry.name);
+      const relative = dir ? `${dir}/${decoded.name}` : decoded.name;
+      if (!decoded.utf8 || this.raw.has(dir)) this.raw.set(relative, Buffer.concat([base, Buffer.from(path.sep), entry.name]));
+      return {
+        name: decoded.name,
+        isDirectory: () => entry.isDirectory(),
+        isFile: () => entry.isFile(),
+        // Never followed: the boundary checks of links work on text paths.
+        isSymbolicLink: () => false,
+      };
+    });
+  }
+
+  private async statRaw(relative: string, raw: Buffer): Promise<FileStamp | undefined> {
+    if (!this.filter.admitsFile(relative) || !this.parentsAdmitted(relative)) return undefined;
+    try {
+      const stat = await fs.lstat(raw);
+      return stat.isFile() ? { path: relative, mtimeMs: stat.mtimeMs, size: stat.size, nameNotUtf8: true } : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private parentsAdmitted(relative: string): boolean {

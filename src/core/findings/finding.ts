@@ -14,6 +14,7 @@ export const RuleId = {
   docTooLarge: 'doc.too-large',
   docUnreadable: 'doc.unreadable',
   docUnparseable: 'doc.unparseable',
+  pathNotUtf8: 'path.not-utf8',
   staleLinkedCodeChanged: 'stale.linked-code-changed',
   staleAnchoredRangeChanged: 'stale.anchored-range-changed',
   staleIncidentFeedback: 'stale.incident-feedback',

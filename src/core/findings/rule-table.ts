@@ -35,6 +35,7 @@ export const RULES: readonly RuleInfo[] = Object.freeze([
   rule(RuleId.docTooLarge, 'DocTooLarge', 'index', 'info', 'The file is larger than `runbooks.index.maxFileSizeMB` and was not parsed.'),
   rule(RuleId.docUnreadable, 'DocUnreadable', 'index', 'error', 'The file could not be read.'),
   rule(RuleId.docUnparseable, 'DocUnparseable', 'index', 'error', 'The file is over a parse budget (lines, headings, list items, nesting, bracket or emphasis marks, time, memory) or the parser failed on it; it is listed but not parsed or searched.'),
+  rule(RuleId.pathNotUtf8, 'PathNotUtf8', 'index', 'warning', 'The file name is not valid UTF-8; it is shown with the other bytes as `\\xNN`, and links, git history and other tools cannot name it reliably.'),
   rule(RuleId.blockInvalidAttribute, 'BlockInvalidAttribute', 'index', 'error', 'An attribute of a fenced block (`timeout=2x`) does not parse; the block is refused until it is fixed.'),
   rule(RuleId.staleLinkedCodeChanged, 'LinkedCodeChanged', 'staleness', 'warning', 'A file the doc links to or is named by, or a file in a folder or glob it watches, changed after the doc was last changed or reviewed (folder links, figures, version bumps and entry-only data changes do not count).', ['commit', 'line', 'uncommitted']),
   rule(RuleId.staleAnchoredRangeChanged, 'AnchoredRangeChanged', 'staleness', 'warning', 'Lines the doc links to (#L10-L20) changed after the doc was last changed or reviewed.', ['anchoredRange']),

@@ -120,4 +120,19 @@ describe('NodeDocSource', () => {
     await fs.mkdir(empty);
     assert.deepEqual(await new NodeDocSource(empty, { include: DEFAULT_INCLUDE, exclude: DEFAULT_EXCLUDE, useGitignore: true }).list(), []);
   });
+  it('lists files and folders whose names are not UTF-8 under escaped names, stamps them and reads them by their bytes (#21)', async () => {
+    const raw = (...parts: Array<string | number>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from([p]))));
+    await fs.mkdir(raw(`${root}/ops-`, 0xe9));
+    await fs.writeFile(raw(`${root}/ops-`, 0xe9, '/disk.md'), '# Disk\n');
+    await fs.writeFile(raw(`${root}/ops-`, 0xe9, '/.gitignore'), 'skip.md\n');
+    await fs.writeFile(raw(`${root}/ops-`, 0xe9, '/skip.md'), '# Skipped\n');
+    await fs.writeFile(raw(`${root}/runbooks/caf`, 0xe9, '.md'), '# Caf\n');
+    await fs.symlink(path.join(base, 'outside.md'), raw(`${root}/runbooks/link-`, 0xff, '.md'));
+    const listed = await source.list();
+    const odd = listed.filter((s) => s.path.includes('\\x'));
+    assert.deepEqual(odd.map((s) => [s.path, s.nameNotUtf8]), [['ops-\\xe9/disk.md', true], ['runbooks/caf\\xe9.md', true]]);
+    assert.equal(Buffer.from(await source.read('ops-\\xe9/disk.md')).toString(), '# Disk\n');
+    assert.equal((await source.stat('runbooks/caf\\xe9.md'))?.size, 6);
+    assert.equal(listed.some((s) => s.path === 'runbooks/a.md' && s.nameNotUtf8 === undefined), true);
+  });
 });

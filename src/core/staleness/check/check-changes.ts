@@ -138,6 +138,14 @@ export async function checkChanges(
     const change = changed.get(path)!;
     findings.push(...hunkFindings(path, change, diff, dependents, range.mergeHunks ?? false));
   }
+  // Git names a file whose name is not UTF-8 by bytes that decode to U+FFFD, so the change set cannot
+  // be matched to such a doc (listed under its escaped name): when it holds one, say so on each.
+  if (changes.some((c) => c.path.includes('\uFFFD') || c.from?.includes('\uFFFD'))) {
+    for (const doc of checked) {
+      const notUtf8 = doc.findings.find((f) => f.ruleId === RuleId.pathNotUtf8);
+      if (notUtf8) findings.push({ ruleId: RuleId.pathNotUtf8, severity: 'warning', path: doc.path, line: 1, message: `${notUtf8.message} The change set touches a file git cannot name in UTF-8, so this doc was not checked.`, target: doc.path, docs: [] });
+    }
+  }
   findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
   return { base, ...(head ? { head } : {}), mergeBase, changedFiles: changes.length, docsChecked: checked.length, findings };
 }

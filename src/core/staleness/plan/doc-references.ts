@@ -23,6 +23,9 @@ interface Candidate {
 const NOT_PARSED: ReadonlySet<string> = new Set([RuleId.docUnparseable, RuleId.docUnreadable, RuleId.docTooLarge]);
 const NOT_COMMITTED = 'this doc is not committed yet. Commit it to start tracking the files it links to.';
 
+/** The reason of a doc whose file name is not UTF-8 (`path.not-utf8` in the index): git names it by other bytes, so its history is not found. */
+export const NAME_NOT_UTF8 = 'this file name is not valid UTF-8, so its git history cannot be matched to it. Rename it to a UTF-8 name.';
+
 /** How many of a doc's older candidate commits are asked for along with the one whose diff is missing. */
 const LOOK_AHEAD = 3;
 
@@ -39,6 +42,10 @@ export function planDocReferences(run: EvidenceRun, docs: DocModel[]): Map<strin
   const { index, working, details } = run;
   const result = new Map<string, DocReference | string>();
   for (const doc of docs) {
+    if (doc.findings.some((f) => f.ruleId === RuleId.pathNotUtf8)) {
+      result.set(doc.path, NAME_NOT_UTF8);
+      continue;
+    }
     const notParsed = doc.findings.find((f) => NOT_PARSED.has(f.ruleId));
     if (notParsed) {
       // "fresh" would only mean that the parse ran out of budget or the file could not be read.
