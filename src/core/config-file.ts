@@ -103,6 +103,7 @@ const SETTINGS: Record<SettingName, Check> = {
   workingTree: boolean,
   codeSpans: oneOf(['runbooks', 'all', 'off']),
   trackDocLinks: boolean,
+  mentions: boolean,
   alertRuleFiles: stringList('a list of globs (e.g. `[alerts/**/*.yml]`)', (glob) => {
     if (glob.trim() === '') return 'holds an empty glob';
     const compiled = compileBoundedGlob(glob);
@@ -123,7 +124,7 @@ const SETTING_NAMES = ['weights', ...Object.keys(SETTINGS)] as Array<SettingName
 /**
  * Reads a repository config file (`.runbooks.yml`): a YAML mapping whose `staleness:` section sets
  * the staleness rules (`weights`, `staleThreshold`, `bulkCommitFiles`, `useBlameIgnoreRevs`,
- * `workingTree`, `codeSpans`, `trackDocLinks`, `alertRuleFiles`, `maxAlertRuleFileBytes`,
+ * `workingTree`, `codeSpans`, `trackDocLinks`, `mentions`, `alertRuleFiles`, `maxAlertRuleFileBytes`,
  * `defaultReviewInterval`, `checkKinds`; see `StalenessOptions`). Never throws: invalid YAML, an
  * unknown key (with the closest known one suggested), a value of the wrong type or range (a
  * negative weight, an interval that is not a duration) each become a problem on its line, and the

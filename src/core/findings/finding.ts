@@ -19,6 +19,7 @@ export const RuleId = {
   staleAnchoredRangeChanged: 'stale.anchored-range-changed',
   staleIncidentFeedback: 'stale.incident-feedback',
   staleMinorChange: 'stale.minor-change',
+  staleUnmentionedChange: 'stale.unmentioned-change',
   linkMissingTarget: 'link.missing-target',
   linkRenamedTarget: 'link.renamed-target',
   linkOutsideRepo: 'link.outside-repo',

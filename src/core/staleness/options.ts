@@ -46,6 +46,11 @@ export interface StalenessOptions {
   codeSpans: 'runbooks' | 'all' | 'off';
   /** Edits of linked markdown docs age the linking doc. Default false (existence is always checked). */
   trackDocLinks: boolean;
+  /**
+   * A real change of a linked file counts only when it concerns what the doc says next to the link
+   * (see `stale.unmentioned-change`). Default true; false counts every real change, as before.
+   */
+  mentions: boolean;
   /** Globs of the files scanned for `runbook_url:` / `runbook:` annotations. Default every YAML file. */
   alertRuleFiles: string[];
   /** Larger rule files are not scanned. Default 1 MiB. */
@@ -77,6 +82,7 @@ export const DEFAULT_STALENESS_OPTIONS: Readonly<StalenessOptions> = Object.free
   workingTree: true,
   codeSpans: 'runbooks',
   trackDocLinks: false,
+  mentions: true,
   alertRuleFiles: ['**/*.yml', '**/*.yaml'],
   maxAlertRuleFileBytes: 1024 * 1024,
   maxDiffBytes: MAX_DIFF_BYTES,

@@ -7,6 +7,7 @@ import { GitFixture } from '../node/git-fixture';
 const RUNBOOK = ['---', 'owner: team-db', '---', '# Postgres down', '', 'Pool: [pool](../deploy/db/pool.yaml)', ''].join('\n');
 const POOL = Array.from({ length: 10 }, (_, i) => `key${i + 1}: ${i + 1}\n`).join('');
 const BROKEN = ['---', 'owner: [team', '---', '# Draft', ''].join('\n');
+const MENTIONS_OFF = 'staleness:\n  mentions: false\n';
 
 describe('findings in every format, with configured rule severities', () => {
   let repo: GitFixture;
@@ -14,7 +15,8 @@ describe('findings in every format, with configured rule severities', () => {
 
   beforeEach(async () => {
     repo = await GitFixture.create('cli-findings');
-    await repo.commit('add runbook', '2025-01-01', { 'runbooks/db.md': RUNBOOK, 'deploy/db/pool.yaml': POOL, 'drafts/broken.md': BROKEN });
+    // Every real change counts here (`mentions: false`): the formats are under test, not what the runbook says.
+    await repo.commit('add runbook', '2025-01-01', { 'runbooks/db.md': RUNBOOK, 'deploy/db/pool.yaml': POOL, 'drafts/broken.md': BROKEN, '.runbooks.yml': MENTIONS_OFF });
     sha = await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': POOL.replace('key5: 5', 'key5: 50') });
   });
   afterEach(() => repo.remove());
@@ -68,11 +70,11 @@ describe('findings in every format, with configured rule severities', () => {
   });
 
   it('applies .runbooks.yml rules: to report (text, JSON and exit code) without changing the verdicts', async () => {
-    await repo.write({ '.runbooks.yml': 'rules:\n  stale.linked-code-changed: error\n' });
+    await repo.write({ '.runbooks.yml': `${MENTIONS_OFF}rules:\n  stale.linked-code-changed: error\n` });
     const raised = await run('report', '--fail-on', 'error');
     assert.equal(raised.code, 1);
     assert.equal(raised.out.split('\n')[3], `         error runbooks/db.md:6 ${staleMessage()} [stale.linked-code-changed]`);
-    await repo.write({ '.runbooks.yml': 'rules:\n  stale.linked-code-changed: off\n' });
+    await repo.write({ '.runbooks.yml': `${MENTIONS_OFF}rules:\n  stale.linked-code-changed: off\n` });
     const off = JSON.parse((await run('report', '--format', 'json', '--fail-on', 'warning')).out);
     assert.deepEqual(off.docs[1], { path: 'runbooks/db.md', kind: 'runbook', level: 'stale', score: 1.02, reviewDue: false, referenceTime: '2025-01-01T12:00:00Z', reasons: [] });
   });

@@ -24,7 +24,8 @@ describe('runbooks report and runbooks check', () => {
 
   beforeEach(async () => {
     repo = await GitFixture.create('cli-staleness');
-    await repo.commit('add runbook', '2025-01-01', { 'runbooks/db.md': RUNBOOK, 'deploy/db/pool.yaml': POOL, 'deploy/alerts.yml': ALERTS, 'README.md': '# Platform\n' });
+    // Every real change counts here (`mentions: false`): the commands are under test, not what the runbook says.
+    await repo.commit('add runbook', '2025-01-01', { 'runbooks/db.md': RUNBOOK, 'deploy/db/pool.yaml': POOL, 'deploy/alerts.yml': ALERTS, 'README.md': '# Platform\n', '.runbooks.yml': 'staleness:\n  mentions: false\n' });
   });
   afterEach(() => repo.remove());
 
@@ -173,7 +174,7 @@ describe('runbooks report and runbooks check', () => {
 
     it('scores with the weights of .runbooks.yml in the root, or of the file --config names', async () => {
       await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': POOL.replace('key5: 5', 'key5: 50') });
-      await repo.write({ '.runbooks.yml': 'staleness:\n  weights:\n    commit: 0.5\n', 'ci/strict.yml': 'staleness:\n  staleThreshold: 0.5\n' });
+      await repo.write({ '.runbooks.yml': 'staleness:\n  mentions: false\n  weights:\n    commit: 0.5\n', 'ci/strict.yml': 'staleness:\n  mentions: false\n  staleThreshold: 0.5\n' });
       const verdicts = (out: string) => (JSON.parse(out) as { docs: Array<{ path: string; level: string; score: number }> }).docs.map((d) => [d.path, d.level, d.score]);
       const lenient = await run('report', '--format', 'json', '--no-cache');
       assert.deepEqual([lenient.code, lenient.err, verdicts(lenient.out)], [0, '', [['README.md', 'fresh', 0], ['runbooks/db.md', 'fresh', 0.52]]]);

@@ -19,9 +19,11 @@ describe('staleness from git history (real repositories)', () => {
   const differ = new WorkerTextDiffer();
   after(() => differ.dispose());
 
+  // The history mechanics are tested with every real change counting (`mentions: false`); what
+  // the doc says next to a link against what changed is tested in staleness-mentions.test.ts.
   function engine(options: ConstructorParameters<typeof StalenessEngine>[1] = {}, onThread = false): StalenessEngine {
     const deps = { git: new SimpleGitHistory(repo.dir, repo.env), files: new GitWorkspaceFiles(repo.dir, repo.env), ...(onThread ? { differ } : {}) };
-    return new StalenessEngine(deps, { now: () => NOW, ...options });
+    return new StalenessEngine(deps, { now: () => NOW, mentions: false, ...options });
   }
 
   /**

@@ -43,7 +43,7 @@ describe('re-checks with an engine kept between runs', () => {
         return git.readBlobs(oids, max, signal);
       },
     });
-    return new StalenessEngine({ git: counting, files: new GitWorkspaceFiles(repo.dir, repo.env) }, { now: () => NOW });
+    return new StalenessEngine({ git: counting, files: new GitWorkspaceFiles(repo.dir, repo.env) }, { now: () => NOW, mentions: false });
   }
 
   async function docs(): Promise<DocModel[]> {

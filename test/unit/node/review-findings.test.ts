@@ -29,7 +29,7 @@ describe('review findings: staleness engine', () => {
   function engine(options: ConstructorParameters<typeof StalenessEngine>[1] = {}): StalenessEngine {
     const git = new SimpleGitHistory(repo.dir, repo.env);
     gits.push(git);
-    return new StalenessEngine({ git, files: new GitWorkspaceFiles(repo.dir, repo.env) }, { now: () => NOW, ...options });
+    return new StalenessEngine({ git, files: new GitWorkspaceFiles(repo.dir, repo.env) }, { now: () => NOW, mentions: false, ...options });
   }
 
   const summary = (docs: DocStaleness[]) => docs.map((d) => [d.path, d.level, d.reasons.map((r) => [r.ruleId, r.target, r.message])]);
@@ -144,7 +144,7 @@ describe('review findings: staleness engine', () => {
     const make = () => {
       const git = new SimpleGitHistory(clone, repo.env);
       gits.push(git);
-      return new StalenessEngine({ git, files: new GitWorkspaceFiles(clone, repo.env) }, { now: () => NOW });
+      return new StalenessEngine({ git, files: new GitWorkspaceFiles(clone, repo.env) }, { now: () => NOW, mentions: false });
     };
     const kept = make();
     const docs = await repo.docs(['db.md'], clone);
@@ -194,7 +194,7 @@ describe('review findings: staleness engine', () => {
     const root = path.join(repo.dir, 'ops');
     const git = new SimpleGitHistory(root, repo.env);
     gits.push(git);
-    const sub = new StalenessEngine({ git, files: new GitWorkspaceFiles(root, repo.env) }, { now: () => NOW });
+    const sub = new StalenessEngine({ git, files: new GitWorkspaceFiles(root, repo.env) }, { now: () => NOW, mentions: false });
     const [doc] = (await sub.report(await repo.docs(['runbooks/db.md'], root))).docs;
     assert.deepEqual(doc!.reasons.map((r) => [r.ruleId, r.target, r.added, r.deleted]), [['stale.linked-code-changed', 'deploy/pool.yaml', 1, 1]]);
   });

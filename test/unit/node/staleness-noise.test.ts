@@ -17,7 +17,7 @@ describe('staleness: changes a doc owner would not look at', () => {
   afterEach(() => repo.remove());
 
   async function report(paths: string[]): Promise<DocStaleness[]> {
-    const engine = new StalenessEngine({ git: new SimpleGitHistory(repo.dir, repo.env), files: new GitWorkspaceFiles(repo.dir, repo.env) }, { now: () => NOW });
+    const engine = new StalenessEngine({ git: new SimpleGitHistory(repo.dir, repo.env), files: new GitWorkspaceFiles(repo.dir, repo.env) }, { now: () => NOW, mentions: false });
     return (await engine.report(await repo.docs(paths))).docs;
   }
 

@@ -22,7 +22,7 @@ describe('untrusted globs and review dates (real repositories)', () => {
   async function report(paths: string[], now = NOW) {
     const git = new SimpleGitHistory(repo.dir, repo.env);
     gits.push(git);
-    const engine = new StalenessEngine({ git, files: new GitWorkspaceFiles(repo.dir, repo.env) }, { now: () => now });
+    const engine = new StalenessEngine({ git, files: new GitWorkspaceFiles(repo.dir, repo.env) }, { now: () => now, mentions: false });
     return (await engine.report(await repo.docs(paths))).docs;
   }
 

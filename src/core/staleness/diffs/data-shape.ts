@@ -64,3 +64,22 @@ export function compareShapes(before: string, after: string): 'same' | 'changed'
   for (const path of had) if (!has.has(path) && !path.includes('[]') && !path.includes('.*')) return 'changed';
   return 'same';
 }
+
+/**
+ * The top-level keys of a mapping that `before` has and `after` lacks (shapes from `dataShape`),
+ * sorted: a section of the file removed or renamed, which a doc about the file's layout should
+ * know of whatever words it uses. Keys of a large collection are entries, never sections.
+ */
+export function removedSections(before: string, after: string): string[] {
+  const top = (shape: string) => new Set(shape.split('\n').map((p) => p.match(/^\.([^.[:*][^.[:]*)[:[.]/)?.[1]).filter((k): k is string => k !== undefined));
+  // A mapping that grew into a collection (or shrank out of one) folds its keys: not comparable.
+  const folded = (shape: string) => /^\.\*[:[.]/m.test(shape);
+  if (folded(before) !== folded(after)) return [];
+  const now = top(after);
+  return [...top(before)].filter((k) => !now.has(k)).sort();
+}
+
+/** The values of the settings of a shape (from `dataShape`: settings outside lists and collections), one a line. */
+export function settingValues(shape: string | undefined): string {
+  return (shape ?? '').split('\n').map((p) => p.match(/=(.*)$/)?.[1] ?? '').filter(Boolean).join('\n');
+}

@@ -1,5 +1,6 @@
-import { compareShapes, dataShape, isStructuredPath } from './data-shape';
+import { compareShapes, dataShape, isStructuredPath, removedSections, settingValues } from './data-shape';
 import { minorHunks } from './minor-change';
+import { keyVocabularyChange, vocabularyChange } from './vocabulary';
 import type { HistoryIndex, StoredDiff } from '../history/history-index';
 import { diffKey } from '../history/history-index';
 import type { BlobContent, FileAt, GitHistory, TextDiffer } from '../ports';
@@ -210,13 +211,21 @@ export class DetailBatch {
   }
 }
 
-/** A line diff with which of its hunks are minor: versions, comments, moved lines (see `minorHunks`). */
+/**
+ * A line diff with which of its hunks are minor (versions, comments, moved lines: see `minorHunks`)
+ * and the words it took out of the file or brought in (see `vocabularyChange`).
+ */
 function withMinor(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, read: (state: FileAt | undefined) => BlobContent | undefined): StoredDiff {
   if (!from || !to || diff.binary || diff.added + diff.deleted === 0) return diff;
   const [a, b] = [read(from)?.text, read(to)?.text];
   if (a === undefined || b === undefined) return diff;
   const { kinds, oldVersions } = minorHunks(a, b, diff.hunks);
-  return kinds.some((k) => k !== undefined) ? { ...diff, minor: kinds, ...(oldVersions.length > 0 ? { oldVersions } : {}) } : diff;
+  const vocabulary = vocabularyChange(a, b, diff.hunks);
+  return {
+    ...diff,
+    ...(kinds.some((k) => k !== undefined) ? { minor: kinds, ...(oldVersions.length > 0 ? { oldVersions } : {}) } : {}),
+    ...(vocabulary ? { vocabulary } : {}),
+  };
 }
 
 /** Whether a verdict that weighs `diff` by data shape must have it computed first (see `withShape`). */
@@ -226,7 +235,9 @@ function lacksShape(diff: StoredDiff, from: FileAt | undefined, to: FileAt | und
 
 /**
  * A line diff of a YAML or JSON file, with whether its shape changed (`none`: a side is not
- * parseable data); left as is for other files and diffs without changed lines.
+ * parseable data) and, unless it is the same, the words of its keys in place of those of its lines
+ * (see `keyVocabularyChange`) and the top-level sections removed; left as is for other files and
+ * diffs without changed lines.
  */
 function withShape(
   diff: StoredDiff,
@@ -238,8 +249,13 @@ function withShape(
   if (!from || !to || diff.binary || diff.added + diff.deleted === 0 || !isStructuredPath(to.path)) return diff;
   const before = shapeOf(read(from), shapes);
   const after = before === undefined ? undefined : shapeOf(read(to), shapes);
-  if (before === undefined || after === undefined) return { ...diff, shape: 'none' };
-  return { ...diff, shape: compareShapes(before, after) };
+  const shape = before === undefined || after === undefined ? 'none' : compareShapes(before, after);
+  if (shape === 'same') return { ...diff, shape };
+  const sections = shape === 'changed' ? removedSections(before!, after!) : [];
+  const { vocabulary: _lines, ...rest } = diff;
+  const [a, b] = [read(from)?.text, read(to)?.text];
+  const vocabulary = a !== undefined && b !== undefined ? keyVocabularyChange(a, b, diff.hunks, [settingValues(before), settingValues(after)]) : undefined;
+  return { ...rest, shape, ...(sections.length > 0 ? { sections } : {}), ...(vocabulary ? { vocabulary } : {}) };
 }
 
 /** The shape of a blob's text, parsed once per blob id. */

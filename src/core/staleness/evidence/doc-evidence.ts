@@ -9,6 +9,7 @@ import { reviewStatus, type ReviewStatus } from './review';
 import type { StalenessOptions } from '../options';
 import type { AnchorEvidence, BrokenEvidence, ChangeEvidence, DocEvidence } from '../model/evidence';
 import { anchorEvidence, changeEvidence, matchingPaths } from './target-changes';
+import { compareWithDocs } from './mentions';
 import type { LinkedTarget, StalenessReason } from '../model/report';
 import { pinnedUnverifiableReason } from '../rules/link-pinned-unverifiable';
 import { watchesNoMatchReason } from '../rules/watches-no-match';
@@ -74,6 +75,7 @@ export async function collectDocEvidence(
       reviewLine: doc.frontMatterLines?.start ?? 1,
     });
   }
+  await compareWithDocs(out, run.options.mentions ? git : undefined, signal);
   return out;
 }
 

@@ -6,7 +6,7 @@ import type { EvidenceRun } from './evidence-run';
 import { Touch, type IndexedCommit, type StoredDiff, type TouchCode } from '../history/history-index';
 import { hunksTouching, mapRangeForward, type LineRange } from '../model/line-ranges';
 import type { MinorKind } from '../diffs/minor-change';
-import type { AnchorEvidence, ChangeEvidence } from '../model/evidence';
+import type { AnchorEvidence, ChangeEvidence, ChangeVocabulary } from '../model/evidence';
 import type { FileAt, Hunk } from '../ports';
 import type { LinkedTarget } from '../model/report';
 import { uncommittedChange } from '../history/working-tree';
@@ -169,10 +169,19 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
   let minor: Set<MinorKind> | undefined = new Set();
   const oldVersions = new Set<string>();
   let tooLarge: ChangeEvidence['tooLarge'];
+  // What the change did to the words of the files, until a file's is unknown (then undefined).
+  let words: ChangeVocabulary | undefined = comparesByShape(target) ? { lost: [], gained: [], copies: [], sections: [] } : undefined;
   for (const change of pathChanges(run, target, ref)) {
     const diff = diffOf(run, change);
     if (!counts(target, change, diff)) continue;
     files++;
+    if (!words || change.structural || !diff?.vocabulary) words = undefined;
+    else {
+      words.lost.push(...diff.vocabulary.lost);
+      words.gained.push(...diff.vocabulary.gained);
+      words.copies.push(...diff.vocabulary.copies);
+      words.sections.push(...(diff.sections ?? []));
+    }
     for (const use of change.uses) commits.set(use.commit.index, use.commit);
     if (diff && !diff.binary) {
       added += diff.added;
@@ -197,6 +206,7 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
     ...(tooLarge ? { tooLarge } : {}),
     ...(uncommitted ? { uncommitted } : {}),
     ...(minor && minor.size > 0 && !uncommitted ? { minor: [...minor], oldVersions: [...oldVersions] } : {}),
+    ...(words && !uncommitted ? { vocabulary: words } : {}),
   };
 }
 

@@ -96,8 +96,10 @@ export class HistoryIndex {
         ...(flags & 1 ? { binary: true } : {}),
         ...(tooLarge ? { tooLarge } : {}),
         ...(shape ? { shape } : {}),
-        ...(notes ? { minor: notes.minor.map((k) => k ?? undefined) } : {}),
+        ...(notes?.minor ? { minor: notes.minor.map((k) => k ?? undefined) } : {}),
         ...(notes?.oldVersions ? { oldVersions: notes.oldVersions } : {}),
+        ...(notes?.vocabulary ? { vocabulary: notes.vocabulary } : {}),
+        ...(notes?.sections ? { sections: notes.sections } : {}),
       });
     }
     return index;
@@ -213,7 +215,8 @@ export class HistoryIndex {
       const flags = (d.binary ? 1 : 0) | (d.shape ? 2 << SHAPES.indexOf(d.shape) : 0) | (d.tooLarge ? 16 : 0);
       const rest = d.tooLarge ? [d.tooLarge.before, d.tooLarge.after] : d.hunks.flatMap((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines]);
       diffs[key] = [d.added, d.deleted, flags, ...rest];
-      if (d.minor) notes[key] = { minor: d.minor.map((k) => k ?? null), ...(d.oldVersions ? { oldVersions: d.oldVersions } : {}) };
+      const note = { ...(d.minor ? { minor: d.minor.map((k) => k ?? null) } : {}), ...(d.oldVersions ? { oldVersions: d.oldVersions } : {}), ...(d.vocabulary ? { vocabulary: d.vocabulary } : {}), ...(d.sections ? { sections: d.sections } : {}) };
+      if (d.minor || d.vocabulary || d.sections) notes[key] = note;
     }
     return {
       format: HISTORY_FORMAT_VERSION,

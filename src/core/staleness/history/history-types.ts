@@ -1,9 +1,10 @@
 import type { MinorKind } from '../diffs/minor-change';
+import type { Vocabulary } from '../diffs/vocabulary';
 import type { FileAt } from '../../repo/repo-ports';
 import type { Hunk } from '../model/line-ranges';
 
 /** Bump when `HistorySnapshot` changes shape: older caches are then rebuilt. */
-export const HISTORY_FORMAT_VERSION = 7;
+export const HISTORY_FORMAT_VERSION = 8;
 
 /** How a path was touched by a commit. Packed with the commit index as `index * 8 + code`. */
 export const Touch = {
@@ -66,12 +67,18 @@ export interface StoredDiff {
   minor?: Array<MinorKind | undefined>;
   /** Versions removed by the version-only hunks, for "does the doc quote them". */
   oldVersions?: string[];
+  /** The words the change took out of the file or brought in (see `vocabularyChange`); absent for a rewrite, a binary file or a side that does not exist. */
+  vocabulary?: Vocabulary;
+  /** For YAML and JSON compared by shape: top-level keys removed (see `removedSections`), when any. */
+  sections?: string[];
 }
 
-/** What a snapshot keeps of a diff's minor hunks (`null`: a real hunk). */
+/** What a snapshot keeps of a diff beyond its counts: minor hunks (`null`: a real hunk), words, removed sections. */
 export interface DiffNotes {
-  minor: Array<MinorKind | null>;
+  minor?: Array<MinorKind | null>;
   oldVersions?: string[];
+  vocabulary?: Vocabulary;
+  sections?: string[];
 }
 
 /**
@@ -91,7 +98,7 @@ export interface HistorySnapshot {
   renames: Array<[string, string, number]>;
   /** `diffKey(from, to)` → [added, deleted, flags, oldStart, oldLines, newStart, newLines, …]; flags: 1 binary, 2/4/8 shape same/changed/none, 16 too large (then the two sizes come instead of hunks). */
   diffs: Record<string, number[]>;
-  /** `diffKey(from, to)` → its minor hunks, for the diffs that have any. */
+  /** `diffKey(from, to)` → its minor hunks, words and removed sections, for the diffs that have any. */
   notes: Record<string, DiffNotes>;
 }
 

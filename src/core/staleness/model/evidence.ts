@@ -24,6 +24,25 @@ export interface ChangeEvidence {
   oldVersions?: string[];
   /** An old version the doc quotes, when the net change is otherwise only versions: then it counts. */
   quoted?: string;
+  /**
+   * What the net change did to the words of the target's files, to compare with what the doc says
+   * (see `mentionsOf`); absent when it cannot be told (a file appeared or went, a rewrite, a binary
+   * file, uncommitted changes) and for targets every change of which counts (alert rule files,
+   * watched files). Dropped once compared.
+   */
+  vocabulary?: ChangeVocabulary;
+  /** Why the change concerns what the doc says: words it names that the change removed or brought, entries added like ones it names, sections removed. */
+  mentions?: string[];
+  /** The change touches nothing the doc says about the target: `stale.unmentioned-change` (info). */
+  unmentioned?: boolean;
+}
+
+/** The words a change of a target's files took out or brought in, entries copied, top-level data sections removed. */
+export interface ChangeVocabulary {
+  lost: string[];
+  gained: string[];
+  copies: Array<{ key: string; like: string[] }>;
+  sections: string[];
 }
 
 /** What happened to a linked line range after the doc's reference time. */

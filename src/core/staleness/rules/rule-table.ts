@@ -14,6 +14,7 @@ import { staleAnchoredRangeChanged } from './stale-anchored-range-changed';
 import { staleIncidentFeedback } from './stale-incident-feedback';
 import { staleLinkedCodeChanged } from './stale-linked-code-changed';
 import { staleMinorChange } from './stale-minor-change';
+import { staleUnmentionedChange } from './stale-unmentioned-change';
 import { stalenessUnknown } from './staleness-unknown';
 import { watchesNoMatch } from './watches-no-match';
 import { watchesUnsafePattern } from './watches-unsafe-pattern';
@@ -30,6 +31,7 @@ export const RULE_DEFINITIONS: readonly RuleDefinition[] = Object.freeze([
   staleAnchoredRangeChanged,
   staleIncidentFeedback,
   staleMinorChange,
+  staleUnmentionedChange,
   linkMissingTarget,
   linkRenamedTarget,
   linkOutsideRepo,
@@ -57,7 +59,7 @@ export const VERDICT_RULES: {
   broken: ReadonlyArray<ItemRule<BrokenEvidence>>;
   doc: readonly DocRule[];
 } = Object.freeze({
-  changes: [staleLinkedCodeChanged, staleMinorChange],
+  changes: [staleLinkedCodeChanged, staleMinorChange, staleUnmentionedChange],
   anchors: [staleAnchoredRangeChanged, staleMinorChange, linkAnchorDrifted],
   feedback: [staleIncidentFeedback],
   broken: [linkRenamedTarget, linkMissingTarget],

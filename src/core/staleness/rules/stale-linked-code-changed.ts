@@ -5,7 +5,8 @@ import { at, byteSize, commitText, lineCounts, plural } from './text';
 
 /**
  * `stale.linked-code-changed`: a file, folder or glob the doc links to, watches, names in a code
- * span or is the runbook of (alert rules) changed after the doc was last changed or reviewed.
+ * span or is the runbook of (alert rules) changed after the doc was last changed or reviewed, in a
+ * way that concerns what the doc says next to the link (else `stale.unmentioned-change`).
  * Weighs `commit` per commit (at most `maxCommitsPerTarget` per target: a file edited often is not
  * more wrong for it), `line` per changed line (at most `maxLinesPerTarget` per target) and
  * `uncommitted` when the working tree changes it too.
@@ -14,7 +15,7 @@ export const staleLinkedCodeChanged: ItemRule<ChangeEvidence> = {
   id: RuleId.staleLinkedCodeChanged,
   weight: { weights: ['commit', 'line', 'uncommitted'], counts: 'stale' },
   check(c, { options, since, noun }) {
-    if (c.minor) return undefined;
+    if (c.minor || c.unmentioned) return undefined;
     const w = options.weights;
     const lines = Math.min(c.added + c.deleted + (c.uncommitted ? c.uncommitted.added + c.uncommitted.deleted : 0), w.maxLinesPerTarget);
     return {
@@ -59,7 +60,8 @@ function changeMessage(c: ChangeEvidence, since: string, noun: string): string {
   if (c.uncommitted) parts.push(`has uncommitted changes (${lineCounts(c.uncommitted.added, c.uncommitted.deleted)})`);
   const latest = c.commits[0] ? ` — latest: ${commitText(c.commits[0])}` : '';
   const quoted = c.quoted ? ` This ${noun} quotes ${c.quoted}, which changed.` : '';
-  return `${what} ${parts.join(' and ')} since ${since}${latest}. Check this ${noun} against the change, then update it or mark it reviewed.${quoted}`;
+  const mentions = c.mentions?.length && !c.quoted ? ` Next to the link this ${noun} says what changed: the change ${c.mentions.join('; ')}.` : '';
+  return `${what} ${parts.join(' and ')} since ${since}${latest}. Check this ${noun} against the change, then update it or mark it reviewed.${quoted}${mentions}`;
 }
 
 /**

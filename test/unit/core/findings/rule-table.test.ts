@@ -29,6 +29,7 @@ describe('the rule table', () => {
       'stale.anchored-range-changed',
       'stale.incident-feedback',
       'stale.minor-change',
+      'stale.unmentioned-change',
       'link.missing-target',
       'link.renamed-target',
       'review.overdue',

@@ -89,10 +89,10 @@ describe('StalenessEngine (in-memory ports)', () => {
   it('saves the history with its diffs, and a new engine reads neither the log nor the files again', async () => {
     git.add({ time: day('2025-02-01'), subject: 'a', changes: [{ status: 'M', path: 'deploy/pool.yaml' }] });
     const store = new MemoryStore();
-    const first = await new StalenessEngine({ git, files, store }, { now: () => NOW }).report([DOC]);
+    const first = await new StalenessEngine({ git, files, store }, { now: () => NOW, mentions: false }).report([DOC]);
     assert.equal(store.saves, 1);
     git.calls.length = 0;
-    const second = await new StalenessEngine({ git, files, store }, { now: () => NOW }).report([DOC]);
+    const second = await new StalenessEngine({ git, files, store }, { now: () => NOW, mentions: false }).report([DOC]);
     assert.deepEqual(git.calls, ['state']);
     assert.equal(store.saves, 1);
     assert.deepEqual(second.docs, first.docs);

@@ -27,7 +27,12 @@ describe('DetailBatch (the diffs the verdicts ask for)', () => {
     assert.equal(batch.pending, 3);
     await batch.flush();
     assert.equal(batch.pending, 0);
-    assert.deepEqual(index.diff(at('pool.conf', 1), at('pool.conf', 3)), { added: 2, deleted: 1, hunks: [{ oldStart: 2, oldLines: 1, newStart: 2, newLines: 2 }] });
+    assert.deepEqual(index.diff(at('pool.conf', 1), at('pool.conf', 3)), {
+      added: 2,
+      deleted: 1,
+      hunks: [{ oldStart: 2, oldLines: 1, newStart: 2, newLines: 2 }],
+      vocabulary: { lost: ['10'], gained: ['20', 'idle'], copies: [] },
+    });
     assert.deepEqual(index.diff(at('pool.conf', 2), at('pool.conf', 3)), { added: 0, deleted: 0, hunks: [] });
     assert.deepEqual(index.diff(undefined, at('pool.conf', 1)), { added: 2, deleted: 0, hunks: [{ oldStart: 0, oldLines: 0, newStart: 1, newLines: 2 }] });
     assert.equal(batch.fetched, 3);
@@ -51,7 +56,7 @@ describe('DetailBatch (the diffs the verdicts ask for)', () => {
     batch.needDiff(at('teams.yaml', 1), at('teams.yaml', 2), {}, true);
     await batch.flush();
     assert.deepEqual(index.diff(at('logo.png', 1), undefined), { added: 0, deleted: 0, hunks: [], binary: true });
-    assert.deepEqual(index.diff(at('teams.yaml', 1), at('teams.yaml', 2)), { added: 1, deleted: 0, hunks: [{ oldStart: 2, oldLines: 0, newStart: 3, newLines: 1 }], shape: 'same' });
+    assert.deepEqual(index.diff(at('teams.yaml', 1), at('teams.yaml', 2)), { added: 1, deleted: 0, hunks: [{ oldStart: 2, oldLines: 0, newStart: 3, newLines: 1 }], shape: 'same', vocabulary: { lost: [], gained: ['web'], copies: [] } });
   });
 
   it('asks git for files up to the size cap it was given, and keeps both sizes of a pair over it (#21)', async () => {

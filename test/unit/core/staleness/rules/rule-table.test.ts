@@ -27,6 +27,7 @@ describe('the staleness rule files', () => {
       changes: [
         { target: target('a.sh', 2), commits: [moved], added: 1, deleted: 0, files: 1 },
         { target: target('e.sh', 6), commits: [moved], added: 1, deleted: 1, files: 1, minor: ['versions'], oldVersions: ['1.2'] },
+        { target: target('f.mk', 7), commits: [moved], added: 2, deleted: 0, files: 1, unmentioned: true, vocabulary: { lost: [], gained: ['coverage'], copies: [], sections: [] } },
       ],
       anchors: [
         { target: anchored, touchedBy: [moved], movedBy: [], now: { start: 1, end: 2 }, uncommittedTouch: false },
@@ -38,7 +39,7 @@ describe('the staleness rule files', () => {
       feedback: [{ path: 'runbooks/db.md', line: 6, text: 'wrong port', at: '2024-06-03T10:00:00Z', resolved: false, incident: { path: 'incidents/i.md' } }],
     });
     const seen = verdict(doc).reasons.map((r) => [r.ruleId, r.severity]);
-    assert.equal(seen.length, 11);
+    assert.equal(seen.length, 12);
     for (const [id, severity] of seen) assert.deepEqual([id, severity], [id, ruleInfo(id!)!.defaultSeverity]);
     const verdictRules = [...VERDICT_RULES.changes, ...VERDICT_RULES.anchors, ...VERDICT_RULES.feedback, ...VERDICT_RULES.broken, ...VERDICT_RULES.doc];
     assert.deepEqual(new Set(seen.map(([id]) => id)), new Set(verdictRules.map((r) => r.id)));

@@ -1,0 +1,146 @@
+import { STOP_WORDS } from '../../stop-words';
+import type { Hunk } from '../ports';
+
+/**
+ * What a net change did to the words of a file, for telling a pointer link from a description
+ * (issue 18): the words it took out of the file altogether, the words it brought in that the file
+ * did not have, and the new entries it added that copy the body of existing entries (a new member
+ * of a list). Words are compared normalised (see `normalWord`).
+ */
+export interface Vocabulary {
+  /** Words in the file before and nowhere in it now, as first spelt there. */
+  lost: string[];
+  /** Words in the file now and nowhere in it before, as first spelt there. */
+  gained: string[];
+  /** Entries added with the same body as existing ones: the new entry's key, and the keys it copies, as spelt. */
+  copies: Array<{ key: string; like: string[] }>;
+}
+
+/** Above this many lost or gained words the change is a rewrite: no vocabulary is kept, and it counts as before. */
+export const MAX_VOCABULARY_WORDS = 300;
+
+/** Added blocks longer than this are not compared with their siblings (entries are short). */
+const MAX_ENTRY_LINES = 40;
+
+/** Words of URLs and of prose that say nothing about what a file holds. */
+const NOISE = new Set(['http', 'https', 'www', 'com', 'org', 'io', 'eg', 'ie', 'etc', 'todo', 'note']);
+
+/** Identifier-like tokens: letters, digits, `_` and `-`, with dotted version tails (`v1.21.3`). */
+const TOKEN = /[A-Za-z0-9_-]+(?:\.\d+)*/g;
+
+/**
+ * A token as compared: lower case, without `-` and `_` (so `metrics-server`, `metricsServer` and
+ * `metrics_server` are one word), without a plural `s`; undefined for stop words, URL noise and
+ * one-character tokens.
+ */
+export function normalWord(token: string): string | undefined {
+  let word = token.toLowerCase().replace(/[-_]/g, '');
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) word = word.slice(0, -1);
+  if (word.length < 2 || STOP_WORDS.has(word) || NOISE.has(word)) return undefined;
+  return word;
+}
+
+/** The normalised words of a text (see `normalWord`), each with its first spelling in the text. */
+export function wordsOf(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const token of text.match(TOKEN) ?? []) {
+    const word = normalWord(token);
+    if (word && !out.has(word)) out.set(word, token);
+  }
+  return out;
+}
+
+/**
+ * The vocabulary change from `before` to `after` given the hunks of their line diff, comment lines
+ * left out; undefined when more than `MAX_VOCABULARY_WORDS` words were lost or gained (a rewrite, which counts anyway).
+ */
+export function vocabularyChange(before: string, after: string, hunks: Hunk[]): Vocabulary | undefined {
+  const had = wordsOf(withoutComments(before));
+  const has = wordsOf(withoutComments(after));
+  const lost = [...had].filter(([w]) => !has.has(w)).map(([, token]) => token);
+  const gained = [...has].filter(([w]) => !had.has(w)).map(([, token]) => token);
+  if (lost.length > MAX_VOCABULARY_WORDS || gained.length > MAX_VOCABULARY_WORDS) return undefined;
+  return { lost: lost.sort(), gained: gained.sort(), copies: copiedEntries(after.split('\n'), hunks) };
+}
+
+/** A YAML or JSON line's key (`  name:`, `- name:`, `"name":`), when it has one; keys with spaces are taken for prose. */
+const KEY = /^\s*(?:-\s+)?["']?([^\s"'#:{}[\],]+)["']?\s*:(?:\s|$)/;
+
+/**
+ * The vocabulary change of a YAML or JSON file whose shape changed: like `vocabularyChange`, but
+ * only the words of keys and of `settings` (the values of settings outside lists and collections,
+ * one text per side, from `settingValues`) count. Values of entries are the entries' business (a
+ * description that now says "code" does not concern a doc about what the file means).
+ */
+export function keyVocabularyChange(before: string, after: string, hunks: Hunk[], settings: [string, string] = ['', '']): Vocabulary | undefined {
+  const keys = (text: string) => text.split('\n').map((line) => line.match(KEY)?.[1] ?? '').join('\n');
+  const words = vocabularyChange(`${keys(before)}\n${settings[0]}`, `${keys(after)}\n${settings[1]}`, []);
+  return words && { ...words, copies: copiedEntries(after.split('\n'), hunks) };
+}
+
+/** Comment lines of the usual languages (`#`, `//`, `/*`, ` * `, `<!--`); not `--` or `;`, which start flags and settings too. */
+const COMMENT = /^\s*(?:#(?!!)|\/\/|\/\*|\*(?:\s|\/|$)|<!--)/;
+
+/** The text without its comment lines: a word in a comment explains the code, it is not something the code has. */
+const withoutComments = (text: string): string => text.split('\n').filter((line) => !COMMENT.test(line)).join('\n');
+
+const indentOf = (line: string): number => line.length - line.trimStart().length;
+const squeeze = (line: string): string => line.replace(/\s+/g, '');
+
+/** The name of an entry from its first line, as spelt: the first token, or for `- key: value` the value's; undefined when it is no word. */
+function entryKey(line: string): string | undefined {
+  const text = line.trim().replace(/^[-*]\s+/, '');
+  const listValue = line.trim().startsWith('- ') ? text.match(/^[\w.-]+:\s*["']?([A-Za-z0-9_-]+)/)?.[1] : undefined;
+  const token = listValue ?? text.match(/[A-Za-z0-9_-]+/)?.[0];
+  return token && normalWord(token) ? token : undefined;
+}
+
+/** The body of the entry starting at `start`: the following lines indented deeper, squeezed; blank lines left out. */
+function entryBody(lines: string[], start: number): string[] {
+  const indent = indentOf(lines[start]!);
+  const body: string[] = [];
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.trim()) continue;
+    if (indentOf(line) <= indent) break;
+    body.push(squeeze(line));
+  }
+  return body;
+}
+
+/**
+ * For every hunk that only adds lines: when its first line opens an entry (a key with a deeper
+ * indented body), the sibling entries (same indentation, same parent) with the same body. A new
+ * `metricsServer+: { podAntiAffinity: 'soft' }` next to `alertmanager+:` and `prometheus+:` with
+ * that body is a new member of the list a doc may enumerate.
+ */
+function copiedEntries(lines: string[], hunks: Hunk[]): Vocabulary['copies'] {
+  const out: Vocabulary['copies'] = [];
+  for (const h of hunks) {
+    if (h.oldLines !== 0 || h.newLines === 0 || h.newLines > MAX_ENTRY_LINES) continue;
+    // The first added line that opens an entry (a diff that ignores whitespace may start the hunk
+    // with the closing line of the entry before).
+    let first = h.newStart - 1;
+    const end = h.newStart - 1 + h.newLines;
+    while (first < end && !(lines[first]?.trim() && entryKey(lines[first]!) && entryBody(lines, first).length > 0)) first++;
+    if (first >= end) continue;
+    const key = entryKey(lines[first]!)!;
+    const body = entryBody(lines, first);
+    const indent = indentOf(lines[first]!);
+    const like = new Set<string>();
+    for (const step of [-1, 1]) {
+      for (let i = first + step; i >= 0 && i < lines.length; i += step) {
+        const line = lines[i]!;
+        if (!line.trim()) continue;
+        if (indentOf(line) < indent) break;
+        if (indentOf(line) !== indent) continue;
+        const other = entryKey(line);
+        if (!other || normalWord(other) === normalWord(key)) continue;
+        const otherBody = entryBody(lines, i);
+        if (otherBody.length === body.length && otherBody.every((l, j) => l === body[j])) like.add(other);
+      }
+    }
+    if (like.size > 0) out.push({ key, like: [...like].sort() });
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+import type { Nodes, Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { wordsOf } from '../diffs/vocabulary';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+
+/** Blocks whose words are what the doc says next to a link: a paragraph (of a list item too), a table row, a heading. */
+const SAYING = new Set(['paragraph', 'tableRow', 'heading']);
+
+/** The text of a node: its text, inline code and link texts, without link destinations. */
+function plain(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value;
+  if (!('children' in node)) return '';
+  return (node.children as Nodes[]).map(plain).join(' ');
+}
+
+/**
+ * What a doc says about the targets named on some of its lines, as normalised words with their
+ * spelling in the doc (see `wordsOf`): the paragraph, list item paragraph, table row or heading holding each line; for a
+ * reference-style definition (`[x]: ../path`), the blocks that use `[x]`; and the heading of the
+ * section of each of those blocks. The words of the target's own path are left out (`go.yaml`
+ * does not make "go" something the doc says about the file).
+ */
+export function termsNear(text: string, lines: readonly number[], targetPath: string): Map<string, string> {
+  const tree = processor.parse(text) as Root;
+  const blocks: Nodes[] = [];
+  const labels = new Set<string>();
+  const at = new Set(lines);
+  const visit = (node: Nodes, block: Nodes | undefined): void => {
+    const p = node.position;
+    const here = SAYING.has(node.type) ? node : block;
+    if (node.type === 'definition' && p && at.has(p.start.line)) labels.add(node.identifier);
+    if (SAYING.has(node.type) && p && lines.some((l) => l >= p.start.line && l <= p.end.line)) blocks.push(node);
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child, here);
+  };
+  visit(tree, undefined);
+  if (labels.size > 0) {
+    const uses = (node: Nodes, block: Nodes | undefined): void => {
+      const here = SAYING.has(node.type) ? node : block;
+      if ((node.type === 'linkReference' || node.type === 'imageReference') && labels.has(node.identifier) && here) blocks.push(here);
+      if ('children' in node) for (const child of node.children as Nodes[]) uses(child, here);
+    };
+    uses(tree, undefined);
+  }
+  const headings = tree.children.filter((n) => n.type === 'heading');
+  for (const block of [...blocks]) {
+    const line = block.position?.start.line ?? 0;
+    const heading = headings.filter((h) => (h.position?.start.line ?? 0) <= line).pop();
+    if (heading) blocks.push(heading);
+  }
+  const own = wordsOf(targetPath);
+  const out = new Map<string, string>();
+  for (const block of blocks) for (const [word, token] of wordsOf(plain(block))) if (!own.has(word) && !out.has(word)) out.set(word, token);
+  return out;
+}

@@ -1,0 +1,63 @@
+import { normalWord } from '../diffs/vocabulary';
+import type { ChangeEvidence, ChangeVocabulary, DocEvidence } from '../model/evidence';
+import type { GitHistory } from '../ports';
+import { termsNear } from './doc-terms';
+
+/** Docs larger than this are not read for what they say: their changes count as before. */
+const MAX_DOC_BYTES = 2 * 1024 * 1024;
+
+/** At most this many words are listed per phrase of a message. */
+const LISTED = 4;
+
+const listed = (words: string[]): string => {
+  const shown = words.slice(0, LISTED).map((w) => `\`${w}\``);
+  return words.length > LISTED ? `${shown.join(', ')} and ${words.length - LISTED} more` : shown.join(', ');
+};
+
+/**
+ * Why a change concerns what the doc says about its target, as phrases for the message; empty
+ * when it does not. It does when a top-level data section was removed, when a word the doc says
+ * next to the link left the file or came into it, or when an entry was added with the same body as
+ * two or more entries the doc names (a new member of a list the doc enumerates).
+ */
+export function mentionsOf(words: ChangeVocabulary, terms: Map<string, string>): string[] {
+  const said = (token: string): string | undefined => {
+    const word = normalWord(token);
+    return word === undefined ? undefined : terms.get(word);
+  };
+  const out: string[] = [];
+  if (words.sections.length > 0) out.push(`removed the top-level ${words.sections.length === 1 ? 'section' : 'sections'} ${listed(words.sections)}`);
+  const unique = (list: Array<string | undefined>) => [...new Set(list.filter((w): w is string => w !== undefined))];
+  const gone = unique(words.lost.map(said));
+  const came = unique(words.gained.map(said));
+  if (gone.length > 0) out.push(`took ${listed(gone)} out of it`);
+  if (came.length > 0) out.push(`brought ${listed(came)} into it`);
+  for (const copy of words.copies) {
+    const named = unique(copy.like.map(said));
+    if (named.length >= 2) out.push(`added \`${copy.key}\` next to ${listed(named)}, shaped like them`);
+  }
+  return out;
+}
+
+/**
+ * Compares each change that carries its words (see `ChangeEvidence.vocabulary`) with what the doc
+ * says next to the links to its target (see `termsNear`): sets `mentions` when the change concerns
+ * it, else `unmentioned`. Reads the docs concerned from the working tree in one call; a doc that
+ * cannot be read keeps its changes as they are, and so do all without `git` (`mentions: false`).
+ * The words are dropped, except on an unmentioned change, whose message shows some of them.
+ */
+export async function compareWithDocs(evidence: DocEvidence[], git: GitHistory | undefined, signal?: AbortSignal): Promise<void> {
+  const concerned = git ? evidence.filter((e) => e.changes.some((c) => c.vocabulary && !c.minor)) : [];
+  const texts = git && concerned.length > 0 ? await git.readWorkingFiles(concerned.map((e) => e.path), MAX_DOC_BYTES, signal) : [];
+  const textOf = new Map(concerned.map((e, i) => [e.path, texts[i]?.text]));
+  for (const e of evidence) {
+    if (!e.changes.some((c) => c.vocabulary)) continue;
+    const text = textOf.get(e.path);
+    e.changes = e.changes.map((c): ChangeEvidence => {
+      const { vocabulary, ...rest } = c;
+      if (!vocabulary || c.minor || text === undefined) return rest;
+      const mentions = mentionsOf(vocabulary, termsNear(text, c.target.occurrences.map((o) => o.line), c.target.path));
+      return mentions.length > 0 ? { ...rest, mentions } : { ...rest, unmentioned: true, vocabulary };
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { RuleId } from '../../findings';
+import type { ChangeEvidence } from '../model/evidence';
+import type { ItemRule } from './rule';
+import { targetWords } from './stale-linked-code-changed';
+import { at, commitText, lineCounts, plural } from './text';
+
+/** At most this many words of a change are shown. */
+const SHOWN = 5;
+
+const shown = (words: string[]): string => words.slice(0, SHOWN).map((w) => `\`${w}\``).join(', ') + (words.length > SHOWN ? ` and ${words.length - SHOWN} more` : '');
+
+/**
+ * `stale.unmentioned-change` (info): a linked file, folder or glob changed for real since the doc's
+ * reference, but the change neither took out nor brought in a word the doc says next to the link,
+ * removed no top-level data section, and added no entry shaped like two or more the doc names
+ * (issue 18: "edit X and update the Go version", "settings are documented here" stay true when X
+ * gains targets, jobs, options or owners). Shown so nothing is hidden; weighs `minorChange`
+ * towards the score only, so it never makes a doc stale on its own.
+ */
+export const staleUnmentionedChange: ItemRule<ChangeEvidence> = {
+  id: RuleId.staleUnmentionedChange,
+  weight: { weights: ['minorChange'], counts: 'score' },
+  check(c, { options, since, noun }) {
+    if (!c.unmentioned) return undefined;
+    const latest = c.commits[0] ? ` — latest: ${commitText(c.commits[0])}` : '';
+    const words = c.vocabulary;
+    const what = [words?.gained.length ? `new in it: ${shown(words.gained)}` : '', words?.lost.length ? `gone from it: ${shown(words.lost)}` : ''].filter(Boolean).join('; ');
+    return {
+      score: options.weights.minorChange,
+      reason: {
+        ruleId: RuleId.staleUnmentionedChange,
+        severity: 'info',
+        ...at(c.target),
+        message: `${targetWords(c.target, noun)} changed (${plural(c.commits.length, 'commit')}, ${lineCounts(c.added, c.deleted)}) since ${since}${latest}, but not in anything this ${noun} says next to the link${what ? ` (${what})` : ''}. Nothing to update unless this ${noun} should describe the new parts.`,
+        commits: c.commits,
+        added: c.added,
+        deleted: c.deleted,
+      },
+    };
+  },
+};

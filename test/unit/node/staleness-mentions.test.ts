@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { StalenessEngine } from '../../../src/core/staleness/engine';
+import type { DocStaleness } from '../../../src/core/staleness/model/report';
+import { SimpleGitHistory } from '../../../src/node/git-history';
+import { GitWorkspaceFiles } from '../../../src/node/git-workspace-files';
+import { GitFixture } from './git-fixture';
+
+const NOW = new Date('2025-06-01T00:00:00Z');
+
+/** Issue 18: a pointer link is not a description. What the doc says next to a link, against what the change did. */
+describe('staleness: what the doc says next to a link against what changed', () => {
+  let repo: GitFixture;
+
+  beforeEach(async () => {
+    repo = await GitFixture.create('staleness-mentions');
+  });
+  afterEach(() => repo.remove());
+
+  async function report(paths: string[]): Promise<DocStaleness[]> {
+    const engine = new StalenessEngine({ git: new SimpleGitHistory(repo.dir, repo.env), files: new GitWorkspaceFiles(repo.dir, repo.env) }, { now: () => NOW });
+    return (await engine.report(await repo.docs(paths))).docs;
+  }
+
+  const flags = (doc: DocStaleness | undefined) => doc!.reasons.map((r) => [r.ruleId, r.severity, r.target]);
+
+  const MAKEFILE = 'build:\n\tgo build ./...\n\ntest:\n\tgo test ./...\n';
+
+  it('keeps a doc fresh when a file it points to only gained things the doc does not name, with an info reason', async () => {
+    await repo.commit('add guide', '2025-01-01', { 'CONTRIBUTING.md': '# Contributing\n\nUse the [Makefile](Makefile) targets, for example `build` and `test`.\n', Makefile: MAKEFILE });
+    await repo.commit('add coverage targets', '2025-02-01', { Makefile: `${MAKEFILE}\ncoverage:\n\tgo test -cover ./...\n\nreport:\n\tgo tool cover -html cover.out\n` });
+    const [doc] = await report(['CONTRIBUTING.md']);
+    assert.deepEqual([doc!.level, flags(doc), doc!.score], ['fresh', [['stale.unmentioned-change', 'info', 'Makefile']], 0.1]);
+    assert.equal(
+      doc!.reasons[0]!.message,
+      'Linked file `Makefile` changed (1 commit, +6/−0 lines) since this doc was last changed on 2025-01-01 — latest: ' +
+        `${doc!.reasons[0]!.commits[0]!.sha.slice(0, 7)} "add coverage targets", but not in anything this doc says next to the link (new in it: \`-cover\`, \`-html\`, \`coverage\`, \`report\`, \`tool\`). Nothing to update unless this doc should describe the new parts.`,
+    );
+  });
+
+  it('flags the doc when a change takes out of the file a word the doc says next to the link, and says which', async () => {
+    await repo.commit('add guide', '2025-01-01', { 'CONTRIBUTING.md': '# Contributing\n\nUse the [Makefile](Makefile) targets, for example `build` and `test`.\n', Makefile: MAKEFILE });
+    await repo.commit('tests run in CI only', '2025-02-01', { Makefile: 'build:\n\tgo build ./...\n\nlint:\n\tgolangci-lint run\n' });
+    const [doc] = await report(['CONTRIBUTING.md']);
+    assert.deepEqual([doc!.level, flags(doc)], ['stale', [['stale.linked-code-changed', 'warning', 'Makefile']]]);
+    assert.match(doc!.reasons[0]!.message, / Next to the link this doc says what changed: the change took `test` out of it\.$/);
+  });
+
+  it('flags the doc when the value it quotes changed', async () => {
+    await repo.commit('add runbook', '2025-01-01', { 'runbooks/db.md': '# Db\n\nThe [pool](../config/db.conf) holds 10 connections.\n', 'config/db.conf': 'pool_size = 10\ntimeout = 30s\n' });
+    await repo.commit('bigger pool', '2025-02-01', { 'config/db.conf': 'pool_size = 20\ntimeout = 30s\n' });
+    const [doc] = await report(['runbooks/db.md']);
+    assert.deepEqual([doc!.level, flags(doc)], ['stale', [['stale.linked-code-changed', 'warning', 'config/db.conf']]]);
+    assert.match(doc!.reasons[0]!.message, /the change took `10` out of it\.$/);
+  });
+
+  it('flags the doc when a YAML setting whose value it quotes changed, and not when the value is an entry of a list', async () => {
+    await repo.commit('add runbook', '2025-01-01', { 'runbooks/db.md': '# Db\n\nThe [pool](../deploy/pool.yaml) holds 10 connections for the `web` team.\n', 'deploy/pool.yaml': 'pool:\n  size: 10\nteams:\n  - web\n' });
+    await repo.commit('new team', '2025-02-01', { 'deploy/pool.yaml': 'pool:\n  size: 10\nteams:\n  - api\n  - web\n  - jobs\n' });
+    const [first] = await report(['runbooks/db.md']);
+    assert.deepEqual([first!.level, flags(first)], ['fresh', []]);
+    await repo.commit('bigger pool', '2025-03-01', { 'deploy/pool.yaml': 'pool:\n  size: 20\nteams:\n  - api\n  - web\n  - jobs\n' });
+    const [second] = await report(['runbooks/db.md']);
+    assert.deepEqual([second!.level, flags(second)], ['stale', [['stale.linked-code-changed', 'warning', 'deploy/pool.yaml']]]);
+    assert.match(second!.reasons[0]!.message, /the change took `10` out of it\.$/);
+  });
+
+  it('flags the doc when an entry is added shaped like two entries the doc names', async () => {
+    const addon = (extra: string) => `{\n  values+:: {\n    alertmanager+: {\n      antiAffinity: 'soft',\n    },\n    prometheus+: {\n      antiAffinity: 'soft',\n    },\n${extra}  },\n}\n`;
+    await repo.commit('add doc', '2025-01-01', { 'docs/anti-affinity.md': '# Anti-affinity\n\nTo spread `Prometheus` and `Alertmanager` pods, include the [addon](../addons/anti-affinity.libsonnet).\n', 'addons/anti-affinity.libsonnet': addon('') });
+    await repo.commit('spread metrics-server too', '2025-02-01', { 'addons/anti-affinity.libsonnet': addon("    metricsServer+: {\n      antiAffinity: 'soft',\n    },\n") });
+    const [doc] = await report(['docs/anti-affinity.md']);
+    assert.deepEqual([doc!.level, flags(doc)], ['stale', [['stale.linked-code-changed', 'warning', 'addons/anti-affinity.libsonnet']]]);
+    assert.match(doc!.reasons[0]!.message, / Next to the link this doc says what changed: the change added `metricsServer` next to `Alertmanager`, `Prometheus`, shaped like them\.$/);
+  });
+
+  it('keeps a registry doc fresh when entries gain a key it does not name, and flags it when a top-level section goes', async () => {
+    const owners = (extra: string) => `approvers:\n  - alice\n  - bob\n${extra}`;
+    await repo.commit('add governance', '2025-01-01', { 'GOVERNANCE.md': '# Governance\n\nThe maintainers are listed in [OWNERS](OWNERS).\n', OWNERS: owners('reviewers:\n  - carol\n') });
+    await repo.commit('emeritus', '2025-02-01', { OWNERS: owners('reviewers:\n  - carol\nemeritus_approvers:\n  - dave\n') });
+    const [first] = await report(['GOVERNANCE.md']);
+    assert.deepEqual([first!.level, flags(first)], ['fresh', [['stale.unmentioned-change', 'info', 'OWNERS']]]);
+    await repo.commit('reviewers are an alias now', '2025-03-01', { OWNERS: owners('emeritus_approvers:\n  - dave\n') });
+    const [second] = await report(['GOVERNANCE.md']);
+    assert.deepEqual([second!.level, flags(second)], ['stale', [['stale.linked-code-changed', 'warning', 'OWNERS']]]);
+    assert.match(second!.reasons[0]!.message, / the change removed the top-level section `reviewers`\.$/);
+  });
+
+  it('reads what a reference-style link says where the reference is used', async () => {
+    await repo.commit('add doc', '2025-01-01', {
+      'docs/api.md': '# API\n\nEvery [RPC][rpc] answers with a `Header`.\n\n[rpc]: ../api/rpc.proto\n',
+      'api/rpc.proto': 'service KV {\n  rpc Range(RangeRequest) returns (RangeResponse);\n}\nmessage RangeResponse {\n  Header header = 1;\n}\n',
+    });
+    await repo.commit('range stream', '2025-02-01', {
+      'api/rpc.proto': 'service KV {\n  rpc Range(RangeRequest) returns (RangeResponse);\n  rpc RangeStream(RangeRequest) returns (stream RangeResponse);\n}\nmessage RangeResponse {\n  Header header = 1;\n}\n',
+    });
+    const [doc] = await report(['docs/api.md']);
+    assert.deepEqual([doc!.level, flags(doc)], ['fresh', [['stale.unmentioned-change', 'info', 'api/rpc.proto']]]);
+    await repo.commit('no header any more', '2025-03-01', {
+      'api/rpc.proto': 'service KV {\n  rpc Range(RangeRequest) returns (RangeResponse);\n  rpc RangeStream(RangeRequest) returns (stream RangeResponse);\n}\nmessage RangeResponse {\n  int64 revision = 1;\n}\n',
+    });
+    const [after] = await report(['docs/api.md']);
+    assert.deepEqual([after!.level, flags(after)], ['stale', [['stale.linked-code-changed', 'warning', 'api/rpc.proto']]]);
+    assert.match(after!.reasons[0]!.message, /took `Header` out of it\.$/);
+  });
+});
