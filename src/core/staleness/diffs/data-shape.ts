@@ -68,9 +68,13 @@ export function compareShapes(before: string, after: string): 'same' | 'changed'
 /**
  * The top-level keys of a mapping that `before` has and `after` lacks (shapes from `dataShape`),
  * sorted: a section of the file removed or renamed, which a doc about the file's layout should
- * know of whatever words it uses. Keys of a large collection are entries, never sections.
+ * know of whatever words it uses. Keys of a large collection are entries, never sections; a file
+ * of several YAML documents (`texts`, the two sides) has none.
  */
-export function removedSections(before: string, after: string): string[] {
+export function removedSections(before: string, after: string, texts?: [string, string]): string[] {
+  // A multi-document file (Kubernetes manifests) has one set of top-level keys per document: a
+  // document removed is an entry, not a section.
+  if (texts?.some((t) => /\n---\s*(?:\n|$)/.test(t.trimEnd() + '\n'))) return [];
   const top = (shape: string) => new Set(shape.split('\n').map((p) => p.match(/^\.([^.[:*][^.[:]*)[:[.]/)?.[1]).filter((k): k is string => k !== undefined));
   // A mapping that grew into a collection (or shrank out of one) folds its keys: not comparable.
   const folded = (shape: string) => /^\.\*[:[.]/m.test(shape);

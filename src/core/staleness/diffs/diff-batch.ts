@@ -251,9 +251,9 @@ function withShape(
   const after = before === undefined ? undefined : shapeOf(read(to), shapes);
   const shape = before === undefined || after === undefined ? 'none' : compareShapes(before, after);
   if (shape === 'same') return { ...diff, shape };
-  const sections = shape === 'changed' ? removedSections(before!, after!) : [];
   const { vocabulary: _lines, ...rest } = diff;
   const [a, b] = [read(from)?.text, read(to)?.text];
+  const sections = shape === 'changed' ? removedSections(before!, after!, [a ?? '', b ?? '']) : [];
   const vocabulary = a !== undefined && b !== undefined ? keyVocabularyChange(a, b, diff.hunks, [settingValues(before), settingValues(after)]) : undefined;
   return { ...rest, shape, ...(sections.length > 0 ? { sections } : {}), ...(vocabulary ? { vocabulary } : {}) };
 }

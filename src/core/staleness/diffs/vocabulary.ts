@@ -22,8 +22,16 @@ export const MAX_VOCABULARY_WORDS = 300;
 /** Added blocks longer than this are not compared with their siblings (entries are short). */
 const MAX_ENTRY_LINES = 40;
 
-/** Words of URLs and of prose that say nothing about what a file holds. */
-const NOISE = new Set(['http', 'https', 'www', 'com', 'org', 'io', 'eg', 'ie', 'etc', 'todo', 'note']);
+/**
+ * Words that say nothing about what a file holds: of URLs, of filler prose, and the keywords and
+ * built-in types of the usual languages (a Go file losing its last `type` or `make(` is not a doc
+ * saying "type assertions" or "make" made wrong).
+ */
+const NOISE = new Set(
+  `http https www com org io eg ie etc todo note example
+  type func struct interface return import package const var let def class self nil null none true false
+  string int int64 bool error err map make new else elif switch case default`.split(/\s+/),
+);
 
 /** Identifier-like tokens: letters, digits, `_` and `-`, with dotted version tails (`v1.21.3`). */
 const TOKEN = /[A-Za-z0-9_-]+(?:\.\d+)*/g;
@@ -36,7 +44,8 @@ const TOKEN = /[A-Za-z0-9_-]+(?:\.\d+)*/g;
 export function normalWord(token: string): string | undefined {
   let word = token.toLowerCase().replace(/[-_]/g, '');
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) word = word.slice(0, -1);
-  if (word.length < 2 || STOP_WORDS.has(word) || NOISE.has(word)) return undefined;
+  // A bare `v1` is an API or schema version in a path (`trace.v1.TracesData`), not a name.
+  if (word.length < 2 || STOP_WORDS.has(word) || NOISE.has(word) || /^v\d+$/.test(word)) return undefined;
   return word;
 }
 
