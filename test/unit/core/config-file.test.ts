@@ -98,7 +98,7 @@ describe('the repository config file (.runbooks.yml)', () => {
       [
         2,
         3,
-        '`staleness.readAhead` is not a setting; the settings are `weights`, `staleThreshold`, `bulkCommitFiles`, `useBlameIgnoreRevs`, `workingTree`, `codeSpans`, `trackDocLinks`, `alertRuleFiles`, `maxAlertRuleFileBytes`, `defaultReviewInterval` and `checkKinds`.',
+        '`staleness.readAhead` is not a setting; the settings are `weights`, `staleThreshold`, `bulkCommitFiles`, `useBlameIgnoreRevs`, `workingTree`, `codeSpans`, `trackDocLinks`, `mentions`, `alertRuleFiles`, `maxAlertRuleFileBytes`, `defaultReviewInterval` and `checkKinds`.',
       ],
       [3, 1, '`paging` is not a section; the sections are `staleness`, `rules`, `alerts`, `problems` and `site`.'],
     ]);
@@ -191,7 +191,7 @@ describe('the repository config file (.runbooks.yml)', () => {
     const { now: _now, readAhead: _readAhead, ...resolved } = resolveStalenessOptions(config.staleness);
     const { now: _n, readAhead: _r, ...defaults } = DEFAULT_STALENESS_OPTIONS;
     assert.deepEqual(resolved, defaults);
-    assert.equal(Object.keys(config.staleness).length, 10);
+    assert.equal(Object.keys(config.staleness).length, 11);
   });
 
   it('reads the alerts section: rule file globs (one or a list), excludes and detection by content, each problem on its line', () => {

@@ -371,7 +371,7 @@ describe('staleness from git history (real repositories)', () => {
     await repo.commit('add runbook', '2025-01-01', { 'ops/runbooks/db.md': RUNBOOK, 'ops/deploy/db/pool.yaml': 'size: 10\n', 'other/x.txt': 'x\n' });
     await repo.commit('raise pool size', '2025-02-01', { 'ops/deploy/db/pool.yaml': 'size: 20\n', 'other/x.txt': 'y\n' });
     const root = `${repo.dir}/ops`;
-    const sub = new StalenessEngine({ git: new SimpleGitHistory(root, repo.env), files: new GitWorkspaceFiles(root, repo.env) }, { now: () => NOW });
+    const sub = new StalenessEngine({ git: new SimpleGitHistory(root, repo.env), files: new GitWorkspaceFiles(root, repo.env) }, { now: () => NOW, mentions: false });
     const result = await sub.report(await repo.docs(['runbooks/db.md'], root));
     assert.deepEqual(result.docs.map((d) => [d.path, d.level, d.reasons.map((r) => r.target)]), [['runbooks/db.md', 'stale', ['deploy/db/pool.yaml']]]);
   });

@@ -23,7 +23,7 @@ describe('staleness names the commit behind a merge', () => {
   afterEach(() => repo.remove());
 
   async function report(paths: string[], store?: HistoryStore): Promise<DocStaleness[]> {
-    const engine = new StalenessEngine({ git: new SimpleGitHistory(repo.dir, repo.env), files: new GitWorkspaceFiles(repo.dir, repo.env), ...(store ? { store } : {}) }, { now: () => NOW });
+    const engine = new StalenessEngine({ git: new SimpleGitHistory(repo.dir, repo.env), files: new GitWorkspaceFiles(repo.dir, repo.env), ...(store ? { store } : {}) }, { now: () => NOW, mentions: false });
     return (await engine.report(await repo.docs(paths))).docs;
   }
 
