@@ -170,7 +170,8 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
   const oldVersions = new Set<string>();
   let tooLarge: ChangeEvidence['tooLarge'];
   // What the change did to the words of the files, until a file's is unknown (then undefined).
-  let words: ChangeVocabulary | undefined = comparesByShape(target) ? { lost: [], gained: [], copies: [], sections: [] } : undefined;
+  // A file a runbook's command runs is depended on, not pointed at: every real change counts.
+  let words: ChangeVocabulary | undefined = comparesByShape(target) && target.via !== 'command' ? { lost: [], gained: [], copies: [], sections: [] } : undefined;
   for (const change of pathChanges(run, target, ref)) {
     const diff = diffOf(run, change);
     if (!counts(target, change, diff)) continue;
