@@ -1,11 +1,12 @@
 import type { DocModel } from '../doc-model';
 import { asString, asStrings, dirOf, type SiteFiles } from './config-text';
 import { antoraSite } from './generators/antora';
-import { docusaurusSite } from './generators/docusaurus';
+import { docusaurusDocPath, docusaurusSite } from './generators/docusaurus';
 import { HUGO_CONFIG, hugoHookDestinations, hugoSite } from './generators/hugo';
 import { collectionUrl, jekyllSite } from './generators/jekyll';
 import { middlemanSite } from './generators/middleman';
 import { mkdocsSite } from './generators/mkdocs';
+import { addNetlifyRedirects } from './generators/netlify';
 import { applySiteSettings, type SiteSettings } from './site-settings';
 import { below, cleanUrlPrefix, pagesMountOf, urlKey, type SiteModel } from './site-model';
 
@@ -17,12 +18,14 @@ export interface SiteContext {
   sites: SiteModel[];
   /** URL key (see `urlKey`) → root-relative doc path, from front matter `permalink:`, `url:` or `slug:`. */
   permalinks: Map<string, string>;
+  /** Root-relative doc paths that front matter or the generator's naming rules serve at another URL than their path: not a page at their path's URL. */
+  moved: Set<string>;
 }
 
 const DEPTH_LIMIT = 2;
 
 /**
- * Detects the docs sites of a workspace from its own files, with no configuration: `mkdocs.yml`,
+ * Detects the docs sites of a workspace from its own files, with no configuration: `mkdocs.yml` (or ProperDocs' `properdocs.yml`),
  * Hugo's `hugo.*`/`config.*`, `docusaurus.config.*`, Jekyll's `_config.yml`, Middleman's `config.rb`
  * or `config/tech-docs.yml` with `source/`, and `antora.yml`, at the root or one folder down.
  * `settings` (`.runbooks.yml` `site:`) override what was detected, or describe a site when none
@@ -38,7 +41,7 @@ export async function detectSites(files: SiteFiles, docs: readonly DocModel[], s
     const name = path.slice(path.lastIndexOf('/') + 1);
     let site: SiteModel | undefined;
     if (taken.has(siteDir(path))) continue;
-    if (/^mkdocs\.ya?ml$/.test(name)) site = mkdocsSite(path, await read(path));
+    if (/^(mkdocs|properdocs)\.ya?ml$/.test(name)) site = mkdocsSite(path, await read(path));
     else if (/^docusaurus\.config\.(js|cjs|mjs|ts)$/.test(name)) site = docusaurusSite(path, await read(path));
     else if (name === '_config.yml' && path.split('/').length <= DEPTH_LIMIT) site = jekyllSite(path, await read(path));
     else if (path === 'config.rb' || path === 'config/tech-docs.yml') {
@@ -51,11 +54,12 @@ export async function detectSites(files: SiteFiles, docs: readonly DocModel[], s
       if (hook.destinations.length) site.hookDestinations = hook.destinations;
       if (hook.getPage) site.hookFindsPages = true;
     }
+    await addNetlifyRedirects(site, siteDir(path), files);
     taken.add(siteDir(path));
     sites.push(site);
   }
   const withSettings = settings ? applySiteSettings(sites, settings) : sites;
-  return { sites: withSettings, permalinks: addFrontMatterRoutes(withSettings, docs) };
+  return { sites: withSettings, ...addFrontMatterRoutes(withSettings, docs) };
 }
 
 /** The folder a site config speaks for: its own, or the one above `config/` (`config/tech-docs.yml`, Hugo's `config/_default/`). */
@@ -63,9 +67,10 @@ function siteDir(configFile: string): string {
   return dirOf(configFile).replace(/(^|\/)config(\/_default)?$/, '');
 }
 
-/** Adds each doc's front matter redirects to its site and returns the pages placed at other URLs. */
-function addFrontMatterRoutes(sites: SiteModel[], docs: readonly DocModel[]): Map<string, string> {
+/** Adds each doc's front matter redirects to its site; returns the pages placed at other URLs than their path's. */
+function addFrontMatterRoutes(sites: SiteModel[], docs: readonly DocModel[]): Pick<SiteContext, 'permalinks' | 'moved'> {
   const permalinks = new Map<string, string>();
+  const moved = new Set<string>();
   for (const doc of docs) {
     const site = siteOfPath(sites, doc.path);
     if (!site) continue;
@@ -77,13 +82,13 @@ function addFrontMatterRoutes(sites: SiteModel[], docs: readonly DocModel[]): Ma
     const patterned = mount?.permalink ? collectionUrl(mount.permalink, below(doc.path, mount.dir)) : undefined;
     if (patterned) permalinks.set(urlKey(patterned), doc.path);
     const permalink = asString(fm.permalink) ?? asString(fm.url);
-    if (permalink && !permalink.includes(':')) permalinks.set(urlKey(stripBase(site, permalink)), doc.path);
-    const slug = asString(fm.slug);
-    if (slug && site.generator === 'docusaurus' && slug.startsWith('/')) {
-      if (mount) permalinks.set(urlKey(`${mount.url === '/' ? '' : mount.url}${slug}`), doc.path);
-    }
+    const route = permalink && !permalink.includes(':') ? stripBase(site, permalink) : mount?.routes === 'docusaurus-docs' ? `${mount.url === '/' ? '' : mount.url}${docusaurusDocPath(below(doc.path, mount.dir), fm)}` : undefined;
+    if (route === undefined || !mount) continue;
+    permalinks.set(urlKey(route), doc.path);
+    const atPath = urlKey(`${mount.url === '/' ? '' : mount.url}/${below(doc.path, mount.dir)}`);
+    if (urlKey(route) !== atPath) moved.add(doc.path);
   }
-  return permalinks;
+  return { permalinks, moved };
 }
 
 /** The site whose pages folder holds `path` (the most specific); undefined when none does. */

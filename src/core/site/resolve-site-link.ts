@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { joinDir } from './config-text';
+import { splatRedirectKey } from './generators/netlify';
 import { siteOfPath, stripBase, type SiteContext } from './detect-site';
 import { pageCandidates, pageUrlBases } from './site-pages';
 import { below, isUnder, urlKey, type SiteModel } from './site-model';
@@ -47,14 +48,16 @@ export function resolveSiteLink(written: string, linkKind: 'absolute-path' | 're
       for (const candidate of pageCandidates(mount, rest, url.endsWith('/'))) {
         // Hugo lower-cases URLs: `/methods/page/isancestor/` is `methods/page/IsAncestor.md`.
         const found = files.hasFile(candidate) ? candidate : site.generator === 'hugo' ? files.fileIgnoringCase?.(candidate) : undefined;
-        if (found && !site.unserved.some((d) => isUnder(found, d))) return { kind: 'page', path: found };
+        // A page whose front matter (`slug`, `permalink`, `url`) or name rules put it elsewhere is not served at its path.
+        if (found && !site.unserved.some((d) => isUnder(found, d)) && !ctx.moved.has(found)) return { kind: 'page', path: found };
         if (!tried.includes(candidate)) tried.push(candidate);
       }
       // Hugo makes a list page for every section folder of its content, with or without `_index.md`.
       const dir = joinDir(mount.dir, urlKey(rest));
       if (site.generator === 'hugo' && mount.kind === 'pages' && files.hasDir(dir)) return { kind: 'page', path: dir, isDir: true };
     }
-    const redirect = site.redirects.get(key);
+    const splat = splatRedirectKey(site.redirects, key);
+    const redirect = site.redirects.get(key) ?? (splat !== undefined ? site.redirects.get(splat) : undefined);
     if (redirect) return { kind: 'redirect', ...redirect };
     for (const g of site.generated) {
       if (!isUnder(key, g.prefix) || key === g.prefix) continue;

@@ -13,6 +13,8 @@ export interface SiteMount {
   permalink?: string;
   /** Source extensions besides markdown that become pages here (Docusaurus `src/pages/x.tsx`). */
   codePages?: string[];
+  /** `docusaurus-docs`: a page's URL comes from its `slug`/`id` front matter and number-prefix-free names, not from its path. */
+  routes?: 'docusaurus-docs';
 }
 
 /** A redirect the site serves: an old URL that leads somewhere else. */

@@ -1,4 +1,5 @@
-import { dirOf, joinDir } from '../config-text';
+import { posix } from 'node:path';
+import { asString, dirOf, joinDir } from '../config-text';
 import { cleanDir, cleanUrlPrefix, urlKey, type SiteModel, type SiteMount, type SiteRedirect } from '../site-model';
 
 const QUOTED = `['"\`]([^'"\`]*)['"\`]`;
@@ -15,7 +16,7 @@ export function docusaurusSite(configFile: string, text: string): SiteModel {
   const docsDir = joinDir(base, cleanDir(setting('path') ?? 'docs'));
   const route = cleanUrlPrefix(setting('routeBasePath') ?? '/docs') || '/';
   const mounts: SiteMount[] = [
-    { url: route, dir: docsDir, kind: 'pages' },
+    { url: route, dir: docsDir, kind: 'pages', routes: 'docusaurus-docs' },
     { url: '/blog', dir: joinDir(base, 'blog'), kind: 'pages' },
     { url: '/', dir: joinDir(base, 'src/pages'), kind: 'pages', codePages: ['.js', '.jsx', '.ts', '.tsx'] },
     { url: '/', dir: joinDir(base, 'static'), kind: 'static' },
@@ -28,4 +29,29 @@ export function docusaurusSite(configFile: string, text: string): SiteModel {
     for (const from of fromText.matchAll(new RegExp(QUOTED, 'g'))) redirects.set(urlKey(from[1]!), { to, source: configFile });
   }
   return { generator: 'docusaurus', configFile, mounts, baseUrl: cleanUrlPrefix(setting('baseUrl') ?? ''), redirects, generated: [], unserved: [] };
+}
+
+/** `01-intro` → `intro`, `2-guides` → `guides`; dates and versions (`2021-01-31-notes`, `1.2-x`) are kept, as the docs plugin keeps them. */
+export function stripNumberPrefix(name: string): string {
+  if (/^\d+[-_.]\d+/.test(name)) return name;
+  return /^\d+\s*[-_.]+\s*([^-_.\s].*)$/.exec(name)?.[1] ?? name;
+}
+
+/**
+ * The URL path (below the docs route, leading slash) the Docusaurus docs plugin gives the doc at
+ * `rel` (path below the docs folder) with front matter `fm`: an absolute `slug` as it is; else the
+ * folder (number prefixes stripped) joined with a relative `slug`, or with the `id` (default: the
+ * file name without number prefix); a category index (`index`, `README`, or named like its folder)
+ * is the folder's URL.
+ */
+export function docusaurusDocPath(rel: string, fm: Record<string, unknown>): string {
+  const slug = asString(fm.slug)?.trim();
+  if (slug?.startsWith('/')) return slug;
+  const dir = dirOf(rel).split('/').filter(Boolean).map(stripNumberPrefix).join('/');
+  const dirUrl = dir ? `/${dir}/` : '/';
+  const file = rel.slice(rel.lastIndexOf('/') + 1).replace(/\.(md|mdx|markdown)$/i, '');
+  const parent = dirOf(rel).split('/').pop() ?? '';
+  if (!slug && ['index', 'readme', parent.toLowerCase()].includes(file.toLowerCase())) return dirUrl;
+  const base = slug || asString(fm.id) || stripNumberPrefix(file);
+  return posix.resolve(dirUrl, base);
 }

@@ -2,7 +2,7 @@ import { asRecord, asString, dirOf, joinDir, readYaml } from '../config-text';
 import { cleanDir, urlKey, type SiteModel, type SiteRedirect } from '../site-model';
 
 /**
- * MkDocs (`mkdocs.yml`, also TechDocs and Material): pages from `docs_dir` (default `docs`, next
+ * MkDocs (`mkdocs.yml`, also TechDocs, Material, and the ProperDocs fork's `properdocs.yml`): pages from `docs_dir` (default `docs`, next
  * to the config), served at the root; redirects from the `redirects` plugin's `redirect_maps`
  * (old page → new page or URL, both relative to `docs_dir`). Undefined when the file is not a mapping.
  */

@@ -70,7 +70,7 @@ const MAX_SITE_FILE_BYTES = 4 * 1024 * 1024;
 
 /** What link resolution takes from the detected sites, as plain data (for the context's key). */
 function siteKey(site: SiteContext): unknown {
-  return [site.sites.map((s) => ({ ...s, redirects: [...s.redirects], generated: s.generated.map((g) => [g.prefix, g.dataFile, [...g.names]]) })), [...site.permalinks]];
+  return [site.sites.map((s) => ({ ...s, redirects: [...s.redirects], generated: s.generated.map((g) => [g.prefix, g.dataFile, [...g.names]]) })), [...site.permalinks], [...site.moved]];
 }
 
 /**

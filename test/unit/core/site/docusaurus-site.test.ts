@@ -24,7 +24,7 @@ describe('Docusaurus sites', () => {
   it('reads the docs path, routeBasePath and client redirects from docusaurus.config.js without running it', async () => {
     const { sites } = await sitesOf(REPO);
     assert.deepEqual(sites.map((s) => [s.generator, s.mounts[0], s.mounts[3], s.mounts[2]!.codePages, [...s.redirects.keys()]]), [
-      ['docusaurus', { url: '/', dir: 'website/docs', kind: 'pages' }, { url: '/', dir: 'website/static', kind: 'static' }, ['.js', '.jsx', '.ts', '.tsx'], ['old-intro', 'older-intro', 'setup']],
+      ['docusaurus', { url: '/', dir: 'website/docs', kind: 'pages', routes: 'docusaurus-docs' }, { url: '/', dir: 'website/static', kind: 'static' }, ['.js', '.jsx', '.ts', '.tsx'], ['old-intro', 'older-intro', 'setup']],
     ]);
   });
 
@@ -39,5 +39,33 @@ describe('Docusaurus sites', () => {
       ['/guides/nope', 'guides/nope', 'missing'],
     ]);
     assert.deepEqual(problemRows(resolved), []);
+  });
+
+  it('forms doc URLs as the docs plugin does: relative and absolute slugs, id front matter, number prefixes, category indexes', async () => {
+    const repo: Repo = {
+      'docusaurus.config.js': "module.exports = { presets: [['classic', { docs: { path: 'docs' } }]] };\n",
+      'docs/privacy_policy.md': '---\nslug: privacy-policy\n---\n# Privacy\n',
+      'docs/guides/deploy.md': '---\nslug: ../shipping\n---\n# Deploy\n',
+      'docs/GettingStarted.md': '---\nid: getting-started\n---\n# Getting started\n',
+      'docs/02-guides/01-first-steps.md': '# First steps\n',
+      'docs/03-tutorial/03-tutorial.md': '# Tutorial\n',
+      'docs/2021-01-31-notes.md': '# Notes\n',
+      'docs/faq.md': [
+        '[p](/docs/privacy-policy) [p2](/docs/privacy-policy/#scope) [ship](/docs/shipping) [gs](/docs/getting-started) [first](/docs/guides/first-steps)',
+        '[tut](/docs/tutorial) [notes](/docs/2021-01-31-notes)',
+        '[old name](/docs/privacy_policy)',
+        '',
+      ].join('\n'),
+    };
+    const resolved = await resolveIn(repo, 'docs/faq.md');
+    assert.deepEqual(targetRows(resolved), [
+      ['/docs/privacy-policy', 'docs/privacy_policy.md', 'file'],
+      ['/docs/shipping', 'docs/guides/deploy.md', 'file'],
+      ['/docs/getting-started', 'docs/GettingStarted.md', 'file'],
+      ['/docs/guides/first-steps', 'docs/02-guides/01-first-steps.md', 'file'],
+      ['/docs/tutorial', 'docs/03-tutorial/03-tutorial.md', 'file'],
+      ['/docs/2021-01-31-notes', 'docs/2021-01-31-notes.md', 'file'],
+      ['/docs/privacy_policy', 'docs/privacy_policy', 'missing'],
+    ]);
   });
 });

@@ -38,4 +38,11 @@ describe('MkDocs sites', () => {
     const resolved = await resolveIn({ ...REPO, 'README.md': '[code](deploy/x.yaml) [page](/ops/b/)\n' }, 'README.md');
     assert.deepEqual([targetRows(resolved), problemRows(resolved)], [[['deploy/x.yaml', 'deploy/x.yaml', 'file'], ['/ops/b/', 'ops/b', 'missing']], []]);
   });
+
+  it('reads properdocs.yml (the MkDocs fork with the same config) as an MkDocs site', async () => {
+    const repo: Repo = { 'properdocs.yml': 'site_name: Argo\nplugins:\n  - redirects:\n      redirect_maps:\n        old.md: new.md\n', 'docs/new.md': '# New\n', 'docs/a.md': '[new](new.md) [old](old.md) [src](../cmd/main.go)\n', 'cmd/main.go': '' };
+    const { sites } = await sitesOf(repo);
+    assert.deepEqual(sites.map((s) => [s.generator, s.configFile, s.mounts, [...s.redirects.keys()]]), [['mkdocs', 'properdocs.yml', [{ url: '/', dir: 'docs', kind: 'pages' }], ['old']]]);
+    assert.deepEqual(problemRows(await resolveIn(repo, 'docs/a.md')).map((p) => p[0]), ['link.not-published']);
+  });
 });

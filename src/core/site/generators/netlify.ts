@@ -1,0 +1,53 @@
+import { asRecord, asString, joinDir, readToml, type SiteFiles } from '../config-text';
+import { urlKey, type SiteModel } from '../site-model';
+
+/** Hugo layouts that render the home page's `REDIRECTS` output format into Netlify's `_redirects`. */
+const HUGO_REDIRECT_TEMPLATES = ['layouts/index.redirects', 'layouts/home.redirects'];
+
+/**
+ * Adds the Netlify redirects a site is deployed with to `site.redirects`, whatever the generator:
+ * `_redirects` in a static folder (served as it is), Hugo's `layouts/index.redirects` template
+ * (its lines with a template expression in the old URL are skipped), and `[[redirects]]` of
+ * `netlify.toml` beside the site's config or at the root. A splat (`/docs/latest/*`) is kept as
+ * the key `docs/latest/*`, matched by prefix. Never throws.
+ */
+export async function addNetlifyRedirects(site: SiteModel, siteDir: string, files: SiteFiles): Promise<void> {
+  const has = new Set(files.list);
+  const read = async (path: string): Promise<string> => (await files.read(path).catch(() => undefined)) ?? '';
+  const templates = site.generator === 'hugo' ? HUGO_REDIRECT_TEMPLATES.map((t) => joinDir(siteDir, t)) : [];
+  const lists = [...templates, ...site.mounts.filter((m) => m.kind === 'static').map((m) => joinDir(m.dir, '_redirects'))];
+  for (const path of lists.filter((p) => has.has(p))) {
+    for (const [from, to] of redirectLines(await read(path))) if (!site.redirects.has(urlKey(from))) site.redirects.set(urlKey(from), { to, source: path });
+  }
+  for (const path of [...new Set([joinDir(siteDir, 'netlify.toml'), 'netlify.toml'])].filter((p) => has.has(p))) {
+    const rules = asRecord(readToml(await read(path)))?.redirects;
+    for (const rule of Array.isArray(rules) ? rules : []) {
+      const from = asString(asRecord(rule)?.from);
+      const to = asString(asRecord(rule)?.to);
+      if (from && to && !from.includes('{{') && !site.redirects.has(urlKey(from))) site.redirects.set(urlKey(from), { to, source: path });
+    }
+  }
+}
+
+/** `[from, to]` of each rule of a `_redirects` file: `from to [status]`, `#` comments, template lines skipped. */
+function redirectLines(text: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const line of text.split('\n')) {
+    // `to` may hold a template expression with spaces (`/docs/{{ $latest }}/`); a status code (and options) may follow it.
+    const [, from, rest] = /^(\S+)\s+(.+)$/.exec(line.trim()) ?? [];
+    const to = rest?.replace(/\s+\d{3}!?(\s.*)?$/, '').trim();
+    if (!from || !to || from.startsWith('#') || from.includes('{{') || /^[a-z]+:\/\//i.test(from)) continue;
+    out.push([from, to]);
+  }
+  return out;
+}
+
+/** The splat redirect (`docs/latest/*`) whose prefix holds URL key `key`; undefined when none does. */
+export function splatRedirectKey(redirects: ReadonlyMap<string, unknown>, key: string): string | undefined {
+  for (const from of redirects.keys()) {
+    if (!from.endsWith('*')) continue;
+    const prefix = from.slice(0, -1).replace(/\/$/, '');
+    if (prefix === '' || key === prefix || key.startsWith(`${prefix}/`)) return from;
+  }
+  return undefined;
+}
