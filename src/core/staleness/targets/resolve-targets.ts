@@ -39,6 +39,13 @@ export interface ResolveContext {
 
 
 const DOC_EXTENSION = /\.(md|markdown|mdx)$/i;
+/**
+ * Two folders above the root lies the repository's own page on the forge (`github.com/o/r/blob/main/`
+ * → `github.com/o/r/`): `../../graphs/contributors` from a root README is a forge route that works
+ * there, not a path of the repository.
+ */
+const FORGE_ROUTE = /^\.\.\/\.\.\/(graphs|issues|pulls?|wiki|releases|actions|discussions|security|network|compare|commits?|milestones|labels|projects|tags|branches|pulse|stargazers|forks|merge_requests|-)(\/|\?|#|$)/;
+
 /** `$BRANCH_URL`, `${VERSION}`: a placeholder a template or a bot fills in, not a path. */
 const PLACEHOLDER = /\$\{?[A-Z_][A-Z0-9_]*\}?/;
 const LINE_SUFFIX = /^(.*?)(?::(\d+)(?:-(\d+))?|#(L\d+(?:-L?\d+)?))$/;
@@ -99,6 +106,7 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
       const joined = link.kind === 'absolute-path' ? written.replace(/^\/+/, '') : posix.join(docDir, written);
       const normalized = posix.normalize(joined || '.');
       if (normalized === '..' || normalized.startsWith('../')) {
+        if (link.kind === 'relative' && FORGE_ROUTE.test(normalized)) continue;
         outside(link.raw, link.line, link.column);
         continue;
       }

@@ -50,6 +50,12 @@ describe('resolving what a doc depends on', () => {
     assert.deepEqual(problems.map((p) => [p.ruleId, p.line, p.target]), [['link.outside-repo', 3, '../../secret.txt']]);
   });
 
+  it('leaves a link that climbs to the forge page of the repository (`../../graphs/contributors` from the root) alone: it is a forge route, not a path', () => {
+    const doc = parseDoc('runbooks/db.md', '[c](../../../graphs/contributors) [i](../../../issues/new?labels=bug) [w](../../../wiki) [up](../../secret.txt) [x](../../../graphsx)\n');
+    const { targets, problems } = resolveDocTargets(doc, ctx());
+    assert.deepEqual([targets, problems.map((p) => p.target)], [[], ['../../secret.txt', '../../../graphsx']]);
+  });
+
   it('reads watches paths and globs, and reports a watches value of the wrong shape', () => {
     const ok = resolveDocTargets(parseDoc('runbooks/db.md', '---\nwatches: [deploy/db/**, ./Makefile]\n---\n# X\n'), ctx());
     assert.deepEqual(ok.targets.map((t) => [t.path, t.kind, t.via, t.line]), [['deploy/db/**', 'glob', 'watches', 1], ['Makefile', 'file', 'watches', 1]]);
