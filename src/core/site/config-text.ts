@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parseDocument } from 'yaml';
 
@@ -76,8 +77,11 @@ export function dirOf(path: string): string {
   return slash < 0 ? '' : path.slice(0, slash);
 }
 
-/** `dir` joined with `name`, without a leading slash when `dir` is the root. */
+/** `dir` joined with `name`, without a leading slash when `dir` is the root; `..` steps taken (`website/../docs` → `docs`). */
 export function joinDir(dir: string, name: string): string {
   if (!name) return dir;
-  return dir ? `${dir}/${name}` : name;
+  const joined = dir ? `${dir}/${name}` : name;
+  if (!/(^|\/)\.\.(\/|$)/.test(joined)) return joined;
+  const normal = posix.normalize(joined).replace(/\/+$/, '');
+  return normal === '.' ? '' : normal;
 }

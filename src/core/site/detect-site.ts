@@ -1,7 +1,7 @@
 import type { DocModel } from '../doc-model';
-import { asString, asStrings, dirOf, type SiteFiles } from './config-text';
+import { asString, asStrings, dirOf, joinDir, type SiteFiles } from './config-text';
 import { antoraSite } from './generators/antora';
-import { docusaurusDocPath, docusaurusSite } from './generators/docusaurus';
+import { docusaurusBlogPath, docusaurusDocPath, docusaurusSite } from './generators/docusaurus';
 import { HUGO_CONFIG, hugoHookDestinations, hugoSite } from './generators/hugo';
 import { collectionUrl, jekyllSite } from './generators/jekyll';
 import { middlemanSite } from './generators/middleman';
@@ -42,7 +42,7 @@ export async function detectSites(files: SiteFiles, docs: readonly DocModel[], s
     let site: SiteModel | undefined;
     if (taken.has(siteDir(path))) continue;
     if (/^(mkdocs|properdocs)\.ya?ml$/.test(name)) site = mkdocsSite(path, await read(path));
-    else if (/^docusaurus\.config\.(js|cjs|mjs|ts)$/.test(name)) site = docusaurusSite(path, await read(path));
+    else if (/^docusaurus\.config\.(js|cjs|mjs|ts)$/.test(name)) site = docusaurusSite(path, await read(path), await read(joinDir(dirOf(path), 'versions.json')));
     else if (name === '_config.yml' && path.split('/').length <= DEPTH_LIMIT) site = jekyllSite(path, await read(path));
     else if (path === 'config.rb' || path === 'config/tech-docs.yml') {
       if (files.list.some((f) => f.startsWith('source/'))) site = await middlemanSite(path, files);
@@ -82,7 +82,8 @@ function addFrontMatterRoutes(sites: SiteModel[], docs: readonly DocModel[]): Pi
     const patterned = mount?.permalink ? collectionUrl(mount.permalink, below(doc.path, mount.dir)) : undefined;
     if (patterned) permalinks.set(urlKey(patterned), doc.path);
     const permalink = asString(fm.permalink) ?? asString(fm.url);
-    const route = permalink && !permalink.includes(':') ? stripBase(site, permalink) : mount?.routes === 'docusaurus-docs' ? `${mount.url === '/' ? '' : mount.url}${docusaurusDocPath(below(doc.path, mount.dir), fm)}` : undefined;
+    const routed = mount?.routes === 'docusaurus-docs' ? docusaurusDocPath(below(doc.path, mount.dir), fm) : mount?.routes === 'docusaurus-blog' ? docusaurusBlogPath(below(doc.path, mount.dir), fm) : undefined;
+    const route = permalink && !permalink.includes(':') ? stripBase(site, permalink) : routed !== undefined ? `${mount!.url === '/' ? '' : mount!.url}${routed}` : undefined;
     if (route === undefined || !mount) continue;
     permalinks.set(urlKey(route), doc.path);
     const atPath = urlKey(`${mount.url === '/' ? '' : mount.url}/${below(doc.path, mount.dir)}`);

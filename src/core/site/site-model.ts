@@ -13,8 +13,8 @@ export interface SiteMount {
   permalink?: string;
   /** Source extensions besides markdown that become pages here (Docusaurus `src/pages/x.tsx`). */
   codePages?: string[];
-  /** `docusaurus-docs`: a page's URL comes from its `slug`/`id` front matter and number-prefix-free names, not from its path. */
-  routes?: 'docusaurus-docs';
+  /** `docusaurus-docs`: a page's URL comes from its `slug`/`id` front matter and number-prefix-free names, not from its path; `docusaurus-blog`: from its `slug` or dated file name. */
+  routes?: 'docusaurus-docs' | 'docusaurus-blog';
 }
 
 /** A redirect the site serves: an old URL that leads somewhere else. */

@@ -6,18 +6,28 @@ const QUOTED = `['"\`]([^'"\`]*)['"\`]`;
 
 /**
  * Docusaurus (`docusaurus.config.js|ts|mjs`). The config is code, so it is read for the few plain
- * settings that decide URLs, not run: `baseUrl`, the docs plugin's `path` (default `docs`) and
- * `routeBasePath` (default `/docs`), `blog`, `src/pages` and `static/`, and the client-redirects
- * plugin's `{ from, to }` entries written as string literals.
+ * settings that decide URLs, not run: `baseUrl`, the docs plugin's `path` (default `docs`, may lie
+ * beside the website: `../docs`) and `routeBasePath` (default `/docs`), `blog`, `src/pages` and
+ * `static/`, and the client-redirects plugin's `{ from, to }` entries written as string literals.
+ * With `versions.json` (text `versionsJson`), the first version's `versioned_docs/version-X` is
+ * served at the docs route, the others at `<route>/X`, and the docs folder at `<route>/next`
+ * (unless `lastVersion: 'current'`).
  */
-export function docusaurusSite(configFile: string, text: string): SiteModel {
+export function docusaurusSite(configFile: string, text: string, versionsJson = ''): SiteModel {
   const base = dirOf(configFile);
   const setting = (name: string): string | undefined => new RegExp(`\\b${name}\\s*:\\s*${QUOTED}`).exec(text)?.[1];
   const docsDir = joinDir(base, cleanDir(setting('path') ?? 'docs'));
   const route = cleanUrlPrefix(setting('routeBasePath') ?? '/docs') || '/';
+  const versions = readVersions(versionsJson);
+  const lastVersion = setting('lastVersion') ?? versions[0];
+  const under = (v: string): string => `${route === '/' ? '' : route}/${v}`;
+  const docs: SiteMount[] = [
+    { url: versions.length && lastVersion !== 'current' ? under('next') : route, dir: docsDir, kind: 'pages', routes: 'docusaurus-docs' },
+    ...versions.map((v): SiteMount => ({ url: v === lastVersion ? route : under(v), dir: joinDir(base, `versioned_docs/version-${v}`), kind: 'pages', routes: 'docusaurus-docs' })),
+  ];
   const mounts: SiteMount[] = [
-    { url: route, dir: docsDir, kind: 'pages', routes: 'docusaurus-docs' },
-    { url: '/blog', dir: joinDir(base, 'blog'), kind: 'pages' },
+    ...docs,
+    { url: '/blog', dir: joinDir(base, 'blog'), kind: 'pages', routes: 'docusaurus-blog' },
     { url: '/', dir: joinDir(base, 'src/pages'), kind: 'pages', codePages: ['.js', '.jsx', '.ts', '.tsx'] },
     { url: '/', dir: joinDir(base, 'static'), kind: 'static' },
   ];
@@ -29,6 +39,29 @@ export function docusaurusSite(configFile: string, text: string): SiteModel {
     for (const from of fromText.matchAll(new RegExp(QUOTED, 'g'))) redirects.set(urlKey(from[1]!), { to, source: configFile });
   }
   return { generator: 'docusaurus', configFile, mounts, baseUrl: cleanUrlPrefix(setting('baseUrl') ?? ''), redirects, generated: [], unserved: [] };
+}
+
+/** The version names of `versions.json` (newest first); [] when it is absent or not a list of strings. */
+function readVersions(text: string): string[] {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && /^[\w.-]+$/.test(v)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The URL path (below the blog route, leading slash) of the blog post at `rel`: its `slug`, else
+ * `/YYYY/MM/DD/name` when the file or folder name starts with a date (`2021-05-25-jest-27.md`,
+ * `2021-05-25-jest-27/index.md`), else its path without extension.
+ */
+export function docusaurusBlogPath(rel: string, fm: Record<string, unknown>): string {
+  const slug = asString(fm.slug)?.trim();
+  if (slug) return slug.startsWith('/') ? slug : `/${slug}`;
+  const stem = rel.replace(/\.(md|mdx|markdown)$/i, '').replace(/\/(index|README)$/i, '');
+  const dated = /^(\d{4})[-/](\d{2})[-/](\d{2})[-/](.+)$/.exec(stem);
+  return dated ? `/${dated[1]}/${dated[2]}/${dated[3]}/${dated[4]}` : `/${stem}`;
 }
 
 /** `01-intro` → `intro`, `2-guides` → `guides`; dates and versions (`2021-01-31-notes`, `1.2-x`) are kept, as the docs plugin keeps them. */

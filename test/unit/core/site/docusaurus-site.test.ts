@@ -68,4 +68,45 @@ describe('Docusaurus sites', () => {
       ['/docs/privacy_policy', 'docs/privacy_policy', 'missing'],
     ]);
   });
+
+  it('serves a docs folder beside the website (`path: ../docs`), versioned docs from versions.json, and blog posts by their dated file names', async () => {
+    const repo: Repo = {
+      'website/docusaurus.config.mjs': "export default { presets: [['classic', { docs: { path: '../docs' }, blog: { showReadingTime: true } }]] };\n",
+      'website/versions.json': '["30.4", "30.0"]\n',
+      'website/static/img/content/snap.png': '',
+      'docs/ExpectAPI.md': '---\nid: expect\n---\n# Expect\n[snap](/img/content/snap.png) [post](/blog/2016/07/27/jest-14) [cfg](configuration)\n',
+      'website/versioned_docs/version-30.4/ExpectAPI.md': '---\nid: expect\n---\n# Expect\n',
+      'website/versioned_docs/version-30.4/Configuration.md': '---\nid: configuration\n---\n# Configuration\n',
+      'website/versioned_docs/version-30.0/ExpectAPI.md': '---\nid: expect\n---\n# Expect\n',
+      'website/versioned_docs/version-30.0/TutorialAsync.md': '---\nid: tutorial-async\n---\n[expect](expect#assertions) [next](/docs/next/expect) [gone](/docs/30.0/configuration)\n',
+      'website/blog/2016-07-27-jest-14.md': '# Jest 14\n',
+      'website/blog/2021-05-25-jest-27/index.md': '# Jest 27\n',
+      'website/blog/2022-01-01-renamed.md': '---\nslug: new-year\n---\n# New year\n',
+      'website/blog/2023-01-01-post.md': '[cli](/docs/expect) [27](/blog/2021/05/25/jest-27) [ny](/blog/new-year) [old](/blog/2022/01/01/renamed)\n',
+    };
+    const { sites } = await sitesOf(repo);
+    assert.deepEqual(sites[0]!.mounts.slice(0, 4).map((m) => [m.url, m.dir]), [
+      ['/docs/next', 'docs'],
+      ['/docs', 'website/versioned_docs/version-30.4'],
+      ['/docs/30.0', 'website/versioned_docs/version-30.0'],
+      ['/blog', 'website/blog'],
+    ]);
+    const rows = async (doc: string): Promise<Array<[string, string, string]>> => targetRows(await resolveIn(repo, doc));
+    assert.deepEqual(await rows('docs/ExpectAPI.md'), [
+      ['/img/content/snap.png', 'website/static/img/content/snap.png', 'file'],
+      ['/blog/2016/07/27/jest-14', 'website/blog/2016-07-27-jest-14.md', 'file'],
+      ['configuration', 'docs/configuration', 'missing'],
+    ]);
+    assert.deepEqual(await rows('website/versioned_docs/version-30.0/TutorialAsync.md'), [
+      ['expect#assertions', 'website/versioned_docs/version-30.0/ExpectAPI.md', 'file'],
+      ['/docs/next/expect', 'docs/ExpectAPI.md', 'file'],
+      ['/docs/30.0/configuration', 'docs/30.0/configuration', 'missing'],
+    ]);
+    assert.deepEqual(await rows('website/blog/2023-01-01-post.md'), [
+      ['/docs/expect', 'website/versioned_docs/version-30.4/ExpectAPI.md', 'file'],
+      ['/blog/2021/05/25/jest-27', 'website/blog/2021-05-25-jest-27/index.md', 'file'],
+      ['/blog/new-year', 'website/blog/2022-01-01-renamed.md', 'file'],
+      ['/blog/2022/01/01/renamed', 'blog/2022/01/01/renamed', 'missing'],
+    ]);
+  });
 });
