@@ -65,7 +65,8 @@ export function resolveSiteLink(written: string, linkKind: 'absolute-path' | 're
       if (entry && g.names.has(entry) && deeper.length === 0) return { kind: 'generated', dataFile: g.dataFile };
       if (entry && g.names.has(entry)) maybe ??= { kind: 'maybe-generated', why: `\`${g.dataFile}\` lists \`${entry}\` and ${site.mayGenerate ?? 'the site makes pages from it'}`, tried };
     }
-    const prefix = site.generatedPrefixes?.find((p) => isUnder(key, p) && key !== p);
+    // A folder with a data file of its name (`data/repos.yml` for `/repos/`) has pages for the entries it lists, and no others.
+    const prefix = site.generatedPrefixes?.find((p) => isUnder(key, p) && key !== p && !site.generated.some((g) => g.prefix === p));
     if (prefix) maybe ??= { kind: 'maybe-generated', why: `\`${site.configFile}\` makes pages under \`/${prefix}/\``, tried };
     const asset = assetFallback(site, url, files);
     if (asset) return { kind: 'page', path: asset };

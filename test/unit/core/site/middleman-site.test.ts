@@ -56,4 +56,18 @@ describe('Middleman / GOV.UK tech-docs sites', () => {
       ['link.missing-target', 'info', 'Link `/document-types/guide.html` leads to no source page, but may be generated: `config.rb` makes pages under `/document-types/`. Check it on the published site.'],
     ]);
   });
+
+  it('calls a page under a data folder broken when the data file does not list its entry, even where the proxy Ruby makes pages under that folder', async () => {
+    const repo: Repo = {
+      ...REPO,
+      'app/proxy_pages.rb': 'def self.overviews\n  { path: "/repos/#{repo.app_name}.html" }\nend\n',
+      'source/manual/a.html.md': '[listed](/repos/search-api/how-to.html) [unlisted](/repos/govuk-aws/guides/rds.html) [unlisted page](/repos/govuk-app-config.html)\n',
+    };
+    const resolved = await resolveIn(repo, 'source/manual/a.html.md');
+    assert.deepEqual(problemRows(resolved).map((p) => [p[1], p[2].slice(0, 45)]), [['info', 'Link `/repos/search-api/how-to.html` leads to']]);
+    assert.deepEqual(targetRows(resolved).map((t) => [t[0], t[2]]), [
+      ['/repos/govuk-aws/guides/rds.html', 'missing'],
+      ['/repos/govuk-app-config.html', 'missing'],
+    ]);
+  });
 });
