@@ -45,6 +45,8 @@ export function resolveSiteLink(written: string, linkKind: 'absolute-path' | 're
       const prefix = mount.url === '/' ? '/' : `${mount.url}/`;
       if (!(url === mount.url || url.startsWith(prefix) || (mount.url === '/' && url.startsWith('/')))) continue;
       const rest = url === mount.url ? '' : url.slice(prefix.length);
+      // The blog plugin makes the post list and its tag, archive, author and later pages.
+      if (mount.routes === 'docusaurus-blog' && /^(|(tags|archive|authors|page)(\/.*)?)$/.test(urlKey(rest))) return { kind: 'generated', dataFile: mount.dir };
       for (const candidate of pageCandidates(mount, rest, url.endsWith('/'))) {
         // Hugo lower-cases URLs: `/methods/page/isancestor/` is `methods/page/IsAncestor.md`.
         const found = files.hasFile(candidate) ? candidate : site.generator === 'hugo' ? files.fileIgnoringCase?.(candidate) : undefined;

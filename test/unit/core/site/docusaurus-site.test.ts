@@ -109,4 +109,14 @@ describe('Docusaurus sites', () => {
       ['/blog/2022/01/01/renamed', 'blog/2022/01/01/renamed', 'missing'],
     ]);
   });
+
+  it('counts the pages the blog plugin makes (the list at /blog/, tags, archive, authors, later pages) as existing', async () => {
+    const repo: Repo = {
+      'website/docusaurus.config.js': "module.exports = { presets: [['classic', { docs: {}, blog: {} }]] };\n",
+      'website/blog/2020-01-01-hello.md': '# Hello\n',
+      'website/docs/more.md': '[blog](/blog/) [list](/blog) [tags](/blog/tags/release) [archive](/blog/archive) [authors](/blog/authors) [page 2](/blog/page/2)\n[gone](/blog/2020/01/02/nope)\n',
+    };
+    const resolved = await resolveIn(repo, 'website/docs/more.md');
+    assert.deepEqual([targetRows(resolved), problemRows(resolved)], [[['/blog/2020/01/02/nope', 'blog/2020/01/02/nope', 'missing']], []]);
+  });
 });
