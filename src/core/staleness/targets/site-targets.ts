@@ -9,12 +9,12 @@ import { notPublishedReason } from '../rules/link-not-published';
 
 /**
  * Folders of test fixtures: their docs are searched, but their (often deliberately broken) links
- * are not checked. A subfolder of a top-level test folder (`test/source/`, Jekyll's own test site) is one too;
- * `test/README.md` itself is a doc.
+ * are not checked. A subfolder of a test folder (`test/source/`, Jekyll's own test site;
+ * `mkdocs/tests/integration/`, MkDocs' test projects) is one too; `test/README.md` itself is a doc.
  */
-const FIXTURE_DIR = /(^|\/)(fixtures|testdata|__fixtures__)\/|^(tests?|spec)\/[^/]+\//;
+const FIXTURE_DIR = /(^|\/)(fixtures|testdata|__fixtures__)\/|(^|\/)(tests?|spec)\/[^/]+\//;
 
-/** True for a doc inside a test fixtures folder (`spec/fixtures`, `test/fixtures`, `testdata`, `__fixtures__`, any subfolder of a top-level `test/`, `tests/` or `spec/`). */
+/** True for a doc inside a test fixtures folder (`spec/fixtures`, `test/fixtures`, `testdata`, `__fixtures__`, any subfolder of a `test/`, `tests/` or `spec/` folder). */
 export function isFixturePath(path: string): boolean {
   return FIXTURE_DIR.test(path);
 }

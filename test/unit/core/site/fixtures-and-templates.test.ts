@@ -17,6 +17,16 @@ describe('test fixtures and site templates', () => {
     assert.deepEqual(rows, [['spec/fixtures/broken.md', 0], ['test/fixtures/a/b.md', 0], ['pkg/testdata/doc.md', 0], ['src/__fixtures__/c.md', 0], ['test/source/_posts/d.md', 0], ['test/README.md', 1], ['docs/real.md', 1]]);
   });
 
+  it('counts the subfolders of a test folder inside a package (`mkdocs/tests/integration/…`) as fixtures too, not the test folder\'s own files', async () => {
+    const repo: Repo = {
+      'mkdocs/tests/integration/subpages/docs/index.md': '![Image](/image.png) [x](sub1/image.png)\n',
+      'pkg/spec/sample/doc.md': '[x](nope.md)\n',
+      'pkg/tests/README.md': '[x](nope.md)\n',
+    };
+    const rows = await Promise.all(Object.keys(repo).map(async (p) => [p, targetRows(await resolveIn(repo, p)).length]));
+    assert.deepEqual(rows, [['mkdocs/tests/integration/subpages/docs/index.md', 0], ['pkg/spec/sample/doc.md', 0], ['pkg/tests/README.md', 1]]);
+  });
+
   it('reads front matter holding template expressions as a template: no front-matter.invalid, whether the YAML breaks or not', () => {
     const hugo = parseDoc('archetypes/default.md', '---\ntitle: "{{ replace .File.ContentBaseName "-" " " | title }}"\ndate: {{ .Date }}\ndraft: true\n---\n');
     const jekyll = parseDoc('_layouts/page.md', '---\nlayout: {{ page.layout }}\n---\n');
