@@ -3,7 +3,7 @@ import { asString, asStrings, dirOf, joinDir, type SiteFiles } from './config-te
 import { antoraSite } from './generators/antora';
 import { docusaurusBlogPath, docusaurusDocPath, docusaurusSite } from './generators/docusaurus';
 import { HUGO_CONFIG, hugoHookDestinations, hugoSite } from './generators/hugo';
-import { collectionUrl, jekyllSite } from './generators/jekyll';
+import { collectionUrl, jekyllHtmlPermalinks, jekyllSite } from './generators/jekyll';
 import { middlemanSite } from './generators/middleman';
 import { mkdocsSite } from './generators/mkdocs';
 import { addNetlifyRedirects } from './generators/netlify';
@@ -37,6 +37,7 @@ export async function detectSites(files: SiteFiles, docs: readonly DocModel[], s
   const read = async (path: string): Promise<string> => (await files.read(path).catch(() => undefined)) ?? '';
   const candidates = files.list.filter((f) => f.split('/').length <= DEPTH_LIMIT || HUGO_CONFIG.test(f)).sort((a, b) => a.split('/').length - b.split('/').length);
   const taken = new Set<string>();
+  const htmlPages: Array<[string, string]> = [];
   for (const path of candidates) {
     const name = path.slice(path.lastIndexOf('/') + 1);
     let site: SiteModel | undefined;
@@ -54,12 +55,15 @@ export async function detectSites(files: SiteFiles, docs: readonly DocModel[], s
       if (hook.destinations.length) site.hookDestinations = hook.destinations;
       if (hook.getPage) site.hookFindsPages = true;
     }
+    if (site.generator === 'jekyll') htmlPages.push(...(await jekyllHtmlPermalinks(site, files)));
     await addNetlifyRedirects(site, siteDir(path), files);
     taken.add(siteDir(path));
     sites.push(site);
   }
   const withSettings = settings ? applySiteSettings(sites, settings) : sites;
-  return { sites: withSettings, ...addFrontMatterRoutes(withSettings, docs) };
+  const routes = addFrontMatterRoutes(withSettings, docs);
+  for (const [key, path] of htmlPages) if (!routes.permalinks.has(key)) routes.permalinks.set(key, path);
+  return { sites: withSettings, ...routes };
 }
 
 /** The folder a site config speaks for: its own, or the one above `config/` (`config/tech-docs.yml`, Hugo's `config/_default/`). */

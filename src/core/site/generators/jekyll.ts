@@ -1,5 +1,5 @@
-import { asRecord, asString, asStrings, dirOf, joinDir, readYaml } from '../config-text';
-import { cleanDir, cleanUrlPrefix, type SiteModel, type SiteMount } from '../site-model';
+import { asRecord, asString, asStrings, dirOf, joinDir, readYaml, type SiteFiles } from '../config-text';
+import { cleanDir, cleanUrlPrefix, isUnder, pagesMountOf, urlKey, type SiteModel, type SiteMount } from '../site-model';
 
 /**
  * Jekyll and GitHub Pages (`_config.yml`): pages from the config's folder (or `source:`), under
@@ -64,4 +64,24 @@ export function collectionUrl(pattern: string, rel: string): string | undefined 
   if (/:(year|month|day)/.test(pattern) && !dated) return undefined;
   const values: Record<string, string> = { path: stem, name: base, title: dated ? dated[4]! : base, year: dated?.[1] ?? '', month: dated?.[2] ?? '', day: dated?.[3] ?? '', output_ext: '.html' };
   return pattern.replace(/:([a-z_]+)/g, (_, key: string) => values[key] ?? '').replace(/\/{2,}/g, '/');
+}
+
+/** How many `.html` pages of a Jekyll site are read for their front matter. */
+const HTML_PAGES_READ = 2000;
+
+/**
+ * Pages Jekyll serves from `.html` files with front matter at their `permalink` (rubygems guides'
+ * `command-reference/gemfile.html` at `/gemfile/`): `[URL key, path]` for each, skipping
+ * unserved and `_` folders (layouts, includes). Markdown docs' permalinks are read from the docs.
+ */
+export async function jekyllHtmlPermalinks(site: SiteModel, files: SiteFiles): Promise<Array<[string, string]>> {
+  const pages = files.list.filter((f) => /\.html?$/i.test(f) && pagesMountOf(site, f) && !site.unserved.some((d) => isUnder(f, d)) && !/(^|\/)_[^/]*\//.test(f.slice((pagesMountOf(site, f)?.dir.length ?? 0))));
+  const out: Array<[string, string]> = [];
+  for (const path of pages.slice(0, HTML_PAGES_READ)) {
+    const text = (await files.read(path).catch(() => undefined)) ?? '';
+    const block = /^---\r?\n([\s\S]*?)\r?\n---\s*(\r?\n|$)/.exec(text)?.[1];
+    const permalink = block !== undefined ? asString(asRecord(readYaml(block))?.permalink) : undefined;
+    if (permalink && !permalink.includes(':')) out.push([urlKey(permalink), path]);
+  }
+  return out;
 }

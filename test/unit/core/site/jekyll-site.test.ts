@@ -46,4 +46,17 @@ describe('Jekyll / GitHub Pages sites', () => {
     const resolved = await resolveIn(REPO, 'docs/_layouts/default.md');
     assert.deepEqual([targetRows(resolved), problemRows(resolved)], [[], []]);
   });
+
+  it('finds a page that an .html file with front matter serves at its permalink (rubygems guides: /gemfile)', async () => {
+    const repo: Repo = {
+      '_config.yml': 'permalink: pretty\n',
+      'command-reference/gemfile.html': '---\nlayout: default\ntitle: "gemfile"\npermalink: /gemfile/\n---\n<em>A format</em>\n',
+      '_layouts/x.html': '---\npermalink: /layout-only/\n---\n',
+      'guide.md': '[gemfile](/gemfile) [anchor](/gemfile/#GIT) [layout](/layout-only/)\n',
+    };
+    assert.deepEqual(targetRows(await resolveIn(repo, 'guide.md')), [
+      ['/gemfile', 'command-reference/gemfile.html', 'file'],
+      ['/layout-only/', 'layout-only', 'missing'],
+    ]);
+  });
 });
