@@ -46,6 +46,9 @@ const DOC_EXTENSION = /\.(md|markdown|mdx)$/i;
  */
 const FORGE_ROUTE = /^\.\.\/\.\.\/(graphs|issues|pulls?|wiki|releases|actions|discussions|security|network|compare|commits?|milestones|labels|projects|tags|branches|pulse|stargazers|forks|merge_requests|-)(\/|\?|#|$)/;
 
+/** `../tree/HEAD/README.md`: a forge route relative to a pull request's page, written in comment templates (check-spelling's `advice.md`). */
+const FORGE_HEAD_ROUTE = /^(\.\.\/)+(tree|blob)\/HEAD\//;
+
 /** `$BRANCH_URL`, `${VERSION}`: a placeholder a template or a bot fills in, not a path. */
 const PLACEHOLDER = /\$\{?[A-Z_][A-Z0-9_]*\}?/;
 const LINE_SUFFIX = /^(.*?)(?::(\d+)(?:-(\d+))?|#(L\d+(?:-L?\d+)?))$/;
@@ -101,7 +104,7 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
     } else {
       const written = link.path ?? '';
       // A template expression (a Hugo shortcode) is not a path: only a detected site reads it.
-      if (!written || (/\{\{|\{%/.test(written) && !ctx.site?.sites.length) || PLACEHOLDER.test(written)) continue;
+      if (!written || (/\{\{|\{%/.test(written) && !ctx.site?.sites.length) || PLACEHOLDER.test(written) || FORGE_HEAD_ROUTE.test(written)) continue;
       preferDir = written.endsWith('/');
       const joined = link.kind === 'absolute-path' ? written.replace(/^\/+/, '') : posix.join(docDir, written);
       const normalized = posix.normalize(joined || '.');

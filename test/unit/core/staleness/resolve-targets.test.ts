@@ -56,6 +56,12 @@ describe('resolving what a doc depends on', () => {
     assert.deepEqual([targets, problems.map((p) => p.target)], [[], ['../../secret.txt', '../../../graphsx']]);
   });
 
+  it('leaves a relative link into `tree/HEAD/` or `blob/HEAD/` alone: a forge route of a comment template (check-spelling\'s advice.md), not a folder', () => {
+    const doc = parseDoc('.github/actions/spelling/advice.md', '[README.md](../tree/HEAD/README.md) [b](../../blob/HEAD/x.md) [real](../tree/main/README.md)\n');
+    const { targets } = resolveDocTargets(doc, ctx());
+    assert.deepEqual(targets.map((t) => [t.raw, t.path, t.kind]), [['../tree/main/README.md', '.github/actions/tree/main/README.md', 'missing']]);
+  });
+
   it('reads watches paths and globs, and reports a watches value of the wrong shape', () => {
     const ok = resolveDocTargets(parseDoc('runbooks/db.md', '---\nwatches: [deploy/db/**, ./Makefile]\n---\n# X\n'), ctx());
     assert.deepEqual(ok.targets.map((t) => [t.path, t.kind, t.via, t.line]), [['deploy/db/**', 'glob', 'watches', 1], ['Makefile', 'file', 'watches', 1]]);
