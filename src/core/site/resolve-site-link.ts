@@ -3,7 +3,7 @@ import { joinDir } from './config-text';
 import { splatRedirectKey } from './generators/netlify';
 import { siteOfPath, stripBase, type SiteContext } from './detect-site';
 import { pageCandidates, pageUrlBases } from './site-pages';
-import { below, isUnder, urlKey, type SiteModel } from './site-model';
+import { below, isUnder, pagesMountOf, urlKey, type SiteModel } from './site-model';
 
 /** What a link leads to on the published site. */
 export type SiteLinkResult =
@@ -31,6 +31,13 @@ export interface ExistingFiles {
 export function resolveSiteLink(written: string, linkKind: 'absolute-path' | 'relative', docPath: string, ctx: SiteContext, files: ExistingFiles): SiteLinkResult | undefined {
   const site = siteOfPath(ctx.sites, docPath);
   if (!site || !written) return undefined;
+  // Docusaurus resolves a markdown file link from the page's folder, then from the docs (version) folder.
+  const docsMount = pagesMountOf(site, docPath);
+  const file = written.replace(/[?#].*$/, '');
+  if (linkKind === 'relative' && docsMount?.routes === 'docusaurus-docs' && /\.mdx?$/i.test(file)) {
+    const fromRoot = posix.normalize(joinDir(docsMount.dir, file));
+    if (isUnder(fromRoot, docsMount.dir) && files.hasFile(fromRoot)) return { kind: 'page', path: fromRoot };
+  }
   const urls = linkKind === 'absolute-path' ? [written] : pageUrlBases(site, docPath).map((base) => posix.normalize(posix.join(base, written)));
   if (linkKind === 'relative' && site.hookFindsPages) urls.push(posix.normalize(`/${written}`));
   const tried: string[] = [];

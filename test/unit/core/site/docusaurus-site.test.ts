@@ -119,4 +119,19 @@ describe('Docusaurus sites', () => {
     const resolved = await resolveIn(repo, 'website/docs/more.md');
     assert.deepEqual([targetRows(resolved), problemRows(resolved)], [[['/blog/2020/01/02/nope', 'blog/2020/01/02/nope', 'missing']], []]);
   });
+
+  it('resolves a markdown file link from the page\'s folder, then from the docs folder, as Docusaurus does', async () => {
+    const repo: Repo = {
+      'website/docusaurus.config.ts': "export default { presets: [['classic', { docs: { path: '../docs', routeBasePath: '/' } }]] };\n",
+      'docs/api/Store.md': '# Store\n',
+      'docs/understanding/Glossary.md': '[store](api/Store.md#getState) [gone](api/Nope.md) [page url](api/Store)\n',
+    };
+    const resolved = await resolveIn(repo, 'docs/understanding/Glossary.md');
+    assert.deepEqual(targetRows(resolved).map((t) => [t[0], t[2]]), [
+      ['api/Store.md#getState', 'file'],
+      ['api/Nope.md', 'missing'],
+      ['api/Store', 'missing'],
+    ]);
+    assert.equal(targetRows(resolved)[0]![1], 'docs/api/Store.md');
+  });
 });
