@@ -16,41 +16,16 @@ export const linkMissingTarget: ItemRule<BrokenEvidence> = {
     if (b.renamedTo && !b.pinnedAt) return undefined;
     const t = b.target;
     const what = targetWord(t);
-    if (b.pinnedAt) {
-      return {
-        score: options.weights.brokenLink,
-        reason: {
-          ruleId: RuleId.linkMissingTarget,
-          severity: 'error',
-          ...at(t),
-          message: `${what} \`${t.path}\` does not exist at ${b.pinnedAt.slice(0, 12)}, the commit or tag this link is pinned to. Fix the link.`,
-          commits: [],
-        },
-      };
-    }
+    const broken = (message: string, commits: NonNullable<BrokenEvidence['deletedIn']>[] = []) => ({
+      score: options.weights.brokenLink,
+      reason: { ruleId: RuleId.linkMissingTarget, severity: 'error' as const, ...at(t), message, commits },
+    });
+    if (b.pinnedAt) return broken(`${what} \`${t.path}\` does not exist at ${b.pinnedAt.slice(0, 12)}, the commit or tag this link is pinned to. Fix the link.`);
     if (t.site && !b.deletedIn && !b.deletedUncommitted) {
-      return {
-        score: options.weights.brokenLink,
-        reason: {
-          ruleId: RuleId.linkMissingTarget,
-          severity: 'error',
-          ...at(t),
-          message: `Link \`${t.raw}\` leads to no page of the ${t.site.generator} site: ${triedText(t.site)}. Fix or remove the link.`,
-          commits: [],
-        },
-      };
+      return broken(`Link \`${t.raw}\` leads to no page of the ${t.site.generator} site: ${triedText(t.site)}. Fix or remove the link.`);
     }
     const deleted = b.deletedIn ? ` (deleted in ${commitText(b.deletedIn)})` : b.deletedUncommitted ? ' (deleted in the working tree, not committed)' : '';
-    return {
-      score: options.weights.brokenLink,
-      reason: {
-        ruleId: RuleId.linkMissingTarget,
-        severity: 'error',
-        ...at(t),
-        message: `${what} \`${t.path}\` does not exist${deleted}. Fix or remove the link.`,
-        commits: b.deletedIn ? [b.deletedIn] : [],
-      },
-    };
+    return broken(`${what} \`${t.path}\` does not exist${deleted}. Fix or remove the link.`, b.deletedIn ? [b.deletedIn] : []);
   },
 };
 
