@@ -17,6 +17,11 @@ function plain(node: Nodes): string {
   return (node.children as Nodes[]).map(plain).join(' ');
 }
 
+/** A doc's markdown tree, for `termsNear`: parse once per doc, however many of its targets changed. */
+export function docTree(text: string): Root {
+  return processor.parse(text) as Root;
+}
+
 /**
  * What a doc says about the targets named on some of its lines, as normalised words with their
  * spelling in the doc (see `wordsOf`): the paragraph, list item paragraph, table row or heading holding each line; for a
@@ -24,8 +29,7 @@ function plain(node: Nodes): string {
  * section of each of those blocks. The words of the target's own path are left out (`go.yaml`
  * does not make "go" something the doc says about the file).
  */
-export function termsNear(text: string, lines: readonly number[], targetPath: string): Map<string, string> {
-  const tree = processor.parse(text) as Root;
+export function termsNear(tree: Root, lines: readonly number[], targetPath: string): Map<string, string> {
   const blocks: Nodes[] = [];
   const labels = new Set<string>();
   const at = new Set(lines);

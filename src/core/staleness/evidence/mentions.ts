@@ -1,7 +1,7 @@
 import { normalWord } from '../diffs/vocabulary';
 import type { ChangeEvidence, ChangeVocabulary, DocEvidence } from '../model/evidence';
 import type { GitHistory } from '../ports';
-import { termsNear } from './doc-terms';
+import { docTree, termsNear } from './doc-terms';
 
 /** Docs larger than this are not read for what they say: their changes count as before. */
 const MAX_DOC_BYTES = 2 * 1024 * 1024;
@@ -53,10 +53,12 @@ export async function compareWithDocs(evidence: DocEvidence[], git: GitHistory |
   for (const e of evidence) {
     if (!e.changes.some((c) => c.vocabulary)) continue;
     const text = textOf.get(e.path);
+    let tree: ReturnType<typeof docTree> | undefined;
     e.changes = e.changes.map((c): ChangeEvidence => {
       const { vocabulary, ...rest } = c;
       if (!vocabulary || c.minor || text === undefined) return rest;
-      const mentions = mentionsOf(vocabulary, termsNear(text, c.target.occurrences.map((o) => o.line), c.target.path));
+      tree ??= docTree(text);
+      const mentions = mentionsOf(vocabulary, termsNear(tree, c.target.occurrences.map((o) => o.line), c.target.path));
       return mentions.length > 0 ? { ...rest, mentions } : { ...rest, unmentioned: true, vocabulary };
     });
   }
