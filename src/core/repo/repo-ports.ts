@@ -68,6 +68,8 @@ export interface BlobContent {
   binary?: boolean;
   /** Larger than the limit asked for: only the id and size are known. */
   tooLarge?: boolean;
+  /** Git could not read it (a submodule's commit, or an object missing from this clone): only that it changed is known. */
+  unreadable?: boolean;
 }
 
 /** What the change-set check of alert rules reads of git (a part of the staleness `GitHistory` port). */

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { StalenessEngine } from '../../../src/core/staleness/engine';
 import type { DocStaleness } from '../../../src/core/staleness/model/report';
 import { SimpleGitHistory } from '../../../src/node/git-history';
@@ -72,6 +74,31 @@ describe('staleness from git history (real repositories)', () => {
     // Under the cap the same change is diffed line by line.
     const [diffed] = await report(['runbooks/export.md']);
     assert.deepEqual([diffed!.reasons[0]!.added, diffed!.reasons[0]!.deleted, diffed!.reasons[0]!.tooLarge], [1, 1, undefined]);
+  });
+
+  it('says a linked binary file changed "binary, not compared line by line" instead of "+0/−0 lines"', async () => {
+    const RUNBOOK_IMAGE = '# Dashboard\n\nSee [the panel](../media/panel.bin) for the panel.\n';
+    await repo.commit('add runbook', '2025-01-01', { 'runbooks/dash.md': RUNBOOK_IMAGE, 'media/panel.bin': 'PNG\u0000\u0001old\n' });
+    const sha = await repo.commit('new panel', '2025-02-01', { 'media/panel.bin': 'PNG\u0000\u0002new\n' });
+    const [doc] = await report(['runbooks/dash.md']);
+    assert.equal(doc!.level, 'stale');
+    assert.equal(
+      doc!.reasons[0]!.message,
+      `Linked file \`media/panel.bin\` changed in 1 commit (binary, not compared line by line) since this runbook was last changed on 2025-01-01 — latest: ${sha.slice(0, 7)} "new panel". Check this runbook against the change, then update it or mark it reviewed.`,
+    );
+  });
+
+  it('says a linked file whose old content git cannot read (object missing from the clone) changed, never "+0/−0 lines"', async () => {
+    await repo.commit('add runbook', '2025-01-01', { 'runbooks/db.md': RUNBOOK, 'deploy/db/pool.yaml': 'size: 10\n' });
+    const sha = await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': 'size: 20\nmax: 40\n' });
+    const old = repo.git(['rev-parse', `${sha}~1:deploy/db/pool.yaml`]).trim();
+    await fs.rm(path.join(repo.dir, '.git', 'objects', old.slice(0, 2), old.slice(2)));
+    const [doc] = await report(['runbooks/db.md']);
+    assert.equal(doc!.level, 'stale');
+    assert.equal(
+      doc!.reasons[0]!.message,
+      `Linked file \`deploy/db/pool.yaml\` changed in 1 commit (content not readable from git: a submodule, or an object missing from this clone) since this runbook was last changed on 2025-01-01 — latest: ${sha.slice(0, 7)} "raise pool size". Check this runbook against the change, then update it or mark it reviewed.`,
+    );
   });
 
   it('keeps a runbook fresh when it changed together with its linked file', async () => {

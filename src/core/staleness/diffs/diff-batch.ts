@@ -118,7 +118,7 @@ export class DetailBatch {
     // A state the history says exists but git cannot read (a submodule: its commits are not in
     // this repository) is compared by id only, never taken for a missing file.
     const read = (state: FileAt | undefined): BlobContent | undefined =>
-      state && (content.get(stateKey(state)) ?? { oid: `unreadable:${stateKey(state)}`, size: 0 });
+      state && (content.get(stateKey(state)) ?? { oid: `unreadable:${stateKey(state)}`, size: 0, unreadable: true });
     // Diffs on another thread (when there is a differ): each chunk is handed over as soon as its
     // files have arrived, and this thread goes on reading git's output.
     if (this.differ) {
@@ -281,11 +281,12 @@ export function diffBlobs(from: BlobContent | undefined, to: BlobContent | undef
   return { added, deleted, hunks };
 }
 
-/** The diff when it needs no line diff (same blob, or a side that is binary or too large: then with both sizes); undefined otherwise. */
+/** The diff when it needs no line diff (same blob, or a side that is binary, unreadable or too large: then with both sizes); undefined otherwise. */
 function opaqueDiff(from: BlobContent | undefined, to: BlobContent | undefined): StoredDiff | undefined {
   if (from && to && from.oid === to.oid) return { added: 0, deleted: 0, hunks: [] };
   const opaque = (blob: BlobContent | undefined) => !!blob && blob.text === undefined;
   if (!opaque(from) && !opaque(to)) return undefined;
+  if (from?.unreadable || to?.unreadable) return { added: 0, deleted: 0, hunks: [], binary: true, unreadable: true };
   if (from?.tooLarge || to?.tooLarge) return { added: 0, deleted: 0, hunks: [], binary: true, tooLarge: { before: from?.size ?? 0, after: to?.size ?? 0 } };
   return { added: 0, deleted: 0, hunks: [], binary: true };
 }

@@ -169,6 +169,7 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
   let minor: Set<MinorKind> | undefined = new Set();
   const oldVersions = new Set<string>();
   let tooLarge: ChangeEvidence['tooLarge'];
+  let opaque: ChangeEvidence['opaque'];
   // What the change did to the words of the files, until a file's is unknown (then undefined).
   // A file a runbook's command runs is depended on, not pointed at: every real change counts.
   let words: ChangeVocabulary | undefined = comparesByShape(target) && target.via !== 'command' ? { lost: [], gained: [], copies: [], sections: [] } : undefined;
@@ -188,6 +189,7 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
       added += diff.added;
       deleted += diff.deleted;
     }
+    if (diff?.binary && !diff.tooLarge) opaque = { binary: (opaque?.binary ?? 0) + (diff.unreadable ? 0 : 1), unreadable: (opaque?.unreadable ?? 0) + (diff.unreadable ? 1 : 0) };
     if (diff?.tooLarge) tooLarge = { files: (tooLarge?.files ?? 0) + 1, before: (tooLarge?.before ?? 0) + diff.tooLarge.before, after: (tooLarge?.after ?? 0) + diff.tooLarge.after };
     const kinds = change.structural || !diff ? undefined : minorKinds(diff, diff.hunks);
     if (!kinds || !minor) minor = undefined;
@@ -205,6 +207,7 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
     deleted,
     files,
     ...(tooLarge ? { tooLarge } : {}),
+    ...(opaque ? { opaque } : {}),
     ...(uncommitted ? { uncommitted } : {}),
     ...(minor && minor.size > 0 && !uncommitted ? { minor: [...minor], oldVersions: [...oldVersions] } : {}),
     ...(words && !uncommitted ? { vocabulary: words } : {}),

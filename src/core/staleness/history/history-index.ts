@@ -95,6 +95,7 @@ export class HistoryIndex {
         hunks: tooLarge ? [] : unflatten(flat),
         ...(flags & 1 ? { binary: true } : {}),
         ...(tooLarge ? { tooLarge } : {}),
+        ...(flags & 32 ? { unreadable: true } : {}),
         ...(shape ? { shape } : {}),
         ...(notes?.minor ? { minor: notes.minor.map((k) => k ?? undefined) } : {}),
         ...(notes?.oldVersions ? { oldVersions: notes.oldVersions } : {}),
@@ -212,7 +213,7 @@ export class HistoryIndex {
     const notes: HistorySnapshot['notes'] = {};
     for (const [key, d] of this.diffMap) {
       if (!this.keyInHistory(key)) continue;
-      const flags = (d.binary ? 1 : 0) | (d.shape ? 2 << SHAPES.indexOf(d.shape) : 0) | (d.tooLarge ? 16 : 0);
+      const flags = (d.binary ? 1 : 0) | (d.shape ? 2 << SHAPES.indexOf(d.shape) : 0) | (d.tooLarge ? 16 : 0) | (d.unreadable ? 32 : 0);
       const rest = d.tooLarge ? [d.tooLarge.before, d.tooLarge.after] : d.hunks.flatMap((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines]);
       diffs[key] = [d.added, d.deleted, flags, ...rest];
       const note = { ...(d.minor ? { minor: d.minor.map((k) => k ?? null) } : {}), ...(d.oldVersions ? { oldVersions: d.oldVersions } : {}), ...(d.vocabulary ? { vocabulary: d.vocabulary } : {}), ...(d.sections ? { sections: d.sections } : {}) };

@@ -4,7 +4,7 @@ import type { FileAt } from '../../repo/repo-ports';
 import type { Hunk } from '../model/line-ranges';
 
 /** Bump when `HistorySnapshot` changes shape: older caches are then rebuilt. */
-export const HISTORY_FORMAT_VERSION = 8;
+export const HISTORY_FORMAT_VERSION = 9;
 
 /** How a path was touched by a commit. Packed with the commit index as `index * 8 + code`. */
 export const Touch = {
@@ -58,6 +58,8 @@ export interface StoredDiff {
    * bytes before and after (0 for no file), so a message can say more than "changed". `binary` is set too.
    */
   tooLarge?: { before: number; after: number };
+  /** Set when git could not read a side (a submodule's commit, or an object missing from this clone). `binary` is set too. */
+  unreadable?: boolean;
   /**
    * For YAML and JSON whose shape a verdict needed: `same` when both sides have the same shape
    * (see `compareShapes`), `none` when a side is not parseable data; undefined when not compared.
@@ -96,7 +98,7 @@ export interface HistorySnapshot {
   /** path → the blob after each touch (same order; '' for deletions and when unknown), joined by ','. */
   oids: Record<string, string>;
   renames: Array<[string, string, number]>;
-  /** `diffKey(from, to)` → [added, deleted, flags, oldStart, oldLines, newStart, newLines, …]; flags: 1 binary, 2/4/8 shape same/changed/none, 16 too large (then the two sizes come instead of hunks). */
+  /** `diffKey(from, to)` → [added, deleted, flags, oldStart, oldLines, newStart, newLines, …]; flags: 1 binary, 2/4/8 shape same/changed/none, 16 too large (then the two sizes come instead of hunks), 32 unreadable. */
   diffs: Record<string, number[]>;
   /** `diffKey(from, to)` → its minor hunks, words and removed sections, for the diffs that have any. */
   notes: Record<string, DiffNotes>;

@@ -16,6 +16,8 @@ export interface ChangeEvidence {
   files: number;
   /** Changed files over the diff size cap (not counted in `added`/`deleted`): how many, and their sizes in bytes before and after, summed. */
   tooLarge?: { files: number; before: number; after: number };
+  /** Changed files known only to have changed (not counted in `added`/`deleted`): binary ones, and ones git could not read (a submodule, a missing object). */
+  opaque?: { binary: number; unreadable: number };
   /** Uncommitted, non-whitespace changes in the working tree. */
   uncommitted?: { added: number; deleted: number; files: number };
   /** The net change is only versions, comments or moved lines (the kinds found), and the doc quotes none of the old versions. */

@@ -66,12 +66,23 @@ function changeMessage(c: ChangeEvidence, since: string, noun: string): string {
 
 /**
  * The size of the committed change: `+3/−1 lines`; for files over the diff size cap their sizes
- * instead (`too large to diff: 48.0 MB → 50.1 MB`), never a "+0/−0" that reads as nothing changed.
+ * instead (`too large to diff: 48.0 MB → 50.1 MB`), and for binary files and files git could not
+ * read what is known, never a "+0/−0" that reads as nothing changed.
  */
 function committedSize(c: ChangeEvidence): string {
-  if (!c.tooLarge) return lineCounts(c.added, c.deleted);
-  const sizes = `${byteSize(c.tooLarge.before)} \u2192 ${byteSize(c.tooLarge.after)}`;
-  const diffed = c.files - c.tooLarge.files;
-  if (diffed === 0) return c.tooLarge.files === 1 ? `too large to diff: ${sizes}` : `${c.tooLarge.files} files too large to diff: ${sizes}`;
-  return `${lineCounts(c.added, c.deleted)}; ${plural(c.tooLarge.files, 'file')} too large to diff: ${sizes}`;
+  const binary = c.opaque?.binary ?? 0;
+  const unreadable = c.opaque?.unreadable ?? 0;
+  const diffed = c.files - (c.tooLarge?.files ?? 0) - binary - unreadable;
+  const only = diffed === 0 && [c.tooLarge?.files ?? 0, binary, unreadable].filter((n) => n > 0).length === 1;
+  const parts = diffed > 0 || c.files === 0 ? [lineCounts(c.added, c.deleted)] : [];
+  if (c.tooLarge) {
+    const sizes = `${byteSize(c.tooLarge.before)} \u2192 ${byteSize(c.tooLarge.after)}`;
+    parts.push(only && c.tooLarge.files === 1 ? `too large to diff: ${sizes}` : `${only ? c.tooLarge.files : plural(c.tooLarge.files, 'file')} ${only ? 'files ' : ''}too large to diff: ${sizes}`);
+  }
+  if (binary > 0) parts.push(only && binary === 1 ? 'binary, not compared line by line' : `${plural(binary, 'binary file')}, not compared line by line`);
+  if (unreadable > 0) {
+    const why = 'a submodule, or an object missing from this clone';
+    parts.push(only && unreadable === 1 ? `content not readable from git: ${why}` : `${plural(unreadable, 'file')} not readable from git: ${why}`);
+  }
+  return parts.join('; ');
 }

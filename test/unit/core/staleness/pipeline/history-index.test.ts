@@ -103,6 +103,15 @@ describe('HistoryIndex (one first-parent history in memory)', () => {
     assert.deepEqual(restored.diff(at('deploy/pool.yaml', 1), at('deploy/pool.yaml', 2)), { added: 0, deleted: 0, hunks: [], binary: true, tooLarge: { before: 48_000_000, after: 50_100_000 } });
   });
 
+  it('keeps that git could not read a side of a diff in a snapshot', () => {
+    const index = historyOf(HISTORY);
+    index.setDiff(at('deploy/pool.yaml', 1), at('deploy/pool.yaml', 2), { added: 0, deleted: 0, hunks: [], binary: true, unreadable: true });
+    const snapshot = index.toSnapshot();
+    assert.deepEqual(snapshot.diffs, { [`${sha(1)}:deploy/pool.yaml\u0000${sha(2)}:deploy/pool.yaml`]: [0, 0, 33] });
+    const restored = HistoryIndex.fromSnapshot(JSON.parse(JSON.stringify(snapshot)))!;
+    assert.deepEqual(restored.diff(at('deploy/pool.yaml', 1), at('deploy/pool.yaml', 2)), { added: 0, deleted: 0, hunks: [], binary: true, unreadable: true });
+  });
+
   it('restores nothing from a snapshot of another format or of another shape', () => {
     const snapshot = historyOf(HISTORY).toSnapshot();
     assert.equal(HistoryIndex.fromSnapshot({ ...snapshot, format: HISTORY_FORMAT_VERSION - 1 }), undefined);

@@ -43,6 +43,19 @@ describe('rule stale.linked-code-changed', () => {
     assert.deepEqual(verdict(doc).reasons.map((r) => r.tooLarge), [{ before: 48_000_000, after: 50_100_000 }, { before: 5_200_000, after: 999 }, { before: 1_999_950_000, after: 0 }]);
   });
 
+  it('says which files of a change are binary or unreadable instead of counting them as "+0/−0 lines"', () => {
+    const doc = evidence({
+      changes: [
+        { target: target('media', 3, { kind: 'directory' }), commits: [POOL], added: 3, deleted: 1, files: 4, opaque: { binary: 2, unreadable: 1 } },
+        { target: target('vendor/lib', 5, { kind: 'directory' }), commits: [POOL], added: 0, deleted: 0, files: 2, opaque: { binary: 0, unreadable: 2 } },
+      ],
+    });
+    assert.deepEqual(lines(doc), [
+      'runbooks/db.md:3:3 warning Linked folder `media/` changed (4 files) in 1 commit (+3/\u22121 lines; 2 binary files, not compared line by line; 1 file not readable from git: a submodule, or an object missing from this clone) since this runbook was last changed on 2024-05-01 — latest: a1b2c3d "raise pool size". Check this runbook against the change, then update it or mark it reviewed. [stale.linked-code-changed]',
+      'runbooks/db.md:5:3 warning Linked folder `vendor/lib/` changed (2 files) in 1 commit (2 files not readable from git: a submodule, or an object missing from this clone) since this runbook was last changed on 2024-05-01 — latest: a1b2c3d "raise pool size". Check this runbook against the change, then update it or mark it reviewed. [stale.linked-code-changed]',
+    ]);
+  });
+
   it('says how a doc came to depend on the target: watches, code span, alert rule', () => {
     const doc = evidence({
       kind: 'architecture',
