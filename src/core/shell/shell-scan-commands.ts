@@ -1,154 +1,150 @@
 /** Scanning the command context: words, operators, comments, newlines, and the substitutions that nest it. */
 
-import { HereDocScanner } from './shell-scan-here-docs';
-import type { SubstitutionSpan } from './shell-scan-types';
+import type { ScanCursor, SubstitutionSpan } from './shell-scan-types';
 
-/** The full scanner: the command context, on top of here-documents, quotes and expansions. */
-export class CommandScanner extends HereDocScanner {
-  /** Command context until `end` (a closing `)` or backtick) or the limit. Returns false when `end` was never found. */
-  command(end: ')' | '`' | undefined, arithmetic: boolean): boolean {
-    const t = this.t;
-    let wordStart = true;
-    let parens = 0;
-    while (this.i < this.limit) {
-      const c = t[this.i]!;
-      const next = t[this.i + 1];
-      if (c === '`' && end === '`') return true;
-      if (c === ')' && end === ')' && parens === 0) return true;
-      if (c === '\\') {
-        if (next === '\n') {
-          if (this.depth === 0) this.out.continuations.push(this.i);
-        } else {
-          wordStart = false;
-        }
-        this.i += 2;
-        continue;
-      }
-      if (c === '\n') {
-        if (this.depth === 0 && !arithmetic) this.out.newlines.push(this.i);
-        this.i++;
-        if (!arithmetic) this.hereDocBodies();
-        wordStart = true;
-        continue;
-      }
-      if (c === ' ' || c === '\t' || c === ';' || c === '&' || c === '|') {
-        this.i++;
-        wordStart = true;
-        continue;
-      }
-      if (c === '(') {
-        if (wordStart && next === '(' && !arithmetic) {
-          // `(( … ))` arithmetic command: `<<` inside is a shift, not a here-document.
-          this.substitution('arithmetic', 2);
-          wordStart = false;
-          continue;
-        }
-        parens++;
-        this.i++;
-        wordStart = true;
-        continue;
-      }
-      if (c === ')') {
-        parens = Math.max(0, parens - 1);
-        this.i++;
-        wordStart = true;
-        continue;
-      }
-      if (c === '#' && !arithmetic) {
-        if (wordStart) {
-          const newline = t.indexOf('\n', this.i);
-          const stop = newline < 0 || newline > this.limit ? this.limit : newline;
-          if (this.depth === 0) this.out.comments.push({ start: this.i, end: stop });
-          this.i = stop;
-          continue;
-        }
-        if (this.depth === 0) this.out.hashes.push(this.i);
-        this.i++;
-        continue;
-      }
-      if (c === "'") {
-        this.single();
+/** Command context until `end` (a closing `)` or backtick) or the limit. Returns false when `end` was never found. */
+export function command(s: ScanCursor, end: ')' | '`' | undefined, arithmetic: boolean): boolean {
+  const t = s.t;
+  let wordStart = true;
+  let parens = 0;
+  while (s.i < s.limit) {
+    const c = t[s.i]!;
+    const next = t[s.i + 1];
+    if (c === '`' && end === '`') return true;
+    if (c === ')' && end === ')' && parens === 0) return true;
+    if (c === '\\') {
+      if (next === '\n') {
+        if (s.depth === 0) s.out.continuations.push(s.i);
+      } else {
         wordStart = false;
-        continue;
       }
-      if (c === '"') {
-        this.double();
-        wordStart = false;
-        continue;
-      }
-      if (c === '`') {
-        this.backtick();
-        wordStart = false;
-        continue;
-      }
-      if (c === '$') {
-        this.dollar('unquoted');
-        wordStart = false;
-        continue;
-      }
-      if ((c === '<' || c === '>') && next === '(') {
-        this.substitution('process', 2);
-        wordStart = false;
-        continue;
-      }
-      if (c === '<' && next === '<') {
-        if (t[this.i + 2] === '<') {
-          this.i += 3;
-        } else if (arithmetic) {
-          this.i += 2;
-        } else {
-          this.hereDocOperator();
-        }
-        wordStart = true;
-        continue;
-      }
-      if (c === '<' && this.placeholder('unquoted')) {
-        wordStart = false;
-        continue;
-      }
-      this.i++;
-      wordStart = c === '<' || c === '>';
+      s.i += 2;
+      continue;
     }
-    return end === undefined;
+    if (c === '\n') {
+      if (s.depth === 0 && !arithmetic) s.out.newlines.push(s.i);
+      s.i++;
+      if (!arithmetic) s.read.hereDocBodies(s);
+      wordStart = true;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === ';' || c === '&' || c === '|') {
+      s.i++;
+      wordStart = true;
+      continue;
+    }
+    if (c === '(') {
+      if (wordStart && next === '(' && !arithmetic) {
+        // `(( … ))` arithmetic command: `<<` inside is a shift, not a here-document.
+        substitution(s, 'arithmetic', 2);
+        wordStart = false;
+        continue;
+      }
+      parens++;
+      s.i++;
+      wordStart = true;
+      continue;
+    }
+    if (c === ')') {
+      parens = Math.max(0, parens - 1);
+      s.i++;
+      wordStart = true;
+      continue;
+    }
+    if (c === '#' && !arithmetic) {
+      if (wordStart) {
+        const newline = t.indexOf('\n', s.i);
+        const stop = newline < 0 || newline > s.limit ? s.limit : newline;
+        if (s.depth === 0) s.out.comments.push({ start: s.i, end: stop });
+        s.i = stop;
+        continue;
+      }
+      if (s.depth === 0) s.out.hashes.push(s.i);
+      s.i++;
+      continue;
+    }
+    if (c === "'") {
+      s.read.single(s);
+      wordStart = false;
+      continue;
+    }
+    if (c === '"') {
+      s.read.double(s);
+      wordStart = false;
+      continue;
+    }
+    if (c === '`') {
+      backtick(s);
+      wordStart = false;
+      continue;
+    }
+    if (c === '$') {
+      s.read.dollar(s, 'unquoted');
+      wordStart = false;
+      continue;
+    }
+    if ((c === '<' || c === '>') && next === '(') {
+      substitution(s, 'process', 2);
+      wordStart = false;
+      continue;
+    }
+    if (c === '<' && next === '<') {
+      if (t[s.i + 2] === '<') {
+        s.i += 3;
+      } else if (arithmetic) {
+        s.i += 2;
+      } else {
+        s.read.hereDocOperator(s);
+      }
+      wordStart = true;
+      continue;
+    }
+    if (c === '<' && s.placeholder('unquoted')) {
+      wordStart = false;
+      continue;
+    }
+    s.i++;
+    wordStart = c === '<' || c === '>';
   }
+  return end === undefined;
+}
 
-  /** `$(…)`, `<(…)`, `>(…)`, `$((…))` or `((…))` starting at `this.i`; `open` is the length of the opening delimiter. */
-  protected override substitution(kind: SubstitutionSpan['kind'], open: number): void {
-    const start = this.i;
-    const top = this.depth === 0;
-    this.i += open;
-    const innerStart = this.i;
-    this.depth++;
-    const closed = this.command(')', kind === 'arithmetic');
-    this.depth--;
-    const innerEnd = this.i;
-    if (!closed) {
-      this.problem(kind === 'arithmetic' ? 'an arithmetic `((` is never closed' : 'a `(` substitution is never closed');
-      return;
-    }
-    this.i++;
-    if (kind === 'arithmetic') {
-      if (this.t[this.i] === ')') this.i++;
-      else this.problem('an arithmetic `((` is closed by a single `)`');
-    }
-    if (top) this.out.substitutions.push({ kind, start, end: this.i, innerStart, innerEnd });
+/** `$(…)`, `<(…)`, `>(…)`, `$((…))` or `((…))` starting at `s.i`; `open` is the length of the opening delimiter. */
+export function substitution(s: ScanCursor, kind: SubstitutionSpan['kind'], open: number): void {
+  const start = s.i;
+  const top = s.depth === 0;
+  s.i += open;
+  const innerStart = s.i;
+  s.depth++;
+  const closed = command(s, ')', kind === 'arithmetic');
+  s.depth--;
+  const innerEnd = s.i;
+  if (!closed) {
+    s.problem(kind === 'arithmetic' ? 'an arithmetic `((` is never closed' : 'a `(` substitution is never closed');
+    return;
   }
+  s.i++;
+  if (kind === 'arithmetic') {
+    if (s.t[s.i] === ')') s.i++;
+    else s.problem('an arithmetic `((` is closed by a single `)`');
+  }
+  if (top) s.out.substitutions.push({ kind, start, end: s.i, innerStart, innerEnd });
+}
 
-  protected override backtick(): void {
-    const start = this.i;
-    const top = this.depth === 0;
-    this.i++;
-    this.depth++;
-    this.backticks++;
-    const closed = this.command('`', false);
-    this.backticks--;
-    this.depth--;
-    if (!closed) {
-      this.problem('a backtick substitution is never closed');
-      return;
-    }
-    const innerEnd = this.i;
-    this.i++;
-    if (top) this.out.substitutions.push({ kind: 'backtick', start, end: this.i, innerStart: start + 1, innerEnd });
+export function backtick(s: ScanCursor): void {
+  const start = s.i;
+  const top = s.depth === 0;
+  s.i++;
+  s.depth++;
+  s.backticks++;
+  const closed = command(s, '`', false);
+  s.backticks--;
+  s.depth--;
+  if (!closed) {
+    s.problem('a backtick substitution is never closed');
+    return;
   }
+  const innerEnd = s.i;
+  s.i++;
+  if (top) s.out.substitutions.push({ kind: 'backtick', start, end: s.i, innerStart: start + 1, innerEnd });
 }

@@ -1,35 +1,22 @@
 /** The scanner's position and nesting state, and how it records what it finds into a `ShellScan`. */
 
-import type { ShellContext, ShellScan, VariableRef } from './shell-scan-types';
+import type { PendingHereDoc, ScanCursor, ShellContext, ShellReaders, ShellScan, VariableRef } from './shell-scan-types';
 
 const PLACEHOLDER = /<([A-Za-z][A-Za-z0-9_.-]*)>/y;
 
-/** A `<<` seen on the current line whose body starts after the next newline. */
-export interface PendingHereDoc {
-  delimiter: string;
-  literal: boolean;
-  strip: boolean;
-  /** Seen outside any substitution, so its span is recorded. */
-  top: boolean;
-}
-
-/**
- * The state every scanning layer shares; `scanShell` (in `shell-scan.ts`) drives the full scanner.
- * Layers: this state, then quotes and expansions, then here-documents, then the command context.
- */
-export abstract class ScanState {
-  protected i = 0;
-  protected limit: number;
-  /** Nesting depth of substitutions; only depth 0 is recorded in the span lists. */
-  protected depth = 0;
-  protected backticks = 0;
-  /** While positive, variables and placeholders are not recorded (inside a `${…}` word). */
-  protected quiet = 0;
-  protected pending: PendingHereDoc[] = [];
+/** The state every reader shares; `scanShell` (in `shell-scan.ts`) creates it with the table of readers. */
+export class ScanState implements ScanCursor {
+  i = 0;
+  limit: number;
+  depth = 0;
+  backticks = 0;
+  quiet = 0;
+  pending: PendingHereDoc[] = [];
 
   constructor(
-    protected readonly t: string,
-    protected readonly out: ShellScan,
+    readonly t: string,
+    readonly out: ShellScan,
+    readonly read: ShellReaders,
   ) {
     this.limit = t.length;
   }
@@ -40,8 +27,7 @@ export abstract class ScanState {
     this.pending = [];
   }
 
-  /** Records a placeholder at `this.i` when there is one, and moves past it. */
-  protected placeholder(context: ShellContext): boolean {
+  placeholder(context: ShellContext): boolean {
     PLACEHOLDER.lastIndex = this.i;
     const match = PLACEHOLDER.exec(this.t);
     if (!match || this.i + match[0].length > this.limit || this.t[this.i - 1] === '<') return false;
@@ -53,8 +39,7 @@ export abstract class ScanState {
     return true;
   }
 
-  /** Records the placeholders between `from` and `to` (text where nothing else is special); leaves `this.i` alone. */
-  protected placeholdersIn(from: number, to: number, context: ShellContext): void {
+  placeholdersIn(from: number, to: number, context: ShellContext): void {
     const saved = this.i;
     let at = this.t.indexOf('<', from);
     while (at >= 0 && at < to) {
@@ -68,13 +53,11 @@ export abstract class ScanState {
     this.i = saved;
   }
 
-  /** Records a variable reference unless inside a `${…}` word. */
-  protected variable(ref: Omit<VariableRef, 'inBacktick'>): void {
+  variable(ref: Omit<VariableRef, 'inBacktick'>): void {
     if (!this.quiet) this.out.variables.push({ ...ref, inBacktick: this.backticks > 0 });
   }
 
-  /** Records a problem once. */
-  protected problem(message: string): void {
+  problem(message: string): void {
     if (!this.out.problems.includes(message)) this.out.problems.push(message);
   }
 }

@@ -8,8 +8,11 @@
  * `shell-commands.ts`) and never quotes (shell-quote's `quote` does, in `block-inputs.ts`).
  */
 
-import { CommandScanner } from './shell-scan-commands';
-import type { ShellScan } from './shell-scan-types';
+import { backtick, command, substitution } from './shell-scan-commands';
+import { hereDocBodies, hereDocOperator } from './shell-scan-here-docs';
+import { dollar, double, expansions, single } from './shell-scan-quotes';
+import { ScanState } from './shell-scan-state';
+import type { ShellReaders, ShellScan } from './shell-scan-types';
 
 export type {
   HereDocSpan, PlaceholderRef, ShellContext, ShellScan, Span, SubstitutionSpan, VariableRef,
@@ -20,6 +23,9 @@ export interface ScanOptions {
   /** Scan the text as an arithmetic expression (the inside of `$((…))`): no comments, no here-documents. */
   arithmetic?: boolean;
 }
+
+/** The token readers of each layer; they call one another through this table (see `shell-scan-types.ts`). */
+const READERS: ShellReaders = { command, substitution, backtick, single, double, dollar, expansions, hereDocOperator, hereDocBodies };
 
 /**
  * Scans a shell script. Never throws: what it cannot make sense of is reported in `problems`.
@@ -37,8 +43,8 @@ export function scanShell(text: string, options: ScanOptions = {}): ShellScan {
     hashes: [],
     problems: [],
   };
-  const scanner = new CommandScanner(text, out);
-  scanner.command(undefined, options.arithmetic ?? false);
-  scanner.finish();
+  const state = new ScanState(text, out, READERS);
+  command(state, undefined, options.arithmetic ?? false);
+  state.finish();
   return out;
 }
