@@ -3,8 +3,10 @@
 // (value and type imports alike, and value imports only), the file-level import cycles and the
 // folder-level cycles (each top-level file or folder of the source folder is one node).
 //
-//   node scripts/import-graph.mjs [--root REPO] [--dir src/core] [--json]
+//   node scripts/import-graph.mjs [--root REPO] [--dir src/core] [--json] [--top N]
 //
+// --top N also prints the N longest chains that start at different entry files (files nothing in
+// the folder imports), longest first: where to cut next.
 // Depth is the number of files in the chain (a file importing nothing has depth 1).
 // Uses the TypeScript compiler's parser only (no type checking), so it is fast and exact about
 // `import type`, `export … from`, `import()` and `typeof import()` type queries.
@@ -137,8 +139,8 @@ function components(adj) {
   return out;
 }
 
-/** The longest simple path (as a list of files). Exact: exhaustive inside cycles, memoised elsewhere. */
-function longestChain(adj) {
+/** The longest simple path from each file (file → list of files). Exact: exhaustive inside cycles, memoised elsewhere. */
+function chainsFrom(adj) {
   const sccOf = new Map();
   for (const scc of components(adj)) for (const v of scc) sccOf.set(v, scc.length > 1 || (adj.get(v) ?? []).includes(v) ? scc : null);
   const memo = new Map();
@@ -157,12 +159,30 @@ function longestChain(adj) {
     if (!sccOf.get(v)) memo.set(v, path);
     return path;
   };
+  return from;
+}
+
+/** The longest simple path (as a list of files). */
+function longestChain(adj) {
+  const from = chainsFrom(adj);
   let best = [];
   for (const v of [...adj.keys()].sort()) {
     const p = from(v);
     if (p.length > best.length) best = p;
   }
   return best;
+}
+
+/** The `n` longest chains starting at entry files (imported by no file of the folder), longest first. */
+function longestEntryChains(adj, n) {
+  const from = chainsFrom(adj);
+  const imported = new Set([...adj.values()].flat());
+  return [...adj.keys()]
+    .filter((v) => !imported.has(v))
+    .sort()
+    .map((v) => from(v))
+    .sort((a, b) => b.length - a.length)
+    .slice(0, n);
 }
 
 /** Elementary cycles inside each strongly connected component, each starting at its smallest file (at most `cap`). */
@@ -214,9 +234,11 @@ const valueCycles = cycles(values);
 const folders = folderGraph();
 const folderCycles = cycles(folders.adj);
 const edgeCount = [...all.values()].reduce((n, e) => n + e.length, 0);
+const top = Number(opt('--top', '0'));
+const topChains = top > 0 ? longestEntryChains(all, top) : [];
 
 if (args.includes('--json')) {
-  console.log(JSON.stringify({ dir, files: files.length, imports: edgeCount, longestChain: chainAll, longestValueChain: chainValues, cycles: fileCycles, valueCycles, folderCycles }, null, 2));
+  console.log(JSON.stringify({ dir, files: files.length, imports: edgeCount, longestChain: chainAll, longestValueChain: chainValues, ...(top > 0 ? { topChains } : {}), cycles: fileCycles, valueCycles, folderCycles }, null, 2));
 } else {
   const kind = (a, b) => (graph.get(a)?.get(b) ? 'value' : 'type');
   console.log(`${dir}: ${files.length} files, ${edgeCount} imports between them`);
@@ -224,6 +246,10 @@ if (args.includes('--json')) {
   chainAll.forEach((f, i) => console.log(`  ${i === 0 ? '  ' : kind(chainAll[i - 1], f) === 'type' ? 't→' : ' →'} ${f}`));
   console.log(`longest import chain (value imports only): depth ${chainValues.length}`);
   console.log(`  ${chainValues.join(' → ')}`);
+  if (top > 0) {
+    console.log(`longest chains from ${top} different entry files (value and type imports):`);
+    for (const c of topChains) console.log(`  ${c.length}: ${c.map((f, i) => (i === 0 ? f : `${kind(c[i - 1], f) === 'type' ? 't→' : '→'} ${f}`)).join(' ')}`);
+  }
   console.log(`file cycles (value and type imports): ${fileCycles.length}${fileCycles.length >= 100 ? '+' : ''}`);
   for (const c of fileCycles) console.log(`  ${c.map((f, i) => (i === 0 ? f : `${kind(c[i - 1], f) === 'type' ? 't→' : '→'} ${f}`)).join(' ')}`);
   console.log(`file cycles (value imports only): ${valueCycles.length}`);
