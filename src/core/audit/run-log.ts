@@ -1,6 +1,5 @@
-import type { Confirmation } from '../runner/run-guard';
 import { redactSecrets } from '../redact';
-import type { RunRecord } from '../runner/run-block';
+import type { Confirmation, RunRecord } from '../runner/types';
 
 /** One line of the run log (JSON Lines): a block that ran, in the editor or the CLI. */
 export interface RunLogRecord {

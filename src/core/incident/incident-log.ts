@@ -1,7 +1,7 @@
 import { loggedRunEntry, runsToAttach } from './attach-runs';
 import type { RunLogRecord } from '../audit/run-log';
-import type { RunRecord } from '../runner/run-block';
-import { failureReason } from '../runner/run-plan';
+import type { RunRecord } from '../runner/types';
+import { failureReason } from '../runner/run-failure';
 import { pickActiveIncident } from './incident-parser';
 import { pagedStatus } from './incident-template';
 import { utcStamp } from './zoned-time';

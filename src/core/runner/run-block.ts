@@ -1,9 +1,11 @@
-import { guardScript, type Confirmation, type GuardPass, type TargetRefusal } from './run-guard';
+import { guardScript, type GuardPass, type TargetRefusal } from './run-guard';
 import type { ConfigFiles } from '../context/types';
 import type { DocModel } from '../doc-model';
 import type { ShellRunner } from '../ports';
 import { executePlan, planRun, type ExecuteOptions, type RunPlan } from './run-plan';
-import type { BlockInput, BlockKind, RunnableBlock, RunResult } from './types';
+import type { BlockInput, Confirmation, RunnableBlock, RunRecord, RunResult } from './types';
+
+export type { RunRecord } from './types';
 
 /** Seconds a block may run when it has no `timeout` attribute and no setting says otherwise. */
 export const DEFAULT_TIMEOUT_SECONDS = 120;
@@ -90,23 +92,6 @@ export type PreparedRun =
   /** The block cannot run as asked (no value for an input, a cwd outside the workspace); `message` is for people. */
   | { status: 'invalid'; message: string };
 
-/** The one shape of a finished run, kept by the editor (marks, CodeLens), printed by the CLI and written to incidents. */
-export interface RunRecord {
-  /** Workspace-relative posix path of the runbook. */
-  docPath: string;
-  /** Position among the document's runnable blocks, from 0. */
-  blockIndex: number;
-  blockName: string;
-  kind: BlockKind;
-  /** Fence line (1-based) when the run started. */
-  line: number;
-  /** The resolved command as shown to the user (secrets masked). */
-  command: string;
-  /** Working directory, workspace-relative (`.` is the root). */
-  cwd: string;
-  result: RunResult;
-  finishedAt: Date;
-}
 
 /** True when a block may only run after a person approves it: it changes state, or says `confirm`. */
 export function needsConfirmation(block: RunnableBlock): boolean {

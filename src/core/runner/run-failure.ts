@@ -3,24 +3,9 @@
  * path a sandboxed check tried to write.
  */
 import type { CommandFailure } from '../ports';
+import type { FailedCommand, RunResult, WriteAttempt } from './types';
 
-/** The command of a block that made its run fail. */
-export interface FailedCommand {
-  /** The command as written in the block (one member of a pipeline), or as the shell last ran it. */
-  text: string;
-  /** Its own exit status. */
-  exitCode: number;
-  /** Line of the block's script, from 1. */
-  line: number;
-  /** Its place in a pipeline of more than one command: `index` from 1, of `of`. */
-  pipeline?: { index: number; of: number };
-}
-
-/** A write a read-only run tried and the sandbox refused. */
-export interface WriteAttempt {
-  /** The path the error names, when it names one. */
-  path?: string;
-}
+export type { FailedCommand, WriteAttempt } from './types';
 
 /**
  * Names the failing command from the shell's report: the first command of the pipeline with a
@@ -154,4 +139,13 @@ export function findMissingTool(output: string, exitCode: number | null, failed?
 /** "tool missing: `oc` is not on PATH", or "tool not executable: `./x.sh`". */
 export function describeMissingTool(missing: { tool: string; notExecutable: boolean }): string {
   return missing.notExecutable ? `tool not executable: \`${missing.tool}\` cannot be run (permission denied)` : `tool missing: \`${missing.tool}\` is not on PATH`;
+}
+
+/** Why a finished run failed, in one phrase, when more is known than its exit status; else undefined. */
+export function failureReason(result: RunResult): string | undefined {
+  if (result.writeAttempt) return describeWriteAttempt(result.writeAttempt);
+  const missing = result.passed ? undefined : findMissingTool(result.output, result.exitCode, result.failedCommand);
+  if (missing) return describeMissingTool(missing);
+  if (result.failedCommand) return describeFailedCommand(result.failedCommand);
+  return undefined;
 }

@@ -1,4 +1,6 @@
 import type { RunnableBlock } from './types';
+
+export type { Confirmation } from './types';
 import { commandTargets } from '../context/command-targets';
 import { declaredTarget, declaresTarget, isProduction } from '../context/declared-target';
 import { checkTargets, confirmationName, describeWhere, overrideName, type TargetIssue } from '../context/guard';
@@ -13,9 +15,6 @@ export interface TargetRefusal {
   /** What `--context-override` or "Run anyway" must be given: where it would really run (see `overrideName`). */
   overrideName: string;
 }
-
-/** How the person let a run go ahead, for the run log. */
-export type Confirmation = 'none' | 'approved-up-front' | 'button' | 'typed' | 'override';
 
 /** What the guard decided for a run that may go ahead. */
 export interface GuardPass {

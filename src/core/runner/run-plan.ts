@@ -4,7 +4,7 @@ import type { ShellRunner } from '../ports';
 import { redactSecrets } from '../redact';
 import { resolveScript } from './block-inputs';
 import { judge } from './expectation';
-import { describeFailedCommand, describeMissingTool, describeWriteAttempt, findMissingTool, findWriteAttempt, nameFailedCommand } from './run-failure';
+import { describeMissingTool, failureReason, findMissingTool, findWriteAttempt, nameFailedCommand } from './run-failure';
 import { resolveBlockCwd } from './safe-cwd';
 import type { RunnableBlock, RunResult } from './types';
 
@@ -150,15 +150,6 @@ export function describeResult(result: RunResult): string {
   if (missing) return `✗ ${describeMissingTool(missing)} (${how}, ${seconds})`;
   const why = failureReason(result);
   return `✗ failed (${how}, ${seconds})${why ? `: ${why}` : ''}`;
-}
-
-/** Why a finished run failed, in one phrase, when more is known than its exit status; else undefined. */
-export function failureReason(result: RunResult): string | undefined {
-  if (result.writeAttempt) return describeWriteAttempt(result.writeAttempt);
-  const missing = result.passed ? undefined : findMissingTool(result.output, result.exitCode, result.failedCommand);
-  if (missing) return describeMissingTool(missing);
-  if (result.failedCommand) return describeFailedCommand(result.failedCommand);
-  return undefined;
 }
 
 /** What the editor and the CLI say when a check ran without the read-only sandbox. */

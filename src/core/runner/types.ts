@@ -1,5 +1,4 @@
 import type { ShellOutcome } from '../ports';
-import type { FailedCommand, WriteAttempt } from './run-failure';
 import type { AttributeValue } from '../doc-model';
 
 /** Whether running a block can change anything: `check` blocks only read. */
@@ -78,4 +77,43 @@ export interface RunResult extends ShellOutcome {
   failedCommand?: FailedCommand;
   /** A write the read-only sandbox refused: the run failed because the check is a change. */
   writeAttempt?: WriteAttempt;
+}
+
+/** The command of a block that made its run fail. */
+export interface FailedCommand {
+  /** The command as written in the block (one member of a pipeline), or as the shell last ran it. */
+  text: string;
+  /** Its own exit status. */
+  exitCode: number;
+  /** Line of the block's script, from 1. */
+  line: number;
+  /** Its place in a pipeline of more than one command: `index` from 1, of `of`. */
+  pipeline?: { index: number; of: number };
+}
+
+/** A write a read-only run tried and the sandbox refused. */
+export interface WriteAttempt {
+  /** The path the error names, when it names one. */
+  path?: string;
+}
+
+/** How the person let a run go ahead, for the run log. */
+export type Confirmation = 'none' | 'approved-up-front' | 'button' | 'typed' | 'override';
+
+/** The one shape of a finished run, kept by the editor (marks, CodeLens), printed by the CLI and written to incidents. */
+export interface RunRecord {
+  /** Workspace-relative posix path of the runbook. */
+  docPath: string;
+  /** Position among the document's runnable blocks, from 0. */
+  blockIndex: number;
+  blockName: string;
+  kind: BlockKind;
+  /** Fence line (1-based) when the run started. */
+  line: number;
+  /** The resolved command as shown to the user (secrets masked). */
+  command: string;
+  /** Working directory, workspace-relative (`.` is the root). */
+  cwd: string;
+  result: RunResult;
+  finishedAt: Date;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { failureReason } from '../../../core/runner/run-plan';
+import { failureReason } from '../../../core/runner/run-failure';
 import type { BlockRunService } from './block-run-service';
 import { editorDoc } from './doc-blocks';
 

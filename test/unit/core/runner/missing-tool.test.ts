@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describeMissingTool, findMissingTool } from '../../../../src/core/runner/run-failure';
-import { describeResult, failureReason } from '../../../../src/core/runner/run-plan';
+import { failureReason } from '../../../../src/core/runner/run-failure';
+import { describeResult } from '../../../../src/core/runner/run-plan';
 import type { RunResult } from '../../../../src/core/runner/types';
 
 const result = (over: Partial<RunResult>): RunResult => ({
