@@ -8,19 +8,10 @@ import { middlemanSite } from './generators/middleman';
 import { mkdocsSite } from './generators/mkdocs';
 import { addNetlifyRedirects } from './generators/netlify';
 import { applySiteSettings, type SiteSettings } from './site-settings';
-import { below, cleanUrlPrefix, pagesMountOf, urlKey, type SiteModel } from './site-model';
+import { below, cleanUrlPrefix, pagesMountOf, urlKey, type SiteContext, type SiteModel } from './site-model';
 
 export type { SiteFiles } from './config-text';
-
-/** The docs sites of a workspace, and the pages their docs' front matter places elsewhere. */
-export interface SiteContext {
-  /** Every site detected, shallowest config first. Empty when none is. */
-  sites: SiteModel[];
-  /** URL key (see `urlKey`) → root-relative doc path, from front matter `permalink:`, `url:` or `slug:`. */
-  permalinks: Map<string, string>;
-  /** Root-relative doc paths that front matter or the generator's naming rules serve at another URL than their path: not a page at their path's URL. */
-  moved: Set<string>;
-}
+export type { SiteContext } from './site-model';
 
 const DEPTH_LIMIT = 2;
 

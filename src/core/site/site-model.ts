@@ -63,6 +63,16 @@ export interface SiteModel {
   unserved: string[];
 }
 
+/** The docs sites of a workspace, and the pages their docs' front matter places elsewhere. */
+export interface SiteContext {
+  /** Every site detected, shallowest config first. Empty when none is. */
+  sites: SiteModel[];
+  /** URL key (see `urlKey`) → root-relative doc path, from front matter `permalink:`, `url:` or `slug:`. */
+  permalinks: Map<string, string>;
+  /** Root-relative doc paths that front matter or the generator's naming rules serve at another URL than their path: not a page at their path's URL. */
+  moved: Set<string>;
+}
+
 const PAGE_EXTENSION = /(\.html)?(\.(md|markdown|mdx|erb|adoc|html))+$/i;
 
 /**

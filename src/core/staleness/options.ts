@@ -1,6 +1,8 @@
 import type { SiteSettings } from '../site/site-settings';
 import type { DocKind } from '../doc-model';
-import { MAX_DIFF_BYTES } from './diffs/read-ahead';
+
+/** The default of `StalenessOptions.maxDiffBytes`: larger files are compared by blob id and size only (no line counts). */
+export const MAX_DIFF_BYTES = 4 * 1024 * 1024;
 
 /**
  * How much each kind of evidence adds to a doc's score. The score orders docs by how much they

@@ -4,7 +4,8 @@ import { keyVocabularyChange, vocabularyChange } from './vocabulary';
 import type { HistoryIndex, StoredDiff } from '../history/history-index';
 import { diffKey } from '../history/history-index';
 import type { BlobContent, FileAt, GitHistory, TextDiffer } from '../ports';
-import { MAX_DIFF_BYTES, missing, stateKey, type ReadAhead } from './read-ahead';
+import { MAX_DIFF_BYTES } from '../options';
+import { missing, stateKey, type ReadAhead } from './read-ahead';
 import { diffIgnoringWhitespace } from './text-diff';
 
 

@@ -1,9 +1,7 @@
 import type { DocModel } from '../../doc-model';
 import type { WorkspaceContext } from '../model/workspace-context';
+import { MAX_DIFF_BYTES } from '../options';
 import type { BlobContent, FileAt, GitHistory } from '../ports';
-
-/** The default of `StalenessOptions.maxDiffBytes`: larger files are compared by blob id and size only (no line counts). */
-export const MAX_DIFF_BYTES = 4 * 1024 * 1024;
 
 /** The key of a file state: `sha:path`. */
 export function stateKey(state: FileAt): string {

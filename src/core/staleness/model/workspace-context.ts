@@ -2,7 +2,7 @@ import type { AlertRuleLink } from '../../alerts/types';
 import type { DocModel } from '../../doc-model';
 import type { GitRefs, RepoLocation } from '../../repo/repo-ports';
 import type { FileSet } from '../targets/file-set';
-import type { SiteContext } from '../../site/detect-site';
+import type { SiteContext } from '../../site/site-model';
 import type { ResolvedDoc } from './report';
 
 /** The working tree as resolution sees it: files, forge locations, refs, and every doc's targets. */

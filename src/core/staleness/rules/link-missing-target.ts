@@ -1,8 +1,8 @@
 import { RuleId } from '../../findings/finding';
 import type { BrokenEvidence } from '../model/evidence';
+import type { LinkedTarget } from '../model/report';
 import type { ItemRule } from './rule';
-import { at, commitText } from './text';
-import { triedText } from '../targets/site-targets';
+import { at, commitText, targetWord } from './text';
 
 /**
  * `link.missing-target`: a link, watched path or alert rule file does not exist (deleted, never
@@ -29,7 +29,13 @@ export const linkMissingTarget: ItemRule<BrokenEvidence> = {
   },
 };
 
-/** How a broken target is named in messages: `Watched path`, `Alert rule file` or `Link target`. */
-export function targetWord(target: BrokenEvidence['target']): string {
-  return target.via === 'watches' ? 'Watched path' : target.via === 'alert-rule' ? 'Alert rule file' : 'Link target';
+/** How many tried files a message names before "and N more". */
+const TRIED_SHOWN = 3;
+
+/** "tried `a`, `b`, `c` and 4 more; no redirect in `config/tech-docs.yml`" for a missing site link. */
+export function triedText(site: NonNullable<LinkedTarget['site']>): string {
+  const shown = site.tried.slice(0, TRIED_SHOWN).map((t) => `\`${t}\``).join(', ');
+  const more = site.tried.length > TRIED_SHOWN ? ` and ${site.tried.length - TRIED_SHOWN} more` : '';
+  const redirects = site.redirectSources.length ? `; no redirect in ${site.redirectSources.map((s) => `\`${s}\``).join(' or ')}` : '';
+  return `${site.tried.length ? `tried ${shown}${more}` : 'no source folder serves it'}${redirects}`;
 }

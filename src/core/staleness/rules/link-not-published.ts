@@ -1,4 +1,4 @@
-import { RuleId } from '../../findings';
+import { RuleId } from '../../findings/finding';
 import type { StalenessReason } from '../model/report';
 import type { RuleDefinition } from './rule';
 

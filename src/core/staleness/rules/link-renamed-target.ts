@@ -1,8 +1,7 @@
 import { RuleId } from '../../findings/finding';
 import type { BrokenEvidence } from '../model/evidence';
-import { targetWord } from './link-missing-target';
 import type { ItemRule } from './rule';
-import { at, commitText } from './text';
+import { at, commitText, targetWord } from './text';
 
 /**
  * `link.renamed-target`: a link target does not exist because it was renamed (followed through

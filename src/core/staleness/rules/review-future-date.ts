@@ -1,4 +1,4 @@
-import { RuleId } from '../../findings';
+import { RuleId } from '../../findings/finding';
 import type { DocRule } from './rule';
 import { isoDay } from './text';
 

@@ -1,7 +1,7 @@
 import { RuleId } from '../../findings/finding';
 import type { ChangeEvidence } from '../model/evidence';
 import type { ItemRule } from './rule';
-import { at, byteSize, commitText, lineCounts, plural } from './text';
+import { at, byteSize, commitText, lineCounts, plural, targetWords } from './text';
 
 /**
  * `stale.linked-code-changed`: a file, folder or glob the doc links to, watches, names in a code
@@ -33,23 +33,6 @@ export const staleLinkedCodeChanged: ItemRule<ChangeEvidence> = {
     };
   },
 };
-
-/** The words for a target in messages: `Linked file \`x\``, `Watched files \`glob\``, … */
-export function targetWords(t: ChangeEvidence['target'], noun: string): string {
-  return t.kind === 'glob'
-    ? `Watched files \`${t.path}\``
-    : t.kind === 'directory'
-      ? `Linked folder \`${t.path || '.'}/\``
-      : t.via === 'alert-rule'
-        ? `Alert rule file \`${t.path}\` (its \`runbook_url\` points here)`
-        : t.via === 'code-span'
-          ? `\`${t.path}\` (named in this ${noun})`
-          : t.via === 'watches'
-            ? `Watched file \`${t.path}\``
-            : t.via === 'command'
-              ? `\`${t.path}\` (run by a command of this ${noun})`
-              : `Linked file \`${t.path}\``;
-}
 
 function changeMessage(c: ChangeEvidence, since: string, noun: string): string {
   const t = c.target;

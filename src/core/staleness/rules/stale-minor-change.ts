@@ -1,10 +1,9 @@
-import { RuleId } from '../../findings';
+import { RuleId } from '../../findings/finding';
 import type { MinorKind } from '../diffs/minor-change';
 import { formatRange, rangeFragment } from '../model/line-ranges';
 import type { AnchorEvidence, ChangeEvidence } from '../model/evidence';
 import type { ItemRule } from './rule';
-import { targetWords } from './stale-linked-code-changed';
-import { at, commitText, lineCounts, plural } from './text';
+import { at, commitText, lineCounts, plural, targetWords } from './text';
 
 const WORDS: Record<MinorKind, string> = { versions: 'version numbers', comments: 'comments', moved: 'lines moved' };
 

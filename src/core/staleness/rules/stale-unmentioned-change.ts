@@ -1,8 +1,7 @@
-import { RuleId } from '../../findings';
+import { RuleId } from '../../findings/finding';
 import type { ChangeEvidence } from '../model/evidence';
 import type { ItemRule } from './rule';
-import { targetWords } from './stale-linked-code-changed';
-import { at, commitText, lineCounts, plural } from './text';
+import { at, commitText, lineCounts, plural, targetWords } from './text';
 
 /** At most this many words of a change are shown. */
 const SHOWN = 5;

@@ -1,4 +1,4 @@
-import type { DocEvidence } from '../model/evidence';
+import type { BrokenEvidence, ChangeEvidence, DocEvidence } from '../model/evidence';
 import type { CommitRef } from '../model/report';
 
 /**
@@ -63,4 +63,26 @@ export function sinceText(evidence: DocEvidence, noun: string): string {
 /** Where a reason is: its target and the link's line and column. */
 export function at(target: { path: string; line: number; column?: number }): { target: string; line: number; column?: number } {
   return { target: target.path, line: target.line, ...(target.column !== undefined ? { column: target.column } : {}) };
+}
+
+/** How a broken target is named in messages: `Watched path`, `Alert rule file` or `Link target`. */
+export function targetWord(target: BrokenEvidence['target']): string {
+  return target.via === 'watches' ? 'Watched path' : target.via === 'alert-rule' ? 'Alert rule file' : 'Link target';
+}
+
+/** The words for a target in messages: `Linked file \`x\``, `Watched files \`glob\``, … */
+export function targetWords(t: ChangeEvidence['target'], noun: string): string {
+  return t.kind === 'glob'
+    ? `Watched files \`${t.path}\``
+    : t.kind === 'directory'
+      ? `Linked folder \`${t.path || '.'}/\``
+      : t.via === 'alert-rule'
+        ? `Alert rule file \`${t.path}\` (its \`runbook_url\` points here)`
+        : t.via === 'code-span'
+          ? `\`${t.path}\` (named in this ${noun})`
+          : t.via === 'watches'
+            ? `Watched file \`${t.path}\``
+            : t.via === 'command'
+              ? `\`${t.path}\` (run by a command of this ${noun})`
+              : `Linked file \`${t.path}\``;
 }

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { RuleId } from '../../findings';
+import { RuleId } from '../../findings/finding';
 import type { DocLink } from '../../doc-model';
 import { siteOfPath, type SiteContext } from '../../site/detect-site';
 import { resolveSiteLink, type ExistingFiles } from '../../site/resolve-site-link';
@@ -40,9 +40,6 @@ function refCandidates(site: SiteContext, docPath: string, ref: string): string[
   }
   return out;
 }
-
-/** How many tried files a message names before "and N more". */
-const TRIED_SHOWN = 3;
 
 /** What the site made of a link the repository alone could not resolve, or found wrong with one it could. */
 export type SiteOutcome =
@@ -102,12 +99,4 @@ export function siteOutcome(link: DocLink, docPath: string, path: string, kind: 
       return { kind: 'keep', path, targetKind: 'missing', site: { generator: result.site.generator, tried: result.tried, redirectSources } };
     }
   }
-}
-
-/** "tried `a`, `b`, `c` and 4 more; no redirect in `config/tech-docs.yml`" for a missing site link. */
-export function triedText(site: NonNullable<LinkedTarget['site']>): string {
-  const shown = site.tried.slice(0, TRIED_SHOWN).map((t) => `\`${t}\``).join(', ');
-  const more = site.tried.length > TRIED_SHOWN ? ` and ${site.tried.length - TRIED_SHOWN} more` : '';
-  const redirects = site.redirectSources.length ? `; no redirect in ${site.redirectSources.map((s) => `\`${s}\``).join(' or ')}` : '';
-  return `${site.tried.length ? `tried ${shown}${more}` : 'no source folder serves it'}${redirects}`;
 }
