@@ -1,4 +1,4 @@
-import type { Hunk } from '../ports';
+import type { Hunk } from '../model/line-ranges';
 
 /**
  * What a hunk of a net change is when it is not a real change: only version numbers changed

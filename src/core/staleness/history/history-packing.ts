@@ -1,4 +1,4 @@
-import type { Hunk } from '../ports';
+import type { Hunk } from '../model/line-ranges';
 import { HISTORY_FORMAT_VERSION, type HistorySnapshot } from './history-types';
 
 /** Position of the last packed touch at or before `commit` (touches are sorted by commit); -1 when none. */

@@ -4,7 +4,7 @@ import { reviewEndOfDay } from '../history/commit-refs';
 import type { EvidenceRun } from '../evidence/evidence-run';
 import { Touch, type HistoryIndex, type IndexedCommit } from '../history/history-index';
 import type { FileAt } from '../ports';
-import type { DocReference } from '../model/doc-reference';
+import { NAME_NOT_UTF8, type DocReference } from '../model/doc-reference';
 
 export type { DocReference } from '../model/doc-reference';
 import { workingChangeCounts } from '../history/working-tree';
@@ -22,9 +22,6 @@ interface Candidate {
 /** Findings of a doc listed without being parsed (`placeholderDoc`): its links were never read. */
 const NOT_PARSED: ReadonlySet<string> = new Set([RuleId.docUnparseable, RuleId.docUnreadable, RuleId.docTooLarge]);
 const NOT_COMMITTED = 'this doc is not committed yet. Commit it to start tracking the files it links to.';
-
-/** The reason of a doc whose file name is not UTF-8 (`path.not-utf8` in the index): git names it by other bytes, so its history is not found. */
-export const NAME_NOT_UTF8 = 'this file name is not valid UTF-8, so its git history cannot be matched to it. Rename it to a UTF-8 name.';
 
 /** How many of a doc's older candidate commits are asked for along with the one whose diff is missing. */
 const LOOK_AHEAD = 3;

@@ -1,5 +1,5 @@
 import { RuleId } from '../../findings/finding';
-import { NAME_NOT_UTF8 } from '../plan/doc-references';
+import { NAME_NOT_UTF8 } from '../model/doc-reference';
 import type { DocRule } from './rule';
 
 /**
