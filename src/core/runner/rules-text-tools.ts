@@ -4,7 +4,7 @@ import { awkProgramDanger } from './awk-program';
 import { optionTable, parseWithTable, type ParsedArgs } from './option-table';
 import { because, isDeviceTarget, ok, type Rule } from './rule-verdicts';
 import { sedScriptDanger } from './sed-script';
-import { SUBSTITUTION_WORD } from '../shell/shell-commands';
+import { SUBSTITUTION_WORD } from '../shell/shell-words';
 import { GNU, table, tableRule, tableVerdict, writesTo } from './table-rule';
 
 const HV = '--help --version';

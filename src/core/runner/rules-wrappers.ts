@@ -3,7 +3,7 @@
 import { hasOption, optionValues, scanArgs, type ArgSpec } from './argv';
 import { optionTable, parseWithTable } from './option-table';
 import { because, isDeviceTarget, ok, unknown, withLabel, type Rule } from './rule-verdicts';
-import { SUBSTITUTION_WORD } from '../shell/shell-commands';
+import { SUBSTITUTION_WORD } from '../shell/shell-words';
 import { configFrom, tableVerdict, writesTo } from './table-rule';
 
 /** `sudo` / `doas`: the command it runs decides; `-i`, `-s` and `-e` change. */

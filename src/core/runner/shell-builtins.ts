@@ -6,7 +6,7 @@
 
 import { optionTable, parseWithTable } from './option-table';
 import { because, ok, type Rule, type Verdict } from './rule-verdicts';
-import { SUBSTITUTION_WORD } from '../shell/shell-commands';
+import { SUBSTITUTION_WORD } from '../shell/shell-words';
 import { configFrom, table } from './table-rule';
 
 /** Variables that make the shell or a tool run a program, load code or read a config from elsewhere. */

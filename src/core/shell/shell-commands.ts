@@ -1,10 +1,8 @@
 import { parse, type ParseEntry } from 'shell-quote';
 import { scanShell, type ShellScan } from './shell-scan';
+import { ARITHMETIC_WORD, SUBSTITUTION_WORD } from './shell-words';
 
-/** Stands for the output of a `$(…)`, backtick or `<(…)` substitution in the words of a command. */
-export const SUBSTITUTION_WORD = 'RUNBOOKS_SUBSTITUTION';
-/** Stands for a `$((…))` / `((…))` arithmetic expression. */
-export const ARITHMETIC_WORD = 'RUNBOOKS_ARITHMETIC';
+export { ARITHMETIC_WORD, SUBSTITUTION_WORD } from './shell-words';
 
 /** A redirection of a simple command: the operator as written and its target word. */
 export interface Redirect {
