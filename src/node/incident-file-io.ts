@@ -21,23 +21,39 @@ export async function appendLocked(absolute: string, text: string, write: Append
   const handle = await fs.open(absolute, fsConstants.O_RDWR | fsConstants.O_APPEND);
   try {
     const { size } = await handle.stat();
-    let data = text;
+    let endsWithNewline = true;
     if (size > 0) {
       const last = Buffer.alloc(1);
       await handle.read(last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) data = `\n${data}`;
+      endsWithNewline = last[0] === 0x0a;
     }
-    const bytes = Buffer.from(data, 'utf8');
-    try {
-      let written = 0;
-      while (written < bytes.length) written += await write(handle, bytes, written, bytes.length - written);
-      await handle.sync();
-    } catch (error) {
-      await handle.truncate(size).then(() => handle.sync()).catch(() => undefined);
-      throw error;
-    }
+    await writeAtEnd(handle, size, endsWithNewline, text, write);
   } finally {
     await handle.close();
+  }
+}
+
+/** Told how long a step of an append took, in milliseconds (for figures; see `bench/incident-crash-loop.ts`). */
+export type PhaseTimer = (phase: string, ms: number) => void;
+
+/**
+ * The write of {@link appendLocked} on an O_APPEND `handle` of a file of `size` bytes: `text`, after
+ * a newline unless the file ends with one, in one write (more only on a full disk or a signal),
+ * then fsync; a failure truncates the file back to `size`. The caller holds the file's lock.
+ */
+export async function writeAtEnd(handle: fsp.FileHandle, size: number, endsWithNewline: boolean, text: string, write: AppendWrite = systemWrite, onPhase?: PhaseTimer): Promise<void> {
+  const bytes = Buffer.from(endsWithNewline ? text : `\n${text}`, 'utf8');
+  try {
+    let from = performance.now();
+    let written = 0;
+    while (written < bytes.length) written += await write(handle, bytes, written, bytes.length - written);
+    onPhase?.('write', performance.now() - from);
+    from = performance.now();
+    await handle.sync();
+    onPhase?.('fsync', performance.now() - from);
+  } catch (error) {
+    await handle.truncate(size).then(() => handle.sync()).catch(() => undefined);
+    throw error;
   }
 }
 

@@ -6,12 +6,12 @@ import { parseIncident, pickActiveIncident } from '../core/incident/incident-par
 import { incidentFileName, renderIncident } from '../core/incident/incident-template';
 import { isPostmortemFileName, postmortemFileName, renderPostmortem } from '../core/incident/postmortem';
 import { formatStatus, type EntryOptions } from '../core/incident/timeline';
-import { endsResolved, IncidentClosedError, isClosed, RESOLVED_STATUS, type AppendOptions, type IncidentFiles, type ResolveResult } from '../core/incident/incident-log';
+import { endsResolved, RESOLVED_STATUS, type AppendOptions, type IncidentFiles, type ResolveResult } from '../core/incident/incident-log';
 import type { IncidentFile, IncidentMeta } from '../core/incident/types';
 import { redactSecrets } from '../core/redact';
 import { setFrontMatterFields } from '../core/incident/set-fields';
-import { placeEntry } from '../core/incident/timeline-order';
-import { appendLocked, createExclusive, resolveLocked, rewriteLocked, syncDir, type AppendWrite } from './incident-file-io';
+import { appendEntryLocked } from './incident-append';
+import { createExclusive, resolveLocked, rewriteLocked, syncDir, type AppendWrite, type PhaseTimer } from './incident-file-io';
 import { withFileLock, type FileLockOptions } from './incident-lock';
 
 /** Options of {@link IncidentStore}. */
@@ -19,6 +19,8 @@ export interface IncidentStoreOptions extends EntryOptions {
   lock?: FileLockOptions;
   /** The write port of appends (default: the system's write); tests simulate a full disk with it. */
   write?: AppendWrite;
+  /** Told how long each step of an append took under the lock (`inspect`, `write`, `fsync`), for figures. */
+  onPhase?: PhaseTimer;
 }
 
 export type { AppendOptions, AppendWrite };
@@ -113,11 +115,12 @@ export class IncidentStore implements IncidentFiles {
 
   /**
    * Appends a markdown block (a formatted timeline entry) to the end of an existing incident file,
-   * redacted once more, under the file's lock (see `appendLocked`: one write on an O_APPEND
-   * descriptor and fsync, a newline first when the file does not end with one, and a failed write
-   * truncated back). With `onlyIfActive`, the incident's status is read under the lock first and a
-   * resolved incident is refused ({@link IncidentClosedError}), so a note can never land after
-   * "Incident resolved". Rejects when the file does not exist.
+   * redacted once more, under the file's lock (see `appendEntryLocked`: only the start and the end
+   * of the file are read; one write on an O_APPEND descriptor and fsync, a newline first when the
+   * file does not end with one, and a failed write truncated back; a back-dated entry is placed in
+   * time order by an atomic rewrite). With `onlyIfActive`, the incident's status is read under the
+   * lock first and a resolved incident is refused (`IncidentClosedError`), so a note can never land
+   * after "Incident resolved". Rejects when the file does not exist.
    */
   async append(file: IncidentRef, block: string, options: AppendOptions = {}): Promise<void> {
     await this.withLock(file, () => this.appendHoldingLock(file, block, options));
@@ -126,18 +129,10 @@ export class IncidentStore implements IncidentFiles {
   /** {@link append} for a caller that already holds the file's lock (see {@link withLock}). */
   async appendHoldingLock(file: IncidentRef, block: string, options: AppendOptions = {}): Promise<void> {
     const absolute = this.absolutePath(file);
-    const relative = this.relativePath(absolute);
-    const current = await fs.readFile(absolute, 'utf8');
-    const incident = options.onlyIfActive ? parseIncident(relative, current) : undefined;
-    if (incident && isClosed(incident)) throw new IncidentClosedError(relative);
     let text = redactSecrets(block, this.options.redactionPatterns).text;
     if (!text.endsWith('\n')) text += '\n';
-    // A back-dated entry goes before the first later one, by an atomic rewrite; the rest is appended.
-    if (placeEntry(relative, current, text, incident)) {
-      const placed = await rewriteLocked(absolute, (now) => placeEntry(relative, now, text) ?? { text: `${now}${now.endsWith('\n') ? '' : '\n'}${text}` }, 'written');
-      if (placed.updated) return;
-    }
-    await appendLocked(absolute, text, this.options.write);
+    const { write, onPhase } = this.options;
+    await appendEntryLocked(absolute, this.relativePath(absolute), text, { ...(options.onlyIfActive ? { onlyIfActive: true } : {}), ...(write ? { write } : {}), ...(onPhase ? { onPhase } : {}) });
   }
 
   /** Sets top-level front matter fields (see `setFrontMatterFields`), under the file's lock; a front matter that cannot be edited safely is left alone, with `problem`. */

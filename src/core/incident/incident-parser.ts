@@ -41,6 +41,18 @@ export function parseIncident(filePath: string, text: string): IncidentFile {
 }
 
 /**
+ * The status the front matter gives, read from the start of a file only (`head`: whole lines), as
+ * `parseIncident(path, text).meta?.status` would give it; undefined when that cannot be told from
+ * `head` (the front matter does not close in it) or the front matter gives no usable status and
+ * start (then the timeline decides, see `isClosed`). Lets an append check the status without
+ * reading the whole file.
+ */
+export function headStatus(head: string): IncidentStatus | undefined {
+  const fm = readFrontMatter(head);
+  return fm.ok ? toMeta(fm.data, '', undefined, () => undefined)?.status : undefined;
+}
+
+/**
  * The incident to append to: the one with status `active` that started last (by `started`; a
  * tie goes to the later path), or undefined when none is active or none has readable front matter.
  */

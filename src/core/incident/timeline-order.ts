@@ -37,6 +37,21 @@ export function placeEntry(filePath: string, text: string, block: string, parsed
   return { text: `${before}${index > 0 ? eol : ''}${body.replace(/\n/g, eol)}${after}`, beforeLine: later.line };
 }
 
+/**
+ * Whether `block` may have to go before an entry already in the file, judged from `tail`, the last
+ * part of the file (whole lines): it has a stamp and `tail` holds a later one, or `tail` holds no
+ * stamp at all and is not the whole file (`tailIsWhole`). False means it is appended without reading
+ * the rest: the entries we write are kept in time order, so the latest is at the end (an older part
+ * of a hand-edited file out of order is not searched). True means: read the whole file and ask
+ * {@link placeEntry}.
+ */
+export function needsPlacing(tail: string, block: string, tailIsWhole: boolean): boolean {
+  const stamp = BLOCK_STAMP.exec(block);
+  if (!stamp) return false;
+  if (hasLaterStamp(tail, Date.parse(stamp[1]!))) return true;
+  return !tailIsWhole && !/^[-*+] \*\*\d{4}-\d{2}-\d{2}T/m.test(tail);
+}
+
 const ANY_STAMP = /^[-*+] \*\*(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z)\*\*/gm;
 
 function hasLaterStamp(text: string, at: number): boolean {
