@@ -64,6 +64,9 @@ async function runPhase(writerJs: string, options: PhaseOptions): Promise<void> 
   const acked = new Set<string>();
   const waits: number[] = [];
   const holds: number[] = [];
+  /** Per landed note: when its writer started waiting, got the lock and released it (epoch ms). */
+  const holdsAt: Array<{ start: number; acquired: number; released: number }> = [];
+  const phaseTimes: Record<string, number[]> = {};
   let lastAck = performance.now();
   /** The longest time without any note landing (from the phase's start: includes the writers starting up). */
   let longestGap = 0;
@@ -86,8 +89,13 @@ async function runPhase(writerJs: string, options: PhaseOptions): Promise<void> 
       const lines = buffered.split('\n');
       buffered = lines.pop()!;
       for (const line of lines) {
-        const [word, id, total, wait] = line.split(' ');
+        const [word, id, total, wait, acquiredAt, releasedAt, phaseList] = line.split(' ');
         if (word === 'ok') {
+          holdsAt.push({ start: Number(acquiredAt) - Number(wait), acquired: Number(acquiredAt), released: Number(releasedAt) });
+          for (const item of (phaseList ?? '').split(',').filter(Boolean)) {
+            const [phase, ms] = item.split('=');
+            (phaseTimes[phase!] ??= []).push(Number(ms));
+          }
           const now = performance.now();
           longestGap = Math.max(longestGap, now - lastAck);
           lastAck = now;
@@ -173,12 +181,24 @@ async function runPhase(writerJs: string, options: PhaseOptions): Promise<void> 
     return `median ${at(0.5)}, p99 ${at(0.99)}, max ${sorted.at(-1)?.toFixed(1)}`;
   };
   recoveries.sort((a, b) => a - b);
+  // Hand-off: from one writer's release to the next one's acquisition, when that one was already waiting.
+  holdsAt.sort((a, b) => a.acquired - b.acquired);
+  const handoffs: number[] = [];
+  for (let i = 1; i < holdsAt.length; i++) {
+    const before = holdsAt[i - 1]!;
+    const next = holdsAt[i]!;
+    if (next.start < before.released && next.acquired >= before.released) handoffs.push(next.acquired - before.released);
+  }
+  const underLock = holdsAt.map((h) => h.released - h.acquired);
   const out = [
     `== ${options.name}: ${options.writers} writer${options.writers === 1 ? '' : 's'}, ${kills} kills (SIGKILL), ${seconds.toFixed(0)} s; load average before ${loadBefore}, after ${load()}`,
     `notes acknowledged: ${acked.size}; landed: ${landed.size}; landed without acknowledgement (killed after the write): ${[...landed.keys()].filter((id) => !acked.has(id)).length}`,
     `lost: ${lost.length}${lost.length ? ` (${lost.slice(0, 5).join(', ')})` : ''}; torn entries: ${torn}; duplicates: ${duplicates}; parse problems: ${incident.problems.length}`,
     `lock wait ms (per acquisition): ${figures(waits)}; over 1 s: ${waits.filter((w) => w > 1000).length} of ${waits.length}`,
     `lock hold ms (append minus wait): ${figures(holds)}`,
+    `lock held ms (acquired to released): ${figures(underLock)}; over 100 ms: ${underLock.filter((h) => h > 100).length}`,
+    ...Object.entries(phaseTimes).map(([phase, list]) => `  phase ${phase} ms: ${figures(list)}`),
+    `hand-off ms (release to the next waiter's acquisition${options.kills ? '; includes take-overs after kills' : ''}): ${figures(handoffs)}; over 100 ms: ${handoffs.filter((h) => h > 100).length} of ${handoffs.length}`,
     `longest time without any note landing: ${longestGap.toFixed(0)} ms (includes writers starting up)`,
     `kills that left the lock behind: ${recoveries.length}; a running writer's next note landed after: median ${recoveries[Math.floor(recoveries.length / 2)]?.toFixed(0) ?? '-'} ms, max ${recoveries.at(-1)?.toFixed(0) ?? '-'} ms`,
     `resolve: notes after "Incident resolved": ${afterResolved}; writers refused after it: ${closed}; postmortem holds ${inDraft} of ${landed.size} notes`,

@@ -1,6 +1,8 @@
 // One writer of the incident crash loop (bench/incident-crash-loop.ts): appends notes to one
-// incident until it is resolved or killed, printing "ok <id> <append ms> <lock wait ms>" after
-// each note that landed.
+// incident until it is resolved or killed, printing after each note that landed
+// "ok <id> <append ms> <lock wait ms> <acquired at> <released at> <phase>=<ms>,…" (times: epoch ms;
+// phases: join (taking a queue ticket), inspect (reading the start and end of the file and deciding),
+// write, fsync, release (removing the lock)).
 //   node --import tsx bench/incident-crash-writer.ts INCIDENTS_DIR ROOT FILE TAG
 import { writeSync } from 'node:fs';
 import { IncidentClosedError } from '../src/core/incident/incident-log';
@@ -10,11 +12,21 @@ import { IncidentStore } from '../src/node/incident-store';
 async function main(): Promise<void> {
   const [dir, root, file, tag] = process.argv.slice(2);
   let waited = 0;
-  const store = new IncidentStore(dir!, root!, { timeZone: 'UTC', lock: { onAcquired: (ms) => (waited = ms) } });
+  let acquiredAt = 0;
+  let releasedAt = 0;
+  let phases: string[] = [];
+  const now = () => performance.timeOrigin + performance.now();
+  const onPhase = (phase: string, ms: number) => {
+    phases.push(`${phase}=${ms.toFixed(2)}`);
+    if (phase === 'release') releasedAt = now();
+  };
+  const lock = { onAcquired: (ms: number) => ((waited = ms), (acquiredAt = now())), onPhase };
+  const store = new IncidentStore(dir!, root!, { timeZone: 'UTC', lock, onPhase });
   writeSync(1, 'ready\n');
   for (let i = 0; ; i++) {
     const id = `${tag}-${i}`;
     const started = performance.now();
+    phases = [];
     try {
       await store.append(file!, formatNote({ text: `note ${id}\nsecond line of ${id}`, author: tag }, new Date(), 'UTC'), { onlyIfActive: true });
     } catch (error) {
@@ -25,7 +37,7 @@ async function main(): Promise<void> {
       throw error;
     }
     // Synchronous, so that "ok" is out before the next note starts: an acknowledged note is one that landed.
-    writeSync(1, `ok ${id} ${(performance.now() - started).toFixed(1)} ${waited.toFixed(1)}\n`);
+    writeSync(1, `ok ${id} ${(performance.now() - started).toFixed(1)} ${waited.toFixed(1)} ${acquiredAt.toFixed(2)} ${releasedAt.toFixed(2)} ${phases.join(',')}\n`);
   }
 }
 

@@ -18,6 +18,8 @@ export interface FileLockOptions {
   staleMs?: number;
   /** Told how long this acquisition waited, in milliseconds, once the lock is held (for figures). */
   onAcquired?: (waitedMs: number) => void;
+  /** Told how long a step of the lock took, in milliseconds (`join`: taking a ticket; `release`), for figures. */
+  onPhase?: (phase: string, ms: number) => void;
 }
 
 interface LockOwner {
@@ -61,6 +63,7 @@ export async function withFileLock<T>(target: string, fn: () => Promise<T>, opti
   const started = performance.now();
   const deadline = Date.now() + timeoutMs;
   const queue = await LockQueue.join(lockPath, staleMs);
+  options.onPhase?.('join', performance.now() - started);
   try {
     for (;;) {
       const first = await queue.first();
@@ -81,7 +84,9 @@ export async function withFileLock<T>(target: string, fn: () => Promise<T>, opti
     await sweepTemporaries(lockPath);
     return await fn();
   } finally {
+    const releasing = performance.now();
     await fs.rm(lockPath, { force: true });
+    options.onPhase?.('release', performance.now() - releasing);
   }
 }
 
