@@ -65,7 +65,7 @@ async function runPhase(writerJs: string, options: PhaseOptions): Promise<void> 
   const waits: number[] = [];
   const holds: number[] = [];
   /** Per landed note: when its writer started waiting, got the lock and released it (epoch ms). */
-  const holdsAt: Array<{ start: number; acquired: number; released: number }> = [];
+  const holdsAt: Array<{ start: number; acquired: number; released: number; runq: number }> = [];
   const phaseTimes: Record<string, number[]> = {};
   let lastAck = performance.now();
   /** The longest time without any note landing (from the phase's start: includes the writers starting up). */
@@ -91,11 +91,13 @@ async function runPhase(writerJs: string, options: PhaseOptions): Promise<void> 
       for (const line of lines) {
         const [word, id, total, wait, acquiredAt, releasedAt, phaseList] = line.split(' ');
         if (word === 'ok') {
-          holdsAt.push({ start: Number(acquiredAt) - Number(wait), acquired: Number(acquiredAt), released: Number(releasedAt) });
+          let runq = 0;
           for (const item of (phaseList ?? '').split(',').filter(Boolean)) {
             const [phase, ms] = item.split('=');
             (phaseTimes[phase!] ??= []).push(Number(ms));
+            if (phase === 'runq') runq = Number(ms);
           }
+          holdsAt.push({ start: Number(acquiredAt) - Number(wait), acquired: Number(acquiredAt), released: Number(releasedAt), runq });
           const now = performance.now();
           longestGap = Math.max(longestGap, now - lastAck);
           lastAck = now;
@@ -190,6 +192,20 @@ async function runPhase(writerJs: string, options: PhaseOptions): Promise<void> 
     if (next.start < before.released && next.acquired >= before.released) handoffs.push(next.acquired - before.released);
   }
   const underLock = holdsAt.map((h) => h.released - h.acquired);
+  // Each wait over 1 s, split into: the lock held by others (of which their threads waited for a CPU) and the lock free (hand-offs, take-overs after kills, and holders that were killed, whose holds are not known).
+  const longWaits = holdsAt.filter((h) => h.acquired - h.start > 1000).map((w) => {
+    let held = 0;
+    let cpu = 0;
+    for (const h of holdsAt) {
+      if (h === w) continue;
+      const overlap = Math.min(h.released, w.acquired) - Math.max(h.acquired, w.start);
+      if (overlap <= 0) continue;
+      held += overlap;
+      cpu += h.runq * (overlap / Math.max(1e-9, h.released - h.acquired));
+    }
+    return { wait: w.acquired - w.start, held, cpu };
+  });
+  const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
   const out = [
     `== ${options.name}: ${options.writers} writer${options.writers === 1 ? '' : 's'}, ${kills} kills (SIGKILL), ${seconds.toFixed(0)} s; load average before ${loadBefore}, after ${load()}`,
     `notes acknowledged: ${acked.size}; landed: ${landed.size}; landed without acknowledgement (killed after the write): ${[...landed.keys()].filter((id) => !acked.has(id)).length}`,
@@ -199,6 +215,8 @@ async function runPhase(writerJs: string, options: PhaseOptions): Promise<void> 
     `lock held ms (acquired to released): ${figures(underLock)}; over 100 ms: ${underLock.filter((h) => h > 100).length}`,
     ...Object.entries(phaseTimes).map(([phase, list]) => `  phase ${phase} ms: ${figures(list)}`),
     `hand-off ms (release to the next waiter's acquisition${options.kills ? '; includes take-overs after kills' : ''}): ${figures(handoffs)}; over 100 ms: ${handoffs.filter((h) => h > 100).length} of ${handoffs.length}`,
+    `waits over 1 s: ${longWaits.length}${longWaits.length ? `, ${sum(longWaits.map((w) => w.wait)).toFixed(0)} ms in all: lock held by writers that landed their note ${sum(longWaits.map((w) => w.held)).toFixed(0)} ms (of which their threads waited for a CPU ${sum(longWaits.map((w) => w.cpu)).toFixed(0)} ms), the rest free or held by writers killed before landing` : ''}`,
+    `runnable but waiting for a CPU while holding the lock, ms: ${figures(holdsAt.map((h) => h.runq))}; in holds over 100 ms: ${sum(holdsAt.filter((h) => h.released - h.acquired > 100).map((h) => h.runq)).toFixed(0)} of ${sum(underLock.filter((h) => h > 100)).toFixed(0)} ms`,
     `longest time without any note landing: ${longestGap.toFixed(0)} ms (includes writers starting up)`,
     `kills that left the lock behind: ${recoveries.length}; a running writer's next note landed after: median ${recoveries[Math.floor(recoveries.length / 2)]?.toFixed(0) ?? '-'} ms, max ${recoveries.at(-1)?.toFixed(0) ?? '-'} ms`,
     `resolve: notes after "Incident resolved": ${afterResolved}; writers refused after it: ${closed}; postmortem holds ${inDraft} of ${landed.size} notes`,
