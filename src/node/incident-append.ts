@@ -1,6 +1,7 @@
 import { constants as fsConstants, promises as fs, type promises as fsp } from 'node:fs';
 import { IncidentClosedError, isClosed } from '../core/incident/incident-log';
-import { headStatus, parseIncident } from '../core/incident/incident-parser';
+import { headStatus, headStatusPrefix, parseIncident } from '../core/incident/incident-parser';
+import type { IncidentStatus } from '../core/incident/types';
 import { needsPlacing, placeEntry } from '../core/incident/timeline-order';
 import { appendLocked, rewriteLocked, writeAtEnd, type AppendWrite, type PhaseTimer } from './incident-file-io';
 
@@ -17,13 +18,39 @@ export interface AppendEntryOptions {
   write?: AppendWrite;
   /** Told how long each step took (`inspect`, `write`, `fsync`). */
   onPhase?: PhaseTimer;
+  /** The front matter read before the lock was taken (see {@link readFrontMatterAhead}): used when the file still starts with it. */
+  ahead?: FrontMatterAhead;
+}
+
+/** A front matter and the status it gives (see `headStatusPrefix`). */
+export interface FrontMatterAhead {
+  prefix: string;
+  status: IncidentStatus;
+}
+
+/**
+ * The front matter of an incident file and the status it gives, read before taking the lock, so
+ * that under the lock an unchanged front matter is only compared, not parsed again (parsing YAML
+ * takes milliseconds in a process that just started, as `runbooks incident note` does). Undefined
+ * when the file cannot be read or its front matter gives no usable status.
+ */
+export async function readFrontMatterAhead(absolute: string): Promise<FrontMatterAhead | undefined> {
+  let handle: fsp.FileHandle | undefined;
+  try {
+    handle = await fs.open(absolute, 'r');
+    return headStatusPrefix(await readHead(handle, (await handle.stat()).size));
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close();
+  }
 }
 
 /**
  * Adds a timeline entry (`text`, ending with a newline) to the incident file `absolute`, reading only
  * its start and its end, so the time under the lock does not grow with the file: with
  * `onlyIfActive` the status comes from the front matter in the first {@link HEAD_BYTES} (see
- * `headStatus`; a front matter that does not close there or gives no usable status means reading
+ * `headStatus`; the one read `ahead` when the file still starts with it; a front matter that does not close there or gives no usable status means reading
  * the whole file, and the timeline decides, see `isClosed`), and a resolved incident is refused; the
  * entry goes at the end unless the last {@link TAIL_BYTES} hold a later stamp (see `needsPlacing`),
  * in which case the whole file is read and the entry placed in time order by an atomic rewrite
@@ -40,7 +67,8 @@ export async function appendEntryLocked(absolute: string, relative: string, text
     let whole = tail.whole ? tail.text : undefined;
     const readWhole = async () => (whole ??= (await readRange(handle!, 0, size)).toString('utf8'));
     if (options.onlyIfActive) {
-      const status = headStatus(whole ?? (await readHead(handle, size)));
+      const head = whole ?? (await readHead(handle, size));
+      const status = options.ahead && head.startsWith(options.ahead.prefix) ? options.ahead.status : headStatus(head);
       const closed = status ? status === 'resolved' : isClosed(parseIncident(relative, await readWhole()));
       if (closed) throw new IncidentClosedError(relative);
     }

@@ -10,7 +10,7 @@ import { endsResolved, RESOLVED_STATUS, type AppendOptions, type IncidentFiles, 
 import type { IncidentFile, IncidentMeta } from '../core/incident/types';
 import { redactSecrets } from '../core/redact';
 import { setFrontMatterFields } from '../core/incident/set-fields';
-import { appendEntryLocked } from './incident-append';
+import { appendEntryLocked, readFrontMatterAhead, type FrontMatterAhead } from './incident-append';
 import { createExclusive, resolveLocked, rewriteLocked, syncDir, type AppendWrite, type PhaseTimer } from './incident-file-io';
 import { withFileLock, type FileLockOptions } from './incident-lock';
 
@@ -123,16 +123,31 @@ export class IncidentStore implements IncidentFiles {
    * after "Incident resolved". Rejects when the file does not exist.
    */
   async append(file: IncidentRef, block: string, options: AppendOptions = {}): Promise<void> {
-    await this.withLock(file, () => this.appendHoldingLock(file, block, options));
+    // What takes CPU and can be done before the lock is: redaction, and parsing the front matter (compared under the lock).
+    const absolute = this.absolutePath(file);
+    const text = this.entryText(block);
+    const ahead = options.onlyIfActive ? await readFrontMatterAhead(absolute) : undefined;
+    await this.withLock(absolute, () => this.appendText(absolute, text, options, ahead));
   }
 
   /** {@link append} for a caller that already holds the file's lock (see {@link withLock}). */
   async appendHoldingLock(file: IncidentRef, block: string, options: AppendOptions = {}): Promise<void> {
-    const absolute = this.absolutePath(file);
-    let text = redactSecrets(block, this.options.redactionPatterns).text;
-    if (!text.endsWith('\n')) text += '\n';
+    await this.appendText(this.absolutePath(file), this.entryText(block), options);
+  }
+
+  private entryText(block: string): string {
+    const text = redactSecrets(block, this.options.redactionPatterns).text;
+    return text.endsWith('\n') ? text : `${text}\n`;
+  }
+
+  private appendText(absolute: string, text: string, options: AppendOptions, ahead?: FrontMatterAhead): Promise<void> {
     const { write, onPhase } = this.options;
-    await appendEntryLocked(absolute, this.relativePath(absolute), text, { ...(options.onlyIfActive ? { onlyIfActive: true } : {}), ...(write ? { write } : {}), ...(onPhase ? { onPhase } : {}) });
+    return appendEntryLocked(absolute, this.relativePath(absolute), text, {
+      ...(options.onlyIfActive ? { onlyIfActive: true } : {}),
+      ...(write ? { write } : {}),
+      ...(onPhase ? { onPhase } : {}),
+      ...(ahead ? { ahead } : {}),
+    });
   }
 
   /** Sets top-level front matter fields (see `setFrontMatterFields`), under the file's lock; a front matter that cannot be edited safely is left alone, with `problem`. */

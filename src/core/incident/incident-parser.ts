@@ -53,6 +53,25 @@ export function headStatus(head: string): IncidentStatus | undefined {
 }
 
 /**
+ * {@link headStatus} with the start of `head` it depends on: the front matter up to and with the
+ * line break of its closing line. Any text that starts with `prefix` gives the same status, so a
+ * writer can parse the front matter before taking the lock and under it only compare. Undefined
+ * when there is no status, or the closing line has no line break (the file ends there).
+ */
+export function headStatusPrefix(head: string): { status: IncidentStatus; prefix: string } | undefined {
+  const fm = readFrontMatter(head);
+  const status = fm.ok ? toMeta(fm.data, '', undefined, () => undefined)?.status : undefined;
+  if (!fm.ok || !status) return undefined;
+  // Line i of `fm.block.lines` ends at the (i+1)-th "\n" of `head` (a BOM is no line break).
+  let at = -1;
+  for (let i = 0; i <= fm.block.close; i++) {
+    at = head.indexOf('\n', at + 1);
+    if (at < 0) return undefined;
+  }
+  return { status, prefix: head.slice(0, at + 1) };
+}
+
+/**
  * The incident to append to: the one with status `active` that started last (by `started`; a
  * tie goes to the later path), or undefined when none is active or none has readable front matter.
  */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { headStatus } from '../../../../src/core/incident/incident-parser';
+import { headStatus, headStatusPrefix } from '../../../../src/core/incident/incident-parser';
 import { renderIncident } from '../../../../src/core/incident/incident-template';
 import { formatNote, formatStatus } from '../../../../src/core/incident/timeline';
 import { needsPlacing } from '../../../../src/core/incident/timeline-order';
@@ -32,6 +32,22 @@ describe('what an append decides from the start and the end of an incident file 
       assert.equal(headStatus(file.replace('status: active', 'status: paused')), undefined);
       assert.equal(headStatus(file.replace(/started: .*\n/, '')), undefined);
       assert.equal(headStatus('# no front matter\n'), undefined);
+    });
+  });
+
+  describe('headStatusPrefix', () => {
+    const file = renderIncident(META, UTC) + note('a note', '2026-11-22T14:30:00Z');
+
+    it('gives the status with the front matter up to and with its closing line, which any text starting so shares', () => {
+      const { status, prefix } = headStatusPrefix(file)!;
+      assert.equal(status, 'active');
+      assert.equal(prefix, file.slice(0, file.indexOf('\n---\n') + 5));
+      assert.equal(headStatusPrefix(`\uFEFF${file}`.replace(/\n/g, '\r\n'))!.prefix, `\uFEFF${prefix.replace(/\n/g, '\r\n')}`);
+    });
+
+    it('is undefined without a usable status, or when the closing line has no line break (more could follow on it)', () => {
+      assert.equal(headStatusPrefix(file.replace('status: active', 'status: paused')), undefined);
+      assert.equal(headStatusPrefix('---\nstatus: resolved\nstarted: 2026-11-22T14:05:00Z\n---'), undefined);
     });
   });
 
