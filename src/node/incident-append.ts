@@ -50,8 +50,9 @@ export async function readFrontMatterAhead(absolute: string): Promise<FrontMatte
  * Adds a timeline entry (`text`, ending with a newline) to the incident file `absolute`, reading only
  * its start and its end, so the time under the lock does not grow with the file: with
  * `onlyIfActive` the status comes from the front matter in the first {@link HEAD_BYTES} (see
- * `headStatus`; the one read `ahead` when the file still starts with it; a front matter that does not close there or gives no usable status means reading
- * the whole file, and the timeline decides, see `isClosed`), and a resolved incident is refused; the
+ * `headStatus`; the one read `ahead` when the file still starts with it; a front matter that does
+ * not close there or gives no usable status means reading the whole file, and the timeline
+ * decides, see `isClosed`), and a resolved incident is refused; the
  * entry goes at the end unless the last {@link TAIL_BYTES} hold a later stamp (see `needsPlacing`),
  * in which case the whole file is read and the entry placed in time order by an atomic rewrite
  * (see `placeEntry`, `rewriteLocked`). The append is one write on the O_APPEND descriptor the parts
