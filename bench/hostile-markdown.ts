@@ -75,10 +75,13 @@ export function generateHostileMarkdown(count: number, seed = 1): HostileFile[] 
 if (require.main === module) {
   void (async () => {
     const { parseBytes } = await import('../src/core/parse-bytes');
+    const { DEFAULT_PARSE_BUDGET } = await import('../src/node/worker-pool-parser');
+    const os = await import('node:os');
     const count = Number(process.argv[2] ?? 300);
     const seed = Number(process.argv[3] ?? 1);
     const files = generateHostileMarkdown(count, seed);
-    const perKind = new Map<string, { n: number; worst: number; bad: number }>();
+    const perKind = new Map<string, { n: number; worst: number; bad: number; over: number }>();
+    console.log(`load average before ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`);
     let total = 0;
     for (const file of files) {
       const started = performance.now();
@@ -87,13 +90,16 @@ if (require.main === module) {
       total += ms;
       const ids = doc.findings.map((f) => f.ruleId);
       const ok = file.expect ? file.expect.split('|').some((id) => ids.includes(id)) : !ids.includes('doc.unparseable');
-      const row = perKind.get(file.kind) ?? { n: 0, worst: 0, bad: 0 };
+      const row = perKind.get(file.kind) ?? { n: 0, worst: 0, bad: 0, over: 0 };
+      // The parse budget the index gives this file (see DEFAULT_PARSE_BUDGET; the workers are stopped past it).
+      if (ms > DEFAULT_PARSE_BUDGET.baseMs + (DEFAULT_PARSE_BUDGET.perMegabyteMs * file.bytes.length) / (1024 * 1024)) row.over++;
       row.n++;
       row.worst = Math.max(row.worst, ms);
       if (!ok) row.bad++;
       perKind.set(file.kind, row);
     }
-    for (const [kind, row] of perKind) console.log(`${kind.padEnd(16)} ${String(row.n).padStart(4)} files  worst ${row.worst.toFixed(0).padStart(6)} ms  wrong ${row.bad}`);
-    console.log(`${files.length} files (seed ${seed}): ${total.toFixed(0)} ms in all`);
+    for (const [kind, row] of perKind) console.log(`${kind.padEnd(16)} ${String(row.n).padStart(4)} files  worst ${row.worst.toFixed(0).padStart(6)} ms  over budget ${row.over}  wrong ${row.bad}`);
+    const rows = [...perKind.values()];
+    console.log(`${files.length} files (seed ${seed}): ${total.toFixed(0)} ms in all; over budget ${rows.reduce((a, r) => a + r.over, 0)}; wrong ${rows.reduce((a, r) => a + r.bad, 0)}; load average after ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`);
   })();
 }
