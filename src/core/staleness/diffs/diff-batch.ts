@@ -1,6 +1,4 @@
-import { compareShapes, dataShape, isStructuredPath, removedSections, settingValues } from './data-shape';
-import { minorHunks } from './minor-change';
-import { keyVocabularyChange, vocabularyChange } from './vocabulary';
+import { lacksRules, lacksShape, withMinor, withRules, withShape } from './diff-notes';
 import type { HistoryIndex, StoredDiff } from '../history/history-index';
 import { diffKey } from '../history/history-index';
 import type { BlobContent, FileAt, GitHistory, TextDiffer } from '../ports';
@@ -24,6 +22,8 @@ interface Pair {
   to?: FileAt;
   /** A verdict weighs this diff by data shape (see `withShape`): parse both sides. */
   shape?: boolean;
+  /** A verdict needs which alert rules of this rule file changed (see `withRules`). */
+  rules?: boolean;
 }
 
 /** Pairs per read: small, so diffs start as soon as the first files arrive. */
@@ -68,17 +68,19 @@ export class DetailBatch {
    * reading many files at a few commits (HEAD, a doc's last change) walks far fewer trees than
    * reading each at the commit that last touched it. `shape`: a verdict compares the two sides
    * by data shape (parsing a large YAML file costs far more than diffing it, so only then).
+   * `rules`: a verdict needs which alert rules of the file changed.
    */
-  needDiff(from: FileAt | undefined, to: FileAt | undefined, read: { from?: string; to?: string } = {}, shape = false): void {
+  needDiff(from: FileAt | undefined, to: FileAt | undefined, read: { from?: string; to?: string } = {}, shape = false, rules = false): void {
     const key = diffKey(from, to);
     const queued = this.pairs.get(key);
     if (queued) {
       if (shape) queued.shape = true;
+      if (rules) queued.rules = true;
       return;
     }
     const known = this.index.diffByKey(key);
-    if (known && !(shape && lacksShape(known, from, to))) return;
-    const pair: Pair = { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(shape ? { shape } : {}) };
+    if (known && !(shape && lacksShape(known, from, to)) && !(rules && lacksRules(known, from, to))) return;
+    const pair: Pair = { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(shape ? { shape } : {}), ...(rules ? { rules } : {}) };
     this.pairs.set(key, pair);
     if (from && read.from) this.readAt.set(stateKey(from), read.from);
     if (to && read.to) this.readAt.set(stateKey(to), read.to);
@@ -128,16 +130,18 @@ export class DetailBatch {
       for (let c = 0; c < chunks.length; c++) {
         await chunks[c]!.reading;
         const texts: Pair[] = [];
-        for (const { from, to, shape } of chunks[c]!.pairs) {
+        for (const pair of chunks[c]!.pairs) {
+          const { from, to } = pair;
           const early = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : opaqueDiff(read(from), read(to));
           if (early) this.index.setDiff(from, to, early);
-          else texts.push({ ...(from ? { from } : {}), ...(to ? { to } : {}), ...(shape ? { shape } : {}) });
+          else texts.push(pair);
         }
         if (texts.length === 0) continue;
         const sent = differ.diff(texts.map(({ from, to }) => [read(from)?.text, read(to)?.text]), signal).then((diffs) => {
-          texts.forEach(({ from, to, shape }, i) => {
+          texts.forEach(({ from, to, shape, rules }, i) => {
             const noted = withMinor(diffs[i]!, from, to, read);
-            this.index.setDiff(from, to, shape ? withShape(noted, from, to, read, this.shapes) : noted);
+            const shaped = shape ? withShape(noted, from, to, read, this.shapes) : noted;
+            this.index.setDiff(from, to, rules ? withRules(shaped, from, to, read) : shaped);
           });
         });
         sent.catch(() => undefined);
@@ -152,15 +156,15 @@ export class DetailBatch {
     let slice = Date.now();
     for (let c = 0; c < chunks.length; c++) {
       await chunks[c]!.reading;
-      for (const { from, to, shape } of chunks[c]!.pairs) {
+      for (const { from, to, shape, rules } of chunks[c]!.pairs) {
         if (Date.now() - slice >= SLICE_MS) {
           await nextTurn();
           slice = Date.now();
         }
         signal?.throwIfAborted();
         const lines = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : withMinor(diffBlobs(read(from), read(to)), from, to, read);
-        const diff = shape ? withShape(lines, from, to, read, this.shapes) : lines;
-        this.index.setDiff(from, to, diff);
+        const shaped = shape ? withShape(lines, from, to, read, this.shapes) : lines;
+        this.index.setDiff(from, to, rules ? withRules(shaped, from, to, read) : shaped);
         this.fetched++;
       }
     }
@@ -210,62 +214,6 @@ export class DetailBatch {
     names.forEach((n, i) => n.states.forEach((key) => this.content.set(key, named[i])));
     oids.forEach((oid, i) => byBlob.get(oid)!.forEach((key) => this.content.set(key, blobs[i])));
   }
-}
-
-/**
- * A line diff with which of its hunks are minor (versions, comments, moved lines: see `minorHunks`)
- * and the words it took out of the file or brought in (see `vocabularyChange`).
- */
-function withMinor(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, read: (state: FileAt | undefined) => BlobContent | undefined): StoredDiff {
-  if (!from || !to || diff.binary || diff.added + diff.deleted === 0) return diff;
-  const [a, b] = [read(from)?.text, read(to)?.text];
-  if (a === undefined || b === undefined) return diff;
-  const { kinds, oldVersions } = minorHunks(a, b, diff.hunks);
-  const vocabulary = vocabularyChange(a, b, diff.hunks);
-  return {
-    ...diff,
-    ...(kinds.some((k) => k !== undefined) ? { minor: kinds, ...(oldVersions.length > 0 ? { oldVersions } : {}) } : {}),
-    ...(vocabulary ? { vocabulary } : {}),
-  };
-}
-
-/** Whether a verdict that weighs `diff` by data shape must have it computed first (see `withShape`). */
-function lacksShape(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined): boolean {
-  return diff.shape === undefined && !diff.binary && diff.added + diff.deleted > 0 && !!from && !!to && isStructuredPath(to.path);
-}
-
-/**
- * A line diff of a YAML or JSON file, with whether its shape changed (`none`: a side is not
- * parseable data) and, unless it is the same, the words of its keys in place of those of its lines
- * (see `keyVocabularyChange`) and the top-level sections removed; left as is for other files and
- * diffs without changed lines.
- */
-function withShape(
-  diff: StoredDiff,
-  from: FileAt | undefined,
-  to: FileAt | undefined,
-  read: (state: FileAt | undefined) => BlobContent | undefined,
-  shapes: Map<string, string | undefined>,
-): StoredDiff {
-  if (!from || !to || diff.binary || diff.added + diff.deleted === 0 || !isStructuredPath(to.path)) return diff;
-  const before = shapeOf(read(from), shapes);
-  const after = before === undefined ? undefined : shapeOf(read(to), shapes);
-  const shape = before === undefined || after === undefined ? 'none' : compareShapes(before, after);
-  if (shape === 'same') return { ...diff, shape };
-  const { vocabulary: _lines, ...rest } = diff;
-  const [a, b] = [read(from)?.text, read(to)?.text];
-  const sections = shape === 'changed' ? removedSections(before!, after!, [a ?? '', b ?? '']) : [];
-  const vocabulary = a !== undefined && b !== undefined ? keyVocabularyChange(a, b, diff.hunks, [settingValues(before), settingValues(after)]) : undefined;
-  return { ...rest, shape, ...(sections.length > 0 ? { sections } : {}), ...(vocabulary ? { vocabulary } : {}) };
-}
-
-/** The shape of a blob's text, parsed once per blob id. */
-function shapeOf(blob: BlobContent | undefined, shapes: Map<string, string | undefined>): string | undefined {
-  if (blob?.text === undefined) return undefined;
-  if (shapes.has(blob.oid)) return shapes.get(blob.oid);
-  const shape = dataShape(blob.text);
-  shapes.set(blob.oid, shape);
-  return shape;
 }
 
 /** Both states are known to be the same blob. */

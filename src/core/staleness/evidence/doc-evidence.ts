@@ -55,7 +55,7 @@ export async function collectDocEvidence(
         const anchor = anchorEvidence(run, target as LinkedTarget & { lines: LineRange }, ref);
         if (anchor) anchors.push(quotedOrMinor(doc, anchor));
       } else {
-        const change = changeEvidence(run, target, ref);
+        const change = changeEvidence(run, target, ref, doc.path);
         if (change) changes.push(quotedOrMinor(doc, change));
       }
     }

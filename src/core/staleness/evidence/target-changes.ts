@@ -10,6 +10,7 @@ import type { AnchorEvidence, ChangeEvidence, ChangeVocabulary } from '../model/
 import type { FileAt, Hunk } from '../ports';
 import type { LinkedTarget } from '../model/report';
 import { uncommittedChange } from '../history/working-tree';
+import { matchRunbookValue } from '../../alerts/runbook-annotations';
 
 /** Markdown docs: under a folder or glob target they are edited as docs, not as the code a doc describes. */
 export const DOC_FILE = /\.(md|markdown|mdx)$/i;
@@ -51,7 +52,7 @@ export function queueTargetDetails(run: EvidenceRun, docs: DocModel[], reference
         if (!change.before && !change.now) continue;
         // The file before is the same at the doc's reference commit when that is later; the file now is the same at HEAD.
         const atRef = ref.commit && change.before && run.index.fileAt(change.before.path, ref.commit.index)?.sha === change.before.sha ? ref.commit.sha : undefined;
-        run.details.needDiff(change.before, change.now, { ...(atRef ? { from: atRef } : {}), to: run.index.head }, comparesByShape(target));
+        run.details.needDiff(change.before, change.now, { ...(atRef ? { from: atRef } : {}), to: run.index.head }, comparesByShape(target), target.via === 'alert-rule');
       }
     }
   }
@@ -139,12 +140,25 @@ function diffOf(run: EvidenceRun, change: PathChange): StoredDiff | undefined {
 /**
  * Whether the file changed for real since before the commits: structurally, or in more than
  * whitespace, and for YAML and JSON the doc links to in more than its entries (a registry whose
- * entries churn is not made wrong for the doc that says how to add one). Alert rule files and
- * watched files count every entry: the doc is the runbook of those rules, or asked for them.
+ * entries churn is not made wrong for the doc that says how to add one). Watched files count every
+ * entry: the doc asked for them. An alert rule file counts only when the rules whose runbook is
+ * the doc changed (`doc`: its path), wherever the file lives now: the doc is the runbook of those
+ * rules, not of the file's other alerts.
  */
-function counts(target: LinkedTarget, change: PathChange, diff: StoredDiff | undefined): boolean {
+function counts(run: EvidenceRun, target: LinkedTarget, change: PathChange, diff: StoredDiff | undefined, doc: string | undefined): boolean {
+  if (target.via === 'alert-rule' && doc !== undefined && change.before && change.now && diff?.rules) {
+    return diff.rules.some((value) => matchRunbookValue(value, change.path, docPaths(run), run.context.repos, run.context.refs) === doc);
+  }
   if (change.structural || !diff || diff.binary) return true;
   return diff.added + diff.deleted > 0 && !(comparesByShape(target) && diff.shape === 'same');
+}
+
+/** The paths of the docs of a run, as a set (built once per workspace context). */
+const docPathSets = new WeakMap<object, ReadonlySet<string>>();
+function docPaths(run: EvidenceRun): ReadonlySet<string> {
+  let set = docPathSets.get(run.context);
+  if (!set) docPathSets.set(run.context, (set = new Set(run.context.docs.keys())));
+  return set;
 }
 
 /**
@@ -159,8 +173,10 @@ export function comparesByShape(target: LinkedTarget): boolean {
  * The changes of a (non-anchored) target after the reference, committed and uncommitted; undefined
  * when nothing but whitespace, noise or nothing at all changed. Line counts compare each file
  * before the first of those commits with the file now, so a change and its revert cancel out.
+ * `doc`: the path of the doc the target belongs to (an alert rule file counts the changes of the
+ * rules whose runbook it is; undefined: every change of the file).
  */
-export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocReference): ChangeEvidence | undefined {
+export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocReference, doc?: string): ChangeEvidence | undefined {
   const commits = new Map<number, IndexedCommit>();
   let files = 0;
   let added = 0;
@@ -175,7 +191,7 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
   let words: ChangeVocabulary | undefined = comparesByShape(target) && target.via !== 'command' ? { lost: [], gained: [], copies: [], sections: [] } : undefined;
   for (const change of pathChanges(run, target, ref)) {
     const diff = diffOf(run, change);
-    if (!counts(target, change, diff)) continue;
+    if (!counts(run, target, change, diff, doc)) continue;
     files++;
     if (!words || change.structural || !diff?.vocabulary) words = undefined;
     else {

@@ -73,6 +73,8 @@ export interface StoredDiff {
   vocabulary?: Vocabulary;
   /** For YAML and JSON compared by shape: top-level keys removed (see `removedSections`), when any. */
   sections?: string[];
+  /** For alert rule files: the runbook values whose rules changed (see `changedRunbookRules`); undefined when not computed. */
+  rules?: string[];
 }
 
 /** What a snapshot keeps of a diff beyond its counts: minor hunks (`null`: a real hunk), words, removed sections. */
@@ -81,6 +83,7 @@ export interface DiffNotes {
   oldVersions?: string[];
   vocabulary?: Vocabulary;
   sections?: string[];
+  rules?: string[];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { boundedMatcher } from '../../bounded-glob';
 import type { DocModel } from '../../doc-model';
 import { findRunbookAnnotations, matchRunbookValue } from '../../alerts/runbook-annotations';
+import { isPromtoolTestFile } from '../../alerts/rule-blocks';
 import type { AlertRuleLink } from '../../alerts/types';
 import type { CommandLinkSource, GitHistory, GitRefs, RepoState, WorkspaceFiles } from '../ports';
 import type { RepoLocation } from '../../repo/repo-ports';
@@ -126,7 +127,8 @@ async function scanAlertRules(
       signal?.throwIfAborted();
       const ruleFile = candidates[next++]!;
       const text = await files.read(ruleFile, options.maxAlertRuleFileBytes);
-      if (!text) continue;
+      // A promtool unit test repeats the rules' annotations in its expected alerts: a test, not a rule file.
+      if (!text || isPromtoolTestFile(text)) continue;
       for (const annotation of findRunbookAnnotations(text)) {
         const doc = matchRunbookValue(annotation.value, ruleFile, docPaths, repos, refs);
         if (!doc) continue;

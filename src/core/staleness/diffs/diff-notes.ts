@@ -1,0 +1,80 @@
+import { compareShapes, dataShape, isStructuredPath, removedSections, settingValues } from './data-shape';
+import { minorHunks } from './minor-change';
+import { keyVocabularyChange, vocabularyChange } from './vocabulary';
+import type { StoredDiff } from '../history/history-index';
+import type { BlobContent, FileAt } from '../ports';
+import { changedRunbookRules } from '../../alerts/rule-blocks';
+
+// What a verdict needs of a line diff beyond its counts, computed from the two texts as the diff lands.
+
+/**
+ * A line diff with which of its hunks are minor (versions, comments, moved lines: see `minorHunks`)
+ * and the words it took out of the file or brought in (see `vocabularyChange`).
+ */
+export function withMinor(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, read: (state: FileAt | undefined) => BlobContent | undefined): StoredDiff {
+  if (!from || !to || diff.binary || diff.added + diff.deleted === 0) return diff;
+  const [a, b] = [read(from)?.text, read(to)?.text];
+  if (a === undefined || b === undefined) return diff;
+  const { kinds, oldVersions } = minorHunks(a, b, diff.hunks);
+  const vocabulary = vocabularyChange(a, b, diff.hunks);
+  return {
+    ...diff,
+    ...(kinds.some((k) => k !== undefined) ? { minor: kinds, ...(oldVersions.length > 0 ? { oldVersions } : {}) } : {}),
+    ...(vocabulary ? { vocabulary } : {}),
+  };
+}
+
+/** Whether a verdict that weighs `diff` by data shape must have it computed first (see `withShape`). */
+export function lacksShape(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined): boolean {
+  return diff.shape === undefined && !diff.binary && diff.added + diff.deleted > 0 && !!from && !!to && isStructuredPath(to.path);
+}
+
+/** Whether a verdict that needs the changed alert rules of `diff` must have them computed first (see `withRules`). */
+export function lacksRules(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined): boolean {
+  return diff.rules === undefined && !diff.binary && diff.added + diff.deleted > 0 && !!from && !!to;
+}
+
+/**
+ * A diff of an alert rule file with the runbook values whose rules changed (see
+ * `changedRunbookRules`); left as is when a side is missing, unreadable or binary, or nothing changed.
+ */
+export function withRules(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, read: (state: FileAt | undefined) => BlobContent | undefined): StoredDiff {
+  if (!from || !to || diff.binary || diff.added + diff.deleted === 0) return diff;
+  const [a, b] = [read(from)?.text, read(to)?.text];
+  if (a === undefined || b === undefined) return diff;
+  return { ...diff, rules: changedRunbookRules(a, b) };
+}
+
+/**
+ * A line diff of a YAML or JSON file, with whether its shape changed (`none`: a side is not
+ * parseable data) and, unless it is the same, the words of its keys in place of those of its lines
+ * (see `keyVocabularyChange`) and the top-level sections removed; left as is for other files and
+ * diffs without changed lines.
+ */
+export function withShape(
+  diff: StoredDiff,
+  from: FileAt | undefined,
+  to: FileAt | undefined,
+  read: (state: FileAt | undefined) => BlobContent | undefined,
+  shapes: Map<string, string | undefined>,
+): StoredDiff {
+  if (!from || !to || diff.binary || diff.added + diff.deleted === 0 || !isStructuredPath(to.path)) return diff;
+  const before = shapeOf(read(from), shapes);
+  const after = before === undefined ? undefined : shapeOf(read(to), shapes);
+  const shape = before === undefined || after === undefined ? 'none' : compareShapes(before, after);
+  if (shape === 'same') return { ...diff, shape };
+  const { vocabulary: _lines, ...rest } = diff;
+  const [a, b] = [read(from)?.text, read(to)?.text];
+  const sections = shape === 'changed' ? removedSections(before!, after!, [a ?? '', b ?? '']) : [];
+  const vocabulary = a !== undefined && b !== undefined ? keyVocabularyChange(a, b, diff.hunks, [settingValues(before), settingValues(after)]) : undefined;
+  return { ...rest, shape, ...(sections.length > 0 ? { sections } : {}), ...(vocabulary ? { vocabulary } : {}) };
+}
+
+/** The shape of a blob's text, parsed once per blob id. */
+function shapeOf(blob: BlobContent | undefined, shapes: Map<string, string | undefined>): string | undefined {
+  if (blob?.text === undefined) return undefined;
+  if (shapes.has(blob.oid)) return shapes.get(blob.oid);
+  const shape = dataShape(blob.text);
+  shapes.set(blob.oid, shape);
+  return shape;
+}

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { StalenessEngine } from '../../../src/core/staleness/engine';
+import type { DocStaleness } from '../../../src/core/staleness/model/report';
+import { SimpleGitHistory } from '../../../src/node/git-history';
+import { GitWorkspaceFiles } from '../../../src/node/git-workspace-files';
+import { WorkerTextDiffer } from '../../../src/node/worker-text-differ';
+import { GitFixture } from './git-fixture';
+
+const NOW = new Date('2025-06-01T00:00:00Z');
+const DB = 'https://github.com/acme/platform/blob/main/runbooks/db.md';
+const CACHE = 'https://github.com/acme/platform/blob/main/runbooks/cache.md';
+
+/** A rule file with the db runbook's alert and another alert pointing at the cache runbook. */
+function rules(dbExpr = 'pg_up == 0', cacheExpr = 'redis_up == 0', extra = ''): string {
+  return [
+    'groups:',
+    '- name: platform',
+    '  rules:',
+    '  - alert: PostgresDown',
+    `    expr: ${dbExpr}`,
+    '    for: 5m',
+    '    annotations:',
+    `      runbook_url: ${DB}`,
+    '  - alert: RedisDown',
+    `    expr: ${cacheExpr}`,
+    '    labels:',
+    '      severity: warning',
+    '    annotations:',
+    `      runbook_url: ${CACHE}`,
+    extra,
+  ].join('\n');
+}
+
+describe('staleness of a runbook coupled to alert rules (only its own rules count)', () => {
+  let repo: GitFixture;
+  const differ = new WorkerTextDiffer();
+  after(() => differ.dispose());
+
+  beforeEach(async () => {
+    repo = await GitFixture.create('staleness-alert-rules');
+    repo.git(['remote', 'add', 'origin', 'https://github.com/acme/platform.git']);
+  });
+  afterEach(() => repo.remove());
+
+  /** The report with the default options, on this thread and with the diff thread: the same. */
+  async function report(paths: string[]): Promise<DocStaleness[]> {
+    const docs = await repo.docs(paths);
+    const deps = { git: new SimpleGitHistory(repo.dir, repo.env), files: new GitWorkspaceFiles(repo.dir, repo.env) };
+    const plain = (await new StalenessEngine(deps, { now: () => NOW, readAhead: false }).report(docs)).docs;
+    const threaded = (await new StalenessEngine({ ...deps, differ }, { now: () => NOW, readAhead: true }).report(docs)).docs;
+    assert.deepEqual(threaded, plain, 'the report with readAhead and the diff thread differs');
+    return plain;
+  }
+
+  const DOCS = { 'runbooks/db.md': '# Postgres down\n\nCheck the primary.\n', 'runbooks/cache.md': '# Redis down\n\nRestart it.\n' };
+
+  it('leaves a runbook fresh when only another alert of its rule file changed', async () => {
+    await repo.commit('add runbooks and alerts', '2025-01-01', { ...DOCS, 'alerts/platform.yml': rules() });
+    await repo.commit('scope the redis alert to the cache job', '2025-02-01', { 'alerts/platform.yml': rules('pg_up == 0', 'redis_up{job="cache"} == 0') });
+    const [db, cache] = await report(['runbooks/db.md', 'runbooks/cache.md']);
+    assert.deepEqual([db!.path, db!.level, db!.reasons.map((r) => r.ruleId)], ['runbooks/db.md', 'fresh', []]);
+    assert.deepEqual([cache!.path, cache!.level, cache!.reasons.map((r) => [r.ruleId, r.severity, r.target])], ['runbooks/cache.md', 'stale', [['stale.linked-code-changed', 'warning', 'alerts/platform.yml']]]);
+  });
+
+  it('leaves a runbook fresh when alerts pointing elsewhere were added to its rule file', async () => {
+    await repo.commit('add runbooks and alerts', '2025-01-01', { ...DOCS, 'alerts/platform.yml': rules() });
+    await repo.commit('add a disk alert', '2025-02-01', { 'alerts/platform.yml': rules(undefined, undefined, '  - alert: DiskFull\n    expr: disk_free < 0.1\n    annotations:\n      runbook_url: https://runbooks.example/disk\n') });
+    const [db] = await report(['runbooks/db.md']);
+    assert.deepEqual([db!.level, db!.reasons], ['fresh', []]);
+  });
+
+  it('flags a runbook whose own alert changed its expr, citing the commits of the file', async () => {
+    await repo.commit('add runbooks and alerts', '2025-01-01', { ...DOCS, 'alerts/platform.yml': rules() });
+    const sha = await repo.commit('page only on the primary', '2025-02-01', { 'alerts/platform.yml': rules('pg_up{role="primary"} == 0') });
+    const [db] = await report(['runbooks/db.md']);
+    assert.equal(db!.level, 'stale');
+    assert.deepEqual(db!.reasons.map((r) => [r.ruleId, r.severity, r.target, r.commits.map((c) => c.sha)]), [['stale.linked-code-changed', 'warning', 'alerts/platform.yml', [sha]]]);
+  });
+
+  it('leaves a runbook fresh when its alert changed only in comments and layout', async () => {
+    await repo.commit('add runbooks and alerts', '2025-01-01', { ...DOCS, 'alerts/platform.yml': rules() });
+    const commented = rules().replace('    for: 5m', '    # five minutes: long enough to ride out a failover\n    for: "5m"');
+    await repo.commit('explain the for', '2025-02-01', { 'alerts/platform.yml': commented });
+    const [db] = await report(['runbooks/db.md']);
+    assert.deepEqual([db!.level, db!.reasons], ['fresh', []]);
+  });
+
+  it('never couples a promtool unit-test file that carries the runbook_url in its expected annotations', async () => {
+    const test = `rule_files:\n  - ../alerts/platform.yml\ntests:\n  - interval: 1m\n    alert_rule_test:\n      - alertname: PostgresDown\n        exp_alerts:\n          - exp_annotations:\n              runbook_url: ${DB}\n`;
+    await repo.commit('add runbooks, alerts and tests', '2025-01-01', { ...DOCS, 'alerts/platform.yml': rules(), 'tests/platform-test.yml': test });
+    await repo.commit('test the alert for 10m', '2025-02-01', { 'tests/platform-test.yml': test.replace('interval: 1m', 'interval: 10m') });
+    const [db] = await report(['runbooks/db.md']);
+    assert.deepEqual(db!.targets.map((t) => [t.path, t.via]), [['alerts/platform.yml', 'alert-rule']]);
+    assert.deepEqual([db!.level, db!.reasons], ['fresh', []]);
+  });
+});
