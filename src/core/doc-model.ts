@@ -34,6 +34,8 @@ export interface DocLink {
   column: number;
   /** True for `[text][ref]` links, whose target is written on the definition's line. */
   viaReference?: boolean;
+  /** For a reference-style definition: the texts of the links that use it, in order (absent when none does). */
+  useTexts?: string[];
 }
 
 /** An inline code span that looks like a path (`deploy/db/pool.yaml`), where it is written. */

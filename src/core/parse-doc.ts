@@ -40,15 +40,18 @@ export function parseDoc(path: string, text: string, extraFindings: Finding[] = 
   }
 
   const headings = collectHeadings(tree, lineCount);
-  const links: DocLink[] = [];
+  const links: Array<DocLink & { identifier?: string }> = [];
   const codeBlocks: CodeBlock[] = [];
   const codeSpans: CodeSpan[] = [];
+  // Reference identifier → the texts of the links that use it (`[flags.go:86-89][flags-go]`).
+  const uses = new Map<string, string[]>();
   walk(tree, (node) => {
+    if (node.type === 'linkReference') uses.set(node.identifier, [...(uses.get(node.identifier) ?? []), plainText(node).trim()]);
     if (node.type === 'link' || node.type === 'image') {
       pushLink(links, node.url, node.type === 'image' ? node.alt ?? '' : plainText(node), node);
     } else if (node.type === 'definition') {
       // Reference-style links are recorded once, where their target is written.
-      pushLink(links, node.url, node.label ?? node.identifier, node, true);
+      pushLink(links, node.url, node.label ?? node.identifier, node, node.identifier);
     } else if (node.type === 'code') {
       codeBlocks.push(toCodeBlock(node, headings));
     } else if (node.type === 'text' && node.value.includes('{{') && node.position) {
@@ -61,6 +64,11 @@ export function parseDoc(path: string, text: string, extraFindings: Finding[] = 
   });
 
   findings.push(...blockAttributeFindings(codeBlocks));
+  for (const link of links) {
+    const texts = link.viaReference ? uses.get(link.identifier ?? '') : undefined;
+    delete link.identifier;
+    if (texts?.length) link.useTexts = texts;
+  }
 
   const titleHeading = headings.find((h) => h.depth === 1);
   const fmTitle = typeof frontMatter?.title === 'string' && frontMatter.title.trim() ? frontMatter.title.trim() : undefined;
@@ -167,7 +175,8 @@ function plainText(node: Nodes): string {
   return (node.children as Nodes[]).map(plainText).join(separator);
 }
 
-function pushLink(links: DocLink[], url: string, text: string, at: Nodes, viaReference = false): void {
+/** `reference`: the identifier of a definition (a reference-style link's target). */
+function pushLink(links: Array<DocLink & { identifier?: string }>, url: string, text: string, at: Nodes, reference?: string): void {
   if (!url || !at.position) return;
   links.push({
     raw: url,
@@ -175,7 +184,7 @@ function pushLink(links: DocLink[], url: string, text: string, at: Nodes, viaRef
     text: text.trim(),
     line: at.position.start.line,
     column: at.position.start.column,
-    ...(viaReference ? { viaReference: true } : {}),
+    ...(reference !== undefined ? { viaReference: true, identifier: reference } : {}),
   });
 }
 

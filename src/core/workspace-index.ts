@@ -8,7 +8,7 @@ import type { CachedDoc, DocParser, DocSource, FileStamp, IndexStore, PersistedI
 import { DocSearch, type SearchHit, type SearchOptions } from './search-index';
 
 /** Bump when `DocModel` or the search fields change shape: older caches are then ignored. */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 
 /** Options for a `WorkspaceIndex`. */
 export interface WorkspaceIndexOptions {

@@ -326,10 +326,10 @@ describe('parseDoc', () => {
       );
     });
 
-    it('records a reference-style target once, on the line of its definition', () => {
+    it('records a reference-style target once, on the line of its definition, with the texts of the links using it', () => {
       const guide = links.filter((l) => l.raw === './guide.md#setup');
       assert.deepEqual(guide, [
-        { raw: './guide.md#setup', kind: 'relative', path: './guide.md', anchor: 'setup', text: 'guide', line: 13, column: 1, viaReference: true },
+        { raw: './guide.md#setup', kind: 'relative', path: './guide.md', anchor: 'setup', text: 'guide', line: 13, column: 1, viaReference: true, useTexts: ['the guide', 'again'] },
       ]);
     });
 

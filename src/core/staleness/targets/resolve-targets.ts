@@ -117,6 +117,7 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
     }
     path = path.replace(/\/+$/, '');
     if (path === doc.path || (path === '' && !pinned)) continue;
+    lines ??= linesInTexts(link.useTexts ?? [link.text], path);
     let kind: LinkedTarget['kind'] = pinned ? (preferDir ? 'directory' : 'file') : existence(ctx.files, path, preferDir);
     let site: LinkedTarget['site'];
     if (ctx.site && (link.kind === 'relative' || link.kind === 'absolute-path')) {
@@ -199,6 +200,29 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
   }
 
   return { targets: [...targets.values()], problems };
+}
+
+/** `flags.go:86-89`, `` `pool.yaml:7` ``: a file name with a line or a range, as link text. */
+const NAME_WITH_LINES = /^`?(?:[^\s`:]*\/)?([^\s`/:]+):(\d+)(?:-(\d+))?`?$/;
+
+/**
+ * The lines a link's text names after the target's own file name (`[flags.go:86-89](…/flags.go)`):
+ * the doc describes those lines, as with a `#L86-L89` anchor. Undefined when the text names
+ * another file, no lines, or an empty range.
+ */
+function linesInText(text: string, path: string): LineRange | undefined {
+  const match = NAME_WITH_LINES.exec(text.trim());
+  if (!match || match[1] !== posix.basename(path)) return undefined;
+  const start = Number(match[2]);
+  const end = Number(match[3] ?? match[2]);
+  return start >= 1 && end >= start ? { start, end } : undefined;
+}
+
+/** The lines every one of `texts` names (see `linesInText`): a reference used once with lines and once without keeps the whole file. */
+function linesInTexts(texts: string[], path: string): LineRange | undefined {
+  const ranges = texts.map((t) => linesInText(t, path));
+  const [first] = ranges;
+  return first && ranges.every((r) => r && r.start === first.start && r.end === first.end) ? first : undefined;
 }
 
 /** Figures a doc shows: their edits are made for the doc, never against it. */

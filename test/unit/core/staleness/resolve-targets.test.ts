@@ -84,4 +84,26 @@ describe('resolving what a doc depends on', () => {
     const { targets } = resolveDocTargets(doc, ctx({ alertRules: [{ ruleFile: 'deploy/db/x/y.yaml', line: 7, value: '../../runbooks/db.md', doc: 'runbooks/db.md' }] }));
     assert.deepEqual(targets.map((t) => [t.path, t.kind, t.via, t.ruleLine, t.line]), [['deploy/db/x/y.yaml', 'file', 'alert-rule', 7, 1]]);
   });
+  it('takes line numbers written in the link text after the target\'s own file name as its line range', () => {
+    const doc = parseDoc(
+      'runbooks/db.md',
+      [
+        'The default is set at [`pool.yaml:2-4`][pool] and [pool.yaml:7](../deploy/db/pool.yaml).',
+        'Other names keep the whole file: [`main.go:10`](../deploy/db/pool.yaml), [pool.yaml](../deploy/db/pool.yaml).',
+        'An anchor wins: [pool.yaml:9](../deploy/db/pool.yaml#L1-L2).',
+        '',
+        '[pool]: ../deploy/db/pool.yaml',
+      ].join('\n'),
+    );
+    const { targets } = resolveDocTargets(doc, ctx());
+    assert.deepEqual(
+      targets.map((t) => [t.path, t.lines ?? null, t.occurrences.map((o) => o.line)]),
+      [
+        ['deploy/db/pool.yaml', { start: 7, end: 7 }, [1]],
+        ['deploy/db/pool.yaml', null, [2, 2]],
+        ['deploy/db/pool.yaml', { start: 1, end: 2 }, [3]],
+        ['deploy/db/pool.yaml', { start: 2, end: 4 }, [5]],
+      ],
+    );
+  });
 });
