@@ -21,15 +21,28 @@ export function isPromtoolTestFile(text: string): boolean {
  * Helm template) is cut into list items by indentation instead.
  */
 export function changedRunbookRules(before: string | undefined, after: string | undefined): string[] {
+  return runbookRuleChanges(before, after).map((c) => c.value);
+}
+
+/** The rules of one runbook value that differ between two versions of a rule file (see `changedRunbookRules`). */
+export interface RunbookRuleChange {
+  value: string;
+  /** The canonical text of each rule holding the value, before and after, sorted. */
+  before: string[];
+  after: string[];
+}
+
+/** Like `changedRunbookRules`, with the canonical texts of the rules of each value on both sides. */
+export function runbookRuleChanges(before: string | undefined, after: string | undefined): RunbookRuleChange[] {
   const a = runbookRules(before ?? '');
   const b = runbookRules(after ?? '');
-  const changed: string[] = [];
+  const changed: RunbookRuleChange[] = [];
   for (const value of new Set([...a.keys(), ...b.keys()])) {
-    const was = (a.get(value) ?? []).sort().join('\u0000');
-    const is = (b.get(value) ?? []).sort().join('\u0000');
-    if (was !== is) changed.push(value);
+    const was = (a.get(value) ?? []).sort();
+    const is = (b.get(value) ?? []).sort();
+    if (was.join('\u0000') !== is.join('\u0000')) changed.push({ value, before: was, after: is });
   }
-  return changed.sort();
+  return changed.sort((x, y) => (x.value < y.value ? -1 : x.value > y.value ? 1 : 0));
 }
 
 /** Runbook value → the canonical text of each rule holding it. */

@@ -52,7 +52,7 @@ describe('staleness of a runbook coupled to alert rules (only its own rules coun
     return plain;
   }
 
-  const DOCS = { 'runbooks/db.md': '# Postgres down\n\nCheck the primary.\n', 'runbooks/cache.md': '# Redis down\n\nRestart it.\n' };
+  const DOCS = { 'runbooks/db.md': '# Postgres down\n\nCheck the primary.\n', 'runbooks/cache.md': '# Redis down\n\nRestart the cache job.\n' };
 
   it('leaves a runbook fresh when only another alert of its rule file changed', async () => {
     await repo.commit('add runbooks and alerts', '2025-01-01', { ...DOCS, 'alerts/platform.yml': rules() });
@@ -92,5 +92,40 @@ describe('staleness of a runbook coupled to alert rules (only its own rules coun
     const [db] = await report(['runbooks/db.md']);
     assert.deepEqual(db!.targets.map((t) => [t.path, t.via]), [['alerts/platform.yml', 'alert-rule']]);
     assert.deepEqual([db!.level, db!.reasons], ['fresh', []]);
+  });
+  describe('against what the doc says (the doc is the runbook of its rules)', () => {
+    const LAG = (expr: string, name = 'PostgresReplicationLag') =>
+      `groups:\n- name: db\n  rules:\n  - alert: ${name}\n    expr: ${expr}\n    annotations:\n      runbook_url: ${DB}\n`;
+    const RUNBOOK = { 'runbooks/db.md': '# PostgresReplicationLag\n\nFires when a replica is more than 300 seconds behind the primary.\n' };
+
+    it('keeps a rule change that brings no word in or out (a reordered by list) as info', async () => {
+      await repo.commit('add runbook and alert', '2025-01-01', { ...RUNBOOK, 'alerts/db.yml': LAG('max by (instance, cluster) (pg_replication_lag) > 300') });
+      await repo.commit('sort label lists', '2025-02-01', { 'alerts/db.yml': LAG('max by (cluster,instance) (pg_replication_lag) > 300') });
+      const [db] = await report(['runbooks/db.md']);
+      assert.deepEqual([db!.level, db!.reasons.map((r) => [r.ruleId, r.severity])], ['fresh', [['stale.unmentioned-change', 'info']]]);
+    });
+
+    it('flags a threshold the doc quotes, saying which word left the rules', async () => {
+      await repo.commit('add runbook and alert', '2025-01-01', { ...RUNBOOK, 'alerts/db.yml': LAG('max by (instance) (pg_replication_lag) > 300') });
+      await repo.commit('page later', '2025-02-01', { 'alerts/db.yml': LAG('max by (instance) (pg_replication_lag) > 600') });
+      const [db] = await report(['runbooks/db.md']);
+      assert.deepEqual([db!.level, db!.reasons.map((r) => [r.ruleId, r.severity])], ['stale', [['stale.linked-code-changed', 'warning']]]);
+      assert.match(db!.reasons[0]!.message, /the change took `300` out of it/);
+    });
+
+    it('flags a renamed alert the doc names', async () => {
+      await repo.commit('add runbook and alert', '2025-01-01', { ...RUNBOOK, 'alerts/db.yml': LAG('pg_replication_lag > 300') });
+      await repo.commit('rename', '2025-02-01', { 'alerts/db.yml': LAG('pg_replication_lag > 300', 'PostgresReplicaBehind') });
+      const [db] = await report(['runbooks/db.md']);
+      assert.deepEqual(db!.reasons.map((r) => [r.ruleId, r.severity]), [['stale.linked-code-changed', 'warning']]);
+      assert.match(db!.reasons[0]!.message, /took `PostgresReplicationLag` out of it/);
+    });
+
+    it('keeps a new alert pointing at the doc, whose words the doc does not say, as info', async () => {
+      await repo.commit('add runbook and alert', '2025-01-01', { ...RUNBOOK, 'alerts/db.yml': LAG('pg_replication_lag > 300') });
+      await repo.commit('add a wal alert', '2025-02-01', { 'alerts/db.yml': `${LAG('pg_replication_lag > 300')}  - alert: WalArchivingStuck\n    expr: pg_stat_archiver_failed_count > 0\n    annotations:\n      runbook_url: ${DB}\n` });
+      const [db] = await report(['runbooks/db.md']);
+      assert.deepEqual([db!.level, db!.reasons.map((r) => [r.ruleId, r.severity])], ['fresh', [['stale.unmentioned-change', 'info']]]);
+    });
   });
 });

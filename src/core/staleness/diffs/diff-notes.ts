@@ -1,9 +1,10 @@
 import { compareShapes, dataShape, isStructuredPath, removedSections, settingValues } from './data-shape';
 import { minorHunks } from './minor-change';
-import { keyVocabularyChange, vocabularyChange } from './vocabulary';
+import { keyVocabularyChange, MAX_VOCABULARY_WORDS, vocabularyChange, wordsOf } from './vocabulary';
 import type { StoredDiff } from '../history/history-index';
+import type { RuleChange } from '../history/history-types';
 import type { BlobContent, FileAt } from '../ports';
-import { changedRunbookRules } from '../../alerts/rule-blocks';
+import { runbookRuleChanges } from '../../alerts/rule-blocks';
 
 // What a verdict needs of a line diff beyond its counts, computed from the two texts as the diff lands.
 
@@ -31,18 +32,26 @@ export function lacksShape(diff: StoredDiff, from: FileAt | undefined, to: FileA
 
 /** Whether a verdict that needs the changed alert rules of `diff` must have them computed first (see `withRules`). */
 export function lacksRules(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined): boolean {
-  return diff.rules === undefined && !diff.binary && diff.added + diff.deleted > 0 && !!from && !!to;
+  return diff.rules === undefined && !diff.binary && (diff.added + diff.deleted > 0 || !from || !to);
 }
 
 /**
  * A diff of an alert rule file with the runbook values whose rules changed (see
- * `changedRunbookRules`); left as is when a side is missing, unreadable or binary, or nothing changed.
+ * `runbookRuleChanges`; a missing side has no rules), each with the words of its rules the change
+ * took out or brought in; left as is when a side is unreadable or binary, or nothing changed.
  */
 export function withRules(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, read: (state: FileAt | undefined) => BlobContent | undefined): StoredDiff {
-  if (!from || !to || diff.binary || diff.added + diff.deleted === 0) return diff;
-  const [a, b] = [read(from)?.text, read(to)?.text];
+  if (diff.binary || (from && to && diff.added + diff.deleted === 0)) return diff;
+  const [a, b] = [from ? read(from)?.text : '', to ? read(to)?.text : ''];
   if (a === undefined || b === undefined) return diff;
-  return { ...diff, rules: changedRunbookRules(a, b) };
+  const rules = runbookRuleChanges(a, b).map(({ value, before, after }): RuleChange => {
+    const had = wordsOf(before.join('\n'));
+    const has = wordsOf(after.join('\n'));
+    const lost = [...had].filter(([w]) => !has.has(w)).map(([, token]) => token).sort();
+    const gained = [...has].filter(([w]) => !had.has(w)).map(([, token]) => token).sort();
+    return lost.length > MAX_VOCABULARY_WORDS || gained.length > MAX_VOCABULARY_WORDS ? { value } : { value, words: { lost, gained } };
+  });
+  return { ...diff, rules };
 }
 
 /**

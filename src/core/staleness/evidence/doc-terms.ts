@@ -60,3 +60,11 @@ export function termsNear(tree: Root, lines: readonly number[], targetPath: stri
   for (const block of blocks) for (const [word, token] of wordsOf(plain(block))) if (!own.has(word) && !out.has(word)) out.set(word, token);
   return out;
 }
+
+/** Everything a doc says (its text, inline code, code blocks and link texts) as `termsNear` words, without those of `targetPath`. */
+export function termsOfDoc(tree: Root, targetPath: string): Map<string, string> {
+  const own = wordsOf(targetPath);
+  const out = new Map<string, string>();
+  for (const [word, token] of wordsOf(plain(tree))) if (!own.has(word)) out.set(word, token);
+  return out;
+}

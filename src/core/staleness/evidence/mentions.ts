@@ -1,7 +1,7 @@
 import { normalWord } from '../diffs/vocabulary';
 import type { ChangeEvidence, ChangeVocabulary, DocEvidence } from '../model/evidence';
 import type { GitHistory } from '../ports';
-import { docTree, termsNear } from './doc-terms';
+import { docTree, termsNear, termsOfDoc } from './doc-terms';
 
 /** Docs larger than this are not read for what they say: their changes count as before. */
 const MAX_DOC_BYTES = 2 * 1024 * 1024;
@@ -58,7 +58,9 @@ export async function compareWithDocs(evidence: DocEvidence[], git: GitHistory |
       const { vocabulary, ...rest } = c;
       if (!vocabulary || c.minor || text === undefined) return rest;
       tree ??= docTree(text);
-      const mentions = mentionsOf(vocabulary, termsNear(tree, c.target.occurrences.map((o) => o.line), c.target.path));
+      // A doc is the runbook of the alert rules pointing at it: all it says is about them.
+      const terms = c.target.via === 'alert-rule' ? termsOfDoc(tree, c.target.path) : termsNear(tree, c.target.occurrences.map((o) => o.line), c.target.path);
+      const mentions = mentionsOf(vocabulary, terms);
       return mentions.length > 0 ? { ...rest, mentions } : { ...rest, unmentioned: true, vocabulary };
     });
   }

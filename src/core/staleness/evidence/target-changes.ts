@@ -4,6 +4,7 @@ import { commitRef, isDependencyBump } from '../history/commit-refs';
 import type { DocReference } from '../model/doc-reference';
 import type { EvidenceRun } from './evidence-run';
 import { Touch, type IndexedCommit, type StoredDiff, type TouchCode } from '../history/history-index';
+import type { RuleChange } from '../history/history-types';
 import { hunksTouching, mapRangeForward, type LineRange } from '../model/line-ranges';
 import type { MinorKind } from '../diffs/minor-change';
 import type { AnchorEvidence, ChangeEvidence, ChangeVocabulary } from '../model/evidence';
@@ -146,11 +147,19 @@ function diffOf(run: EvidenceRun, change: PathChange): StoredDiff | undefined {
  * rules, not of the file's other alerts.
  */
 function counts(run: EvidenceRun, target: LinkedTarget, change: PathChange, diff: StoredDiff | undefined, doc: string | undefined): boolean {
-  if (target.via === 'alert-rule' && doc !== undefined && change.before && change.now && diff?.rules) {
-    return diff.rules.some((value) => matchRunbookValue(value, change.path, docPaths(run), run.context.repos, run.context.refs) === doc);
-  }
+  const rules = docRules(run, target, change, diff, doc);
+  if (rules) return rules.length > 0;
   if (change.structural || !diff || diff.binary) return true;
   return diff.added + diff.deleted > 0 && !(comparesByShape(target) && diff.shape === 'same');
+}
+
+/**
+ * For an alert rule file: the changes of the rules whose runbook is `doc` (see `RuleChange`);
+ * undefined for other targets and when the rules were not compared (every change then counts).
+ */
+function docRules(run: EvidenceRun, target: LinkedTarget, change: PathChange, diff: StoredDiff | undefined, doc: string | undefined): RuleChange[] | undefined {
+  if (target.via !== 'alert-rule' || doc === undefined || !diff?.rules) return undefined;
+  return diff.rules.filter((r) => matchRunbookValue(r.value, change.path, docPaths(run), run.context.repos, run.context.refs) === doc);
 }
 
 /** The paths of the docs of a run, as a set (built once per workspace context). */
@@ -188,12 +197,19 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
   let opaque: ChangeEvidence['opaque'];
   // What the change did to the words of the files, until a file's is unknown (then undefined).
   // A file a runbook's command runs is depended on, not pointed at: every real change counts.
-  let words: ChangeVocabulary | undefined = comparesByShape(target) && target.via !== 'command' ? { lost: [], gained: [], copies: [], sections: [] } : undefined;
+  // The doc is the runbook of an alert rule file's rules: the words of those rules count.
+  let words: ChangeVocabulary | undefined = (comparesByShape(target) && target.via !== 'command') || target.via === 'alert-rule' ? { lost: [], gained: [], copies: [], sections: [] } : undefined;
   for (const change of pathChanges(run, target, ref)) {
     const diff = diffOf(run, change);
     if (!counts(run, target, change, diff, doc)) continue;
     files++;
-    if (!words || change.structural || !diff?.vocabulary) words = undefined;
+    const rules = docRules(run, target, change, diff, doc);
+    if (rules && words) {
+      for (const rule of rules) {
+        if (!rule.words) words = undefined;
+        else words?.lost.push(...rule.words.lost), words?.gained.push(...rule.words.gained);
+      }
+    } else if (!words || change.structural || !diff?.vocabulary) words = undefined;
     else {
       words.lost.push(...diff.vocabulary.lost);
       words.gained.push(...diff.vocabulary.gained);

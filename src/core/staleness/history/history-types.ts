@@ -74,7 +74,17 @@ export interface StoredDiff {
   /** For YAML and JSON compared by shape: top-level keys removed (see `removedSections`), when any. */
   sections?: string[];
   /** For alert rule files: the runbook values whose rules changed (see `changedRunbookRules`); undefined when not computed. */
-  rules?: string[];
+  rules?: RuleChange[];
+}
+
+/**
+ * The rules of one runbook value changed by a diff of an alert rule file: the words of those rules
+ * the change took out or brought in (see `wordsOf`); no words for a rewrite (over
+ * `MAX_VOCABULARY_WORDS` either way), which counts whatever the doc says.
+ */
+export interface RuleChange {
+  value: string;
+  words?: { lost: string[]; gained: string[] };
 }
 
 /** What a snapshot keeps of a diff beyond its counts: minor hunks (`null`: a real hunk), words, removed sections. */
@@ -83,7 +93,7 @@ export interface DiffNotes {
   oldVersions?: string[];
   vocabulary?: Vocabulary;
   sections?: string[];
-  rules?: string[];
+  rules?: RuleChange[];
 }
 
 /**
