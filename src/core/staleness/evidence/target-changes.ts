@@ -4,14 +4,13 @@ import { commitRef, isDependencyBump } from '../history/commit-refs';
 import type { DocReference } from '../model/doc-reference';
 import type { EvidenceRun } from './evidence-run';
 import { Touch, type IndexedCommit, type StoredDiff, type TouchCode } from '../history/history-index';
-import type { RuleChange } from '../history/history-types';
 import { hunksTouching, mapRangeForward, type LineRange } from '../model/line-ranges';
 import type { MinorKind } from '../diffs/minor-change';
 import type { AnchorEvidence, ChangeEvidence, ChangeVocabulary } from '../model/evidence';
 import type { FileAt, Hunk } from '../ports';
 import type { LinkedTarget } from '../model/report';
 import { uncommittedChange } from '../history/working-tree';
-import { matchRunbookValue } from '../../alerts/runbook-annotations';
+import { docRules } from './rule-changes';
 
 /** Markdown docs: under a folder or glob target they are edited as docs, not as the code a doc describes. */
 export const DOC_FILE = /\.(md|markdown|mdx)$/i;
@@ -154,23 +153,6 @@ function counts(run: EvidenceRun, target: LinkedTarget, change: PathChange, diff
 }
 
 /**
- * For an alert rule file: the changes of the rules whose runbook is `doc` (see `RuleChange`);
- * undefined for other targets and when the rules were not compared (every change then counts).
- */
-function docRules(run: EvidenceRun, target: LinkedTarget, change: PathChange, diff: StoredDiff | undefined, doc: string | undefined): RuleChange[] | undefined {
-  if (target.via !== 'alert-rule' || doc === undefined || !diff?.rules) return undefined;
-  return diff.rules.filter((r) => matchRunbookValue(r.value, change.path, docPaths(run), run.context.repos, run.context.refs) === doc);
-}
-
-/** The paths of the docs of a run, as a set (built once per workspace context). */
-const docPathSets = new WeakMap<object, ReadonlySet<string>>();
-function docPaths(run: EvidenceRun): ReadonlySet<string> {
-  let set = docPathSets.get(run.context);
-  if (!set) docPathSets.set(run.context, (set = new Set(run.context.docs.keys())));
-  return set;
-}
-
-/**
  * Whether the changes of a target are weighed by data shape (see `counts`): not for a line anchor
  * (its lines are followed) nor for alert rule files and watched files (every entry counts).
  */
@@ -206,8 +188,11 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
     const rules = docRules(run, target, change, diff, doc);
     if (rules && words) {
       for (const rule of rules) {
-        if (!rule.words) words = undefined;
-        else words?.lost.push(...rule.words.lost), words?.gained.push(...rule.words.gained);
+        if (!rule.words || !words) words = undefined;
+        else {
+          words.lost.push(...rule.words.lost);
+          words.gained.push(...rule.words.gained);
+        }
       }
     } else if (!words || change.structural || !diff?.vocabulary) words = undefined;
     else {

@@ -43,7 +43,8 @@ function changeMessage(c: ChangeEvidence, since: string, noun: string): string {
   if (c.uncommitted) parts.push(`has uncommitted changes (${lineCounts(c.uncommitted.added, c.uncommitted.deleted)})`);
   const latest = c.commits[0] ? ` — latest: ${commitText(c.commits[0])}` : '';
   const quoted = c.quoted ? ` This ${noun} quotes ${c.quoted}, which changed.` : '';
-  const mentions = c.mentions?.length && !c.quoted ? ` Next to the link this ${noun} says what changed: the change ${c.mentions.join('; ')}.` : '';
+  const where = t.via === 'alert-rule' ? `This ${noun} names what changed in the rules whose runbook it is` : `Next to the link this ${noun} says what changed`;
+  const mentions = c.mentions?.length && !c.quoted ? ` ${where}: the change ${c.mentions.join('; ')}.` : '';
   return `${what} ${parts.join(' and ')} since ${since}${latest}. Check this ${noun} against the change, then update it or mark it reviewed.${quoted}${mentions}`;
 }
 
