@@ -42,4 +42,14 @@ describe('staleness: what a runbook\'s commands call is a link', () => {
     await repo.commit('reindent', '2025-02-01', { Makefile: 'drain:\n\t@echo drain   \n' });
     assert.deepEqual([(await report(true)).level, (await report(true)).reasons], ['fresh', []]);
   });
+  it('counts only changes of the make target the runbook runs, not the rest of the Makefile', async () => {
+    const makefile = 'build:\n\tgo build ./...\n\ndrain:\n\t@echo drain\n';
+    await repo.commit('failover runbook', '2025-01-01', { 'runbooks/failover.md': RUNBOOK, 'scripts/failover.sh': '#!/bin/sh\n', Makefile: makefile });
+    await repo.commit('verbose build', '2025-02-01', { Makefile: makefile.replace('go build', 'go build -v') });
+    assert.deepEqual([(await report(true)).level, (await report(true)).reasons], ['fresh', []]);
+    await repo.commit('drain waits', '2025-03-01', { Makefile: makefile.replace('go build', 'go build -v').replace('@echo drain', '@./scripts/drain.sh --wait') });
+    // The file is compared then and now: the commits listed are those of the file since the runbook.
+    const doc = await report(true);
+    assert.deepEqual(doc.reasons.map((r) => [r.ruleId, r.severity, r.target, r.line, r.commits.map((c) => c.subject)]), [['stale.linked-code-changed', 'warning', 'Makefile', 7, ['drain waits', 'verbose build']]]);
+  });
 });

@@ -1,4 +1,4 @@
-import { lacksRules, lacksShape, withMinor, withRules, withShape } from './diff-notes';
+import { lacksBlocks, lacksShape, withBlocks, withMinor, withShape, type Blocks } from './diff-notes';
 import type { HistoryIndex, StoredDiff } from '../history/history-index';
 import { diffKey } from '../history/history-index';
 import type { BlobContent, FileAt, GitHistory, TextDiffer } from '../ports';
@@ -22,8 +22,8 @@ interface Pair {
   to?: FileAt;
   /** A verdict weighs this diff by data shape (see `withShape`): parse both sides. */
   shape?: boolean;
-  /** A verdict needs which alert rules of this rule file changed (see `withRules`). */
-  rules?: boolean;
+  /** A verdict needs which alert rules (`rules`) or make targets (`targets`) of the file changed (see `withBlocks`). */
+  blocks?: Blocks;
 }
 
 /** Pairs per read: small, so diffs start as soon as the first files arrive. */
@@ -68,19 +68,19 @@ export class DetailBatch {
    * reading many files at a few commits (HEAD, a doc's last change) walks far fewer trees than
    * reading each at the commit that last touched it. `shape`: a verdict compares the two sides
    * by data shape (parsing a large YAML file costs far more than diffing it, so only then).
-   * `rules`: a verdict needs which alert rules of the file changed.
+   * `blocks`: a verdict needs which alert rules or make targets of the file changed.
    */
-  needDiff(from: FileAt | undefined, to: FileAt | undefined, read: { from?: string; to?: string } = {}, shape = false, rules = false): void {
+  needDiff(from: FileAt | undefined, to: FileAt | undefined, read: { from?: string; to?: string } = {}, shape = false, blocks?: Blocks): void {
     const key = diffKey(from, to);
     const queued = this.pairs.get(key);
     if (queued) {
       if (shape) queued.shape = true;
-      if (rules) queued.rules = true;
+      if (blocks) queued.blocks = blocks;
       return;
     }
     const known = this.index.diffByKey(key);
-    if (known && !(shape && lacksShape(known, from, to)) && !(rules && lacksRules(known, from, to))) return;
-    const pair: Pair = { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(shape ? { shape } : {}), ...(rules ? { rules } : {}) };
+    if (known && !(shape && lacksShape(known, from, to)) && !(blocks && lacksBlocks(known, from, to, blocks))) return;
+    const pair: Pair = { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(shape ? { shape } : {}), ...(blocks ? { blocks } : {}) };
     this.pairs.set(key, pair);
     if (from && read.from) this.readAt.set(stateKey(from), read.from);
     if (to && read.to) this.readAt.set(stateKey(to), read.to);
@@ -138,10 +138,10 @@ export class DetailBatch {
         }
         if (texts.length === 0) continue;
         const sent = differ.diff(texts.map(({ from, to }) => [read(from)?.text, read(to)?.text]), signal).then((diffs) => {
-          texts.forEach(({ from, to, shape, rules }, i) => {
+          texts.forEach(({ from, to, shape, blocks }, i) => {
             const noted = withMinor(diffs[i]!, from, to, read);
             const shaped = shape ? withShape(noted, from, to, read, this.shapes) : noted;
-            this.index.setDiff(from, to, rules ? withRules(shaped, from, to, read) : shaped);
+            this.index.setDiff(from, to, blocks ? withBlocks(shaped, from, to, read, blocks) : shaped);
           });
         });
         sent.catch(() => undefined);
@@ -156,7 +156,7 @@ export class DetailBatch {
     let slice = Date.now();
     for (let c = 0; c < chunks.length; c++) {
       await chunks[c]!.reading;
-      for (const { from, to, shape, rules } of chunks[c]!.pairs) {
+      for (const { from, to, shape, blocks } of chunks[c]!.pairs) {
         if (Date.now() - slice >= SLICE_MS) {
           await nextTurn();
           slice = Date.now();
@@ -164,7 +164,7 @@ export class DetailBatch {
         signal?.throwIfAborted();
         const lines = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : withMinor(diffBlobs(read(from), read(to)), from, to, read);
         const shaped = shape ? withShape(lines, from, to, read, this.shapes) : lines;
-        this.index.setDiff(from, to, rules ? withRules(shaped, from, to, read) : shaped);
+        this.index.setDiff(from, to, blocks ? withBlocks(shaped, from, to, read, blocks) : shaped);
         this.fetched++;
       }
     }

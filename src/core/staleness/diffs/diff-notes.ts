@@ -5,6 +5,7 @@ import type { StoredDiff } from '../history/history-index';
 import type { RuleChange } from '../history/history-types';
 import type { BlobContent, FileAt } from '../ports';
 import { runbookRuleChanges } from '../../alerts/rule-blocks';
+import { changedMakeRules } from '../../commands/make-target-blocks';
 
 // What a verdict needs of a line diff beyond its counts, computed from the two texts as the diff lands.
 
@@ -30,20 +31,28 @@ export function lacksShape(diff: StoredDiff, from: FileAt | undefined, to: FileA
   return diff.shape === undefined && !diff.binary && diff.added + diff.deleted > 0 && !!from && !!to && isStructuredPath(to.path);
 }
 
-/** Whether a verdict that needs the changed alert rules of `diff` must have them computed first (see `withRules`). */
-export function lacksRules(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined): boolean {
-  return diff.rules === undefined && !diff.binary && (diff.added + diff.deleted > 0 || !from || !to);
+/** Which blocks of a file a verdict compares: the rules of an alert rule file, or the targets of a Makefile. */
+export type Blocks = 'rules' | 'targets';
+
+/** Whether a verdict that needs the changed blocks of `diff` must have them computed first (see `withBlocks`). */
+export function lacksBlocks(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, blocks: Blocks): boolean {
+  return diff[blocks] === undefined && !diff.binary && (diff.added + diff.deleted > 0 || !from || !to);
 }
 
 /**
- * A diff of an alert rule file with the runbook values whose rules changed (see
- * `runbookRuleChanges`; a missing side has no rules), each with the words of its rules the change
- * took out or brought in; left as is when a side is unreadable or binary, or nothing changed.
+ * A diff with the blocks that changed: for `rules` the runbook values whose alert rules changed
+ * (see `withRules`), for `targets` the Makefile targets whose rules changed (see `changedMakeRules`;
+ * a missing side has none); left as is when a side is unreadable or binary, or nothing changed.
  */
-export function withRules(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, read: (state: FileAt | undefined) => BlobContent | undefined): StoredDiff {
+export function withBlocks(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, read: (state: FileAt | undefined) => BlobContent | undefined, blocks: Blocks): StoredDiff {
   if (diff.binary || (from && to && diff.added + diff.deleted === 0)) return diff;
   const [a, b] = [from ? read(from)?.text : '', to ? read(to)?.text : ''];
   if (a === undefined || b === undefined) return diff;
+  return blocks === 'rules' ? withRules(diff, a, b) : { ...diff, targets: changedMakeRules(a, b) };
+}
+
+/** A diff of an alert rule file's texts `a` → `b` with the runbook values whose rules changed (see `runbookRuleChanges`), each with the words of its rules the change took out or brought in. */
+function withRules(diff: StoredDiff, a: string, b: string): StoredDiff {
   const rules = runbookRuleChanges(a, b).map(({ value, before, after }): RuleChange => {
     const had = wordsOf(before.join('\n'));
     const has = wordsOf(after.join('\n'));

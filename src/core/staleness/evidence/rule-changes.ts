@@ -19,3 +19,36 @@ function docPaths(run: EvidenceRun): ReadonlySet<string> {
   if (!set) docPathSets.set(run.context, (set = new Set(run.context.docs.keys())));
   return set;
 }
+
+/** `make`, `make a b`: the targets a command runs (`''`: the default goal); undefined for other commands. */
+function makeTargets(raw: string): string[] | undefined {
+  const words = raw.trim().split(/\s+/);
+  if (words[0] !== 'make') return undefined;
+  return words.length === 1 ? [''] : words.slice(1);
+}
+
+/** The Makefile targets a doc's commands run from `target`, when every command reading it is `make`; undefined otherwise. */
+function targetsRun(target: LinkedTarget): string[] | undefined {
+  if (target.via !== 'command' || !/(?:^|\/)(?:GNUmakefile|[Mm]akefile|[^/]+\.mk)$/.test(target.path)) return undefined;
+  const names = new Set<string>();
+  for (const o of target.occurrences) {
+    const run = makeTargets(o.raw);
+    if (!run) return undefined;
+    for (const n of run) names.add(n);
+  }
+  return [...names];
+}
+
+/** Which blocks of `target` a verdict compares (see `Blocks`): the rules of an alert rule file, the targets of a Makefile a command runs. */
+export function blocksOf(target: LinkedTarget): 'rules' | 'targets' | undefined {
+  return target.via === 'alert-rule' ? 'rules' : targetsRun(target) ? 'targets' : undefined;
+}
+
+/**
+ * For a Makefile a doc's commands run targets of: those targets whose rules the diff changed
+ * (empty: none of them); undefined for other targets and when the targets were not compared.
+ */
+export function ranTargets(target: LinkedTarget, diff: StoredDiff | undefined): string[] | undefined {
+  const run = diff?.targets ? targetsRun(target) : undefined;
+  return run?.filter((n) => diff!.targets!.includes(n));
+}

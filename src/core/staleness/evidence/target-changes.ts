@@ -10,7 +10,7 @@ import type { AnchorEvidence, ChangeEvidence, ChangeVocabulary } from '../model/
 import type { FileAt, Hunk } from '../ports';
 import type { LinkedTarget } from '../model/report';
 import { uncommittedChange } from '../history/working-tree';
-import { docRules } from './rule-changes';
+import { blocksOf, docRules, ranTargets } from './rule-changes';
 
 /** Markdown docs: under a folder or glob target they are edited as docs, not as the code a doc describes. */
 export const DOC_FILE = /\.(md|markdown|mdx)$/i;
@@ -52,7 +52,7 @@ export function queueTargetDetails(run: EvidenceRun, docs: DocModel[], reference
         if (!change.before && !change.now) continue;
         // The file before is the same at the doc's reference commit when that is later; the file now is the same at HEAD.
         const atRef = ref.commit && change.before && run.index.fileAt(change.before.path, ref.commit.index)?.sha === change.before.sha ? ref.commit.sha : undefined;
-        run.details.needDiff(change.before, change.now, { ...(atRef ? { from: atRef } : {}), to: run.index.head }, comparesByShape(target), target.via === 'alert-rule');
+        run.details.needDiff(change.before, change.now, { ...(atRef ? { from: atRef } : {}), to: run.index.head }, comparesByShape(target), blocksOf(target));
       }
     }
   }
@@ -148,6 +148,8 @@ function diffOf(run: EvidenceRun, change: PathChange): StoredDiff | undefined {
 function counts(run: EvidenceRun, target: LinkedTarget, change: PathChange, diff: StoredDiff | undefined, doc: string | undefined): boolean {
   const rules = docRules(run, target, change, diff, doc);
   if (rules) return rules.length > 0;
+  const targets = ranTargets(target, diff);
+  if (targets) return targets.length > 0;
   if (change.structural || !diff || diff.binary) return true;
   return diff.added + diff.deleted > 0 && !(comparesByShape(target) && diff.shape === 'same');
 }

@@ -102,6 +102,7 @@ export class HistoryIndex {
         ...(notes?.vocabulary ? { vocabulary: notes.vocabulary } : {}),
         ...(notes?.sections ? { sections: notes.sections } : {}),
         ...(notes?.rules ? { rules: notes.rules } : {}),
+        ...(notes?.targets ? { targets: notes.targets } : {}),
       });
     }
     return index;
@@ -217,8 +218,8 @@ export class HistoryIndex {
       const flags = (d.binary ? 1 : 0) | (d.shape ? 2 << SHAPES.indexOf(d.shape) : 0) | (d.tooLarge ? 16 : 0) | (d.unreadable ? 32 : 0);
       const rest = d.tooLarge ? [d.tooLarge.before, d.tooLarge.after] : d.hunks.flatMap((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines]);
       diffs[key] = [d.added, d.deleted, flags, ...rest];
-      const note = { ...(d.minor ? { minor: d.minor.map((k) => k ?? null) } : {}), ...(d.oldVersions ? { oldVersions: d.oldVersions } : {}), ...(d.vocabulary ? { vocabulary: d.vocabulary } : {}), ...(d.sections ? { sections: d.sections } : {}), ...(d.rules ? { rules: d.rules } : {}) };
-      if (d.minor || d.vocabulary || d.sections || d.rules) notes[key] = note;
+      const note = { ...(d.minor ? { minor: d.minor.map((k) => k ?? null) } : {}), ...(d.oldVersions ? { oldVersions: d.oldVersions } : {}), ...(d.vocabulary ? { vocabulary: d.vocabulary } : {}), ...(d.sections ? { sections: d.sections } : {}), ...(d.rules ? { rules: d.rules } : {}), ...(d.targets ? { targets: d.targets } : {}) };
+      if (d.minor || d.vocabulary || d.sections || d.rules || d.targets) notes[key] = note;
     }
     return {
       format: HISTORY_FORMAT_VERSION,

@@ -75,6 +75,8 @@ export interface StoredDiff {
   sections?: string[];
   /** For alert rule files: the runbook values whose rules changed (see `changedRunbookRules`); undefined when not computed. */
   rules?: RuleChange[];
+  /** For a Makefile a command runs: the targets whose rules changed, `''` for the default goal (see `changedMakeRules`); undefined when not computed. */
+  targets?: string[];
 }
 
 /**
@@ -94,6 +96,7 @@ export interface DiffNotes {
   vocabulary?: Vocabulary;
   sections?: string[];
   rules?: RuleChange[];
+  targets?: string[];
 }
 
 /**
