@@ -121,6 +121,13 @@ describe('staleness of a runbook coupled to alert rules (only its own rules coun
       assert.match(db!.reasons[0]!.message, /took `PostgresReplicationLag` out of it/);
     });
 
+    it('keeps a runbook_url written anew for the same doc (an anchor added) as info: the rules say the same', async () => {
+      await repo.commit('add runbook and alert', '2025-01-01', { ...RUNBOOK, 'alerts/db.yml': LAG('pg_replication_lag > 300') });
+      await repo.commit('link the section', '2025-02-01', { 'alerts/db.yml': LAG('pg_replication_lag > 300').replace(DB, `${DB}#postgresreplicationlag`) });
+      const [db] = await report(['runbooks/db.md']);
+      assert.deepEqual([db!.level, db!.reasons.map((r) => [r.ruleId, r.severity])], ['fresh', [['stale.unmentioned-change', 'info']]]);
+    });
+
     it('keeps a new alert pointing at the doc, whose words the doc does not say, as info', async () => {
       await repo.commit('add runbook and alert', '2025-01-01', { ...RUNBOOK, 'alerts/db.yml': LAG('pg_replication_lag > 300') });
       await repo.commit('add a wal alert', '2025-02-01', { 'alerts/db.yml': `${LAG('pg_replication_lag > 300')}  - alert: WalArchivingStuck\n    expr: pg_stat_archiver_failed_count > 0\n    annotations:\n      runbook_url: ${DB}\n` });

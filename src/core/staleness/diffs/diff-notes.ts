@@ -54,8 +54,9 @@ export function withBlocks(diff: StoredDiff, from: FileAt | undefined, to: FileA
 /** A diff of an alert rule file's texts `a` → `b` with the runbook values whose rules changed (see `runbookRuleChanges`), each with the words of its rules the change took out or brought in. */
 function withRules(diff: StoredDiff, a: string, b: string): StoredDiff {
   const rules = runbookRuleChanges(a, b).map(({ value, before, after }): RuleChange => {
-    const had = wordsOf(before.join('\n'));
-    const has = wordsOf(after.join('\n'));
+    // The rules are JSON: `\n` escapes are line breaks, not an `n` glued to the next word.
+    const had = wordsOf(before.join('\n').replace(/\\n/g, '\n'));
+    const has = wordsOf(after.join('\n').replace(/\\n/g, '\n'));
     const lost = [...had].filter(([w]) => !has.has(w)).map(([, token]) => token).sort();
     const gained = [...has].filter(([w]) => !had.has(w)).map(([, token]) => token).sort();
     return lost.length > MAX_VOCABULARY_WORDS || gained.length > MAX_VOCABULARY_WORDS ? { value } : { value, words: { lost, gained } };

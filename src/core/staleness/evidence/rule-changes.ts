@@ -1,4 +1,5 @@
 import { matchRunbookValue } from '../../alerts/runbook-annotations';
+import { normalWord } from '../diffs/vocabulary';
 import type { RuleChange, StoredDiff } from '../history/history-types';
 import type { LinkedTarget } from '../model/report';
 import type { EvidenceRun } from './evidence-run';
@@ -51,4 +52,19 @@ export function blocksOf(target: LinkedTarget): 'rules' | 'targets' | undefined 
 export function ranTargets(target: LinkedTarget, diff: StoredDiff | undefined): string[] | undefined {
   const run = diff?.targets ? targetsRun(target) : undefined;
   return run?.filter((n) => diff!.targets!.includes(n));
+}
+
+/**
+ * The words the changes of a doc's rules took out and brought in, netted across runbook values: a
+ * rule whose `runbook_url` was written anew for the same doc (`…/db.md` → `…/db.md#lag`) leaves
+ * one value and joins another with the same words, which is no change of what the rules say.
+ * Undefined when a rule's words are unknown (a rewrite).
+ */
+export function netRuleWords(rules: RuleChange[]): { lost: string[]; gained: string[] } | undefined {
+  if (rules.some((r) => !r.words)) return undefined;
+  const lost = rules.flatMap((r) => r.words!.lost);
+  const gained = rules.flatMap((r) => r.words!.gained);
+  const lostWords = new Set(lost.map(normalWord));
+  const gainedWords = new Set(gained.map(normalWord));
+  return { lost: lost.filter((t) => !gainedWords.has(normalWord(t))), gained: gained.filter((t) => !lostWords.has(normalWord(t))) };
 }

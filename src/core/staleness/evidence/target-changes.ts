@@ -10,7 +10,7 @@ import type { AnchorEvidence, ChangeEvidence, ChangeVocabulary } from '../model/
 import type { FileAt, Hunk } from '../ports';
 import type { LinkedTarget } from '../model/report';
 import { uncommittedChange } from '../history/working-tree';
-import { blocksOf, docRules, ranTargets } from './rule-changes';
+import { blocksOf, docRules, netRuleWords, ranTargets } from './rule-changes';
 
 /** Markdown docs: under a folder or glob target they are edited as docs, not as the code a doc describes. */
 export const DOC_FILE = /\.(md|markdown|mdx)$/i;
@@ -189,12 +189,11 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
     files++;
     const rules = docRules(run, target, change, diff, doc);
     if (rules && words) {
-      for (const rule of rules) {
-        if (!rule.words || !words) words = undefined;
-        else {
-          words.lost.push(...rule.words.lost);
-          words.gained.push(...rule.words.gained);
-        }
+      const net = netRuleWords(rules);
+      if (!net) words = undefined;
+      else {
+        words.lost.push(...net.lost);
+        words.gained.push(...net.gained);
       }
     } else if (!words || change.structural || !diff?.vocabulary) words = undefined;
     else {
