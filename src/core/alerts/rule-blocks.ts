@@ -13,9 +13,12 @@ export function isPromtoolTestFile(text: string): boolean {
 }
 
 /**
- * The runbook values whose rules differ between two versions of a rule file (undefined: the file
- * does not exist), sorted: a rule holding that `runbook_url` was changed (any key: `expr`, `for`,
- * labels, annotations, its name), added or removed. A rule is the list item that holds the
+ * The runbook values whose rules changed between two versions of a rule file (undefined: the file
+ * does not exist), sorted. Rules are matched by name (`alert`, `record`, else `title`, `uid`); a
+ * rule holding the value counts when it is in both versions and changed (any key: `expr`, `for`,
+ * labels, annotations), or when its name is gone from the file (deleted or renamed). A rule that
+ * only started or stopped pointing at the value, or that is new in the file, does not: the doc was
+ * not written against it, or is no longer its runbook. A rule is the list item that holds the
  * annotation (an `- alert:` entry, a Grafana rule, any YAML list item), or the whole document when
  * no list holds it. Comments, quoting and layout do not count. A version that is not valid YAML (a
  * Helm template) is cut into list items by indentation instead.
@@ -24,72 +27,110 @@ export function changedRunbookRules(before: string | undefined, after: string | 
   return runbookRuleChanges(before, after).map((c) => c.value);
 }
 
-/** The rules of one runbook value that differ between two versions of a rule file (see `changedRunbookRules`). */
+/** The rules of one runbook value that changed (see `changedRunbookRules`). */
 export interface RunbookRuleChange {
   value: string;
-  /** The canonical text of each rule holding the value, before and after, sorted. */
+  /**
+   * What each of those rules says, before and after (a deleted rule has no after): its name,
+   * `expr`, `for` and label values, one per line, sorted; annotations and keys are left out.
+   */
   before: string[];
   after: string[];
 }
 
-/** Like `changedRunbookRules`, with the canonical texts of the rules of each value on both sides. */
+/** Like `changedRunbookRules`, with what the changed rules say on both sides. */
 export function runbookRuleChanges(before: string | undefined, after: string | undefined): RunbookRuleChange[] {
   const a = runbookRules(before ?? '');
   const b = runbookRules(after ?? '');
-  const changed: RunbookRuleChange[] = [];
-  for (const value of new Set([...a.keys(), ...b.keys()])) {
-    const was = (a.get(value) ?? []).sort();
-    const is = (b.get(value) ?? []).sort();
-    if (was.join('\u0000') !== is.join('\u0000')) changed.push({ value, before: was, after: is });
+  const out = new Map<string, RunbookRuleChange>();
+  const entry = (value: string) => {
+    let e = out.get(value);
+    if (!e) out.set(value, (e = { value, before: [], after: [] }));
+    return e;
+  };
+  for (const rule of a.rules) {
+    if (rule.value === undefined) continue;
+    const now = b.rules.filter((r) => r.name === rule.name);
+    const same = now.filter((r) => r.value === rule.value);
+    if (now.length === 0) entry(rule.value).before.push(rule.says);
+    else if (same.length > 0 && !same.some((r) => r.canonical === rule.canonical)) {
+      const e = entry(rule.value);
+      e.before.push(rule.says);
+      e.after.push(same[0]!.says);
+    }
   }
-  return changed.sort((x, y) => (x.value < y.value ? -1 : x.value > y.value ? 1 : 0));
+  return [...out.values()].sort((x, y) => (x.value < y.value ? -1 : x.value > y.value ? 1 : 0));
 }
 
-/** Runbook value → the canonical text of each rule holding it. */
-function runbookRules(text: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  if (!/runbook/i.test(text)) return out;
+/** One rule of a rule file: its name, the runbook value it holds, its canonical text and what it says. */
+interface Rule {
+  name: string;
+  value: string | undefined;
+  canonical: string;
+  says: string;
+}
+
+/** The rules holding runbook annotations in a rule file's text. */
+function runbookRules(text: string): { rules: Rule[] } {
+  const rules: Rule[] = [];
+  if (!/runbook/i.test(text)) return { rules };
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
     docs = parseAllDocuments(text, { uniqueKeys: false });
   } catch {
-    return lineRules(text);
+    return { rules: lineRules(text) };
   }
   const list = Array.isArray(docs) ? docs : [];
-  if (list.some((d) => d.errors.length > 0)) return lineRules(text);
+  if (list.some((d) => d.errors.length > 0)) return { rules: lineRules(text) };
+  const found = new Map<unknown, Set<string>>();
   for (const doc of list) {
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 1000 });
     } catch {
-      return lineRules(text);
+      return { rules: lineRules(text) };
     }
-    walk(value, value, out);
+    walk(value, value, found, rules);
   }
-  return out;
+  for (const [item, values] of found) for (const value of values) rules.push(ruleOf(item, value));
+  return { rules };
+}
+
+/** A rule item with the runbook value it holds. */
+function ruleOf(item: unknown, value: string): Rule {
+  const map = item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>) : {};
+  const name = ['alert', 'record', 'title', 'uid', 'name'].map((k) => map[k]).find((v) => typeof v === 'string') as string | undefined;
+  const { annotations: _annotations, ...rest } = map;
+  return { name: name ?? '', value, canonical: canonical(item), says: leaves(rest).sort().join('\n') };
+}
+
+/** The string and number values under `value`, keys left out. */
+function leaves(value: unknown): string[] {
+  if (typeof value === 'string' || typeof value === 'number') return [String(value)];
+  if (Array.isArray(value)) return value.flatMap(leaves);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(leaves);
+  return [];
 }
 
 /** Records every runbook annotation under `node` with the innermost list item (`item`) holding it. */
-function walk(node: unknown, item: unknown, out: Map<string, string[]>): void {
+function walk(node: unknown, item: unknown, found: Map<unknown, Set<string>>, embedded: Rule[]): void {
   if (Array.isArray(node)) {
-    for (const child of node) walk(child, child !== null && typeof child === 'object' ? child : item, out);
+    for (const child of node) walk(child, child !== null && typeof child === 'object' ? child : item, found, embedded);
     return;
   }
   if (typeof node === 'string') {
     // A rule file embedded as a block string (a ConfigMap's `alerts.yaml: |`).
-    if (node.includes('\n') && /runbook/i.test(node) && /^\s*-?\s*(alert|record)\s*:/m.test(node)) {
-      for (const [value, rules] of runbookRules(node)) out.set(value, [...(out.get(value) ?? []), ...rules]);
-    }
+    if (node.includes('\n') && /runbook/i.test(node) && /^\s*-?\s*(alert|record)\s*:/m.test(node)) embedded.push(...runbookRules(node).rules);
     return;
   }
   if (node === null || typeof node !== 'object') return;
   for (const [key, child] of Object.entries(node as Record<string, unknown>)) {
     if (RUNBOOK_KEY.test(key) && (typeof child === 'string' || typeof child === 'number')) {
       const value = String(child).trim();
-      if (value && !value.includes('{{')) out.set(value, [...(out.get(value) ?? []), canonical(item)]);
+      if (value && !value.includes('{{')) found.set(item, (found.get(item) ?? new Set()).add(value));
       continue;
     }
-    walk(child, item, out);
+    walk(child, item, found, embedded);
   }
 }
 
@@ -100,6 +141,7 @@ function canonical(value: unknown): string {
   );
 }
 
+const ANNOTATION_LINE = /^\s*(?:-\s*)?["']?(?:runbook_url|runbook|runbookUrl|runbook-url)["']?\s*:/;
 const indentOf = (line: string): number => /^\s*/.exec(line)![0].length;
 const isBlank = (line: string): boolean => /^\s*(#.*)?$/.test(line);
 
@@ -107,11 +149,12 @@ const isBlank = (line: string): boolean => /^\s*(#.*)?$/.test(line);
  * Rules of a file that is not YAML, by indentation: the innermost list item (`- `) above each
  * annotation with less indentation than every line between, up to the next line indented no
  * deeper than its dash; the whole file when no list item holds it. Blank and comment lines and
- * trailing spaces do not count.
+ * trailing spaces do not count; the name is that of its `alert:`/`record:` line; what it says is
+ * every line but the annotation.
  */
-function lineRules(text: string): Map<string, string[]> {
+function lineRules(text: string): Rule[] {
   const lines = text.split(/\r\n|\n|\r/);
-  const out = new Map<string, string[]>();
+  const out: Rule[] = [];
   for (const { line, value } of findRunbookAnnotations(text)) {
     const at = line - 1;
     let start = /^\s*-\s/.test(lines[at]!) ? at : -1;
@@ -128,8 +171,9 @@ function lineRules(text: string): Map<string, string[]> {
       end = start + 1;
       while (end < lines.length && (isBlank(lines[end]!) || indentOf(lines[end]!) > dash)) end++;
     }
-    const block = lines.slice(Math.max(start, 0), end).filter((l) => !isBlank(l)).map((l) => l.trimEnd()).join('\n');
-    out.set(value, [...(out.get(value) ?? []), block]);
+    const block = lines.slice(Math.max(start, 0), end).filter((l) => !isBlank(l)).map((l) => l.trimEnd());
+    const name = block.map((l) => /^\s*-?\s*(?:alert|record)\s*:\s*["']?([^"'\s]+)/.exec(l)?.[1]).find((n) => n !== undefined) ?? '';
+    out.push({ name, value, canonical: block.join('\n'), says: block.filter((l) => !ANNOTATION_LINE.test(l)).join('\n') });
   }
   return out;
 }

@@ -118,21 +118,32 @@ describe('staleness of a runbook coupled to alert rules (only its own rules coun
       await repo.commit('rename', '2025-02-01', { 'alerts/db.yml': LAG('pg_replication_lag > 300', 'PostgresReplicaBehind') });
       const [db] = await report(['runbooks/db.md']);
       assert.deepEqual(db!.reasons.map((r) => [r.ruleId, r.severity]), [['stale.linked-code-changed', 'warning']]);
-      assert.match(db!.reasons[0]!.message, /took `PostgresReplicationLag` out of it/);
+      assert.match(db!.reasons[0]!.message, /took `300`, `PostgresReplicationLag` out of it/);
     });
 
-    it('keeps a runbook_url written anew for the same doc (an anchor added) as info: the rules say the same', async () => {
+    it('says nothing of a runbook_url written anew for the same doc (an anchor added): the rules say the same', async () => {
       await repo.commit('add runbook and alert', '2025-01-01', { ...RUNBOOK, 'alerts/db.yml': LAG('pg_replication_lag > 300') });
       await repo.commit('link the section', '2025-02-01', { 'alerts/db.yml': LAG('pg_replication_lag > 300').replace(DB, `${DB}#postgresreplicationlag`) });
       const [db] = await report(['runbooks/db.md']);
-      assert.deepEqual([db!.level, db!.reasons.map((r) => [r.ruleId, r.severity])], ['fresh', [['stale.unmentioned-change', 'info']]]);
+      assert.deepEqual([db!.level, db!.reasons], ['fresh', []]);
     });
 
-    it('keeps a new alert pointing at the doc, whose words the doc does not say, as info', async () => {
+    it('says nothing of a new alert pointing at the doc, nor of one pointed at the doc from elsewhere', async () => {
+      const wal = (url: string) => `  - alert: WalArchivingStuck\n    expr: pg_stat_archiver_failed_count > 0\n    annotations:\n      runbook_url: ${url}\n`;
       await repo.commit('add runbook and alert', '2025-01-01', { ...RUNBOOK, 'alerts/db.yml': LAG('pg_replication_lag > 300') });
-      await repo.commit('add a wal alert', '2025-02-01', { 'alerts/db.yml': `${LAG('pg_replication_lag > 300')}  - alert: WalArchivingStuck\n    expr: pg_stat_archiver_failed_count > 0\n    annotations:\n      runbook_url: ${DB}\n` });
+      await repo.commit('add a wal alert', '2025-02-01', { 'alerts/db.yml': `${LAG('pg_replication_lag > 300')}${wal(CACHE)}` });
+      await repo.commit('the wal alert has its runbook here', '2025-03-01', { 'alerts/db.yml': `${LAG('pg_replication_lag > 300')}${wal(DB)}` });
       const [db] = await report(['runbooks/db.md']);
-      assert.deepEqual([db!.level, db!.reasons.map((r) => [r.ruleId, r.severity])], ['fresh', [['stale.unmentioned-change', 'info']]]);
+      assert.deepEqual([db!.level, db!.reasons], ['fresh', []]);
+    });
+
+    it('flags an alert of the doc deleted from the file, when the doc names it', async () => {
+      const other = `  - alert: PostgresDown\n    expr: pg_up == 0\n    annotations:\n      runbook_url: ${DB}\n`;
+      await repo.commit('add runbook and alerts', '2025-01-01', { ...RUNBOOK, 'alerts/db.yml': `${LAG('pg_replication_lag > 300')}${other}` });
+      await repo.commit('drop the lag alert', '2025-02-01', { 'alerts/db.yml': `groups:\n- name: db\n  rules:\n${other}` });
+      const [db] = await report(['runbooks/db.md']);
+      assert.deepEqual(db!.reasons.map((r) => [r.ruleId, r.severity]), [['stale.linked-code-changed', 'warning']]);
+      assert.match(db!.reasons[0]!.message, /took `300`, `PostgresReplicationLag` out of it/);
     });
   });
 });

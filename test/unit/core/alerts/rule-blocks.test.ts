@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { changedRunbookRules, isPromtoolTestFile } from '../../../../src/core/alerts/rule-blocks';
+import { changedRunbookRules, isPromtoolTestFile, runbookRuleChanges } from '../../../../src/core/alerts/rule-blocks';
 
 const URL_DB = 'https://github.com/acme/platform/blob/main/runbooks/db.md';
 const URL_CACHE = 'https://github.com/acme/platform/blob/main/runbooks/cache.md';
@@ -45,15 +45,16 @@ describe('rule blocks of alert rule files (which runbooks a change concerns)', (
     assert.deepEqual(changedRunbookRules(rules(), rules().replace('sum(pg_up)', 'sum by (env) (pg_up)')), []);
   });
 
-  it('names the runbook of a rule removed or added while another rule keeps pointing at it', () => {
+  it('names the runbook of a rule deleted from the file, not of a rule added', () => {
     const two = rules().replace('  - record:', `  - alert: PostgresReplicaDown\n    expr: pg_replica_up == 0\n    annotations:\n      runbook_url: ${URL_DB}\n  - record:`);
     assert.deepEqual(changedRunbookRules(two, rules()), [URL_DB]);
-    assert.deepEqual(changedRunbookRules(rules(), two), [URL_DB]);
+    assert.deepEqual(changedRunbookRules(rules(), two), []);
   });
 
-  it('names both values when a rule now points at another runbook', () => {
+  it('names nothing when a rule only started or stopped pointing at a runbook', () => {
     const moved = rules().replace(`runbook_url: ${URL_DB}`, `runbook_url: ${URL_CACHE}`);
-    assert.deepEqual(changedRunbookRules(rules(), moved), [URL_CACHE, URL_DB]);
+    assert.deepEqual(changedRunbookRules(rules(), moved), []);
+    assert.deepEqual(changedRunbookRules(moved, rules()), []);
   });
 
   it('cuts a Helm template (not YAML) into rule blocks by indentation', () => {
@@ -84,9 +85,17 @@ describe('rule blocks of alert rule files (which runbooks a change concerns)', (
     assert.deepEqual(changedRunbookRules(cr('pg_up == 0'), cr('pg_up < 1')), [URL_DB]);
   });
 
-  it('treats a missing side as no rules', () => {
-    assert.deepEqual(changedRunbookRules(undefined, rules()), [URL_CACHE, URL_DB]);
+  it('treats a missing side as no rules: a new file adds rules (nothing), a deleted one deletes them', () => {
+    assert.deepEqual(changedRunbookRules(undefined, rules()), []);
     assert.deepEqual(changedRunbookRules(rules(), undefined), [URL_CACHE, URL_DB]);
+  });
+
+  it('gives what a changed rule says: its name, expr, for and label values, not annotations or keys', () => {
+    const after = rules({ expr: 'pg_up{role="primary"} == 0' }).replace('severity: critical', 'severity: critical\n      team: database').replace(`runbook_url: ${URL_DB}`, `runbook_url: ${URL_DB}\n      description: Postgres is down for everyone`);
+    assert.deepEqual(runbookRuleChanges(rules(), after), [
+      { value: URL_DB, before: ['5m\nPostgresDown\ncritical\npg_up == 0'], after: ['5m\nPostgresDown\ncritical\ndatabase\npg_up{role="primary"} == 0'] },
+    ]);
+    assert.deepEqual(changedRunbookRules(rules(), rules().replace(`runbook_url: ${URL_DB}`, `runbook_url: ${URL_DB}\n      summary: down`)), [URL_DB]);
   });
 
   it('recognises promtool unit-test files by their top-level rule_files and tests keys', () => {
