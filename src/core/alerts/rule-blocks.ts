@@ -104,9 +104,16 @@ function ruleOf(item: unknown, value: string): Rule {
   return { name: name ?? '', value, canonical: canonical(item), says: leaves(rest).sort().join('\n') };
 }
 
-/** The string and number values under `value`, keys left out. */
+/**
+ * PromQL label lists that carry series through an expression (`sum by (env)`, `and on (instance)`):
+ * plumbing, not what a runbook says about the rule.
+ */
+const LABEL_LIST = /\s*\b(?:by|without|on|ignoring|group_left|group_right)\s*\([^()]*\)/g;
+
+/** The string and number values under `value` (PromQL label lists left out), keys left out. */
 function leaves(value: unknown): string[] {
-  if (typeof value === 'string' || typeof value === 'number') return [String(value)];
+  if (typeof value === 'string') return [value.replace(LABEL_LIST, '')];
+  if (typeof value === 'number') return [String(value)];
   if (Array.isArray(value)) return value.flatMap(leaves);
   if (value !== null && typeof value === 'object') return Object.values(value).flatMap(leaves);
   return [];

@@ -104,4 +104,8 @@ describe('rule blocks of alert rule files (which runbooks a change concerns)', (
     assert.equal(isPromtoolTestFile(rules()), false);
     assert.equal(isPromtoolTestFile(`tests:\n  - name: x\n`), false);
   });
+  it('leaves the label lists of by, without, on and ignoring out of what a rule says', () => {
+    const [change] = runbookRuleChanges(rules({ expr: 'sum by (type, env) (pg_up == 0)' }), rules({ expr: 'sum by (type, env, environment) (pg_up{role="primary"} == 0) and on(instance) up' }));
+    assert.deepEqual(change, { value: URL_DB, before: ['5m\nPostgresDown\ncritical\nsum (pg_up == 0)'], after: ['5m\nPostgresDown\ncritical\nsum (pg_up{role="primary"} == 0) and up'] });
+  });
 });
