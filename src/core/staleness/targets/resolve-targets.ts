@@ -69,6 +69,9 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
   const docDir = posix.dirname(doc.path) === '.' ? '' : posix.dirname(doc.path);
   const frontMatterLine = doc.frontMatterLines?.start ?? 1;
 
+  // A release's frozen copy of the docs describes that release: what its links point at on the branch moves on without it.
+  const snapshot = isReleaseSnapshot(doc.path);
+  const tracks = (target: Omit<LinkedTarget, 'occurrences' | 'tracked'>): boolean => !snapshot && isTracked(target, ctx.trackDocLinks);
   const add = (target: Omit<LinkedTarget, 'occurrences' | 'tracked'>): void => {
     const key = `${target.path}\u0000${target.lines ? `${target.lines.start}-${target.lines.end}` : ''}\u0000${target.pinned?.ref ?? ''}`;
     const existing = targets.get(key);
@@ -76,10 +79,10 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
     if (existing) {
       existing.occurrences.push(occurrence);
       // A folder both linked and watched is watched.
-      if (!existing.tracked && isTracked(target, ctx.trackDocLinks)) existing.tracked = true;
+      if (!existing.tracked && tracks(target)) existing.tracked = true;
       return;
     }
-    targets.set(key, { ...target, tracked: isTracked(target, ctx.trackDocLinks), occurrences: [occurrence] });
+    targets.set(key, { ...target, tracked: tracks(target), occurrences: [occurrence] });
   };
 
   const outside = (raw: string, line: number, column: number | undefined): void => {
@@ -223,6 +226,14 @@ function linesInTexts(texts: string[], path: string): LineRange | undefined {
   const ranges = texts.map((t) => linesInText(t, path));
   const [first] = ranges;
   return first && ranges.every((r) => r && r.start === first.start && r.end === first.end) ? first : undefined;
+}
+
+/** A folder named as a release version: `v1.14`, `v1.3.0`, `1.2`, Docusaurus' `version-2.3`. */
+const RELEASE_FOLDER = /(?:^|\/)(?:v?\d+(?:\.\d+)+|version-\d+(?:\.\d+)*)\//;
+
+/** Whether a doc lives in a release snapshot of the docs (a folder named as a release version). */
+export function isReleaseSnapshot(docPath: string): boolean {
+  return RELEASE_FOLDER.test(docPath);
 }
 
 /** Figures a doc shows: their edits are made for the doc, never against it. */

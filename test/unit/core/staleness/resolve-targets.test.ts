@@ -106,4 +106,14 @@ describe('resolving what a doc depends on', () => {
       ],
     );
   });
+  it('does not track the targets of a doc in a release snapshot folder (v1.3.0, 1.2, version-2.3), only checks they exist', () => {
+    const text = '[a](/deploy/db/pool.yaml) [gone](/nope.txt)\n';
+    const tracked = (path: string) => resolveDocTargets(parseDoc(path, text), ctx()).targets.map((t) => [t.path, t.kind, t.tracked]);
+    for (const path of ['site/content/docs/v1.3.0/db.md', 'docs/1.2/db.md', 'versioned_docs/version-2.3/db.md', 'docs/v1.14/ops/db.md']) {
+      assert.deepEqual(tracked(path), [['deploy/db/pool.yaml', 'file', false], ['nope.txt', 'missing', false]], path);
+    }
+    for (const path of ['site/content/docs/main/db.md', 'cluster/kind-1.35/db.md', 'docs/v1/db.md']) {
+      assert.deepEqual(tracked(path), [['deploy/db/pool.yaml', 'file', true], ['nope.txt', 'missing', true]], path);
+    }
+  });
 });
