@@ -42,7 +42,12 @@ export async function loadContext(
   signal?.throwIfAborted();
   const fileSet = new FileSet(list);
   const repos = remoteLocations(remotes);
-  const alertRules = (await unchangedAlertRules(previous, list, repos, refs, docs, options, changedSince)) ?? (await scanAlertRules(list, await searchRuleFiles(files, options, signal), docs, files, repos, refs, options, signal));
+  const kept = await keptAlertRules(previous, list, repos, refs, docs, options, changedSince);
+  const alertRules = kept
+    ? kept.changed.length === 0
+      ? kept.rules
+      : await rescanAlertRules(kept.rules, kept.changed, list, docs, files, repos, refs, options, signal)
+    : await scanAlertRules(list, await searchRuleFiles(files, options, signal), docs, files, repos, refs, options, signal);
   const site = await detectSites({ list, read: (path) => files.read(path, MAX_SITE_FILE_BYTES) }, docs, options.site);
   signal?.throwIfAborted();
   const key = JSON.stringify([list, repos, refs, [...alertRules].sort((a, b) => (a[0] < b[0] ? -1 : 1)), siteKey(site)]);
@@ -75,11 +80,11 @@ function siteKey(site: SiteContext): unknown {
 }
 
 /**
- * The previous scan of alert rule files, when it still holds: the same files, remotes, refs (which
- * `runbook_url` links resolve against) and docs, and no rule file among the paths changed since.
- * Undefined: scan again.
+ * The previous scan of alert rule files and the rule files changed since, when the rest of it still
+ * holds: the same files, remotes, refs (which `runbook_url` links resolve against) and docs.
+ * Undefined: scan everything again.
  */
-async function unchangedAlertRules(
+async function keptAlertRules(
   previous: WorkspaceContext | undefined,
   list: string[],
   repos: RepoLocation[],
@@ -87,16 +92,51 @@ async function unchangedAlertRules(
   docs: DocModel[],
   options: StalenessOptions,
   changedSince: Promise<Set<string> | undefined> | undefined,
-): Promise<Map<string, AlertRuleLink[]> | undefined> {
+): Promise<{ rules: Map<string, AlertRuleLink[]>; changed: string[] } | undefined> {
   if (!previous || !changedSince || previous.list.length !== list.length || previous.docs.size !== docs.length) return undefined;
   if (docs.some((d) => !previous.docs.has(d.path)) || list.some((p, i) => previous.list[i] !== p)) return undefined;
   if (JSON.stringify([repos, refs]) !== JSON.stringify([previous.repos, previous.refs])) return undefined;
   const changed = await changedSince;
   if (!changed) return undefined;
+  if (options.alertRuleFiles.length === 0 || docs.length === 0) return { rules: previous.alertRules, changed: [] };
   const isRuleFile = boundedMatcher(options.alertRuleFiles);
-  for (const path of changed) if (isRuleFile(path)) return undefined;
-  return previous.alertRules;
+  const rules = [...changed].filter((path) => isRuleFile(path)).sort();
+  return rules.length > MAX_RESCANNED ? undefined : { rules: previous.alertRules, changed: rules };
 }
+
+/** More changed rule files than this: they are all scanned again (one `git grep` picks the candidates). */
+const MAX_RESCANNED = 64;
+
+/**
+ * `rules` (a previous scan) with the links of the rule files in `changed` found again: the same
+ * result as scanning every file, for files that did not change are read the same.
+ */
+async function rescanAlertRules(
+  rules: Map<string, AlertRuleLink[]>,
+  changed: string[],
+  list: string[],
+  docs: DocModel[],
+  files: WorkspaceFiles,
+  repos: RepoLocation[],
+  refs: GitRefs,
+  options: StalenessOptions,
+  signal?: AbortSignal,
+): Promise<Map<string, AlertRuleLink[]>> {
+  const again = new Set(changed);
+  const byDoc = new Map<string, AlertRuleLink[]>();
+  for (const [doc, links] of rules) {
+    const kept = links.filter((l) => !again.has(l.ruleFile));
+    if (kept.length > 0) byDoc.set(doc, kept);
+  }
+  // As `git grep -I` picks the candidates of a full scan: listed files that mention "runbook" (the
+  // scan checks that) and are not binary (no NUL in their first 8,000 bytes).
+  const scanned = await scanAlertRules(list.filter((p) => again.has(p)), undefined, docs, files, repos, refs, options, signal, (text) => !text.slice(0, 8000).includes('\0'));
+  for (const [doc, links] of scanned) byDoc.set(doc, [...(byDoc.get(doc) ?? []), ...links]);
+  for (const list of byDoc.values()) list.sort(byRuleFile);
+  return byDoc;
+}
+
+const byRuleFile = (a: AlertRuleLink, b: AlertRuleLink): number => (a.ruleFile < b.ruleFile ? -1 : a.ruleFile > b.ruleFile ? 1 : 0);
 
 /** The rule files that mention `runbook` (`git grep`), or undefined when the files port cannot search. */
 function searchRuleFiles(files: WorkspaceFiles, options: StalenessOptions, signal?: AbortSignal): Promise<string[] | undefined> {
@@ -114,6 +154,8 @@ async function scanAlertRules(
   refs: GitRefs,
   options: StalenessOptions,
   signal?: AbortSignal,
+  /** Whether a rule file's text is scanned (all are when not given). */
+  readable: (text: string) => boolean = () => true,
 ): Promise<Map<string, AlertRuleLink[]>> {
   const byDoc = new Map<string, AlertRuleLink[]>();
   if (options.alertRuleFiles.length === 0 || docs.length === 0) return byDoc;
@@ -128,7 +170,7 @@ async function scanAlertRules(
       const ruleFile = candidates[next++]!;
       const text = await files.read(ruleFile, options.maxAlertRuleFileBytes);
       // A promtool unit test repeats the rules' annotations in its expected alerts: a test, not a rule file.
-      if (!text || isPromtoolTestFile(text)) continue;
+      if (!text || !readable(text) || isPromtoolTestFile(text)) continue;
       for (const annotation of findRunbookAnnotations(text)) {
         const doc = matchRunbookValue(annotation.value, ruleFile, docPaths, repos, refs);
         if (!doc) continue;
@@ -139,6 +181,6 @@ async function scanAlertRules(
     }
   };
   await Promise.all(Array.from({ length: Math.min(16, candidates.length) }, worker));
-  for (const list of byDoc.values()) list.sort((a, b) => (a.ruleFile < b.ruleFile ? -1 : a.ruleFile > b.ruleFile ? 1 : 0));
+  for (const list of byDoc.values()) list.sort(byRuleFile);
   return byDoc;
 }
