@@ -1,4 +1,5 @@
 import { lacksBlocks, lacksShape, withBlocks, withMinor, withShape, type Blocks } from './diff-notes';
+import { nextTurn } from '../../next-turn';
 import type { HistoryIndex, StoredDiff } from '../history/history-index';
 import { diffKey } from '../history/history-index';
 import type { BlobContent, FileAt, GitHistory, TextDiffer } from '../ports';
@@ -10,11 +11,6 @@ import { diffIgnoringWhitespace } from './text-diff';
 /** Longest stretch of diffs without letting the event loop read git's output. */
 const SLICE_MS = 3;
 
-/** A macrotask turn (I/O callbacks run), as soon as the platform allows. */
-function nextTurn(): Promise<void> {
-  const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
-  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
-}
 
 /** Two file states to diff (undefined: the file does not exist). */
 interface Pair {

@@ -1,4 +1,5 @@
 import { boundedMatcher } from '../../bounded-glob';
+import { turnTaker } from '../../next-turn';
 import type { DocModel } from '../../doc-model';
 import { findRunbookAnnotations, matchRunbookValue } from '../../alerts/runbook-annotations';
 import { isPromtoolTestFile } from '../../alerts/rule-blocks';
@@ -57,7 +58,15 @@ export async function loadContext(
   const reuse = previous?.key === key ? previous : undefined;
   const resolved = new Map<string, ResolvedDoc>();
   const docMap = new Map<string, DocModel>();
+  // Resolving hundreds of docs takes seconds on a cold run, beside the history pass on this
+  // thread: a turn every few ms lets git's output be read meanwhile (git stalls on a full pipe).
+  const turn = turnTaker(RESOLVE_SLICE_MS);
   for (const doc of docs) {
+    const waiting = turn();
+    if (waiting) {
+      await waiting;
+      signal?.throwIfAborted();
+    }
     docMap.set(doc.path, doc);
     const before = previous?.resolved.get(doc.path);
     if (reuse && before && reuse.docs.get(doc.path) === doc) {
@@ -70,6 +79,9 @@ export async function loadContext(
   }
   return { files: fileSet, list, repos, refs, alertRules, resolved, docs: docMap, site, key };
 }
+
+/** Longest stretch of link resolution without a turn of the event loop. */
+const RESOLVE_SLICE_MS = 5;
 
 /** Site config and data files larger than this are not read. */
 const MAX_SITE_FILE_BYTES = 4 * 1024 * 1024;
