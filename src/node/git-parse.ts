@@ -19,9 +19,33 @@ export function prefixMapper(prefix: string): PathMapper {
   return (p) => (p.startsWith(prefix) ? p.slice(prefix.length) : undefined);
 }
 
-const STATUS = /^([ACDMRTUXB])(\d*)$/;
-/** A `--raw` change: new mode, new blob, status (old mode and blob are not needed). */
-const RAW = /^:\d+ (\d+) [0-9a-f]+ ([0-9a-f]+) (\S+)$/;
+const ZEROS = /^0+$/;
+/** Unmerged and unknown states, modifications in a working-tree diff. */
+const UNMERGED: ReadonlySet<string> = new Set(['U', 'X', 'B']);
+const STATUS_LETTERS = new Set(['A', 'C', 'D', 'M', 'R', 'T', 'U', 'X', 'B']);
+const DIGITS = /^\d+$/;
+const HEX = /^[0-9a-f]+$/;
+const SPACE = /\s/;
+
+/** A status (`M`, `R087`): its letter and similarity digits (may be ''); undefined when it is none (`^([ACDMRTUXB])(\d*)$`). */
+function statusOf(text: string): [ChangeStatus, string] | undefined {
+  if (text.length === 0 || !STATUS_LETTERS.has(text[0]!)) return undefined;
+  const digits = text.slice(1);
+  return digits === '' || DIGITS.test(digits) ? [text[0] as ChangeStatus, digits] : undefined;
+}
+
+/**
+ * A `--raw` change (`:<old mode> <new mode> <old blob> <new blob> <status>`): new mode, new blob,
+ * status (old mode and blob are not needed); undefined when the token is not one
+ * (`^:\d+ (\d+) [0-9a-f]+ ([0-9a-f]+) (\S+)$`).
+ */
+function rawFields(token: string): [string, string, string] | undefined {
+  const parts = token.slice(1).split(' ');
+  if (parts.length !== 5) return undefined;
+  const [oldMode, mode, oldBlob, blob, status] = parts as [string, string, string, string, string];
+  if (!DIGITS.test(oldMode) || !DIGITS.test(mode) || !HEX.test(oldBlob) || !HEX.test(blob) || status === '' || SPACE.test(status)) return undefined;
+  return [mode, blob, status];
+}
 
 /**
  * Incremental parser of `git log -z --name-status LOG_FORMAT` output. Feed it decoded text in any
@@ -66,7 +90,7 @@ export class LogParser {
       if (this.pending.paths.length === this.pending.need) this.change(this.pending);
       return;
     }
-    const token = raw.replace(/^\n+/, '');
+    const token = raw.charCodeAt(0) === 10 ? raw.replace(/^\n+/, '') : raw;
     if (token.startsWith(RECORD)) {
       this.emit();
       const [sha = '', parents = '', time = '0', ...subject] = token.slice(1).split(FIELD);
@@ -74,14 +98,16 @@ export class LogParser {
       return;
     }
     // `--raw`: `:<old mode> <new mode> <old blob> <new blob> <status>`; `--name-status`: `<status>`.
-    const rawChange = token.startsWith(':') ? RAW.exec(token) : undefined;
-    const status = rawChange ? STATUS.exec(rawChange[3]!) : STATUS.exec(token);
+    // Read by position (one token per changed file: the history pass's hottest loop), checked as
+    // strictly as the patterns `RAW` and `STATUS` say.
+    const rawChange = token.startsWith(':') ? rawFields(token) : undefined;
+    const status = rawChange ? statusOf(rawChange[2]) : statusOf(token);
     if (!status || !this.current) return;
-    const letter = status[1] as ChangeStatus;
+    const letter = status[0];
     const pair = letter === 'R' || letter === 'C';
     // The blob after the change: none for deletions (all zeros) and submodules (a commit id).
-    const oid = rawChange && rawChange[1] !== '160000' && !/^0+$/.test(rawChange[2]!) ? rawChange[2] : undefined;
-    this.pending = { status: letter, ...(status[2] ? { similarity: Number(status[2]) } : {}), ...(oid ? { oid } : {}), paths: [], need: pair ? 2 : 1 };
+    const oid = rawChange && rawChange[0] !== '160000' && !ZEROS.test(rawChange[1]) ? rawChange[1] : undefined;
+    this.pending = { status: letter, ...(status[1] ? { similarity: Number(status[1]) } : {}), ...(oid ? { oid } : {}), paths: [], need: pair ? 2 : 1 };
   }
 
   private change(pending: NonNullable<LogParser['pending']>): void {
@@ -111,7 +137,7 @@ function toChange(status: ChangeStatus, paths: string[], similarity: number | un
   const path = map(paths[0]!);
   if (path === undefined) return undefined;
   // Unmerged/unknown states only show up in working-tree diffs; they are modifications there.
-  return { status: (['U', 'X', 'B'] as string[]).includes(status) ? 'M' : status, path };
+  return { status: UNMERGED.has(status) ? 'M' : status, path };
 }
 
 /** Parses `git diff --name-status -z` output (no commit headers). */
