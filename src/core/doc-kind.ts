@@ -1,4 +1,5 @@
-import type { DocKind } from './doc-model';
+/** What a document is for. Drives the tree, search ranking and which checks apply. */
+export type DocKind = 'runbook' | 'architecture' | 'other';
 
 /** The chosen kind and a short reason a person can read. */
 export interface KindDecision {

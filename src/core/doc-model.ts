@@ -1,7 +1,7 @@
+import type { DocKind } from './doc-kind';
 import type { Finding } from './findings/finding';
 
-/** What a document is for. Drives the tree, search ranking and which checks apply. */
-export type DocKind = 'runbook' | 'architecture' | 'other';
+export type { DocKind } from './doc-kind';
 
 /** A heading with the lines its section spans (1-based, inclusive). */
 export interface Heading {

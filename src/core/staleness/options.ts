@@ -1,5 +1,5 @@
 import type { SiteSettings } from '../site/site-settings';
-import type { DocKind } from '../doc-model';
+import type { DocKind } from '../doc-kind';
 
 /** The default of `StalenessOptions.maxDiffBytes`: larger files are compared by blob id and size only (no line counts). */
 export const MAX_DIFF_BYTES = 4 * 1024 * 1024;

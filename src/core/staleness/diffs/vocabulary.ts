@@ -1,5 +1,5 @@
 import { STOP_WORDS } from '../../stop-words';
-import type { Hunk } from '../ports';
+import type { Hunk } from '../model/line-ranges';
 
 /**
  * What a net change did to the words of a file, for telling a pointer link from a description

@@ -1,4 +1,4 @@
-import type { DocKind } from '../../doc-model';
+import type { DocKind } from '../../doc-kind';
 import type { FeedbackRecord } from '../../incident/feedback-record';
 import type { LineRange } from './line-ranges';
 import type { MinorKind } from '../diffs/minor-change';

@@ -1,4 +1,4 @@
-import type { DocKind } from '../../doc-model';
+import type { DocKind } from '../../doc-kind';
 import type { CommitRef, RuleIdValue, Severity, SuggestedFix } from '../../findings/finding';
 import type { LineRange } from './line-ranges';
 import type { RepoState } from './repo-state';
