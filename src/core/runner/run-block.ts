@@ -1,7 +1,7 @@
 import { guardScript, type GuardPass, type TargetRefusal } from './run-guard';
 import type { ConfigFiles } from '../context/types';
 import type { DocModel } from '../doc-model';
-import type { ShellRunner } from '../ports';
+import type { ShellRunner } from '../shell-port';
 import { executePlan, planRun, type ExecuteOptions, type RunPlan } from './run-plan';
 import type { BlockInput, Confirmation, RunnableBlock, RunRecord, RunResult } from './types';
 

@@ -2,7 +2,7 @@
  * Why a run failed, in words people can act on: which command of which pipeline failed, or which
  * path a sandboxed check tried to write.
  */
-import type { CommandFailure } from '../ports';
+import type { CommandFailure } from '../shell-port';
 import type { FailedCommand, RunResult, WriteAttempt } from './types';
 
 export type { FailedCommand, WriteAttempt } from './types';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { DocModel } from '../doc-model';
-import type { ShellRunner } from '../ports';
+import type { ShellRunner } from '../shell-port';
 import { redactSecrets } from '../redact';
 import { resolveScript } from './block-inputs';
 import { judge } from './expectation';

@@ -1,4 +1,4 @@
-import type { ShellOutcome } from '../ports';
+import type { ShellOutcome } from '../shell-port';
 import type { AttributeValue } from '../doc-model';
 
 /** Whether running a block can change anything: `check` blocks only read. */
