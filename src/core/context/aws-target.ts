@@ -1,7 +1,6 @@
 import * as path from 'node:path';
-import { isUnresolved, type ToolCall } from './command-calls';
-import { flagValue } from './flags';
-import type { ConfigFiles, IniSections, Resolved } from './types';
+import { flagValue, isUnresolved } from './flags';
+import type { ConfigFiles, IniSections, Resolved, ToolCall } from './types';
 
 const ROLE_ARN_ACCOUNT = /^arn:aws[\w-]*:iam::(\d{12}):/;
 

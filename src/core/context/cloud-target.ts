@@ -1,7 +1,6 @@
 import * as path from 'node:path';
-import { isUnresolved, type ToolCall } from './command-calls';
-import { flagValue } from './flags';
-import type { ConfigFiles, Resolved } from './types';
+import { flagValue, isUnresolved } from './flags';
+import type { ConfigFiles, Resolved, ToolCall } from './types';
 
 /**
  * The project a `gcloud` call would act in, as gcloud decides: `--project`, else

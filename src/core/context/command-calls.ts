@@ -1,24 +1,9 @@
 import * as path from 'node:path';
 import { shellCommands, SUBSTITUTION_WORD, ARITHMETIC_WORD } from '../shell/shell-commands';
+import type { ToolCall } from './types';
 
 /** Programs whose target the guard resolves. */
 export const TARGET_TOOLS = new Set(['kubectl', 'oc', 'helm', 'aws', 'gcloud', 'az']);
-
-/** One call of a target tool in a script, with the environment it would see. */
-export interface ToolCall {
-  /** The program's base name (`kubectl`). */
-  tool: string;
-  /** Its arguments, variables expanded where the environment knows them (else left as `$NAME`). */
-  args: string[];
-  /** The environment the call sees: the run's, then the script's own assignments and exports before it. */
-  env: Record<string, string>;
-  /** A kube context chosen earlier in the script (`kubectl config use-context X`, `kubectx X`). */
-  useContext?: string;
-  /** A namespace chosen earlier in the script for the current context (`kubens X`, `oc project X`). */
-  useNamespace?: string;
-  /** Why the call's environment cannot be known (`sudo` resets it); undefined when it can. */
-  envUnknown?: string;
-}
 
 const LEADING_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}', 'time', 'nohup', 'exec', 'command', 'builtin']);
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
@@ -142,9 +127,4 @@ export function expandWord(word: string, env: Readonly<Record<string, string>>):
     return whole;
   });
   return unknown ? undefined : expanded;
-}
-
-/** True when a word still holds something unexpanded (a `$`, a substitution). */
-export function isUnresolved(word: string): boolean {
-  return word.includes('$') || word.includes(SUBSTITUTION_WORD) || word.includes(ARITHMETIC_WORD);
 }

@@ -1,3 +1,5 @@
+import { ARITHMETIC_WORD, SUBSTITUTION_WORD } from '../shell/shell-words';
+
 /**
  * The value of a command-line option as Go's pflag, Python's argparse and the AWS/Azure CLIs read
  * it: `--name value`, `--name=value`, and for one-letter `short` names `-n value`, `-nvalue`,
@@ -26,4 +28,9 @@ export function flagValue(args: readonly string[], long: readonly string[], shor
 export function hasFlag(args: readonly string[], names: readonly string[]): boolean {
   const end = args.indexOf('--');
   return (end < 0 ? args : args.slice(0, end)).some((arg) => names.includes(arg));
+}
+
+/** True when a word still holds something unexpanded (a `$`, a substitution). */
+export function isUnresolved(word: string): boolean {
+  return word.includes('$') || word.includes(SUBSTITUTION_WORD) || word.includes(ARITHMETIC_WORD);
 }

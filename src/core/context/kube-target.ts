@@ -1,7 +1,6 @@
 import * as path from 'node:path';
-import { isUnresolved, type ToolCall } from './command-calls';
-import { flagValue, hasFlag } from './flags';
-import type { ConfigFiles, Resolved } from './types';
+import { flagValue, hasFlag, isUnresolved } from './flags';
+import type { ConfigFiles, Resolved, ToolCall } from './types';
 
 /** What the kubeconfig files of a call say, merged the way kubectl merges `KUBECONFIG`. */
 export interface KubeconfigView {

@@ -65,3 +65,19 @@ export interface ConfigFiles {
   /** A small text file (gcloud's `active_config`), trimmed. */
   text(path: string): Promise<ConfigRead<string>>;
 }
+
+/** One call of a target tool in a script, with the environment it would see. */
+export interface ToolCall {
+  /** The program's base name (`kubectl`). */
+  tool: string;
+  /** Its arguments, variables expanded where the environment knows them (else left as `$NAME`). */
+  args: string[];
+  /** The environment the call sees: the run's, then the script's own assignments and exports before it. */
+  env: Record<string, string>;
+  /** A kube context chosen earlier in the script (`kubectl config use-context X`, `kubectx X`). */
+  useContext?: string;
+  /** A namespace chosen earlier in the script for the current context (`kubens X`, `oc project X`). */
+  useNamespace?: string;
+  /** Why the call's environment cannot be known (`sudo` resets it); undefined when it can. */
+  envUnknown?: string;
+}
