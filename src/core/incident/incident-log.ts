@@ -6,7 +6,9 @@ import { pickActiveIncident } from './incident-parser';
 import { pagedStatus } from './incident-template';
 import { utcStamp } from './zoned-time';
 import { formatCheckRun, formatFeedback, formatNote, formatStatus, resolveExplicitTime, type EntryOptions } from './timeline';
-import type { IncidentFile, IncidentMeta } from './types';
+import { RESOLVED_STATUS, type IncidentFile, type IncidentMeta } from './types';
+
+export { RESOLVED_STATUS } from './types';
 
 /** The incidents folder, relative to the workspace root, when no setting or flag names another. */
 export const DEFAULT_INCIDENTS_FOLDER = 'incidents';
@@ -19,9 +21,6 @@ export const DEFAULT_INCIDENTS_FOLDER = 'incidents';
 export function incidentsFolder(configured: string | undefined): string {
   return (configured || DEFAULT_INCIDENTS_FOLDER).replace(/^\.?\/+|\/+$/g, '') || DEFAULT_INCIDENTS_FOLDER;
 }
-
-/** The text of the status entry that resolving writes. */
-export const RESOLVED_STATUS = 'Incident resolved';
 
 /** True when the last timeline entry is the "Incident resolved" status: a resolve wrote it. */
 export function endsResolved(incident: IncidentFile): boolean {

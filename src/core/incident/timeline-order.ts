@@ -1,6 +1,5 @@
-import { RESOLVED_STATUS } from './incident-log';
 import { parseIncident } from './incident-parser';
-import type { IncidentFile, TimelineEntry } from './types';
+import { RESOLVED_STATUS, type IncidentFile, type TimelineEntry } from './types';
 
 /** The stamp at the start of a formatted entry block (`- **2026-11-22T14:05:00Z** …`). */
 const BLOCK_STAMP = /^[-*+] \*\*(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z)\*\*/;

@@ -95,3 +95,6 @@ export interface FeedbackInput {
   at: Date;
   author?: string;
 }
+
+/** The text of the status entry that resolving writes. */
+export const RESOLVED_STATUS = 'Incident resolved';
