@@ -1,3 +1,5 @@
+import type { CommitRef } from '../findings/finding';
+
 /** A tool that runs a named target from a file of its own (Makefile, package.json…). */
 export type TargetTool = 'make' | 'just' | 'task' | 'npm' | 'yarn' | 'pnpm' | 'rake' | 'mage';
 
@@ -19,4 +21,15 @@ const UNKNOWABLE = /[$`*?[\]{}<>~]|RUNBOOKS_(?:SUBSTITUTION|ARITHMETIC)/;
 /** True when `word` is a relative path that a reader can resolve as written. */
 export function isLiteralPath(word: string): boolean {
   return word !== '' && !word.startsWith('/') && !word.startsWith('-') && !UNKNOWABLE.test(word) && !word.includes('\\') && !/^[a-z][a-z0-9+.-]*:/i.test(word);
+}
+
+/** What history says about a path that does not exist now. */
+export interface PathFate {
+  /** Renamed (following later renames) to a path that exists now; `commit` undefined for a rename not committed yet or in the change set. */
+  renamedTo?: { path: string; commit?: CommitRef };
+  /** Deleted in this commit; or, with `deleted` and no commit, in the working tree or the change set. */
+  deletedIn?: CommitRef;
+  deleted?: boolean;
+  /** The rename or deletion is part of the change set being checked (`runbooks check`), not of history. */
+  inChange?: boolean;
 }

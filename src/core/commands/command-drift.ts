@@ -1,26 +1,16 @@
 import ignore from 'ignore';
 import { posix } from 'node:path';
 import type { DocModel } from '../doc-model';
-import { RuleId, type CommitRef, type PlacedFinding } from '../findings/finding';
+import { RuleId, type PlacedFinding } from '../findings/finding';
 import { walkCalls, type PlacedCall } from './block-walk';
 import type { CommandCall } from './command-calls';
+import type { PathFate } from './call-types';
 import { nearestName } from './near-name';
 import { parentOf, resolveIn, type RepoTree } from './repo-tree';
 import { goOptions, pythonOptions, scriptLanguage, shellOptions, type ScriptOptions } from './script-flags';
 import { defines } from './target-files';
 import { readTargets, targetSource } from './target-lookup';
 import { WORKFLOW_DIR, workflowDispatch } from './workflow-inputs';
-
-/** What history says about a path that does not exist now. */
-export interface PathFate {
-  /** Renamed (following later renames) to a path that exists now; `commit` undefined for a rename not committed yet or in the change set. */
-  renamedTo?: { path: string; commit?: CommitRef };
-  /** Deleted in this commit; or, with `deleted` and no commit, in the working tree or the change set. */
-  deletedIn?: CommitRef;
-  deleted?: boolean;
-  /** The rename or deletion is part of the change set being checked (`runbooks check`), not of history. */
-  inChange?: boolean;
-}
 
 /** Options of `commandDrift`. */
 export interface CommandDriftOptions {

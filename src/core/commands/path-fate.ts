@@ -2,7 +2,7 @@ import { commitRef } from '../staleness/history/commit-refs';
 import { Touch, type HistoryIndex } from '../staleness/history/history-index';
 import { lastRenameHop } from '../staleness/history/rename-chain';
 import type { FileChange } from '../staleness/ports';
-import type { PathFate } from './command-drift';
+import type { PathFate } from './call-types';
 
 /**
  * What the first-parent history says about a path that does not exist now: the last place a chain
