@@ -1,6 +1,6 @@
 import { RuleId } from '../../findings/finding';
 import type { StalenessReason } from '../model/report';
-import type { RuleDefinition } from './rule';
+import type { RuleDefinition } from '../model/rule-definition';
 
 /**
  * `link.not-published`: a relative link of a docs-site page resolves to a file in the repository

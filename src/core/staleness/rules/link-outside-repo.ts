@@ -1,6 +1,6 @@
 import { RuleId } from '../../findings/finding';
 import type { StalenessReason } from '../model/report';
-import type { RuleDefinition } from './rule';
+import type { RuleDefinition } from '../model/rule-definition';
 
 /**
  * `link.outside-repo`: a link or watched path resolves above the workspace root, where history is

@@ -1,7 +1,7 @@
 import { RuleId } from '../../findings/finding';
 import type { GlobRefusal } from '../../bounded-glob';
 import type { StalenessReason } from '../model/report';
-import type { RuleDefinition } from './rule';
+import type { RuleDefinition } from '../model/rule-definition';
 
 /**
  * `watches.unsafe-pattern`: a `watches:` glob is over the bounds of `GLOB_BOUNDS` (or uses an
