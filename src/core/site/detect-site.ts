@@ -8,10 +8,11 @@ import { middlemanSite } from './generators/middleman';
 import { mkdocsSite } from './generators/mkdocs';
 import { addNetlifyRedirects } from './generators/netlify';
 import { applySiteSettings, type SiteSettings } from './site-settings';
-import { below, cleanUrlPrefix, pagesMountOf, urlKey, type SiteContext, type SiteModel } from './site-model';
+import { below, pagesMountOf, siteOfPath, stripBase, urlKey, type SiteContext, type SiteModel } from './site-model';
 
 export type { SiteFiles } from './config-text';
 export type { SiteContext } from './site-model';
+export { siteOfPath, stripBase } from './site-model';
 
 const DEPTH_LIMIT = 2;
 
@@ -85,21 +86,4 @@ function addFrontMatterRoutes(sites: SiteModel[], docs: readonly DocModel[]): Pi
     if (urlKey(route) !== atPath) moved.add(doc.path);
   }
   return { permalinks, moved };
-}
-
-/** The site whose pages folder holds `path` (the most specific); undefined when none does. */
-export function siteOfPath(sites: readonly SiteModel[], path: string): SiteModel | undefined {
-  let best: { site: SiteModel; depth: number } | undefined;
-  for (const site of sites) {
-    const mount = pagesMountOf(site, path);
-    if (mount && (!best || mount.dir.length > best.depth)) best = { site, depth: mount.dir.length };
-  }
-  return best?.site;
-}
-
-/** A URL path without the site's `baseUrl` prefix. */
-export function stripBase(site: SiteModel, url: string): string {
-  const base = cleanUrlPrefix(site.baseUrl);
-  if (base && (url === base || url.startsWith(`${base}/`))) return url.slice(base.length) || '/';
-  return url;
 }

@@ -121,3 +121,20 @@ export function cleanUrlPrefix(url: string): string {
   const trimmed = path.replace(/^\/+/, '').replace(/\/+$/, '');
   return trimmed ? `/${trimmed}` : '';
 }
+
+/** The site whose pages folder holds `path` (the most specific); undefined when none does. */
+export function siteOfPath(sites: readonly SiteModel[], path: string): SiteModel | undefined {
+  let best: { site: SiteModel; depth: number } | undefined;
+  for (const site of sites) {
+    const mount = pagesMountOf(site, path);
+    if (mount && (!best || mount.dir.length > best.depth)) best = { site, depth: mount.dir.length };
+  }
+  return best?.site;
+}
+
+/** A URL path without the site's `baseUrl` prefix. */
+export function stripBase(site: SiteModel, url: string): string {
+  const base = cleanUrlPrefix(site.baseUrl);
+  if (base && (url === base || url.startsWith(`${base}/`))) return url.slice(base.length) || '/';
+  return url;
+}

@@ -1,9 +1,8 @@
 import { posix } from 'node:path';
 import { RuleId } from '../../findings/finding';
 import type { DocLink } from '../../doc-model';
-import { siteOfPath, type SiteContext } from '../../site/detect-site';
 import { resolveSiteLink, type ExistingFiles } from '../../site/resolve-site-link';
-import { isServed, pagesMountOf } from '../../site/site-model';
+import { isServed, pagesMountOf, siteOfPath, type SiteContext } from '../../site/site-model';
 import type { LinkedTarget, StalenessReason } from '../model/report';
 import { notPublishedReason } from '../rules/link-not-published';
 
