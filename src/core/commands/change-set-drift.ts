@@ -1,6 +1,6 @@
 import type { DocModel } from '../doc-model';
 import type { PlacedFinding } from '../findings/finding';
-import type { FileChange, GitHistory, WorkspaceFiles } from '../staleness/ports';
+import type { ChangeSetFiles, FileChange, WorkspaceFiles } from '../repo/repo-ports';
 import { commandDrift } from './command-drift';
 import { fateFromChanges } from './path-fate';
 import { ListedTree } from './repo-tree';
@@ -24,7 +24,7 @@ export interface ChangeSetDriftOptions {
 export async function changeSetDrift(
   docs: readonly DocModel[],
   files: WorkspaceFiles,
-  git: GitHistory,
+  git: Pick<ChangeSetFiles, 'readFiles'>,
   mergeBase: string,
   changes: readonly FileChange[],
   options: ChangeSetDriftOptions = {},

@@ -5,7 +5,7 @@ import type { StoredDiff } from '../history/history-index';
 import type { RuleChange } from '../history/history-types';
 import type { BlobContent, FileAt } from '../ports';
 import { runbookRuleChanges } from '../../alerts/rule-blocks';
-import { changedMakeRules } from '../../commands/make-target-blocks';
+import { changedMakeRules } from './make-target-blocks';
 
 // What a verdict needs of a line diff beyond its counts, computed from the two texts as the diff lands.
 

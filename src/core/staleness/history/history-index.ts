@@ -1,11 +1,8 @@
 import type { FileAt, LogCommit } from '../ports';
-import { isSnapshot, lastAtOrBefore, unflatten } from './history-packing';
+import { isSnapshot, lastAtOrBefore, packDiff, unpackDiff } from './history-packing';
 import { HISTORY_FORMAT_VERSION, Touch, diffKey, type TouchCode, type IndexedCommit, type RenameRecord, type StoredDiff, type HistorySnapshot } from './history-types';
 
 export { diffKey, HISTORY_FORMAT_VERSION, Touch, type HistorySnapshot, type IndexedCommit, type RenameRecord, type StoredDiff, type TouchCode } from './history-types';
-
-/** Shapes of a stored diff, in the order of their flag bits (2, 4, 8) in a snapshot. */
-const SHAPES = ['same', 'changed', 'none'] as const;
 
 /**
  * The first-parent history of a repository in memory: every commit with its time and size, every
@@ -85,26 +82,7 @@ export class HistoryIndex {
       index.blobs.set(path, oids && oids.length === packed.length ? oids : packed.map(() => ''));
     }
     for (const [from, to, commit] of value.renames) index.addRename({ from, to, commit });
-    for (const [key, [added = 0, deleted = 0, flags = 0, ...flat]] of Object.entries(value.diffs)) {
-      const shape = SHAPES.find((_, i) => flags & (2 << i));
-      const notes = value.notes[key];
-      const tooLarge = flags & 16 ? { before: flat[0] ?? 0, after: flat[1] ?? 0 } : undefined;
-      index.diffMap.set(key, {
-        added,
-        deleted,
-        hunks: tooLarge ? [] : unflatten(flat),
-        ...(flags & 1 ? { binary: true } : {}),
-        ...(tooLarge ? { tooLarge } : {}),
-        ...(flags & 32 ? { unreadable: true } : {}),
-        ...(shape ? { shape } : {}),
-        ...(notes?.minor ? { minor: notes.minor.map((k) => k ?? undefined) } : {}),
-        ...(notes?.oldVersions ? { oldVersions: notes.oldVersions } : {}),
-        ...(notes?.vocabulary ? { vocabulary: notes.vocabulary } : {}),
-        ...(notes?.sections ? { sections: notes.sections } : {}),
-        ...(notes?.rules ? { rules: notes.rules } : {}),
-        ...(notes?.targets ? { targets: notes.targets } : {}),
-      });
-    }
+    for (const [key, packed] of Object.entries(value.diffs)) index.diffMap.set(key, unpackDiff(packed, value.notes[key]));
     return index;
   }
 
@@ -215,11 +193,9 @@ export class HistoryIndex {
     const notes: HistorySnapshot['notes'] = {};
     for (const [key, d] of this.diffMap) {
       if (!this.keyInHistory(key)) continue;
-      const flags = (d.binary ? 1 : 0) | (d.shape ? 2 << SHAPES.indexOf(d.shape) : 0) | (d.tooLarge ? 16 : 0) | (d.unreadable ? 32 : 0);
-      const rest = d.tooLarge ? [d.tooLarge.before, d.tooLarge.after] : d.hunks.flatMap((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines]);
-      diffs[key] = [d.added, d.deleted, flags, ...rest];
-      const note = { ...(d.minor ? { minor: d.minor.map((k) => k ?? null) } : {}), ...(d.oldVersions ? { oldVersions: d.oldVersions } : {}), ...(d.vocabulary ? { vocabulary: d.vocabulary } : {}), ...(d.sections ? { sections: d.sections } : {}), ...(d.rules ? { rules: d.rules } : {}), ...(d.targets ? { targets: d.targets } : {}) };
-      if (d.minor || d.vocabulary || d.sections || d.rules || d.targets) notes[key] = note;
+      const [packed, note] = packDiff(d);
+      diffs[key] = packed;
+      if (note) notes[key] = note;
     }
     return {
       format: HISTORY_FORMAT_VERSION,

@@ -1,5 +1,5 @@
 import type { Hunk } from '../model/line-ranges';
-import { HISTORY_FORMAT_VERSION, type HistorySnapshot } from './history-types';
+import { HISTORY_FORMAT_VERSION, type DiffNotes, type HistorySnapshot, type StoredDiff } from './history-types';
 
 /** Position of the last packed touch at or before `commit` (touches are sorted by commit); -1 when none. */
 export function lastAtOrBefore(packed: number[], commit: number): number {
@@ -50,4 +50,39 @@ export function isSnapshot(value: unknown): value is HistorySnapshot {
     !!v.notes &&
     typeof v.notes === 'object'
   );
+}
+
+/** Shapes of a stored diff, in the order of their flag bits (2, 4, 8) in a snapshot. */
+const SHAPES = ['same', 'changed', 'none'] as const;
+
+/**
+ * A stored diff in its snapshot form: `[added, deleted, flags, …hunks or the two sizes]` (flags: 1
+ * binary, 2/4/8 shape, 16 too large, 32 unreadable), and its notes when it has any.
+ */
+export function packDiff(d: StoredDiff): [number[], DiffNotes | undefined] {
+  const flags = (d.binary ? 1 : 0) | (d.shape ? 2 << SHAPES.indexOf(d.shape) : 0) | (d.tooLarge ? 16 : 0) | (d.unreadable ? 32 : 0);
+  const rest = d.tooLarge ? [d.tooLarge.before, d.tooLarge.after] : d.hunks.flatMap((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines]);
+  const note = { ...(d.minor ? { minor: d.minor.map((k) => k ?? null) } : {}), ...(d.oldVersions ? { oldVersions: d.oldVersions } : {}), ...(d.vocabulary ? { vocabulary: d.vocabulary } : {}), ...(d.sections ? { sections: d.sections } : {}), ...(d.rules ? { rules: d.rules } : {}), ...(d.targets ? { targets: d.targets } : {}) };
+  return [[d.added, d.deleted, flags, ...rest], d.minor || d.vocabulary || d.sections || d.rules || d.targets ? note : undefined];
+}
+
+/** A stored diff from its snapshot form (see `packDiff`). */
+export function unpackDiff([added = 0, deleted = 0, flags = 0, ...flat]: number[], notes: DiffNotes | undefined): StoredDiff {
+  const shape = SHAPES.find((_, i) => flags & (2 << i));
+  const tooLarge = flags & 16 ? { before: flat[0] ?? 0, after: flat[1] ?? 0 } : undefined;
+  return {
+    added,
+    deleted,
+    hunks: tooLarge ? [] : unflatten(flat),
+    ...(flags & 1 ? { binary: true } : {}),
+    ...(tooLarge ? { tooLarge } : {}),
+    ...(flags & 32 ? { unreadable: true } : {}),
+    ...(shape ? { shape } : {}),
+    ...(notes?.minor ? { minor: notes.minor.map((k) => k ?? undefined) } : {}),
+    ...(notes?.oldVersions ? { oldVersions: notes.oldVersions } : {}),
+    ...(notes?.vocabulary ? { vocabulary: notes.vocabulary } : {}),
+    ...(notes?.sections ? { sections: notes.sections } : {}),
+    ...(notes?.rules ? { rules: notes.rules } : {}),
+    ...(notes?.targets ? { targets: notes.targets } : {}),
+  };
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { changedMakeTargets } from '../../../../src/core/commands/make-target-blocks';
+import { changedMakeTargets } from '../../../../../src/core/staleness/diffs/make-target-blocks';
 
 const MAKEFILE = [
   '# Build and test',
