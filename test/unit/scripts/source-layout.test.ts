@@ -1,0 +1,31 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const repo = path.resolve(__dirname, '../../..');
+
+/** Every `.ts` file under `dir`, relative to the repository. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(repo, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.posix.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(rel);
+    return entry.name.endsWith('.ts') ? [rel] : [];
+  });
+}
+
+// What issue #17 keeps true between landings: two landings of one session broke each without a
+// test noticing (a folder cycle commands/ ↔ staleness/, a 301-line file).
+describe('source layout (#17)', () => {
+  it('has no file in src/ over 300 lines', () => {
+    const over = sourceFiles('src')
+      .map((file) => [file, readFileSync(path.join(repo, file), 'utf8').split('\n').length - 1] as const)
+      .filter(([, lines]) => lines > 300);
+    assert.deepEqual(over, []);
+  });
+
+  it('has no import cycle between files or between the folders of src/core', () => {
+    const graph = JSON.parse(execFileSync(process.execPath, [path.join(repo, 'scripts/import-graph.mjs'), '--json'], { cwd: repo, encoding: 'utf8' })) as { cycles: string[][]; folderCycles: string[][] };
+    assert.deepEqual([graph.cycles, graph.folderCycles], [[], []]);
+  });
+});
