@@ -10,6 +10,7 @@ import { parentOf, resolveIn, type RepoTree } from './repo-tree';
 import { goOptions, pythonOptions, scriptLanguage, shellOptions, type ScriptOptions } from './script-flags';
 import { defines } from './target-files';
 import { readTargets, targetSource } from './target-lookup';
+import { VendoredPaths } from './vendored';
 import { WORKFLOW_DIR, workflowDispatch } from './workflow-inputs';
 
 /** Options of `commandDrift`. */
@@ -45,7 +46,7 @@ const PACKAGE_MANAGER_COMMANDS = new Set([
 
 /**
  * Command drift: every command of every runnable block of `docs` checked against the repository
- * as `tree` holds it. Findings, on the command's doc line:
+ * as `tree` holds it, except in vendored docs (see `VendoredPaths`). Findings, on the command's doc line:
  * - `command.missing-script` (error): an executed repository path does not exist, said only with
  *   evidence that it belongs to this repository: its folder exists (and the file is not ignored by
  *   git, as a build output is), or history shows it renamed or deleted;
@@ -58,8 +59,11 @@ const PACKAGE_MANAGER_COMMANDS = new Set([
 export async function commandDrift(docs: readonly DocModel[], tree: RepoTree, options: CommandDriftOptions = {}): Promise<PlacedFinding[]> {
   const out: PlacedFinding[] = [];
   const ignored = new GitIgnores(tree);
+  const vendored = new VendoredPaths(tree);
   for (const doc of docs) {
     options.signal?.throwIfAborted();
+    // Another project's copy describes that project's checkout.
+    if (await vendored.has(doc.path)) continue;
     const seen = new Set<string>();
     const found: Found[] = [];
     const state = { anchored: false };

@@ -32,9 +32,29 @@ function escapeRegex(text: string): string {
  * (`%:`, `.DEFAULT`).
  */
 export function makefileTargets(text: string): DefinedTargets {
+  const { targets, includes } = makefileParts(text);
+  return includes?.length === 0 ? targets : { ...targets, opaque: true };
+}
+
+/** A Makefile read on its own: its targets (opaque for reasons other than includes) and what it includes. */
+export interface MakefileParts {
+  targets: DefinedTargets;
+  /**
+   * The files named by its `include`/`-include`/`sinclude` lines, as written (make resolves them
+   * from the folder it runs in); undefined when one is not a literal relative path (a variable,
+   * a glob, an absolute path).
+   */
+  includes: string[] | undefined;
+}
+
+const LITERAL_INCLUDE = /^(?!\/|~)[^$*?[\]{}()]+$/;
+
+/** The targets and includes of a Makefile's text (see `makefileTargets`). */
+export function makefileParts(text: string): MakefileParts {
   const names = new Set<string>();
   const patterns: RegExp[] = [];
   let opaque = false;
+  let includes: string[] | undefined = [];
   const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
   let inDefine = 0;
   for (const raw of lines) {
@@ -45,7 +65,14 @@ export function makefileTargets(text: string): DefinedTargets {
       if (/^\s*endef\b/.test(line)) inDefine--;
       continue;
     }
-    if (/^\s*(?:-|s)?include\s/.test(line) || /\$\(eval\b/.test(line)) opaque = true;
+    const include = /^\s*(?:-|s)?include\s+(.*)$/.exec(line);
+    if (include) {
+      const words = include[1]!.trim().split(/\s+/).filter(Boolean);
+      if (words.some((w) => !LITERAL_INCLUDE.test(w))) includes = undefined;
+      else includes?.push(...words);
+      continue;
+    }
+    if (/\$\(eval\b/.test(line)) opaque = true;
     const rule = /^([^\t:=#][^:=]*?)\s*(?:::?|&:)(?!=)/.exec(line);
     if (!rule) continue;
     const before = rule[1]!.trim();
@@ -58,7 +85,7 @@ export function makefileTargets(text: string): DefinedTargets {
       else names.add(name);
     }
   }
-  return { names, patterns, opaque };
+  return { targets: { names, patterns, opaque }, includes };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { TargetTool } from './call-types';
 import { parentOf, resolveIn, type RepoTree } from './repo-tree';
-import { justRecipes, mageTargets, makefileTargets, packageScripts, rakeTasks, taskfileTasks, type DefinedTargets } from './target-files';
+import { justRecipes, mageTargets, makefileParts, packageScripts, rakeTasks, taskfileTasks, type DefinedTargets } from './target-files';
 
 /** The file a tool would read its targets from (the first of several, for mage). */
 export interface TargetSource {
@@ -64,7 +64,7 @@ export async function readTargets(tree: RepoTree, tool: TargetTool, source: Targ
   const text = texts[0]!;
   switch (tool) {
     case 'make':
-      return makefileTargets(text);
+      return makeTargets(tree, source, text);
     case 'just':
       return justRecipes(text);
     case 'task':
@@ -84,4 +84,39 @@ export async function readTargets(tree: RepoTree, tool: TargetTool, source: Targ
       return tagged.length ? mageTargets(tagged) : undefined;
     }
   }
+}
+
+/** How deep includes are followed, and how many files at most, before the targets count as unknown. */
+const MAX_INCLUDE_DEPTH = 8;
+const MAX_INCLUDED_FILES = 64;
+
+/**
+ * The targets of a Makefile with those of the files it includes (GNU make resolves an include from
+ * the folder it runs in). Opaque when an include is not a literal path, leaves the repository, is
+ * not in it (even `-include`: make may generate it), cannot be read, or the chain is too deep/long.
+ */
+async function makeTargets(tree: RepoTree, source: TargetSource, text: string): Promise<DefinedTargets> {
+  const names = new Set<string>();
+  const patterns: RegExp[] = [];
+  const seen = new Set([source.files[0]!]);
+  const opaque = { names, patterns, opaque: true };
+  const queue = [{ text, depth: 0 }];
+  while (queue.length) {
+    const next = queue.shift()!;
+    const { targets, includes } = makefileParts(next.text);
+    if (targets.opaque || includes === undefined) return opaque;
+    for (const n of targets.names) names.add(n);
+    patterns.push(...targets.patterns);
+    for (const written of includes) {
+      const path = resolveIn(source.dir, written);
+      if (path === undefined || !tree.hasFile(path) || next.depth >= MAX_INCLUDE_DEPTH) return opaque;
+      if (seen.has(path)) continue;
+      seen.add(path);
+      if (seen.size > MAX_INCLUDED_FILES) return opaque;
+      const included = await tree.read(path);
+      if (included === undefined) return opaque;
+      queue.push({ text: included, depth: next.depth + 1 });
+    }
+  }
+  return { names, patterns, opaque: false };
 }
