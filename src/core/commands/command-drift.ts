@@ -1,4 +1,3 @@
-import ignore from 'ignore';
 import { posix } from 'node:path';
 import type { DocModel } from '../doc-model';
 import { RuleId, type PlacedFinding } from '../findings/finding';
@@ -7,6 +6,7 @@ import type { CommandCall } from './command-calls';
 import type { PathFate } from './call-types';
 import { nearestName } from './near-name';
 import { parentOf, resolveIn, type RepoTree } from './repo-tree';
+import { GitIgnores } from './git-ignores';
 import { goOptions, pythonOptions, scriptLanguage, shellOptions, type ScriptOptions } from './script-flags';
 import { defines } from './target-files';
 import { readTargets, targetSource } from './target-lookup';
@@ -66,7 +66,7 @@ export async function commandDrift(docs: readonly DocModel[], tree: RepoTree, op
     if (await vendored.has(doc.path)) continue;
     const seen = new Set<string>();
     const found: Found[] = [];
-    const state = { anchored: false };
+    const state: DocState = { anchors: new Set() };
     for (const placed of walkCalls(doc, tree, options.extraLanguages)) {
       for (const finding of await checkCall(placed, tree, ignored, options, state)) {
         const key = `${finding.ruleId}\0${finding.line}\0${finding.message}`;
@@ -75,22 +75,35 @@ export async function commandDrift(docs: readonly DocModel[], tree: RepoTree, op
         found.push(finding);
       }
     }
-    if (state.anchored) options.onAnchored?.(doc.path);
-    // Without history, a doc none of whose commands resolves here is about another checkout.
-    const anchored = state.anchored || options.anchoredDocs?.has(doc.path) === true;
-    for (const { needsAnchor, ...finding } of found) if (!needsAnchor || anchored) out.push({ ...finding, path: doc.path });
+    if (state.anchors.size) options.onAnchored?.(doc.path);
+    // Without history, a doc none of whose commands resolves here is about another checkout; so is
+    // one that calls more missing things than present ones (a guide to another repository that
+    // happens to share a target name with this one). A block's `cwd` attribute says it runs here.
+    const unsure = found.filter((f) => f.needsAnchor && !f.attributed).length;
+    const known = options.anchoredDocs?.has(doc.path) === true;
+    const anchored = known || state.anchors.size > 0;
+    const believed = known || (state.anchors.size > 0 && state.anchors.size >= unsure);
+    for (const { needsAnchor, attributed, ...finding } of found) if (!needsAnchor || (attributed ? anchored : believed)) out.push({ ...finding, path: doc.path });
   }
   return out;
 }
 
-/** A finding before it is placed; `needsAnchor` when only a doc that calls this repository elsewhere makes it believable. */
-type Found = Omit<PlacedFinding, 'path'> & { needsAnchor?: boolean };
-/** Whether some command of the doc resolved in this repository (a script found, a target other than the common ones defined, a workflow found). */
+/**
+ * A finding before it is placed; `needsAnchor` when only a doc that calls this repository elsewhere
+ * makes it believable; `attributed` when its block has a `cwd` attribute.
+ */
+type Found = Omit<PlacedFinding, 'path'> & { needsAnchor?: boolean; attributed?: boolean };
+/** The distinct calls of the doc that resolved in this repository (a script found, a target other than the common ones defined, a workflow found). */
 interface DocState {
-  anchored: boolean;
+  anchors: Set<string>;
 }
 
 function checkCall(placed: PlacedCall, tree: RepoTree, ignored: GitIgnores, options: CommandDriftOptions, state: DocState): Promise<Found[]> {
+  const attributed = placed.block.attributes.cwd !== undefined;
+  return checkCallOf(placed, tree, ignored, options, state).then((found) => (attributed ? found.map((f) => ({ ...f, attributed })) : found));
+}
+
+function checkCallOf(placed: PlacedCall, tree: RepoTree, ignored: GitIgnores, options: CommandDriftOptions, state: DocState): Promise<Found[]> {
   const { call } = placed;
   if (call.kind === 'script') return checkScript(placed, call, tree, ignored, options, state);
   if (call.kind === 'target') return checkTarget(placed, call, tree, state);
@@ -101,7 +114,7 @@ async function checkScript(placed: PlacedCall, call: Extract<CommandCall, { kind
   const candidates = placed.bases.map((b) => ({ base: b, path: resolveIn(b, call.path) })).filter((c): c is { base: string; path: string } => c.path !== undefined && c.path !== '');
   const existing = candidates.find((c) => tree.hasFile(c.path) || (call.go && tree.hasDir(c.path)));
   if (existing) {
-    state.anchored = true;
+    state.anchors.add(`script\0${existing.path}`);
     return checkFlags(placed, call, existing.path, tree);
   }
   if (candidates.some((c) => tree.hasDir(c.path))) return [];
@@ -193,7 +206,7 @@ async function checkTarget(placed: PlacedCall, call: Extract<CommandCall, { kind
   for (const target of call.targets) {
     if (read.some((t) => defines(t!, target))) {
       // A common name proves something only where the author said where it runs (`-C`, `--prefix`, `-f`, a cwd).
-      if (!COMMON_TARGETS.has(target) || call.dir !== undefined || call.file !== undefined || placed.stated) state.anchored = true;
+      if (!COMMON_TARGETS.has(target) || call.dir !== undefined || call.file !== undefined || placed.stated) state.anchors.add(`${call.tool}\0${sources[0]!.files[0]}\0${target}`);
       continue;
     }
     // `make foo` also builds a file from a built-in rule (`foo.c`, `foo.o`): such names prove nothing.
@@ -202,7 +215,11 @@ async function checkTarget(placed: PlacedCall, call: Extract<CommandCall, { kind
     const near = nearestName(target, names);
     if (!call.strict) {
       // yarn and pnpm run a dependency's binary or their own command by the same name.
-      if (PACKAGE_MANAGER_COMMANDS.has(target) || read.some((t) => t!.dependencies?.has(target)) || !near) continue;
+      if (read.some((t) => t!.dependencies?.has(target))) {
+        state.anchors.add(`${call.tool}\0${sources[0]!.files[0]}\0${target}`);
+        continue;
+      }
+      if (PACKAGE_MANAGER_COMMANDS.has(target) || !near) continue;
     }
     const file = sources[0]!.files[0]!;
     const what = call.tool === 'make' ? 'target' : call.tool === 'just' ? 'recipe' : call.tool === 'npm' || call.tool === 'yarn' || call.tool === 'pnpm' ? 'script' : 'task';
@@ -235,7 +252,7 @@ async function checkWorkflow(placed: PlacedCall, call: Extract<CommandCall, { ki
   }
   const inputs = dispatch?.inputs;
   if (!file || !inputs) return [];
-  state.anchored = true;
+  state.anchors.add(`workflow\0${file}`);
   return call.inputs.filter((k) => !inputs.includes(k)).map((key) => {
     const near = nearestName(key, inputs);
     return {
@@ -247,31 +264,4 @@ async function checkWorkflow(placed: PlacedCall, call: Extract<CommandCall, { ki
       commits: [],
     };
   });
-}
-
-/** The `.gitignore` files of the root and of a path's folders, read once each. */
-class GitIgnores {
-  private readonly cache = new Map<string, Promise<ReturnType<typeof ignore> | undefined>>();
-
-  constructor(private readonly tree: RepoTree) {}
-
-  async ignores(path: string): Promise<boolean> {
-    const parts = path.split('/');
-    for (let i = 0; i < parts.length; i++) {
-      const dir = parts.slice(0, i).join('/');
-      const rules = await this.rulesOf(dir);
-      if (rules?.ignores(parts.slice(i).join('/'))) return true;
-    }
-    return false;
-  }
-
-  private rulesOf(dir: string): Promise<ReturnType<typeof ignore> | undefined> {
-    let rules = this.cache.get(dir);
-    if (!rules) {
-      const file = dir ? `${dir}/.gitignore` : '.gitignore';
-      rules = this.tree.hasFile(file) ? this.tree.read(file).then((text) => (text === undefined ? undefined : ignore().add(text))) : Promise.resolve(undefined);
-      this.cache.set(dir, rules);
-    }
-    return rules;
-  }
 }
