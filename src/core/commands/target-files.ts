@@ -32,8 +32,8 @@ function escapeRegex(text: string): string {
  * (`%:`, `.DEFAULT`).
  */
 export function makefileTargets(text: string): DefinedTargets {
-  const { targets, includes } = makefileParts(text);
-  return includes?.length === 0 ? targets : { ...targets, opaque: true };
+  const { targets, includes, variableTargets, assignments } = makefileParts(text);
+  return includes?.length === 0 && variableTargets.every((w) => namesOnlyPaths(w, assignments)) ? targets : { ...targets, opaque: true };
 }
 
 /** A Makefile read on its own: its targets (opaque for reasons other than includes) and what it includes. */
@@ -45,6 +45,49 @@ export interface MakefileParts {
    * a glob, an absolute path).
    */
   includes: string[] | undefined;
+  /** Rule-line target words that reference variables (`$(LOCALBIN)`, `$(TOOLS)`): the targets do not list them. */
+  variableTargets: string[];
+  /** Every value assigned to each variable (`=`, `:=`, `?=`, `+=`…), in order; a `!=` (shell) value as `$(shell)`. */
+  assignments: Map<string, string[]>;
+}
+
+/** `$(NAME)`, `${NAME}` or `$N`: a plain variable reference, with the name. */
+const PLAIN_REFERENCE = /^\$(?:\(([\w.-]+)\)|\{([\w.-]+)\}|(\w))$/;
+
+/** The words of a make value, a `$(…)` reference (spaces inside) being part of its word. */
+export function makeWords(value: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let depth = 0;
+  for (const ch of value) {
+    if (depth === 0 && /\s/.test(ch)) {
+      if (word) words.push(word);
+      word = '';
+      continue;
+    }
+    if (ch === '(' || ch === '{') depth++;
+    else if ((ch === ')' || ch === '}') && depth > 0) depth--;
+    word += ch;
+  }
+  if (word) words.push(word);
+  return words;
+}
+
+/**
+ * True when make target word `word` can only name paths (a `/` or `.` written outside any `$(…)`,
+ * or a plain variable each of whose values has only such words), so never a plain name such as a
+ * doc's `make deploy`. False for an undefined variable, a function (`$(shell …)`,
+ * `$(addprefix …)`), a cycle or a chain deeper than 8.
+ */
+export function namesOnlyPaths(word: string, assignments: ReadonlyMap<string, readonly string[]>, seen: ReadonlySet<string> = new Set()): boolean {
+  if (/[/.]/.test(word.replace(/\$(?:\((?:[^()]|\([^()]*\))*\)|\{[^{}]*\}|.)/g, ''))) return true;
+  const ref = PLAIN_REFERENCE.exec(word);
+  const name = ref ? (ref[1] ?? ref[2] ?? ref[3])! : undefined;
+  if (name === undefined || seen.has(name) || seen.size >= 8) return false;
+  const values = assignments.get(name);
+  if (!values) return false;
+  const inner = new Set([...seen, name]);
+  return values.every((v) => makeWords(v).every((w) => namesOnlyPaths(w, assignments, inner)));
 }
 
 const LITERAL_INCLUDE = /^(?!\/|~)[^$*?[\]{}()]+$/;
@@ -55,6 +98,8 @@ export function makefileParts(text: string): MakefileParts {
   const patterns: RegExp[] = [];
   let opaque = false;
   let includes: string[] | undefined = [];
+  const variableTargets: string[] = [];
+  const assignments = new Map<string, string[]>();
   const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
   let inDefine = 0;
   for (const raw of lines) {
@@ -73,19 +118,26 @@ export function makefileParts(text: string): MakefileParts {
       continue;
     }
     if (/\$\(eval\b/.test(line)) opaque = true;
+    const assignment = /^\s*(?:(?:export|override|private)\s+)*([\w.-]+)\s*(::?=|:::=|\?=|\+=|!=|=)\s*(.*)$/.exec(line);
+    if (assignment) {
+      const [, name, op, value] = assignment;
+      const values = assignments.get(name!) ?? [];
+      values.push(op === '!=' ? '$(shell)' : value!.trim());
+      assignments.set(name!, values);
+      continue;
+    }
     const rule = /^([^\t:=#][^:=]*?)\s*(?:::?|&:)(?!=)/.exec(line);
     if (!rule) continue;
     const before = rule[1]!.trim();
     if (/^(?:export|override|unexport|private|vpath|ifeq|ifneq|ifdef|ifndef|else|endif)\b/.test(before)) continue;
-    for (const name of before.split(/\s+/)) {
-      if (!name) continue;
-      if (name.includes('$')) opaque = true;
+    for (const name of makeWords(before)) {
+      if (name.includes('$')) variableTargets.push(name);
       else if (name === '.DEFAULT' || name === '%') opaque = true;
       else if (name.includes('%')) patterns.push(new RegExp(`^${escapeRegex(name).replace('%', '.+')}$`));
       else names.add(name);
     }
   }
-  return { targets: { names, patterns, opaque }, includes };
+  return { targets: { names, patterns, opaque }, includes, variableTargets, assignments };
 }
 
 /**

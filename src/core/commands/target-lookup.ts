@@ -1,6 +1,6 @@
 import type { TargetTool } from './call-types';
 import { parentOf, resolveIn, type RepoTree } from './repo-tree';
-import { justRecipes, mageTargets, makefileParts, packageScripts, rakeTasks, taskfileTasks, type DefinedTargets } from './target-files';
+import { justRecipes, mageTargets, makefileParts, namesOnlyPaths, packageScripts, rakeTasks, taskfileTasks, type DefinedTargets } from './target-files';
 
 /** The file a tool would read its targets from (the first of several, for mage). */
 export interface TargetSource {
@@ -100,11 +100,16 @@ async function makeTargets(tree: RepoTree, source: TargetSource, text: string): 
   const patterns: RegExp[] = [];
   const seen = new Set([source.files[0]!]);
   const opaque = { names, patterns, opaque: true };
+  const variableTargets: string[] = [];
+  const assignments = new Map<string, string[]>();
   const queue = [{ text, depth: 0 }];
   while (queue.length) {
     const next = queue.shift()!;
-    const { targets, includes } = makefileParts(next.text);
+    const parts = makefileParts(next.text);
+    const { targets, includes } = parts;
     if (targets.opaque || includes === undefined) return opaque;
+    variableTargets.push(...parts.variableTargets);
+    for (const [name, values] of parts.assignments) assignments.set(name, [...(assignments.get(name) ?? []), ...values]);
     for (const n of targets.names) names.add(n);
     patterns.push(...targets.patterns);
     for (const written of includes) {
@@ -118,5 +123,6 @@ async function makeTargets(tree: RepoTree, source: TargetSource, text: string): 
       queue.push({ text: included, depth: next.depth + 1 });
     }
   }
-  return { names, patterns, opaque: false };
+  // Targets named by variables are known not to be plain names only once every file is read.
+  return { names, patterns, opaque: !variableTargets.every((w) => namesOnlyPaths(w, assignments)) };
 }

@@ -52,3 +52,36 @@ describe('command.missing-target through Makefile includes', () => {
     assert.equal(makefileParts('define R\ninclude z.mk\nendef\nx:\n').includes?.length, 0);
   });
 });
+
+describe('command.missing-target with Makefile targets named by variables', () => {
+  it('knows a target named by a variable whose every value is a path (tool binaries: `$(LOCALBIN):`, `$(CONTROLLER_GEN): $(LOCALBIN)`)', async () => {
+    const makefile = [
+      'LOCALBIN ?= $(shell pwd)/bin',
+      'CONTROLLER_GEN ?= $(LOCALBIN)/controller-gen',
+      'TOOLS = $(LOCALBIN)/kustomize $(LOCALBIN)/envtest',
+      'include tools.mk',
+      '$(LOCALBIN):',
+      '\tmkdir -p $(LOCALBIN)',
+      '$(CONTROLLER_GEN) $(TOOLS): $(LOCALBIN)',
+      '\tgo install',
+      'generate: $(CONTROLLER_GEN)',
+      '\t$(CONTROLLER_GEN) object paths=./...',
+      '',
+    ].join('\n');
+    const files = { Makefile: makefile, 'tools.mk': 'GOLANGCI = bin/golangci-lint\n$(GOLANGCI):\n\tgo install\nlint: $(GOLANGCI)\n', 'ops.md': runbook('make generate\nmake lint\nmake generat') };
+    assert.deepEqual(brief(await driftOf(files)), ['ops.md:6 command.missing-target']);
+  });
+
+  it('stays silent when such a variable could be a plain name: undefined, set by a function or the shell, or any of its values without a path', async () => {
+    const doc = runbook('make deploy\nmake deploi');
+    const silentWith = async (makefile: string) => assert.deepEqual(brief(await driftOf({ Makefile: `${makefile}\ndeploy:\n\ttrue\n`, 'ops.md': doc })), [], makefile);
+    await silentWith('$(UNDEFINED):\n\ttrue');
+    await silentWith('X := $(shell ls)\n$(X):\n\ttrue');
+    await silentWith('X != ls\n$(X):\n\ttrue');
+    await silentWith('ifeq ($(A),1)\nX = bin/x\nelse\nX = deploi\nendif\n$(X):\n\ttrue');
+    await silentWith('X = bin/x\nX += deploi\n$(X):\n\ttrue');
+    await silentWith('X = $(addprefix bin/,a b)\n$(X):\n\ttrue');
+    await silentWith('X = bin/x\nserve-$(X) $(X):\n\ttrue');
+    await silentWith('A = $(B)\nB = $(A)\n$(A):\n\ttrue');
+  });
+});
