@@ -41,6 +41,15 @@ export class GitWorkspaceFiles implements WorkspaceFiles {
     return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
+  /** The root folder's name and, in a git work tree, the repository name of the `origin` remote's URL. */
+  async repositoryNames(): Promise<string[]> {
+    const names = [path.basename(this.root)];
+    if (this.options.useGit === false) return names;
+    const url = await simpleGit({ baseDir: this.root, config: [...SAFE_GIT_CONFIG], unsafe: SIMPLE_GIT_UNSAFE }).env(this.env).raw(['config', '--get', 'remote.origin.url']).catch(() => '');
+    const name = url.trim().replace(/[/\\]+$/, '').replace(/\.git$/, '').split(/[/:]/).pop();
+    return name && !names.includes(name) ? [...names, name] : names;
+  }
+
   async read(relative: string, maxBytes = Number.POSITIVE_INFINITY): Promise<string | undefined> {
     const absolute = path.resolve(this.root, ...relative.split('/'));
     if (absolute !== this.root && !absolute.startsWith(this.root + path.sep)) return undefined;

@@ -9,7 +9,7 @@ import { resolveIn } from './repo-tree';
 
 /** One call of a command of a runnable block, with where it runs. */
 export interface PlacedCall {
-  call: Exclude<CommandCall, { kind: 'cd' } | { kind: 'leaves' }>;
+  call: Exclude<CommandCall, { kind: 'cd' } | { kind: 'leaves' } | { kind: 'clone' }>;
   /**
    * The folders (root-relative) the command may run in: the block's `cwd` when it has one, else
    * the doc's folder (where the runner starts), the folders above it (a sub-project's root, where
@@ -33,10 +33,15 @@ export interface FolderCheck {
  * Every call of every runnable block of `doc` (see `runnableBlocks`, with `extraLanguages`), in
  * order, with the folders it runs in. A block stops being followed at a `cd` whose folder cannot
  * be known or does not exist, and at a command that opens a session elsewhere (`ssh host`,
- * `kubectl exec -it … -- bash`): the lines after it are typed there. A block whose `cwd` is
+ * `kubectl exec -it … -- bash`): the lines after it are typed there. The whole doc stops at a
+ * `git clone` of another repository (one whose folder is not among `repoNames`, the names this
+ * repository goes by; any, when none is given): its next commands run in that checkout. After a
+ * clone of this repository, a `cd` into the clone goes to the root. A block whose `cwd` is
  * refused is left out.
  */
-export function* walkCalls(doc: DocModel, folders: FolderCheck, extraLanguages: readonly string[] = []): Generator<PlacedCall> {
+export function* walkCalls(doc: DocModel, folders: FolderCheck, extraLanguages: readonly string[] = [], repoNames: readonly string[] = []): Generator<PlacedCall> {
+  const names = new Set(repoNames.map((n) => n.toLowerCase()));
+  let clone: string | undefined;
   const docDir = posix.dirname(doc.path) === '.' ? '' : posix.dirname(doc.path);
   for (const block of runnableBlocks(doc, { extraLanguages })) {
     const code = doc.codeBlocks.find((c) => c.line === block.line);
@@ -54,8 +59,14 @@ export function* walkCalls(doc: DocModel, folders: FolderCheck, extraLanguages: 
     walk: for (const command of blockCommandLines(block.script, code.value, block.line)) {
       for (const call of commandCalls(command.words)) {
         if (call.kind === 'leaves') break walk;
+        if (call.kind === 'clone') {
+          if (call.repo === undefined || call.dir === undefined || !names.has(call.repo.toLowerCase())) return;
+          clone = call.dir;
+          continue;
+        }
         if (call.kind === 'cd') {
-          const next = call.dir === undefined ? [] : bases.map((b) => resolveIn(b, call.dir!)).filter((d): d is string => d !== undefined && folders.hasDir(d));
+          const into = clone !== undefined && call.dir !== undefined ? intoClone(call.dir, clone) : undefined;
+          const next = into !== undefined ? [into] : call.dir === undefined ? [] : bases.map((b) => resolveIn(b, call.dir!)).filter((d): d is string => d !== undefined && folders.hasDir(d));
           if (!next.length) break walk;
           bases = [...new Set(next)];
           stated = true;
@@ -65,6 +76,13 @@ export function* walkCalls(doc: DocModel, folders: FolderCheck, extraLanguages: 
       }
     }
   }
+}
+
+/** The root-relative folder of `cd dir` into a clone of this repository made in folder `clone`; undefined when `dir` is not inside it. */
+function intoClone(dir: string, clone: string): string | undefined {
+  const normal = posix.normalize(dir).replace(/\/+$/, '');
+  if (normal === clone) return '';
+  return normal.startsWith(`${clone}/`) ? resolveIn('', normal.slice(clone.length + 1)) : undefined;
 }
 
 /** `dir` and every folder above it, nearest first, ending with the root (''). */

@@ -13,6 +13,8 @@ export type CommandCall =
   | { kind: 'workflow'; workflow: string; inputs: string[] }
   /** Changes the directory the next commands run in; `dir` undefined when it cannot be known. */
   | { kind: 'cd'; dir: string | undefined }
+  /** `git clone URL [DIR]`: the repository's name (the URL's last part) and the folder the clone makes; undefined when they cannot be known. */
+  | { kind: 'clone'; repo: string | undefined; dir: string | undefined }
   /** Opens a session elsewhere (`ssh host`, `kubectl exec -it … -- bash`): the block's next lines run there. */
   | { kind: 'leaves' };
 

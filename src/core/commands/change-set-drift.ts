@@ -36,7 +36,8 @@ export async function changeSetDrift(
   const before = [...new Set([...now.filter((p) => !added.has(p)), ...removed])];
   const headTree = new ListedTree(now, (path) => files.read(path, MAX_COMMAND_FILE_BYTES));
   const baseTree = new ListedTree(before, async (path) => (await git.readFiles([{ sha: mergeBase, path }], MAX_COMMAND_FILE_BYTES, options.signal))[0]?.text);
-  const common = { ...(options.extraLanguages ? { extraLanguages: options.extraLanguages } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+  const repoNames = (await files.repositoryNames?.()) ?? [];
+  const common = { repoNames, ...(options.extraLanguages ? { extraLanguages: options.extraLanguages } : {}), ...(options.signal ? { signal: options.signal } : {}) };
   // A doc whose commands ran here at the merge base needs no other anchor: the change set may have removed its only one.
   const anchored = new Set<string>();
   const earlier = await commandDrift(docs, baseTree, { ...common, onAnchored: (path) => anchored.add(path) });

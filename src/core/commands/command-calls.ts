@@ -35,6 +35,8 @@ export function commandCalls(words: readonly string[], depth = 0): CommandCall[]
     }
     case 'popd':
       return [{ kind: 'cd', dir: undefined }];
+    case 'git':
+      return gitClone(args);
     case 'sudo':
     case 'doas': {
       const s = scanArgs(args, { short: 'ugCDhpUrtT', long: ['user', 'group', 'chdir', 'host', 'prompt', 'role', 'type'], stopAtPositional: true });
@@ -184,4 +186,16 @@ function leavesHere(name: string, args: string[]): boolean {
     default:
       return false;
   }
+}
+
+/** `git [-c k=v] clone [options] URL [DIR]`: the repository's name (the URL's last part without `.git`) and the folder it makes (that name by default). */
+function gitClone(args: string[]): CommandCall[] {
+  const global = scanArgs(args, { short: 'cC', long: ['git-dir', 'work-tree', 'namespace', 'config-env'], stopAtPositional: true });
+  const rest = global.rest ?? [];
+  if (rest[0] !== 'clone') return [];
+  const s = scanArgs(rest.slice(1), { short: 'bcjou', long: ['branch', 'config', 'depth', 'filter', 'jobs', 'origin', 'reference', 'reference-if-able', 'separate-git-dir', 'server-option', 'shallow-exclude', 'shallow-since', 'template', 'upload-pack', 'bundle-uri', 'ref-format'] });
+  const [url, dir] = s.positionals;
+  const known = (word: string | undefined) => (word && !/[$`*?{}<>]/.test(word) ? word : undefined);
+  const repo = known(url?.replace(/[/\\]+$/, '').replace(/\.git$/, '').split(/[/:]/).pop());
+  return [{ kind: 'clone', repo, dir: dir !== undefined ? known(dir) : repo }];
 }

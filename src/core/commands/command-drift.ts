@@ -17,6 +17,8 @@ import { WORKFLOW_DIR, workflowDispatch } from './workflow-inputs';
 export interface CommandDriftOptions {
   /** More fence languages to treat as shell (the `runbooks.run.extraLanguages` setting). */
   extraLanguages?: readonly string[];
+  /** The names this repository goes by (its folder, its origin's name): a `git clone` of another one ends a doc's check. */
+  repoNames?: readonly string[];
   /** What history says about a missing path; undefined (or none given): nothing known. */
   fate?: (path: string) => PathFate | undefined;
   /** Stops the check between docs. */
@@ -67,7 +69,7 @@ export async function commandDrift(docs: readonly DocModel[], tree: RepoTree, op
     const seen = new Set<string>();
     const found: Found[] = [];
     const state: DocState = { anchors: new Set() };
-    for (const placed of walkCalls(doc, tree, options.extraLanguages)) {
+    for (const placed of walkCalls(doc, tree, options.extraLanguages, options.repoNames)) {
       for (const finding of await checkCall(placed, tree, ignored, options, state)) {
         const key = `${finding.ruleId}\0${finding.line}\0${finding.message}`;
         if (seen.has(key)) continue;

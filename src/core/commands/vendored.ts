@@ -5,6 +5,9 @@ import { parentOf, type RepoTree } from './repo-tree';
 /** Folders that hold other projects' code and docs, by name (as GitHub Linguist's vendor list has them). */
 const VENDOR_FOLDER = /(?:^|\/)(?:vendor|third[-_]party|node_modules|bower_components)\//;
 
+/** Docusaurus's copies of the docs of earlier releases: they describe that release's checkout. */
+const RELEASE_SNAPSHOT = /(?:^|\/)versioned_docs\/version-[^/]+\//;
+
 /** Files beside or in a folder that pin it to another project's revision: `<folder>-sha.txt`, `<folder>.sha`, git-subrepo's `.gitrepo`. */
 function pinnedBy(tree: RepoTree, dir: string): boolean {
   if (tree.hasFile(`${dir}/.gitrepo`)) return true;
@@ -22,6 +25,7 @@ interface VendorRule {
 /**
  * Which paths of the repository are another project's copy, so that their docs describe that
  * project's checkout and are not checked here: under `vendor/`, `third_party/`, `node_modules/`…;
+ * a Docusaurus snapshot of an earlier release's docs (`versioned_docs/version-*`, that release's checkout);
  * marked `linguist-vendored` by a `.gitattributes` (the root's and the folders' above the path, the
  * deeper and the later line winning, as git does); or inside a folder pinned to an upstream revision.
  */
@@ -32,7 +36,7 @@ export class VendoredPaths {
 
   /** True when `path` (root-relative) is vendored. */
   async has(path: string): Promise<boolean> {
-    if (VENDOR_FOLDER.test(path)) return true;
+    if (VENDOR_FOLDER.test(path) || RELEASE_SNAPSHOT.test(path)) return true;
     const dirs: string[] = [];
     for (let dir = parentOf(path); dir !== ''; dir = parentOf(dir)) dirs.unshift(dir);
     if (dirs.some((d) => pinnedBy(this.tree, d))) return true;

@@ -26,7 +26,9 @@ export async function workspaceDrift(docs: readonly DocModel[], files: Workspace
   const list = await files.list(options.signal);
   const present = new Set(list);
   const tree = new ListedTree(list, (path) => files.read(path, MAX_COMMAND_FILE_BYTES));
+  const repoNames = (await files.repositoryNames?.()) ?? [];
   return commandDrift(docs, tree, {
+    repoNames,
     ...(options.extraLanguages ? { extraLanguages: options.extraLanguages } : {}),
     ...(options.history ? { fate: fateFromHistory(options.history, (p) => present.has(p)) } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

@@ -26,6 +26,8 @@ export interface WorkspaceFiles {
    * cannot search, and the caller then reads the files itself.
    */
   filesContaining?(word: string, extensions?: string[], signal?: AbortSignal): Promise<string[] | undefined>;
+  /** The names the repository goes by (its folder's name, its `origin` remote's repository name); undefined or empty when unknown. */
+  repositoryNames?(): Promise<string[]>;
 }
 
 /** Where a repository lives on a forge: lower-cased host (no port, no `www.`) and path (no `.git`). */

@@ -19,6 +19,13 @@ describe('GitWorkspaceFiles and SimpleGitHistory on disk', () => {
     assert.deepEqual(await new GitWorkspaceFiles(repo.dir, repo.env).list(), ['.gitignore', 'a.txt', 'alerts/x.yml', 'new file é.txt']);
   });
 
+  it('names the repository by its folder and its origin remote (a clone of it in a runbook is this repository)', async () => {
+    const files = new GitWorkspaceFiles(repo.dir, repo.env);
+    assert.deepEqual(await files.repositoryNames(), [path.basename(repo.dir)]);
+    repo.git(['remote', 'add', 'origin', 'git@github.com:example/gateway-api.git']);
+    assert.deepEqual(await files.repositoryNames(), [path.basename(repo.dir), 'gateway-api']);
+  });
+
   it('walks a folder that is not a repository, skipping dependency folders', async () => {
     const plain = await GitFixture.create('walk', { init: false });
     try {

@@ -18,6 +18,11 @@ describe('command drift leaves vendored docs alone', () => {
     }
   });
 
+  it('does not check the frozen docs of earlier releases (Docusaurus versioned_docs/version-*/): they describe that release\'s checkout', async () => {
+    const files = { 'scripts/ok.sh': '', 'website/versioned_docs/version-v3.11.x/ops.md': runbook('./scripts/ok.sh\n./scripts/gone.sh', 'sh', '{cwd=../../..}'), 'website/docs/ops.md': runbook('./scripts/ok.sh\n./scripts/gone.sh', 'sh', '{cwd=../..}') };
+    assert.deepEqual(brief(await driftOf(files)), ['website/docs/ops.md:5 command.missing-script']);
+  });
+
   it('does not check docs .gitattributes marks linguist-vendored, unless a later line unmarks them', async () => {
     const base = { 'upstream/scripts/ok.sh': '', 'upstream/ops.md': DOC, 'upstream/keep/scripts/ok.sh': '', 'upstream/keep/ops.md': DOC };
     const attributes = 'upstream/** linguist-vendored\nupstream/keep/** -linguist-vendored\n*.md text\n';
