@@ -17,6 +17,8 @@ export interface OpenStalenessOptions {
   cacheFile?: string;
   /** Rule settings; defaults in `DEFAULT_STALENESS_OPTIONS`. */
   staleness?: StalenessOptionsInput;
+  /** More fence languages whose blocks are runnable (`runbooks.run.extraLanguages`): their commands are links too. */
+  extraLanguages?: readonly string[];
   /** Incident feedback to count as evidence (e.g. an `IncidentFeedbackSource`); none: feedback is left out. */
   feedback?: FeedbackSource;
 }
@@ -35,7 +37,7 @@ export function openStalenessEngine(root: string, options: OpenStalenessOptions)
       ...(store ? { store } : {}),
       ...(options.feedback ? { feedback: options.feedback } : {}),
       // What runbooks' commands call (scripts, Makefiles, workflows) ages them like a link.
-      commandLinks,
+      commandLinks: options.extraLanguages?.length ? (doc, files) => commandLinks(doc, files, options.extraLanguages) : commandLinks,
     },
     { readAhead: os.availableParallelism() >= 4, ...options.staleness },
   );

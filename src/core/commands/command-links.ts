@@ -25,11 +25,12 @@ export interface ExistingFiles {
  * The files the runnable blocks of `doc` call that exist: scripts run by path (a `go run` folder is
  * left out), the Makefile/justfile/Taskfile/package.json/Rakefile a target is read from, the
  * workflow file of `gh workflow run W.yml`. Where a command runs is worked out as for command drift
- * (`walkCalls`); with several folders possible, the first that has the file counts. In doc order.
+ * (`walkCalls`, with the fence languages `extraLanguages` adds); with several folders possible, the
+ * first that has the file counts. In doc order.
  */
-export function commandLinks(doc: DocModel, files: ExistingFiles): CommandLink[] {
+export function commandLinks(doc: DocModel, files: ExistingFiles, extraLanguages: readonly string[] = []): CommandLink[] {
   const out: CommandLink[] = [];
-  for (const { call, bases, line } of walkCalls(doc, files)) {
+  for (const { call, bases, line } of walkCalls(doc, files, extraLanguages)) {
     if (call.kind === 'script') {
       const path = bases.map((b) => resolveIn(b, call.path)).find((p) => p !== undefined && p !== '' && files.hasFile(p));
       if (path !== undefined) out.push({ path, line, raw: call.path });

@@ -102,7 +102,8 @@ export class StalenessService implements vscode.Disposable, StalenessListener {
     if (!vscode.workspace.isTrusted) throw new RestrictedModeError();
     const key = folder.uri.toString();
     const staleness = await this.settings(folder);
-    const settings = JSON.stringify(staleness);
+    const languages = extraLanguages(folder);
+    const settings = JSON.stringify({ staleness, languages });
     const current = this.engines.get(key);
     if (current?.settings === settings) return current.engine;
     const cacheFile = this.storageUri?.scheme === 'file'
@@ -114,6 +115,7 @@ export class StalenessService implements vscode.Disposable, StalenessListener {
       cache: cacheFile !== undefined,
       ...(cacheFile ? { cacheFile } : {}),
       staleness,
+      extraLanguages: languages,
       ...(feedback ? { feedback } : {}),
     });
     this.engines.set(key, { engine, settings });

@@ -5,9 +5,9 @@ import { parseDoc } from '../../../../src/core/parse-doc';
 import { runbook } from './drift-fixture';
 
 /** The command links of `doc` (a path among `files`) as `path:line raw`. */
-function linksOf(files: Record<string, string>, doc: string): string[] {
+function linksOf(files: Record<string, string>, doc: string, extraLanguages: string[] = []): string[] {
   const tree = new ListedTree(Object.keys(files), async (path) => files[path]);
-  return commandLinks(parseDoc(doc, files[doc]!), tree).map((l) => `${l.path}:${l.line} ${l.raw}`);
+  return commandLinks(parseDoc(doc, files[doc]!), tree, extraLanguages).map((l) => `${l.path}:${l.line} ${l.raw}`);
 }
 
 describe('command links (what a runbook\'s commands call, as staleness links)', () => {
@@ -18,6 +18,12 @@ describe('command links (what a runbook\'s commands call, as staleness links)', 
       'ops/guide.md': runbook('./local.sh --now\nbash scripts/failover.sh\n./scripts/gone.sh'),
     };
     assert.deepEqual(linksOf(files, 'ops/guide.md'), ['ops/local.sh:4 ./local.sh', 'scripts/failover.sh:5 scripts/failover.sh']);
+  });
+
+  it('links the scripts of blocks in the languages runbooks.run.extraLanguages adds', () => {
+    const files = { 'scripts/failover.sh': '', 'ops.md': runbook('./scripts/failover.sh', 'fish') };
+    assert.deepEqual(linksOf(files, 'ops.md'), []);
+    assert.deepEqual(linksOf(files, 'ops.md', ['fish']), ['scripts/failover.sh:4 ./scripts/failover.sh']);
   });
 
   it('links the file a target is read from: make -C, npm --prefix, the justfile of the cwd', () => {
