@@ -36,7 +36,7 @@ const BUILT_IN_SOURCES = /^\.(?:c|cc|cpp|C|cxx|f|F|r|p|s|S|y|l|o|sh|mod|def|sym|
  * Targets most Makefiles, justfiles and package.json files define: finding one from a guessed folder
  * proves nothing about which project a doc means (`make help` in a guide to another repository's Makefile).
  */
-const COMMON_TARGETS = new Set(['all', 'build', 'check', 'clean', 'default', 'help', 'install', 'lint', 'test']);
+const COMMON_TARGETS = new Set(['all', 'build', 'check', 'clean', 'default', 'help', 'install', 'lint', 'test', 'generate', 'manifests', 'fmt', 'vet', 'run']);
 
 /** Yarn and pnpm commands that are not scripts. */
 const PACKAGE_MANAGER_COMMANDS = new Set([

@@ -2,8 +2,8 @@ import ignore from 'ignore';
 import { posix } from 'node:path';
 import { parentOf, type RepoTree } from './repo-tree';
 
-/** Folders that hold other projects' code and docs, by name (as GitHub Linguist's vendor list has them). */
-const VENDOR_FOLDER = /(?:^|\/)(?:vendor|third[-_]party|node_modules|bower_components)\//;
+/** Folders that hold other projects' code and docs, by name (as GitHub Linguist's vendor list has them), and Go's test fixture folders. */
+const VENDOR_FOLDER = /(?:^|\/)(?:vendor|third[-_]party|node_modules|bower_components|testdata)\//;
 
 /** Docusaurus's copies of the docs of earlier releases: they describe that release's checkout. */
 const RELEASE_SNAPSHOT = /(?:^|\/)versioned_docs\/version-[^/]+\//;

@@ -64,11 +64,11 @@ describe('command.missing-target with Makefile targets named by variables', () =
       '\tmkdir -p $(LOCALBIN)',
       '$(CONTROLLER_GEN) $(TOOLS): $(LOCALBIN)',
       '\tgo install',
-      'generate: $(CONTROLLER_GEN)',
+      'codegen: $(CONTROLLER_GEN)',
       '\t$(CONTROLLER_GEN) object paths=./...',
       '',
     ].join('\n');
-    const files = { Makefile: makefile, 'tools.mk': 'GOLANGCI = bin/golangci-lint\n$(GOLANGCI):\n\tgo install\nlint: $(GOLANGCI)\n', 'ops.md': runbook('make generate\nmake lint\nmake generat') };
+    const files = { Makefile: makefile, 'tools.mk': 'GOLANGCI = bin/golangci-lint\n$(GOLANGCI):\n\tgo install\nlint: $(GOLANGCI)\n', 'ops.md': runbook('make codegen\nmake lint\nmake codegn') };
     assert.deepEqual(brief(await driftOf(files)), ['ops.md:6 command.missing-target']);
   });
 
