@@ -33,7 +33,9 @@ export interface FolderCheck {
  * Every call of every runnable block of `doc` (see `runnableBlocks`, with `extraLanguages`), in
  * order, with the folders it runs in. A block stops being followed at a `cd` whose folder cannot
  * be known or does not exist, and at a command that opens a session elsewhere (`ssh host`,
- * `kubectl exec -it … -- bash`): the lines after it are typed there. The whole doc stops at a
+ * `kubectl exec -it … -- bash`): the lines after it are typed there. The doc's blocks are typed in
+ * one terminal: a `cd` carries over to the later blocks without a `cwd` (they run in the folder it
+ * went to), and after a block that stopped being followed they are not followed either. The whole doc stops at a
  * `git clone` of another repository (one whose folder is not among `repoNames`, the names this
  * repository goes by; any, when none is given): its next commands run in that checkout. After a
  * clone of this repository, a `cd` into the clone goes to the root. A block whose `cwd` is
@@ -43,22 +45,31 @@ export function* walkCalls(doc: DocModel, folders: FolderCheck, extraLanguages: 
   const names = new Set(repoNames.map((n) => n.toLowerCase()));
   let clone: string | undefined;
   const docDir = posix.dirname(doc.path) === '.' ? '' : posix.dirname(doc.path);
+  // Where the terminal is after the blocks so far, when a `cd` moved it; null: nowhere known.
+  let terminal: string[] | null | undefined;
   for (const block of runnableBlocks(doc, { extraLanguages })) {
     const code = doc.codeBlocks.find((c) => c.line === block.line);
     if (!code) continue;
     let bases: string[];
     let stated = true;
-    if (typeof block.attributes.cwd === 'string' || typeof block.attributes.cwd === 'number') {
+    const own = typeof block.attributes.cwd === 'string' || typeof block.attributes.cwd === 'number';
+    if (own) {
       const cwd = resolveBlockCwd(doc.path, String(block.attributes.cwd));
       if ('error' in cwd) continue;
       bases = [cwd.path === '.' ? '' : cwd.path];
     } else {
-      bases = ancestors(docDir);
-      stated = false;
+      if (terminal === null) continue;
+      bases = terminal ?? ancestors(docDir);
+      stated = terminal !== undefined;
     }
+    let moved = false;
+    let lost = false;
     walk: for (const command of blockCommandLines(block.script, code.value, block.line)) {
       for (const call of commandCalls(command.words)) {
-        if (call.kind === 'leaves') break walk;
+        if (call.kind === 'leaves') {
+          lost = true;
+          break walk;
+        }
         if (call.kind === 'clone') {
           if (call.repo === undefined || call.dir === undefined || !names.has(call.repo.toLowerCase())) return;
           clone = call.dir;
@@ -67,14 +78,19 @@ export function* walkCalls(doc: DocModel, folders: FolderCheck, extraLanguages: 
         if (call.kind === 'cd') {
           const into = clone !== undefined && call.dir !== undefined ? intoClone(call.dir, clone) : undefined;
           const next = into !== undefined ? [into] : call.dir === undefined ? [] : bases.map((b) => resolveIn(b, call.dir!)).filter((d): d is string => d !== undefined && folders.hasDir(d));
-          if (!next.length) break walk;
+          if (!next.length) {
+            lost = true;
+            break walk;
+          }
           bases = [...new Set(next)];
           stated = true;
+          moved = true;
           continue;
         }
         yield { call, bases, stated, line: command.line, text: command.text, block };
       }
     }
+    if (!own && (lost || moved)) terminal = lost ? null : bases;
   }
 }
 

@@ -86,6 +86,17 @@ describe('command.missing-script', () => {
     assert.deepEqual(brief(await driftOf({ ...scripts, 'a.md': runbook(body), 'b.md': runbook(remote), 'c.md': runbook(followed) })), ['c.md:6 command.missing-script']);
   });
 
+  it('follows a cd into the doc\'s later blocks, typed in the same terminal, and stops where it cannot be followed', async () => {
+    // minikube's contrib/building/iso.md: a block does `cd out/buildroot` (a build output), the next ones run there.
+    const first = '# Build\n\n```sh\n./scripts/rotate.sh\n./scripts/restart.sh\n';
+    const lost = `${first}cd out/buildroot\n\`\`\`\n\n\`\`\`sh\n./scripts/kconfig.sh\n\`\`\`\n`;
+    const remote = `${first}ssh build-host\n\`\`\`\n\n\`\`\`sh\n./scripts/kconfig.sh\n\`\`\`\n`;
+    const own = `${first}cd out/buildroot\n\`\`\`\n\n\`\`\`sh {cwd=.}\n./scripts/gone.sh\n\`\`\`\n`;
+    const moved = '# Rotate\n\n```sh\ncd scripts\n./rotate.sh\n```\n\n```sh\n./restart.sh\n./gone.sh\n```\n';
+    const findings = await driftOf({ ...scripts, 'a.md': lost, 'b.md': remote, 'c.md': moved, 'd.md': own });
+    assert.deepEqual(brief(findings), ['c.md:10 command.missing-script', 'd.md:10 command.missing-script']);
+  });
+
   it('places commands of a terminal session on their prompt lines', async () => {
     const body = ['$ ./scripts/rotate.sh', 'rotated', '$ ./scripts/gone.sh \\', '>   --all', 'done'].join('\n');
     const findings = await driftOf({ ...scripts, 'doc.md': runbook(body, 'console') });
