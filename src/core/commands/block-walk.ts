@@ -34,8 +34,9 @@ export interface FolderCheck {
  * order, with the folders it runs in. A block stops being followed at a `cd` whose folder cannot
  * be known or does not exist, and at a command that opens a session elsewhere (`ssh host`,
  * `kubectl exec -it … -- bash`): the lines after it are typed there. The doc's blocks are typed in
- * one terminal: a `cd` carries over to the later blocks without a `cwd` (they run in the folder it
- * went to), and after a block that stopped being followed they are not followed either. The whole doc stops at a
+ * one terminal: a `cd` carries over to the later blocks without a `cwd` (they may run in the folder
+ * it went to, or where they would without it), and after a block that stopped being followed they
+ * are not followed either. The whole doc stops at a
  * `git clone` of another repository (one whose folder is not among `repoNames`, the names this
  * repository goes by; any, when none is given): its next commands run in that checkout. After a
  * clone of this repository, a `cd` into the clone goes to the root. A block whose `cwd` is
@@ -59,8 +60,9 @@ export function* walkCalls(doc: DocModel, folders: FolderCheck, extraLanguages: 
       bases = [cwd.path === '.' ? '' : cwd.path];
     } else {
       if (terminal === null) continue;
-      bases = terminal ?? ancestors(docDir);
-      stated = terminal !== undefined;
+      // A later section may start afresh: where the cd went is tried first, then where the block would run without it.
+      bases = [...new Set([...(terminal ?? []), ...ancestors(docDir)])];
+      stated = false;
     }
     let moved = false;
     let lost = false;

@@ -92,9 +92,11 @@ describe('command.missing-script', () => {
     const lost = `${first}cd out/buildroot\n\`\`\`\n\n\`\`\`sh\n./scripts/kconfig.sh\n\`\`\`\n`;
     const remote = `${first}ssh build-host\n\`\`\`\n\n\`\`\`sh\n./scripts/kconfig.sh\n\`\`\`\n`;
     const own = `${first}cd out/buildroot\n\`\`\`\n\n\`\`\`sh {cwd=.}\n./scripts/gone.sh\n\`\`\`\n`;
-    const moved = '# Rotate\n\n```sh\ncd scripts\n./rotate.sh\n```\n\n```sh\n./restart.sh\n./gone.sh\n```\n';
-    const findings = await driftOf({ ...scripts, 'a.md': lost, 'b.md': remote, 'c.md': moved, 'd.md': own });
-    assert.deepEqual(brief(findings), ['c.md:10 command.missing-script', 'd.md:10 command.missing-script']);
+    const moved = '# Rotate\n\n```sh\ncd scripts\n./rotate.sh\n```\n\n```sh\n./restart.sh\n```\n';
+    // perf-tests' clusterloader2/docs/GETTING_STARTED.md: a later section runs a root script after `cd clusterloader2/`.
+    const fresh = '# Guide\n\n```sh\ncd scripts\n./rotate.sh\n```\n\n## Deploy\n\n```sh\n./deploy.sh\n```\n';
+    const findings = await driftOf({ ...scripts, 'deploy.sh': '', 'a.md': lost, 'b.md': remote, 'c.md': moved, 'd.md': own, 'e.md': fresh });
+    assert.deepEqual(brief(findings), ['d.md:10 command.missing-script']);
   });
 
   it('places commands of a terminal session on their prompt lines', async () => {
