@@ -1,5 +1,6 @@
 import ignore from 'ignore';
 import { posix } from 'node:path';
+import { isReleaseSnapshot } from '../release-snapshot';
 import { parentOf, type RepoTree } from './repo-tree';
 
 /** Folders that hold other projects' code and docs, by name (as GitHub Linguist's vendor list has them), and Go's test fixture folders. */
@@ -25,7 +26,8 @@ interface VendorRule {
 /**
  * Which paths of the repository are another project's copy, so that their docs describe that
  * project's checkout and are not checked here: under `vendor/`, `third_party/`, `node_modules/`…;
- * a Docusaurus snapshot of an earlier release's docs (`versioned_docs/version-*`, that release's checkout);
+ * a snapshot of an earlier release's docs (Docusaurus `versioned_docs/version-*`, a folder named as a
+ * release version such as Hugo's `content/docs/v1.0.0/`: that release's checkout);
  * marked `linguist-vendored` by a `.gitattributes` (the root's and the folders' above the path, the
  * deeper and the later line winning, as git does); or inside a folder pinned to an upstream revision.
  */
@@ -36,7 +38,7 @@ export class VendoredPaths {
 
   /** True when `path` (root-relative) is vendored. */
   async has(path: string): Promise<boolean> {
-    if (VENDOR_FOLDER.test(path) || RELEASE_SNAPSHOT.test(path)) return true;
+    if (VENDOR_FOLDER.test(path) || RELEASE_SNAPSHOT.test(path) || isReleaseSnapshot(path)) return true;
     const dirs: string[] = [];
     for (let dir = parentOf(path); dir !== ''; dir = parentOf(dir)) dirs.unshift(dir);
     if (dirs.some((d) => pinnedBy(this.tree, d))) return true;

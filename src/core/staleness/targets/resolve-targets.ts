@@ -5,6 +5,7 @@ import picomatch from 'picomatch';
 import type { DocModel } from '../../doc-model';
 import { RuleId } from '../../findings/finding';
 import { lineRange } from '../../link-target';
+import { isReleaseSnapshot } from '../../release-snapshot';
 import type { AlertRuleLink } from '../../alerts/types';
 import type { LineRange } from '../model/line-ranges';
 import type { CommandLinkSource, GitRefs } from '../ports';
@@ -226,14 +227,6 @@ function linesInTexts(texts: string[], path: string): LineRange | undefined {
   const ranges = texts.map((t) => linesInText(t, path));
   const [first] = ranges;
   return first && ranges.every((r) => r && r.start === first.start && r.end === first.end) ? first : undefined;
-}
-
-/** A folder named as a release version: `v1.14`, `v1.3.0`, `1.2`, Docusaurus' `version-2.3`. */
-const RELEASE_FOLDER = /(?:^|\/)(?:v?\d+(?:\.\d+)+|version-\d+(?:\.\d+)*)\//;
-
-/** Whether a doc lives in a release snapshot of the docs (a folder named as a release version). */
-export function isReleaseSnapshot(docPath: string): boolean {
-  return RELEASE_FOLDER.test(docPath);
 }
 
 /** Figures a doc shows: their edits are made for the doc, never against it. */

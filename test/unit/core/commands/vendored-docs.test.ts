@@ -18,6 +18,11 @@ describe('command drift leaves vendored docs alone', () => {
     }
   });
 
+  it('does not check docs in a folder named as a release version (velero\'s Hugo site/content/docs/v1.0.0/)', async () => {
+    const files = { Makefile: 'build:\n\ttrue\nlocal:\n\ttrue\n', 'site/content/docs/v1.0.0/build.md': runbook('make build\nmake local\nmake push', 'sh', '{cwd=../../../..}'), 'site/content/docs/main/build.md': runbook('make build\nmake local\nmake push', 'sh', '{cwd=../../../..}') };
+    assert.deepEqual(brief(await driftOf(files)), ['site/content/docs/main/build.md:6 command.missing-target']);
+  });
+
   it('does not check the frozen docs of earlier releases (Docusaurus versioned_docs/version-*/): they describe that release\'s checkout', async () => {
     const files = { 'scripts/ok.sh': '', 'website/versioned_docs/version-v3.11.x/ops.md': runbook('./scripts/ok.sh\n./scripts/gone.sh', 'sh', '{cwd=../../..}'), 'website/docs/ops.md': runbook('./scripts/ok.sh\n./scripts/gone.sh', 'sh', '{cwd=../..}') };
     assert.deepEqual(brief(await driftOf(files)), ['website/docs/ops.md:5 command.missing-script']);
