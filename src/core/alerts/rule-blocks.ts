@@ -32,10 +32,17 @@ export interface RunbookRuleChange {
   value: string;
   /**
    * What each of those rules says, before and after (a deleted rule has no after): its name,
-   * `expr`, `for` and label values, one per line, sorted; annotations and keys are left out.
+   * `expr`, `for` and label values, one per line, sorted; annotations, routing labels (see
+   * `ROUTING_LABEL`) and keys are left out.
    */
   before: string[];
   after: string[];
+  /**
+   * Routing label values of those rules before that none of them has after (`team: delivery →
+   * release` loses `delivery`): a doc that names the old team is made wrong; the new one says
+   * nothing about the rule.
+   */
+  lostRoutes: string[];
 }
 
 /** Like `changedRunbookRules`, with what the changed rules say on both sides. */
@@ -43,32 +50,49 @@ export function runbookRuleChanges(before: string | undefined, after: string | u
   const a = runbookRules(before ?? '');
   const b = runbookRules(after ?? '');
   const out = new Map<string, RunbookRuleChange>();
+  const routes = new Map<string, { had: Set<string>; has: Set<string> }>();
   const entry = (value: string) => {
     let e = out.get(value);
-    if (!e) out.set(value, (e = { value, before: [], after: [] }));
-    return e;
+    if (!e) out.set(value, (e = { value, before: [], after: [], lostRoutes: [] }));
+    let r = routes.get(value);
+    if (!r) routes.set(value, (r = { had: new Set(), has: new Set() }));
+    return { e, r };
   };
   for (const rule of a.rules) {
     if (rule.value === undefined) continue;
     const now = b.rules.filter((r) => r.name === rule.name);
     const same = now.filter((r) => r.value === rule.value);
-    if (now.length === 0) entry(rule.value).before.push(rule.says);
-    else if (same.length > 0 && !same.some((r) => r.canonical === rule.canonical)) {
-      const e = entry(rule.value);
+    if (now.length === 0) {
+      const { e, r } = entry(rule.value);
+      e.before.push(rule.says);
+      for (const v of rule.routes) r.had.add(v);
+    } else if (same.length > 0 && !same.some((r) => r.canonical === rule.canonical)) {
+      const { e, r } = entry(rule.value);
       e.before.push(rule.says);
       e.after.push(same[0]!.says);
+      for (const v of rule.routes) r.had.add(v);
+      for (const v of same[0]!.routes) r.has.add(v);
     }
   }
+  for (const [value, r] of routes) out.get(value)!.lostRoutes = [...r.had].filter((v) => !r.has.has(v)).sort();
   return [...out.values()].sort((x, y) => (x.value < y.value ? -1 : x.value > y.value ? 1 : 0));
 }
 
-/** One rule of a rule file: its name, the runbook value it holds, its canonical text and what it says. */
+/** One rule of a rule file: its name, the runbook value it holds, its canonical text, what it says and where it routes. */
 interface Rule {
   name: string;
   value: string | undefined;
   canonical: string;
   says: string;
+  /** The values of its routing labels (see `ROUTING_LABEL`). */
+  routes: string[];
 }
+
+/**
+ * Labels that say who gets the alert, not what it means (`team: delivery → release`): a runbook
+ * explains the condition, and names the team only when it says who is paged.
+ */
+const ROUTING_LABEL = /^(?:team|teams|owner|owners|owning_team|pager|paging|tier|oncall|on_call|routing_key|receiver|slack_channel|channel|escalation|escalation_policy|product_stage|product_group|product_category|stage_group)$/;
 
 /** The rules holding runbook annotations in a rule file's text. */
 function runbookRules(text: string): { rules: Rule[] } {
@@ -100,8 +124,15 @@ function runbookRules(text: string): { rules: Rule[] } {
 function ruleOf(item: unknown, value: string): Rule {
   const map = item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>) : {};
   const name = ['alert', 'record', 'title', 'uid', 'name'].map((k) => map[k]).find((v) => typeof v === 'string') as string | undefined;
-  const { annotations: _annotations, ...rest } = map;
-  return { name: name ?? '', value, canonical: canonical(item), says: leaves(rest).sort().join('\n') };
+  const { annotations: _annotations, labels, ...rest } = map;
+  const routes: string[] = [];
+  let kept: unknown = labels;
+  if (labels !== null && typeof labels === 'object' && !Array.isArray(labels)) {
+    const entries = Object.entries(labels as Record<string, unknown>);
+    for (const [k, v] of entries) if (ROUTING_LABEL.test(k) && (typeof v === 'string' || typeof v === 'number')) routes.push(String(v));
+    kept = Object.fromEntries(entries.filter(([k]) => !ROUTING_LABEL.test(k)));
+  }
+  return { name: name ?? '', value, canonical: canonical(item), says: [...leaves(rest), ...leaves(kept)].sort().join('\n'), routes };
 }
 
 /**
@@ -149,6 +180,8 @@ function canonical(value: unknown): string {
 }
 
 const ANNOTATION_LINE = /^\s*(?:-\s*)?["']?(?:runbook_url|runbook|runbookUrl|runbook-url)["']?\s*:/;
+/** A routing label's line (`team: delivery`), its key and value (see `ROUTING_LABEL`). */
+const ROUTE_LINE = /^\s*["']?([A-Za-z_]+)["']?\s*:\s*["']?([^"'#\s]*)["']?\s*(?:#.*)?$/;
 const indentOf = (line: string): number => /^\s*/.exec(line)![0].length;
 const isBlank = (line: string): boolean => /^\s*(#.*)?$/.test(line);
 
@@ -180,7 +213,12 @@ function lineRules(text: string): Rule[] {
     }
     const block = lines.slice(Math.max(start, 0), end).filter((l) => !isBlank(l)).map((l) => l.trimEnd());
     const name = block.map((l) => /^\s*-?\s*(?:alert|record)\s*:\s*["']?([^"'\s]+)/.exec(l)?.[1]).find((n) => n !== undefined) ?? '';
-    out.push({ name, value, canonical: block.join('\n'), says: block.filter((l) => !ANNOTATION_LINE.test(l)).join('\n') });
+    const route = (l: string) => {
+      const m = ROUTE_LINE.exec(l);
+      return m && ROUTING_LABEL.test(m[1]!) ? m : undefined;
+    };
+    const routes = block.map((l) => route(l)?.[2]).filter((v): v is string => v !== undefined && v !== '');
+    out.push({ name, value, canonical: block.join('\n'), says: block.filter((l) => !ANNOTATION_LINE.test(l) && !route(l)).join('\n'), routes });
   }
   return out;
 }

@@ -146,4 +146,18 @@ describe('staleness of a runbook coupled to alert rules (only its own rules coun
       assert.match(db!.reasons[0]!.message, /took `300`, `PostgresReplicationLag` out of it/);
     });
   });
+  it('leaves a runbook fresh when its alert only moved to another team, unless the runbook names the old team', async () => {
+    const routed = (team: string) => rules().replace('    for: 5m', `    for: 5m\n    labels:\n      team: ${team}`);
+    await repo.commit('add runbooks and alerts', '2025-01-01', {
+      ...DOCS,
+      'runbooks/named.md': '# Postgres down\n\nThe delivery team is paged.\n',
+      'alerts/platform.yml': routed('delivery'),
+      'alerts/named.yml': routed('delivery').replace(/runbooks\/db\.md/g, 'runbooks/named.md').replace(/runbooks\/cache\.md/g, 'runbooks/other.md'),
+    });
+    const sha = await repo.commit('route to the release team', '2025-02-01', { 'alerts/platform.yml': routed('release'), 'alerts/named.yml': routed('release').replace(/runbooks\/db\.md/g, 'runbooks/named.md').replace(/runbooks\/cache\.md/g, 'runbooks/other.md') });
+    const [db, named] = await report(['runbooks/db.md', 'runbooks/named.md']);
+    assert.deepEqual([db!.level, db!.reasons.map((r) => [r.ruleId, r.severity])], ['fresh', [['stale.unmentioned-change', 'info']]]);
+    assert.deepEqual([named!.level, named!.reasons.map((r) => [r.ruleId, r.severity, r.target, r.commits.map((c) => c.sha)])], ['stale', [['stale.linked-code-changed', 'warning', 'alerts/named.yml', [sha]]]]);
+    assert.match(named!.reasons[0]!.message, /took `delivery` out of it/);
+  });
 });

@@ -51,12 +51,18 @@ export function withBlocks(diff: StoredDiff, from: FileAt | undefined, to: FileA
   return blocks === 'rules' ? withRules(diff, a, b) : { ...diff, targets: changedMakeRules(a, b) };
 }
 
-/** A diff of an alert rule file's texts `a` → `b` with the runbook values whose rules changed (see `runbookRuleChanges`), each with the words of its rules the change took out or brought in. */
+/**
+ * A diff of an alert rule file's texts `a` → `b` with the runbook values whose rules changed (see
+ * `runbookRuleChanges`), each with the words of its rules the change took out or brought in;
+ * routing labels only by the values they no longer route to.
+ */
 function withRules(diff: StoredDiff, a: string, b: string): StoredDiff {
-  const rules = runbookRuleChanges(a, b).map(({ value, before, after }): RuleChange => {
+  const rules = runbookRuleChanges(a, b).map(({ value, before, after, lostRoutes }): RuleChange => {
     // The rules are JSON: `\n` escapes are line breaks, not an `n` glued to the next word.
     const had = wordsOf(before.join('\n').replace(/\\n/g, '\n'));
     const has = wordsOf(after.join('\n').replace(/\\n/g, '\n'));
+    // A team the rules no longer route to is lost (a doc naming it is wrong); a new one says nothing.
+    for (const [w, token] of wordsOf(lostRoutes.join('\n'))) if (!has.has(w) && !had.has(w)) had.set(w, token);
     const lost = [...had].filter(([w]) => !has.has(w)).map(([, token]) => token).sort();
     const gained = [...has].filter(([w]) => !had.has(w)).map(([, token]) => token).sort();
     return lost.length > MAX_VOCABULARY_WORDS || gained.length > MAX_VOCABULARY_WORDS ? { value } : { value, words: { lost, gained } };

@@ -93,7 +93,7 @@ describe('rule blocks of alert rule files (which runbooks a change concerns)', (
   it('gives what a changed rule says: its name, expr, for and label values, not annotations or keys', () => {
     const after = rules({ expr: 'pg_up{role="primary"} == 0' }).replace('severity: critical', 'severity: critical\n      team: database').replace(`runbook_url: ${URL_DB}`, `runbook_url: ${URL_DB}\n      description: Postgres is down for everyone`);
     assert.deepEqual(runbookRuleChanges(rules(), after), [
-      { value: URL_DB, before: ['5m\nPostgresDown\ncritical\npg_up == 0'], after: ['5m\nPostgresDown\ncritical\ndatabase\npg_up{role="primary"} == 0'] },
+      { value: URL_DB, before: ['5m\nPostgresDown\ncritical\npg_up == 0'], after: ['5m\nPostgresDown\ncritical\npg_up{role="primary"} == 0'], lostRoutes: [] },
     ]);
     assert.deepEqual(changedRunbookRules(rules(), rules().replace(`runbook_url: ${URL_DB}`, `runbook_url: ${URL_DB}\n      summary: down`)), [URL_DB]);
   });
@@ -106,6 +106,15 @@ describe('rule blocks of alert rule files (which runbooks a change concerns)', (
   });
   it('leaves the label lists of by, without, on and ignoring out of what a rule says', () => {
     const [change] = runbookRuleChanges(rules({ expr: 'sum by (type, env) (pg_up == 0)' }), rules({ expr: 'sum by (type, env, environment) (pg_up{role="primary"} == 0) and on(instance) up' }));
-    assert.deepEqual(change, { value: URL_DB, before: ['5m\nPostgresDown\ncritical\nsum (pg_up == 0)'], after: ['5m\nPostgresDown\ncritical\nsum (pg_up{role="primary"} == 0) and up'] });
+    assert.deepEqual(change, { value: URL_DB, before: ['5m\nPostgresDown\ncritical\nsum (pg_up == 0)'], after: ['5m\nPostgresDown\ncritical\nsum (pg_up{role="primary"} == 0) and up'], lostRoutes: [] });
+  });
+
+  it('keeps routing labels (team, pager, owner, tier) out of what a rule says; a value the rule no longer routes to is lost', () => {
+    const routed = (team: string, pager = 'pagerduty') => rules().replace('severity: critical', `severity: critical\n      team: ${team}\n      pager: ${pager}\n      tier: db`);
+    assert.deepEqual(runbookRuleChanges(routed('delivery'), routed('release')), [{ value: URL_DB, before: ['5m\nPostgresDown\ncritical\npg_up == 0'], after: ['5m\nPostgresDown\ncritical\npg_up == 0'], lostRoutes: ['delivery'] }]);
+    assert.deepEqual(runbookRuleChanges(routed('delivery'), routed('delivery', 'slack')), [{ value: URL_DB, before: ['5m\nPostgresDown\ncritical\npg_up == 0'], after: ['5m\nPostgresDown\ncritical\npg_up == 0'], lostRoutes: ['pagerduty'] }]);
+    // Not YAML (a Helm template): the same, by lines.
+    const helm = (team: string) => `{{- if .Values.alerts }}\n${routed(team)}{{- end }}\n`;
+    assert.deepEqual(runbookRuleChanges(helm('delivery'), helm('release')).map((c) => [c.value, c.lostRoutes, c.after.some((s) => /release|team/.test(s))]), [[URL_DB, ['delivery'], false]]);
   });
 });
