@@ -10,7 +10,7 @@ import { readInside } from './workspace-boundary';
 import { readFilterDrivers, neutralisingEnv, SIMPLE_GIT_UNSAFE } from './safe-git';
 import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseConfigList, parseNameStatus, parseRefs, parseStatus, remotesFromConfig, prefixMapper } from './git-parse';
 import { parsePatch } from './git-parse-patch';
-import { mergedChangesOf, pathsAtCommit } from './git-path-queries';
+import { mergedChangesOf, pathsAtCommit, remoteBranchRef } from './git-path-queries';
 import { assertRev, blobOf, chunkPathspecs, convertedPaths, ENV_KEYS, isSafeRev, MAX_IGNORE_REVS_BYTES, MAX_OBJECT_BYTES, PARALLEL_MIN_OBJECTS, PARALLEL_PROCESSES, splitForParallel, STABLE_CONFIG, type RepoLayout } from './git-invocation';
 
 /**
@@ -58,7 +58,7 @@ export class SimpleGitHistory implements GitHistory {
 
   async refs(signal?: AbortSignal): Promise<GitRefs> {
     const layout = await this.requireLayout(signal);
-    return parseRefs(await this.client(layout, signal).raw(['for-each-ref', '--format=%(refname)', 'refs/heads', 'refs/remotes', 'refs/tags']));
+    return parseRefs(await this.client(layout, signal).raw(['for-each-ref', '--format=%(HEAD)%(refname) %(symref)', 'refs/heads', 'refs/remotes', 'refs/tags']));
   }
 
   async log(range: { head: string; since?: string }, onCommit: (commit: LogCommit) => void, signal?: AbortSignal): Promise<void> {
@@ -219,8 +219,10 @@ export class SimpleGitHistory implements GitHistory {
 
   async pathsAt(rev: string, paths: string[], signal?: AbortSignal): Promise<Set<string> | undefined> {
     const layout = await this.requireLayout(signal);
-    const sha = await this.resolveIn(layout, rev, signal);
-    return sha ? pathsAtCommit(this.client(layout, signal), layout, sha, paths) : undefined;
+    const git = this.client(layout, signal);
+    // A branch a fresh clone has only as a remote-tracking branch (`origin/release-1.7`).
+    const sha = (await this.resolveIn(layout, rev, signal)) ?? (await this.resolveIn(layout, (isSafeRev(rev) && (await remoteBranchRef(git, rev))) || '', signal));
+    return sha ? pathsAtCommit(git, layout, sha, paths) : undefined;
   }
 
   async mergedChanges(asks: Array<{ merge: string; paths: string[] }>, signal?: AbortSignal): Promise<Array<Map<string, MergedChange>>> {

@@ -151,20 +151,42 @@ export function parseNameStatus(text: string, map: PathMapper = (p) => p): FileC
 }
 
 /** Splits `git for-each-ref --format=%(refname)` output into branch names (local and remote, without the remote) and tags. */
-export function parseRefs(text: string): { branches: string[]; tags: string[] } {
+export function parseRefs(text: string): GitRefsParsed {
   const branches = new Set<string>();
   const tags = new Set<string>();
-  for (const line of text.split('\n')) {
-    const ref = line.trim();
-    if (ref.startsWith('refs/heads/')) branches.add(ref.slice(11));
-    else if (ref.startsWith('refs/tags/')) tags.add(ref.slice(10));
-    else if (ref.startsWith('refs/remotes/')) {
-      const rest = ref.slice(13);
-      const slash = rest.indexOf('/');
-      if (slash > 0 && rest.slice(slash + 1) !== 'HEAD') branches.add(rest.slice(slash + 1));
+  const current = new Set<string>();
+  const shortBranch = (ref: string): string | undefined => {
+    if (ref.startsWith('refs/heads/')) return ref.slice(11);
+    if (!ref.startsWith('refs/remotes/')) return undefined;
+    const rest = ref.slice(13);
+    const slash = rest.indexOf('/');
+    return slash > 0 && rest.slice(slash + 1) !== 'HEAD' ? rest.slice(slash + 1) : undefined;
+  };
+  for (const raw of text.split('\n')) {
+    // `%(HEAD)%(refname) %(symref)`: `*` marks the checked-out branch; a remote's HEAD names its default branch.
+    const match = /^([* ]?)(\S+)(?: +(\S+))?\s*$/.exec(raw);
+    if (!match) continue;
+    const [, mark, ref, symref] = match as unknown as [string, string, string, string | undefined];
+    if (ref.startsWith('refs/tags/')) {
+      tags.add(ref.slice(10));
+      continue;
+    }
+    const branch = shortBranch(ref);
+    if (branch !== undefined) branches.add(branch);
+    if (branch !== undefined && mark === '*' && ref.startsWith('refs/heads/')) current.add(branch);
+    if (/^refs\/remotes\/[^/]+\/HEAD$/.test(ref) && symref) {
+      const target = shortBranch(symref);
+      if (target !== undefined) current.add(target);
     }
   }
-  return { branches: [...branches], tags: [...tags] };
+  return { branches: [...branches], tags: [...tags], ...(current.size > 0 ? { current: [...current] } : {}) };
+}
+
+/** What `parseRefs` reads: branches and tags, and the branches a forge link follows here. */
+export interface GitRefsParsed {
+  branches: string[];
+  tags: string[];
+  current?: string[];
 }
 
 /** Reads `.git-blame-ignore-revs`: one revision per line, `#` comments. */

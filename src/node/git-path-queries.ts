@@ -49,3 +49,14 @@ export async function mergedChangesOf(git: SimpleGit, layout: RepoLayout, merge:
   }
   return out;
 }
+
+/**
+ * The remote-tracking ref of a branch a fresh clone has only there (`release-1.7` →
+ * `refs/remotes/origin/release-1.7`): `origin` first, else the first remote that has it.
+ */
+export async function remoteBranchRef(git: SimpleGit, branch: string): Promise<string | undefined> {
+  if (branch.startsWith('refs/') || branch.startsWith('-')) return undefined;
+  const out = await git.raw(['for-each-ref', '--format=%(refname)', 'refs/remotes/']).catch(() => '');
+  const names = out.split('\n').filter((r) => r.endsWith(`/${branch}`) && r.split('/').length === 3 + branch.split('/').length);
+  return names.find((r) => r.startsWith('refs/remotes/origin/')) ?? names[0];
+}

@@ -12,6 +12,12 @@ export interface GitRefs {
   /** Local branches and remote-tracking branches without the remote name (`main`, `release/1.2`). */
   branches: string[];
   tags: string[];
+  /**
+   * The branch checked out and the remote's default branch (`origin/HEAD`), as in `branches`:
+   * forge links to them follow this history. Undefined or empty when unknown (then every branch
+   * is followed).
+   */
+  current?: string[];
 }
 
 /** The files of the workspace as they are now. Implemented in `src/node/git-workspace-files.ts`. */

@@ -183,6 +183,42 @@ describe('staleness from git history (real repositories)', () => {
     assert.equal(result!.level, 'broken');
   });
 
+  it('judges a link to another branch on that branch, never against the checked-out one; says nothing of a branch the clone lacks', async () => {
+    await repo.commit('add pool', '2025-01-01', { 'deploy/db/pool.yaml': 'size: 10\nmax: 5\n', 'deploy/db/new.yaml': 'x: 1\n' });
+    repo.git(['remote', 'add', 'origin', 'git@github.com:Acme/Platform.git']);
+    // The release branch exists as a remote-tracking branch only (a fresh clone), without new.yaml.
+    repo.git(['rm', '-q', 'deploy/db/new.yaml']);
+    repo.git(['commit', '-q', '-m', 'release branch'], { date: '2025-01-01' });
+    repo.git(['update-ref', 'refs/remotes/origin/release-1.0', 'HEAD']);
+    repo.git(['reset', '-q', '--hard', 'HEAD~1']);
+    const doc = [
+      '# Postgres down',
+      '',
+      'Release: [pool](https://github.com/acme/platform/blob/release-1.0/deploy/db/pool.yaml#L1-L2)',
+      'Not there: [new](https://github.com/acme/platform/blob/release-1.0/deploy/db/new.yaml)',
+      'Elsewhere: [fork](https://github.com/acme/platform/blob/someone-elses-branch/deploy/db/pool.yaml)',
+      'Old default: [pool](https://github.com/acme/platform/blob/master/deploy/db/new.yaml)',
+      'Live: [live](https://github.com/acme/platform/blob/main/deploy/db/pool.yaml#L1-L2)',
+      '',
+    ].join('\n');
+    await repo.commit('add runbook', '2025-01-02', { 'runbooks/db.md': doc });
+    await repo.commit('raise pool size', '2025-02-01', { 'deploy/db/pool.yaml': 'size: 20\nmax: 8\n', 'deploy/db/new.yaml': 'x: 2\n' });
+    const [result] = await report(['runbooks/db.md']);
+    assert.deepEqual(
+      result!.reasons.map((r) => [r.ruleId, r.line, r.target]),
+      [
+        ['link.missing-target', 4, 'deploy/db/new.yaml'],
+        ['stale.linked-code-changed', 6, 'deploy/db/new.yaml'],
+        ['stale.anchored-range-changed', 7, 'deploy/db/pool.yaml'],
+      ],
+    );
+    assert.match(result!.reasons[0]!.message, /does not exist on branch release-1\.0, which this link names/);
+    assert.deepEqual(result!.targets.filter((t) => t.pinned).map((t) => [t.path, t.pinned!.kind, t.pinned!.ref]), [
+      ['deploy/db/pool.yaml', 'branch', 'release-1.0'],
+      ['deploy/db/new.yaml', 'branch', 'release-1.0'],
+    ]);
+  });
+
   it('suggests the new path for a link whose target was renamed', async () => {
     await repo.commit('add runbook', '2025-01-01', { 'runbooks/db.md': '# Failover\n\nRun [failover](../scripts/failover.sh).\n', 'scripts/failover.sh': 'echo failover\n' });
     const sha = await repo.move('scripts/failover.sh', 'ops/failover.sh', 'move scripts', '2025-02-01');

@@ -39,7 +39,8 @@ export async function collectDocEvidence(
       if (target.pinned) {
         const verdict = pinned.get(`${target.pinned.ref}\u0000${target.path}`);
         if (verdict === 'missing') broken.push({ target, pinnedAt: target.pinned.ref });
-        else if (verdict === 'unverifiable') problems.push(pinnedUnverifiableReason(target));
+        // A branch the clone no longer has cannot be judged: nothing is said (a tag or commit is asked for).
+        else if (verdict === 'unverifiable' && target.pinned.kind !== 'branch') problems.push(pinnedUnverifiableReason(target));
         continue;
       }
       if (target.kind === 'missing') {

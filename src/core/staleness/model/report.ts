@@ -30,8 +30,8 @@ export interface LinkedTarget {
   via: TargetVia;
   /** Linked line range (`#L10-L20`), in the file as it was when the doc was last changed or reviewed. */
   lines?: LineRange;
-  /** Links to a commit or tag: history on purpose, only checked for existence there. */
-  pinned?: { ref: string; kind: 'commit' | 'tag' };
+  /** Links to a commit or tag (history on purpose) or to another branch than the one checked out: only checked for existence there. */
+  pinned?: { ref: string; kind: 'commit' | 'tag' | 'branch' };
   /** False for links to other markdown docs: they are checked for existence but their edits do not age this doc. */
   tracked: boolean;
   /** First place the doc names it. */

@@ -6,7 +6,7 @@ import { at, commitText, targetWord } from './text';
 
 /**
  * `link.missing-target`: a link, watched path or alert rule file does not exist (deleted, never
- * there, or missing at the commit a link is pinned to), and was not renamed. Weighs `brokenLink`;
+ * there, or missing at the commit, tag or other branch a link names), and was not renamed. Weighs `brokenLink`;
  * makes the doc `broken`.
  */
 export const linkMissingTarget: ItemRule<BrokenEvidence> = {
@@ -20,6 +20,7 @@ export const linkMissingTarget: ItemRule<BrokenEvidence> = {
       score: options.weights.brokenLink,
       reason: { ruleId: RuleId.linkMissingTarget, severity: 'error' as const, ...at(t), message, commits },
     });
+    if (b.pinnedAt && t.pinned?.kind === 'branch') return broken(`${what} \`${t.path}\` does not exist on branch ${b.pinnedAt}, which this link names. Fix the link.`);
     if (b.pinnedAt) return broken(`${what} \`${t.path}\` does not exist at ${b.pinnedAt.slice(0, 12)}, the commit or tag this link is pinned to. Fix the link.`);
     if (t.site && !b.deletedIn && !b.deletedUncommitted) {
       return broken(`Link \`${t.raw}\` leads to no page of the ${t.site.generator} site: ${triedText(t.site)}. Fix or remove the link.`);

@@ -105,6 +105,12 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
       lines = target.lines;
       preferDir = target.kind === 'directory';
       if (target.pinned) pinned = { ref: target.ref, kind: target.pinned };
+      else {
+        const branch = otherBranch(target.ref, ctx.refs);
+        // A branch the clone does not have cannot be judged: nothing is said about the link.
+        if (branch === 'unknown') continue;
+        if (branch) pinned = { ref: target.ref, kind: 'branch' };
+      }
     } else {
       const written = link.path ?? '';
       // A template expression (a Hugo shortcode) is not a path: only a detected site reads it.
@@ -204,6 +210,21 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
   }
 
   return { targets: [...targets.values()], problems };
+}
+
+/** Branch names a forge redirects to the default branch after a rename (`master` → `main`). */
+const DEFAULT_NAMES = new Set(['HEAD', 'master', 'main']);
+
+/**
+ * Whether a forge URL's ref is another line of history than the one checked out: `true` for a
+ * branch of the clone other than the checked-out one or the remote's default (`release-1.7`:
+ * judged on that branch), `'unknown'` for a branch the clone lacks, `false` for the checked-out
+ * line (and for any ref when the checked-out branch is unknown: followed as before).
+ */
+function otherBranch(ref: string, refs: ResolveContext['refs']): boolean | 'unknown' {
+  if (!refs.current?.length || refs.current.includes(ref)) return false;
+  if (refs.branches.includes(ref)) return true;
+  return DEFAULT_NAMES.has(ref) ? false : 'unknown';
 }
 
 /** `flags.go:86-89`, `` `pool.yaml:7` ``: a file name with a line or a range, as link text. */

@@ -69,6 +69,34 @@ describe('resolving what a doc depends on', () => {
     assert.deepEqual(bad.problems.map((p) => p.ruleId), ['front-matter.field-type']);
   });
 
+  it('pins a forge link to a branch other than the checked-out one to that branch, and drops one to a branch the clone lacks', () => {
+    const doc = parseDoc(
+      'runbooks/db.md',
+      [
+        '[rel](https://github.com/acme/platform/blob/release-1.0/deploy/db/pool.yaml#L2-L3)',
+        '[main](https://github.com/acme/platform/blob/main/deploy/db/pool.yaml)',
+        '[master](https://github.com/acme/platform/blob/master/Makefile)',
+        '[fork](https://github.com/acme/platform/blob/someone/deploy/db/x/y.yaml)',
+        '[tag](https://github.com/acme/platform/blob/v1/deploy/db/pool.yaml)',
+      ].join('\n'),
+    );
+    const refs = { branches: ['main', 'release-1.0'], tags: ['v1'], current: ['main'] };
+    assert.deepEqual(resolveDocTargets(doc, ctx({ refs })).targets.map((t) => [t.path, t.line, t.pinned ?? null, t.lines ?? null]), [
+      ['deploy/db/pool.yaml', 1, { ref: 'release-1.0', kind: 'branch' }, { start: 2, end: 3 }],
+      ['deploy/db/pool.yaml', 2, null, null],
+      ['Makefile', 3, null, null],
+      ['deploy/db/pool.yaml', 5, { ref: 'v1', kind: 'tag' }, null],
+    ]);
+    // Without knowing the checked-out branch, every branch is followed as before.
+    assert.deepEqual(resolveDocTargets(doc, ctx({ refs: { branches: ['main', 'release-1.0'], tags: ['v1'] } })).targets.map((t) => [t.line, t.pinned?.kind ?? null]), [
+      [1, null],
+      [2, null],
+      [3, null],
+      [4, null],
+      [5, 'tag'],
+    ]);
+  });
+
   it('counts inline code spans only when they name existing paths, with an optional :line suffix', () => {
     const doc = parseDoc('runbooks/db.md', '# X\n\n`deploy/db/pool.yaml:3-5` `./Makefile` `kubectl get pods` `deploy/db` `other.md` `missing/x.yaml`\n');
     assert.deepEqual(resolveDocTargets(doc, ctx()).targets.map((t) => [t.path, t.kind, t.lines ?? null]), [
