@@ -187,7 +187,9 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
       const written = match ? match[1]! : span.text;
       const lines = match ? (match[4] ? lineRange(match[4]) : { start: Number(match[2]), end: Number(match[3] ?? match[2]) }) : undefined;
       const bare = written.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
-      const candidates = [posix.normalize(bare), posix.normalize(posix.join(docDir, written))];
+      // A bare well-known name (`.gitlab-ci.yml`, `Makefile`) in a doc below the root names a kind of file, not the root's.
+      const generic = !written.includes('/') && docDir !== '' && COMMON_FILE_NAME.test(written);
+      const candidates = generic ? [posix.join(docDir, written)] : [posix.normalize(bare), posix.normalize(posix.join(docDir, written))];
       const path = candidates.find((c) => !c.startsWith('..') && c !== '.' && (ctx.files.hasFile(c) || ctx.files.hasDir(c)));
       if (!path || path === doc.path || DOC_EXTENSION.test(path)) continue;
       const validLines = lines && lines.start >= 1 && lines.end >= lines.start ? lines : undefined;
@@ -211,6 +213,13 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
 
   return { targets: [...targets.values()], problems };
 }
+
+/**
+ * File names every project of a kind has (`.gitlab-ci.yml`, `Makefile`, `go.mod`, `package.json`):
+ * written bare in prose they name that kind of file (the users' CI files), not this repository's.
+ */
+const COMMON_FILE_NAME =
+  /^(?:\.gitlab-ci\.ya?ml|\.travis\.ya?ml|\.gitignore|\.gitattributes|\.dockerignore|\.editorconfig|\.env|\.pre-commit-config\.ya?ml|\.golangci\.ya?ml|[Mm]akefile|GNUmakefile|Dockerfile|Containerfile|Jenkinsfile|Vagrantfile|Rakefile|Procfile|Gemfile(?:\.lock)?|Taskfile\.ya?ml|[Jj]ustfile|package(?:-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|tsconfig\.json|go\.(?:mod|sum|work)|Cargo\.(?:toml|lock)|pyproject\.toml|requirements\.txt|setup\.(?:py|cfg)|pom\.xml|build\.gradle(?:\.kts)?|BUILD(?:\.bazel)?|WORKSPACE(?:\.bazel)?|MODULE\.bazel|Chart\.(?:yaml|lock)|values\.ya?ml|kustomization\.ya?ml|docker-compose\.ya?ml|compose\.ya?ml|CODEOWNERS|OWNERS|(?:main|variables|outputs|versions|providers)\.tf|terraform\.tfvars|config\.ya?ml|config\.json)$/;
 
 /** Branch names a forge redirects to the default branch after a rename (`master` → `main`). */
 const DEFAULT_NAMES = new Set(['HEAD', 'master', 'main']);

@@ -107,6 +107,17 @@ describe('resolving what a doc depends on', () => {
     assert.deepEqual(resolveDocTargets(doc, ctx({ codeSpans: false })).targets, []);
   });
 
+  it('does not couple a bare common file name in a code span (`.gitlab-ci.yml`, `Makefile`) to the root file from a doc in a folder', () => {
+    const files = new FileSet(['runbooks/db.md', 'runbooks/ci/miners.md', 'runbooks/ci/go.mod', 'README.md', 'Makefile', '.gitlab-ci.yml', 'go.mod', 'deploy/Makefile']);
+    const spans = (path: string, text: string) => resolveDocTargets(parseDoc(path, `# X\n\n${text}\n`), ctx({ files })).targets.map((t) => t.path);
+    // Users' CI files, any Makefile, the go.mod of some module: not this repository's root files.
+    assert.deepEqual(spans('runbooks/db.md', '`.gitlab-ci.yml` `Makefile` `go.mod`'), []);
+    // Written as a path, next to the doc, or in a doc at the root: the file meant.
+    assert.deepEqual(spans('runbooks/db.md', '`./Makefile` `/.gitlab-ci.yml` `deploy/Makefile`'), ['Makefile', '.gitlab-ci.yml', 'deploy/Makefile']);
+    assert.deepEqual(spans('runbooks/ci/miners.md', '`go.mod`'), ['runbooks/ci/go.mod']);
+    assert.deepEqual(spans('README.md', '`go.mod` `.gitlab-ci.yml`'), ['go.mod', '.gitlab-ci.yml']);
+  });
+
   it('adds alert rule files that point at the doc', () => {
     const doc = parseDoc('runbooks/db.md', '---\nalerts: [PostgresDown]\n---\n# X\n');
     const { targets } = resolveDocTargets(doc, ctx({ alertRules: [{ ruleFile: 'deploy/db/x/y.yaml', line: 7, value: '../../runbooks/db.md', doc: 'runbooks/db.md' }] }));
