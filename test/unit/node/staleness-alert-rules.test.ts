@@ -160,4 +160,18 @@ describe('staleness of a runbook coupled to alert rules (only its own rules coun
     assert.deepEqual([named!.level, named!.reasons.map((r) => [r.ruleId, r.severity, r.target, r.commits.map((c) => c.sha)])], ['stale', [['stale.linked-code-changed', 'warning', 'alerts/named.yml', [sha]]]]);
     assert.match(named!.reasons[0]!.message, /took `delivery` out of it/);
   });
+  it('does not take the generated section of a runbook (between generator markers) for what its owner says', async () => {
+    const generated = '<!-- MARKER: do not edit this section directly. Edit services/service-catalog.yml then run scripts/generate-docs -->\n\n# Logs PagerDuty incident events\n\n* **Alerts**: see the PagerDuty dashboard\n\n<!-- END_MARKER -->\n\n<!-- ## Summary -->\n';
+    const pd = (expr: string) => rules(expr, 'redis_up == 0').replace(/runbooks\/cache\.md/g, 'runbooks/hand.md');
+    await repo.commit('add runbooks and alerts', '2025-01-01', {
+      'runbooks/db.md': generated,
+      'runbooks/hand.md': `${generated}\n## Troubleshooting\n\nCheck the redis_up series of the cache first.\n`,
+      'alerts/platform.yml': pd('events_up{source="pagerduty"} == 0'),
+    });
+    await repo.commit('drop the events alert condition', '2025-02-01', { 'alerts/platform.yml': pd('events_up{source="opsgenie"} == 0').replace('redis_up == 0', 'cache_up == 0') });
+    const [db, hand] = await report(['runbooks/db.md', 'runbooks/hand.md']);
+    assert.deepEqual([db!.level, db!.reasons.map((r) => [r.ruleId, r.severity])], ['fresh', [['stale.unmentioned-change', 'info']]]);
+    assert.deepEqual([hand!.level, hand!.reasons.map((r) => [r.ruleId, r.severity, r.target])], ['stale', [['stale.linked-code-changed', 'warning', 'alerts/platform.yml']]]);
+    assert.match(hand!.reasons[0]!.message, /took `redis_up` out of it/);
+  });
 });

@@ -17,9 +17,40 @@ function plain(node: Nodes): string {
   return (node.children as Nodes[]).map(plain).join(' ');
 }
 
-/** A doc's markdown tree, for `termsNear`: parse once per doc, however many of its targets changed. */
+/** A doc's markdown tree, for `termsNear`: parse once per doc, however many of its targets changed. Generated sections are left out (see `withoutGenerated`). */
 export function docTree(text: string): Root {
-  return processor.parse(text) as Root;
+  return processor.parse(withoutGenerated(text)) as Root;
+}
+
+/** An HTML comment opening a section a generator writes (`<!-- MARKER: do not edit this section directly … -->`, `<!-- BEGIN GENERATED -->`). */
+const GENERATED_START = /<!--[^>]*\b(?:do not edit|generated|auto-?gen(?:erated)?)\b[^>]*-->/i;
+/** The comment that closes it (`<!-- END_MARKER -->`, `<!-- END GENERATED -->`). */
+const GENERATED_END = /<!--\s*(?:END|\/)\b[^>]*-->|<!--\s*END_[A-Z_]*\s*-->/i;
+/** A generator mark on the first lines with no end: the whole doc is generated. */
+const HEAD_LINES = 5;
+
+/**
+ * The text with the lines a generator wrote blanked (line numbers kept): from a generator's
+ * opening comment to its closing one, or to the end when a doc opens with one and never closes
+ * it. What a generator wrote from a catalog is not what the doc's owner says about the code.
+ */
+export function withoutGenerated(text: string): string {
+  if (!GENERATED_START.test(text)) return text;
+  const lines = text.split('\n');
+  let from = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (from < 0 && GENERATED_START.test(line) && !GENERATED_END.test(line)) {
+      from = i;
+      continue;
+    }
+    if (from >= 0 && GENERATED_END.test(line)) {
+      for (let j = from; j <= i; j++) lines[j] = '';
+      from = -1;
+    }
+  }
+  if (from >= 0 && from < HEAD_LINES) for (let j = from; j < lines.length; j++) lines[j] = '';
+  return lines.join('\n');
 }
 
 /**
