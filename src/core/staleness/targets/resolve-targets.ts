@@ -16,6 +16,7 @@ import { outsideRepoReason } from '../rules/link-outside-repo';
 import type { SiteContext } from '../../site/detect-site';
 import { isFixturePath, isTemplatePath, siteOutcome } from './site-targets';
 import { FileSet } from './file-set';
+import { isPastRecord } from './past-records';
 
 export { FileSet } from './file-set';
 export type { ResolvedDoc } from '../model/report';
@@ -70,8 +71,8 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
   const docDir = posix.dirname(doc.path) === '.' ? '' : posix.dirname(doc.path);
   const frontMatterLine = doc.frontMatterLines?.start ?? 1;
 
-  // A release's frozen copy of the docs describes that release: what its links point at on the branch moves on without it.
-  const snapshot = isReleaseSnapshot(doc.path);
+  // A release's frozen copy of the docs describes that release, and minutes or a changelog the past: what their links point at moves on without them.
+  const snapshot = isReleaseSnapshot(doc.path) || isPastRecord(doc.path);
   const tracks = (target: Omit<LinkedTarget, 'occurrences' | 'tracked'>): boolean => !snapshot && isTracked(target, ctx.trackDocLinks);
   const add = (target: Omit<LinkedTarget, 'occurrences' | 'tracked'>): void => {
     const key = `${target.path}\u0000${target.lines ? `${target.lines.start}-${target.lines.end}` : ''}\u0000${target.pinned?.ref ?? ''}`;

@@ -145,6 +145,23 @@ describe('resolving what a doc depends on', () => {
       ],
     );
   });
+  it('does not track the targets of a record of the past (minutes, notes archives, archived docs, changelogs), only checks they exist', () => {
+    const records = [
+      'sig-docs/meeting-notes-archive/2020_Weekly_Meeting_Minutes.md',
+      'sig-contributor-experience/meeting-notes-archive/2019-meeting-notes.md',
+      'sig-apps/minutes/2017-01-02.md',
+      'archive/wg-structured-logging/README.md',
+      'sig-node/archived/old.md',
+      'team/meeting_notes.md',
+      'CHANGELOG/CHANGELOG-3.5.md',
+      'docs/release-notes-1.2.md',
+    ];
+    const live = ['runbooks/db.md', 'docs/archive.md', 'docs/archiving-logs.md', 'docs/minutes-of-downtime.md'];
+    const tracked = (path: string) => resolveDocTargets(parseDoc(path, '[pool](/deploy/db/pool.yaml) [gone](/deploy/db/gone.yaml)\n'), ctx()).targets.map((t) => [t.path, t.kind, t.tracked]);
+    for (const path of records) assert.deepEqual(tracked(path), [['deploy/db/pool.yaml', 'file', false], ['deploy/db/gone.yaml', 'missing', false]], path);
+    for (const path of live) assert.deepEqual(tracked(path), [['deploy/db/pool.yaml', 'file', true], ['deploy/db/gone.yaml', 'missing', true]], path);
+  });
+
   it('does not track the targets of a doc in a release snapshot folder (v1.3.0, 1.2, version-2.3), only checks they exist', () => {
     const text = '[a](/deploy/db/pool.yaml) [gone](/nope.txt)\n';
     const tracked = (path: string) => resolveDocTargets(parseDoc(path, text), ctx()).targets.map((t) => [t.path, t.kind, t.tracked]);
