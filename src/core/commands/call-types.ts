@@ -25,6 +25,11 @@ export function isLiteralPath(word: string): boolean {
   return word !== '' && !word.startsWith('/') && !word.startsWith('-') && !UNKNOWABLE.test(word) && !word.includes('\\') && !/^[a-z][a-z0-9+.-]*:/i.test(word);
 }
 
+/** True when `word` names a target as written: not a variable, placeholder (`<environment>`), glob or substitution the reader fills in. */
+export function isLiteralName(word: string): boolean {
+  return word !== '' && !UNKNOWABLE.test(word);
+}
+
 /** What history says about a path that does not exist now. */
 export interface PathFate {
   /** Renamed (following later renames) to a path that exists now; `commit` undefined for a rename not committed yet or in the change set. */

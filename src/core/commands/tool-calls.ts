@@ -1,7 +1,7 @@
 // How each target-running tool (`make`, `npm`/`yarn`/`pnpm`, `just`, `task`, `rake`, `mage`) and
 // `gh workflow run` is read: which targets, which folder or file, which workflow inputs.
 import { scanArgs } from '../runner/argv';
-import { isLiteralPath, type CommandCall } from './call-types';
+import { isLiteralName, isLiteralPath, type CommandCall } from './call-types';
 
 /** `make [-C dir] [-f file] [VAR=x] targets…`. */
 export function makeCalls(args: string[]): CommandCall[] {
@@ -14,7 +14,8 @@ export function makeCalls(args: string[]): CommandCall[] {
   if (s.options.filter((o) => ['-C', '--directory', '-f', '--file', '--makefile'].includes(o.name)).length > 1) return [];
   if ((dir !== undefined && !isLiteralPath(dir)) || (file !== undefined && !isLiteralPath(file))) return [];
   if (s.options.some((o) => ['-p', '--print-data-base', '-v', '--version', '-h', '--help'].includes(o.name))) return [];
-  const targets = s.positionals.filter((p) => !p.includes('='));
+  // A target the reader fills in (`make $ENV deploy`, `make <environment> plan`) cannot be checked; the others can.
+  const targets = s.positionals.filter((p) => !p.includes('=') && isLiteralName(p));
   return targets.length ? [{ kind: 'target', tool: 'make', targets, strict: true, ...(dir !== undefined ? { dir } : {}), ...(file !== undefined ? { file } : {}) }] : [];
 }
 
@@ -54,7 +55,7 @@ export function justCalls(args: string[]): CommandCall[] {
   if (s.options.some((o) => !['-f', '--justfile', '-n', '--dry-run', '-v', '--verbose', '-q', '--quiet', '--yes'].includes(o.name))) return [];
   const file = s.options.find((o) => o.name === '-f' || o.name === '--justfile')?.value;
   const recipe = s.rest?.[0];
-  if (recipe === undefined || recipe.includes('=') || recipe.includes('::') || (file !== undefined && !isLiteralPath(file))) return [];
+  if (recipe === undefined || recipe.includes('=') || recipe.includes('::') || !isLiteralName(recipe) || (file !== undefined && !isLiteralPath(file))) return [];
   return [{ kind: 'target', tool: 'just', targets: [recipe], strict: true, ...(file !== undefined ? { file } : {}) }];
 }
 
@@ -64,7 +65,7 @@ export function taskCalls(args: string[]): CommandCall[] {
   if (s.options.some((o) => ['-l', '--list', '-a', '--list-all', '--init', '-i', '--summary', '-g', '--global', '--version', '--help', '-h'].includes(o.name))) return [];
   const dir = s.options.find((o) => o.name === '-d' || o.name === '--dir')?.value;
   const file = s.options.find((o) => o.name === '-t' || o.name === '--taskfile')?.value;
-  const targets = s.positionals.filter((p) => !p.includes('='));
+  const targets = s.positionals.filter((p) => !p.includes('=') && isLiteralName(p));
   if (!targets.length || (dir !== undefined && !isLiteralPath(dir)) || (file !== undefined && !isLiteralPath(file))) return [];
   return [{ kind: 'target', tool: 'task', targets, strict: true, ...(dir !== undefined ? { dir } : {}), ...(file !== undefined ? { file } : {}) }];
 }
@@ -75,7 +76,7 @@ export function rakeCalls(args: string[]): CommandCall[] {
   if (s.options.some((o) => !['-f', '--rakefile', '-C', '--directory', '-t', '--trace', '-n', '--dry-run', '-v', '--verbose', '-s', '--silent', '-q', '--quiet'].includes(o.name))) return [];
   const dir = s.options.find((o) => o.name === '-C' || o.name === '--directory')?.value;
   const file = s.options.find((o) => o.name === '-f' || o.name === '--rakefile')?.value;
-  const targets = s.positionals.filter((p) => !p.includes('=')).map((p) => p.replace(/\[.*$/s, ''));
+  const targets = s.positionals.filter((p) => !p.includes('=')).map((p) => p.replace(/\[.*$/s, '')).filter((t) => t === '' || isLiteralName(t));
   if (!targets.length || targets.some((t) => t === '') || (dir !== undefined && !isLiteralPath(dir)) || (file !== undefined && !isLiteralPath(file))) return [];
   return [{ kind: 'target', tool: 'rake', targets, strict: true, ...(dir !== undefined ? { dir } : {}), ...(file !== undefined ? { file } : {}) }];
 }
@@ -86,7 +87,7 @@ export function mageCalls(args: string[]): CommandCall[] {
   if (s.options.some((o) => !['-v', '-d', '-w', '-f', '-debug'].includes(o.name))) return [];
   const dir = s.options.find((o) => o.name === '-d')?.value;
   const target = s.positionals[0];
-  if (target === undefined || (dir !== undefined && !isLiteralPath(dir))) return [];
+  if (target === undefined || !isLiteralName(target) || (dir !== undefined && !isLiteralPath(dir))) return [];
   return [{ kind: 'target', tool: 'mage', targets: [target], strict: true, ...(dir !== undefined ? { dir } : {}) }];
 }
 

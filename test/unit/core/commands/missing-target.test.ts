@@ -62,6 +62,16 @@ describe('command.missing-target', () => {
     assert.deepEqual(findings.map((f) => f.target), ['justfile', 'Taskfile.yml', 'Rakefile', 'magefile.go']);
   });
 
+  it('says nothing of a target written as a variable or a placeholder, and still checks the others (paas-cf README.md:69 `make $ENV upload-all-secrets`)', async () => {
+    const makefile = 'dev:\n\t@echo dev\nprod:\n\t@echo prod\nupload-all-secrets:\n\ttrue\nterraform-plan:\n\ttrue\n';
+    const doc = runbook('make $ENV upload-all-secrets\nmake <environment> terraform-plan\nmake ${ENV} terraform-pln\nmake `cat env` upload-all-secrets');
+    const findings = await driftOf({ Makefile: makefile, 'docs/secrets.md': doc });
+    assert.deepEqual(brief(findings), ['docs/secrets.md:6 command.missing-target']);
+    assert.equal(findings[0]!.message, '`make` target `terraform-pln` is not defined in `Makefile`. Did you mean `terraform-plan`? Fix the command.');
+    const others = { justfile: 'deploy:\n  true\n', 'Taskfile.yml': 'version: "3"\ntasks:\n  up:\n    cmds: [echo]\n', Rakefile: 'task :up do\nend\n' };
+    assert.deepEqual(brief(await driftOf({ ...others, 'a.md': runbook('just deploy\njust $RECIPE\ntask up\ntask <task>\nrake up\nrake $TASK') })), []);
+  });
+
   it('reads target files the way their tools do', () => {
     assert.deepEqual([...makefileTargets(MAKEFILE).names].sort(), ['.PHONY', 'build', 'deploy', 'rollback', 'test-unit']);
     assert.equal(makefileTargets('x: y\n\tfoo: bar\n').names.has('foo'), false);
