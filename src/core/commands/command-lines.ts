@@ -15,6 +15,28 @@ const MAX_SCRIPT_CHARS = 40_000;
 /** A command (with its quotes and here-documents) spanning more lines than this is not read. */
 const MAX_COMMAND_LINES = 200;
 
+/** One column name of a table header: upper-case words (`NAME`, `CLUSTER-IP`, `PORT(S)`, `NOMINATED NODE`). */
+const HEADER_CELL = /^[A-Z][A-Z0-9_()%/.:#-]*(?: [A-Z][A-Z0-9_()%/.:#-]*)*$/;
+
+/**
+ * True when `line` is the column header of a command's sample output (`NAME   READY   STATUS`, as
+ * `kubectl get`, `docker ps` and the like print): two or more upper-case column names apart by two
+ * or more spaces or a tab, nothing else. No command looks so: one starts with a lower-case name, a
+ * path or an assignment (`A=1  ./x` has an `=`).
+ */
+export function isOutputHeader(line: string): boolean {
+  const cells = line.trim().split(/ {2,}|\t+/);
+  return cells.length >= 2 && cells.every((c) => HEADER_CELL.test(c));
+}
+
+/** What `kubectl apply/create/delete…` prints for each object: `kind[.group]/name verb` (`service/web created`). */
+const KUBECTL_RESULT = /^\s*[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*\/[\w.:-]+ (?:created|configured|unchanged|deleted|patched|labeled|annotated|scaled|restarted|rolled back|cordoned|uncordoned|drained|evicted|exposed|replaced|edited|tainted|untainted|serverside-applied|condition met|paused|resumed)(?: \([^)]*\))?\s*$/;
+
+/** True when `line` is what kubectl printed for one object (`deployment.apps/web configured`), not a command. */
+export function isKubectlResult(line: string): boolean {
+  return KUBECTL_RESULT.test(line);
+}
+
 /**
  * The simple commands of a runnable block, each with the doc line it starts on, in order.
  *
@@ -24,10 +46,15 @@ const MAX_COMMAND_LINES = 200;
  * The script is read in the smallest runs of lines that shell-quote (the classifier's parser)
  * reads without problems: a quote or here-document spanning lines makes one run. A run that never
  * closes is left out, as are the commands inside substitutions of it (they start on its line).
+ * From a line that is the column header of sample output on (`isOutputHeader`: a block of `kubectl
+ * get` output pasted without prompts), the block is output: nothing more is read; a line kubectl
+ * printed for one object (`isKubectlResult`) is output too.
  */
 export function blockCommandLines(script: string, value: string, fenceLine: number): CommandLine[] {
   if (script.length > MAX_SCRIPT_CHARS) return [];
-  const scriptLines = script.split('\n');
+  const all = script.split('\n');
+  const header = all.findIndex(isOutputHeader);
+  const scriptLines = header < 0 ? all : all.slice(0, header);
   const blockLines = value.split('\n');
   const placed: number[] = [];
   let cursor = 0;
@@ -38,6 +65,8 @@ export function blockCommandLines(script: string, value: string, fenceLine: numb
     placed.push(at);
     cursor = at + 1;
   }
+  // Placed as written, then read without the output lines.
+  for (let i = 0; i < scriptLines.length; i++) if (isKubectlResult(scriptLines[i]!)) scriptLines[i] = '';
   const out: CommandLine[] = [];
   let start = 0;
   while (start < scriptLines.length) {
