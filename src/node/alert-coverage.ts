@@ -3,6 +3,7 @@ import type { CoverageReport } from '../core/alerts/coverage';
 import { DEFAULT_RULE_FILE_SETTINGS, type RuleFileSettings } from '../core/alerts/rule-files';
 import type { DocModel } from '../core/doc-model';
 import { SimpleGitHistory } from './git-history';
+import type { WorkspaceFiles } from '../core/repo/repo-ports';
 import { GitWorkspaceFiles } from './git-workspace-files';
 
 /** Options of `loadAlertCoverage`. */
@@ -14,6 +15,8 @@ export interface AlertCoverageOptions {
   signal?: AbortSignal;
   /** False in an untrusted workspace: files are found by walking the folder, no git process starts, and no remote is known. */
   useGit?: boolean;
+  /** The files to read instead of the working tree's (`GitCommitFiles` for `check --head REF`). */
+  files?: WorkspaceFiles;
 }
 
 /**
@@ -30,7 +33,7 @@ export async function loadAlertCoverage(root: string, docs: DocModel[], options:
     inRepo ? git.refs(options.signal).catch(() => ({ branches: [], tags: [] })) : Promise.resolve({ branches: [], tags: [] }),
   ]);
   return scanCoverage(docs, {
-    files: new GitWorkspaceFiles(root, options.env, { useGit }),
+    files: options.files ?? new GitWorkspaceFiles(root, options.env, { useGit }),
     remotes,
     refs,
     settings: options.settings ?? DEFAULT_RULE_FILE_SETTINGS,

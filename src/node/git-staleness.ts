@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import { commandLinks } from '../core/commands/command-links';
 import { StalenessEngine, type StalenessOptionsInput } from '../core/staleness/engine';
-import type { FeedbackSource } from '../core/staleness/ports';
+import type { FeedbackSource, WorkspaceFiles } from '../core/staleness/ports';
 import { SimpleGitHistory } from './git-history';
 import { cliHistoryCacheFile, JsonHistoryStore } from './git-history-store';
 import { GitWorkspaceFiles } from './git-workspace-files';
@@ -19,6 +19,8 @@ export interface OpenStalenessOptions {
   staleness?: StalenessOptionsInput;
   /** More fence languages whose blocks are runnable (`runbooks.run.extraLanguages`): their commands are links too. */
   extraLanguages?: readonly string[];
+  /** The files to read instead of the working tree's (`GitCommitFiles` for `check --head REF`). */
+  files?: WorkspaceFiles;
   /** Incident feedback to count as evidence (e.g. an `IncidentFeedbackSource`); none: feedback is left out. */
   feedback?: FeedbackSource;
 }
@@ -32,7 +34,7 @@ export function openStalenessEngine(root: string, options: OpenStalenessOptions)
   return new StalenessEngine(
     {
       git: new SimpleGitHistory(root, options.env),
-      files: new GitWorkspaceFiles(root, options.env),
+      files: options.files ?? new GitWorkspaceFiles(root, options.env),
       differ: (sharedDiffer ??= new WorkerTextDiffer()),
       ...(store ? { store } : {}),
       ...(options.feedback ? { feedback: options.feedback } : {}),

@@ -1,6 +1,8 @@
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../core/doc-filter';
 import { WorkspaceIndex } from '../core/workspace-index';
+import type { ChangeSetFiles } from '../core/repo/repo-ports';
 import { cliIndexCacheFile } from './cache-location';
+import { GitCommitDocSource, type GitCommitFiles } from './git-commit-files';
 import { JsonIndexStore } from './json-index-store';
 import { NodeDocSource } from './node-doc-source';
 import { WorkerPoolParser } from './worker-pool-parser';
@@ -34,4 +36,12 @@ export function openWorkspaceIndex(root: string, options: OpenIndexOptions): Wor
     ...(options.parallel === false ? {} : { parser: new WorkerPoolParser() }),
     ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
   });
+}
+
+/**
+ * A `WorkspaceIndex` of the docs as they are in one commit (`files`), with the default doc filter
+ * and no cache, not yet built: what `runbooks check --head REF` checks.
+ */
+export function openCommitIndex(files: GitCommitFiles, blobs: Pick<ChangeSetFiles, 'readFiles'>): WorkspaceIndex {
+  return new WorkspaceIndex(new GitCommitDocSource(files, blobs, { include: DEFAULT_INCLUDE, exclude: DEFAULT_EXCLUDE }));
 }

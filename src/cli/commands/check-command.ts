@@ -20,7 +20,9 @@ import { CheckError, type CheckFinding, type CheckReport } from '../../core/stal
 import { STALENESS_RULES } from '../../core/staleness/rules/rule-table';
 import { SimpleGitHistory } from '../../node/git-history';
 import { openStalenessEngine } from '../../node/git-staleness';
-import { openWorkspaceIndex } from '../../node/open-index';
+import { GitCommitFiles } from '../../node/git-commit-files';
+import { openCommitIndex, openWorkspaceIndex } from '../../node/open-index';
+import type { WorkspaceFiles } from '../../core/repo/repo-ports';
 import { UsageError, type CliArgs, type FindingsFormat } from '../args';
 import type { CliIo } from '../io';
 import { exitCodeFor } from './report-command';
@@ -85,10 +87,11 @@ export function toSarif(report: CheckReport, repoPrefix = ''): Log {
 
 /**
  * The check's findings plus the alerts the change set adds or renames without a runbook (see
- * `changedAlertFindings`), by path and line. The coverage is that of the working tree.
+ * `changedAlertFindings`), by path and line. The coverage is that of `files` (the head commit's
+ * with `--head`), else of the working tree.
  */
-async function withChangedAlerts(root: string, docs: DocModel[], report: CheckReport, io: CliIo, settings: RuleFileSettings): Promise<CheckReport> {
-  const coverage = await loadAlertCoverage(root, docs, { env: io.env, settings });
+async function withChangedAlerts(root: string, docs: DocModel[], report: CheckReport, io: CliIo, settings: RuleFileSettings, files?: WorkspaceFiles): Promise<CheckReport> {
+  const coverage = await loadAlertCoverage(root, docs, { env: io.env, settings, ...(files ? { files } : {}) });
   if (coverage.ruleFiles.length === 0) return report;
   const alerts = await changedAlertFindings(new SimpleGitHistory(root, io.env), coverage, { mergeBase: report.mergeBase, ...(report.head !== undefined ? { head: report.head } : {}) });
   if (alerts.length === 0) return report;
@@ -99,13 +102,14 @@ async function withChangedAlerts(root: string, docs: DocModel[], report: CheckRe
 
 /**
  * The check's findings plus the commands of runnable blocks that the change set breaks (see
- * `changeSetDrift`): only for the working tree (with `--head`, the files at that commit are not
- * listed here, so command drift is left out).
+ * `changeSetDrift`): `docs` and `files` are those of the head commit with `--head`, else of the
+ * working tree.
  */
-async function withCommandDrift(root: string, docs: DocModel[], report: CheckReport, io: CliIo, rules: Parameters<typeof applySeverities>[1]): Promise<CheckReport> {
+async function withCommandDrift(root: string, docs: DocModel[], report: CheckReport, io: CliIo, rules: Parameters<typeof applySeverities>[1], files?: GitCommitFiles): Promise<CheckReport> {
   const git = new SimpleGitHistory(root, io.env);
-  const changes = await git.changedFiles(report.mergeBase, undefined);
-  const drift = applySeverities(await changeSetDrift(docs, new GitWorkspaceFiles(root, io.env), git, report.mergeBase, changes), rules);
+  const changes = await git.changedFiles(report.mergeBase, files?.commit);
+  const drift = applySeverities(await changeSetDrift(docs, files ?? new GitWorkspaceFiles(root, io.env), git, report.mergeBase, changes), rules);
+  git.dispose();
   if (drift.length === 0) return report;
   const added: CheckFinding[] = drift.map((f) => ({ ruleId: f.ruleId as CheckFinding['ruleId'], severity: f.severity, path: f.path, line: f.line, message: f.message, target: f.target ?? f.path, docs: [] }));
   const findings = [...report.findings, ...added].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
@@ -115,7 +119,9 @@ async function withCommandDrift(root: string, docs: DocModel[], report: CheckRep
 /**
  * `runbooks check [--base REF] [--head REF]`: the docs whose linked code changed in the change set
  * while they did not, with the settings of the config file; one warning per changed file and rule;
- * with the working tree, also the runbook commands the change set breaks (`command.*`).
+ * and the runbook commands the change set breaks (`command.*`). With `--head REF` the docs, the
+ * files their links and commands reach and the alert rules are read as they are at REF; else from
+ * the working tree.
  * Without `--base`, compares with the repository's default branch as the editor does (see
  * `chooseBaseRef`) and says which on stderr. Default `--fail-on warning` (any finding fails); 2 for
  * unknown refs, no default branch to compare with, a folder without a repository or an invalid
@@ -131,14 +137,28 @@ export async function runCheck(root: string, args: CliArgs, io: CliIo): Promise<
   }
   const settings = await loadSettings(root, args, io);
   if (!settings) return 2;
+  const blobs = new SimpleGitHistory(root, io.env);
+  try {
+    return await checkRange(root, args, io, base, settings, blobs);
+  } finally {
+    blobs.dispose();
+  }
+}
+
+/** The check of `base`…`--head` (or the working tree) once the settings are read; `blobs` reads files in commits. */
+async function checkRange(root: string, args: CliArgs, io: CliIo, base: string, settings: NonNullable<Awaited<ReturnType<typeof loadSettings>>>, blobs: SimpleGitHistory): Promise<number> {
   const { staleness } = settings;
-  const index = openWorkspaceIndex(root, { cache: args.cache, env: io.env });
+  // With --head, the docs and files of that commit (an unknown ref is the engine's error to report).
+  const headCommit = args.head !== undefined ? await blobs.resolve(args.head).catch(() => undefined) : undefined;
+  const headFiles = headCommit !== undefined ? new GitCommitFiles(root, headCommit, blobs, io.env) : undefined;
+  const index = headFiles ? openCommitIndex(headFiles, blobs) : openWorkspaceIndex(root, { cache: args.cache, env: io.env });
   await index.build();
-  if (args.cache) await index.persist().catch((error: Error) => io.err(`runbooks: could not write the index cache: ${error.message}`));
-  const engine = openStalenessEngine(root, { cache: args.cache, env: io.env, staleness });
+  if (args.cache && !headFiles) await index.persist().catch((error: Error) => io.err(`runbooks: could not write the index cache: ${error.message}`));
+  const docs = index.all();
+  const engine = openStalenessEngine(root, { cache: args.cache, env: io.env, staleness, ...(headFiles ? { files: headFiles } : {}) });
   let report: CheckReport;
   try {
-    report = await engine.check(index.all(), { base, ...(args.head !== undefined ? { head: args.head } : {}), mergeHunks: true });
+    report = await engine.check(docs, { base, ...(args.head !== undefined ? { head: args.head } : {}), mergeHunks: true });
     report = { ...report, findings: applySeverities(report.findings, settings.rules) };
   } catch (error) {
     if (error instanceof CheckError) {
@@ -147,8 +167,8 @@ export async function runCheck(root: string, args: CliArgs, io: CliIo): Promise<
     }
     throw error;
   }
-  report = await withChangedAlerts(root, index.all(), report, io, { ...DEFAULT_RULE_FILE_SETTINGS, ...settings.alerts });
-  if (report.head === undefined) report = await withCommandDrift(root, index.all(), report, io, settings.rules);
+  report = await withChangedAlerts(root, docs, report, io, { ...DEFAULT_RULE_FILE_SETTINGS, ...settings.alerts }, headFiles);
+  report = await withCommandDrift(root, docs, report, io, settings.rules, headFiles);
   const format = args.findingsFormat ?? args.format;
   const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix() : '';
   io.out(renderCheck(report, format, { baseName: base, root, repoPrefix }));
