@@ -19,7 +19,7 @@ export function makeCalls(args: string[]): CommandCall[] {
   return targets.length ? [{ kind: 'target', tool: 'make', targets, strict: true, ...(dir !== undefined ? { dir } : {}), ...(file !== undefined ? { file } : {}) }] : [];
 }
 
-/** `npm run S`, `yarn [run] S`, `pnpm [run] S`, with `--prefix`/`--cwd`/`-C`; workspaces are not followed. */
+/** `npm run S`, `yarn [run] S`, `pnpm [run] S`, with `--prefix`/`--cwd`/`-C`; a workspace's script (`-w`, `--filter`, `yarn workspace X`) is not followed: no call. */
 export function packageCalls(tool: 'npm' | 'yarn' | 'pnpm', args: string[]): CommandCall[] {
   const s = scanArgs(args, { short: tool === 'pnpm' ? 'Cw' : 'w', long: ['prefix', 'cwd', 'dir', 'workspace', 'filter'], stopAtPositional: true });
   const opts = s.options;
@@ -38,12 +38,16 @@ export function packageCalls(tool: 'npm' | 'yarn' | 'pnpm', args: string[]): Com
     // `npm run` refuses a name that is not a script; yarn and pnpm also run dependencies' binaries.
     strict = tool === 'npm';
   } else {
-    if (tool === 'npm') return [];
+    // `yarn workspace X run T` runs a workspace's script, `yarn workspaces foreach` every workspace's: not this package.json's.
+    if (tool === 'npm' || (tool === 'yarn' && (rest[0] === 'workspace' || rest[0] === 'workspaces'))) return [];
     script = rest[0];
     after = rest.slice(1);
     strict = false;
   }
-  const afterDir = scanArgs(after, { long: ['prefix', 'cwd', 'dir'] }).options.find((o) => ['--prefix', '--cwd', '--dir'].includes(o.name))?.value;
+  // npm reads its own options anywhere before `--` (`npm run build -w app`, `npm run build --prefix web`).
+  const afterOptions = scanArgs(after.includes('--') ? after.slice(0, after.indexOf('--')) : after, { short: 'w', long: ['prefix', 'cwd', 'dir', 'workspace'] }).options;
+  if (tool === 'npm' && afterOptions.some((o) => ['-w', '--workspace', '--workspaces', '--if-present'].includes(o.name))) return [];
+  const afterDir = afterOptions.find((o) => ['--prefix', '--cwd', '--dir'].includes(o.name))?.value;
   if (tool === 'npm') dir ??= afterDir;
   if (script === undefined || script.startsWith('-') || !/^[\w:@./-]+$/.test(script) || (dir !== undefined && !isLiteralPath(dir))) return [];
   return [{ kind: 'target', tool, targets: [script], strict, ...(dir !== undefined ? { dir } : {}) }];

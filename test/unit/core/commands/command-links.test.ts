@@ -26,6 +26,15 @@ describe('command links (what a runbook\'s commands call, as staleness links)', 
     assert.deepEqual(linksOf(files, 'ops.md', ['fish']), ['scripts/failover.sh:4 ./scripts/failover.sh']);
   });
 
+  it('does not link the root package.json for a workspace\'s script (yarn workspace X run T, yarn workspaces foreach, npm -w)', () => {
+    const files = {
+      'package.json': JSON.stringify({ workspaces: ['packages/*'], scripts: { lint: 'eslint .' } }),
+      'packages/app/package.json': JSON.stringify({ name: 'app', scripts: { build: 'tsc' } }),
+      'docs/release.md': runbook('yarn workspace app run build\nyarn workspace app build\nyarn workspaces foreach run build\nnpm run build -w app\nyarn lint'),
+    };
+    assert.deepEqual(linksOf(files, 'docs/release.md'), ['package.json:8 yarn lint']);
+  });
+
   it('links the file a target is read from: make -C, npm --prefix, the justfile of the cwd', () => {
     const files = {
       'deploy/Makefile': 'up:\n\ttrue\n',
