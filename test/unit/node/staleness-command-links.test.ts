@@ -31,7 +31,7 @@ describe('staleness: what a runbook\'s commands call is a link', () => {
     assert.deepEqual(doc.reasons.map((r) => [r.ruleId, r.target, r.line]), [['stale.linked-code-changed', 'scripts/failover.sh', 6]]);
     assert.equal(
       doc.reasons[0]!.message,
-      `\`scripts/failover.sh\` (run by a command of this runbook) changed in 1 commit (+1/\u22120 lines) since this runbook was last changed on 2025-01-01 — latest: ${sha.slice(0, 7)} "failover takes --regions". Check this runbook against the change, then update it or mark it reviewed.`,
+      `\`scripts/failover.sh\` (run by a command of this runbook) changed in 1 commit (+1/\u22120 lines) since this runbook was last changed on 2025-01-01 — latest: ${sha.slice(0, 7)} "failover takes --regions". Check this runbook against the change, then update it or mark it reviewed. How this runbook calls it changed: the 1st argument is now used as \`case $1 in --regions) shift;; esac\`.`,
     );
     // Without the command links the engine sees no link at all.
     assert.equal((await report(false)).level, 'fresh');
@@ -49,7 +49,13 @@ describe('staleness: what a runbook\'s commands call is a link', () => {
     assert.deepEqual([(await report(true)).level, (await report(true)).reasons], ['fresh', []]);
     await repo.commit('drain waits', '2025-03-01', { Makefile: makefile.replace('go build', 'go build -v').replace('@echo drain', '@./scripts/drain.sh --wait') });
     // The file is compared then and now: the commits listed are those of the file since the runbook.
+    // The recipe now runs a script, but `make drain` is called as before: only its insides changed (issue 18).
     const doc = await report(true);
-    assert.deepEqual(doc.reasons.map((r) => [r.ruleId, r.severity, r.target, r.line, r.commits.map((c) => c.subject)]), [['stale.linked-code-changed', 'warning', 'Makefile', 7, ['drain waits', 'verbose build']]]);
+    assert.deepEqual(doc.reasons.map((r) => [r.ruleId, r.severity, r.target, r.line, r.commits.map((c) => c.subject)]), [['stale.unmentioned-change', 'info', 'Makefile', 7, ['drain waits', 'verbose build']]]);
+    await repo.commit('drain a region', '2025-04-01', { Makefile: makefile.replace('go build', 'go build -v').replace('@echo drain', '@./scripts/drain.sh --wait --region $(REGION)'), 'runbooks/failover.md': RUNBOOK.replace('make drain', 'REGION=eu make drain') });
+    await repo.commit('drain a zone', '2025-05-01', { Makefile: makefile.replace('go build', 'go build -v').replace('@echo drain', '@./scripts/drain.sh --wait --zone $(ZONE)') });
+    const moved = await report(true);
+    assert.deepEqual(moved.reasons.map((r) => [r.ruleId, r.severity, r.target, r.line]), [['stale.linked-code-changed', 'warning', 'Makefile', 7]]);
+    assert.match(moved.reasons[0]!.message, /How this runbook calls it changed: the recipe no longer reads `REGION`, which this runbook names\.$/);
   });
 });

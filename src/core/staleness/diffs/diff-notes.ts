@@ -6,6 +6,7 @@ import type { RuleChange } from '../history/history-types';
 import type { BlobContent, FileAt } from '../ports';
 import { runbookRuleChanges } from '../../alerts/rule-blocks';
 import { changedMakeRules } from './make-target-blocks';
+import { makeCallChanges, scriptCallChanges } from './call-changes';
 
 // What a verdict needs of a line diff beyond its counts, computed from the two texts as the diff lands.
 
@@ -31,24 +32,29 @@ export function lacksShape(diff: StoredDiff, from: FileAt | undefined, to: FileA
   return diff.shape === undefined && !diff.binary && diff.added + diff.deleted > 0 && !!from && !!to && isStructuredPath(to.path);
 }
 
-/** Which blocks of a file a verdict compares: the rules of an alert rule file, or the targets of a Makefile. */
-export type Blocks = 'rules' | 'targets';
+/** Which blocks of a file a verdict compares: the rules of an alert rule file, the targets of a Makefile, or how a script is called. */
+export type Blocks = 'rules' | 'targets' | 'calls';
 
 /** Whether a verdict that needs the changed blocks of `diff` must have them computed first (see `withBlocks`). */
 export function lacksBlocks(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, blocks: Blocks): boolean {
-  return diff[blocks] === undefined && !diff.binary && (diff.added + diff.deleted > 0 || !from || !to);
+  return (blocks === 'targets' ? diff.targets === undefined || diff.calls === undefined : diff[blocks] === undefined) && !diff.binary && (diff.added + diff.deleted > 0 || !from || !to);
 }
 
 /**
  * A diff with the blocks that changed: for `rules` the runbook values whose alert rules changed
  * (see `withRules`), for `targets` the Makefile targets whose rules changed (see `changedMakeRules`;
- * a missing side has none); left as is when a side is unreadable or binary, or nothing changed.
+ * a missing side has none) and how each is called now (see `makeCallChanges`), for `calls` how a
+ * script is called (see `scriptCallChanges`); left as is when a side is unreadable or binary, or
+ * nothing changed.
  */
 export function withBlocks(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, read: (state: FileAt | undefined) => BlobContent | undefined, blocks: Blocks): StoredDiff {
   if (diff.binary || (from && to && diff.added + diff.deleted === 0)) return diff;
   const [a, b] = [from ? read(from)?.text : '', to ? read(to)?.text : ''];
   if (a === undefined || b === undefined) return diff;
-  return blocks === 'rules' ? withRules(diff, a, b) : { ...diff, targets: changedMakeRules(a, b) };
+  if (blocks === 'rules') return withRules(diff, a, b);
+  if (blocks === 'calls') return { ...diff, calls: scriptCallChanges(to?.path ?? from!.path, a, b) };
+  const targets = changedMakeRules(a, b);
+  return { ...diff, targets, calls: makeCallChanges(a, b, targets) };
 }
 
 /**

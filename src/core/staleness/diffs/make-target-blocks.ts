@@ -24,6 +24,29 @@ export function changedMakeRules(before: string | undefined, after: string | und
   return changed.sort();
 }
 
+/** Variables make and the shell set themselves: not something a doc passes. */
+const BUILT_IN = new Set(['MAKE', 'MAKEFLAGS', 'MAKECMDGOALS', 'CURDIR', 'MAKEFILE_LIST', 'SHELL', 'HOME', 'PATH', 'PWD', 'USER', 'MAKELEVEL']);
+
+/**
+ * Target name → the variables its rule reads (`$(VAR)`, `${VAR}`, `$$VAR`; upper-case names, make's
+ * own left out), sorted; `''` for the default goal.
+ */
+export function makeTargetVariables(text: string): Map<string, string[]> {
+  const { rules, goal } = targetRules(text);
+  const out = new Map<string, string[]>();
+  const read = (body: string): string[] => {
+    const found = new Set<string>();
+    for (const m of body.matchAll(/\$(?:[({]([A-Za-z_][A-Za-z0-9_]*)[)}]|\$\{?([A-Za-z_][A-Za-z0-9_]*))/g)) {
+      const name = m[1] ?? m[2]!;
+      if (/^[A-Z][A-Z0-9_]+$/.test(name) && !BUILT_IN.has(name)) found.add(name);
+    }
+    return [...found].sort();
+  };
+  for (const [name, body] of rules) out.set(name, read(body));
+  if (goal !== undefined && rules.has(goal)) out.set('', read(rules.get(goal)!));
+  return out;
+}
+
 /** The rule header of a Makefile line (targets before `:`, `::` or `&:`, not an assignment). */
 const RULE = /^([^\t:=#][^:=]*?)\s*(?:::?|&:)(?!=)/;
 const DIRECTIVE = /^(?:export|override|unexport|private|vpath|ifeq|ifneq|ifdef|ifndef|else|endif|define|endef|include|-include|sinclude)\b/;

@@ -15,7 +15,7 @@ export interface DiffQueue {
    * later commits where each side is the same; `shape`: a verdict weighs whether a YAML or JSON
    * file kept its shape; `blocks`: a verdict needs which alert rules or make targets of the file changed.
    */
-  needDiff(from: FileAt | undefined, to: FileAt | undefined, read?: { from?: string; to?: string }, shape?: boolean, blocks?: 'rules' | 'targets'): void;
+  needDiff(from: FileAt | undefined, to: FileAt | undefined, read?: { from?: string; to?: string }, shape?: boolean, blocks?: 'rules' | 'targets' | 'calls'): void;
   /** Diffs queued and not computed yet. */
   readonly pending: number;
   /** Diffs computed so far (the history cache is saved again when some were). */

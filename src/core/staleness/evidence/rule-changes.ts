@@ -1,6 +1,6 @@
 import { matchRunbookValue } from '../../alerts/runbook-annotations';
 import { normalWord } from '../diffs/vocabulary';
-import type { RuleChange, StoredDiff } from '../history/history-types';
+import type { CallChange, RuleChange, StoredDiff } from '../history/history-types';
 import type { LinkedTarget } from '../model/report';
 import type { EvidenceRun } from './evidence-run';
 
@@ -40,9 +40,34 @@ function targetsRun(target: LinkedTarget): string[] | undefined {
   return [...names];
 }
 
-/** Which blocks of `target` a verdict compares (see `Blocks`): the rules of an alert rule file, the targets of a Makefile a command runs. */
-export function blocksOf(target: LinkedTarget): 'rules' | 'targets' | undefined {
-  return target.via === 'alert-rule' ? 'rules' : targetsRun(target) ? 'targets' : undefined;
+/**
+ * Which blocks of `target` a verdict compares (see `Blocks`): the rules of an alert rule file, the
+ * targets of a Makefile a command runs, how a file a command runs is called, and how a file a doc
+ * links is called when it may be a script (a shell script, or a file without an extension, a Python
+ * or Ruby file: whether it is one is told from its text).
+ */
+export function blocksOf(target: LinkedTarget): 'rules' | 'targets' | 'calls' | undefined {
+  if (target.via === 'alert-rule') return 'rules';
+  if (targetsRun(target)) return 'targets';
+  return callable(target) ? 'calls' : undefined;
+}
+
+/** A file a command runs, or a linked file that may be a script (see `blocksOf`); not a line anchor. */
+function callable(target: LinkedTarget): boolean {
+  if (target.kind !== 'file' || target.lines) return false;
+  return target.via === 'command' || ((target.via === 'link' || target.via === 'url' || target.via === 'code-span') && /(?:^|\/)[^./]+$|\.(?:sh|bash|zsh|ksh|py|rb)$/i.test(target.path));
+}
+
+/**
+ * How the way `target` is called changed in `diff` (see `CallChange`): for a Makefile a command
+ * runs, the entries of the targets it runs that changed; for a script, its change (empty: the same
+ * interface). Undefined when the file is not called that way (not a script) or it was not computed.
+ */
+export function callsOf(target: LinkedTarget, diff: StoredDiff | undefined): CallChange[] | undefined {
+  if (!diff?.calls) return undefined;
+  const run = targetsRun(target);
+  if (run) return diff.calls.filter((c) => run.includes(c.name));
+  return blocksOf(target) === 'calls' ? diff.calls : undefined;
 }
 
 /**

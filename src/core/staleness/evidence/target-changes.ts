@@ -5,12 +5,13 @@ import type { DocReference } from '../model/doc-reference';
 import type { EvidenceRun } from './evidence-run';
 import { Touch, type IndexedCommit, type StoredDiff, type TouchCode } from '../history/history-index';
 import { hunksTouching, mapRangeForward, type LineRange } from '../model/line-ranges';
-import type { MinorKind } from '../diffs/minor-change';
+import { minorKinds, type MinorKind } from '../diffs/minor-change';
 import type { AnchorEvidence, ChangeEvidence, ChangeVocabulary } from '../model/evidence';
-import type { FileAt, Hunk } from '../ports';
+import type { FileAt } from '../ports';
 import type { LinkedTarget } from '../model/report';
 import { uncommittedChange } from '../history/working-tree';
-import { blocksOf, docRules, netRuleWords, ranTargets } from './rule-changes';
+import { blocksOf, callsOf, docRules, netRuleWords, ranTargets } from './rule-changes';
+import { argumentsPassed, callPhrases, docNames } from './call-verdict';
 
 /** Markdown docs: under a folder or glob target they are edited as docs, not as the code a doc describes. */
 export const DOC_FILE = /\.(md|markdown|mdx)$/i;
@@ -183,10 +184,22 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
   // A file a runbook's command runs is depended on, not pointed at: every real change counts.
   // The doc is the runbook of an alert rule file's rules: the words of those rules count.
   let words: ChangeVocabulary | undefined = (comparesByShape(target) && target.via !== 'command') || target.via === 'alert-rule' ? { lost: [], gained: [], copies: [], sections: [] } : undefined;
+  // For a script or make target the doc calls: why the change concerns how it is called, or
+  // `internal` while every change counted was inside it (then `stale.unmentioned-change`).
+  const model = doc === undefined ? undefined : run.context.docs?.get(doc);
+  const calls: string[] = [];
+  // Counted changes told apart: how the doc calls the target was compared (`called`), or not.
+  const seen = { called: false, plain: false };
   for (const change of pathChanges(run, target, ref)) {
     const diff = diffOf(run, change);
     if (!counts(run, target, change, diff, doc)) continue;
     files++;
+    const called = model && !change.structural ? callsOf(target, diff) : undefined;
+    if (called) {
+      seen.called = true;
+      calls.push(...callPhrases(called, docNames(model!), argumentsPassed(model!, target), blocksOf(target) === 'targets'));
+      words = undefined;
+    } else seen.plain = true;
     const rules = docRules(run, target, change, diff, doc);
     if (rules && words) {
       const net = netRuleWords(rules);
@@ -229,19 +242,8 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
     ...(uncommitted ? { uncommitted } : {}),
     ...(minor && minor.size > 0 && !uncommitted ? { minor: [...minor], oldVersions: [...oldVersions] } : {}),
     ...(words && !uncommitted ? { vocabulary: words } : {}),
+    ...(calls.length > 0 ? { calls: [...new Set(calls)] } : seen.called && !seen.plain && !uncommitted && !(minor && minor.size > 0) ? { unmentioned: true, internal: true } : {}),
   };
-}
-
-/** The kinds of minor change of `hunks` of a diff (see `minorHunks`) when every one of them is minor; undefined otherwise. */
-function minorKinds(diff: StoredDiff, hunks: Hunk[]): MinorKind[] | undefined {
-  if (diff.binary || !diff.minor || hunks.length === 0) return undefined;
-  const kinds = new Set<MinorKind>();
-  for (const h of hunks) {
-    const kind = diff.minor[diff.hunks.indexOf(h)];
-    if (!kind) return undefined;
-    kinds.add(kind);
-  }
-  return [...kinds];
 }
 
 /**

@@ -37,6 +37,10 @@ export interface ChangeEvidence {
   mentions?: string[];
   /** The change touches nothing the doc says about the target: `stale.unmentioned-change` (info). */
   unmentioned?: boolean;
+  /** For a script or make target the doc calls: how the way it is called changed (phrases for the message). */
+  calls?: string[];
+  /** For a script or make target the doc calls: only its insides changed (with `unmentioned`). */
+  internal?: boolean;
 }
 
 /** The words a change of a target's files took out or brought in, entries copied, top-level data sections removed. */

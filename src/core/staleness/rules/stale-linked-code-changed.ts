@@ -1,6 +1,7 @@
 import { RuleId } from '../../findings/finding';
 import type { ChangeEvidence } from '../model/evidence';
 import type { ItemRule } from './rule';
+import { callText } from '../evidence/call-verdict';
 import { at, byteSize, commitText, lineCounts, plural, targetWords } from './text';
 
 /**
@@ -45,7 +46,8 @@ function changeMessage(c: ChangeEvidence, since: string, noun: string): string {
   const quoted = c.quoted ? ` This ${noun} quotes ${c.quoted}, which changed.` : '';
   const where = t.via === 'alert-rule' ? `This ${noun} names what changed in the rules whose runbook it is` : `Next to the link this ${noun} says what changed`;
   const mentions = c.mentions?.length && !c.quoted ? ` ${where}: the change ${c.mentions.join('; ')}.` : '';
-  return `${what} ${parts.join(' and ')} since ${since}${latest}. Check this ${noun} against the change, then update it or mark it reviewed.${quoted}${mentions}`;
+  const calls = c.calls?.length ? ` How this ${noun} calls it changed: ${c.calls.map((p) => callText(p, noun)).join('; ')}.` : '';
+  return `${what} ${parts.join(' and ')} since ${since}${latest}. Check this ${noun} against the change, then update it or mark it reviewed.${quoted}${mentions}${calls}`;
 }
 
 /**

@@ -13,7 +13,8 @@ const shown = (words: string[]): string => words.slice(0, SHOWN).map((w) => `\`$
  * reference, but the change neither took out nor brought in a word the doc says next to the link,
  * removed no top-level data section, and added no entry shaped like two or more the doc names
  * (issue 18: "edit X and update the Go version", "settings are documented here" stay true when X
- * gains targets, jobs, options or owners). Shown so nothing is hidden; weighs `minorChange`
+ * gains targets, jobs, options or owners); or, for a script or make target the doc calls, only its
+ * insides changed, not how it is called (see `callPhrases`). Shown so nothing is hidden; weighs `minorChange`
  * towards the score only, so it never makes a doc stale on its own.
  */
 export const staleUnmentionedChange: ItemRule<ChangeEvidence> = {
@@ -30,7 +31,9 @@ export const staleUnmentionedChange: ItemRule<ChangeEvidence> = {
         ruleId: RuleId.staleUnmentionedChange,
         severity: 'info',
         ...at(c.target),
-        message: `${targetWords(c.target, noun)} changed (${plural(c.commits.length, 'commit')}, ${lineCounts(c.added, c.deleted)}) since ${since}${latest}, but not in anything this ${noun} says next to the link${what ? ` (${what})` : ''}. Nothing to update unless this ${noun} should describe the new parts.`,
+        message: c.internal
+          ? `${targetWords(c.target, noun)} changed (${plural(c.commits.length, 'commit')}, ${lineCounts(c.added, c.deleted)}) since ${since}${latest}, but only inside: how this ${noun} calls it (its arguments, options and usage, and the variables this ${noun} names) is the same. Nothing to update unless this ${noun} describes what it does inside.`
+          : `${targetWords(c.target, noun)} changed (${plural(c.commits.length, 'commit')}, ${lineCounts(c.added, c.deleted)}) since ${since}${latest}, but not in anything this ${noun} says next to the link${what ? ` (${what})` : ''}. Nothing to update unless this ${noun} should describe the new parts.`,
         commits: c.commits,
         added: c.added,
         deleted: c.deleted,

@@ -1,0 +1,62 @@
+import type { CallChange } from '../history/history-types';
+import { makeTargetVariables } from './make-target-blocks';
+import { scriptInterface, scriptLanguage, type ScriptInterface } from './script-interface';
+
+const minus = (a: readonly string[], b: readonly string[]): string[] => {
+  const has = new Set(b);
+  return a.filter((x) => !has.has(x));
+};
+const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The change between two sets of names, with all the names before. */
+function names(before: readonly string[], after: readonly string[]): { lost: string[]; gained: string[]; had: string[] } {
+  return { lost: minus(before, after), gained: minus(after, before), had: [...before] };
+}
+
+/** Whether a call change says nothing changed in how it is called. */
+function unchanged(c: CallChange): boolean {
+  return !c.removed && c.args.length === 0 && !c.usage && c.options.lost.length + c.options.gained.length + c.variables.lost.length + c.variables.gained.length === 0;
+}
+
+/** How the interface of a script changed (see `ScriptInterface`); undefined when it did not. */
+export function scriptCallChange(before: ScriptInterface, after: ScriptInterface): CallChange | undefined {
+  const params = [...new Set([...before.args.keys(), ...after.args.keys()])].sort();
+  const args = params
+    .map((param) => ({ param, before: before.args.get(param) ?? [], after: after.args.get(param) ?? [] }))
+    .filter((a) => !same(a.before, a.after));
+  const change: CallChange = {
+    name: '',
+    args,
+    ...(same(before.usage, after.usage) ? {} : { usage: { before: before.usage, after: after.usage } }),
+    options: names(before.options, after.options),
+    variables: names(before.variables, after.variables),
+  };
+  return unchanged(change) ? undefined : change;
+}
+
+/**
+ * The call changes of a file a doc calls, from its two texts (`''` for a side that does not
+ * exist): for a script, its interface change (empty: the same interface); `false` when the file
+ * is not a script (by extension or `#!` line).
+ */
+export function scriptCallChanges(path: string, before: string, after: string): CallChange[] | false {
+  const language = scriptLanguage(path, after || before);
+  if (!language) return false;
+  const change = scriptCallChange(scriptInterface(before, language), scriptInterface(after, language));
+  return change ? [change] : [];
+}
+
+/**
+ * The call changes of the make targets `changed` (see `changedMakeRules`) between two versions of
+ * a Makefile: per target, whether it is gone and the variables its rule reads; a target whose rule
+ * changed in nothing else gets an entry with empty lists (its change is internal).
+ */
+export function makeCallChanges(before: string, after: string, changed: readonly string[]): CallChange[] {
+  const a = makeTargetVariables(before);
+  const b = makeTargetVariables(after);
+  return changed.map((name): CallChange => {
+    const had = a.get(name) ?? [];
+    const has = b.get(name);
+    return { name, ...(a.has(name) && !has ? { removed: true } : {}), args: [], options: names([], []), variables: names(had, has ?? had) };
+  });
+}

@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { commandLinks } from '../../../src/core/commands/command-links';
+import { StalenessEngine } from '../../../src/core/staleness/engine';
+import type { DocStaleness } from '../../../src/core/staleness/model/report';
+import { SimpleGitHistory } from '../../../src/node/git-history';
+import { GitWorkspaceFiles } from '../../../src/node/git-workspace-files';
+import { GitFixture } from './git-fixture';
+
+const NOW = new Date('2025-06-01T00:00:00Z');
+
+// Issue 18: a doc calls a script or a make target; a change of its insides does not make the doc
+// wrong, a change of how it is called (arguments, options, usage, the variables the doc names) does.
+describe('staleness: scripts and make targets a doc calls count changes of how they are called', () => {
+  let repo: GitFixture;
+
+  beforeEach(async () => {
+    repo = await GitFixture.create('called-targets');
+  });
+  afterEach(() => repo.remove());
+
+  async function report(doc: string): Promise<DocStaleness> {
+    const deps = { git: new SimpleGitHistory(repo.dir, repo.env), files: new GitWorkspaceFiles(repo.dir, repo.env), commandLinks };
+    const [result] = (await new StalenessEngine(deps, { now: () => NOW }).report(await repo.docs([doc]))).docs;
+    return result!;
+  }
+  const reasons = (d: DocStaleness) => d.reasons.map((r) => [r.ruleId, r.severity, r.target, r.line]);
+
+  describe('make targets', () => {
+    const CONFORMANCE = [
+      '# Conformance',
+      '',
+      '```bash',
+      'make conformance',
+      '```',
+      '',
+      'Skip the tests that need outside connectivity:',
+      '',
+      '```bash',
+      'SKIP_OUTSIDE_CONN_TESTS=true make conformance',
+      '```',
+      '',
+      '```bash',
+      'SKIP_BLOCK_STORAGE_TESTS=true make conformance',
+      '```',
+      '',
+      '```bash',
+      'DOCKER_TAG=mybuild make conformance',
+      '```',
+      '',
+    ].join('\n');
+    const recipe = (vars: string[]) => `conformance:\n\thack/dockerized "export ${vars.map((v) => `${v}=\${${v}}`).join(' ')} && hack/conformance.sh"\n`;
+    const BASE = ['KUBEVIRT_PROVIDER', 'SKIP_OUTSIDE_CONN_TESTS', 'SKIP_BLOCK_STORAGE_TESTS', 'DOCKER_TAG'];
+
+    it('warns when the recipe reads a new variable and the doc lists its variables one by one, naming it', async () => {
+      await repo.commit('conformance doc', '2025-01-01', { 'docs/conformance.md': CONFORMANCE, Makefile: recipe(BASE) });
+      const sha = await repo.commit('conformance: forward PLUGIN', '2025-02-01', { Makefile: recipe([...BASE, 'PRIMARY_NETWORK_BINDING_PLUGIN']) });
+      const doc = await report('docs/conformance.md');
+      assert.deepEqual(reasons(doc), [['stale.linked-code-changed', 'warning', 'Makefile', 4]]);
+      assert.equal(
+        doc.reasons[0]!.message,
+        `\`Makefile\` (run by a command of this doc) changed in 1 commit (+1/\u22121 lines) since this doc was last changed on 2025-01-01 — latest: ${sha.slice(0, 7)} "conformance: forward PLUGIN". Check this doc against the change, then update it or mark it reviewed. How this doc calls it changed: the recipe now reads \`PRIMARY_NETWORK_BINDING_PLUGIN\`, which this doc's list of its variables lacks.`,
+      );
+    });
+
+    it('warns when the recipe no longer reads a variable the doc names', async () => {
+      await repo.commit('conformance doc', '2025-01-01', { 'docs/conformance.md': CONFORMANCE, Makefile: recipe(BASE) });
+      await repo.commit('drop the tag', '2025-02-01', { Makefile: recipe(BASE.slice(0, 3)) });
+      const doc = await report('docs/conformance.md');
+      assert.deepEqual(reasons(doc), [['stale.linked-code-changed', 'warning', 'Makefile', 4]]);
+      assert.match(doc.reasons[0]!.message, /How this doc calls it changed: the recipe no longer reads `DOCKER_TAG`, which this doc names\.$/);
+    });
+
+    it('reports a new variable as info when the doc names under half of the recipe\'s variables', async () => {
+      const rpm = ['CUSTOM_REPO', 'SINGLE_ARCH', 'BASESYSTEM', 'LIBVIRT_VERSION', 'QEMU_VERSION'];
+      const doc = '# Custom RPMs\n\n```bash\nmake CUSTOM_REPO=custom-repo.yaml rpm-deps\n```\n';
+      const mk = (vars: string[]) => `rpm-deps:\n\thack/dockerized "${vars.map((v) => `${v}=\${${v}}`).join(' ')} ./hack/rpm-deps.sh"\n`;
+      await repo.commit('rpm doc', '2025-01-01', { 'docs/custom-rpms.md': doc, Makefile: mk(rpm) });
+      await repo.commit('forward LIBNBD_VERSION', '2025-02-01', { Makefile: mk([...rpm, 'LIBNBD_VERSION']) });
+      const result = await report('docs/custom-rpms.md');
+      assert.deepEqual([result.level, reasons(result)], ['fresh', [['stale.unmentioned-change', 'info', 'Makefile', 4]]]);
+    });
+
+    it('reports a recipe that now calls another script, with no variable the doc names, as info saying how it is called is the same', async () => {
+      const doc = '# Cluster\n\n```bash\nmake cluster-down\n```\n';
+      await repo.commit('cluster doc', '2025-01-01', { 'cluster/README.md': doc, Makefile: 'cluster-down:\n\t./cluster-up/down.sh\n' });
+      const sha = await repo.commit('move cluster-up', '2025-02-01', { Makefile: 'cluster-down:\n\t./kubevirtci/cluster-up/down.sh\n' });
+      const result = await report('cluster/README.md');
+      assert.deepEqual([result.level, reasons(result)], ['fresh', [['stale.unmentioned-change', 'info', 'Makefile', 4]]]);
+      assert.equal(
+        result.reasons[0]!.message,
+        `\`Makefile\` (run by a command of this doc) changed (1 commit, +1/\u22121 lines) since this doc was last changed on 2025-01-01 — latest: ${sha.slice(0, 7)} "move cluster-up", but only inside: how this doc calls it (its arguments, options and usage, and the variables this doc names) is the same. Nothing to update unless this doc describes what it does inside.`,
+      );
+    });
+  });
+
+  describe('scripts', () => {
+    const RUNBOOK = '# Redis\n\n```shell\n./scripts/reconfigure.sh $ENVIRONMENT $INSTANCE_NAME bootstrap\n```\n';
+    const script = (second: string, inside: string) =>
+      [
+        '#!/bin/bash',
+        'if [[ $# -lt 2 ]]; then',
+        '  echo >&2 "usage: reconfigure.sh env cluster [bootstrap]"',
+        '  exit 65',
+        'fi',
+        'export gitlab_env=$1',
+        `export ${second}=$2`,
+        'if [[ $# -eq 3 && $3 == "bootstrap" ]]; then bootstrap=yes; fi',
+        'failover() {',
+        '  export i=$1',
+        `  ssh host "${inside}"`,
+        '}',
+        "hosts=$(echo a b | awk '{print $2}')",
+        'for i in 01 02 03; do failover $i; done',
+        '',
+      ].join('\n');
+
+    it('warns when the script uses an argument the runbook passes for something else, naming it', async () => {
+      await repo.commit('redis runbook', '2025-01-01', { 'runbooks/redis.md': RUNBOOK, 'scripts/reconfigure.sh': script('gitlab_redis_cluster', 'gitlab-ctl reconfigure') });
+      await repo.commit('take a service name', '2025-02-01', { 'scripts/reconfigure.sh': script('gitlab_redis_service', 'gitlab-ctl reconfigure') });
+      const doc = await report('runbooks/redis.md');
+      assert.deepEqual(reasons(doc), [['stale.linked-code-changed', 'warning', 'scripts/reconfigure.sh', 4]]);
+      assert.match(doc.reasons[0]!.message, /How this runbook calls it changed: the 2nd argument is now used as `export gitlab_redis_service=\$2` \(was `export gitlab_redis_cluster=\$2`\)\.$/);
+    });
+
+    it('reports changes inside functions and awk programs as info', async () => {
+      await repo.commit('redis runbook', '2025-01-01', { 'runbooks/redis.md': RUNBOOK, 'scripts/reconfigure.sh': script('gitlab_redis_cluster', 'gitlab-ctl reconfigure') });
+      const inside = script('gitlab_redis_cluster', 'systemctl restart redis-server').replace("'{print $2}'", "'{print $3}'");
+      await repo.commit('restart with systemd', '2025-02-01', { 'scripts/reconfigure.sh': inside });
+      const doc = await report('runbooks/redis.md');
+      assert.deepEqual([doc.level, reasons(doc)], ['fresh', [['stale.unmentioned-change', 'info', 'scripts/reconfigure.sh', 4]]]);
+    });
+
+    it('reports an option added to a script the runbook runs with no arguments as info', async () => {
+      const runbook = '# Scan\n\n```sh\n./hack/fossa.sh\n```\n';
+      await repo.commit('fossa runbook', '2025-01-01', { 'docs/fossa.md': runbook, 'hack/fossa.sh': '#!/usr/bin/env bash\nfossa analyze\n' });
+      await repo.commit('take --branch', '2025-02-01', { 'hack/fossa.sh': '#!/usr/bin/env bash\ncase "$1" in\n  --branch) BRANCH=$2 ;;\nesac\nfossa analyze ${BRANCH:+--branch=$BRANCH}\n' });
+      const doc = await report('docs/fossa.md');
+      assert.deepEqual([doc.level, reasons(doc)], ['fresh', [['stale.unmentioned-change', 'info', 'hack/fossa.sh', 4]]]);
+    });
+
+    it('warns when a linked script stops reading a variable the doc names next to the link', async () => {
+      const docText = '# Custom RPMs\n\nSet `LIBVIRT_VERSION` to pin libvirt. See [`hack/rpm-deps.sh`](../hack/rpm-deps.sh) for all variables.\n';
+      const rpmDeps = (vars: string[]) => `#!/bin/bash\n${vars.map((v) => `${v}=\${${v}:-1.0}`).join('\n')}\nbazel run //:bazeldnf -- rpmtree ${vars.map((v) => `$${v}`).join(' ')}\n`;
+      await repo.commit('rpm doc', '2025-01-01', { 'docs/custom-rpms.md': docText, 'hack/rpm-deps.sh': rpmDeps(['LIBVIRT_VERSION', 'QEMU_VERSION']) });
+      await repo.commit('more packages', '2025-02-01', { 'hack/rpm-deps.sh': rpmDeps(['LIBVIRT_VERSION', 'QEMU_VERSION', 'LIBNBD_VERSION']) });
+      let doc = await report('docs/custom-rpms.md');
+      assert.deepEqual([doc.level, reasons(doc)], ['fresh', [['stale.unmentioned-change', 'info', 'hack/rpm-deps.sh', 3]]]);
+      await repo.commit('libvirt from the base image', '2025-03-01', { 'hack/rpm-deps.sh': rpmDeps(['QEMU_VERSION', 'LIBNBD_VERSION']) });
+      doc = await report('docs/custom-rpms.md');
+      assert.deepEqual(reasons(doc), [['stale.linked-code-changed', 'warning', 'hack/rpm-deps.sh', 3]]);
+      assert.match(doc.reasons[0]!.message, /How this doc calls it changed: it no longer reads `LIBVIRT_VERSION`, which this doc names\.$/);
+    });
+
+    it('warns when a Python script the runbook runs drops an option the runbook passes', async () => {
+      const runbook = '# Failover\n\n```sh\npython tools/failover.py --region eu\n```\n';
+      const py = (opts: string[]) => `import argparse\n\nparser = argparse.ArgumentParser()\n${opts.map((o) => `parser.add_argument('${o}')`).join('\n')}\n\nif __name__ == '__main__':\n    parser.parse_args()\n`;
+      await repo.commit('failover runbook', '2025-01-01', { 'runbooks/failover.md': runbook, 'tools/failover.py': py(['--region', '--dry-run']) });
+      await repo.commit('zones, not regions', '2025-02-01', { 'tools/failover.py': py(['--zone', '--dry-run']) });
+      const doc = await report('runbooks/failover.md');
+      assert.deepEqual(reasons(doc), [['stale.linked-code-changed', 'warning', 'tools/failover.py', 4]]);
+      assert.match(doc.reasons[0]!.message, /How this runbook calls it changed: the script no longer takes `--region`, which this runbook names\.$/);
+    });
+
+    it('keeps weighing a linked file that is not a script by what the doc says next to the link', async () => {
+      const docText = '# Build\n\nThe image is built by [the build file](../build), which tags the image.\n';
+      await repo.commit('build doc', '2025-01-01', { 'docs/build.md': docText, build: 'docker build .\n' });
+      await repo.commit('tag and push', '2025-02-01', { build: 'docker build -t image .\ndocker push image\n' });
+      const doc = await report('docs/build.md');
+      assert.deepEqual(reasons(doc), [['stale.linked-code-changed', 'warning', 'build', 3]]);
+      assert.match(doc.reasons[0]!.message, /Next to the link this doc says what changed: the change brought `image` into it\.$/);
+    });
+  });
+});
