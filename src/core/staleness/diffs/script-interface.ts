@@ -46,6 +46,12 @@ export function scriptInterface(text: string, language: Language): ScriptInterfa
 
 const sorted = (set: Iterable<string>): string[] => [...new Set(set)].sort();
 const normal = (line: string): string => line.replace(/["']/g, '').replace(/==/g, '=').replace(/\s+/g, ' ').trim();
+/** What a usage line says: its quoted text, else the line from its `echo`/`printf`/`cat` on (`[[ -z $X ]] && echo "…" && exit 1` says what `echo "…"` says). */
+const said = (line: string): string => {
+  const from = line.replace(/^.*?\b(echo|printf|cat)\b/, '$1');
+  const quoted = [...from.matchAll(/"([^"]*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2]!).filter((q) => q.trim());
+  return normal(quoted.length > 0 ? quoted.join(' ') : from);
+};
 const variables = (names: Iterable<string>): string[] => sorted([...names].filter((n) => VARIABLE.test(n) && n.length > 1 && !BUILT_IN.has(n)));
 
 /** The top-level lines of a shell script (function bodies left out) and all its lines, comments dropped. */
@@ -58,6 +64,8 @@ function shellLines(text: string): { top: string[]; all: string[]; usage: string
     const line = raw.trimEnd();
     if (/^\s*#/.test(line) || !line.trim()) continue;
     all.push(line);
+    // A one-line function (`f() { echo "$1"; }`): its parameters are the function's.
+    if (!body && /^\s*(?:function\s+)?[A-Za-z_][\w:-]*\s*(?:\(\))?\s*\{.*\}\s*;?\s*$/.test(line) && /\(\)|^\s*function\s/.test(line)) continue;
     const opens = /^(\s*)(?:function\s+)?([A-Za-z_][\w:-]*)\s*\(\)\s*\{?\s*$|^(\s*)function\s+([A-Za-z_][\w:-]*)\s*\{?\s*$/.exec(line);
     if (!body && opens) {
       body = { indent: opens[1] ?? opens[3] ?? '', name: opens[2] ?? opens[4] ?? '' };
@@ -65,11 +73,11 @@ function shellLines(text: string): { top: string[]; all: string[]; usage: string
     }
     if (body) {
       if (new RegExp(`^${body.indent}\\}\\s*$`).test(line)) body = undefined;
-      else if (/^(usage|help|print_usage|show_help|print_help)$/i.test(body.name)) usage.push(normal(line));
+      else if (/^(usage|help|print_usage|show_help|print_help)$/i.test(body.name)) usage.push(said(line));
       continue;
     }
     top.push(line);
-    if (/\b(echo|printf|cat)\b/.test(line) && /usage/i.test(line)) usage.push(normal(line));
+    if (/\b(echo|printf|cat)\b/.test(line) && /usage/i.test(line)) usage.push(said(line));
   }
   return { top, all, usage };
 }
@@ -86,7 +94,8 @@ function shellInterface(text: string): ScriptInterface {
     const expanded = line.replace(/'[^']*'/g, "''");
     for (const m of expanded.matchAll(/\$(?:\{(\d+|[@*#])(?=[}:?#%/-])|(\d|[@*#]))/g)) {
       const p = m[1] ?? m[2]!;
-      use(p === '*' ? '@' : p, expanded);
+      // `$0` is the script's own name.
+      if (p !== '0') use(p === '*' ? '@' : p, expanded);
     }
   }
   const options = new Set<string>();
@@ -139,7 +148,7 @@ function otherInterface(text: string, language: Language): ScriptInterface {
     for (const m of line.matchAll(/\.command\(\s*(?:name\s*=\s*)?["']([\w-]+)["']/g)) options.add(m[1]!);
     for (const m of line.matchAll(/\b(?:flag|[Ff]lags\(\)|PersistentFlags\(\)|fs|flagSet|flags)\.(?:String|Bool|Int|Int64|Uint|Uint64|Float64|Duration|StringSlice|StringArray|StringToString|Var|Func)(?:Var)?P?\(\s*(?:&?[\w.]+\s*,\s*)?"([\w-]+)"/g)) options.add(`--${m[1]!}`);
     for (const m of line.matchAll(/\b(?:os\.environ(?:\.get)?|os\.getenv|ENV(?:\.fetch)?|os\.Getenv|os\.LookupEnv)\s*[([]\s*["']([A-Za-z_]\w*)["']/g)) read.add(m[1]!);
-    if (/usage/i.test(line) && /\b(print|puts|fmt\.\w+|usage\s*=|description\s*=)/.test(line)) usage.push(normal(line));
+    if (/usage/i.test(line) && /\b(print|puts|fmt\.\w+|usage\s*=|description\s*=)/.test(line)) usage.push(said(line));
   }
   return { args: new Map([...args].map(([k, v]) => [k, sorted(v)])), options: sorted(options), usage, variables: variables(read) };
 }
