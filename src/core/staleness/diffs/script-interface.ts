@@ -82,6 +82,9 @@ function shellLines(text: string): { top: string[]; all: string[]; usage: string
   return { top, all, usage };
 }
 
+/** A shell line without what the shell does not expand: single-quoted text, escaped dollars (`sed "s#^x\$#y#"`). */
+const unexpanded = (line: string): string => line.replace(/\\\$/g, '').replace(/'[^']*'/g, "''");
+
 function shellInterface(text: string): ScriptInterface {
   const { top, all, usage } = shellLines(text);
   const args = new Map<string, Set<string>>();
@@ -90,8 +93,8 @@ function shellInterface(text: string): ScriptInterface {
     args.get(param)!.add(normal(line));
   };
   for (const line of top) {
-    // Single-quoted text is not expanded: `awk '{print $2}'` is not the script's 2nd argument.
-    const expanded = line.replace(/'[^']*'/g, "''");
+    // Single-quoted text and `\$` are not expanded: `awk '{print $2}'` is not the script's 2nd argument.
+    const expanded = unexpanded(line);
     for (const m of expanded.matchAll(/\$(?:\{(\d+|[@*#])(?=[}:?#%/-])|(\d|[@*#]))/g)) {
       const p = m[1] ?? m[2]!;
       // `$0` is the script's own name.
@@ -118,7 +121,7 @@ function shellInterface(text: string): ScriptInterface {
   for (const line of all) for (const m of line.matchAll(/\b(?:read(?:\s+-\w+)*|for)\s+([A-Za-z_]\w*)/g)) assigned.add(m[1]!);
   const read = new Set<string>();
   for (const line of all) {
-    const expanded = line.replace(/'[^']*'/g, "''");
+    const expanded = unexpanded(line);
     // `${VAR:-default}` and friends read the environment even when the script sets VAR from it.
     for (const m of expanded.matchAll(/\$\{([A-Za-z_]\w*)(:?[-=?+])/g)) read.add(m[1]!);
     for (const m of expanded.matchAll(/\$\{?([A-Za-z_]\w*)/g)) if (!assigned.has(m[1]!)) read.add(m[1]!);

@@ -40,6 +40,7 @@ describe('script interface (how a doc calls a script)', () => {
       'done',
       'env=${1:-gstg}',
       "hosts=$(awk '{print $2}' hosts.txt)",
+      'sed "s#^package ${FROM}\\$#package ${TO}#" in.go',
       'REGION=${REGION:-eu}',
       'echo "$KUBECONFIG $HOME $local_var"',
       'deploy() { echo "$1"; }',
@@ -49,7 +50,7 @@ describe('script interface (how a doc calls a script)', () => {
     assert.deepEqual(Object.fromEntries(found.args), { '#': ['while [[ $# -gt 0 ]]; do'], '1': ['--tag=*) TAG=${1#*=} ;;', 'case $1 in', 'env=${1:-gstg}'] });
     assert.deepEqual(found.options, ['--force', '--tag', '-f', '-n', '-t', 'status']);
     assert.deepEqual(found.usage, ['usage: deploy.sh [-n] [-t TAG] env']);
-    assert.deepEqual(found.variables, ['KUBECONFIG', 'REGION']);
+    assert.deepEqual(found.variables, ['FROM', 'KUBECONFIG', 'REGION', 'TO']);
   });
 
   it('reads argparse and click options, sys.argv, os.environ and Go flags', () => {
