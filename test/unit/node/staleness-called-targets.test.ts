@@ -93,6 +93,22 @@ describe('staleness: scripts and make targets a doc calls count changes of how t
     });
   });
 
+  describe('just recipes', () => {
+    const DOC = '# Policy tests\n\n```sh\njust policy-test-run\n```\n';
+    const justfile = (params: string, body: string) => `# Run the policy tests.\npolicy-test-run${params}:\n    cd policy-test && ${body}\n\nbuild:\n    cargo build\n`;
+
+    it('reports a changed recipe body as info and new recipe parameters as a warning naming them', async () => {
+      await repo.commit('policy doc', '2025-01-01', { 'policy-test/README.md': DOC, justfile: justfile('', 'cargo test') });
+      await repo.commit('features', '2025-02-01', { justfile: justfile('', 'cargo test --no-default-features') });
+      let doc = await report('policy-test/README.md');
+      assert.deepEqual([doc.level, reasons(doc)], ['fresh', [['stale.unmentioned-change', 'info', 'justfile', 4]]]);
+      await repo.commit('pass flags', '2025-03-01', { justfile: justfile(' cluster *flags', 'cargo test --no-default-features {{ flags }}') });
+      doc = await report('policy-test/README.md');
+      assert.deepEqual(reasons(doc), [['stale.linked-code-changed', 'warning', 'justfile', 4]]);
+      assert.match(doc.reasons[0]!.message, /How this doc calls it changed: `just policy-test-run` now takes the parameters `cluster \*flags`\.$/);
+    });
+  });
+
   describe('scripts', () => {
     const RUNBOOK = '# Redis\n\n```shell\n./scripts/reconfigure.sh $ENVIRONMENT $INSTANCE_NAME bootstrap\n```\n';
     const script = (second: string, inside: string) =>

@@ -1,5 +1,5 @@
 import type { CallChange } from '../history/history-types';
-import { makeTargetVariables } from './make-target-blocks';
+import { justRecipeParameters, makeTargetVariables } from './make-target-blocks';
 import { scriptInterface, scriptLanguage, type ScriptInterface } from './script-interface';
 
 const minus = (a: readonly string[], b: readonly string[]): string[] => {
@@ -51,12 +51,16 @@ export function scriptCallChanges(path: string, before: string, after: string): 
  * a Makefile: per target, whether it is gone and the variables its rule reads; a target whose rule
  * changed in nothing else gets an entry with empty lists (its change is internal).
  */
-export function makeCallChanges(before: string, after: string, changed: readonly string[]): CallChange[] {
-  const a = makeTargetVariables(before);
-  const b = makeTargetVariables(after);
+export function makeCallChanges(before: string, after: string, changed: readonly string[], just = false): CallChange[] {
+  const a = makeTargetVariables(before, just);
+  const b = makeTargetVariables(after, just);
+  // A just recipe takes parameters (`just deploy eu`): its header says which.
+  const [pa, pb] = just ? [justRecipeParameters(before), justRecipeParameters(after)] : [new Map<string, string>(), new Map<string, string>()];
   return changed.map((name): CallChange => {
     const had = a.get(name) ?? [];
     const has = b.get(name);
-    return { name, ...(a.has(name) && !has ? { removed: true } : {}), args: [], options: names([], []), variables: names(had, has ?? had) };
+    const params = [pa.get(name) ?? '', pb.get(name) ?? ''];
+    const usage = has && params[0] !== params[1] ? { usage: { before: [params[0]!], after: [params[1]!] } } : {};
+    return { name, ...(a.has(name) && !has ? { removed: true } : {}), args: [], ...usage, options: names([], []), variables: names(had, has ?? had) };
   });
 }

@@ -53,8 +53,9 @@ export function withBlocks(diff: StoredDiff, from: FileAt | undefined, to: FileA
   if (a === undefined || b === undefined) return diff;
   if (blocks === 'rules') return withRules(diff, a, b);
   if (blocks === 'calls') return { ...diff, calls: scriptCallChanges(to?.path ?? from!.path, a, b) };
-  const targets = changedMakeRules(a, b);
-  return { ...diff, targets, calls: makeCallChanges(a, b, targets) };
+  const just = /(?:^|\/)\.?[Jj]ustfile$/.test(to?.path ?? from!.path);
+  const targets = changedMakeRules(a, b, just);
+  return { ...diff, targets, calls: makeCallChanges(a, b, targets, just) };
 }
 
 /**

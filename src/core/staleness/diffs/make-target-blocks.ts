@@ -16,9 +16,9 @@ export function changedMakeTargets(before: string | undefined, after: string | u
  * default goal's rule (or which target it is) changed: what `changedMakeTargets` needs of a diff,
  * whatever the targets a doc runs.
  */
-export function changedMakeRules(before: string | undefined, after: string | undefined): string[] {
-  const a = targetRules(before ?? '');
-  const b = targetRules(after ?? '');
+export function changedMakeRules(before: string | undefined, after: string | undefined, just = false): string[] {
+  const a = targetRules(before ?? '', just);
+  const b = targetRules(after ?? '', just);
   const changed = [...new Set([...a.rules.keys(), ...b.rules.keys()])].filter((name) => a.rules.get(name) !== b.rules.get(name));
   if (a.goal !== b.goal || a.rules.get(a.goal ?? '') !== b.rules.get(b.goal ?? '')) changed.push('');
   return changed.sort();
@@ -28,16 +28,18 @@ export function changedMakeRules(before: string | undefined, after: string | und
 const BUILT_IN = new Set(['MAKE', 'MAKEFLAGS', 'MAKECMDGOALS', 'CURDIR', 'MAKEFILE_LIST', 'SHELL', 'HOME', 'PATH', 'PWD', 'USER', 'MAKELEVEL']);
 
 /**
- * Target name → the variables its rule reads (`$(VAR)`, `${VAR}`, `$$VAR`; upper-case names, make's
- * own left out), sorted; `''` for the default goal.
+ * Target name → the variables its rule reads (`$(VAR)`, `${VAR}`, `$$VAR`; for a justfile (`just`)
+ * also `{{ VAR }}` and `env_var('VAR')`; upper-case names, make's own left out), sorted; `''` for the
+ * default goal.
  */
-export function makeTargetVariables(text: string): Map<string, string[]> {
-  const { rules, goal } = targetRules(text);
+export function makeTargetVariables(text: string, just = false): Map<string, string[]> {
+  const { rules, goal } = targetRules(text, just);
   const out = new Map<string, string[]>();
   const read = (body: string): string[] => {
     const found = new Set<string>();
-    for (const m of body.matchAll(/\$(?:[({]([A-Za-z_][A-Za-z0-9_]*)[)}]|\$\{?([A-Za-z_][A-Za-z0-9_]*))/g)) {
-      const name = m[1] ?? m[2]!;
+    const pattern = just ? /\$\{?([A-Za-z_][A-Za-z0-9_]*)|\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}|env_var(?:_or_default)?\(\s*['"]([A-Za-z_]\w*)/g : /\$(?:[({]([A-Za-z_][A-Za-z0-9_]*)[)}]|\$\{?([A-Za-z_][A-Za-z0-9_]*))/g;
+    for (const m of body.matchAll(pattern)) {
+      const name = m[1] ?? m[2] ?? m[3]!;
       if (/^[A-Z][A-Z0-9_]+$/.test(name) && !BUILT_IN.has(name)) found.add(name);
     }
     return [...found].sort();
@@ -51,8 +53,24 @@ export function makeTargetVariables(text: string): Map<string, string[]> {
 const RULE = /^([^\t:=#][^:=]*?)\s*(?:::?|&:)(?!=)/;
 const DIRECTIVE = /^(?:export|override|unexport|private|vpath|ifeq|ifneq|ifdef|ifndef|else|endif|define|endef|include|-include|sinclude)\b/;
 
-/** Target name → its rules' text (header and recipe, several rules joined); the default goal. */
-function targetRules(text: string): { rules: Map<string, string>; goal: string | undefined } {
+/** A justfile recipe header (`name param *rest: deps`, not an assignment `x := y`): its name. */
+const JUST_RECIPE = /^@?([A-Za-z_][\w-]*)(?:\s[^:]*)?:(?!=)/;
+
+/**
+ * The parameters of each recipe of a justfile (what its header says between the name and the
+ * `:`), normalised: how `just NAME ARGS` passes them.
+ */
+export function justRecipeParameters(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^@?([A-Za-z_][\w-]*)((?:\s[^:]*)?):(?!=)/.exec(line);
+    if (m && !out.has(m[1]!)) out.set(m[1]!, m[2]!.trim().replace(/\s+/g, ' '));
+  }
+  return out;
+}
+
+/** Target name → its rules' text (header and recipe, several rules joined); the default goal. A justfile's recipes (`just`) are indented by any blanks, its first recipe not starting with `_` is the default. */
+function targetRules(text: string, just = false): { rules: Map<string, string>; goal: string | undefined } {
   const rules = new Map<string, string>();
   let goal: string | undefined;
   let explicitGoal: string | undefined;
@@ -64,7 +82,7 @@ function targetRules(text: string): { rules: Map<string, string>; goal: string |
     current = undefined;
   };
   for (const raw of text.replace(/\\\r?\n/g, ' ').split(/\r?\n/)) {
-    if (raw.startsWith('\t')) {
+    if (just ? /^[ \t]/.test(raw) : raw.startsWith('\t')) {
       const recipe = raw.trim();
       if (current && recipe && !recipe.startsWith('#')) current.lines.push(recipe);
       continue;
@@ -74,6 +92,13 @@ function targetRules(text: string): { rules: Map<string, string>; goal: string |
     const goalSetting = /^\.DEFAULT_GOAL\s*:?=\s*(\S+)/.exec(line);
     if (goalSetting) explicitGoal = goalSetting[1];
     flush();
+    if (just) {
+      const recipe = JUST_RECIPE.exec(line);
+      if (!recipe) continue;
+      current = { names: [recipe[1]!], lines: [line.replace(/\s+/g, ' ')] };
+      if (!recipe[1]!.startsWith('_')) goal ??= recipe[1]!;
+      continue;
+    }
     const rule = RULE.exec(line);
     if (!rule || DIRECTIVE.test(rule[1]!.trim())) continue;
     const names = rule[1]!.trim().split(/\s+/).filter(Boolean);

@@ -59,17 +59,22 @@ export function argumentsPassed(doc: DocModel, target: LinkedTarget): number | u
   return most;
 }
 
+/** The tool that reads recipes from `path`: `just` for a justfile, else `make`. */
+export function recipeTool(path: string): 'make' | 'just' {
+  return /(?:^|\/)\.?[Jj]ustfile$/.test(path) ? 'just' : 'make';
+}
+
 /**
  * Why the call changes of a target concern the doc, as phrases for the message; empty when they do
  * not (the change is internal). `said`: the doc's names (see `docNames`); `passed`: how many
  * arguments the doc passes (undefined: it only links the script, so every argument counts);
- * `recipe`: the changes are of make targets.
+ * `tool`: the changes are of make targets (or just recipes).
  */
-export function callPhrases(calls: readonly CallChange[], said: ReadonlySet<string>, passed: number | undefined, recipe: boolean): string[] {
+export function callPhrases(calls: readonly CallChange[], said: ReadonlySet<string>, passed: number | undefined, tool?: 'make' | 'just'): string[] {
   const out: string[] = [];
-  const its = recipe ? 'the recipe' : 'it';
+  const its = tool ? 'the recipe' : 'it';
   for (const c of calls) {
-    const who = recipe && c.name ? `\`make ${c.name}\`` : recipe ? '`make`' : 'the script';
+    const who = tool ? `\`${[tool, c.name].filter(Boolean).join(' ')}\`` : 'the script';
     if (c.removed) {
       out.push(`${who} is gone`);
       continue;
@@ -85,7 +90,8 @@ export function callPhrases(calls: readonly CallChange[], said: ReadonlySet<stri
         out.push(now === undefined ? `the ${ordinal(n)} argument is no longer used as ${line(was!)}` : `the ${ordinal(n)} argument is now used as ${line(now)}${was ? ` (was ${line(was)})` : ''}`);
       }
     }
-    if (c.usage) out.push(c.usage.after.length > 0 ? `its usage text is now ${line(c.usage.after.join(' '))}` : 'its usage text is gone');
+    if (c.usage && tool) out.push(c.usage.after[0] ? `${who} now takes the parameters ${line(c.usage.after[0])}` : `${who} takes no parameters any more`);
+    else if (c.usage) out.push(c.usage.after.length > 0 ? `its usage text is now ${line(c.usage.after.join(' '))}` : 'its usage text is gone');
     for (const [kind, set] of [['option', c.options], ['variable', c.variables]] as const) {
       const gone = set.lost.filter((n) => said.has(n));
       if (gone.length > 0) out.push(kind === 'option' ? `${who} no longer takes ${listed(gone)}, which ${THIS_DOC} names` : `${its} no longer reads ${listed(gone)}, which ${THIS_DOC} names`);

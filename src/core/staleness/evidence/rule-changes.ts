@@ -21,19 +21,22 @@ function docPaths(run: EvidenceRun): ReadonlySet<string> {
   return set;
 }
 
-/** `make`, `make a b`: the targets a command runs (`''`: the default goal); undefined for other commands. */
-function makeTargets(raw: string): string[] | undefined {
+/** `make`, `make a b` (`just …` for a justfile): the targets a command runs (`''`: the default goal); undefined for other commands. */
+function makeTargets(raw: string, tool: 'make' | 'just'): string[] | undefined {
   const words = raw.trim().split(/\s+/);
-  if (words[0] !== 'make') return undefined;
-  return words.length === 1 ? [''] : words.slice(1);
+  if (words[0] !== tool) return undefined;
+  // `just deploy eu`: the words after a just recipe are its arguments, not recipes.
+  return words.length === 1 ? [''] : tool === 'just' ? [words[1]!] : words.slice(1);
 }
 
-/** The Makefile targets a doc's commands run from `target`, when every command reading it is `make`; undefined otherwise. */
+/** The Makefile (or justfile) targets a doc's commands run from `target`, when every command reading it is `make` (`just`); undefined otherwise. */
 function targetsRun(target: LinkedTarget): string[] | undefined {
-  if (target.via !== 'command' || !/(?:^|\/)(?:GNUmakefile|[Mm]akefile|[^/]+\.mk)$/.test(target.path)) return undefined;
+  if (target.via !== 'command') return undefined;
+  const tool = /(?:^|\/)(?:GNUmakefile|[Mm]akefile|[^/]+\.mk)$/.test(target.path) ? 'make' : /(?:^|\/)\.?[Jj]ustfile$/.test(target.path) ? 'just' : undefined;
+  if (!tool) return undefined;
   const names = new Set<string>();
   for (const o of target.occurrences) {
-    const run = makeTargets(o.raw);
+    const run = makeTargets(o.raw, tool);
     if (!run) return undefined;
     for (const n of run) names.add(n);
   }

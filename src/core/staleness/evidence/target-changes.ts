@@ -11,7 +11,7 @@ import type { FileAt } from '../ports';
 import type { LinkedTarget } from '../model/report';
 import { uncommittedChange } from '../history/working-tree';
 import { blocksOf, callsOf, docRules, netRuleWords, ranTargets } from './rule-changes';
-import { argumentsPassed, callPhrases, docNames } from './call-verdict';
+import { argumentsPassed, callPhrases, docNames, recipeTool } from './call-verdict';
 
 /** Markdown docs: under a folder or glob target they are edited as docs, not as the code a doc describes. */
 export const DOC_FILE = /\.(md|markdown|mdx)$/i;
@@ -197,7 +197,7 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
     const called = model && !change.structural ? callsOf(target, diff) : undefined;
     if (called) {
       seen.called = true;
-      calls.push(...callPhrases(called, docNames(model!), argumentsPassed(model!, target), blocksOf(target) === 'targets'));
+      calls.push(...callPhrases(called, docNames(model!), argumentsPassed(model!, target), blocksOf(target) === 'targets' ? recipeTool(target.path) : undefined));
       words = undefined;
     } else seen.plain = true;
     const rules = docRules(run, target, change, diff, doc);
