@@ -1,5 +1,4 @@
 import type { Hunk } from '../model/line-ranges';
-import type { StoredDiff } from '../history/history-types';
 
 /**
  * What a hunk of a net change is when it is not a real change: only version numbers changed
@@ -74,16 +73,4 @@ function sameLines(x: string[], y: string[]): boolean {
     count.set(squeeze(line), left - 1);
   }
   return [...count.values()].every((n) => n === 0);
-}
-
-/** The kinds of minor change of `hunks` of a diff (see `minorHunks`) when every one of them is minor; undefined otherwise. */
-export function minorKinds(diff: StoredDiff, hunks: Hunk[]): MinorKind[] | undefined {
-  if (diff.binary || !diff.minor || hunks.length === 0) return undefined;
-  const kinds = new Set<MinorKind>();
-  for (const h of hunks) {
-    const kind = diff.minor[diff.hunks.indexOf(h)];
-    if (!kind) return undefined;
-    kinds.add(kind);
-  }
-  return [...kinds];
 }
