@@ -174,4 +174,13 @@ describe('staleness of a runbook coupled to alert rules (only its own rules coun
     assert.deepEqual([hand!.level, hand!.reasons.map((r) => [r.ruleId, r.severity, r.target])], ['stale', [['stale.linked-code-changed', 'warning', 'alerts/platform.yml']]]);
     assert.match(hand!.reasons[0]!.message, /took `redis_up` out of it/);
   });
+  it('lists only the commits that changed the runbook\'s own rules, not every commit of the rule file', async () => {
+    await repo.commit('add runbooks and alerts', '2025-01-01', { ...DOCS, 'alerts/platform.yml': rules() });
+    await repo.commit('scope the redis alert', '2025-02-01', { 'alerts/platform.yml': rules('pg_up == 0', 'redis_up{job="cache"} == 0') });
+    const own = await repo.commit('page only on the primary', '2025-03-01', { 'alerts/platform.yml': rules('pg_up{role="primary"} == 0', 'redis_up{job="cache"} == 0') });
+    await repo.commit('rename the redis alert', '2025-04-01', { 'alerts/platform.yml': rules('pg_up{role="primary"} == 0', 'redis_up{job="cache"} == 0').replace('RedisDown', 'RedisUnavailable') });
+    const [db] = await report(['runbooks/db.md']);
+    assert.deepEqual(db!.reasons.map((r) => [r.ruleId, r.severity, r.target, r.commits.map((c) => c.sha)]), [['stale.linked-code-changed', 'warning', 'alerts/platform.yml', [own]]]);
+    assert.match(db!.reasons[0]!.message, /changed in 1 commit /);
+  });
 });

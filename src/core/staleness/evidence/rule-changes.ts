@@ -1,6 +1,7 @@
 import { matchRunbookValue } from '../../alerts/runbook-annotations';
 import { normalWord } from '../diffs/vocabulary';
-import type { CallChange, RuleChange, StoredDiff } from '../history/history-types';
+import type { CallChange, IndexedCommit, RuleChange, StoredDiff, TouchCode } from '../history/history-types';
+import type { FileAt } from '../ports';
 import type { LinkedTarget } from '../model/report';
 import type { EvidenceRun } from './evidence-run';
 
@@ -96,3 +97,57 @@ export function netRuleWords(rules: RuleChange[]): { lost: string[]; gained: str
   const gainedWords = new Set(gained.map(normalWord));
   return { lost: lost.filter((t) => !gainedWords.has(normalWord(t))), gained: gained.filter((t) => !lostWords.has(normalWord(t))) };
 }
+
+/** A touch of a path by a commit, as evidence candidates are collected. */
+export interface Use {
+  commit: IndexedCommit;
+  path: string;
+  code: TouchCode;
+}
+
+/** One path of a target that was touched after the reference: by which commits, and its state before them and now. */
+export interface PathChange {
+  path: string;
+  /** Oldest first. */
+  uses: Use[];
+  /** The file just before the first of those commits (under its old name across a rename); undefined when it did not exist. */
+  before: FileAt | undefined;
+  /** The file at HEAD; undefined when it no longer exists. */
+  now: FileAt | undefined;
+  /** It exists now and did not then, or the other way round, or it arrived under this name by a rename. */
+  structural: boolean;
+}
+
+
+/** Per-commit steps are compared for at most this many of a path's latest commits (older ones are listed as they are). */
+const MAX_STEPS = 30;
+
+/** Each of the latest commits of a path change as the file before and after it (a missing side: created or deleted there). */
+export function commitSteps(run: EvidenceRun, change: PathChange): Array<[FileAt | undefined, FileAt | undefined, Use]> {
+  return change.uses.slice(-MAX_STEPS).map((use) => {
+    const i = use.commit.index;
+    const from = run.index.renameInto(use.path, i)?.from;
+    return [run.index.fileAt(from ?? use.path, i - 1), run.index.fileAt(use.path, i), use];
+  });
+}
+
+/**
+ * The commits of a path change that carry the evidence: for an alert rule file those that changed
+ * the doc's rules, for a Makefile those that changed the targets run (each commit's own diff); all
+ * of them for other targets, for commits whose diff is not known, and when none stands out.
+ */
+export function evidenceUses(run: EvidenceRun, target: LinkedTarget, change: PathChange, doc: string | undefined): Use[] {
+  const blocks = blocksOf(target);
+  if (blocks !== 'rules' && blocks !== 'targets') return change.uses;
+  const older = change.uses.slice(0, -MAX_STEPS);
+  const kept = commitSteps(run, change)
+    .filter(([from, to]) => {
+      const diff = from || to ? run.index.diff(from, to) : undefined;
+      if (!diff) return true;
+      const changed = docRules(run, target, { path: to?.path ?? from!.path }, diff, doc) ?? ranTargets(target, diff);
+      return changed === undefined || changed.length > 0;
+    })
+    .map(([, , use]) => use);
+  return kept.length > 0 ? [...older, ...kept] : change.uses;
+}
+

@@ -3,40 +3,18 @@ import type { DocModel } from '../../doc-model';
 import { commitRef, isDependencyBump } from '../history/commit-refs';
 import type { DocReference } from '../model/doc-reference';
 import type { EvidenceRun } from './evidence-run';
-import { Touch, type IndexedCommit, type StoredDiff, type TouchCode } from '../history/history-index';
+import { Touch, type IndexedCommit, type StoredDiff } from '../history/history-index';
 import { hunksTouching, mapRangeForward, type LineRange } from '../model/line-ranges';
 import type { MinorKind } from '../diffs/minor-change';
 import { minorKinds } from './minor-kinds';
 import type { AnchorEvidence, ChangeEvidence, ChangeVocabulary } from '../model/evidence';
-import type { FileAt } from '../ports';
 import type { LinkedTarget } from '../model/report';
 import { uncommittedChange } from '../history/working-tree';
-import { blocksOf, callsOf, docRules, netRuleWords, ranTargets } from './rule-changes';
+import { blocksOf, callsOf, commitSteps, docRules, evidenceUses, netRuleWords, ranTargets, type PathChange, type Use } from './rule-changes';
 import { argumentsPassed, callPhrases, docNames, recipeTool } from './call-verdict';
 
 /** Markdown docs: under a folder or glob target they are edited as docs, not as the code a doc describes. */
 export const DOC_FILE = /\.(md|markdown|mdx)$/i;
-
-/** A touch of a path by a commit, as evidence candidates are collected. */
-interface Use {
-  commit: IndexedCommit;
-  path: string;
-  code: TouchCode;
-}
-
-/** One path of a target that was touched after the reference: by which commits, and its state before them and now. */
-interface PathChange {
-  path: string;
-  /** Oldest first. */
-  uses: Use[];
-  /** The file just before the first of those commits (under its old name across a rename); undefined when it did not exist. */
-  before: FileAt | undefined;
-  /** The file at HEAD; undefined when it no longer exists. */
-  now: FileAt | undefined;
-  /** It exists now and did not then, or the other way round, or it arrived under this name by a rename. */
-  structural: boolean;
-}
-
 
 /**
  * Queues in `run.details` the diffs the verdicts need, given the references: for every path a
@@ -54,7 +32,10 @@ export function queueTargetDetails(run: EvidenceRun, docs: DocModel[], reference
         if (!change.before && !change.now) continue;
         // The file before is the same at the doc's reference commit when that is later; the file now is the same at HEAD.
         const atRef = ref.commit && change.before && run.index.fileAt(change.before.path, ref.commit.index)?.sha === change.before.sha ? ref.commit.sha : undefined;
-        run.details.needDiff(change.before, change.now, { ...(atRef ? { from: atRef } : {}), to: run.index.head }, comparesByShape(target), blocksOf(target));
+        const blocks = blocksOf(target);
+        run.details.needDiff(change.before, change.now, { ...(atRef ? { from: atRef } : {}), to: run.index.head }, comparesByShape(target), blocks);
+        // Which of the commits changed the doc's rules or the targets run: those are the ones listed.
+        if (blocks === 'rules' || blocks === 'targets') for (const [from, to] of commitSteps(run, change)) run.details.needDiff(from, to, {}, false, blocks);
       }
     }
   }
@@ -216,7 +197,7 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
       words.copies.push(...diff.vocabulary.copies);
       words.sections.push(...(diff.sections ?? []));
     }
-    for (const use of change.uses) commits.set(use.commit.index, use.commit);
+    for (const use of evidenceUses(run, target, change, doc)) commits.set(use.commit.index, use.commit);
     if (diff && !diff.binary) {
       added += diff.added;
       deleted += diff.deleted;
