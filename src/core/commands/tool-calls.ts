@@ -19,6 +19,17 @@ export function makeCalls(args: string[]): CommandCall[] {
   return targets.length ? [{ kind: 'target', tool: 'make', targets, strict: true, ...(dir !== undefined ? { dir } : {}), ...(file !== undefined ? { file } : {}) }] : [];
 }
 
+/**
+ * Built-in commands of yarn (classic and berry) and pnpm: `yarn add jest` installs a package into
+ * the reader's project; it does not run a script of this package.json (issue 18: jest's package
+ * READMEs).
+ */
+const PACKAGE_MANAGER_COMMANDS = new Set(
+  `add remove install i create init dlx exec upgrade up upgrade-interactive update outdated audit why info list ls link unlink global cache config
+  pack publish version login logout owner tag team bin import licenses generate-lock-entry autoclean check policy set plugin dedupe rebuild patch
+  patch-commit explain constraints stage unplug npm node help store prune fetch deploy env setup self-update`.split(/\s+/),
+);
+
 /** `npm run S`, `yarn [run] S`, `pnpm [run] S`, with `--prefix`/`--cwd`/`-C`; a workspace's script (`-w`, `--filter`, `yarn workspace X`) is not followed: no call. */
 export function packageCalls(tool: 'npm' | 'yarn' | 'pnpm', args: string[]): CommandCall[] {
   const s = scanArgs(args, { short: tool === 'pnpm' ? 'Cw' : 'w', long: ['prefix', 'cwd', 'dir', 'workspace', 'filter'], stopAtPositional: true });
@@ -40,6 +51,8 @@ export function packageCalls(tool: 'npm' | 'yarn' | 'pnpm', args: string[]): Com
   } else {
     // `yarn workspace X run T` runs a workspace's script, `yarn workspaces foreach` every workspace's: not this package.json's.
     if (tool === 'npm' || (tool === 'yarn' && (rest[0] === 'workspace' || rest[0] === 'workspaces'))) return [];
+    // The package manager's own commands (`yarn add jest`, `yarn create jest`, `pnpm install`) run no script.
+    if (rest[0] !== undefined && PACKAGE_MANAGER_COMMANDS.has(rest[0])) return [];
     script = rest[0];
     after = rest.slice(1);
     strict = false;

@@ -35,6 +35,15 @@ describe('command links (what a runbook\'s commands call, as staleness links)', 
     assert.deepEqual(linksOf(files, 'docs/release.md'), ['package.json:8 yarn lint']);
   });
 
+  it('does not link package.json for the package manager\'s own commands (yarn add, yarn create, yarn install, pnpm add)', () => {
+    const files = {
+      'package.json': JSON.stringify({ scripts: { lint: 'eslint .' } }),
+      'packages/jest-worker/package.json': JSON.stringify({ name: 'jest-worker' }),
+      'packages/jest-worker/README.md': runbook('yarn add jest-worker\nyarn add --dev jest-worker\nyarn create jest\nyarn install\nyarn\npnpm add -D jest\npnpm install\nyarn upgrade\nyarn lint'),
+    };
+    assert.deepEqual(linksOf(files, 'packages/jest-worker/README.md'), ['packages/jest-worker/package.json:12 yarn lint']);
+  });
+
   it('links the file a target is read from: make -C, npm --prefix, the justfile of the cwd', () => {
     const files = {
       'deploy/Makefile': 'up:\n\ttrue\n',
