@@ -58,4 +58,15 @@ describe('staleness: what a runbook\'s commands call is a link', () => {
     assert.deepEqual(moved.reasons.map((r) => [r.ruleId, r.severity, r.target, r.line]), [['stale.linked-code-changed', 'warning', 'Makefile', 7]]);
     assert.match(moved.reasons[0]!.message, /How this runbook calls it changed: the recipe no longer reads `REGION`, which this runbook names\.$/);
   });
+  it('does not count a change of the target run that came in a bulk commit, when no other commit changed that target', async () => {
+    const makefile = 'build:\n\tgo build ./...\n\ndrain:\n\t@echo drain\n';
+    await repo.commit('failover runbook', '2025-01-01', { 'runbooks/failover.md': RUNBOOK, 'scripts/failover.sh': '#!/bin/sh\n', Makefile: makefile });
+    await repo.commit('verbose build', '2025-02-01', { Makefile: makefile.replace('go build', 'go build -v') });
+    // A move of the whole tree (more files than bulkCommitFiles) that also rewrote the drain recipe's path.
+    const moved = Object.fromEntries(Array.from({ length: 60 }, (_, k) => [`pkg/file${k}.txt`, `${k}\n`]));
+    await repo.commit('move everything', '2025-03-01', { ...moved, Makefile: makefile.replace('go build', 'go build -v').replace('@echo drain', '@./tools/drain.sh') });
+    await repo.commit('race build', '2025-04-01', { Makefile: makefile.replace('go build', 'go build -v -race').replace('@echo drain', '@./tools/drain.sh') });
+    const doc = await report(true);
+    assert.deepEqual([doc.level, doc.reasons.map((r) => [r.ruleId, r.severity, r.target])], ['fresh', []]);
+  });
 });

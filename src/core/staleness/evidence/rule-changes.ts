@@ -134,20 +134,23 @@ export function commitSteps(run: EvidenceRun, change: PathChange): Array<[FileAt
 /**
  * The commits of a path change that carry the evidence: for an alert rule file those that changed
  * the doc's rules, for a Makefile those that changed the targets run (each commit's own diff); all
- * of them for other targets, for commits whose diff is not known, and when none stands out.
+ * of them for other targets, for commits whose diff is not known, and when none stands out among
+ * commits not all compared. `[]` when every commit was compared and none changed them: the net
+ * change came in with commits left out as noise (a bulk move), so it is no evidence.
  */
 export function evidenceUses(run: EvidenceRun, target: LinkedTarget, change: PathChange, doc: string | undefined): Use[] {
   const blocks = blocksOf(target);
   if (blocks !== 'rules' && blocks !== 'targets') return change.uses;
   const older = change.uses.slice(0, -MAX_STEPS);
+  let unknown = false;
   const kept = commitSteps(run, change)
     .filter(([from, to]) => {
       const diff = from || to ? run.index.diff(from, to) : undefined;
-      if (!diff) return true;
-      const changed = docRules(run, target, { path: to?.path ?? from!.path }, diff, doc) ?? ranTargets(target, diff);
+      const changed = diff ? (docRules(run, target, { path: to?.path ?? from!.path }, diff, doc) ?? ranTargets(target, diff)) : undefined;
+      if (changed === undefined) unknown = true;
       return changed === undefined || changed.length > 0;
     })
     .map(([, , use]) => use);
-  return kept.length > 0 ? [...older, ...kept] : change.uses;
+  if (kept.length > 0) return [...older, ...kept];
+  return older.length > 0 || unknown ? change.uses : [];
 }
-

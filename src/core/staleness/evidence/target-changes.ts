@@ -175,6 +175,8 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
   for (const change of pathChanges(run, target, ref)) {
     const diff = diffOf(run, change);
     if (!counts(run, target, change, diff, doc)) continue;
+    const uses = evidenceUses(run, target, change, doc);
+    if (uses.length === 0) continue;
     files++;
     const called = model && !change.structural ? callsOf(target, diff) : undefined;
     if (called) {
@@ -197,7 +199,7 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
       words.copies.push(...diff.vocabulary.copies);
       words.sections.push(...(diff.sections ?? []));
     }
-    for (const use of evidenceUses(run, target, change, doc)) commits.set(use.commit.index, use.commit);
+    for (const use of uses) commits.set(use.commit.index, use.commit);
     if (diff && !diff.binary) {
       added += diff.added;
       deleted += diff.deleted;
