@@ -1,5 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { findRunbookAnnotations } from './runbook-annotations';
+import { ownString } from '../own-string';
 
 /** Annotation keys that couple a rule to a runbook (as `findRunbookAnnotations` reads them). */
 const RUNBOOK_KEY = /^(runbook_url|runbook|runbookUrl|runbook-url)$/;
@@ -47,8 +48,34 @@ export interface RunbookRuleChange {
 
 /** Like `changedRunbookRules`, with what the changed rules say on both sides. */
 export function runbookRuleChanges(before: string | undefined, after: string | undefined): RunbookRuleChange[] {
-  const a = runbookRules(before ?? '');
-  const b = runbookRules(after ?? '');
+  return compareRunbookRules(runbookRulesOf(before), runbookRulesOf(after));
+}
+
+/**
+ * The rules of one version of a rule file that hold runbook annotations, reduced to what
+ * `compareRunbookRules` looks at: each rule's name, runbook value, canonical text and what it says.
+ * Holds nothing of the file's text (a rule file has hundreds of versions, each parsed once).
+ */
+export interface RunbookRules {
+  readonly rules: readonly Rule[];
+  /** The rules by name, in file order. */
+  readonly byName: ReadonlyMap<string, readonly Rule[]>;
+}
+
+/** The runbook rules of a rule file's text (undefined: the file does not exist, which has none). */
+export function runbookRulesOf(text: string | undefined): RunbookRules {
+  const rules = runbookRules(text ?? '').rules.map((r) => ({ name: ownString(r.name), value: r.value === undefined ? undefined : ownString(r.value), canonical: ownString(r.canonical), says: ownString(r.says), routes: r.routes.map(ownString) }));
+  const byName = new Map<string, Rule[]>();
+  for (const rule of rules) {
+    const same = byName.get(rule.name);
+    if (same) same.push(rule);
+    else byName.set(rule.name, [rule]);
+  }
+  return { rules, byName };
+}
+
+/** `runbookRuleChanges` of two versions already reduced by `runbookRulesOf`. */
+export function compareRunbookRules(a: RunbookRules, b: RunbookRules): RunbookRuleChange[] {
   const out = new Map<string, RunbookRuleChange>();
   const routes = new Map<string, { had: Set<string>; has: Set<string> }>();
   const entry = (value: string) => {
@@ -60,7 +87,7 @@ export function runbookRuleChanges(before: string | undefined, after: string | u
   };
   for (const rule of a.rules) {
     if (rule.value === undefined) continue;
-    const now = b.rules.filter((r) => r.name === rule.name);
+    const now = b.byName.get(rule.name) ?? [];
     const same = now.filter((r) => r.value === rule.value);
     if (now.length === 0) {
       const { e, r } = entry(rule.value);
@@ -79,7 +106,7 @@ export function runbookRuleChanges(before: string | undefined, after: string | u
 }
 
 /** One rule of a rule file: its name, the runbook value it holds, its canonical text, what it says and where it routes. */
-interface Rule {
+export interface Rule {
   name: string;
   value: string | undefined;
   canonical: string;

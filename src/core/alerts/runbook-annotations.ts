@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { resolveRepoUrl, type RepoLocation } from '../repo/repo-urls';
 import type { GitRefs } from '../repo/repo-ports';
+import { ownString } from '../own-string';
 
 export type { AlertRuleLink } from './types';
 
@@ -31,7 +32,8 @@ export function findRunbookAnnotations(text: string): RunbookAnnotation[] {
     const quote = value[0];
     if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) value = value.slice(1, -1).trim();
     if (!value || value.includes('{{') || value === '|' || value === '>') continue;
-    found.push({ line: i + 1, value });
+    // Kept for the whole run (the rule links of every doc): on its own, not as a view into the file's text.
+    found.push({ line: i + 1, value: ownString(value) });
   }
   return found;
 }

@@ -199,10 +199,10 @@ export class StalenessEngine {
     const todo = docs.filter((doc) => redo.has(doc.path));
     const computed = new Map<string, DocEvidence>();
     if (todo.length > 0) {
-      // Plan ⇄ fetch: plan every doc's reference from the diffs known so far (a missing one is
-      // asked for and its commit taken for now), ask for its targets' diffs after it, and fetch
-      // all of it in one git round; until a plan asks for nothing. Usually two rounds, a third for
-      // docs whose last change turned out whitespace-only.
+      // Plan ⇄ fetch: plan every doc's reference from the diffs known so far (a missing one is asked
+      // for and its commit taken for now), ask for its targets' diffs after it, and fetch all of it in
+      // one git round; until a plan asks for nothing (usually two rounds, three for docs whose last
+      // change turned out whitespace-only). Then the file texts read for the diffs are let go of.
       let references = planDocReferences(evidenceRun, todo);
       for (;;) {
         queueTargetDetails(evidenceRun, todo, references);
@@ -210,6 +210,7 @@ export class StalenessEngine {
         await evidenceRun.details.flush(signal);
         references = planDocReferences(evidenceRun, todo);
       }
+      evidenceRun.details.release();
       const collected = await collectDocEvidence(evidenceRun, todo, references, git, signal);
       await nameMergedChanges(evidenceRun, collected, git, this.mergedChanges, signal);
       for (const e of collected) computed.set(e.path, e);
@@ -257,10 +258,7 @@ export class StalenessEngine {
     return checkChanges(docs, range, this.deps, this.options, run.signal);
   }
 
-  /**
-   * Waits for the history cache writes started by reports run with `saveInBackground`; rejects
-   * with the last write's error.
-   */
+  /** Waits for the history cache writes started by reports run with `saveInBackground`; rejects with the last write's error. */
   async persist(): Promise<void> {
     await this.saving;
   }

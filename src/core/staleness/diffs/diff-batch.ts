@@ -1,4 +1,5 @@
 import { lacksBlocks, lacksShape, withBlocks, withMinor, withShape, type Blocks } from './diff-notes';
+import type { RunbookRules } from '../../alerts/rule-blocks';
 import { nextTurn } from '../../next-turn';
 import type { HistoryIndex, StoredDiff } from '../history/history-index';
 import { diffKey } from '../history/history-index';
@@ -45,6 +46,8 @@ export class DetailBatch {
 
   /** Blob id → the shape of its data (see `dataShape`): a file linked by many docs is parsed once, not once per diff. */
   private readonly shapes = new Map<string, string | undefined>();
+  /** A rule file's blob → its runbook rules, parsed once while the blob is kept (see `withBlocks`). */
+  private readonly rules = new WeakMap<BlobContent, RunbookRules>();
 
   /** Diffs computed by this batch so far (for logs and benchmarks). */
   fetched = 0;
@@ -114,6 +117,23 @@ export class DetailBatch {
     if (chunks.length === 0) return;
     const content = this.content;
     const pairCount = chunks.reduce((n, c) => n + c.pairs.length, 0);
+    // A file's text is let go of as soon as the last diff of this flush that reads it is done (a
+    // large rule file has hundreds of versions): a later round that needs it again reads it again.
+    const uses = new Map<string, number>();
+    for (const chunk of chunks) for (const { from, to } of chunk.pairs) for (const state of [from, to]) if (state) uses.set(stateKey(state), (uses.get(stateKey(state)) ?? 0) + 1);
+    const done = ({ from, to }: Pair): void => {
+      for (const state of [from, to]) {
+        if (!state) continue;
+        const key = stateKey(state);
+        const left = uses.get(key)! - 1;
+        if (left > 0) uses.set(key, left);
+        else {
+          uses.delete(key);
+          content.delete(key);
+          this.ahead?.release(stateKey(this.where(state)));
+        }
+      }
+    };
     // A state the history says exists but git cannot read (a submodule: its commits are not in
     // this repository) is compared by id only, never taken for a missing file.
     const read = (state: FileAt | undefined): BlobContent | undefined =>
@@ -129,15 +149,19 @@ export class DetailBatch {
         for (const pair of chunks[c]!.pairs) {
           const { from, to } = pair;
           const early = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : opaqueDiff(read(from), read(to));
-          if (early) this.index.setDiff(from, to, early);
-          else texts.push(pair);
+          if (early) {
+            this.index.setDiff(from, to, early);
+            done(pair);
+          } else texts.push(pair);
         }
         if (texts.length === 0) continue;
         const sent = differ.diff(texts.map(({ from, to }) => [read(from)?.text, read(to)?.text]), signal).then((diffs) => {
-          texts.forEach(({ from, to, shape, blocks }, i) => {
+          texts.forEach((pair, i) => {
+            const { from, to, shape, blocks } = pair;
             const noted = withMinor(diffs[i]!, from, to, read);
             const shaped = shape ? withShape(noted, from, to, read, this.shapes) : noted;
-            this.index.setDiff(from, to, blocks ? withBlocks(shaped, from, to, read, blocks) : shaped);
+            this.index.setDiff(from, to, blocks ? withBlocks(shaped, from, to, read, blocks, this.rules) : shaped);
+            done(pair);
           });
         });
         sent.catch(() => undefined);
@@ -152,7 +176,8 @@ export class DetailBatch {
     let slice = Date.now();
     for (let c = 0; c < chunks.length; c++) {
       await chunks[c]!.reading;
-      for (const { from, to, shape, blocks } of chunks[c]!.pairs) {
+      for (const pair of chunks[c]!.pairs) {
+        const { from, to, shape, blocks } = pair;
         if (Date.now() - slice >= SLICE_MS) {
           await nextTurn();
           slice = Date.now();
@@ -160,10 +185,17 @@ export class DetailBatch {
         signal?.throwIfAborted();
         const lines = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : withMinor(diffBlobs(read(from), read(to)), from, to, read);
         const shaped = shape ? withShape(lines, from, to, read, this.shapes) : lines;
-        this.index.setDiff(from, to, blocks ? withBlocks(shaped, from, to, read, blocks) : shaped);
+        this.index.setDiff(from, to, blocks ? withBlocks(shaped, from, to, read, blocks, this.rules) : shaped);
+        done(pair);
         this.fetched++;
       }
     }
+  }
+
+  /** Lets go of every file text read for diffs, and of what was read ahead: call when no more diffs will be asked for. */
+  release(): void {
+    this.content.clear();
+    this.ahead?.clear();
   }
 
   /** Reads the files of a chunk of pairs (blob ids where known), taking what was read ahead. */

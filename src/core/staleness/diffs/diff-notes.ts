@@ -4,7 +4,7 @@ import { keyVocabularyChange, MAX_VOCABULARY_WORDS, vocabularyChange, wordsOf } 
 import type { StoredDiff } from '../history/history-index';
 import type { RuleChange } from '../history/history-types';
 import type { BlobContent, FileAt } from '../ports';
-import { runbookRuleChanges } from '../../alerts/rule-blocks';
+import { compareRunbookRules, runbookRulesOf, type RunbookRules } from '../../alerts/rule-blocks';
 import { changedMakeRules } from './make-target-blocks';
 import { makeCallChanges, scriptCallChanges } from './call-changes';
 
@@ -45,26 +45,43 @@ export function lacksBlocks(diff: StoredDiff, from: FileAt | undefined, to: File
  * (see `withRules`), for `targets` the Makefile targets whose rules changed (see `changedMakeRules`;
  * a missing side has none) and how each is called now (see `makeCallChanges`), for `calls` how a
  * script is called (see `scriptCallChanges`); left as is when a side is unreadable or binary, or
- * nothing changed.
+ * nothing changed. `rules` keeps each blob's alert rules as parsed (see `runbookRulesOf`) while the
+ * blob is kept: a rule file at HEAD is compared with many older versions, and is parsed once.
  */
-export function withBlocks(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, read: (state: FileAt | undefined) => BlobContent | undefined, blocks: Blocks): StoredDiff {
+export function withBlocks(
+  diff: StoredDiff,
+  from: FileAt | undefined,
+  to: FileAt | undefined,
+  read: (state: FileAt | undefined) => BlobContent | undefined,
+  blocks: Blocks,
+  rules: WeakMap<BlobContent, RunbookRules> = new WeakMap(),
+): StoredDiff {
   if (diff.binary || (from && to && diff.added + diff.deleted === 0)) return diff;
-  const [a, b] = [from ? read(from)?.text : '', to ? read(to)?.text : ''];
+  const [blobA, blobB] = [from ? read(from) : undefined, to ? read(to) : undefined];
+  const [a, b] = [from ? blobA?.text : '', to ? blobB?.text : ''];
   if (a === undefined || b === undefined) return diff;
-  if (blocks === 'rules') return withRules(diff, a, b);
+  if (blocks === 'rules') return withRules(diff, rulesOf(blobA, a, rules), rulesOf(blobB, b, rules));
   if (blocks === 'calls') return { ...diff, calls: scriptCallChanges(to?.path ?? from!.path, a, b) };
   const just = /(?:^|\/)\.?[Jj]ustfile$/.test(to?.path ?? from!.path);
   const targets = changedMakeRules(a, b, just);
   return { ...diff, targets, calls: makeCallChanges(a, b, targets, just) };
 }
 
+/** The runbook rules of a blob (undefined: no file, whose text `text` is ''), parsed once while the blob is kept. */
+function rulesOf(blob: BlobContent | undefined, text: string, kept: WeakMap<BlobContent, RunbookRules>): RunbookRules {
+  if (!blob) return runbookRulesOf(text);
+  let rules = kept.get(blob);
+  if (!rules) kept.set(blob, (rules = runbookRulesOf(text)));
+  return rules;
+}
+
 /**
- * A diff of an alert rule file's texts `a` → `b` with the runbook values whose rules changed (see
+ * A diff of an alert rule file's versions `a` → `b` with the runbook values whose rules changed (see
  * `runbookRuleChanges`), each with the words of its rules the change took out or brought in;
  * routing labels only by the values they no longer route to.
  */
-function withRules(diff: StoredDiff, a: string, b: string): StoredDiff {
-  const rules = runbookRuleChanges(a, b).map(({ value, before, after, lostRoutes }): RuleChange => {
+function withRules(diff: StoredDiff, a: RunbookRules, b: RunbookRules): StoredDiff {
+  const rules = compareRunbookRules(a, b).map(({ value, before, after, lostRoutes }): RuleChange => {
     // The rules are JSON: `\n` escapes are line breaks, not an `n` glued to the next word.
     const had = wordsOf(before.join('\n').replace(/\\n/g, '\n'));
     const has = wordsOf(after.join('\n').replace(/\\n/g, '\n'));

@@ -85,6 +85,17 @@ export class ReadAhead {
     if (this.failed.has(key) || !this.reads.has(key)) return missing;
     return this.reads.get(key);
   }
+
+  /** Lets go of the content of `sha:path` (a later `get` says `missing`, and it is read again). */
+  release(key: string): void {
+    this.reads.delete(key);
+  }
+
+  /** Lets go of everything read ahead, and of what is queued. */
+  clear(): void {
+    this.reads.clear();
+    this.queued = [];
+  }
 }
 
 /** What `ReadAhead.get` returns for a file it does not have. */

@@ -22,6 +22,8 @@ export interface DiffQueue {
   readonly fetched: number;
   /** Computes every queued diff. */
   flush(signal?: AbortSignal): Promise<void>;
+  /** Lets go of the file texts read for diffs: no more diffs will be asked for. */
+  release(): void;
 }
 
 /** What the evidence phases of one report share: the history, the workspace, and the per-run caches. */

@@ -1,4 +1,5 @@
 import type { FileAt, LogCommit } from '../ports';
+import { ownString, ownStrings } from '../../own-string';
 import { isSnapshot, lastAtOrBefore, packDiff, unpackDiff } from './history-packing';
 import { HISTORY_FORMAT_VERSION, Touch, diffKey, type TouchCode, type IndexedCommit, type RenameRecord, type StoredDiff, type HistorySnapshot } from './history-types';
 
@@ -176,7 +177,8 @@ export class HistoryIndex {
   }
 
   setDiff(from: FileAt | undefined, to: FileAt | undefined, diff: StoredDiff): void {
-    this.diffMap.set(diffKey(from, to), diff);
+    // Words and values cut from the two texts would keep both texts alive for the whole run.
+    this.diffMap.set(diffKey(from, to), ownStrings(diff));
   }
 
   /** The serialisable form; `JSON.stringify` it as is. */
@@ -225,8 +227,10 @@ export class HistoryIndex {
 
   private addCommit(commit: LogCommit): void {
     const index = this.commits.length;
-    this.commits.push({ index, sha: commit.sha, time: commit.time, subject: commit.subject, fileCount: commit.fileCount, ...(commit.parents.length > 1 ? { merge: true } : {}) });
-    this.bySha.set(commit.sha, index);
+    // What is kept of the commit was cut from a chunk of `git log` output: kept on its own (see `ownString`).
+    const sha = ownString(commit.sha);
+    this.commits.push({ index, sha, time: commit.time, subject: ownString(commit.subject), fileCount: commit.fileCount, ...(commit.parents.length > 1 ? { merge: true } : {}) });
+    this.bySha.set(sha, index);
     for (const change of commit.changes) {
       switch (change.status) {
         case 'A':
@@ -258,14 +262,16 @@ export class HistoryIndex {
     const list = this.touches.get(path);
     if (list) {
       list.push(index * 8 + code);
-      this.blobs.get(path)!.push(oid);
+      this.blobs.get(path)!.push(ownString(oid));
     } else {
-      this.touches.set(path, [index * 8 + code]);
-      this.blobs.set(path, [oid]);
+      const own = ownString(path);
+      this.touches.set(own, [index * 8 + code]);
+      this.blobs.set(own, [ownString(oid)]);
     }
   }
 
-  private addRename(rename: RenameRecord): void {
+  private addRename(given: RenameRecord): void {
+    const rename = { ...given, from: ownString(given.from), to: ownString(given.to) };
     this.renameList.push(rename);
     const from = this.renamesFrom.get(rename.from);
     if (from) from.push(rename);

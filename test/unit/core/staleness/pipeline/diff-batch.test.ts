@@ -72,4 +72,22 @@ describe('DetailBatch (the diffs the verdicts ask for)', () => {
     assert.deepEqual(asked, [20_000]);
     assert.deepEqual(index.diff(at('pool.conf', 1), at('pool.conf', 2)), { added: 0, deleted: 0, hunks: [], binary: true, tooLarge: { before: 48_000, after: 50_100 } });
   });
+
+  it('reads a file shared by two diffs of a flush once, and lets go of its text once the flush is done with it: a later round reads it again', async () => {
+    const { git, index } = await repository();
+    const batch = new DetailBatch(index, git);
+    batch.needDiff(at('pool.conf', 1), at('pool.conf', 3));
+    batch.needDiff(at('pool.conf', 2), at('pool.conf', 3));
+    await batch.flush();
+    assert.deepEqual(git.calls.filter((c) => c.startsWith('read')), ['readFiles 3']);
+    batch.needDiff(at('pool.conf', 1), at('pool.conf', 2));
+    await batch.flush();
+    assert.deepEqual(git.calls.filter((c) => c.startsWith('read')), ['readFiles 3', 'readFiles 2']);
+    assert.deepEqual(index.diff(at('pool.conf', 1), at('pool.conf', 2)), {
+      added: 2,
+      deleted: 1,
+      hunks: [{ oldStart: 2, oldLines: 1, newStart: 2, newLines: 2 }],
+      vocabulary: { lost: ['10'], gained: ['20', 'idle'], copies: [] },
+    });
+  });
 });

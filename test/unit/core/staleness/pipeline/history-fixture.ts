@@ -104,6 +104,9 @@ export class FakeDiffs implements DiffQueue {
     }
     this.queued = [];
   }
+
+  /** Holds no texts: nothing to let go of. */
+  release(): void {}
 }
 
 /** A line diff with these counts and hunks. */
