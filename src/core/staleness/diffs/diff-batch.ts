@@ -118,7 +118,8 @@ export class DetailBatch {
     const content = this.content;
     const pairCount = chunks.reduce((n, c) => n + c.pairs.length, 0);
     // A file's text is let go of as soon as the last diff of this flush that reads it is done (a
-    // large rule file has hundreds of versions): a later round that needs it again reads it again.
+    // large rule file has hundreds of versions), and what was read ahead and not taken when the
+    // flush ends (the history pass is over by then): a later round that needs it reads it again.
     const uses = new Map<string, number>();
     for (const chunk of chunks) for (const { from, to } of chunk.pairs) for (const state of [from, to]) if (state) uses.set(stateKey(state), (uses.get(stateKey(state)) ?? 0) + 1);
     const done = ({ from, to }: Pair): void => {
@@ -169,6 +170,7 @@ export class DetailBatch {
       }
       await Promise.all(handed);
       this.fetched += pairCount;
+      this.ahead?.clear();
       return;
     }
     // On this thread, while diffs run nothing drains git's output pipe, and git stops writing once
@@ -190,6 +192,7 @@ export class DetailBatch {
         this.fetched++;
       }
     }
+    this.ahead?.clear();
   }
 
   /** Lets go of every file text read for diffs, and of what was read ahead: call when no more diffs will be asked for. */

@@ -29,8 +29,9 @@ export class ReadAhead {
   start(files: FileAt[]): void {
     const asked = files.filter((f) => !this.reads.has(stateKey(f)));
     if (asked.length === 0) return;
+    // A read let go of (see `release`, `clear`) before it finished is not put back.
     const reading = this.git.readFiles(asked, this.maxBytes, this.signal).then(
-      (blobs) => asked.map((f, i) => this.reads.set(stateKey(f), blobs[i])),
+      (blobs) => asked.forEach((f, i) => this.reads.has(stateKey(f)) && this.reads.set(stateKey(f), blobs[i])),
       () => asked.map((f) => this.failed.add(stateKey(f))),
     );
     for (const f of asked) {
@@ -53,8 +54,9 @@ export class ReadAhead {
         key,
         reading.then((blobs) => {
           const blob = blobs[i];
-          if (blob) this.reads.set(key, blob);
-          else {
+          if (blob) {
+            if (this.reads.has(key)) this.reads.set(key, blob);
+          } else {
             this.reads.delete(key);
             this.failed.add(key);
           }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { DetailBatch } from '../../../../../src/core/staleness/diffs/diff-batch';
 import { HistoryIndex } from '../../../../../src/core/staleness/history/history-index';
+import { missing, ReadAhead, stateKey } from '../../../../../src/core/staleness/diffs/read-ahead';
 import type { LogCommit } from '../../../../../src/core/staleness/ports';
 import { FakeGit, day } from '../fake-git';
 import { at, sha } from './history-fixture';
@@ -89,5 +90,21 @@ describe('DetailBatch (the diffs the verdicts ask for)', () => {
       hunks: [{ oldStart: 2, oldLines: 1, newStart: 2, newLines: 2 }],
       vocabulary: { lost: ['10'], gained: ['20', 'idle'], copies: [] },
     });
+  });
+
+  it('lets go of what was read ahead and not taken once a flush is over, and does not put back a read ahead that finishes after that', async () => {
+    const { git, index } = await repository();
+    const ahead = new ReadAhead(git);
+    ahead.start([at('pool.conf', 1), at('pool.conf', 3), at('teams.yaml', 1)]);
+    const batch = new DetailBatch(index, git, ahead);
+    batch.needDiff(at('pool.conf', 1), at('pool.conf', 3));
+    await batch.flush();
+    assert.deepEqual(git.calls.filter((c) => c.startsWith('read')), ['readFiles 3']);
+    assert.equal(ahead.get(stateKey(at('teams.yaml', 1))), missing);
+    assert.equal(index.diff(at('pool.conf', 1), at('pool.conf', 3))?.added, 2);
+    ahead.start([at('teams.yaml', 2)]);
+    ahead.clear();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(ahead.get(stateKey(at('teams.yaml', 2))), missing);
   });
 });
