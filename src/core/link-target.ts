@@ -1,4 +1,4 @@
-import type { DocLink, LinkKind } from './doc-model';
+import type { DocLink, LinkKind } from './doc-link';
 
 type LinkTarget = Pick<DocLink, 'kind' | 'path' | 'anchor' | 'lines'>;
 

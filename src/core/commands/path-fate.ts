@@ -1,5 +1,5 @@
 import { commitRef } from '../staleness/history/commit-refs';
-import { Touch, type HistoryIndex } from '../staleness/history/history-index';
+import { Touch, type HistoryView } from '../staleness/history/history-types';
 import { lastRenameHop } from '../staleness/history/rename-chain';
 import type { FileChange } from '../staleness/ports';
 import type { PathFate } from './call-types';
@@ -9,7 +9,7 @@ import type { PathFate } from './call-types';
  * of renames led to (when that file exists now), or the commit that deleted it. Undefined for a
  * path history never saw, or one whose last touch was neither.
  */
-export function fateFromHistory(index: HistoryIndex, exists: (path: string) => boolean): (path: string) => PathFate | undefined {
+export function fateFromHistory(index: HistoryView, exists: (path: string) => boolean): (path: string) => PathFate | undefined {
   return (path) => {
     const touches = index.touchesOf(path);
     const last = touches[touches.length - 1];

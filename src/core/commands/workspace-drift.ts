@@ -1,6 +1,6 @@
 import type { DocModel } from '../doc-model';
 import type { PlacedFinding } from '../findings/finding';
-import type { HistoryIndex } from '../staleness/history/history-index';
+import type { HistoryView } from '../staleness/history/history-types';
 import type { WorkspaceFiles } from '../repo/repo-ports';
 import { commandDrift } from './command-drift';
 import { fateFromHistory } from './path-fate';
@@ -12,7 +12,7 @@ export const MAX_COMMAND_FILE_BYTES = 1024 * 1024;
 /** Options of `workspaceDrift`. */
 export interface WorkspaceDriftOptions {
   /** The first-parent history (the staleness engine's), for renames and deletions; none: not said. */
-  history?: HistoryIndex;
+  history?: HistoryView;
   /** More fence languages to treat as shell. */
   extraLanguages?: readonly string[];
   signal?: AbortSignal;

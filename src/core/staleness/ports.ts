@@ -8,44 +8,13 @@ import type { DocModel } from '../doc-model';
 import type { FeedbackRecord } from '../incident/feedback-record';
 import type { BlobContent, FileAt, FileChange, GitRefs, GitRemote, WorkspaceFiles } from '../repo/repo-ports';
 import type { Hunk } from './model/line-ranges';
+import type { FileHunks, LogCommit, MergedChange } from './model/git-records';
 import type { RepoState } from './model/repo-state';
 
 export type { BlobContent, ChangeStatus, FileAt, FileChange, GitRefs, GitRemote, WorkspaceFiles } from '../repo/repo-ports';
 export type { Hunk } from './model/line-ranges';
 export type { RepoState } from './model/repo-state';
-
-/** One commit of the first-parent history, with its changes against its first parent. */
-export interface LogCommit {
-  sha: string;
-  /** Parent SHAs; the first is the one on the main line. Empty for a root commit. */
-  parents: string[];
-  /** Committer time in Unix seconds: when the change landed on this line. */
-  time: number;
-  subject: string;
-  /** Changes inside the workspace root. */
-  changes: FileChange[];
-  /** How many files the commit touched in the whole repository (bulk-commit detection). */
-  fileCount: number;
-}
-
-/** The hunks of one file in one commit (or one working-tree diff), whitespace ignored. */
-export interface FileHunks {
-  /** The commit; undefined for a diff against the working tree. */
-  sha?: string;
-  path: string;
-  hunks: Hunk[];
-  added: number;
-  deleted: number;
-  binary?: boolean;
-}
-
-/** A commit on the merged side of a merge (see `GitHistory.mergedChanges`). */
-export interface MergedChange {
-  sha: string;
-  subject: string;
-  /** Author time, Unix seconds: when the change was written. */
-  authorTime: number;
-}
+export type { FileHunks, LogCommit, MergedChange } from './model/git-records';
 
 /**
  * Read-only access to the git history of the workspace root. Implemented with simple-git in

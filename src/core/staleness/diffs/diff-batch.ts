@@ -1,8 +1,8 @@
 import { lacksBlocks, lacksShape, withBlocks, withMinor, withShape, type Blocks } from './diff-notes';
 import type { RunbookRules } from '../../alerts/rule-blocks';
 import { nextTurn } from '../../next-turn';
-import type { HistoryIndex, StoredDiff } from '../history/history-index';
-import { diffKey } from '../history/history-index';
+import type { HistoryView, StoredDiff } from '../history/history-types';
+import { diffKey } from '../history/history-types';
 import type { BlobContent, FileAt, GitHistory, TextDiffer } from '../ports';
 import { MAX_DIFF_BYTES } from '../options';
 import { missing, stateKey, type ReadAhead } from './read-ahead';
@@ -53,7 +53,7 @@ export class DetailBatch {
   fetched = 0;
 
   constructor(
-    private readonly index: HistoryIndex,
+    private readonly index: HistoryView,
     private readonly git: GitHistory,
     private readonly ahead?: ReadAhead,
     private readonly differ?: TextDiffer,
@@ -248,7 +248,7 @@ export class DetailBatch {
 }
 
 /** Both states are known to be the same blob. */
-function sameBlob(index: HistoryIndex, a: FileAt, b: FileAt): boolean {
+function sameBlob(index: HistoryView, a: FileAt, b: FileAt): boolean {
   const oid = index.blobOf(a);
   return oid !== undefined && oid === index.blobOf(b);
 }

@@ -1,7 +1,7 @@
 import { compareShapes, dataShape, isStructuredPath, removedSections, settingValues } from './data-shape';
 import { minorHunks } from './minor-change';
 import { keyVocabularyChange, MAX_VOCABULARY_WORDS, vocabularyChange, wordsOf } from './vocabulary';
-import type { StoredDiff } from '../history/history-index';
+import type { StoredDiff } from '../history/history-types';
 import type { RuleChange } from '../history/history-types';
 import type { BlobContent, FileAt } from '../ports';
 import { compareRunbookRules, runbookRulesOf, type RunbookRules } from '../../alerts/rule-blocks';

@@ -2,7 +2,7 @@ import type { DocModel } from '../../doc-model';
 import { commitRef } from '../history/commit-refs';
 import type { WorkspaceContext } from '../model/workspace-context';
 import type { EvidenceRun } from './evidence-run';
-import { Touch } from '../history/history-index';
+import { Touch } from '../history/history-types';
 import { lastRenameHop } from '../history/rename-chain';
 import type { GitHistory } from '../ports';
 import type { BrokenEvidence } from '../model/evidence';

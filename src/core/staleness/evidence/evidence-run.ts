@@ -1,9 +1,8 @@
 import type { WorkspaceContext } from '../model/workspace-context';
-import type { HistoryIndex } from '../history/history-index';
-import type { IndexedCommit } from '../history/history-types';
+import type { HistoryView, IndexedCommit } from '../history/history-types';
 import type { FileAt } from '../ports';
 import type { StalenessOptions } from '../options';
-import type { WorkingTree } from '../history/working-tree';
+import type { WorkingTree } from '../model/working-tree';
 
 /**
  * The queue of diffs a run needs (implemented by `DetailBatch` in diffs/): stages ask for the diff
@@ -28,7 +27,7 @@ export interface DiffQueue {
 
 /** What the evidence phases of one report share: the history, the workspace, and the per-run caches. */
 export interface EvidenceRun {
-  index: HistoryIndex;
+  index: HistoryView;
   context: WorkspaceContext;
   working: WorkingTree;
   isNoise: (commit: IndexedCommit) => boolean;

@@ -1,4 +1,4 @@
-import type { IndexedCommit } from './history-index';
+import type { IndexedCommit } from './history-types';
 import type { CommitRef } from '../model/report';
 import type { MergedChange } from '../ports';
 

@@ -1,16 +1,16 @@
 import type { FileAt, LogCommit } from '../ports';
 import { ownString, ownStrings } from '../../own-string';
 import { isSnapshot, lastAtOrBefore, packDiff, unpackDiff } from './history-packing';
-import { HISTORY_FORMAT_VERSION, Touch, diffKey, type TouchCode, type IndexedCommit, type RenameRecord, type StoredDiff, type HistorySnapshot } from './history-types';
+import { HISTORY_FORMAT_VERSION, Touch, diffKey, type TouchCode, type IndexedCommit, type RenameRecord, type StoredDiff, type HistorySnapshot, type HistoryView } from './history-types';
 
-export { diffKey, HISTORY_FORMAT_VERSION, Touch, type HistorySnapshot, type IndexedCommit, type RenameRecord, type StoredDiff, type TouchCode } from './history-types';
+export { diffKey, HISTORY_FORMAT_VERSION, Touch, type HistorySnapshot, type HistoryView, type IndexedCommit, type RenameRecord, type StoredDiff, type TouchCode } from './history-types';
 
 /**
  * The first-parent history of a repository in memory: every commit with its time and size, every
  * path with the commits that touched it, the renames, and the diffs of file states computed so far.
  * Built from one streamed `git log`, extended with newer commits when HEAD moves on.
  */
-export class HistoryIndex {
+export class HistoryIndex implements HistoryView {
   private readonly commits: IndexedCommit[] = [];
   private readonly bySha = new Map<string, number>();
   private readonly touches = new Map<string, number[]>();

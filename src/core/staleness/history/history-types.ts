@@ -1,5 +1,5 @@
-import type { MinorKind } from '../diffs/minor-change';
-import type { Vocabulary } from '../diffs/vocabulary';
+import type { MinorKind } from '../model/minor-kind';
+import type { Vocabulary } from '../model/vocabulary';
 import type { FileAt } from '../../repo/repo-ports';
 import type { Hunk } from '../model/line-ranges';
 
@@ -123,6 +123,28 @@ export interface DiffNotes {
   rules?: RuleChange[];
   targets?: string[];
   calls?: CallChange[] | false;
+}
+
+/**
+ * What the stages read of the history (`HistoryIndex` implements it): commits, the touches and
+ * renames of each path, file states, and the diffs stored so far.
+ */
+export interface HistoryView {
+  /** The commit the history ends at. */
+  readonly head: string;
+  readonly size: number;
+  commitBySha(sha: string): IndexedCommit | undefined;
+  commit(index: number): IndexedCommit;
+  paths(): IterableIterator<string>;
+  hasPath(path: string): boolean;
+  touchesOf(path: string): Array<{ commit: number; code: TouchCode }>;
+  renamesFromPath(path: string): RenameRecord[];
+  renameInto(path: string, commit: number): RenameRecord | undefined;
+  fileAt(path: string, commitIndex: number): FileAt | undefined;
+  blobOf(state: FileAt): string | undefined;
+  diff(from: FileAt | undefined, to: FileAt | undefined): StoredDiff | undefined;
+  diffByKey(key: string): StoredDiff | undefined;
+  setDiff(from: FileAt | undefined, to: FileAt | undefined, diff: StoredDiff): void;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { HistoryIndex } from './history-index';
+import type { HistoryView } from './history-types';
 
 /** One rename of the first-parent history: the path it led to and the commit's index. */
 export interface RenameHop {
@@ -11,7 +11,7 @@ export interface RenameHop {
  * first path that `exists` now. Returns the last rename taken, whether or not its path exists (the
  * caller tells "renamed to" from "renamed, then gone"); undefined when `path` was never renamed.
  */
-export function lastRenameHop(index: HistoryIndex, path: string, exists: (path: string) => boolean): RenameHop | undefined {
+export function lastRenameHop(index: HistoryView, path: string, exists: (path: string) => boolean): RenameHop | undefined {
   let at = path;
   let after = -1;
   let hop: RenameHop | undefined;

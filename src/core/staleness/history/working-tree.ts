@@ -1,20 +1,13 @@
 import { boundedMatcher } from '../../bounded-glob';
 import type { DocModel } from '../../doc-model';
 import type { WorkspaceContext } from '../model/workspace-context';
-import type { FileChange, FileHunks, GitHistory } from '../ports';
+import type { FileChange, GitHistory } from '../ports';
 import type { StalenessOptions } from '../options';
 import type { ChangeEvidence } from '../model/evidence';
 import type { LinkedTarget } from '../model/report';
+import type { WorkingTree } from '../model/working-tree';
 
-/** Uncommitted changes of one run, against HEAD. */
-export interface WorkingTree {
-  /** Path → its uncommitted change (renames by their new path). */
-  byPath: Map<string, FileChange>;
-  /** Old path → its uncommitted rename. */
-  renamedFrom: Map<string, FileChange>;
-  /** Path → its whitespace-insensitive hunks; filled by `loadWorkingDiff`. */
-  diff: Map<string, FileHunks>;
-}
+export type { WorkingTree } from '../model/working-tree';
 
 /** Indexes `git diff --name-status HEAD` output by path and by rename source; the diff starts empty. */
 export function indexWorkingTree(working: FileChange[]): WorkingTree {

@@ -1,8 +1,8 @@
 import type { DocKind } from '../../doc-kind';
 import type { FeedbackRecord } from '../../incident/feedback-record';
 import type { LineRange } from './line-ranges';
-import type { MinorKind } from '../diffs/minor-change';
-import type { ReviewStatus } from '../evidence/review';
+import type { MinorKind } from './minor-kind';
+import type { ReviewStatus } from './review-status';
 import type { CommitRef, LinkedTarget, StalenessReason } from './report';
 
 /** Changes of one target (file, folder or glob) after the doc's reference time. */

@@ -2,7 +2,7 @@ import type { DocModel } from '../../doc-model';
 import { RuleId } from '../../findings/finding';
 import { reviewEndOfDay } from '../history/commit-refs';
 import type { EvidenceRun } from '../evidence/evidence-run';
-import { Touch, type HistoryIndex, type IndexedCommit } from '../history/history-index';
+import { Touch, type HistoryView, type IndexedCommit } from '../history/history-types';
 import type { FileAt } from '../ports';
 import { NAME_NOT_UTF8, type DocReference } from '../model/doc-reference';
 
@@ -80,7 +80,7 @@ export function planDocReferences(run: EvidenceRun, docs: DocModel[]): Map<strin
  * first one whose diff is unknown is taken for now and its diff queued (with the next few when a
  * whitespace-only commit was passed already: there may be more).
  */
-function lastContentCommit(index: HistoryIndex, candidates: Generator<Candidate>, details: EvidenceRun['details']): IndexedCommit | undefined {
+function lastContentCommit(index: HistoryView, candidates: Generator<Candidate>, details: EvidenceRun['details']): IndexedCommit | undefined {
   let passed = false;
   for (let next = nextOf(candidates); next; next = nextOf(candidates)) {
     if (next.definitive) return next.commit;
@@ -102,12 +102,12 @@ function lastContentCommit(index: HistoryIndex, candidates: Generator<Candidate>
 }
 
 /** The doc before and after a candidate commit (before a rename: under its old path). */
-function candidateStates(index: HistoryIndex, candidate: Candidate): [FileAt | undefined, FileAt | undefined] {
+function candidateStates(index: HistoryView, candidate: Candidate): [FileAt | undefined, FileAt | undefined] {
   return [index.fileAt(candidate.from ?? candidate.path, candidate.commit.index - 1), index.fileAt(candidate.path, candidate.commit.index)];
 }
 
 /** Where to read the doc before a candidate commit: at its parent, which a read ahead may have fetched already. */
-function candidateReads(index: HistoryIndex, candidate: Candidate): { from?: string } {
+function candidateReads(index: HistoryView, candidate: Candidate): { from?: string } {
   return candidate.commit.index > 0 ? { from: index.commit(candidate.commit.index - 1).sha } : {};
 }
 
@@ -120,7 +120,7 @@ function nextOf(gen: Generator<Candidate>): Candidate | undefined {
  * The commits that may hold a doc's last content change, newest first: following pure renames back
  * to the old path, skipping noise commits (except the one that created the file).
  */
-function* contentCandidates(index: HistoryIndex, path: string, isNoise: (commit: IndexedCommit) => boolean): Generator<Candidate> {
+function* contentCandidates(index: HistoryView, path: string, isNoise: (commit: IndexedCommit) => boolean): Generator<Candidate> {
   let current = path;
   let before = Number.POSITIVE_INFINITY;
   for (let hops = 0; hops < 100; hops++) {

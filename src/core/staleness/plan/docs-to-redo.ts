@@ -5,7 +5,7 @@ import type { WorkspaceContext } from '../model/workspace-context';
 import type { LogCommit } from '../ports';
 import type { DocEvidence } from '../model/evidence';
 import type { LinkedTarget } from '../model/report';
-import type { WorkingTree } from '../history/working-tree';
+import type { WorkingTree } from '../model/working-tree';
 
 /** What one report concluded, kept for the next: which evidence still holds when little changed. */
 export interface RunMemory {

@@ -1,5 +1,5 @@
 import { RuleId } from '../../findings/finding';
-import type { MinorKind } from '../diffs/minor-change';
+import type { MinorKind } from '../model/minor-kind';
 import { formatRange, rangeFragment } from '../model/line-ranges';
 import type { AnchorEvidence, ChangeEvidence } from '../model/evidence';
 import type { ItemRule } from './rule';
