@@ -2,16 +2,10 @@ import { parseAllDocuments } from 'yaml';
 import { findRunbookAnnotations } from './runbook-annotations';
 import { ownString } from '../own-string';
 
+export { isPromtoolTestFile } from './promtool-tests';
+
 /** Annotation keys that couple a rule to a runbook (as `findRunbookAnnotations` reads them). */
 const RUNBOOK_KEY = /^(runbook_url|runbook|runbookUrl|runbook-url)$/;
-
-/**
- * Whether a YAML text is a promtool unit-test file (top-level `rule_files:` and `tests:`): its
- * `exp_annotations` repeat the rules' `runbook_url`, but it is a test of the rules, not a rule file.
- */
-export function isPromtoolTestFile(text: string): boolean {
-  return /^rule_files\s*:/m.test(text) && /^tests\s*:/m.test(text);
-}
 
 /**
  * The runbook values whose rules changed between two versions of a rule file (undefined: the file

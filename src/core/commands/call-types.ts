@@ -1,5 +1,8 @@
 import type { CommitRef } from '../findings/finding';
 
+/** Scripts, Makefiles and the like larger than this are not read (their targets and options count as unknown). */
+export const MAX_COMMAND_FILE_BYTES = 1024 * 1024;
+
 /** A tool that runs a named target from a file of its own (Makefile, package.json…). */
 export type TargetTool = 'make' | 'just' | 'task' | 'npm' | 'yarn' | 'pnpm' | 'rake' | 'mage';
 

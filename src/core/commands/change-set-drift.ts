@@ -4,7 +4,7 @@ import type { ChangeSetFiles, FileChange, WorkspaceFiles } from '../repo/repo-po
 import { commandDrift } from './command-drift';
 import { fateFromChanges } from './path-fate';
 import { ListedTree } from './repo-tree';
-import { MAX_COMMAND_FILE_BYTES } from './workspace-drift';
+import { MAX_COMMAND_FILE_BYTES } from './call-types';
 
 /** Options of `changeSetDrift`. */
 export interface ChangeSetDriftOptions {

@@ -5,9 +5,9 @@ import type { WorkspaceFiles } from '../repo/repo-ports';
 import { commandDrift } from './command-drift';
 import { fateFromHistory } from './path-fate';
 import { ListedTree } from './repo-tree';
+import { MAX_COMMAND_FILE_BYTES } from './call-types';
 
-/** Scripts, Makefiles and the like larger than this are not read (their targets and options count as unknown). */
-export const MAX_COMMAND_FILE_BYTES = 1024 * 1024;
+export { MAX_COMMAND_FILE_BYTES } from './call-types';
 
 /** Options of `workspaceDrift`. */
 export interface WorkspaceDriftOptions {

@@ -1,8 +1,7 @@
 import { posix } from 'node:path';
 import { joinDir } from './config-text';
-import { splatRedirectKey } from './generators/netlify';
 import { pageCandidates, pageUrlBases } from './site-pages';
-import { below, isUnder, pagesMountOf, siteOfPath, stripBase, urlKey, type SiteContext, type SiteModel } from './site-model';
+import { below, isUnder, pagesMountOf, siteOfPath, splatRedirectKey, stripBase, urlKey, type SiteContext, type SiteModel } from './site-model';
 
 /** What a link leads to on the published site. */
 export type SiteLinkResult =

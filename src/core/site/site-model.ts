@@ -138,3 +138,13 @@ export function stripBase(site: SiteModel, url: string): string {
   if (base && (url === base || url.startsWith(`${base}/`))) return url.slice(base.length) || '/';
   return url;
 }
+
+/** The splat redirect (`docs/latest/*`) whose prefix holds URL key `key`; undefined when none does. */
+export function splatRedirectKey(redirects: ReadonlyMap<string, unknown>, key: string): string | undefined {
+  for (const from of redirects.keys()) {
+    if (!from.endsWith('*')) continue;
+    const prefix = from.slice(0, -1).replace(/\/$/, '');
+    if (prefix === '' || key === prefix || key.startsWith(`${prefix}/`)) return from;
+  }
+  return undefined;
+}

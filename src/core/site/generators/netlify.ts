@@ -41,13 +41,3 @@ function redirectLines(text: string): Array<[string, string]> {
   }
   return out;
 }
-
-/** The splat redirect (`docs/latest/*`) whose prefix holds URL key `key`; undefined when none does. */
-export function splatRedirectKey(redirects: ReadonlyMap<string, unknown>, key: string): string | undefined {
-  for (const from of redirects.keys()) {
-    if (!from.endsWith('*')) continue;
-    const prefix = from.slice(0, -1).replace(/\/$/, '');
-    if (prefix === '' || key === prefix || key.startsWith(`${prefix}/`)) return from;
-  }
-  return undefined;
-}

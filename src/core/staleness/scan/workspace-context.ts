@@ -2,7 +2,7 @@ import { boundedMatcher } from '../../bounded-glob';
 import { turnTaker } from '../../next-turn';
 import type { DocModel } from '../../doc-model';
 import { findRunbookAnnotations, matchRunbookValue } from '../../alerts/runbook-annotations';
-import { isPromtoolTestFile } from '../../alerts/rule-blocks';
+import { isPromtoolTestFile } from '../../alerts/promtool-tests';
 import type { AlertRuleLink } from '../../alerts/types';
 import type { CommandLinkSource, GitHistory, GitRefs, RepoState, WorkspaceFiles } from '../ports';
 import type { RepoLocation } from '../../repo/repo-ports';

@@ -13,7 +13,7 @@ import type { RepoLocation } from '../../repo/repo-ports';
 import { resolveRepoUrl } from '../../repo/repo-urls';
 import type { LinkedTarget, ResolvedDoc, StalenessReason, TargetVia } from '../model/report';
 import { outsideRepoReason } from '../rules/link-outside-repo';
-import type { SiteContext } from '../../site/detect-site';
+import type { SiteContext } from '../../site/site-model';
 import { isFixturePath, isTemplatePath, siteOutcome } from './site-targets';
 import { FileSet } from './file-set';
 import { isPastRecord } from './past-records';
