@@ -34,8 +34,9 @@ async function main(): Promise<void> {
     let blocks = 0;
     const calls: Record<string, number> = {};
     for (const doc of docs) {
-      blocks += runnableBlocks(doc).length;
-      for (const placed of walkCalls(doc, dirs)) {
+      const runnable = runnableBlocks(doc);
+      blocks += runnable.length;
+      for (const placed of walkCalls(doc, runnable, dirs)) {
         const key = placed.call.kind === 'target' ? `target:${placed.call.tool}` : placed.call.kind;
         calls[key] = (calls[key] ?? 0) + 1;
       }

@@ -1,28 +1,13 @@
 import { posix } from 'node:path';
 import type { DocModel } from '../doc-model';
-import { runnableBlocks } from '../runner/runnable-blocks';
 import { resolveBlockCwd } from '../runner/safe-cwd';
 import type { RunnableBlock } from '../runner/types';
-import { commandCalls, type CommandCall } from './command-calls';
+import { commandCalls } from './command-calls';
 import { blockCommandLines } from './command-lines';
+import type { PlacedCall } from './placed-call';
 import { resolveIn } from './repo-tree';
 
-/** One call of a command of a runnable block, with where it runs. */
-export interface PlacedCall {
-  call: Exclude<CommandCall, { kind: 'cd' } | { kind: 'leaves' } | { kind: 'clone' }>;
-  /**
-   * The folders (root-relative) the command may run in: the block's `cwd` when it has one, else
-   * the doc's folder (where the runner starts), the folders above it (a sub-project's root, where
-   * its readers start) and the root; changed by `cd` lines before it.
-   */
-  bases: string[];
-  /** True when `bases` is where the author said (a `cwd` attribute, a `cd` into a folder of the repository), not a guess. */
-  stated: boolean;
-  /** 1-based doc line the command starts on, and that line's text. */
-  line: number;
-  text: string;
-  block: RunnableBlock;
-}
+export type { PlacedCall } from './placed-call';
 
 /** What the walk needs of the repository: which folders exist. */
 export interface FolderCheck {
@@ -30,7 +15,7 @@ export interface FolderCheck {
 }
 
 /**
- * Every call of every runnable block of `doc` (see `runnableBlocks`, with `extraLanguages`), in
+ * Every call of `blocks`, the runnable blocks of `doc` (see `runnableBlocks`), in
  * order, with the folders it runs in. A block stops being followed at a `cd` whose folder cannot
  * be known or does not exist, and at a command that opens a session elsewhere (`ssh host`,
  * `kubectl exec -it … -- bash`): the lines after it are typed there. The doc's blocks are typed in
@@ -42,13 +27,13 @@ export interface FolderCheck {
  * clone of this repository, a `cd` into the clone goes to the root. A block whose `cwd` is
  * refused is left out.
  */
-export function* walkCalls(doc: DocModel, folders: FolderCheck, extraLanguages: readonly string[] = [], repoNames: readonly string[] = []): Generator<PlacedCall> {
+export function* walkCalls(doc: DocModel, blocks: Iterable<RunnableBlock>, folders: FolderCheck, repoNames: readonly string[] = []): Generator<PlacedCall> {
   const names = new Set(repoNames.map((n) => n.toLowerCase()));
   let clone: string | undefined;
   const docDir = posix.dirname(doc.path) === '.' ? '' : posix.dirname(doc.path);
   // Where the terminal is after the blocks so far, when a `cd` moved it; null: nowhere known.
   let terminal: string[] | null | undefined;
-  for (const block of runnableBlocks(doc, { extraLanguages })) {
+  for (const block of blocks) {
     const code = doc.codeBlocks.find((c) => c.line === block.line);
     if (!code) continue;
     let bases: string[];

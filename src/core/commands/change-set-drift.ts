@@ -1,9 +1,11 @@
 import type { DocModel } from '../doc-model';
 import type { PlacedFinding } from '../findings/finding';
 import type { ChangeSetFiles, FileChange, WorkspaceFiles } from '../repo/repo-ports';
+import { runnableBlocks } from '../runner/runnable-blocks';
+import { walkCalls } from './block-walk';
 import { commandDrift } from './command-drift';
 import { fateFromChanges } from './path-fate';
-import { ListedTree } from './repo-tree';
+import { ListedTree, type RepoTree } from './repo-tree';
 import { MAX_COMMAND_FILE_BYTES } from './call-types';
 
 /** Options of `changeSetDrift`. */
@@ -37,7 +39,11 @@ export async function changeSetDrift(
   const headTree = new ListedTree(now, (path) => files.read(path, MAX_COMMAND_FILE_BYTES));
   const baseTree = new ListedTree(before, async (path) => (await git.readFiles([{ sha: mergeBase, path }], MAX_COMMAND_FILE_BYTES, options.signal))[0]?.text);
   const repoNames = (await files.repositoryNames?.()) ?? [];
-  const common = { repoNames, ...(options.extraLanguages ? { extraLanguages: options.extraLanguages } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+  const extraLanguages = options.extraLanguages ?? [];
+  const common = {
+    walk: (doc: DocModel, folders: RepoTree) => walkCalls(doc, runnableBlocks(doc, { extraLanguages }), folders, repoNames),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
   // A doc whose commands ran here at the merge base needs no other anchor: the change set may have removed its only one.
   const anchored = new Set<string>();
   const earlier = await commandDrift(docs, baseTree, { ...common, onAnchored: (path) => anchored.add(path) });

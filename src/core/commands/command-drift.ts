@@ -1,9 +1,9 @@
 import { posix } from 'node:path';
 import type { DocModel } from '../doc-model';
 import { RuleId, type PlacedFinding } from '../findings/finding';
-import { walkCalls, type PlacedCall } from './block-walk';
 import type { CommandCall } from './command-calls';
 import type { PathFate } from './call-types';
+import type { PlacedCall } from './placed-call';
 import { nearestName } from './near-name';
 import { parentOf, resolveIn, type RepoTree } from './repo-tree';
 import { GitIgnores } from './git-ignores';
@@ -15,10 +15,11 @@ import { WORKFLOW_DIR, workflowDispatch } from './workflow-inputs';
 
 /** Options of `commandDrift`. */
 export interface CommandDriftOptions {
-  /** More fence languages to treat as shell (the `runbooks.run.extraLanguages` setting). */
-  extraLanguages?: readonly string[];
-  /** The names this repository goes by (its folder, its origin's name): a `git clone` of another one ends a doc's check. */
-  repoNames?: readonly string[];
+  /**
+   * The calls of the runnable blocks of a doc, with the folders of `tree` each runs in: the drivers
+   * (`workspaceDrift`, `changeSetDrift`) pass `walkCalls` over `runnableBlocks`.
+   */
+  walk: (doc: DocModel, tree: RepoTree) => Iterable<PlacedCall>;
   /** What history says about a missing path; undefined (or none given): nothing known. */
   fate?: (path: string) => PathFate | undefined;
   /** Stops the check between docs. */
@@ -58,7 +59,7 @@ const PACKAGE_MANAGER_COMMANDS = new Set([
  *   `gh workflow run -f` input the workflow does not declare.
  * Sorted by doc, line, rule.
  */
-export async function commandDrift(docs: readonly DocModel[], tree: RepoTree, options: CommandDriftOptions = {}): Promise<PlacedFinding[]> {
+export async function commandDrift(docs: readonly DocModel[], tree: RepoTree, options: CommandDriftOptions): Promise<PlacedFinding[]> {
   const out: PlacedFinding[] = [];
   const ignored = new GitIgnores(tree);
   const vendored = new VendoredPaths(tree);
@@ -69,7 +70,7 @@ export async function commandDrift(docs: readonly DocModel[], tree: RepoTree, op
     const seen = new Set<string>();
     const found: Found[] = [];
     const state: DocState = { anchors: new Set() };
-    for (const placed of walkCalls(doc, tree, options.extraLanguages, options.repoNames)) {
+    for (const placed of options.walk(doc, tree)) {
       for (const finding of await checkCall(placed, tree, ignored, options, state)) {
         const key = `${finding.ruleId}\0${finding.line}\0${finding.message}`;
         if (seen.has(key)) continue;

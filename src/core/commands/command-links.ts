@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { DocModel } from '../doc-model';
+import { runnableBlocks } from '../runner/runnable-blocks';
 import { walkCalls } from './block-walk';
 import { resolveIn } from './repo-tree';
 import { targetFile } from './target-lookup';
@@ -30,7 +31,7 @@ export interface ExistingFiles {
  */
 export function commandLinks(doc: DocModel, files: ExistingFiles, extraLanguages: readonly string[] = []): CommandLink[] {
   const out: CommandLink[] = [];
-  for (const { call, bases, line } of walkCalls(doc, files, extraLanguages)) {
+  for (const { call, bases, line } of walkCalls(doc, runnableBlocks(doc, { extraLanguages }), files)) {
     if (call.kind === 'script') {
       const path = bases.map((b) => resolveIn(b, call.path)).find((p) => p !== undefined && p !== '' && files.hasFile(p));
       if (path !== undefined) out.push({ path, line, raw: call.path });

@@ -2,6 +2,8 @@ import type { DocModel } from '../doc-model';
 import type { PlacedFinding } from '../findings/finding';
 import type { HistoryView } from '../staleness/history/history-types';
 import type { WorkspaceFiles } from '../repo/repo-ports';
+import { runnableBlocks } from '../runner/runnable-blocks';
+import { walkCalls } from './block-walk';
 import { commandDrift } from './command-drift';
 import { fateFromHistory } from './path-fate';
 import { ListedTree } from './repo-tree';
@@ -27,9 +29,9 @@ export async function workspaceDrift(docs: readonly DocModel[], files: Workspace
   const present = new Set(list);
   const tree = new ListedTree(list, (path) => files.read(path, MAX_COMMAND_FILE_BYTES));
   const repoNames = (await files.repositoryNames?.()) ?? [];
+  const extraLanguages = options.extraLanguages ?? [];
   return commandDrift(docs, tree, {
-    repoNames,
-    ...(options.extraLanguages ? { extraLanguages: options.extraLanguages } : {}),
+    walk: (doc, folders) => walkCalls(doc, runnableBlocks(doc, { extraLanguages }), folders, repoNames),
     ...(options.history ? { fate: fateFromHistory(options.history, (p) => present.has(p)) } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { walkCalls } from '../../../../src/core/commands/block-walk';
 import { parseDoc } from '../../../../src/core/parse-doc';
+import { runnableBlocks } from '../../../../src/core/runner/runnable-blocks';
 import { brief, driftOf } from './drift-fixture';
 
 // contour site/content/docs/*/deploy-options.md: "You should see something like:" then an `sh` block of
@@ -36,7 +37,7 @@ describe('command drift: sample output in a block without prompts', () => {
 
   it('reads the lines from a column header on (NAME  READY  STATUS) as output, not commands', () => {
     const doc = parseDoc('docs/deploy.md', DOC);
-    const calls = [...walkCalls(doc, { hasDir: (d) => ['', 'hack', 'service', 'pod', 'docs'].includes(d) })];
+    const calls = [...walkCalls(doc, runnableBlocks(doc), { hasDir: (d) => ['', 'hack', 'service', 'pod', 'docs'].includes(d) })];
     assert.deepEqual(calls.map((c) => `${c.line} ${c.call.kind === 'script' ? c.call.path : c.call.kind}`), ['4 ./hack/deploy.sh', '19 ./hack/status.sh']);
   });
 
@@ -49,7 +50,7 @@ describe('command drift: sample output in a block without prompts', () => {
 
   it('still reads the lines after one that only looks like a header: assignments, a single upper-case word', () => {
     const doc = parseDoc('a.md', '# A\n\n```sh\nENV=PROD  REGION=EU  ./hack/deploy.sh\nEOF\n./hack/status.sh\n```\n');
-    const calls = [...walkCalls(doc, { hasDir: () => true })];
+    const calls = [...walkCalls(doc, runnableBlocks(doc), { hasDir: () => true })];
     assert.deepEqual(calls.map((c) => `${c.line} ${c.call.kind === 'script' ? c.call.path : c.call.kind}`), ['4 ./hack/deploy.sh', '6 ./hack/status.sh']);
   });
 
@@ -57,7 +58,7 @@ describe('command drift: sample output in a block without prompts', () => {
   it('reads a line that is what kubectl printed (kind/name created, configured…) as output', () => {
     const body = ['kubectl create -f examples/rbd/storageclass.yaml --context=cluster-2', '', ' storageclass.storage.k8s.io/csi-rbd-sc created', 'service/kuard configured', 'deployment.apps/web unchanged', 'pod/web condition met', './hack/status.sh'].join('\n');
     const doc = parseDoc('a.md', `# A\n\n\`\`\`bash\n${body}\n\`\`\`\n`);
-    const calls = [...walkCalls(doc, { hasDir: () => true })];
+    const calls = [...walkCalls(doc, runnableBlocks(doc), { hasDir: () => true })];
     assert.deepEqual(calls.map((c) => `${c.line} ${c.call.kind === 'script' ? c.call.path : c.call.kind}`), ['10 ./hack/status.sh']);
   });
 });
