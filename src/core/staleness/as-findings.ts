@@ -1,7 +1,7 @@
 import { definedFields } from '../defined-fields';
 import { placeFinding, type PlacedFinding } from '../findings/finding';
 import { applySeverities, type SeverityOverrides } from '../findings/severity';
-import type { CheckFinding } from './check/check-changes';
+import type { CheckFinding } from './model/check';
 import type { StalenessReason, StalenessReport } from './model/report';
 
 /** A staleness reason of the doc at `docPath` as a finding on that doc. */

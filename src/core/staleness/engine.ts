@@ -255,7 +255,7 @@ export class StalenessEngine {
    * `checkChanges`. Rejects with `CheckError` for unknown refs or a folder without a repository.
    */
   check(docs: DocModel[], range: CheckRange, run: RunControl = {}): Promise<CheckReport> {
-    return checkChanges(docs, range, this.deps, this.options, run.signal);
+    return checkChanges(docs, range, this.deps, this.options, run.signal, (checked, state) => loadContext(checked, this.deps.git, this.deps.files, state, this.options, run.signal, undefined, undefined, this.deps.commandLinks));
   }
 
   /** Waits for the history cache writes started by reports run with `saveInBackground`; rejects with the last write's error. */

@@ -1,56 +1,14 @@
 import { boundedMatcher } from '../../bounded-glob';
 import type { DocModel } from '../../doc-model';
-import { RuleId, type RuleIdValue, type Severity } from '../../findings/finding';
-import { loadContext } from '../scan/workspace-context';
+import { RuleId } from '../../findings/finding';
 import { hunksTouching } from '../model/line-ranges';
-import type { FileChange, FileHunks, Hunk, StalenessDeps } from '../ports';
+import type { FileChange, FileHunks, Hunk, RepoState, StalenessDeps } from '../ports';
 import type { StalenessOptions } from '../options';
 import type { LinkedTarget } from '../model/report';
+import { CheckError, type CheckFinding, type CheckRange, type CheckReport } from '../model/check';
+import type { WorkspaceContext } from '../model/workspace-context';
 
-/** A check finding: where to annotate (a changed code line, or a doc's link line) and why. */
-export interface CheckFinding {
-  ruleId: RuleIdValue;
-  severity: Severity;
-  /** Root-relative file the annotation belongs on. */
-  path: string;
-  /** 1-based line: the first changed line of the hunk, or the doc's link line. */
-  line: number;
-  /** Last line of the changed range, when it spans several. */
-  endLine?: number;
-  message: string;
-  /** The linked file or folder (or pattern) that changed. */
-  target: string;
-  /** The docs that depend on it and were not updated, with the line of the link. */
-  docs: Array<{ path: string; line: number }>;
-}
-
-/** The outcome of `runbooks check`. */
-export interface CheckReport {
-  /** The resolved base, head (undefined: the working tree) and merge base. */
-  base: string;
-  head?: string;
-  mergeBase: string;
-  /** Files changed in the change set. */
-  changedFiles: number;
-  /** Docs looked at (kinds in `checkKinds`). */
-  docsChecked: number;
-  findings: CheckFinding[];
-}
-
-/** What `checkChanges` compares, and how it reports. */
-export interface CheckRange {
-  base: string;
-  /** The end of the change set; undefined: the working tree. */
-  head?: string;
-  /**
-   * One warning per changed file and rule, on the first hunk's line, listing the lines of every
-   * hunk (for terminals and CI); false (the default): one per hunk (for the editor's gutter).
-   */
-  mergeHunks?: boolean;
-}
-
-/** A usage or repository problem that stops the check (exit code 2 in the CLI). */
-export class CheckError extends Error {}
+export { CheckError, type CheckFinding, type CheckRange, type CheckReport } from '../model/check';
 
 interface Dependent {
   doc: DocModel;
@@ -70,9 +28,11 @@ export async function checkChanges(
   range: CheckRange,
   deps: StalenessDeps,
   options: StalenessOptions,
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
+  /** The workspace context of the checked docs (the engine passes the scan stage, `loadContext`). */
+  loadContext: (docs: DocModel[], state: RepoState) => Promise<WorkspaceContext>,
 ): Promise<CheckReport> {
-  const { git, files } = deps;
+  const { git } = deps;
   const state = await git.state(signal);
   if (state.kind === 'none') throw new CheckError(`cannot check changes: ${state.reason}`);
   if (!state.head) throw new CheckError('cannot check changes: the repository has no commits yet.');
@@ -107,7 +67,7 @@ export async function checkChanges(
     }),
   );
 
-  const context = await loadContext(checked, git, files, state, options, signal, undefined, undefined, deps.commandLinks);
+  const context = await loadContext(checked, state);
   const byFile = new Map<string, Dependent[]>();
   const findings: CheckFinding[] = [];
   for (const doc of checked) {
