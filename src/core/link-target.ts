@@ -1,4 +1,7 @@
 import type { DocLink, LinkKind } from './doc-link';
+import { lineRange } from './line-fragment';
+
+export { lineRange } from './line-fragment';
 
 type LinkTarget = Pick<DocLink, 'kind' | 'path' | 'anchor' | 'lines'>;
 
@@ -24,16 +27,6 @@ export function classifyLinkTarget(raw: string): LinkTarget {
   if (SCHEME.test(target) || target.startsWith('//')) return withFragment('url');
   const pathPart = safeDecode((hashAt >= 0 ? target.slice(0, hashAt) : target).replace(/\?.*$/, ''));
   return withFragment(pathPart.startsWith('/') ? 'absolute-path' : 'relative', pathPart);
-}
-
-/** Reads `L10`, `L10-L20` or `L10-20` (GitHub, GitLab and Bitbucket styles); undefined otherwise. */
-export function lineRange(fragment: string): { start: number; end: number } | undefined {
-  const match = /^L(\d+)(?:C\d+)?(?:-L?(\d+)(?:C\d+)?)?$/i.exec(fragment);
-  if (!match) return undefined;
-  const start = Number(match[1]);
-  const end = match[2] !== undefined ? Number(match[2]) : start;
-  if (start < 1 || end < start) return undefined;
-  return { start, end };
 }
 
 function safeDecode(text: string): string {

@@ -1,4 +1,4 @@
-import { lineRange } from '../link-target';
+import { lineRange } from '../line-fragment';
 import type { GitRefs, GitRemote, RepoLocation } from './repo-ports';
 
 export type { RepoLocation } from './repo-ports';

@@ -5,7 +5,7 @@ import type { WorkspaceContext } from './model/workspace-context';
 import { loadContext } from './scan/workspace-context';
 import { DetailBatch } from './diffs/diff-batch';
 import { coveredFiles, MAX_READ_AHEAD, ReadAhead } from './diffs/read-ahead';
-import { collectDocEvidence, reviewOf } from './evidence/doc-evidence';
+import { collectDocEvidence, futureReview, reviewOf } from './evidence/doc-evidence';
 import { planDocReferences } from './plan/doc-references';
 import type { EvidenceRun } from './evidence/evidence-run';
 import { HistoryIndex } from './history/history-index';
@@ -15,7 +15,8 @@ import type { FileChange, LogCommit, RepoState, StalenessDeps } from './ports';
 import { reviewStatus } from './evidence/review';
 import type { DocEvidence } from './model/evidence';
 import { resolveStalenessOptions, type StalenessOptions, type StalenessOptionsInput } from './options';
-import { scoreDoc } from './verdict/score-doc';
+import { verdictOf } from './verdict/verdict-of';
+import { VERDICT_RULES } from './rules/rule-table';
 import { StreamReadAhead } from './diffs/stream-read-ahead';
 import { syncHistory } from './history/sync-history';
 import { queueTargetDetails } from './evidence/target-changes';
@@ -28,7 +29,6 @@ import { indexWorkingTree, loadWorkingDiff } from './history/working-tree';
 export type { StalenessDeps } from './ports';
 export type { StalenessOptionsInput } from './options';
 export { commitRef, noiseFilter, reviewEndOfDay } from './history/commit-refs';
-import { futureReview } from './evidence/doc-evidence';
 
 /** Where a long run is. */
 export interface StalenessProgress {
@@ -231,7 +231,7 @@ export class StalenessEngine {
     const scored = evidence.map((e) => {
       const withNotes = withFeedback(e, feedback.index);
       let verdict = this.verdicts.get(withNotes);
-      if (!verdict) this.verdicts.set(withNotes, (verdict = scoreDoc(withNotes, this.options)));
+      if (!verdict) this.verdicts.set(withNotes, (verdict = verdictOf(withNotes, this.options, VERDICT_RULES)));
       return verdict;
     });
     const warnings: string[] = [...feedback.warnings];
@@ -293,6 +293,6 @@ export class StalenessEngine {
       review: { ...reviewStatus(doc.meta.review.interval, reviewTime ? new Date(reviewTime * 1000) : undefined, this.options.now(), this.options.defaultReviewInterval), ...futureReview(doc, this.options.now()) },
       reviewLine: doc.frontMatterLines?.start ?? 1,
     };
-    return scoreDoc(evidence, this.options);
+    return verdictOf(evidence, this.options, VERDICT_RULES);
   }
 }

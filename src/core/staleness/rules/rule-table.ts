@@ -1,5 +1,4 @@
 import { rulesOf, type RuleInfo } from '../../findings/rule-table';
-import type { AnchorEvidence, BrokenEvidence, ChangeEvidence } from '../model/evidence';
 import { linkAnchorDrifted } from './link-anchor-drifted';
 import { linkMissingTarget } from './link-missing-target';
 import { linkNotPublished } from './link-not-published';
@@ -9,7 +8,7 @@ import { linkRenamedTarget } from './link-renamed-target';
 import { reviewFutureDate } from './review-future-date';
 import { reviewInvalidInterval } from './review-invalid-interval';
 import { reviewOverdue } from './review-overdue';
-import type { DocRule, ItemRule, RuleDefinition } from './rule';
+import type { RuleDefinition, VerdictRules } from './rule';
 import { staleAnchoredRangeChanged } from './stale-anchored-range-changed';
 import { staleIncidentFeedback } from './stale-incident-feedback';
 import { staleLinkedCodeChanged } from './stale-linked-code-changed';
@@ -52,13 +51,7 @@ export const RULE_DEFINITIONS: readonly RuleDefinition[] = Object.freeze([
  * targets or gathering evidence (`link.outside-repo`, `link.pinned-unverifiable`,
  * `watches.no-match`) arrive already made, as the evidence's `problems`.
  */
-export const VERDICT_RULES: {
-  changes: ReadonlyArray<ItemRule<ChangeEvidence>>;
-  anchors: ReadonlyArray<ItemRule<AnchorEvidence>>;
-  feedback: readonly DocRule[];
-  broken: ReadonlyArray<ItemRule<BrokenEvidence>>;
-  doc: readonly DocRule[];
-} = Object.freeze({
+export const VERDICT_RULES: VerdictRules = Object.freeze({
   changes: [staleLinkedCodeChanged, staleMinorChange, staleUnmentionedChange],
   anchors: [staleAnchoredRangeChanged, staleMinorChange, linkAnchorDrifted],
   feedback: [staleIncidentFeedback],

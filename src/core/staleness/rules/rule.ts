@@ -1,4 +1,4 @@
-import type { DocEvidence } from '../model/evidence';
+import type { AnchorEvidence, BrokenEvidence, ChangeEvidence, DocEvidence } from '../model/evidence';
 import type { StalenessReason } from '../model/report';
 import type { RuleDefinition } from '../model/rule-definition';
 import type { StalenessOptions } from '../options';
@@ -43,4 +43,13 @@ export interface DocOutcome {
 export interface DocRule extends RuleDefinition {
   /** The rule's findings on the doc; no reasons when it has none. */
   check(context: RuleContext): DocOutcome;
+}
+
+/** The rules a verdict runs, by the evidence each looks at, in order (the registry is `VERDICT_RULES`). */
+export interface VerdictRules {
+  changes: ReadonlyArray<ItemRule<ChangeEvidence>>;
+  anchors: ReadonlyArray<ItemRule<AnchorEvidence>>;
+  feedback: readonly DocRule[];
+  broken: ReadonlyArray<ItemRule<BrokenEvidence>>;
+  doc: readonly DocRule[];
 }

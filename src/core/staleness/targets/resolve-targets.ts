@@ -4,7 +4,7 @@ import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { DocModel } from '../../doc-model';
 import { RuleId } from '../../findings/finding';
-import { lineRange } from '../../link-target';
+import { lineRange } from '../../line-fragment';
 import { isReleaseSnapshot } from '../../release-snapshot';
 import type { AlertRuleLink } from '../../alerts/types';
 import type { LineRange } from '../model/line-ranges';

@@ -1,66 +1,10 @@
-import type { Severity } from '../../findings/finding';
 import type { DocEvidence } from '../model/evidence';
-import type { DocStaleness, StalenessLevel, StalenessReason } from '../model/report';
+import type { DocStaleness } from '../model/report';
 import type { StalenessOptions } from '../options';
-import type { DocOutcome, ItemRule, RuleContext } from '../rules/rule';
 import { VERDICT_RULES } from '../rules/rule-table';
-import { isoTime, sinceText } from '../rules/text';
+import { verdictOf } from './verdict-of';
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/**
- * Turns a doc's evidence into its verdict by running the rules of `VERDICT_RULES` over it. Level:
- * `broken` when a link target is missing; else `unknown` when history cannot be trusted; else
- * `stale` when the change evidence (with open incident feedback) weighs at least `staleThreshold`;
- * else `fresh`. The score adds every weighted finding, rounded to two decimals. Review overdue sets
- * `reviewDue` and adds its own reason and weight, never the level. Reasons are ordered by severity,
- * then line, then column.
- */
+/** A doc's verdict under the rules of `VERDICT_RULES` (see `verdictOf`). */
 export function scoreDoc(evidence: DocEvidence, options: StalenessOptions): DocStaleness {
-  const noun = evidence.kind === 'runbook' ? 'runbook' : 'doc';
-  const context: RuleContext = { evidence, options, noun, since: sinceText(evidence, noun) };
-  const reasons: StalenessReason[] = [];
-  let change = 0;
-  let broken = 0;
-  let other = 0;
-  const items = <T>(list: readonly T[], rules: ReadonlyArray<ItemRule<T>>, add: (weight: number) => void): void => {
-    for (const item of list) {
-      for (const rule of rules) {
-        const outcome = rule.check(item, context);
-        if (!outcome) continue;
-        reasons.push(outcome.reason);
-        add((outcome.stale ?? 0) + (outcome.score ?? 0));
-      }
-    }
-  };
-  const whole = (outcome: DocOutcome): void => {
-    reasons.push(...outcome.reasons);
-    change += outcome.stale ?? 0;
-    other += outcome.score ?? 0;
-  };
-
-  items(evidence.changes, VERDICT_RULES.changes, (w) => (change += w));
-  items(evidence.anchors, VERDICT_RULES.anchors, (w) => (change += w));
-  for (const rule of VERDICT_RULES.feedback) whole(rule.check(context));
-  items(evidence.broken, VERDICT_RULES.broken, (w) => (broken += w));
-  reasons.push(...evidence.problems);
-  for (const rule of VERDICT_RULES.doc) whole(rule.check(context));
-
-  const score = change + broken + other;
-  const level: StalenessLevel = evidence.broken.length > 0 ? 'broken' : evidence.unknown ? 'unknown' : change >= options.staleThreshold ? 'stale' : 'fresh';
-  reasons.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-
-  const ref = evidence.reference;
-  return {
-    path: evidence.path,
-    kind: evidence.kind,
-    level,
-    score: Math.round(score * 100) / 100,
-    reviewDue: evidence.review.due,
-    ...(ref && !evidence.unknown ? { referenceTime: isoTime(ref.time), referenceSource: ref.source } : {}),
-    ...(ref?.commit ? { lastContentCommit: ref.commit } : {}),
-    ...(evidence.owner ? { owner: evidence.owner } : {}),
-    reasons,
-    targets: evidence.targets,
-  };
+  return verdictOf(evidence, options, VERDICT_RULES);
 }
