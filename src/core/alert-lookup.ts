@@ -1,5 +1,8 @@
 import type { DocModel } from './doc-model';
 import { compareCodeUnits, compareForDisplay } from './compare';
+import { normalizeAlertName } from './alert-name';
+
+export { normalizeAlertName } from './alert-name';
 
 /** How a document was matched to an alert, strongest first. */
 export type AlertMatchSource = 'front-matter' | 'file-name' | 'heading';
@@ -15,11 +18,6 @@ export interface AlertMatch {
 
 // A page named after the alert is dedicated to it; a heading may be one section of a general page.
 const SOURCE_RANK: Record<AlertMatchSource, number> = { 'front-matter': 0, 'file-name': 1, heading: 2 };
-
-/** Alert names compare without case, spaces, dashes or underscores: `kube-pod-crash-looping` = `KubePodCrashLooping`. */
-export function normalizeAlertName(name: string): string {
-  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
 
 /**
  * Finds the documents for an alert: those listing it in front matter `alerts:`, those whose file

@@ -1,10 +1,10 @@
-import { normalizeAlertName } from '../alert-lookup';
+import { normalizeAlertName } from '../alert-name';
 import { RuleId, type PlacedFinding } from '../findings/finding';
 import type { ChangeSetFiles, FileChange } from '../repo/repo-ports';
 import type { CoverageReport } from './coverage';
 import { nearestAlertName } from './near-name';
 import { parseRuleFile } from './parse-rules';
-import { MAX_RULE_FILE_BYTES } from './scan';
+import { MAX_RULE_FILE_BYTES } from './types';
 
 /** Severities of alerts that never page anyone (as in `coverageFindings`). */
 const QUIET_SEVERITIES = new Set(['info', 'none', 'informational', 'debug']);

@@ -1,4 +1,4 @@
-import { normalizeAlertName } from '../alert-lookup';
+import { normalizeAlertName } from '../alert-name';
 import { compareCodeUnits } from '../compare';
 import type { DocModel } from '../doc-model';
 import type { GitRefs } from '../repo/repo-ports';

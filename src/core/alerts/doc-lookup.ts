@@ -1,4 +1,5 @@
-import { normalizeAlertName, type AlertMatchSource } from '../alert-lookup';
+import type { AlertMatchSource } from '../alert-lookup';
+import { normalizeAlertName } from '../alert-name';
 import { compareCodeUnits } from '../compare';
 import type { DocModel } from '../doc-model';
 

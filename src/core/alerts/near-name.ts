@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { normalizeAlertName } from '../alert-lookup';
+import { normalizeAlertName } from '../alert-name';
 
 /**
  * The defined alert a missing name was most likely renamed to or misspelt from: the nearest by edit

@@ -1,5 +1,5 @@
 import { boundedMatcher } from '../bounded-glob';
-import { normalizeAlertName } from '../alert-lookup';
+import { normalizeAlertName } from '../alert-name';
 import type { DocModel } from '../doc-model';
 
 /** Where alert rule files are looked for unless `.runbooks.yml` `alerts.ruleFiles` or `runbooks.alerts.ruleFiles` say otherwise. */

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { normalizeAlertName } from '../alert-lookup';
+import { normalizeAlertName } from '../alert-name';
 import type { DocModel } from '../doc-model';
 import type { GitRefs } from '../repo/repo-ports';
 import { resolveRepoUrl, type RepoLocation } from '../repo/repo-urls';

@@ -4,10 +4,9 @@ import { remoteLocations } from '../repo/repo-urls';
 import { computeCoverage, type CoverageReport } from './coverage';
 import { parseRuleFile } from './parse-rules';
 import { alertEntryLines, isRuleFileText, ruleFileCandidates, type RuleFileSettings } from './rule-files';
-import type { RuleFileResult } from './types';
+import { MAX_RULE_FILE_BYTES, type RuleFileResult } from './types';
 
-/** Rule files larger than this are not read (1 MiB). */
-export const MAX_RULE_FILE_BYTES = 1024 * 1024;
+export { MAX_RULE_FILE_BYTES } from './types';
 
 /** A rule file and what it holds. */
 export interface ReadRuleFile {

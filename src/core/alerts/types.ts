@@ -1,3 +1,6 @@
+/** Rule files larger than this are not read (1 MiB). */
+export const MAX_RULE_FILE_BYTES = 1024 * 1024;
+
 /** Which annotation named the alert's runbook. */
 export type RunbookKey = 'runbook_url' | 'runbook' | 'runbook_url_template' | 'runbookUrl' | 'runbook-url';
 

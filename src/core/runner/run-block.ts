@@ -1,4 +1,5 @@
 import { guardScript, type GuardPass, type TargetRefusal } from './run-guard';
+import { commandTargets } from '../context/command-targets';
 import type { ConfigFiles } from '../context/types';
 import type { DocModel } from '../doc-model';
 import type { ShellRunner } from '../shell-port';
@@ -122,11 +123,13 @@ export async function prepareRun(request: PrepareRequest, deps: RunDeps): Promis
   const plan = planRun(doc, block, { ...given, ...asked }, env, { defaultTimeoutSeconds: request.defaultTimeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS });
   if ('error' in plan) return { status: 'invalid', message: plan.error };
   const runEnv = { ...env, ...plan.inputEnv };
-  let guarded = await guardScript(doc, block, plan.script, runEnv, deps.configFiles, request.contextOverride);
+  // Where the commands act, read again for each look of the guard (the tools' config may change while a person is asked).
+  const targets = async () => (deps.configFiles ? await commandTargets(plan.script, runEnv, deps.configFiles) : undefined);
+  let guarded = guardScript(doc, block, await targets(), request.contextOverride);
   if ('refusal' in guarded) {
     const typed = deps.prompts.runAnyway ? await deps.prompts.runAnyway(guarded.refusal) : undefined;
     if (typed === undefined || typed.trim() !== guarded.refusal.overrideName) return { status: 'refused', message: guarded.refusal.message, refusal: guarded.refusal };
-    guarded = await guardScript(doc, block, plan.script, runEnv, deps.configFiles, guarded.refusal.overrideName);
+    guarded = guardScript(doc, block, await targets(), guarded.refusal.overrideName);
     if ('refusal' in guarded) return { status: 'refused', message: guarded.refusal.message, refusal: guarded.refusal };
   }
   const guard = guarded.pass;

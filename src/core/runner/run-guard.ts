@@ -1,10 +1,9 @@
 import type { RunnableBlock } from './types';
 
 export type { Confirmation } from './types';
-import { commandTargets } from '../context/command-targets';
 import { declaredTarget, declaresTarget, isProduction } from '../context/declared-target';
 import { checkTargets, confirmationName, describeWhere, overrideName, type TargetIssue } from '../context/guard';
-import type { CommandTarget, ConfigFiles, DeclaredTarget } from '../context/types';
+import type { CommandTarget, DeclaredTarget } from '../context/types';
 
 /** A run the context guard stops: the issues, and the name to type to run it anyway. */
 export interface TargetRefusal {
@@ -29,27 +28,27 @@ export interface GuardPass {
 }
 
 /**
- * Checks a planned script against the target its runbook and block declare. `env` is the run's
- * environment with the inputs; `files` reads the machine's tool config (absent: nothing can be
- * known, so a declared target refuses). `override` is a name given up front (`--context-override`).
+ * Checks a planned script against the target its runbook and block declare. `found` is where the
+ * script's commands act (`commandTargets` of the script, with the run's environment and the
+ * machine's tool config), undefined when the tool config cannot be read (nothing can be known, so
+ * a declared target refuses). `override` is a name given up front (`--context-override`).
  * Returns `{ refusal }` when a command would act outside the declared target (or where is unknown)
  * and `override` does not name where it would really run; else what was found.
  */
-export async function guardScript(
+export function guardScript(
   doc: { frontMatter?: Record<string, unknown> },
   block: RunnableBlock,
-  script: string,
-  env: Readonly<Record<string, string>>,
-  files: ConfigFiles | undefined,
+  found: CommandTarget[] | undefined,
   override: string | undefined,
-): Promise<{ pass: GuardPass } | { refusal: TargetRefusal }> {
+): { pass: GuardPass } | { refusal: TargetRefusal } {
   const declared = declaredTarget(doc.frontMatter, block.attributes);
-  const targets = files ? await commandTargets(script, env, files) : [];
+  const readable = found !== undefined;
+  const targets = found ?? [];
   const pass: GuardPass = { declared, targets };
   const where = describeWhere(targets);
   if (where) pass.where = where;
   if (declaresTarget(declared)) {
-    const issues = files ? checkTargets(declared, targets) : [unreadableIssue(declared)];
+    const issues = readable ? checkTargets(declared, targets) : [unreadableIssue(declared)];
     if (issues.length) {
       const name = overrideName(issues);
       if (override !== name) return { refusal: refusalOf(block, issues, name, override) };
