@@ -129,7 +129,7 @@ function diffOf(run: EvidenceRun, change: PathChange): StoredDiff | undefined {
  * rules, not of the file's other alerts.
  */
 function counts(run: EvidenceRun, target: LinkedTarget, change: PathChange, diff: StoredDiff | undefined, doc: string | undefined): boolean {
-  const rules = docRules(run, target, change, diff, doc);
+  const rules = docRules(run.context, target, change, diff, doc);
   if (rules) return rules.length > 0;
   const targets = ranTargets(target, diff);
   if (targets) return targets.length > 0;
@@ -184,7 +184,7 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
       calls.push(...callPhrases(called, docNames(model!), argumentsPassed(model!, target), blocksOf(target) === 'targets' ? recipeTool(target.path) : undefined));
       words = undefined;
     } else seen.plain = true;
-    const rules = docRules(run, target, change, diff, doc);
+    const rules = docRules(run.context, target, change, diff, doc);
     if (rules && words) {
       const net = netRuleWords(rules);
       if (!net) words = undefined;
