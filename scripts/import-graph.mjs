@@ -3,10 +3,12 @@
 // (value and type imports alike, and value imports only), the file-level import cycles and the
 // folder-level cycles (each top-level file or folder of the source folder is one node).
 //
-//   node scripts/import-graph.mjs [--root REPO] [--dir src/core] [--json] [--top N]
+//   node scripts/import-graph.mjs [--root REPO] [--dir src/core] [--json] [--top N] [--over N]
 //
 // --top N also prints the N longest chains that start at different entry files (files nothing in
-// the folder imports), longest first: where to cut next.
+// the folder imports), longest first: where to cut next. --over N lists every file whose longest
+// chain (type imports included) has more than N files, with that chain, longest first: what stands
+// between the tree and a depth of N.
 // Depth is the number of files in the chain (a file importing nothing has depth 1).
 // Uses the TypeScript compiler's parser only (no type checking), so it is fast and exact about
 // `import type`, `export … from`, `import()` and `typeof import()` type queries.
@@ -185,6 +187,16 @@ function longestEntryChains(adj, n) {
     .slice(0, n);
 }
 
+/** Every file whose longest chain has more than `n` files, with that chain; longest first, then by file. */
+function chainsOver(adj, n) {
+  const from = chainsFrom(adj);
+  return [...adj.keys()]
+    .sort()
+    .map((v) => from(v))
+    .filter((c) => c.length > n)
+    .sort((a, b) => b.length - a.length);
+}
+
 /** Elementary cycles inside each strongly connected component, each starting at its smallest file (at most `cap`). */
 function cycles(adj, cap = 100) {
   const out = [];
@@ -236,9 +248,11 @@ const folderCycles = cycles(folders.adj);
 const edgeCount = [...all.values()].reduce((n, e) => n + e.length, 0);
 const top = Number(opt('--top', '0'));
 const topChains = top > 0 ? longestEntryChains(all, top) : [];
+const overArg = opt('--over', undefined);
+const over = overArg !== undefined ? chainsOver(all, Number(overArg)) : undefined;
 
 if (args.includes('--json')) {
-  console.log(JSON.stringify({ dir, files: files.length, imports: edgeCount, longestChain: chainAll, longestValueChain: chainValues, ...(top > 0 ? { topChains } : {}), cycles: fileCycles, valueCycles, folderCycles }, null, 2));
+  console.log(JSON.stringify({ dir, files: files.length, imports: edgeCount, longestChain: chainAll, longestValueChain: chainValues, ...(top > 0 ? { topChains } : {}), ...(over ? { over } : {}), cycles: fileCycles, valueCycles, folderCycles }, null, 2));
 } else {
   const kind = (a, b) => (graph.get(a)?.get(b) ? 'value' : 'type');
   console.log(`${dir}: ${files.length} files, ${edgeCount} imports between them`);
@@ -249,6 +263,10 @@ if (args.includes('--json')) {
   if (top > 0) {
     console.log(`longest chains from ${top} different entry files (value and type imports):`);
     for (const c of topChains) console.log(`  ${c.length}: ${c.map((f, i) => (i === 0 ? f : `${kind(c[i - 1], f) === 'type' ? 't→' : '→'} ${f}`)).join(' ')}`);
+  }
+  if (over) {
+    console.log(`files whose longest chain is longer than ${overArg} (value and type imports): ${over.length}`);
+    for (const c of over) console.log(`  ${c.length}: ${c.map((f, i) => (i === 0 ? f : `${kind(c[i - 1], f) === 'type' ? 't→' : '→'} ${f}`)).join(' ')}`);
   }
   console.log(`file cycles (value and type imports): ${fileCycles.length}${fileCycles.length >= 100 ? '+' : ''}`);
   for (const c of fileCycles) console.log(`  ${c.map((f, i) => (i === 0 ? f : `${kind(c[i - 1], f) === 'type' ? 't→' : '→'} ${f}`)).join(' ')}`);

@@ -12,6 +12,7 @@ interface GraphJson {
   longestChain: string[];
   longestValueChain: string[];
   topChains?: string[][];
+  over?: string[][];
   cycles: string[][];
   folderCycles: string[][];
 }
@@ -55,6 +56,15 @@ describe('import-graph script', () => {
       ['entry.ts', 'mid/b.ts', 'leaf/c.ts'],
       ['other.ts', 'leaf/c.ts'],
     ]);
+  });
+
+  it('lists with --over N every file whose longest chain is longer than N, with that chain, longest first', () => {
+    assert.deepEqual(graphOf(layered, '--over', '1').over, [
+      ['entry.ts', 'mid/b.ts', 'leaf/c.ts'],
+      ['mid/b.ts', 'leaf/c.ts'],
+      ['other.ts', 'leaf/c.ts'],
+    ]);
+    assert.deepEqual(graphOf(layered, '--over', '2').over, [['entry.ts', 'mid/b.ts', 'leaf/c.ts']]);
   });
 
   it('reports a type-only cycle once, from its smallest file', () => {
