@@ -1,6 +1,6 @@
 import { matchRunbookValue } from '../../alerts/runbook-annotations';
 import { normalWord } from '../diffs/vocabulary';
-import type { CallChange, IndexedCommit, RuleChange, StoredDiff, TouchCode } from '../history/history-types';
+import type { CallChange, HistoryView, IndexedCommit, RuleChange, StoredDiff, TouchCode } from '../history/history-types';
 import type { FileAt } from '../ports';
 import type { LinkedTarget } from '../model/report';
 import type { WorkspaceContext } from '../model/workspace-context';
@@ -119,11 +119,14 @@ export interface PathChange {
 }
 
 
+/** What the commit steps read of an evidence run (`EvidenceRun` has both). */
+type StepRun = { index: HistoryView; context: WorkspaceContext };
+
 /** Per-commit steps are compared for at most this many of a path's latest commits (older ones are listed as they are). */
 const MAX_STEPS = 30;
 
 /** Each of the latest commits of a path change as the file before and after it (a missing side: created or deleted there). */
-export function commitSteps(run: EvidenceRun, change: PathChange): Array<[FileAt | undefined, FileAt | undefined, Use]> {
+export function commitSteps(run: StepRun, change: PathChange): Array<[FileAt | undefined, FileAt | undefined, Use]> {
   return change.uses.slice(-MAX_STEPS).map((use) => {
     const i = use.commit.index;
     const from = run.index.renameInto(use.path, i)?.from;
@@ -138,7 +141,7 @@ export function commitSteps(run: EvidenceRun, change: PathChange): Array<[FileAt
  * commits not all compared. `[]` when every commit was compared and none changed them: the net
  * change came in with commits left out as noise (a bulk move), so it is no evidence.
  */
-export function evidenceUses(run: EvidenceRun, target: LinkedTarget, change: PathChange, doc: string | undefined): Use[] {
+export function evidenceUses(run: StepRun, target: LinkedTarget, change: PathChange, doc: string | undefined): Use[] {
   const blocks = blocksOf(target);
   if (blocks !== 'rules' && blocks !== 'targets') return change.uses;
   const older = change.uses.slice(0, -MAX_STEPS);
@@ -146,7 +149,7 @@ export function evidenceUses(run: EvidenceRun, target: LinkedTarget, change: Pat
   const kept = commitSteps(run, change)
     .filter(([from, to]) => {
       const diff = from || to ? run.index.diff(from, to) : undefined;
-      const changed = diff ? (docRules(run, target, { path: to?.path ?? from!.path }, diff, doc) ?? ranTargets(target, diff)) : undefined;
+      const changed = diff ? (docRules(run.context, target, { path: to?.path ?? from!.path }, diff, doc) ?? ranTargets(target, diff)) : undefined;
       if (changed === undefined) unknown = true;
       return changed === undefined || changed.length > 0;
     })
