@@ -109,6 +109,37 @@ describe('staleness: scripts and make targets a doc calls count changes of how t
     });
   });
 
+  // A package.json is a table of scripts: `npm run build` calls one entry, as `make build` calls one rule.
+  describe('package.json scripts', () => {
+    const pkg = (scripts: Record<string, string>, extra: Record<string, unknown> = {}) => JSON.stringify({ name: 'app', version: '1.0.0', scripts, ...extra }, null, 2) + '\n';
+    const DOC = '# Releasing\n\nRun the checks:\n\n```bash\nnpm run lint\nyarn test\n```\n';
+
+    it('does not age the doc when other entries, dependencies or the insides of its scripts change', async () => {
+      await repo.commit('release doc', '2025-01-01', { 'docs/release.md': DOC, 'package.json': pkg({ lint: 'eslint .', test: 'mocha', build: 'tsc' }) });
+      await repo.commit('bump deps', '2025-02-01', { 'package.json': pkg({ lint: 'eslint .', test: 'mocha', build: 'tsc -b' }, { devDependencies: { eslint: '^9.0.0', typescript: '^5.6.0' } }) });
+      await repo.commit('format too', '2025-03-01', { 'package.json': pkg({ lint: 'eslint . && prettier --check .', test: 'mocha', build: 'tsc -b', bundle: 'esbuild src/index.ts' }, { devDependencies: { eslint: '^9.1.0', typescript: '^5.6.0' } }) });
+      const doc = await report('docs/release.md');
+      assert.deepEqual([doc.level, reasons(doc)], ['fresh', [['stale.unmentioned-change', 'info', 'package.json', 6]]]);
+    });
+
+    it('says nothing about a script the package.json never defined (the reader\'s own project)', async () => {
+      const tutorial = '# Native code\n\nBuild your app:\n\n```bash\nnpm run build\n```\n';
+      await repo.commit('tutorial', '2025-01-01', { 'docs/tutorial.md': tutorial, 'package.json': pkg({ lint: 'eslint .' }) });
+      await repo.commit('lint more', '2025-02-01', { 'package.json': pkg({ lint: 'eslint . --max-warnings 0', test: 'mocha' }, { devDependencies: { mocha: '^10.0.0' } }) });
+      const doc = await report('docs/tutorial.md');
+      assert.deepEqual([doc.level, reasons(doc)], ['fresh', []]);
+    });
+
+    it('warns when a script the doc runs is gone', async () => {
+      await repo.commit('release doc', '2025-01-01', { 'docs/release.md': DOC, 'package.json': pkg({ lint: 'eslint .', test: 'mocha' }) });
+      const sha = await repo.commit('lint is part of test now', '2025-02-01', { 'package.json': pkg({ test: 'eslint . && mocha' }) });
+      const doc = await report('docs/release.md');
+      assert.deepEqual(reasons(doc), [['stale.linked-code-changed', 'warning', 'package.json', 6]]);
+      assert.deepEqual(doc.reasons[0]!.commits.map((c) => c.sha), [sha]);
+      assert.match(doc.reasons[0]!.message, /How this doc calls it changed: the package script `lint` is gone\.$/);
+    });
+  });
+
   describe('scripts', () => {
     const RUNBOOK = '# Redis\n\n```shell\n./scripts/reconfigure.sh $ENVIRONMENT $INSTANCE_NAME bootstrap\n```\n';
     const script = (second: string, inside: string) =>

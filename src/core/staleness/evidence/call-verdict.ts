@@ -59,22 +59,22 @@ export function argumentsPassed(doc: DocModel, target: LinkedTarget): number | u
   return most;
 }
 
-/** The tool that reads recipes from `path`: `just` for a justfile, else `make`. */
-export function recipeTool(path: string): 'make' | 'just' {
-  return /(?:^|\/)\.?[Jj]ustfile$/.test(path) ? 'just' : 'make';
+/** The tool that reads recipes from `path`: `just` for a justfile, `npm` for a package.json's scripts, else `make`. */
+export function recipeTool(path: string): 'make' | 'just' | 'npm' {
+  return /(?:^|\/)\.?[Jj]ustfile$/.test(path) ? 'just' : /(?:^|\/)package\.json$/.test(path) ? 'npm' : 'make';
 }
 
 /**
  * Why the call changes of a target concern the doc, as phrases for the message; empty when they do
  * not (the change is internal). `said`: the doc's names (see `docNames`); `passed`: how many
  * arguments the doc passes (undefined: it only links the script, so every argument counts);
- * `tool`: the changes are of make targets (or just recipes).
+ * `tool`: the changes are of make targets (or just recipes, or package.json scripts).
  */
-export function callPhrases(calls: readonly CallChange[], said: ReadonlySet<string>, passed: number | undefined, tool?: 'make' | 'just'): string[] {
+export function callPhrases(calls: readonly CallChange[], said: ReadonlySet<string>, passed: number | undefined, tool?: 'make' | 'just' | 'npm'): string[] {
   const out: string[] = [];
   const its = tool ? 'the recipe' : 'it';
   for (const c of calls) {
-    const who = tool ? `\`${[tool, c.name].filter(Boolean).join(' ')}\`` : 'the script';
+    const who = tool === 'npm' ? `the package script \`${c.name}\`` : tool ? `\`${[tool, c.name].filter(Boolean).join(' ')}\`` : 'the script';
     if (c.removed) {
       out.push(`${who} is gone`);
       continue;

@@ -4,6 +4,7 @@ import type { CallChange, HistoryView, IndexedCommit, RuleChange, StoredDiff, To
 import type { FileAt } from '../ports';
 import type { LinkedTarget } from '../model/report';
 import type { WorkspaceContext } from '../model/workspace-context';
+import { isPackageJson, packageScriptsRun } from '../diffs/package-scripts';
 
 /**
  * For an alert rule file: the changes of the rules whose runbook is `doc` (see `RuleChange`);
@@ -30,14 +31,14 @@ function makeTargets(raw: string, tool: 'make' | 'just'): string[] | undefined {
   return words.length === 1 ? [''] : tool === 'just' ? [words[1]!] : words.slice(1);
 }
 
-/** The Makefile (or justfile) targets a doc's commands run from `target`, when every command reading it is `make` (`just`); undefined otherwise. */
+/** The Makefile (justfile, package.json) targets a doc's commands run from `target`, when every command reading it is `make` (`just`, a package script run: see `packageScriptsRun`); undefined otherwise. */
 function targetsRun(target: LinkedTarget): string[] | undefined {
   if (target.via !== 'command') return undefined;
-  const tool = /(?:^|\/)(?:GNUmakefile|[Mm]akefile|[^/]+\.mk)$/.test(target.path) ? 'make' : /(?:^|\/)\.?[Jj]ustfile$/.test(target.path) ? 'just' : undefined;
+  const tool = /(?:^|\/)(?:GNUmakefile|[Mm]akefile|[^/]+\.mk)$/.test(target.path) ? 'make' : /(?:^|\/)\.?[Jj]ustfile$/.test(target.path) ? 'just' : isPackageJson(target.path) ? 'npm' : undefined;
   if (!tool) return undefined;
   const names = new Set<string>();
   for (const o of target.occurrences) {
-    const run = makeTargets(o.raw, tool);
+    const run = tool === 'npm' ? packageScriptsRun(o.raw) : makeTargets(o.raw, tool);
     if (!run) return undefined;
     for (const n of run) names.add(n);
   }
