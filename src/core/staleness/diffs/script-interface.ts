@@ -20,7 +20,7 @@ const SCRIPT_EXTENSION = /\.(sh|bash|zsh|ksh)$/i;
 const BUILT_IN = new Set(['HOME', 'PATH', 'PWD', 'OLDPWD', 'USER', 'SHELL', 'IFS', 'RANDOM', 'LINENO', 'SECONDS', 'HOSTNAME', 'UID', 'EUID', 'PPID', 'OSTYPE', 'BASH_SOURCE', 'BASH_VERSION', 'BASH_REMATCH', 'FUNCNAME', 'PIPESTATUS', 'OPTARG', 'OPTIND', 'TERM', 'TMPDIR', 'MAKE', 'MAKEFLAGS', 'MAKECMDGOALS', 'CURDIR', 'MAKEFILE_LIST', 'DEBUG']);
 const VARIABLE = /^[A-Z][A-Z0-9_]*$/;
 
-type Language = 'shell' | 'python' | 'ruby' | 'go' | 'other';
+type Language = 'shell' | 'python' | 'ruby' | 'go' | 'node' | 'other';
 
 /** The language of a script, or undefined when the file is not one (no script extension, no `#!` line). */
 export function scriptLanguage(path: string, text: string): Language | undefined {
@@ -28,6 +28,7 @@ export function scriptLanguage(path: string, text: string): Language | undefined
   // A module is read, not called: only one with a `#!` line or a main guard is a script.
   if (ext === 'py') return /^#!|^if __name__ == ["']__main__["']/m.test(text) ? 'python' : undefined;
   if (ext === 'rb') return /^#!|^if __FILE__ == \$0/m.test(text) ? 'ruby' : undefined;
+  if (ext === 'js' || ext === 'mjs' || ext === 'cjs') return /^#!|\brequire\.main\s*===\s*module\b|\bprocess\.argv\b/m.test(text) ? 'node' : undefined;
   if (ext === 'go') return /^package main\b/m.test(text) && /^func main\(\)/m.test(text) ? 'go' : undefined;
   if (ext && SCRIPT_EXTENSION.test(path) && ext !== 'pl') return 'shell';
   const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(text);
@@ -137,8 +138,10 @@ function otherInterface(text: string, language: Language): ScriptInterface {
   const read = new Set<string>();
   const usage: string[] = [];
   for (const line of lines) {
-    for (const m of line.matchAll(/\b(?:sys\.argv|ARGV|os\.Args)\[(\d+)\]/g)) {
-      const n = language === 'ruby' ? String(Number(m[1]) + 1) : m[1]!;
+    for (const m of line.matchAll(/\b(?:sys\.argv|ARGV|os\.Args|process\.argv)\[(\d+)\]/g)) {
+      // Ruby's ARGV starts at the first argument, Node's process.argv at the interpreter.
+      const n = language === 'ruby' ? String(Number(m[1]) + 1) : language === 'node' ? String(Number(m[1]) - 1) : m[1]!;
+      if (language === 'node' && Number(n) < 1) continue;
       if (!args.has(n)) args.set(n, new Set());
       args.get(n)!.add(normal(line));
     }
@@ -147,6 +150,18 @@ function otherInterface(text: string, language: Language): ScriptInterface {
         const word = name[1]!.split(/[\s=]/)[0]!;
         if (/^-{0,2}[A-Za-z][\w-]*$/.test(word)) options.add(word);
       }
+    }
+    if (language === 'node') {
+      // `process.argv.slice(2)` hands every argument on (to minimist, yargs, a child process).
+      if (/\bprocess\.argv\.slice\(\s*2\s*\)/.test(line)) {
+        if (!args.has('@')) args.set('@', new Set());
+        args.get('@')!.add(normal(line));
+      }
+      // commander's `.option('-j, --jobs <n>')`, `.requiredOption(…)`; yargs' `.option('jobs', …)`.
+      for (const m of line.matchAll(/\.(?:option|requiredOption)\(\s*["'`]([^"'`]+)["'`]/g)) {
+        for (const word of m[1]!.split(/[\s,|]+/)) if (/^-{0,2}[A-Za-z][\w-]*$/.test(word)) options.add(word);
+      }
+      for (const m of line.matchAll(/\bprocess\.env(?:\.([A-Za-z_]\w*)|\[\s*["'`]([A-Za-z_]\w*)["'`]\s*\])/g)) read.add(m[1] ?? m[2]!);
     }
     for (const m of line.matchAll(/\.command\(\s*(?:name\s*=\s*)?["']([\w-]+)["']/g)) options.add(m[1]!);
     for (const m of line.matchAll(/\b(?:flag|[Ff]lags\(\)|PersistentFlags\(\)|fs|flagSet|flags)\.(?:String|Bool|Int|Int64|Uint|Uint64|Float64|Duration|StringSlice|StringArray|StringToString|Var|Func)(?:Var)?P?\(\s*(?:&?[\w.]+\s*,\s*)?"([\w-]+)"/g)) options.add(`--${m[1]!}`);

@@ -18,6 +18,35 @@ describe('script interface (how a doc calls a script)', () => {
     );
   });
 
+  it('reads a Node script run by a command: its arguments, options and environment variables', () => {
+    const runner = [
+      "const minimist = require('minimist');",
+      '// process.argv[9] in a comment is not used',
+      'const args = minimist(process.argv.slice(2), { boolean: ["default"] });',
+      'const target = process.argv[2];',
+      "program.option('-j, --jobs <n>', 'parallel jobs').requiredOption('--suite <name>');",
+      'if (process.env.NODE_REGENERATE_SNAPSHOTS) regenerate();',
+      "const dir = process.env['ELECTRON_OUT_DIR'] || 'Testing';",
+    ].join('\n');
+    assert.deepEqual(
+      [scriptLanguage('script/node-spec-runner.js', runner), scriptLanguage('lib/util.js', 'module.exports = {};\n'), scriptLanguage('script/run.mjs', '#!/usr/bin/env node\n')],
+      ['node', undefined, 'node'],
+    );
+    const i = scriptInterface(runner, 'node');
+    assert.deepEqual(
+      [[...i.args.keys()].sort(), i.options, i.variables],
+      [['1', '@'], ['--jobs', '--suite', '-j'], ['ELECTRON_OUT_DIR', 'NODE_REGENERATE_SNAPSHOTS']],
+    );
+    // A change inside (the test runner moves a file aside) keeps the interface; a renamed variable does not.
+    const inside = runner + '\nfs.renameSync(pkg, pkg + ".bak");\n';
+    assert.deepEqual(scriptCallChanges('script/node-spec-runner.js', runner, inside), []);
+    const renamed = runner.replace('NODE_REGENERATE_SNAPSHOTS', 'REGENERATE_SNAPSHOTS');
+    assert.deepEqual(
+      (scriptCallChanges('script/node-spec-runner.js', runner, renamed) as Array<{ variables: unknown }>).map((c) => c.variables),
+      [{ lost: ['NODE_REGENERATE_SNAPSHOTS'], gained: ['REGENERATE_SNAPSHOTS'], had: ['ELECTRON_OUT_DIR', 'NODE_REGENERATE_SNAPSHOTS'] }],
+    );
+  });
+
   it('reads positional parameters outside functions and single quotes, getopts letters, option arms, usage and environment variables', () => {
     const text = [
       '#!/bin/bash',
