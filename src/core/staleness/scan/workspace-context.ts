@@ -47,8 +47,8 @@ export async function loadContext(
   const alertRules = kept
     ? kept.changed.length === 0
       ? kept.rules
-      : await rescanAlertRules(kept.rules, kept.changed, list, docs, files, repos, refs, options, signal)
-    : await scanAlertRules(list, await searchRuleFiles(files, options, signal), docs, files, repos, refs, options, signal);
+      : await rescanAlertRules(kept.rules, kept.changed, { list, docs, files, repos, refs, options, signal })
+    : await scanAlertRules({ list, docs, files, repos, refs, options, signal }, await searchRuleFiles(files, options, signal));
   const site = await detectSites({ list, read: (path) => files.read(path, MAX_SITE_FILE_BYTES) }, docs, options.site);
   signal?.throwIfAborted();
   const key = JSON.stringify([list, repos, refs, [...alertRules].sort((a, b) => (a[0] < b[0] ? -1 : 1)), siteKey(site)]);
@@ -123,17 +123,7 @@ const MAX_RESCANNED = 64;
  * `rules` (a previous scan) with the links of the rule files in `changed` found again: the same
  * result as scanning every file, for files that did not change are read the same.
  */
-async function rescanAlertRules(
-  rules: Map<string, AlertRuleLink[]>,
-  changed: string[],
-  list: string[],
-  docs: DocModel[],
-  files: WorkspaceFiles,
-  repos: RepoLocation[],
-  refs: GitRefs,
-  options: StalenessOptions,
-  signal?: AbortSignal,
-): Promise<Map<string, AlertRuleLink[]>> {
+async function rescanAlertRules(rules: Map<string, AlertRuleLink[]>, changed: string[], scan: RuleScan): Promise<Map<string, AlertRuleLink[]>> {
   const again = new Set(changed);
   const byDoc = new Map<string, AlertRuleLink[]>();
   for (const [doc, links] of rules) {
@@ -142,7 +132,7 @@ async function rescanAlertRules(
   }
   // As `git grep -I` picks the candidates of a full scan: listed files that mention "runbook" (the
   // scan checks that) and are not binary (no NUL in their first 8,000 bytes).
-  const scanned = await scanAlertRules(list.filter((p) => again.has(p)), undefined, docs, files, repos, refs, options, signal, (text) => !text.slice(0, 8000).includes('\0'));
+  const scanned = await scanAlertRules({ ...scan, list: scan.list.filter((p) => again.has(p)) }, undefined, (text) => !text.slice(0, 8000).includes('\0'));
   for (const [doc, links] of scanned) byDoc.set(doc, [...(byDoc.get(doc) ?? []), ...links]);
   for (const list of byDoc.values()) list.sort(byRuleFile);
   return byDoc;
@@ -157,15 +147,20 @@ function searchRuleFiles(files: WorkspaceFiles, options: StalenessOptions, signa
   return (files.filesContaining?.('runbook', extensions.every((e) => e !== undefined) ? (extensions as string[]) : undefined, signal) ?? Promise.resolve(undefined)).catch(() => undefined);
 }
 
+/** What a scan of alert rule files reads: the listed files, the docs their runbook values may name, and how to match them. */
+interface RuleScan {
+  list: string[];
+  docs: DocModel[];
+  files: WorkspaceFiles;
+  repos: RepoLocation[];
+  refs: GitRefs;
+  options: StalenessOptions;
+  signal?: AbortSignal;
+}
+
 async function scanAlertRules(
-  list: string[],
+  { list, docs, files, repos, refs, options, signal }: RuleScan,
   mentioning: string[] | undefined,
-  docs: DocModel[],
-  files: WorkspaceFiles,
-  repos: RepoLocation[],
-  refs: GitRefs,
-  options: StalenessOptions,
-  signal?: AbortSignal,
   /** Whether a rule file's text is scanned (all are when not given). */
   readable: (text: string) => boolean = () => true,
 ): Promise<Map<string, AlertRuleLink[]>> {
