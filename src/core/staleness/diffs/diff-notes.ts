@@ -7,7 +7,7 @@ import type { BlobContent, FileAt } from '../ports';
 import { compareRunbookRules, runbookRulesOf, type RunbookRules } from '../../alerts/rule-blocks';
 import { changedMakeRules } from './make-target-blocks';
 import { makeCallChanges, scriptCallChanges } from './call-changes';
-import { changedPackageScripts, isPackageJson, packageCallChanges } from './package-scripts';
+import { isPackageJson, packageScriptChanges } from './package-scripts';
 
 // What a verdict needs of a line diff beyond its counts, computed from the two texts as the diff lands.
 
@@ -44,7 +44,7 @@ export function lacksBlocks(diff: StoredDiff, from: FileAt | undefined, to: File
 /**
  * A diff with the blocks that changed: for `rules` the runbook values whose alert rules changed
  * (see `withRules`), for `targets` the Makefile targets whose rules changed (see `changedMakeRules`;
- * a missing side has none; for a package.json its scripts, see `changedPackageScripts`) and how each is called now (see `makeCallChanges`), for `calls` how a
+ * a missing side has none; for a package.json its scripts, see `packageScriptChanges`) and how each is called now (see `makeCallChanges`), for `calls` how a
  * script is called (see `scriptCallChanges`); left as is when a side is unreadable or binary, or
  * nothing changed. `rules` keeps each blob's alert rules as parsed (see `runbookRulesOf`) while the
  * blob is kept: a rule file at HEAD is compared with many older versions, and is parsed once.
@@ -63,10 +63,7 @@ export function withBlocks(
   if (a === undefined || b === undefined) return diff;
   if (blocks === 'rules') return withRules(diff, rulesOf(blobA, a, rules), rulesOf(blobB, b, rules));
   if (blocks === 'calls') return { ...diff, calls: scriptCallChanges(to?.path ?? from!.path, a, b) };
-  if (isPackageJson(to?.path ?? from!.path)) {
-    const scripts = changedPackageScripts(a, b);
-    return { ...diff, targets: scripts, calls: packageCallChanges(a, b, scripts) };
-  }
+  if (isPackageJson(to?.path ?? from!.path)) return { ...diff, ...packageScriptChanges(a, b) };
   const just = /(?:^|\/)\.?[Jj]ustfile$/.test(to?.path ?? from!.path);
   const targets = changedMakeRules(a, b, just);
   return { ...diff, targets, calls: makeCallChanges(a, b, targets, just) };

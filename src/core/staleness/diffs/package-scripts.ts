@@ -20,19 +20,17 @@ export function packageScriptTable(text: string): Map<string, string> {
   return new Map(Object.entries(scripts as Record<string, unknown>).map(([name, command]) => [name, String(command)]));
 }
 
-/** The scripts whose command differs between two package.json texts (added, changed or gone), sorted. */
-export function changedPackageScripts(before: string, after: string): string[] {
+/**
+ * Between two package.json texts: the scripts whose command differs (added, changed or gone),
+ * sorted, and per script whether it is gone or changed inside only (a script takes no declared
+ * options). Each text is parsed once.
+ */
+export function packageScriptChanges(before: string, after: string): { targets: string[]; calls: CallChange[] } {
   const a = packageScriptTable(before);
   const b = packageScriptTable(after);
-  return [...new Set([...a.keys(), ...b.keys()])].filter((name) => a.get(name) !== b.get(name)).sort();
-}
-
-/** Per changed script (see `changedPackageScripts`): gone, or changed inside only (a script takes no declared options). */
-export function packageCallChanges(before: string, after: string, changed: readonly string[]): CallChange[] {
-  const a = packageScriptTable(before);
-  const b = packageScriptTable(after);
+  const targets = [...new Set([...a.keys(), ...b.keys()])].filter((name) => a.get(name) !== b.get(name)).sort();
   const none = { lost: [], gained: [], had: [] };
-  return changed.map((name) => ({ name, ...(a.has(name) && !b.has(name) ? { removed: true } : {}), args: [], options: none, variables: none }));
+  return { targets, calls: targets.map((name) => ({ name, ...(a.has(name) && !b.has(name) ? { removed: true } : {}), args: [], options: none, variables: none })) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DocModel } from '../../doc-model';
 import type { CallChange } from '../history/history-types';
 import type { LinkedTarget } from '../model/report';
+import { isPackageJson } from '../diffs/package-scripts';
 
 // Issue 18: a doc calls a script or a make target, it does not read it. A change of how it is
 // called (arguments, options, usage, the variables the doc names) concerns the doc; a change of
@@ -61,7 +62,7 @@ export function argumentsPassed(doc: DocModel, target: LinkedTarget): number | u
 
 /** The tool that reads recipes from `path`: `just` for a justfile, `npm` for a package.json's scripts, else `make`. */
 export function recipeTool(path: string): 'make' | 'just' | 'npm' {
-  return /(?:^|\/)\.?[Jj]ustfile$/.test(path) ? 'just' : /(?:^|\/)package\.json$/.test(path) ? 'npm' : 'make';
+  return /(?:^|\/)\.?[Jj]ustfile$/.test(path) ? 'just' : isPackageJson(path) ? 'npm' : 'make';
 }
 
 /**
