@@ -11,6 +11,7 @@ import { goOptions, pythonOptions, scriptLanguage, shellOptions, type ScriptOpti
 import { defines } from './target-files';
 import { readTargets, targetSource } from './target-lookup';
 import { VendoredPaths } from './vendored';
+import { isPastRecord } from '../past-records';
 import { WORKFLOW_DIR, workflowDispatch } from './workflow-inputs';
 
 /** Options of `commandDrift`. */
@@ -49,7 +50,7 @@ const PACKAGE_MANAGER_COMMANDS = new Set([
 
 /**
  * Command drift: every command of every runnable block of `docs` checked against the repository
- * as `tree` holds it, except in vendored docs (see `VendoredPaths`). Findings, on the command's doc line:
+ * as `tree` holds it, except in vendored docs (see `VendoredPaths`) and records of the past (see `isPastRecord`). Findings, on the command's doc line:
  * - `command.missing-script` (error): an executed repository path does not exist, said only with
  *   evidence that it belongs to this repository: its folder exists (and the file is not ignored by
  *   git, as a build output is), or history shows it renamed or deleted;
@@ -65,8 +66,9 @@ export async function commandDrift(docs: readonly DocModel[], tree: RepoTree, op
   const vendored = new VendoredPaths(tree);
   for (const doc of docs) {
     options.signal?.throwIfAborted();
-    // Another project's copy describes that project's checkout.
-    if (await vendored.has(doc.path)) continue;
+    // Another project's copy describes that project's checkout; a record of the past (minutes, a
+    // changelog) says what was run then, and nobody runs it from there now.
+    if (isPastRecord(doc.path) || (await vendored.has(doc.path))) continue;
     const seen = new Set<string>();
     const found: Found[] = [];
     const state: DocState = { anchors: new Set() };

@@ -16,7 +16,7 @@ import { outsideRepoReason } from '../rules/link-outside-repo';
 import type { SiteContext } from '../../site/site-model';
 import { isFixturePath, isTemplatePath, siteOutcome } from './site-targets';
 import { FileSet } from './file-set';
-import { isPastRecord } from './past-records';
+import { isPastRecord } from '../../past-records';
 
 export { FileSet } from './file-set';
 export type { ResolvedDoc } from '../model/report';

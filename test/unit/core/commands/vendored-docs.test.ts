@@ -28,6 +28,11 @@ describe('command drift leaves vendored docs alone', () => {
     assert.deepEqual(brief(await driftOf(files)), ['website/docs/ops.md:5 command.missing-script']);
   });
 
+  it('does not check records of the past (meeting notes, archives, changelogs, release notes), as staleness does not', async () => {
+    const files = { 'scripts/ok.sh': '', 'CHANGELOG.md': DOC, 'sig-ops/meeting-notes-archive/2019.md': runbook('./scripts/ok.sh\n./scripts/gone.sh', 'sh', '{cwd=../..}'), 'docs/archive/ops.md': runbook('./scripts/ok.sh\n./scripts/gone.sh', 'sh', '{cwd=../..}'), 'docs/ops.md': runbook('./scripts/ok.sh\n./scripts/gone.sh', 'sh', '{cwd=..}') };
+    assert.deepEqual(brief(await driftOf(files)), ['docs/ops.md:5 command.missing-script']);
+  });
+
   it('does not check docs .gitattributes marks linguist-vendored, unless a later line unmarks them', async () => {
     const base = { 'upstream/scripts/ok.sh': '', 'upstream/ops.md': DOC, 'upstream/keep/scripts/ok.sh': '', 'upstream/keep/ops.md': DOC };
     const attributes = 'upstream/** linguist-vendored\nupstream/keep/** -linguist-vendored\n*.md text\n';
