@@ -213,8 +213,9 @@ describe('staleness: scripts and make targets a doc calls count changes of how t
       await repo.commit('build doc', '2025-01-01', { 'docs/build.md': docText, build: 'docker build .\n' });
       await repo.commit('tag and push', '2025-02-01', { build: 'docker build -t image .\ndocker push image\n' });
       const doc = await report('docs/build.md');
-      assert.deepEqual(reasons(doc), [['stale.linked-code-changed', 'warning', 'build', 3]]);
-      assert.match(doc.reasons[0]!.message, /Next to the link this doc says what changed: the change brought `image` into it\.$/);
+      // Weighed by its words, not as a script's insides; a word the doc says that the file gained is not a reason (issue 18).
+      assert.deepEqual(reasons(doc), [['stale.unmentioned-change', 'info', 'build', 3]]);
+      assert.match(doc.reasons[0]!.message, /but took nothing this doc says next to the link out of it: it only brought in `image`, which this doc says/);
     });
   });
 });

@@ -45,6 +45,37 @@ describe('staleness: what the doc says next to a link against what changed', () 
     assert.match(doc!.reasons[0]!.message, / Next to the link this doc says what changed: the change took `test` out of it\.$/);
   });
 
+  it('keeps a doc fresh when the file it points to only gained a word the doc says next to the link, and flags it once a word the doc says is gone', async () => {
+    // argo-workflows docs/template-defaults.md → workflow_types.go: "brought `runtime`" was not evidence.
+    const types = (fields: string) => `package api\n\ntype WorkflowSpec struct {\n${fields}}\n`;
+    await repo.commit('add doc', '2025-01-01', {
+      'docs/template-defaults.md': '# Template defaults\n\nThe [workflow types](../api/types.go) define `TemplateDefaults`, which the controller applies at runtime.\n',
+      'api/types.go': types('\tTemplateDefaults *Template\n'),
+    });
+    const sha = await repo.commit('add runtime', '2025-02-01', { 'api/types.go': types('\tTemplateDefaults *Template\n\tRuntime *RuntimeClass\n') });
+    const [first] = await report(['docs/template-defaults.md']);
+    assert.deepEqual([first!.level, flags(first), first!.score], ['fresh', [['stale.unmentioned-change', 'info', 'api/types.go']], 0.1]);
+    assert.equal(
+      first!.reasons[0]!.message,
+      `Linked file \`api/types.go\` changed (1 commit, +1/−0 lines) since this doc was last changed on 2025-01-01 — latest: ${sha.slice(0, 7)} "add runtime", ` +
+        'but took nothing this doc says next to the link out of it: it only brought in `runtime`, which this doc says (new in it: `Runtime`, `RuntimeClass`). What a file gains does not make this doc wrong; nothing to update unless this doc should describe the new parts.',
+    );
+    await repo.commit('defaults are a config map now', '2025-03-01', { 'api/types.go': types('\tRuntime *RuntimeClass\n') });
+    const [second] = await report(['docs/template-defaults.md']);
+    assert.deepEqual([second!.level, flags(second)], ['stale', [['stale.linked-code-changed', 'warning', 'api/types.go']]]);
+    assert.match(second!.reasons[0]!.message, / Next to the link this doc says what changed: the change took `Template`, `TemplateDefaults` out of it\.$/);
+  });
+
+  it('keeps a doc fresh when a data file it points to gained a key the doc names', async () => {
+    // kubernetes/community sig-governance.md → sigs.yaml: `leads:` came into subprojects, which the doc already says.
+    const sigs = (lead: string) => `sigs:\n  - name: auth\n    subprojects:\n      - name: secrets\n        owners:\n          - a/OWNERS\n${lead}`;
+    await repo.commit('add doc', '2025-01-01', { 'governance.md': '# Governance\n\nSubproject leads are tracked via `subproject.leads` in [sigs.yaml](sigs.yaml).\n', 'sigs.yaml': sigs('') });
+    await repo.commit('leads of secrets', '2025-02-01', { 'sigs.yaml': sigs('        leads:\n          - github: alice\n') });
+    const [doc] = await report(['governance.md']);
+    assert.deepEqual([doc!.level, flags(doc)], ['fresh', [['stale.unmentioned-change', 'info', 'sigs.yaml']]]);
+    assert.match(doc!.reasons[0]!.message, /it only brought in `leads`, which this doc says/);
+  });
+
   it('flags the doc when the value it quotes changed', async () => {
     await repo.commit('add runbook', '2025-01-01', { 'runbooks/db.md': '# Db\n\nThe [pool](../config/db.conf) holds 10 connections.\n', 'config/db.conf': 'pool_size = 10\ntimeout = 30s\n' });
     await repo.commit('bigger pool', '2025-02-01', { 'config/db.conf': 'pool_size = 20\ntimeout = 30s\n' });

@@ -14,29 +14,44 @@ const listed = (words: string[]): string => {
   return words.length > LISTED ? `${shown.join(', ')} and ${words.length - LISTED} more` : shown.join(', ');
 };
 
-/**
- * Why a change concerns what the doc says about its target, as phrases for the message; empty
- * when it does not. It does when a top-level data section was removed, when a word the doc says
- * next to the link left the file or came into it, or when an entry was added with the same body as
- * two or more entries the doc names (a new member of a list the doc enumerates).
- */
-export function mentionsOf(words: ChangeVocabulary, terms: Map<string, string>): string[] {
-  const said = (token: string): string | undefined => {
+const unique = (list: Array<string | undefined>) => [...new Set(list.filter((w): w is string => w !== undefined))];
+
+/** The doc's spelling of `token` when the doc says it (see `termsNear`). */
+const saidIn =
+  (terms: Map<string, string>) =>
+  (token: string): string | undefined => {
     const word = normalWord(token);
     return word === undefined ? undefined : terms.get(word);
   };
+
+/**
+ * Why a change concerns what the doc says about its target, as phrases for the message; empty
+ * when it does not. It does when a top-level data section was removed, when a word the doc says
+ * next to the link left the file, or when an entry was added with the same body as two or more
+ * entries the doc names (a new member of a list the doc enumerates). A word the doc says that the
+ * file gained is not a reason (see `broughtIn`): a doc goes wrong when something it relies on goes
+ * away or changes, not when something is added next to it. `ownRules`: the words are those of the
+ * alert rules whose runbook the doc is; a word their expressions or labels gained changed when they
+ * fire, which the runbook relies on, so it is a reason too.
+ */
+export function mentionsOf(words: ChangeVocabulary, terms: Map<string, string>, ownRules = false): string[] {
+  const said = saidIn(terms);
   const out: string[] = [];
   if (words.sections.length > 0) out.push(`removed the top-level ${words.sections.length === 1 ? 'section' : 'sections'} ${listed(words.sections)}`);
-  const unique = (list: Array<string | undefined>) => [...new Set(list.filter((w): w is string => w !== undefined))];
   const gone = unique(words.lost.map(said));
-  const came = unique(words.gained.map(said));
   if (gone.length > 0) out.push(`took ${listed(gone)} out of it`);
+  const came = ownRules ? broughtIn(words, terms) : [];
   if (came.length > 0) out.push(`brought ${listed(came)} into it`);
   for (const copy of words.copies) {
     const named = unique(copy.like.map(said));
     if (named.length >= 2) out.push(`added \`${copy.key}\` next to ${listed(named)}, shaped like them`);
   }
   return out;
+}
+
+/** The words the doc says next to the link that the change brought into the file, as the doc spells them (shown, never a reason). */
+export function broughtIn(words: ChangeVocabulary, terms: Map<string, string>): string[] {
+  return unique(words.gained.map(saidIn(terms)));
 }
 
 /**
@@ -60,8 +75,10 @@ export async function compareWithDocs(evidence: DocEvidence[], git: GitHistory |
       tree ??= docTree(text);
       // A doc is the runbook of the alert rules pointing at it: all it says is about them.
       const terms = c.target.via === 'alert-rule' ? termsOfDoc(tree, c.target.path) : termsNear(tree, c.target.occurrences.map((o) => o.line), c.target.path);
-      const mentions = mentionsOf(vocabulary, terms);
-      return mentions.length > 0 ? { ...rest, mentions } : { ...rest, unmentioned: true, vocabulary };
+      const mentions = mentionsOf(vocabulary, terms, c.target.via === 'alert-rule');
+      if (mentions.length > 0) return { ...rest, mentions };
+      const brought = broughtIn(vocabulary, terms);
+      return { ...rest, unmentioned: true, vocabulary, ...(brought.length > 0 ? { brought } : {}) };
     });
   }
 }

@@ -33,10 +33,12 @@ export interface ChangeEvidence {
    * watched files). Dropped once compared.
    */
   vocabulary?: ChangeVocabulary;
-  /** Why the change concerns what the doc says: words it names that the change removed or brought, entries added like ones it names, sections removed. */
+  /** Why the change concerns what the doc says: words it names that the change removed, entries added like ones it names, sections removed. */
   mentions?: string[];
   /** The change touches nothing the doc says about the target: `stale.unmentioned-change` (info). */
   unmentioned?: boolean;
+  /** With `unmentioned`: words the doc says next to the link that the change brought into the file, as the doc spells them (what a file gains does not make a doc wrong; shown only). */
+  brought?: string[];
   /** For a script or make target the doc calls: how the way it is called changed (phrases for the message). */
   calls?: string[];
   /** For a script or make target the doc calls: only its insides changed (with `unmentioned`). */

@@ -10,7 +10,8 @@ const shown = (words: string[]): string => words.slice(0, SHOWN).map((w) => `\`$
 
 /**
  * `stale.unmentioned-change` (info): a linked file, folder or glob changed for real since the doc's
- * reference, but the change neither took out nor brought in a word the doc says next to the link,
+ * reference, but the change took no word the doc says next to the link out of it (words it brought
+ * in are named, but what a file gains does not make a doc wrong),
  * removed no top-level data section, and added no entry shaped like two or more the doc names
  * (issue 18: "edit X and update the Go version", "settings are documented here" stay true when X
  * gains targets, jobs, options or owners); or, for a script or make target the doc calls, only its
@@ -33,7 +34,9 @@ export const staleUnmentionedChange: ItemRule<ChangeEvidence> = {
         ...at(c.target),
         message: c.internal
           ? `${targetWords(c.target, noun)} changed (${plural(c.commits.length, 'commit')}, ${lineCounts(c.added, c.deleted)}) since ${since}${latest}, but only inside: how this ${noun} calls it (its arguments, options and usage, and the variables this ${noun} names) is the same. Nothing to update unless this ${noun} describes what it does inside.`
-          : `${targetWords(c.target, noun)} changed (${plural(c.commits.length, 'commit')}, ${lineCounts(c.added, c.deleted)}) since ${since}${latest}, but not in anything this ${noun} says next to the link${what ? ` (${what})` : ''}. Nothing to update unless this ${noun} should describe the new parts.`,
+          : c.brought?.length
+            ? `${targetWords(c.target, noun)} changed (${plural(c.commits.length, 'commit')}, ${lineCounts(c.added, c.deleted)}) since ${since}${latest}, but took nothing this ${noun} says next to the link out of it: it only brought in ${shown(c.brought)}, which this ${noun} says${what ? ` (${what})` : ''}. What a file gains does not make this ${noun} wrong; nothing to update unless this ${noun} should describe the new parts.`
+            : `${targetWords(c.target, noun)} changed (${plural(c.commits.length, 'commit')}, ${lineCounts(c.added, c.deleted)}) since ${since}${latest}, but not in anything this ${noun} says next to the link${what ? ` (${what})` : ''}. Nothing to update unless this ${noun} should describe the new parts.`,
         commits: c.commits,
         added: c.added,
         deleted: c.deleted,
