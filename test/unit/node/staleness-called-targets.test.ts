@@ -169,6 +169,20 @@ describe('staleness: scripts and make targets a doc calls count changes of how t
       assert.match(doc.reasons[0]!.message, /How this runbook calls it changed: the 2nd argument is now used as `export gitlab_redis_service=\$2` \(was `export gitlab_redis_cluster=\$2`\)\.$/);
     });
 
+    it('reports a changed default of an argument the doc passes, and a new use of it, as info', async () => {
+      // jaeger examples/hotrod/kubernetes/README.md → deploy-all.sh: the modes and the tag argument work as the doc says.
+      const doc = '# Hotrod\n\n```bash\n./deploy-all.sh local v1.2\n```\n';
+      const deploy = (tag: string, extra: string) => `#!/bin/bash\nMODE="\${1:-upgrade}"\nIMAGE_TAG="\${2:-${tag}}"\n${extra}helm upgrade --install jaeger --set tag=$IMAGE_TAG\n`;
+      await repo.commit('hotrod doc', '2025-01-01', { 'deploy-all.sh': deploy('latest', ''), 'README.md': doc });
+      await repo.commit('snapshot tags', '2025-02-01', { 'deploy-all.sh': deploy('${DEMO_TAG:-}', 'LOCAL_TAG="${2:-${DEMO_TAG:-latest}}"\n') });
+      let result = await report('README.md');
+      assert.deepEqual([result.level, reasons(result)], ['fresh', [['stale.unmentioned-change', 'info', 'deploy-all.sh', 4]]]);
+      await repo.commit('the tag is an option now', '2025-03-01', { 'deploy-all.sh': deploy('${DEMO_TAG:-}', 'LOCAL_TAG="${2:-${DEMO_TAG:-latest}}"\n').replace('IMAGE_TAG="${2:-${DEMO_TAG:-}}"', 'IMAGE_TAG="${DEMO_TAG:-}"') });
+      result = await report('README.md');
+      assert.deepEqual(reasons(result), [['stale.linked-code-changed', 'warning', 'deploy-all.sh', 4]]);
+      assert.match(result.reasons[0]!.message, /How this doc calls it changed: the 2nd argument is now used as `LOCAL_TAG=\$\{2:-\$\{DEMO_TAG:-latest\}\}` \(was `IMAGE_TAG=\$\{2:-latest\}`\)\.$/);
+    });
+
     it('reports changes inside functions and awk programs as info', async () => {
       await repo.commit('redis runbook', '2025-01-01', { 'runbooks/redis.md': RUNBOOK, 'scripts/reconfigure.sh': script('gitlab_redis_cluster', 'gitlab-ctl reconfigure') });
       const inside = script('gitlab_redis_cluster', 'systemctl restart redis-server').replace("'{print $2}'", "'{print $3}'");

@@ -1,12 +1,18 @@
 import type { CallChange } from '../history/history-types';
 import { justRecipeParameters, makeTargetVariables } from './make-target-blocks';
-import { scriptInterface, scriptLanguage, type ScriptInterface } from './script-interface';
+import { scriptInterface, scriptLanguage, withoutDefaults, type ScriptInterface } from './script-interface';
 
 const minus = (a: readonly string[], b: readonly string[]): string[] => {
   const has = new Set(b);
   return a.filter((x) => !has.has(x));
 };
 const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The uses in `before` whose form without defaults (see `withoutDefaults`) is in no use of `after`. */
+export function usesGone(before: readonly string[], after: readonly string[]): string[] {
+  const now = new Set(after.map(withoutDefaults));
+  return before.filter((line) => !now.has(withoutDefaults(line)));
+}
 
 /** The change between two sets of names, with all the names before. */
 function names(before: readonly string[], after: readonly string[]): { lost: string[]; gained: string[]; had: string[] } {
@@ -21,9 +27,11 @@ function unchanged(c: CallChange): boolean {
 /** How the interface of a script changed (see `ScriptInterface`); undefined when it did not. */
 export function scriptCallChange(before: ScriptInterface, after: ScriptInterface): CallChange | undefined {
   const params = [...new Set([...before.args.keys(), ...after.args.keys()])].sort();
+  // A doc relies on what its arguments were used for: a use that went away or changed counts, a
+  // changed default or an added use does not (the count check `$#` counts any change).
   const args = params
     .map((param) => ({ param, before: before.args.get(param) ?? [], after: after.args.get(param) ?? [] }))
-    .filter((a) => !same(a.before, a.after));
+    .filter((a) => (a.param === '#' ? !same(a.before, a.after) : usesGone(a.before, a.after).length > 0));
   const change: CallChange = {
     name: '',
     args,

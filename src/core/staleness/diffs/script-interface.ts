@@ -86,6 +86,29 @@ function shellLines(text: string): { top: string[]; all: string[]; usage: string
 /** A shell line without what the shell does not expand: single-quoted text, escaped dollars (`sed "s#^x\$#y#"`). */
 const unexpanded = (line: string): string => line.replace(/\\\$/g, '').replace(/'[^']*'/g, "''");
 
+/**
+ * A use of a positional parameter as compared: every `${N:-default}` (and `${N-…}`, `${N:=…}`,
+ * `${N=…}`, `${N:?…}`, `${N?…}`, nested braces included) read as `$N`, so a changed default is not
+ * a changed use (jaeger's `IMAGE_TAG="${2:-latest}"` → `"${2:-${JAEGER_DEMO_IMAGE_TAG:-}}"`).
+ */
+export function withoutDefaults(line: string): string {
+  let out = '';
+  let i = 0;
+  for (let m = /\$\{(\d+|[@*])(?::?[-=?])/g.exec(line); m; m = /\$\{(\d+|[@*])(?::?[-=?])/g.exec(line.slice(i))) {
+    const start = i + m.index;
+    let depth = 1;
+    let j = start + m[0].length;
+    for (; j < line.length && depth > 0; j++) {
+      if (line[j] === '{' && line[j - 1] === '$') depth++;
+      else if (line[j] === '}') depth--;
+    }
+    if (depth > 0) break;
+    out += `${line.slice(i, start)}$${m[1]}`;
+    i = j;
+  }
+  return out + line.slice(i);
+}
+
 function shellInterface(text: string): ScriptInterface {
   const { top, all, usage } = shellLines(text);
   const args = new Map<string, Set<string>>();

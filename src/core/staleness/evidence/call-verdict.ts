@@ -2,6 +2,7 @@ import type { DocModel } from '../../doc-model';
 import type { CallChange } from '../history/history-types';
 import type { LinkedTarget } from '../model/report';
 import { isPackageJson } from '../diffs/package-scripts';
+import { usesGone } from '../diffs/call-changes';
 
 // Issue 18: a doc calls a script or a make target, it does not read it. A change of how it is
 // called (arguments, options, usage, the variables the doc names) concerns the doc; a change of
@@ -82,13 +83,13 @@ export function callPhrases(calls: readonly CallChange[], said: ReadonlySet<stri
     }
     for (const a of c.args) {
       const n = Number(a.param);
-      const now = a.after.find((l) => !a.before.includes(l));
+      // Uses compared without their defaults (see `usesGone`): the new one, the one that went.
+      const now = usesGone(a.after, a.before)[0];
+      const was = usesGone(a.before, a.after)[0];
       if (a.param === '#') out.push(`the check of how many arguments it takes is now ${now ? line(now) : 'gone'}`);
       else if (a.param === '@' && passed !== 0) out.push(now ? `its arguments are now passed on as ${line(now)}` : 'its arguments are no longer passed on where they were');
-      else if (Number.isInteger(n) && n > 0 && (passed === undefined || n <= passed)) {
-        const now = a.after.find((l) => !a.before.includes(l));
-        const was = a.before.find((l) => !a.after.includes(l));
-        out.push(now === undefined ? `the ${ordinal(n)} argument is no longer used as ${line(was!)}` : `the ${ordinal(n)} argument is now used as ${line(now)}${was ? ` (was ${line(was)})` : ''}`);
+      else if (Number.isInteger(n) && n > 0 && (passed === undefined || n <= passed) && was !== undefined) {
+        out.push(now === undefined ? `the ${ordinal(n)} argument is no longer used as ${line(was)}` : `the ${ordinal(n)} argument is now used as ${line(now)} (was ${line(was)})`);
       }
     }
     if (c.usage && tool) out.push(c.usage.after[0] ? `${who} now takes the parameters ${line(c.usage.after[0])}` : `${who} takes no parameters any more`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { scriptCallChanges } from '../../../../../src/core/staleness/diffs/call-changes';
 import { makeTargetVariables } from '../../../../../src/core/staleness/diffs/make-target-blocks';
-import { scriptInterface, scriptLanguage } from '../../../../../src/core/staleness/diffs/script-interface';
+import { scriptInterface, scriptLanguage, withoutDefaults } from '../../../../../src/core/staleness/diffs/script-interface';
 
 describe('script interface (how a doc calls a script)', () => {
   it('tells scripts from other files by extension, #! line or main guard', () => {
@@ -102,6 +102,22 @@ describe('script interface (how a doc calls a script)', () => {
     const oneLine = '#!/usr/bin/env bash\nTARGET_GIT_DIR=$1\n[[ -z "$TARGET_GIT_DIR" ]] && echo "Usage: $0 [git_dir]" && exit 1\n';
     const block = '#!/usr/bin/env bash\nTARGET_GIT_DIR=$1\n[[ -z "$TARGET_GIT_DIR" ]] && {\n  echo "Usage: $0 [git_dir]"\n  exit 1\n}\n';
     assert.deepEqual(scriptCallChanges('kill.sh', oneLine, block), []);
+  });
+
+  it('reads `${N:-default}` as `$N`, and counts only uses of an argument that went away or changed', () => {
+    // jaeger examples/oci/deploy-all.sh: the default of the 2nd argument changed and a second variable takes it too.
+    const before = '#!/bin/bash\nMODE="${1:-upgrade}"\nIMAGE_TAG="${2:-latest}"\nhelm upgrade --set tag=$IMAGE_TAG\n';
+    const after = '#!/bin/bash\nMODE="${1:-upgrade}"\nIMAGE_TAG="${2:-${JAEGER_DEMO_IMAGE_TAG:-}}"\nLOCAL_IMAGE_TAG="${2:-${JAEGER_DEMO_IMAGE_TAG:-latest}}"\nhelm upgrade --set tag=$IMAGE_TAG\n';
+    assert.deepEqual(withoutDefaults('IMAGE_TAG=${2:-${JAEGER_DEMO_IMAGE_TAG:-}} ${1:?mode} ${3:+x} ${@:-all}'), 'IMAGE_TAG=$2 $1 ${3:+x} $@');
+    assert.deepEqual(scriptCallChanges('deploy-all.sh', before, after), [
+      { name: '', args: [], options: { lost: [], gained: [], had: [] }, variables: { lost: [], gained: ['JAEGER_DEMO_IMAGE_TAG'], had: [] } },
+    ]);
+    // A use that went away still counts, next to one that came.
+    const service = after.replace('IMAGE_TAG="${2:-${JAEGER', 'SERVICE="${2:-${JAEGER');
+    assert.deepEqual(
+      (scriptCallChanges('deploy-all.sh', before, service) as Array<{ args: unknown }>).map((c) => c.args),
+      [[{ param: '2', before: ['IMAGE_TAG=${2:-latest}'], after: ['LOCAL_IMAGE_TAG=${2:-${JAEGER_DEMO_IMAGE_TAG:-latest}}', 'SERVICE=${2:-${JAEGER_DEMO_IMAGE_TAG:-}}'] }]],
+    );
   });
 
   it('reads the variables of each make target\'s rule, the default goal\'s under \'\'', () => {
