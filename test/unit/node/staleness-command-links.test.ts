@@ -25,13 +25,14 @@ describe('staleness: what a runbook\'s commands call is a link', () => {
 
   it('marks a runbook stale when a script its block runs changed after it, with the reason on the command\'s line', async () => {
     await repo.commit('failover runbook', '2025-01-01', { 'runbooks/failover.md': RUNBOOK, 'scripts/failover.sh': '#!/bin/sh\necho "$1"\n', Makefile: 'drain:\n\t@echo drain\n' });
-    const sha = await repo.commit('failover takes --regions', '2025-02-01', { 'scripts/failover.sh': '#!/bin/sh\ncase "$1" in --regions) shift;; esac\necho "$1"\n' });
+    // A use of the argument that changed (a use only added, like a new `case "$1"`, is no reason: issue 18).
+    const sha = await repo.commit('fail over for real', '2025-02-01', { 'scripts/failover.sh': '#!/bin/sh\nfailover --to "$1"\n' });
     const doc = await report(true);
     assert.equal(doc.level, 'stale');
     assert.deepEqual(doc.reasons.map((r) => [r.ruleId, r.target, r.line]), [['stale.linked-code-changed', 'scripts/failover.sh', 6]]);
     assert.equal(
       doc.reasons[0]!.message,
-      `\`scripts/failover.sh\` (run by a command of this runbook) changed in 1 commit (+1/\u22120 lines) since this runbook was last changed on 2025-01-01 — latest: ${sha.slice(0, 7)} "failover takes --regions". Check this runbook against the change, then update it or mark it reviewed. How this runbook calls it changed: the 1st argument is now used as \`case $1 in --regions) shift;; esac\`.`,
+      `\`scripts/failover.sh\` (run by a command of this runbook) changed in 1 commit (+1/\u22121 lines) since this runbook was last changed on 2025-01-01 — latest: ${sha.slice(0, 7)} "fail over for real". Check this runbook against the change, then update it or mark it reviewed. How this runbook calls it changed: the 1st argument is now used as \`failover --to $1\` (was \`echo $1\`).`,
     );
     // Without the command links the engine sees no link at all.
     assert.equal((await report(false)).level, 'fresh');
