@@ -76,6 +76,17 @@ describe('staleness: what the doc says next to a link against what changed', () 
     assert.match(doc!.reasons[0]!.message, /it only brought in `leads`, which this doc says/);
   });
 
+  it('reads the list a sentence next to the link introduces as what the doc says, and the words of a removed key', async () => {
+    // crossplane security/self-assessment.md → ci.yml: "the checks performed by this pipeline include:" lists Trivy; the `trivy-scan-fs` job went.
+    const doc = '# Security\n\n* A CI pipeline runs on all PRs. The checks performed by this\n  [pipeline](.github/workflows/ci.yml)\n  include:\n  * A unit test suite\n  * The Trivy vulnerability scanner is run over the codebase\n';
+    const job = (name: string, step: string) => `  ${name}:\n    runs-on: ubuntu-latest\n    steps:\n      - ${step}\n`;
+    await repo.commit('add doc', '2025-01-01', { 'security.md': doc, '.github/workflows/ci.yml': `jobs:\n${job('unit-tests', 'run: go test ./...')}${job('trivy-scan-fs', 'uses: aquasecurity/trivy-action@v1')}` });
+    await repo.commit('codeql instead', '2025-02-01', { '.github/workflows/ci.yml': `jobs:\n${job('unit-tests', 'run: go test ./...')}${job('codeql', 'uses: github/codeql-action/analyze@v4')}` });
+    const [result] = await report(['security.md']);
+    assert.deepEqual([result!.level, flags(result)], ['stale', [['stale.linked-code-changed', 'warning', '.github/workflows/ci.yml']]]);
+    assert.match(result!.reasons[0]!.message, / Next to the link this doc says what changed: the change took `Trivy` out of it\.$/);
+  });
+
   it('flags the doc when the value it quotes changed', async () => {
     await repo.commit('add runbook', '2025-01-01', { 'runbooks/db.md': '# Db\n\nThe [pool](../config/db.conf) holds 10 connections.\n', 'config/db.conf': 'pool_size = 10\ntimeout = 30s\n' });
     await repo.commit('bigger pool', '2025-02-01', { 'config/db.conf': 'pool_size = 20\ntimeout = 30s\n' });

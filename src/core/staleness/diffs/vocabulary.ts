@@ -119,12 +119,20 @@ const KEY = /^\s*(?:-\s+)?["']?([^\s"'#:{}[\],]+)["']?\s*:(?:\s|$)/;
 
 /**
  * The vocabulary change of a YAML or JSON file whose shape changed: like `vocabularyChange`, but
- * only the words of keys and of `settings` (the values of settings outside lists and collections,
+ * only the words of keys (each key whole and, for `trivy-scan-fs`, each of its words) and of `settings` (the values of settings outside lists and collections,
  * one text per side, from `settingValues`) count. Values of entries are the entries' business (a
  * description that now says "code" does not concern a doc about what the file means).
  */
 export function keyVocabularyChange(before: string, after: string, hunks: Hunk[], settings: [string, string] = ['', '']): Vocabulary | undefined {
-  const keys = (text: string) => text.split('\n').map((line) => line.match(KEY)?.[1] ?? '').join('\n');
+  // A key is a name made of words (`trivy-scan-fs`): the key and each of its words.
+  const keys = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => {
+        const key = line.match(KEY)?.[1] ?? '';
+        return /[-_]/.test(key) ? `${key} ${key.replace(/[-_]+/g, ' ')}` : key;
+      })
+      .join('\n');
   const words = vocabularyChange(`${keys(before)}\n${settings[0]}`, `${keys(after)}\n${settings[1]}`, []);
   return words && { ...words, copies: copiedEntries(after.split('\n'), hunks) };
 }

@@ -55,7 +55,8 @@ export function withoutGenerated(text: string): string {
 
 /**
  * What a doc says about the targets named on some of its lines, as normalised words with their
- * spelling in the doc (see `wordsOf`): the paragraph, list item paragraph, table row or heading holding each line; for a
+ * spelling in the doc (see `wordsOf`): the paragraph, list item paragraph, table row or heading holding each line,
+ * and the list right after such a paragraph when it ends in `:`; for a
  * reference-style definition (`[x]: ../path`), the blocks that use `[x]`; and the heading of the
  * section of each of those blocks. The words of the target's own path are left out (`go.yaml`
  * does not make "go" something the doc says about the file).
@@ -80,6 +81,17 @@ export function termsNear(tree: Root, lines: readonly number[], targetPath: stri
     };
     uses(tree, undefined);
   }
+  // A sentence that ends in `:` goes on in the list right after it ("the checks of this pipeline include:").
+  const introduced = (node: Nodes): void => {
+    if (!('children' in node)) return;
+    const children = node.children as Nodes[];
+    children.forEach((child, i) => {
+      const next = children[i + 1];
+      if (next?.type === 'list' && child.type === 'paragraph' && blocks.includes(child) && plain(child).trimEnd().endsWith(':')) collect(next, blocks);
+      introduced(child);
+    });
+  };
+  introduced(tree);
   const headings = tree.children.filter((n) => n.type === 'heading');
   for (const block of [...blocks]) {
     const line = block.position?.start.line ?? 0;
@@ -90,6 +102,12 @@ export function termsNear(tree: Root, lines: readonly number[], targetPath: stri
   const out = new Map<string, string>();
   for (const block of blocks) for (const [word, token] of wordsOf(plain(block))) if (!own.has(word) && !out.has(word)) out.set(word, token);
   return out;
+}
+
+/** The blocks (see `SAYING`) inside `node`, added to `into`. */
+function collect(node: Nodes, into: Nodes[]): void {
+  if (SAYING.has(node.type)) into.push(node);
+  else if ('children' in node) for (const child of node.children as Nodes[]) collect(child, into);
 }
 
 /** Everything a doc says (its text, inline code, code blocks and link texts) as `termsNear` words, without those of `targetPath`. */
