@@ -87,6 +87,19 @@ describe('staleness: what the doc says next to a link against what changed', () 
     assert.match(result!.reasons[0]!.message, / Next to the link this doc says what changed: the change took `Trivy` out of it\.$/);
   });
 
+  it('reports a linked file written after the doc as info: the doc cannot have relied on what it holds', async () => {
+    // jaeger docs/rfc/0015 → tracestore/core/filter.go: the RFC links the file its plan names; f62493b wrote it a week later.
+    await repo.commit('add rfc', '2025-01-01', { 'docs/rfc.md': '# Typed filters\n\nThe [filter lowering](../src/filter.go) is where typed predicates are refused today.\n' });
+    await repo.commit('filter lowering', '2025-02-01', { 'src/filter.go': 'package src\n\nfunc lower() error { return errTyped }\n' });
+    const sha = await repo.commit('pin the flags', '2025-03-01', { 'src/filter.go': 'package src\n\nfunc lower() error { return errTypedPredicate }\n' });
+    const [doc] = await report(['docs/rfc.md']);
+    assert.deepEqual([doc!.level, flags(doc), doc!.score], ['fresh', [['stale.unmentioned-change', 'info', 'src/filter.go']], 0.1]);
+    assert.equal(
+      doc!.reasons[0]!.message,
+      `Linked file \`src/filter.go\` was written (2 commits, +3/−0 lines) after this doc was last changed on 2025-01-01 — latest: ${sha.slice(0, 7)} "pin the flags": this doc cannot have relied on anything in it. Nothing to update unless this doc should describe it.`,
+    );
+  });
+
   it('flags the doc when the value it quotes changed', async () => {
     await repo.commit('add runbook', '2025-01-01', { 'runbooks/db.md': '# Db\n\nThe [pool](../config/db.conf) holds 10 connections.\n', 'config/db.conf': 'pool_size = 10\ntimeout = 30s\n' });
     await repo.commit('bigger pool', '2025-02-01', { 'config/db.conf': 'pool_size = 20\ntimeout = 30s\n' });

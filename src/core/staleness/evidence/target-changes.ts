@@ -172,12 +172,15 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
   const calls: string[] = [];
   // Counted changes told apart: how the doc calls the target was compared (`called`), or not.
   const seen = { called: false, plain: false };
+  // A file that did not exist at the doc's reference, written since (not renamed into place).
+  let created = target.kind === 'file';
   for (const change of pathChanges(run, target, ref)) {
     const diff = diffOf(run, change);
     if (!counts(run, target, change, diff, doc)) continue;
     const uses = evidenceUses(run, target, change, doc);
     if (uses.length === 0) continue;
     files++;
+    created &&= !change.before && change.now !== undefined;
     const called = model && !change.structural ? callsOf(target, diff) : undefined;
     if (called) {
       seen.called = true;
@@ -215,6 +218,10 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
   }
   const uncommitted = uncommittedChange(run.working, target, run.options);
   if (commits.size === 0 && !uncommitted) return undefined;
+  // Written after the doc: the doc cannot have relied on what it holds (an addition, not a change).
+  if (created && files > 0 && !uncommitted) {
+    return { target, commits: [...commits.values()].sort((a, b) => b.index - a.index).map(commitRef), added, deleted, files, unmentioned: true, created: true };
+  }
   return {
     target,
     commits: [...commits.values()].sort((a, b) => b.index - a.index).map(commitRef),

@@ -41,6 +41,8 @@ export interface ChangeEvidence {
   brought?: string[];
   /** For a script or make target the doc calls: how the way it is called changed (phrases for the message). */
   calls?: string[];
+  /** The file did not exist at the doc's reference and was written since (with `unmentioned`): the doc cannot have relied on it. */
+  created?: boolean;
   /** For a script or make target the doc calls: only its insides changed (with `unmentioned`). */
   internal?: boolean;
 }

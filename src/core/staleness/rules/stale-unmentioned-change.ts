@@ -15,7 +15,8 @@ const shown = (words: string[]): string => words.slice(0, SHOWN).map((w) => `\`$
  * removed no top-level data section, and added no entry shaped like two or more the doc names
  * (issue 18: "edit X and update the Go version", "settings are documented here" stay true when X
  * gains targets, jobs, options or owners); or, for a script or make target the doc calls, only its
- * insides changed, not how it is called (see `callPhrases`). Shown so nothing is hidden; weighs `minorChange`
+ * insides changed, not how it is called (see `callPhrases`); or the linked file was written after the
+ * doc's reference (the doc cannot have relied on it). Shown so nothing is hidden; weighs `minorChange`
  * towards the score only, so it never makes a doc stale on its own.
  */
 export const staleUnmentionedChange: ItemRule<ChangeEvidence> = {
@@ -32,7 +33,9 @@ export const staleUnmentionedChange: ItemRule<ChangeEvidence> = {
         ruleId: RuleId.staleUnmentionedChange,
         severity: 'info',
         ...at(c.target),
-        message: c.internal
+        message: c.created
+          ? `${targetWords(c.target, noun)} was written (${plural(c.commits.length, 'commit')}, ${lineCounts(c.added, c.deleted)}) after ${since}${latest}: this ${noun} cannot have relied on anything in it. Nothing to update unless this ${noun} should describe it.`
+          : c.internal
           ? `${targetWords(c.target, noun)} changed (${plural(c.commits.length, 'commit')}, ${lineCounts(c.added, c.deleted)}) since ${since}${latest}, but only inside: how this ${noun} calls it (its arguments, options and usage, and the variables this ${noun} names) is the same. Nothing to update unless this ${noun} describes what it does inside.`
           : c.brought?.length
             ? `${targetWords(c.target, noun)} changed (${plural(c.commits.length, 'commit')}, ${lineCounts(c.added, c.deleted)}) since ${since}${latest}, but took nothing this ${noun} says next to the link out of it: it only brought in ${shown(c.brought)}, which this ${noun} says${what ? ` (${what})` : ''}. What a file gains does not make this ${noun} wrong; nothing to update unless this ${noun} should describe the new parts.`
