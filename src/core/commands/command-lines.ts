@@ -29,6 +29,32 @@ export function isOutputHeader(line: string): boolean {
   return cells.length >= 2 && cells.every((c) => HEADER_CELL.test(c));
 }
 
+/** A here-document operator and its delimiter word (`<<EOF`, `<<-'EOF'`, `<< "END"`); not a here-string (`<<<`). */
+const HERE_DOC = /(?<!<)<<(-?)[ \t]*(['"]?)([A-Za-z_][\w.-]*)\2(?!<)/g;
+
+/**
+ * The indexes of `lines` that are the body of a here-document: from the line after the operator to
+ * the line before its delimiter. An operator whose delimiter never comes is not counted (it may be
+ * `<<` inside quotes or prose), so what follows is read as before.
+ */
+function hereDocBodies(lines: string[]): Set<number> {
+  const bodies = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    if (bodies.has(i)) continue;
+    let next = i + 1;
+    for (const m of lines[i]!.matchAll(HERE_DOC)) {
+      const strip = m[1] === '-';
+      const word = m[3]!;
+      let end = next;
+      while (end < lines.length && (strip ? lines[end]!.replace(/^\t+/, '') : lines[end]) !== word) end++;
+      if (end >= lines.length) break;
+      for (let b = next; b < end; b++) bodies.add(b);
+      next = end + 1;
+    }
+  }
+  return bodies;
+}
+
 /** What `kubectl apply/create/delete…` prints for each object: `kind[.group]/name verb` (`service/web created`). */
 const KUBECTL_RESULT = /^\s*[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*\/[\w.:-]+ (?:created|configured|unchanged|deleted|patched|labeled|annotated|scaled|restarted|rolled back|cordoned|uncordoned|drained|evicted|exposed|replaced|edited|tainted|untainted|serverside-applied|condition met|paused|resumed)(?: \([^)]*\))?\s*$/;
 
@@ -47,13 +73,15 @@ export function isKubectlResult(line: string): boolean {
  * reads without problems: a quote or here-document spanning lines makes one run. A run that never
  * closes is left out, as are the commands inside substitutions of it (they start on its line).
  * From a line that is the column header of sample output on (`isOutputHeader`: a block of `kubectl
- * get` output pasted without prompts), the block is output: nothing more is read; a line kubectl
+ * get` output pasted without prompts), the block is output: nothing more is read (a line of a
+ * here-document's body is the command's input, never such a header); a line kubectl
  * printed for one object (`isKubectlResult`) is output too.
  */
 export function blockCommandLines(script: string, value: string, fenceLine: number): CommandLine[] {
   if (script.length > MAX_SCRIPT_CHARS) return [];
   const all = script.split('\n');
-  const header = all.findIndex(isOutputHeader);
+  const bodies = hereDocBodies(all);
+  const header = all.findIndex((line, i) => !bodies.has(i) && isOutputHeader(line));
   const scriptLines = header < 0 ? all : all.slice(0, header);
   const blockLines = value.split('\n');
   const placed: number[] = [];

@@ -54,6 +54,15 @@ describe('command drift: sample output in a block without prompts', () => {
     assert.deepEqual(calls.map((c) => `${c.line} ${c.call.kind === 'script' ? c.call.path : c.call.kind}`), ['4 ./hack/deploy.sh', '6 ./hack/status.sh']);
   });
 
+  // A here-document's body is the command's input, not its output: a table written into a file
+  // (`cat > hosts.txt <<EOF` then `HOST   ROLE`) leaves the commands after it to be read.
+  it('keeps reading after a here-document whose body looks like a column header', () => {
+    const body = ['cat > inventory.txt <<EOF', 'HOST        ROLE', 'db-1        primary', 'EOF', './hack/deploy.sh --inventory inventory.txt', 'kubectl get pods', 'NAME     READY', 'web-1    1/1', './hack/not-run.sh'].join('\n');
+    const doc = parseDoc('a.md', `# A\n\n\`\`\`bash\n${body}\n\`\`\`\n`);
+    const calls = [...walkCalls(doc, runnableBlocks(doc), { hasDir: () => true })];
+    assert.deepEqual(calls.map((c) => `${c.line} ${c.call.kind === 'script' ? c.call.path : c.call.kind}`), ['8 ./hack/deploy.sh']);
+  });
+
   // ceph-csi docs/disaster-recovery.md:39: `kubectl create -f …` and, after a blank line, what it printed.
   it('reads a line that is what kubectl printed (kind/name created, configured…) as output', () => {
     const body = ['kubectl create -f examples/rbd/storageclass.yaml --context=cluster-2', '', ' storageclass.storage.k8s.io/csi-rbd-sc created', 'service/kuard configured', 'deployment.apps/web unchanged', 'pod/web condition met', './hack/status.sh'].join('\n');
