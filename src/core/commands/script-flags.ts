@@ -86,13 +86,32 @@ export function pythonOptions(text: string): ScriptOptions | undefined {
 /**
  * The options of a Go program (the text of its package's files): names given as string literals
  * to the `flag` package or to pflag/cobra flag sets. Not readable when flags come from elsewhere
- * (klog/glog, `AddGoFlagSet`, `flag.CommandLine` handed on, subcommands added from other packages).
+ * (klog/glog, `AddGoFlagSet`, `flag.CommandLine` handed on, subcommands added from other packages),
+ * when the package does not parse them itself (`flag.Parse()`, `fs.Parse(…)` of a `flag.NewFlagSet`
+ * of its own, cobra's `Execute`), or when it parses the global flag set and imports a package from
+ * outside the standard library (whose `init` may register more: controller-runtime's `--kubeconfig`).
  */
 export function goOptions(text: string): ScriptOptions | undefined {
   const std = /"flag"/.test(text) && /\bflag\.\w+\(/.test(text);
   const cobra = /"github\.com\/spf13\/(?:cobra|pflag)"/.test(text);
   if (!std && !cobra) return undefined;
   if (/\b(?:klog|glog|AddGoFlagSet|AddFlagSet|CommandLine|AddCommand|InitFlags|BindPFlags|kingpin|urfave)\b/.test(text)) return undefined;
+  const global = /\b(?:flag|pflag)\.Parse\(\s*\)/.test(text);
+  const ownSets = [...text.matchAll(/\b(\w+)\s*:?=\s*(?:flag|pflag)\.NewFlagSet\(/g)].map((m) => m[1]!);
+  const parsesOwn = ownSets.some((name) => new RegExp(`\\b${name}\\.Parse\\(`).test(text));
+  const executes = cobra && /\.Execute(?:C|Context|ContextC)?\(/.test(text);
+  if (!global && !parsesOwn && !executes) return undefined;
+  if (global && goImports(text).some((p) => p.split('/')[0]!.includes('.'))) return undefined;
   const literals = new Set([...text.matchAll(/"([\w-]+)"/g)].map((m) => m[1]!));
   return { parser: cobra ? 'cobra' : 'flag', accepts: (name) => name === 'help' || name === 'h' || literals.has(name) };
+}
+
+/** The import paths of Go source text (`import "x"`, `import alias "x"`, and import blocks). */
+function goImports(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/^\s*import\s*(?:\(([^)]*)\)|[\w.]*\s*"([^"]+)")/gm)) {
+    if (m[2] !== undefined) out.push(m[2]);
+    else for (const p of m[1]!.matchAll(/"([^"]+)"/g)) out.push(p[1]!);
+  }
+  return out;
 }

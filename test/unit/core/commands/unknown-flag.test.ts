@@ -73,4 +73,19 @@ describe('command.unknown-flag', () => {
     assert.equal(pythonOptions('import click\n@click.command()\n@click.option("--force/--no-force")\ndef main(force): pass\n')?.accepts('no-force'), true);
     assert.equal(goOptions('import "flag"\nimport "k8s.io/klog/v2"\nfunc main() { klog.InitFlags(nil); flag.Parse() }'), undefined);
   });
+
+  // kyverno DEVELOPMENT.md:495: `go run ./cmd/kyverno/ --kubeconfig …`; `--kubeconfig` is registered on
+  // the global flag set by cmd/internal/flag.go, and main.go has `internal.ParseFlags(…)` parse it.
+  it('cannot read a Go program whose flags another package registers or parses', () => {
+    const parsedElsewhere = 'package main\nimport (\n\t"flag"\n\t"github.com/kyverno/kyverno/cmd/internal"\n)\nfunc main() {\n\tflagset := flag.NewFlagSet("kyverno", flag.ExitOnError)\n\tflagset.StringVar(&serverIP, "serverIP", "", "")\n\tinternal.ParseFlags(flagset)\n}\n';
+    assert.equal(goOptions(parsedElsewhere), undefined);
+    // The global flag set, parsed here, also holds what the imported packages' init functions register (controller-runtime's --kubeconfig).
+    const globalWithImports = 'package main\nimport (\n\t"flag"\n\t"os"\n\tctrl "sigs.k8s.io/controller-runtime"\n)\nvar port = flag.Int("port", 8080, "")\nfunc main() { flag.Parse(); ctrl.GetConfigOrDie(); os.Exit(0) }\n';
+    assert.equal(goOptions(globalWithImports), undefined);
+    // Standard-library imports only, or a flag set of its own parsed here: readable.
+    assert.equal(goOptions('package main\nimport (\n\t"flag"\n\t"os"\n)\nvar port = flag.Int("port", 8080, "")\nfunc main() { flag.Parse(); os.Exit(0) }\n')?.accepts('port'), true);
+    const ownSet = 'package main\nimport (\n\t"flag"\n\t"os"\n\t"example.com/app/store"\n)\nfunc main() {\n\tfs := flag.NewFlagSet("reindex", flag.ExitOnError)\n\tforce := fs.Bool("force", false, "")\n\tfs.Parse(os.Args[1:])\n\tstore.Reindex(*force)\n}\n';
+    assert.equal(goOptions(ownSet)?.accepts('force'), true);
+    assert.equal(goOptions(ownSet)?.accepts('kubeconfig'), false);
+  });
 });
