@@ -3,6 +3,7 @@ import type { DocModel } from '../doc-model';
 import { resolveBlockCwd } from '../runner/safe-cwd';
 import type { RunnableBlock } from '../runner/types';
 import { commandCalls } from './command-calls';
+import { blockLead, leadsElsewhere } from './block-lead';
 import { blockCommandLines } from './command-lines';
 import type { PlacedCall } from './placed-call';
 import { resolveIn } from './repo-tree';
@@ -36,6 +37,10 @@ export function* walkCalls(doc: DocModel, blocks: Iterable<RunnableBlock>, folde
   for (const block of blocks) {
     const code = doc.codeBlocks.find((c) => c.line === block.line);
     if (!code) continue;
+    // "check out receptor and build it like this:": the block runs in that checkout, not this one
+    // (only a clone in it still counts: it says where the doc goes on).
+    const lead = blockLead(doc, code);
+    const elsewhere = lead !== undefined && leadsElsewhere(lead, repoNames);
     let bases: string[];
     let stated = true;
     const own = typeof block.attributes.cwd === 'string' || typeof block.attributes.cwd === 'number';
@@ -53,6 +58,7 @@ export function* walkCalls(doc: DocModel, blocks: Iterable<RunnableBlock>, folde
     let lost = false;
     walk: for (const command of blockCommandLines(block.script, code.value, block.line)) {
       for (const call of commandCalls(command.words)) {
+        if (elsewhere && call.kind !== 'clone') continue;
         if (call.kind === 'leaves') {
           lost = true;
           break walk;

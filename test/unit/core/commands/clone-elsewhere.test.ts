@@ -25,4 +25,23 @@ describe('command drift after a git clone', () => {
   it('takes any clone for another repository when the repository\'s names are not known', async () => {
     assert.deepEqual(brief(await driftOf({ Makefile: MAKEFILE, 'docs/install.md': OWN })), []);
   });
+
+  // awx tools/docker-compose/README.md:96: "you can check out receptor and build it like this:" then
+  // `make container`, a target of receptor's Makefile; the next block is awx's again.
+  const LEAD = (lead: string) => ['# Receptor', '', 'The image comes from receptor.', lead, '', '```bash', 'make container', '```', '', 'Then use it here:', '', '```bash', 'make conformance', 'make setup', 'make setpu', '```', ''].join('\n');
+
+  it('says nothing about a block whose lead sentence sends the reader to another repository\'s checkout', async () => {
+    for (const lead of [
+      'If you need to create a new receptor image, you can check out receptor and build it like this:',
+      'Clone the `ansible/receptor` repository and run:',
+      'In the receptor repo, run:',
+      'From a checkout of kubernetes/kubernetes:',
+    ]) assert.deepEqual(brief(await driftOf({ Makefile: MAKEFILE, 'docs/receptor.md': LEAD(lead) }, { repoNames: ['gateway'] })), ['docs/receptor.md:15 command.missing-target'], lead);
+  });
+
+  it('still checks a block whose lead names this repository, or checks out something that is not a repository', async () => {
+    for (const lead of ['In the gateway repository, run:', 'Check out the docs below, then run:', 'Check out this branch and build it:', 'Clone it and run:']) {
+      assert.deepEqual(brief(await driftOf({ Makefile: MAKEFILE, 'docs/receptor.md': LEAD(lead) }, { repoNames: ['gateway'] })), ['docs/receptor.md:7 command.missing-target', 'docs/receptor.md:15 command.missing-target'], lead);
+    }
+  });
 });
