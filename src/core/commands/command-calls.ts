@@ -26,7 +26,8 @@ export function commandCalls(words: readonly string[], depth = 0): CommandCall[]
   if (name === undefined || name === ARITHMETIC_WORD || name.includes(SUBSTITUTION_WORD) || name.includes('$')) return [];
   if (depth > MAX_DEPTH) return [];
   const base = name.slice(name.lastIndexOf('/') + 1);
-  if (name.includes('/')) return isLiteralPath(name) ? [{ kind: 'script', path: name, args }] : [];
+  // `./pkg/x/controller.go:509` is a source location (a debugger's or compiler's output), not a program.
+  if (name.includes('/')) return isLiteralPath(name) && !/:\d+(?::\d+)?$/.test(name) ? [{ kind: 'script', path: name, args }] : [];
   switch (base) {
     case 'cd':
     case 'pushd': {
@@ -183,6 +184,17 @@ function leavesHere(name: string, args: string[]): boolean {
       return true;
     case 'gcloud':
       return args.includes('ssh') && !args.some((a) => a.startsWith('--command'));
+    // Debuggers and database shells read the next lines at their own prompt, unless told what to run.
+    case 'dlv':
+      return ['connect', 'attach', 'debug', 'exec', 'test', 'core', 'replay'].includes(args[0] ?? '') && !args.some((a) => a.startsWith('--headless'));
+    case 'gdb':
+    case 'lldb':
+      return !args.some((a) => ['-batch', '--batch', '-b'].includes(a));
+    case 'mongo':
+    case 'mongosh':
+      return !args.some((a) => a.startsWith('--eval') || a.endsWith('.js'));
+    case 'sqlite3':
+      return args.filter((a) => !a.startsWith('-')).length <= 1;
     default:
       return false;
   }

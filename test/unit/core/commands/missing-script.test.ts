@@ -86,6 +86,26 @@ describe('command.missing-script', () => {
     assert.deepEqual(brief(await driftOf({ ...scripts, 'a.md': runbook(body), 'b.md': runbook(remote), 'c.md': runbook(followed) })), ['c.md:6 command.missing-script']);
   });
 
+  // gcp-compute-persistent-disk-csi-driver docs/kubernetes/development.md:218: `dlv connect localhost:2345`, then the
+  // debugger's prompt and what it printed (`Breakpoint 1 set at … ./pkg/gce-pd-csi-driver/controller.go:509`).
+  it('stops following a block at a debugger or database console, whose next lines are typed into it', async () => {
+    for (const opener of ['dlv connect localhost:2345', 'dlv debug ./cmd/app', 'gdb ./bin/app', 'lldb -p 42', 'mongosh mongodb://db:27017', 'sqlite3 data.db']) {
+      const body = ['./scripts/rotate.sh', opener, '(dlv) break ./scripts/gone.sh', './scripts/gone.sh'].join('\n');
+      assert.deepEqual(brief(await driftOf({ ...scripts, 'a.md': runbook(body) })), [], opener);
+    }
+    // Not a session: a debugger or console given what to run.
+    for (const batch of ['gdb -batch -ex bt ./bin/app', 'mongosh --eval "db.stats()"', 'sqlite3 data.db "select 1"', 'dlv version']) {
+      const body = ['./scripts/rotate.sh', batch, './scripts/gone.sh'].join('\n');
+      assert.deepEqual(brief(await driftOf({ ...scripts, 'a.md': runbook(body) })), ['a.md:6 command.missing-script'], batch);
+    }
+  });
+
+  it('does not take a source location (path:line) for a script run', async () => {
+    const body = ['./scripts/rotate.sh', './scripts/restart.sh', './scripts/gone.sh:509', './scripts/gone.sh:12:3'].join('\n');
+    assert.deepEqual(brief(await driftOf({ ...scripts, 'a.md': runbook(body) })), []);
+    assert.deepEqual(brief(await driftOf({ ...scripts, 'a.md': runbook(body.replace(':509', '')) })), ['a.md:6 command.missing-script']);
+  });
+
   it('follows a cd into the doc\'s later blocks, typed in the same terminal, and stops where it cannot be followed', async () => {
     // minikube's contrib/building/iso.md: a block does `cd out/buildroot` (a build output), the next ones run there.
     const first = '# Build\n\n```sh\n./scripts/rotate.sh\n./scripts/restart.sh\n';
