@@ -31,12 +31,14 @@ async function main(): Promise<void> {
     const files = new GitWorkspaceFiles(root, env);
     const list = new Set(await files.list());
     const dirs = { hasDir: (d: string) => d === '' || [...list].some((f) => f.startsWith(`${d}/`)) };
+    // The names the repository goes by, as the drift check walks with them (a doc that clones this repository goes on).
+    const repoNames = (await files.repositoryNames?.()) ?? [];
     let blocks = 0;
     const calls: Record<string, number> = {};
     for (const doc of docs) {
       const runnable = runnableBlocks(doc);
       blocks += runnable.length;
-      for (const placed of walkCalls(doc, runnable, dirs)) {
+      for (const placed of walkCalls(doc, runnable, dirs, repoNames)) {
         const key = placed.call.kind === 'target' ? `target:${placed.call.tool}` : placed.call.kind;
         calls[key] = (calls[key] ?? 0) + 1;
       }

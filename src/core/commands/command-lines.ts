@@ -29,6 +29,9 @@ export function isOutputHeader(line: string): boolean {
   return cells.length >= 2 && cells.every((c) => HEADER_CELL.test(c));
 }
 
+/** A placeholder of several words in angle brackets (`<my custom registry uri>`, `<cluster name>`), not redirections (`<in.txt 2>err.log`). */
+const MULTI_WORD_PLACEHOLDER = /<[A-Za-z][\w.-]*(?: [\w.-]+)+>(?![\w/.~$-])/;
+
 /** A here-document operator and its delimiter word (`<<EOF`, `<<-'EOF'`, `<< "END"`); not a here-string (`<<<`). */
 const HERE_DOC = /(?<!<)<<(-?)[ \t]*(['"]?)([A-Za-z_][\w.-]*)\2(?!<)/g;
 
@@ -74,7 +77,8 @@ export function isKubectlResult(line: string): boolean {
  * closes is left out, as are the commands inside substitutions of it (they start on its line).
  * From a line that is the column header of sample output on (`isOutputHeader`: a block of `kubectl
  * get` output pasted without prompts), the block is output: nothing more is read (a line of a
- * here-document's body is the command's input, never such a header); a line kubectl
+ * here-document's body is the command's input, never such a header); a command holding a
+ * placeholder of several words (`<my custom registry uri>`) is a template: no words are read from it; a line kubectl
  * printed for one object (`isKubectlResult`) is output too.
  */
 export function blockCommandLines(script: string, value: string, fenceLine: number): CommandLine[] {
@@ -105,7 +109,8 @@ export function blockCommandLines(script: string, value: string, fenceLine: numb
       if (/(?:^|[^\\])(?:\\\\)*\\$/.test(chunk)) continue;
       const parsed = shellCommands(chunk);
       if (parsed.problems.length === 0) {
-        commands = parsed.commands.map((c) => c.words);
+        // A template the reader fills in (`make IMAGE_REGISTRY=<my custom registry uri>`) reads as redirections and stray words.
+        commands = MULTI_WORD_PLACEHOLDER.test(chunk) ? [] : parsed.commands.map((c) => c.words);
         break;
       }
     }

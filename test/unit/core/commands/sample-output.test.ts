@@ -63,6 +63,15 @@ describe('command drift: sample output in a block without prompts', () => {
     assert.deepEqual(calls.map((c) => `${c.line} ${c.call.kind === 'script' ? c.call.path : c.call.kind}`), ['8 ./hack/deploy.sh']);
   });
 
+  // node-feature-discovery docs/developer-guide/index.md:128: `make IMAGE_REGISTRY=<my custom registry uri>` is a
+  // template; the shell would read `<my` and `uri>` as redirections and `custom registry` as targets.
+  it('reads no call from a command holding a placeholder of several words (<my custom registry uri>)', () => {
+    const body = ['make IMAGE_REGISTRY=<my custom registry uri>', './hack/deploy.sh --name <cluster name> now', './hack/run.sh <input.txt 2>err.log', 'cat <<EOF >out.txt', 'x', 'EOF', 'make image'].join('\n');
+    const doc = parseDoc('a.md', `# A\n\n\`\`\`bash\n${body}\n\`\`\`\n`);
+    const calls = [...walkCalls(doc, runnableBlocks(doc), { hasDir: () => true })];
+    assert.deepEqual(calls.map((c) => `${c.line} ${c.call.kind === 'script' ? c.call.path : c.call.kind === 'target' ? c.call.targets.join(',') : c.call.kind}`), ['6 ./hack/run.sh', '10 image']);
+  });
+
   // ceph-csi docs/disaster-recovery.md:39: `kubectl create -f …` and, after a blank line, what it printed.
   it('reads a line that is what kubectl printed (kind/name created, configured…) as output', () => {
     const body = ['kubectl create -f examples/rbd/storageclass.yaml --context=cluster-2', '', ' storageclass.storage.k8s.io/csi-rbd-sc created', 'service/kuard configured', 'deployment.apps/web unchanged', 'pod/web condition met', './hack/status.sh'].join('\n');
