@@ -65,4 +65,38 @@ describe('staleness: minor net changes (versions, comments, moved lines)', () =>
     const [after] = await report(['CONTRIBUTING.md']);
     assert.deepEqual([after!.level, flags(after)], ['stale', [['stale.anchored-range-changed', 'warning', 'go.mod']]]);
   });
+  it('reads a lock file as dependency versions: bumps that add and drop modules are minor, a quoted old version is not', async () => {
+    const sum = (dns: string, net: string, extra: string) => `github.com/miekg/dns ${dns} h1:${dns}abc=\ngithub.com/miekg/dns ${dns}/go.mod h1:${dns}mod=\n${extra}golang.org/x/net ${net} h1:${net}xyz=\n`;
+    await repo.commit('add policy', '2025-01-01', {
+      'DEPENDENCY-POLICY.md': '# Dependencies\n\nModules are pinned to exact versions in [`go.sum`](go.sum).\n',
+      'docs/dns.md': '# DNS\n\nWe pin miekg/dns v1.1.62 (see [go.sum](../go.sum)).\n',
+      'docs/licenses.md': '# Licenses\n\nThe modules of [go.sum](../go.sum) are checked with:\n\n```sh\ngo install github.com/google/go-licenses@v0.30.0\n```\n',
+      'go.sum': sum('v1.1.62', 'v0.30.0', 'github.com/old/transitive v0.1.0 h1:old=\n'),
+    });
+    await repo.commit('fix: bump miekg/dns to resolve a CVE', '2025-02-01', { 'go.sum': sum('v1.1.63', 'v0.30.0', 'github.com/old/transitive v0.1.0 h1:old=\n') });
+    await repo.commit('fix: bump x/net', '2025-03-01', { 'go.sum': sum('v1.1.63', 'v0.31.0', 'github.com/new/one v0.2.0 h1:new=\ngithub.com/new/two v0.3.0 h1:two=\n') });
+    const [policy, dns, licenses] = await report(['DEPENDENCY-POLICY.md', 'docs/dns.md', 'docs/licenses.md']);
+    assert.deepEqual([policy!.level, flags(policy)], ['fresh', [['stale.minor-change', 'info', 'go.sum']]]);
+    assert.match(policy!.reasons[0]!.message, /^Linked file `go\.sum` changed only in version numbers \(2 commits/);
+    assert.deepEqual([dns!.level, flags(dns)], ['stale', [['stale.linked-code-changed', 'warning', 'go.sum']]]);
+    assert.match(dns!.reasons[0]!.message, /This doc quotes github\.com\/miekg\/dns v1\.1\.62, which changed\.$/);
+    // v0.30.0 of another tool is not the x/net v0.30.0 that went away.
+    assert.deepEqual([licenses!.level, flags(licenses)], ['fresh', [['stale.minor-change', 'info', 'go.sum']]]);
+  });
+
+  it('reads package-lock.json and yarn.lock as versions too, but not a file that only ends in .lock', async () => {
+    await repo.commit('add doc', '2025-01-01', {
+      'docs/deps.md': '# Deps\n\nSee [package-lock.json](../package-lock.json), [yarn.lock](../web/yarn.lock) and [the lock](../deploy/state.lock).\n',
+      'package-lock.json': '{\n  "packages": {\n    "node_modules/a": {\n      "version": "1.0.0",\n      "integrity": "sha512-aaa"\n    }\n  }\n}\n',
+      'web/yarn.lock': 'a@^1.0.0:\n  version "1.0.0"\n  resolved "https://r/a-1.0.0.tgz#aaa"\n',
+      'deploy/state.lock': 'owner: ops\nregion: eu\n',
+    });
+    await repo.commit('update a, add b', '2025-02-01', {
+      'package-lock.json': '{\n  "packages": {\n    "node_modules/a": {\n      "version": "1.1.0",\n      "integrity": "sha512-bbb"\n    },\n    "node_modules/b": {\n      "version": "2.0.0",\n      "integrity": "sha512-ccc"\n    }\n  }\n}\n',
+      'web/yarn.lock': 'a@^1.0.0:\n  version "1.1.0"\n  resolved "https://r/a-1.1.0.tgz#bbb"\n\nb@^2.0.0:\n  version "2.0.0"\n  resolved "https://r/b-2.0.0.tgz#ccc"\n',
+      'deploy/state.lock': 'owner: payments\nregion: us\n',
+    });
+    const [doc] = await report(['docs/deps.md']);
+    assert.deepEqual([doc!.level, flags(doc)], ['fresh', [['stale.minor-change', 'info', 'package-lock.json'], ['stale.minor-change', 'info', 'web/yarn.lock'], ['stale.unmentioned-change', 'info', 'deploy/state.lock']]]);
+  });
 });

@@ -19,7 +19,7 @@ export function withMinor(diff: StoredDiff, from: FileAt | undefined, to: FileAt
   if (!from || !to || diff.binary || diff.added + diff.deleted === 0) return diff;
   const [a, b] = [read(from)?.text, read(to)?.text];
   if (a === undefined || b === undefined) return diff;
-  const { kinds, oldVersions } = minorHunks(a, b, diff.hunks);
+  const { kinds, oldVersions } = minorHunks(a, b, diff.hunks, to.path);
   const vocabulary = vocabularyChange(a, b, diff.hunks);
   return {
     ...diff,

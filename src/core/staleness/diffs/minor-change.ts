@@ -28,17 +28,42 @@ export function versionTokens(text: string): string[] {
 const squeeze = (line: string) => line.replace(/\s+/g, '');
 
 /**
- * Classifies each hunk of the diff from `before` to `after` (hunks as `diffIgnoringWhitespace`
- * gives them). A hunk is `versions` when it replaces lines one for one and each pair differs only
+ * Files a package manager writes to pin resolved dependency versions. Every change to one is a
+ * change of versions, whatever its hunks look like: a go.sum line's hash changes with its version,
+ * and a bump adds or drops lines of transitive modules.
+ */
+const LOCK_FILE = /(?:^|\/)(?:go\.(?:work\.)?sum|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock|Gemfile\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|composer\.lock|mix\.lock|flake\.lock|pubspec\.lock|Podfile\.lock|packages\.lock\.json|gradle\.lockfile|\.terraform\.lock\.hcl)$/;
+
+/**
+ * The versions a lock file's line pins, each with the name it pins (`github.com/miekg/dns v1.1.62`
+ * of a go.sum line, `rails 7.0.1` of a Gemfile.lock line): a doc quotes a pinned version only next
+ * to its name, since a lock file holds the same version number for many unrelated packages. A line
+ * without the name before its version (`version = "1.0.1"`, `"version": "1.0.0"`) pins none.
+ */
+function pinnedVersions(line: string): string[] {
+  const name = line.trim().split(/\s+/)[0] ?? '';
+  if (!/^[\w@][\w@./+-]*$/.test(name) || /^v?\d/.test(name) || /^(?:version|resolved|integrity|checksum|source|name)$/.test(name)) return [];
+  return versionTokens(line.slice(line.indexOf(name) + name.length)).map((v) => `${name} ${v}`);
+}
+
+/** Whether `path` is a dependency lock file (see `LOCK_FILE`). */
+export function isLockFile(path: string): boolean {
+  return LOCK_FILE.test(path);
+}
+
+/**
+ * Classifies each hunk of the diff from `before` to `after` of the file at `path` (hunks as
+ * `diffIgnoringWhitespace` gives them). Every hunk of a lock file is `versions`. A hunk is `versions` when it replaces lines one for one and each pair differs only
  * in version tokens, `comments` when every non-blank line it removes or adds is a comment, and
  * every hunk is `moved` when each removed line comes back as an added line somewhere (and the
  * other way round).
  */
-export function minorHunks(before: string, after: string, hunks: Hunk[]): MinorHunks {
+export function minorHunks(before: string, after: string, hunks: Hunk[], path = ''): MinorHunks {
   const a = before.split('\n');
   const b = after.split('\n');
   const removed = (h: Hunk) => a.slice(h.oldStart - 1, h.oldStart - 1 + h.oldLines);
   const added = (h: Hunk) => b.slice(h.newStart - 1, h.newStart - 1 + h.newLines);
+  if (isLockFile(path)) return { kinds: hunks.map(() => 'versions'), oldVersions: [...new Set(hunks.flatMap(removed).flatMap(pinnedVersions))] };
   if (hunks.length > 0 && sameLines(hunks.flatMap(removed), hunks.flatMap(added))) return { kinds: hunks.map(() => 'moved'), oldVersions: [] };
   const oldVersions: string[] = [];
   const kinds = hunks.map((h): MinorKind | undefined => {

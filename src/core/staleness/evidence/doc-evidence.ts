@@ -121,10 +121,16 @@ function quotedOrMinor<T extends ChangeEvidence | AnchorEvidence>(doc: DocModel,
 
 /**
  * Whether `text` has version `v` as a token: `1.21` in `Go 1.21.` or `1.21.3`, not in `11.21` or
- * `1.210`; a leading `v` is optional for dotted versions and required for `v4`.
+ * `1.210`; a leading `v` is optional for dotted versions and required for `v4`. A version pinned
+ * for a name (`github.com/miekg/dns v1.1.62`, see `pinnedVersions`) counts only on a line that
+ * also names it by its last part (`dns`).
  */
 function quotes(text: string, v: string): boolean {
-  const bare = v.replace(/^v/, '');
+  const space = v.lastIndexOf(' ');
+  const bare = v.slice(space + 1).replace(/^v/, '');
   const escaped = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\w.])v${bare.includes('.') ? '?' : ''}${escaped}(?!\\d)`).test(text);
+  const version = new RegExp(`(?<![\\w.])v${bare.includes('.') ? '?' : ''}${escaped}(?!\\d)`);
+  if (space < 0) return version.test(text);
+  const name = v.slice(0, space).split('/').pop()!.toLowerCase();
+  return text.split('\n').some((line) => version.test(line) && line.toLowerCase().includes(name));
 }

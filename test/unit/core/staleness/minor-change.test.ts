@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { minorHunks, versionTokens } from '../../../../src/core/staleness/diffs/minor-change';
+import { isLockFile, minorHunks, versionTokens } from '../../../../src/core/staleness/diffs/minor-change';
 import { diffIgnoringWhitespace } from '../../../../src/core/staleness/diffs/text-diff';
 import { HistoryIndex } from '../../../../src/core/staleness/history/history-index';
 
@@ -49,5 +49,22 @@ describe('minor changes: version numbers, comments, lines moved', () => {
     const restored = HistoryIndex.fromSnapshot(JSON.parse(JSON.stringify(index.toSnapshot())))!;
     assert.deepEqual(restored.diff({ sha: a, path: 'Dockerfile' }, { sha: b, path: 'Dockerfile' }), { added: 1, deleted: 1, hunks, minor: ['versions'], oldVersions: ['1.21'] });
     assert.deepEqual(restored.diff({ sha: a, path: 'data.yml' }, { sha: b, path: 'data.yml' }), { added: 1, deleted: 0, hunks, shape: 'same' });
+  });
+  it('calls every hunk of a lock file a version change, with the versions its removed lines pinned and for what', () => {
+    const before = 'github.com/a/b v1.2.0 h1:AAA=\ngithub.com/a/b v1.2.0/go.mod h1:BBB=\ngithub.com/gone/x v0.1.0 h1:CCC=\n';
+    const after = 'github.com/a/b v1.3.0 h1:DDD=\ngithub.com/a/b v1.3.0/go.mod h1:EEE=\ngithub.com/new/y v0.2.0 h1:FFF=\ngithub.com/new/z v0.3.0 h1:GGG=\n';
+    const hunks = diffIgnoringWhitespace(before, after).hunks;
+    assert.deepEqual(minorHunks(before, after, hunks, 'go.sum'), { kinds: hunks.map(() => 'versions'), oldVersions: ['github.com/a/b v1.2.0', 'github.com/gone/x v0.1.0'] });
+    assert.deepEqual(minorHunks(before, after, hunks, 'notes/go.sum.md').kinds, hunks.map(() => undefined));
+    const gems = minorHunks('    rails (7.0.1)\n    rack (2.2.3)\n', '    rails (7.1.0)\n    rack (3.0.0)\n', diffIgnoringWhitespace('    rails (7.0.1)\n    rack (2.2.3)\n', '    rails (7.1.0)\n    rack (3.0.0)\n').hunks, 'Gemfile.lock');
+    assert.deepEqual(gems.oldVersions, ['rails 7.0.1', 'rack 2.2.3']);
+    const cargo = '[[package]]\nname = "serde"\nversion = "1.0.1"\n';
+    assert.deepEqual(minorHunks(cargo, cargo.replace('1.0.1', '1.0.2'), diffIgnoringWhitespace(cargo, cargo.replace('1.0.1', '1.0.2')).hunks, 'Cargo.lock'), { kinds: ['versions'], oldVersions: [] });
+  });
+
+  it('knows the lock files of the usual package managers by name, not by a .lock ending', () => {
+    const locks = ['go.sum', 'tools/go.work.sum', 'package-lock.json', 'web/yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'Cargo.lock', 'Gemfile.lock', 'poetry.lock', 'Pipfile.lock', 'uv.lock', 'composer.lock', 'mix.lock', 'flake.lock', 'pubspec.lock', 'ios/Podfile.lock', 'packages.lock.json', 'gradle.lockfile', 'infra/.terraform.lock.hcl'];
+    assert.deepEqual(locks.filter((p) => !isLockFile(p)), []);
+    assert.deepEqual(['deploy/state.lock', 'go.mod', 'package.json', 'yarn.lock.md', 'my-yarn.lock', 'Cargo.toml'].filter(isLockFile), []);
   });
 });
