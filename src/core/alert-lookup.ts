@@ -1,11 +1,10 @@
-import type { DocModel } from './doc-model';
+import type { AlertMatchSource, DocModel } from './doc-model';
 import { compareCodeUnits, compareForDisplay } from './compare';
 import { normalizeAlertName } from './alert-name';
 
 export { normalizeAlertName } from './alert-name';
 
-/** How a document was matched to an alert, strongest first. */
-export type AlertMatchSource = 'front-matter' | 'file-name' | 'heading';
+export type { AlertMatchSource } from './doc-model';
 
 /** A document that documents an alert, and where in it to open. */
 export interface AlertMatch {

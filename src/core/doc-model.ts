@@ -69,6 +69,9 @@ export interface DocMeta {
   review: ReviewMeta;
 }
 
+/** Where a doc names an alert, strongest first: its front matter `alerts:`, its file name, a heading. */
+export type AlertMatchSource = 'front-matter' | 'file-name' | 'heading';
+
 /** The searchable text of one section; `heading` is an index into `headings`, -1 for text before any heading. */
 export interface SectionText {
   heading: number;

@@ -1,7 +1,6 @@
-import type { AlertMatchSource } from '../alert-lookup';
 import { normalizeAlertName } from '../alert-name';
 import { compareCodeUnits } from '../compare';
-import type { DocModel } from '../doc-model';
+import type { AlertMatchSource, DocModel } from '../doc-model';
 
 /** A doc that documents an alert, found from the doc's side. */
 export interface DocSideMatch {

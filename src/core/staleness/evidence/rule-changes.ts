@@ -1,4 +1,4 @@
-import { matchRunbookValue } from '../../alerts/runbook-annotations';
+import { matchRunbookValue } from '../../alerts/runbook-url-match';
 import { normalWord } from '../diffs/vocabulary';
 import type { CallChange, HistoryView, IndexedCommit, RuleChange, StoredDiff, TouchCode } from '../history/history-types';
 import type { FileAt } from '../ports';

@@ -1,7 +1,8 @@
 import { boundedMatcher } from '../../bounded-glob';
 import { turnTaker } from '../../next-turn';
 import type { DocModel } from '../../doc-model';
-import { findRunbookAnnotations, matchRunbookValue } from '../../alerts/runbook-annotations';
+import { findRunbookAnnotations } from '../../alerts/runbook-annotations';
+import { matchRunbookValue } from '../../alerts/runbook-url-match';
 import { isPromtoolTestFile } from '../../alerts/promtool-tests';
 import type { AlertRuleLink } from '../../alerts/types';
 import type { CommandLinkSource, GitHistory, GitRefs, RepoState, WorkspaceFiles } from '../ports';

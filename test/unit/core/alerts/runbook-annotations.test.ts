@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { findRunbookAnnotations, matchRunbookValue } from '../../../../src/core/alerts/runbook-annotations';
+import { findRunbookAnnotations } from '../../../../src/core/alerts/runbook-annotations';
+import { matchRunbookValue } from '../../../../src/core/alerts/runbook-url-match';
 
 describe('alert rule annotations', () => {
   it('finds runbook_url and runbook annotations with their lines, skipping templated values', () => {
