@@ -1,4 +1,5 @@
-import { isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { problemStart, TEMPLATE_EXPRESSION, UNQUOTED_TEMPLATE } from './yaml-problem';
 import type { DocMeta, ReviewMeta } from './doc-model';
 import { RuleId, type Finding } from './findings/finding';
 
@@ -11,11 +12,6 @@ export interface FrontMatterResult {
   /** Parse errors and field-shape problems, with file line numbers. */
   findings: Finding[];
 }
-
-/** `{{ .Name }}`, `{{ replace .Name "-" " " }}`, `{% … %}`: template expressions of site generators. */
-const TEMPLATE_EXPRESSION = /\{\{[^\n]*\}\}|\{%[^\n]*%\}/;
-/** A value that is a bare template expression (`date: {{ .Date }}`), which YAML would read as a mapping. */
-const UNQUOTED_TEMPLATE = /(^|\n)\s*(-\s+|[\w.-]+:\s+)?(\{\{[^\n]*\}\}|\{%[^\n]*%\})/;
 
 /**
  * Parses YAML front matter. `firstLine` is the file line (1-based) of the first YAML line, i.e. the
@@ -91,29 +87,6 @@ export function parseFrontMatter(yamlText: string, firstLine: number): FrontMatt
     }),
   );
   return { data, meta, findings };
-}
-
-const UNCLOSED_QUOTE = /^Missing closing .quote$/;
-const UNCLOSED_FLOW = /end with a ([\]}])$/;
-
-/**
- * Where the problem behind a YAML error starts. `yaml` reports an unclosed quote or flow
- * collection where it gave up, often the last line of the block; the line to fix is the one where
- * the quote or bracket was opened, so those errors move to the start of the innermost such node.
- */
-function problemStart(doc: Document, error: YAMLError): number {
-  const at = error.pos[0];
-  const quote = UNCLOSED_QUOTE.test(error.message);
-  const bracket = UNCLOSED_FLOW.exec(error.message)?.[1];
-  if (!quote && !bracket) return at;
-  let start: number | undefined;
-  visit(doc, (_key, node) => {
-    let range: [number, number, number] | null | undefined;
-    if (quote && isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) range = node.range;
-    if (bracket && isCollection(node) && node.flow && isSeq(node) === (bracket === ']')) range = node.range;
-    if (range && range[0] < at && at <= range[1] && (start === undefined || range[0] > start)) start = range[0];
-  });
-  return start ?? at;
 }
 
 /** An empty `DocMeta`: no owner, no services, no alerts, no review data. */

@@ -1,5 +1,5 @@
 import { isMap, parseDocument } from 'yaml';
-import { parseFrontMatter } from '../front-matter';
+import { firstProblemLine } from '../yaml-problem';
 
 /** Where the front matter of a markdown file is, by lines (0-based indexes into `lines`). */
 export interface FrontMatterBlock {
@@ -32,9 +32,8 @@ export function readFrontMatter(text: string): FrontMatterRead {
   const yamlText = lines.slice(1, close).join('\n');
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    // The shared front matter reader knows where a YAML problem starts (an unclosed quote: where it opened).
-    const finding = parseFrontMatter(yamlText, 2).findings[0];
-    const line = finding?.line ?? 2;
+    // Where a YAML problem starts as the docs' front matter reader says it (an unclosed quote: where it opened).
+    const line = firstProblemLine(yamlText, 2);
     const reason = doc.errors[0]!.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     return { ok: false, problem: `The front matter is not valid YAML (line ${line}): ${reason}.`, line };
   }

@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import { readFrontMatter } from './front-matter-block';
 import { unescapeMarkdown } from './markdown-text';
-import { ENTRY_MARKERS } from './timeline';
-import type { IncidentFile, IncidentMeta, IncidentStatus, TimelineEntry } from './types';
+import { ENTRY_MARKERS, type IncidentFile, type IncidentMeta, type IncidentStatus, type TimelineEntry } from './types';
 
 /** The front matter marker of the incident files we create (`type: incident`). */
 export const INCIDENT_TYPE = 'incident';

@@ -11,7 +11,7 @@
  * is a note. Every text that ends up in an entry goes through {@link redactSecrets} first.
  */
 import { redactSecrets } from '../redact';
-import type { CheckRunInput, FeedbackInput, NoteInput } from './types';
+import { ENTRY_MARKERS, type CheckRunInput, type FeedbackInput, type NoteInput } from './types';
 import { escapeLinkText, fencedBlock, inlineCode, normaliseNewlines, relativeLink } from './markdown-text';
 import { clockTime, hostTimeZone, instantOfWallTime, utcStamp, wallTimeAt } from './zoned-time';
 
@@ -25,9 +25,6 @@ export interface EntryOptions {
 
 /** Where an incident file is assumed to be when a formatter is not told: the default folder. */
 export const DEFAULT_INCIDENT_PATH = 'incidents/incident.md';
-
-/** The markers that start the text of the non-note entry kinds. */
-export const ENTRY_MARKERS = { check: '▶ check ', feedback: '✎ feedback on ', status: '⚑ ' } as const;
 
 /**
  * A note entry. The time is `input.at` when given (an explicit time), else `now`. `timeZone` is an

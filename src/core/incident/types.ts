@@ -98,3 +98,6 @@ export interface FeedbackInput {
 
 /** The text of the status entry that resolving writes. */
 export const RESOLVED_STATUS = 'Incident resolved';
+
+/** The markers that start the text of the non-note entry kinds (written by `timeline.ts`, read by `incident-parser.ts`). */
+export const ENTRY_MARKERS = { check: '▶ check ', feedback: '✎ feedback on ', status: '⚑ ' } as const;
