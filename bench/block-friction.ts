@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { parseDoc } from '../src/core/parse-doc';
 import { runnableBlocks } from '../src/core/runner/runnable-blocks';
 import { classifyScript } from '../src/core/runner/classify-command';
+import { ruleFor } from '../src/core/runner/command-rules';
 import { prng } from './generate-corpus';
 
 const { values, positionals } = parseArgs({
@@ -85,7 +86,7 @@ async function measure(root: string): Promise<Row[]> {
     for (const block of runnableBlocks(doc)) {
       const lines = commandLines(block.script);
       const script = lines.join('\n');
-      const verdict = classifyScript(script);
+      const verdict = classifyScript(script, ruleFor);
       rows.push({ file: rel, line: block.line, script, kind: verdict.kind, reason: verdict.reason, truth: oracle(lines) });
     }
   }

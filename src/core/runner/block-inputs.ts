@@ -1,7 +1,6 @@
 import { quote } from 'shell-quote';
 import { scanArgs } from './argv';
-import { shellCommands } from '../shell/shell-commands';
-import { scanShell, type ShellContext } from '../shell/shell-scan';
+import { scanShell, shellCommands, type ShellContext } from '../shell/shell-commands';
 import type { BlockInput } from './types';
 
 /** Names that look like secrets: asked for masked, never stored, shown as `••••`. */

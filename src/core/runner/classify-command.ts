@@ -1,4 +1,4 @@
-import { because, isDeviceTarget, ok, ruleFor, unknown, type RuleContext, type Verdict } from './command-rules';
+import { because, isDeviceTarget, ok, unknown, type Rule, type RuleContext, type Verdict } from './rule-verdicts';
 import { ARITHMETIC_WORD, shellCommands, SUBSTITUTION_WORD, type Redirect, type SimpleCommand } from '../shell/shell-commands';
 import { assignmentDanger, nameDanger } from './shell-builtins';
 import type { BlockKind } from './types';
@@ -17,6 +17,9 @@ export interface CommandClass {
 /** How deep `sh -c`, `ssh host '…'`, `watch '…'` and `eval` may nest before the script counts as unreadable. */
 const MAX_DEPTH = 8;
 
+/** The rule of a command's base name, undefined when the command is not known. */
+export type RuleLookup = (name: string) => Rule | undefined;
+
 /** Reserved words that lead into the command proper (`if kubectl get …`, `do …`, `! grep …`). */
 const LEADING_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}', 'esac']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
@@ -28,16 +31,17 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
  * `sh -c '…'`, `ssh host '…'`, `kubectl exec … -- …` and the like included, is known to be
  * read-only, and no redirection writes a file (`/dev/null` and friends are fine). Anything not
  * known counts as a change: a script's name (`check-disk.sh`) says nothing about what it does.
- * Variables are never expanded: a command named by `$CMD` counts as a change.
+ * Variables are never expanded: a command named by `$CMD` counts as a change. `ruleFor` gives the
+ * rule of a command's base name, undefined for a command not known (the table of `command-rules.ts`).
  */
-export function classifyScript(script: string): CommandClass {
-  const verdict = scriptVerdict(script, 0);
+export function classifyScript(script: string, ruleFor: RuleLookup): CommandClass {
+  const verdict = scriptVerdict(script, 0, ruleFor);
   if (!verdict.readOnly) return { kind: 'change', reason: verdict.reason };
   const labels = [...new Set(verdict.labels)];
   return { kind: 'check', reason: labels.length ? `only reads: ${labels.map((label) => `\`${label}\``).join(', ')}` : 'runs no commands' };
 }
 
-function scriptVerdict(script: string, depth: number): Verdict {
+function scriptVerdict(script: string, depth: number, ruleFor: RuleLookup): Verdict {
   if (depth > MAX_DEPTH) return because('nests shells too deeply to be read');
   const { commands, problems, arithmetic } = shellCommands(script);
   if (problems.length) return because(`cannot be read safely: ${problems[0]}`);
@@ -79,14 +83,14 @@ function scriptVerdict(script: string, depth: number): Verdict {
       labels.push('[[');
       continue;
     }
-    const verdict = argvVerdict(rest, depth);
+    const verdict = argvVerdict(rest, depth, ruleFor);
     if (!verdict.readOnly) return verdict;
     labels.push(...verdict.labels);
   }
   return { readOnly: true, labels };
 }
 
-function argvVerdict(argv: string[], depth: number): Verdict {
+function argvVerdict(argv: string[], depth: number, ruleFor: RuleLookup): Verdict {
   if (depth > MAX_DEPTH) return because('nests commands too deeply to be read');
   let i = 0;
   for (; i < argv.length && ASSIGNMENT.test(argv[i]!); i++) {
@@ -103,8 +107,8 @@ function argvVerdict(argv: string[], depth: number): Verdict {
   if (!rule) return unknown(name);
   const ctx: RuleContext = {
     name: base,
-    argv: (inner) => argvVerdict(inner, depth + 1),
-    script: (text) => scriptVerdict(text, depth + 1),
+    argv: (inner) => argvVerdict(inner, depth + 1, ruleFor),
+    script: (text) => scriptVerdict(text, depth + 1, ruleFor),
   };
   return rule(args, ctx);
 }

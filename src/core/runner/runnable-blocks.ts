@@ -1,6 +1,7 @@
 import type { AttributeValue, CodeBlock, DocModel } from '../doc-model';
 import { findInputs } from './block-inputs';
 import { classifyScript } from './classify-command';
+import { ruleFor } from './command-rules';
 import { commandsFromBlock } from './console-prompt';
 import { readTimeoutAttribute } from '../block-attributes';
 import { parseExpectation } from './expectation';
@@ -93,7 +94,7 @@ function toRunnable(doc: DocModel, code: CodeBlock, index: number, n: number): R
 }
 
 function kindOf(value: AttributeValue | undefined, script: string, warnings: string[]): { kind: BlockKind; reason: string } {
-  if (value === undefined) return classifyScript(script);
+  if (value === undefined) return classifyScript(script, ruleFor);
   const written = String(value).trim().toLowerCase();
   if (CHECK_KINDS.includes(written)) return { kind: 'check', reason: `marked \`kind=${value}\`` };
   if (CHANGE_KINDS.includes(written)) return { kind: 'change', reason: `marked \`kind=${value}\`` };

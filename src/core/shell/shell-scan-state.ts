@@ -4,7 +4,7 @@ import type { PendingHereDoc, ScanCursor, ShellContext, ShellReaders, ShellScan,
 
 const PLACEHOLDER = /<([A-Za-z][A-Za-z0-9_.-]*)>/y;
 
-/** The state every reader shares; `scanShell` (in `shell-scan.ts`) creates it with the table of readers. */
+/** The state every reader shares; `scanShell` (in `shell-commands.ts`) creates it with the table of readers. */
 export class ScanState implements ScanCursor {
   i = 0;
   limit: number;

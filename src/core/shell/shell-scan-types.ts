@@ -2,7 +2,7 @@
  * What `scanShell` reports (quoting contexts, references, substitutions and here-documents, with
  * offsets), and the cursor its readers share. A leaf: the readers (`shell-scan-quotes.ts`,
  * `shell-scan-here-docs.ts`, `shell-scan-commands.ts`) import only this file and call one another
- * through the cursor's `read` table, which `shell-scan.ts` fills.
+ * through the cursor's `read` table, which `shell-commands.ts` fills.
  */
 
 /** How the shell reads the text at a position. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { classifyScript } from '../../../../src/core/runner/classify-command';
+import { ruleFor } from '../../../../src/core/runner/command-rules';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'fixtures', 'classifier');
 
@@ -37,7 +38,7 @@ describe('adversarial corpus (issue #20)', () => {
   describe('blocks that change state are never checks', () => {
     for (const { label, script } of CHANGES) {
       it(`[${label}] \`${script.replace(/\n/g, '⏎')}\` is a change with a specific reason`, () => {
-        const result = classifyScript(script);
+        const result = classifyScript(script, ruleFor);
         assert.equal(result.kind, 'change', `classified check: ${result.reason}`);
         assert.ok(isSpecific(result.reason), `reason is not specific: ${result.reason}`);
       });
@@ -47,7 +48,7 @@ describe('adversarial corpus (issue #20)', () => {
   describe('real read-only checks from public runbooks stay checks, or are refused with a specific reason', () => {
     for (const { label, script } of READS) {
       it(`[${label}] \`${script.replace(/\n/g, '⏎')}\``, () => {
-        const result = classifyScript(script);
+        const result = classifyScript(script, ruleFor);
         if (result.kind === 'change') assert.ok(isSpecific(result.reason), `refused without a specific reason: ${result.reason}`);
       });
     }

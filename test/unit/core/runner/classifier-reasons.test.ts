@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { classifyScript } from '../../../../src/core/runner/classify-command';
+import { ruleFor } from '../../../../src/core/runner/command-rules';
 
 /** The reason shown in the CodeLens tooltip and `runbooks blocks` names the option or feature. */
 const REASONS: Array<[string, string]> = [
@@ -73,13 +74,13 @@ const CHECKS = [
 describe('classifier reasons (issue #20)', () => {
   for (const [script, reason] of REASONS) {
     it(`explains \`${script}\` as “${reason}”`, () => {
-      assert.deepEqual(classifyScript(script), { kind: 'change', reason });
+      assert.deepEqual(classifyScript(script, ruleFor), { kind: 'change', reason });
     });
   }
 
   for (const script of CHECKS) {
     it(`keeps \`${script.replace(/\n/g, '⏎')}\` a check`, () => {
-      const result = classifyScript(script);
+      const result = classifyScript(script, ruleFor);
       assert.equal(result.kind, 'check', result.reason);
     });
   }

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { classifyScript } from '../../../../src/core/runner/classify-command';
+import { classifyScript as classifyWith } from '../../../../src/core/runner/classify-command';
+import { ruleFor } from '../../../../src/core/runner/command-rules';
+
+/** The classifier under the command table, as `runnableBlocks` calls it. */
+const classifyScript = (script: string) => classifyWith(script, ruleFor);
 
 /** Command lines as they appear in Prometheus-operator, Kubernetes, GitLab and database runbooks. */
 const CHECKS = [

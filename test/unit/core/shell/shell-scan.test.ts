@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { scanShell } from '../../../../src/core/shell/shell-scan';
+import { scanShell } from '../../../../src/core/shell/shell-commands';
 
 describe('scanShell', () => {
   it('tells the quoting context of each placeholder', () => {
