@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import type { DocModel } from '../src/core/doc-model';
-import type { StalenessReport } from '../src/core/staleness';
+import type { StalenessReport } from '../src/core/staleness/model/report';
 import { StalenessEngine } from '../src/core/staleness/engine';
 import type { GitHistory, TextDiffer } from '../src/core/staleness/ports';
 import { loadContext } from '../src/core/staleness/scan/workspace-context';

@@ -16,7 +16,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import type { DocStaleness, StalenessReason, StalenessReport } from '../../src/core/staleness';
+import type { DocStaleness, StalenessReason, StalenessReport } from '../../src/core/staleness/model/report';
 import { openStalenessEngine } from '../../src/node/git-staleness';
 import { openWorkspaceIndex } from '../../src/node/open-index';
 import { prng } from '../generate-corpus';

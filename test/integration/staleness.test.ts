@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import type { CheckReport } from '../../src/core/staleness';
+import type { CheckReport } from '../../src/core/staleness/model/check';
 import { api, inWorkspace, ruleIdOf, waitFor, workspaceRoot } from './helpers';
 
 /** Commits everything in the workspace at a fixed date, as a scripted history. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { chooseBaseRef } from '../../core/base-ref';
 import { childEnv } from '../../node/child-env';
 import { readBaseRefFacts } from '../../node/git-default-branch';
-import { CheckError, type CheckReport } from '../../core/staleness';
+import { CheckError, type CheckReport } from '../../core/staleness/model/check';
 import { checkFindingToFinding } from '../../core/staleness/as-findings';
 import { docUri, toDiagnostic } from '../convert';
 import type { RuleSeverities } from '../features/diagnostics/rule-severities';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { referencesByTarget, type TargetReference } from '../../../core/staleness';
+import { referencesByTarget, type TargetReference } from '../../../core/staleness/queries/target-references';
 import { relativePath } from '../../convert';
 import type { StalenessService } from './staleness-service';
 

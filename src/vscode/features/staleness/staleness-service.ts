@@ -3,9 +3,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAMES } from '../../../core/config-file';
 import { feedbackRecords } from '../../../core/incident/feedback';
-import {
-  DEFAULT_STALENESS_OPTIONS, headBranchRef, stalenessRelevance, type DocStaleness, type FeedbackSource, type PathEvent, type StalenessEngine, type StalenessOptionsInput, type StalenessReport,
-} from '../../../core/staleness';
+import { DEFAULT_STALENESS_OPTIONS, type StalenessOptionsInput } from '../../../core/staleness/options';
+import type { StalenessEngine } from '../../../core/staleness/engine';
+import type { DocStaleness, StalenessReport } from '../../../core/staleness/model/report';
+import type { FeedbackSource } from '../../../core/staleness/ports';
+import { headBranchRef, stalenessRelevance, type PathEvent } from '../../../core/staleness/queries/relevant-paths';
 import { withCommandFindings } from '../../../core/commands/report-merge';
 import { workspaceDrift } from '../../../core/commands/workspace-drift';
 import { loadConfigFile, type LoadedConfig } from '../../../node/config-file';
