@@ -6,11 +6,11 @@ export class UsageError extends Error {}
 
 export type OutputFormat = 'text' | 'json';
 
-/** The commands that report findings (`index`, `report`, `check`) also write GitHub workflow annotations and SARIF. */
+/** The commands that report findings (`index`, `report`, `check`, `coverage`, `blocks`) also write GitHub workflow annotations and SARIF. */
 export type FindingsFormat = OutputFormat | 'github' | 'sarif';
 
 /** The commands whose `--format` may also be `github` or `sarif`. */
-export const FINDINGS_COMMANDS: readonly string[] = Object.freeze(['index', 'report', 'check', 'coverage']);
+export const FINDINGS_COMMANDS: readonly string[] = Object.freeze(['index', 'report', 'check', 'coverage', 'blocks']);
 
 /** `check`, `report`: the lowest severity that makes the exit code 1. */
 export type FailOn = 'none' | 'warning' | 'error';

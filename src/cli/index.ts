@@ -47,7 +47,11 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
     const stat = await fs.stat(root).catch(() => undefined);
     if (!stat?.isDirectory()) throw new UsageError(`--root ${args.root} is not a folder`);
     if (args.command === 'blocks') {
-      io.out(renderBlocks(await loadDoc(root, args.positionals[0], io), args.format, root));
+      const doc = await loadDoc(root, args.positionals[0], io);
+      const format = args.findingsFormat ?? args.format;
+      // A doc outside any repository still lists; its paths then stay relative to the root.
+      const repoPrefix = format === 'github' || format === 'sarif' ? await new SimpleGitHistory(root, io.env).rootPrefix().catch(() => '') : '';
+      io.out(renderBlocks(doc, format, root, repoPrefix));
       return 0;
     }
     if (args.command === 'run') return await runBlocks(root, args, io, new NodeShellRunner());

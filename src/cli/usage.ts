@@ -5,7 +5,7 @@ Usage:
   runbooks index  [--root DIR] [--format text|json|github|sarif] [--config FILE]
                   [--no-cache]
   runbooks search QUERY [--root DIR] [--limit N] [--format text|json] [--no-cache]
-  runbooks blocks DOC [--root DIR] [--format text|json]
+  runbooks blocks DOC [--root DIR] [--format text|json|github|sarif]
   runbooks run DOC [--block NAME|INDEX] [--section HEADING] [--var KEY=VALUE ...]
                [--yes] [--context-override NAME] [--root DIR] [--format text|json]
   runbooks history [--doc PATH] [--since 2d|DATE] [--format text|json]

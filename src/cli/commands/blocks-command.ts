@@ -1,23 +1,30 @@
 import { definedFields } from '../../core/defined-fields';
 import type { DocModel } from '../../core/doc-model';
 import { placeFinding, RuleId } from '../../core/findings';
+import { formatGithub } from '../../core/findings/format-github';
 import { formatJson } from '../../core/findings/format-json';
+import { formatSarif } from '../../core/findings/format-sarif';
+import { ruleInfo } from '../../core/findings/rule-table';
 import { runnableBlocks } from '../../core/runner/runnable-blocks';
 import type { RunnableBlock } from '../../core/runner/types';
 import { escapeControl } from '../../core/terminal-text';
-import type { OutputFormat } from '../args';
+import type { FindingsFormat } from '../args';
 import { version } from '../../../package.json';
 
 /**
  * `runbooks blocks DOC`: the runnable blocks of the doc. JSON: the findings envelope (the doc's
  * `block.invalid-attribute` findings) with `path` and `blocks` rows `{index, name, lang, line,
  * kind, inputs}`, plus `prompted`/`outputLines`, `timeoutSeconds` and `invalidAttributes` when they apply.
- * `root`: the absolute root, for the envelope.
+ * GitHub: those findings as workflow commands, then the text listing; SARIF: those findings.
+ * `root`: the absolute root, for the envelope; `repoPrefix`: the root's path in its repository
+ * (for GitHub and SARIF paths).
  */
-export function renderBlocks(doc: DocModel, format: OutputFormat, root: string): string {
+export function renderBlocks(doc: DocModel, format: FindingsFormat, root: string, repoPrefix = ''): string {
   const blocks = runnableBlocks(doc);
+  const findings = doc.findings.filter((f) => f.ruleId === RuleId.blockInvalidAttribute).map((f) => placeFinding(doc.path, f));
+  if (format === 'sarif') return JSON.stringify(formatSarif(findings, { version, rules: [ruleInfo(RuleId.blockInvalidAttribute)!], repoPrefix }), null, 2);
+  if (format === 'github') return [...formatGithub(findings, { repoPrefix, command: 'blocks' }), listing(blocks)].join('\n');
   if (format === 'json') {
-    const findings = doc.findings.filter((f) => f.ruleId === RuleId.blockInvalidAttribute).map((f) => placeFinding(doc.path, f));
     return formatJson(findings, {
       command: 'blocks',
       version,
@@ -26,6 +33,11 @@ export function renderBlocks(doc: DocModel, format: OutputFormat, root: string):
       data: { path: doc.path, blocks: blocks.map(blockRow) },
     });
   }
+  return listing(blocks);
+}
+
+/** The text listing: one line per block, then its notes. */
+function listing(blocks: readonly RunnableBlock[]): string {
   if (blocks.length === 0) return 'No runnable blocks (sh, bash, zsh, shell, console) in this document.';
   return blocks
     .map((b) => {

@@ -149,6 +149,25 @@ describe('runbooks blocks and runbooks run', () => {
     assert.deepEqual([json.summary.errors, json.findings], [1, [{ ruleId: 'block.invalid-attribute', severity: 'error', message: `${message}. The block will not run until it is fixed.`, path: 'runbooks/slow.md', line: 3 }]]);
   });
 
+  it('writes a block attribute that does not parse as a GitHub annotation before the listing, and as a SARIF result', async () => {
+    await writeTree(root, { 'runbooks/slow.md': '# Slow\n\n```sh {timeout=2x}\ntouch ran.marker\n```\n' });
+    const message = '`timeout`: `2x` is not a duration; use `90` (seconds), `2s`, `1500ms`, `5m`, `1h30m`';
+    const github = await run(['blocks', 'runbooks/slow.md', '--format', 'github']);
+    assert.deepEqual([github.code, github.out.split('\n')], [0, [
+      `::error file=runbooks/slow.md,line=3,title=Runbooks%3A block.invalid-attribute::${message}. The block will not run until it is fixed.`,
+      ' 0  slow-1  line 3  sh  CHANGE',
+      '    `touch` changes state',
+      `    NOT RUNNABLE: ${message}`,
+    ]]);
+    const sarif = await run(['blocks', 'runbooks/slow.md', '--format', 'sarif']);
+    const log = JSON.parse(sarif.out);
+    const [result] = log.runs[0].results;
+    assert.deepEqual(
+      [sarif.code, log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), log.runs[0].results.length, result.ruleId, result.level, result.message.text, result.locations[0].physicalLocation],
+      [0, ['block.invalid-attribute'], 1, 'block.invalid-attribute', 'error', `${message}. The block will not run until it is fixed.`, { artifactLocation: { uri: 'runbooks/slow.md', uriBaseId: 'SRCROOT' }, region: { startLine: 3 } }],
+    );
+  });
+
   it('refuses a block whose timeout does not parse, with the accepted forms, and runs nothing', async () => {
     await writeTree(root, { 'runbooks/slow.md': '# Slow\n\n```sh {timeout=2x}\ntouch ran.marker\n```\n' });
     const result = await run(['run', 'runbooks/slow.md', '--yes']);
