@@ -10,8 +10,11 @@ export type TargetTool = 'make' | 'just' | 'task' | 'npm' | 'yarn' | 'pnpm' | 'r
 export type CommandCall =
   /** Runs a file by its path (`./scripts/x.sh`, `bash ops/x.sh`, `python tools/x.py`, `go run ./cmd/x`). */
   | { kind: 'script'; path: string; args: string[]; go?: boolean }
-  /** Runs targets of a tool; `dir` from `-C`/`--prefix`/`--cwd`/`-d`, `file` from `-f`/`--justfile`/`-t`. */
-  | { kind: 'target'; tool: TargetTool; targets: string[]; dir?: string; file?: string; strict: boolean }
+  /**
+   * Runs targets of a tool; `dir` from `-C`/`--prefix`/`--cwd`/`-d`, `file` from `-f`/`--justfile`/`-t`;
+   * `workspace` the name or folder of an npm/yarn workspace whose package.json holds the script.
+   */
+  | { kind: 'target'; tool: TargetTool; targets: string[]; dir?: string; file?: string; workspace?: string; strict: boolean }
   /** `gh workflow run W -f key=value`: the input keys given. */
   | { kind: 'workflow'; workflow: string; inputs: string[] }
   /** Changes the directory the next commands run in; `dir` undefined when it cannot be known. */

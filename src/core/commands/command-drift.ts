@@ -13,6 +13,7 @@ import { readTargets, targetSource } from './target-lookup';
 import { VendoredPaths } from './vendored';
 import { isPastRecord } from '../past-records';
 import { WORKFLOW_DIR, workflowDispatch } from './workflow-inputs';
+import { workspaceFolder } from './workspace-packages';
 
 /** Options of `commandDrift`. */
 export interface CommandDriftOptions {
@@ -202,7 +203,9 @@ async function scriptOptions(path: string, go: boolean, tree: RepoTree): Promise
 }
 
 async function checkTarget(placed: PlacedCall, call: Extract<CommandCall, { kind: 'target' }>, tree: RepoTree, state: DocState): Promise<Found[]> {
-  const dirs = call.dir !== undefined ? placed.bases.map((b) => resolveIn(b, call.dir!)).filter((d): d is string => d !== undefined && tree.hasDir(d)) : placed.bases;
+  let dirs = call.dir !== undefined ? placed.bases.map((b) => resolveIn(b, call.dir!)).filter((d): d is string => d !== undefined && tree.hasDir(d)) : placed.bases;
+  // `yarn workspace X T`, `npm run T -w X`: the package.json of workspace X (none known: nothing said).
+  if (call.workspace !== undefined) dirs = [...new Set((await Promise.all(dirs.map((d) => workspaceFolder(tree, d, call.workspace!)))).filter((d) => d !== undefined))];
   const sources = [...new Map(dirs.map((d) => targetSource(tree, call.tool, d, call.file)).filter((s) => s !== undefined).map((s) => [s.files.join(','), s])).values()];
   if (!sources.length) return [];
   const read = await Promise.all(sources.map((s) => readTargets(tree, call.tool, s)));
@@ -211,7 +214,7 @@ async function checkTarget(placed: PlacedCall, call: Extract<CommandCall, { kind
   for (const target of call.targets) {
     if (read.some((t) => defines(t!, target))) {
       // A common name proves something only where the author said where it runs (`-C`, `--prefix`, `-f`, a cwd).
-      if (!COMMON_TARGETS.has(target) || call.dir !== undefined || call.file !== undefined || placed.stated) state.anchors.add(`${call.tool}\0${sources[0]!.files[0]}\0${target}`);
+      if (!COMMON_TARGETS.has(target) || call.dir !== undefined || call.file !== undefined || call.workspace !== undefined || placed.stated) state.anchors.add(`${call.tool}\0${sources[0]!.files[0]}\0${target}`);
       continue;
     }
     // `make foo` also builds a file from a built-in rule (`foo.c`, `foo.o`): such names prove nothing.

@@ -36,7 +36,8 @@ export function commandLinks(doc: DocModel, files: ExistingFiles, extraLanguages
       const path = bases.map((b) => resolveIn(b, call.path)).find((p) => p !== undefined && p !== '' && files.hasFile(p));
       if (path !== undefined) out.push({ path, line, raw: call.path });
     } else if (call.kind === 'target') {
-      if (call.tool === 'mage') continue;
+      // A workspace's package.json is found by its name, which needs the files read: not linked.
+      if (call.tool === 'mage' || call.workspace !== undefined) continue;
       const tool = call.tool;
       const dirs = call.dir !== undefined ? bases.map((b) => resolveIn(b, call.dir!)).filter((d): d is string => d !== undefined && files.hasDir(d)) : bases;
       const path = dirs

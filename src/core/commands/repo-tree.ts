@@ -10,6 +10,8 @@ export interface RepoTree {
   hasDir(path: string): boolean;
   /** The names of the files directly in folder `dir`, sorted; empty for an unknown folder. */
   filesIn(dir: string): readonly string[];
+  /** Every folder that holds a file, at any depth ('' left out), sorted. */
+  folders(): readonly string[];
   /** A file's text, or undefined when it cannot be read (too large, binary, gone). */
   read(path: string): Promise<string | undefined>;
 }
@@ -19,6 +21,7 @@ export class ListedTree implements RepoTree {
   private readonly files: Set<string>;
   private readonly dirs = new Map<string, string[]>([['', []]]);
   private readonly texts = new Map<string, Promise<string | undefined>>();
+  private folderList: string[] | undefined;
 
   constructor(
     list: Iterable<string>,
@@ -49,6 +52,11 @@ export class ListedTree implements RepoTree {
 
   filesIn(dir: string): readonly string[] {
     return this.dirs.get(dir) ?? [];
+  }
+
+  folders(): readonly string[] {
+    this.folderList ??= [...this.dirs.keys()].filter((d) => d !== '').sort();
+    return this.folderList;
   }
 
   read(path: string): Promise<string | undefined> {

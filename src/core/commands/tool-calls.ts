@@ -30,27 +30,44 @@ const PACKAGE_MANAGER_COMMANDS = new Set(
   patch-commit explain constraints stage unplug npm node help store prune fetch deploy env setup self-update`.split(/\s+/),
 );
 
-/** `npm run S`, `yarn [run] S`, `pnpm [run] S`, with `--prefix`/`--cwd`/`-C`; a workspace's script (`-w`, `--filter`, `yarn workspace X`) is not followed: no call. */
+/** Options that run a script in several packages, or only if it exists: nothing to check. */
+const MANY_PACKAGES = ['--workspaces', '--filter', '-r', '--recursive', '--if-present', '-F'];
+
+/**
+ * `npm run S`, `yarn [run] S`, `pnpm [run] S`, with `--prefix`/`--cwd`/`-C`; a workspace's script
+ * by its name or folder (`yarn workspace X [run] S`, `npm run S -w X`) carries `workspace: X`.
+ * Every workspace's (`--workspaces`, `yarn workspaces foreach`, pnpm `--filter`/`-r`) is not
+ * followed: no call.
+ */
 export function packageCalls(tool: 'npm' | 'yarn' | 'pnpm', args: string[]): CommandCall[] {
-  const s = scanArgs(args, { short: tool === 'pnpm' ? 'Cw' : 'w', long: ['prefix', 'cwd', 'dir', 'workspace', 'filter'], stopAtPositional: true });
-  const opts = s.options;
-  if (opts.some((o) => ['-w', '--workspace', '--workspaces', '--filter', '-r', '--recursive', '--if-present', '-F'].includes(o.name))) return [];
+  const spec = { short: tool === 'pnpm' ? 'Cw' : 'w', long: ['prefix', 'cwd', 'dir', 'workspace', 'filter'], stopAtPositional: true };
+  const s = scanArgs(args, spec);
+  const opts = [...s.options];
+  if (opts.some((o) => MANY_PACKAGES.includes(o.name)) || (tool === 'pnpm' && opts.some((o) => o.name === '-w'))) return [];
   let dir = opts.find((o) => ['--prefix', '--cwd', '--dir', '-C'].includes(o.name))?.value;
-  const rest = s.rest ?? [];
+  let rest = s.rest ?? [];
+  let workspace: string | undefined;
   let strict: boolean;
   let script: string | undefined;
   let after: string[];
+  if (tool === 'yarn' && rest[0] === 'workspace') {
+    // `yarn workspace X [run] T`: the script of the workspace named X.
+    workspace = rest[1];
+    rest = rest.slice(2);
+    if (workspace === undefined || (rest[0] !== 'run' && rest[0] !== undefined && PACKAGE_MANAGER_COMMANDS.has(rest[0]))) return [];
+  }
   if (rest[0] === 'run' || rest[0] === 'run-script' || (tool === 'npm' && (rest[0] === 'rum' || rest[0] === 'urn'))) {
-    const inner = scanArgs(rest.slice(1), { long: ['prefix', 'cwd', 'dir', 'workspace', 'filter'], short: tool === 'pnpm' ? 'Cw' : 'w', stopAtPositional: true });
-    if (inner.options.some((o) => ['-w', '--workspace', '--workspaces', '--filter', '-r', '--recursive', '--if-present'].includes(o.name))) return [];
+    const inner = scanArgs(rest.slice(1), spec);
+    if (inner.options.some((o) => MANY_PACKAGES.includes(o.name)) || (tool === 'pnpm' && inner.options.some((o) => o.name === '-w'))) return [];
+    opts.push(...inner.options);
     dir ??= inner.options.find((o) => ['--prefix', '--cwd', '--dir', '-C'].includes(o.name))?.value;
     script = inner.rest?.[0];
     after = inner.rest?.slice(1) ?? [];
     // `npm run` refuses a name that is not a script; yarn and pnpm also run dependencies' binaries.
     strict = tool === 'npm';
   } else {
-    // `yarn workspace X run T` runs a workspace's script, `yarn workspaces foreach` every workspace's: not this package.json's.
-    if (tool === 'npm' || (tool === 'yarn' && (rest[0] === 'workspace' || rest[0] === 'workspaces'))) return [];
+    // `yarn workspaces foreach` runs every workspace's script: not this package.json's.
+    if (tool === 'npm' || (tool === 'yarn' && rest[0] === 'workspaces')) return [];
     // The package manager's own commands (`yarn add jest`, `yarn create jest`, `pnpm install`) run no script.
     if (rest[0] !== undefined && PACKAGE_MANAGER_COMMANDS.has(rest[0])) return [];
     script = rest[0];
@@ -59,11 +76,19 @@ export function packageCalls(tool: 'npm' | 'yarn' | 'pnpm', args: string[]): Com
   }
   // npm reads its own options anywhere before `--` (`npm run build -w app`, `npm run build --prefix web`).
   const afterOptions = scanArgs(after.includes('--') ? after.slice(0, after.indexOf('--')) : after, { short: 'w', long: ['prefix', 'cwd', 'dir', 'workspace'] }).options;
-  if (tool === 'npm' && afterOptions.some((o) => ['-w', '--workspace', '--workspaces', '--if-present'].includes(o.name))) return [];
-  const afterDir = afterOptions.find((o) => ['--prefix', '--cwd', '--dir'].includes(o.name))?.value;
-  if (tool === 'npm') dir ??= afterDir;
+  if (tool === 'npm') {
+    if (afterOptions.some((o) => MANY_PACKAGES.includes(o.name))) return [];
+    opts.push(...afterOptions);
+    dir ??= afterOptions.find((o) => ['--prefix', '--cwd', '--dir'].includes(o.name))?.value;
+    // `-w X` once: that workspace; several: many packages.
+    const named = opts.filter((o) => o.name === '-w' || o.name === '--workspace');
+    if (named.length > 1 || named.some((o) => o.value === undefined)) return [];
+    workspace = named[0]?.value;
+  }
+  if (tool === 'yarn' && opts.some((o) => o.name === '-w' || o.name === '--workspace')) return [];
   if (script === undefined || script.startsWith('-') || !/^[\w:@./-]+$/.test(script) || (dir !== undefined && !isLiteralPath(dir))) return [];
-  return [{ kind: 'target', tool, targets: [script], strict, ...(dir !== undefined ? { dir } : {}) }];
+  if (workspace !== undefined && !/^[\w@./-]+$/.test(workspace)) return [];
+  return [{ kind: 'target', tool, targets: [script], strict, ...(dir !== undefined ? { dir } : {}), ...(workspace !== undefined ? { workspace } : {}) }];
 }
 
 /** `just [-f file] recipe args…`: only the first recipe (the words after it may be its arguments). */

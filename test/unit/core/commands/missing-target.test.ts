@@ -49,6 +49,27 @@ describe('command.missing-target', () => {
     assert.equal(findings[0]!.message, '`npm` script `db:migrat` is not defined in `web/package.json`. Did you mean `db:migrate`? Fix the command.');
   });
 
+  // jest website/README.md:38 `yarn workspace jest-website start`: the script of the workspace named so,
+  // found through the root package.json's `workspaces` globs.
+  it('checks a workspace\'s script in the package.json of the workspace that has that name (yarn workspace X, npm -w X)', async () => {
+    const web = JSON.stringify({ name: '@acme/web', scripts: { build: 'tsc', start: 'vite' }, devDependencies: { eslint: '9' } });
+    const files = {
+      'package.json': JSON.stringify({ private: true, workspaces: ['packages/*', '!packages/legacy', 'website'] }),
+      'packages/web/package.json': web,
+      'packages/legacy/package.json': JSON.stringify({ name: 'legacy', scripts: {} }),
+      'website/package.json': JSON.stringify({ name: 'site', scripts: { serve: 'docusaurus serve' } }),
+      'docs/dev.md': runbook(
+        ['yarn workspace @acme/web start', 'yarn workspace @acme/web run buld', 'yarn workspace @acme/web eslint .', 'yarn workspace @acme/web add lodash', 'yarn workspace site serv', 'yarn workspace legacy run build', 'yarn workspace nope run biuld', 'npm run biuld -w packages/web', 'npm run strat --workspace=@acme/web', 'yarn workspace site serve', 'npm run build -w packages/web', 'npm run start --workspace=@acme/web'].join('\n'),
+      ),
+    };
+    const findings = await driftOf(files);
+    assert.deepEqual(brief(findings), ['docs/dev.md:5 command.missing-target', 'docs/dev.md:8 command.missing-target', 'docs/dev.md:11 command.missing-target', 'docs/dev.md:12 command.missing-target']);
+    assert.equal(findings[0]!.message, '`yarn` script `buld` is not defined in `packages/web/package.json`. Did you mean `build`? Fix the command.');
+    // The object form of `workspaces` (`{ packages: [...] }`), and `**` globs.
+    const object = { ...files, 'package.json': JSON.stringify({ workspaces: { packages: ['packages/**'] } }), 'docs/dev.md': runbook('yarn workspace @acme/web start\nyarn workspace @acme/web buld') };
+    assert.deepEqual(brief(await driftOf(object)), ['docs/dev.md:5 command.missing-target']);
+  });
+
   it('checks just recipes, Taskfile tasks, rake tasks and mage targets', async () => {
     const files = {
       justfile: 'set shell := ["bash", "-c"]\nalias d := deploy\ndeploy env="prod":\n  ./deploy.sh {{env}}\n',
