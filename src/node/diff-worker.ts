@@ -1,20 +1,17 @@
-// Worker thread body: computes the line diffs `WorkerTextDiffer` sends and posts them back.
+// Worker thread body: computes the noted diffs `WorkerTextDiffer` sends (line diffs, minor hunks,
+// words, data shapes, changed alert rules: see `notedDiff`) and posts them back. What it parsed of
+// each blob is kept between messages (bounded), so a rule file at HEAD is parsed once.
 import { parentPort } from 'node:worker_threads';
-import { diffIgnoringWhitespace } from '../core/staleness/diffs/text-diff';
+import { NoteCache, notedDiff } from '../core/staleness/diffs/noted-diff';
+import { fromWire, type WireBatch } from './diff-wire';
 
-interface Job {
-  id: number;
-  pairs: Array<[string | undefined, string | undefined]>;
-}
+const notes = new NoteCache();
 
-parentPort?.on('message', (job: Job) => {
+parentPort?.on('message', (message: { id: number } & WireBatch) => {
   try {
-    const diffs = job.pairs.map(([before, after]) => {
-      const { added, deleted, hunks } = diffIgnoringWhitespace(before, after);
-      return { added, deleted, hunks };
-    });
-    parentPort!.postMessage({ id: job.id, diffs });
+    const diffs = fromWire(message).map((job) => notedDiff(job, notes));
+    parentPort!.postMessage({ id: message.id, diffs });
   } catch (error) {
-    parentPort!.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
+    parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }
 });

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { TextDiffer, TextDiffResult } from '../core/staleness/ports';
-import { diffIgnoringWhitespace } from '../core/staleness/diffs/text-diff';
+import type { StoredDiff } from '../core/staleness/history/history-types';
+import type { TextDiffer } from '../core/staleness/ports';
+import { NoteCache, notedDiff, type DiffJob } from '../core/staleness/diffs/noted-diff';
+import { toWire } from './diff-wire';
 
 /** Where the worker script is: next to the bundle (dist/diff-worker.js), or the TypeScript source under tsx. */
 function defaultScript(): string | undefined {
@@ -14,34 +16,37 @@ function defaultScript(): string | undefined {
 }
 
 interface Pending {
-  pairs: Array<[string | undefined, string | undefined]>;
-  resolve: (diffs: TextDiffResult[]) => void;
+  jobs: DiffJob[];
+  resolve: (diffs: StoredDiff[]) => void;
   reject: (error: Error) => void;
 }
 
 /**
- * Computes line diffs on one worker thread, so the thread that reads git's output (the extension
- * host) is not held up by them: on a cold staleness report the reading and the diffing then run
- * side by side. The thread starts on first use and never keeps the process alive while idle. When
- * it cannot start or fails, diffs are computed on the calling thread.
+ * Computes noted line diffs (see `notedDiff`) on one worker thread, so the thread that reads git's
+ * output (the extension host) is not held up by them, nor by parsing the alert rules and data
+ * shapes of large generated files: on a cold staleness report the reading and the diffing then
+ * run side by side. The thread starts on first use and never keeps the process alive while idle.
+ * When it cannot start or fails, diffs are computed on the calling thread.
  */
 export class WorkerTextDiffer implements TextDiffer {
   private worker: Worker | undefined;
   private failed = false;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  /** What parsing blobs gave, for diffs computed on the calling thread. */
+  private readonly notes = new NoteCache();
 
   constructor(private readonly script: string | undefined = defaultScript()) {}
 
-  diff(pairs: Array<[string | undefined, string | undefined]>, signal?: AbortSignal): Promise<TextDiffResult[]> {
+  diff(jobs: DiffJob[], signal?: AbortSignal): Promise<StoredDiff[]> {
     signal?.throwIfAborted();
     const worker = this.start();
-    if (!worker) return Promise.resolve(inProcess(pairs));
+    if (!worker) return Promise.resolve(this.inProcess(jobs));
     const id = this.nextId++;
-    return new Promise<TextDiffResult[]>((resolve, reject) => {
-      this.pending.set(id, { pairs, resolve, reject });
+    return new Promise<StoredDiff[]>((resolve, reject) => {
+      this.pending.set(id, { jobs, resolve, reject });
       if (this.pending.size === 1) worker.ref();
-      worker.postMessage({ id, pairs });
+      worker.postMessage({ id, ...toWire(jobs) });
     });
   }
 
@@ -64,7 +69,7 @@ export class WorkerTextDiffer implements TextDiffer {
         ? // Under tsx (tests, benchmarks) the worker registers tsx itself before loading the TypeScript source.
           new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(this.script)});`, { eval: true })
         : new Worker(this.script);
-      worker.on('message', (message: { id: number; diffs?: TextDiffResult[]; error?: string }) => {
+      worker.on('message', (message: { id: number; diffs?: StoredDiff[]; error?: string }) => {
         const pending = this.pending.get(message.id);
         if (!pending) return;
         this.pending.delete(message.id);
@@ -90,22 +95,19 @@ export class WorkerTextDiffer implements TextDiffer {
     this.drain();
   }
 
+  private inProcess(jobs: DiffJob[]): StoredDiff[] {
+    return jobs.map((job) => notedDiff(job, this.notes));
+  }
+
   /** Finishes pending diffs on the calling thread. */
   private drain(): void {
     for (const [id, pending] of [...this.pending]) {
       this.pending.delete(id);
       try {
-        pending.resolve(inProcess(pending.pairs));
+        pending.resolve(this.inProcess(pending.jobs));
       } catch (error) {
         pending.reject(error as Error);
       }
     }
   }
-}
-
-function inProcess(pairs: Array<[string | undefined, string | undefined]>): TextDiffResult[] {
-  return pairs.map(([before, after]) => {
-    const { added, deleted, hunks } = diffIgnoringWhitespace(before, after);
-    return { added, deleted, hunks };
-  });
 }

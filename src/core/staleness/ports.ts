@@ -7,9 +7,10 @@
 import type { DocModel } from '../doc-model';
 import type { FeedbackRecord } from '../incident/feedback-record';
 import type { BlobContent, FileAt, FileChange, GitRefs, GitRemote, WorkspaceFiles } from '../repo/repo-ports';
-import type { Hunk } from './model/line-ranges';
 import type { FileHunks, LogCommit, MergedChange } from './model/git-records';
 import type { RepoState } from './model/repo-state';
+import type { DiffJob } from './diffs/noted-diff';
+import type { StoredDiff } from './history/history-types';
 
 export type { BlobContent, ChangeStatus, FileAt, FileChange, GitRefs, GitRemote, WorkspaceFiles } from '../repo/repo-ports';
 export type { Hunk } from './model/line-ranges';
@@ -91,19 +92,15 @@ export interface FeedbackSource {
 }
 
 /** A whitespace-insensitive line diff, as `diffIgnoringWhitespace` returns it. */
-export interface TextDiffResult {
-  added: number;
-  deleted: number;
-  hunks: Hunk[];
-}
-
 /**
- * Computes whitespace-insensitive line diffs (`diffIgnoringWhitespace`), possibly on another
- * thread so the calling one keeps reading git's output. Implemented in `src/node/worker-text-differ.ts`.
+ * Computes whitespace-insensitive line diffs with the notes their verdicts need (see `notedDiff`),
+ * possibly on another thread so the calling one keeps reading git's output: parsing alert rules
+ * and data shapes of large generated files costs more than the diffs. Implemented in
+ * `src/node/worker-text-differ.ts`.
  */
 export interface TextDiffer {
-  /** The diffs of `pairs` (undefined: the file does not exist), in order. */
-  diff(pairs: Array<[string | undefined, string | undefined]>, signal?: AbortSignal): Promise<TextDiffResult[]>;
+  /** The noted diffs of `jobs`, in order. */
+  diff(jobs: DiffJob[], signal?: AbortSignal): Promise<StoredDiff[]>;
 }
 
 /** The ports the staleness engine and the change-set check work through. */

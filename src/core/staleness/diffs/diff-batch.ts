@@ -1,5 +1,5 @@
-import { lacksBlocks, lacksShape, withBlocks, withMinor, withShape, type Blocks } from './diff-notes';
-import type { RunbookRules } from '../../alerts/rule-blocks';
+import { lacksBlocks, lacksShape, type Blocks } from './diff-notes';
+import { NoteCache, notedDiff, type DiffJob, type DiffSide } from './noted-diff';
 import { nextTurn } from '../../next-turn';
 import type { HistoryView, StoredDiff } from '../history/history-types';
 import { diffKey } from '../history/history-types';
@@ -23,6 +23,12 @@ interface Pair {
   blocks?: Blocks;
 }
 
+/** A git blob id (SHA-1 or SHA-256): the same text wherever and whenever it is read. */
+const GIT_OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/** Batches made so far in this process (see `DetailBatch.serial`). */
+let batches = 0;
+
 /** Pairs per read: small, so diffs start as soon as the first files arrive. */
 const PAIRS_PER_CHUNK = 250;
 
@@ -44,10 +50,10 @@ export class DetailBatch {
   /** Chunks of pairs whose files are being read (started as soon as a chunk is full). */
   private started: Array<{ pairs: Pair[]; reading: Promise<void> }> = [];
 
-  /** Blob id → the shape of its data (see `dataShape`): a file linked by many docs is parsed once, not once per diff. */
-  private readonly shapes = new Map<string, string | undefined>();
-  /** A rule file's blob → its runbook rules, parsed once while the blob is kept (see `withBlocks`). */
-  private readonly rules = new WeakMap<BlobContent, RunbookRules>();
+  /** Data shapes and alert rules parsed from blobs, when diffs are computed on this thread (see `NoteCache`). */
+  private readonly notes = new NoteCache();
+  /** Makes the keys of working-tree files (whose ids are their paths) unique to this batch (see `DiffSide.key`). */
+  private readonly serial = ++batches;
 
   /** Diffs computed by this batch so far (for logs and benchmarks). */
   fetched = 0;
@@ -156,12 +162,10 @@ export class DetailBatch {
           } else texts.push(pair);
         }
         if (texts.length === 0) continue;
-        const sent = differ.diff(texts.map(({ from, to }) => [read(from)?.text, read(to)?.text]), signal).then((diffs) => {
+        // The notes (minor hunks, words, shapes, alert rules) are worked out there too: this thread only stores them.
+        const sent = differ.diff(texts.map((pair) => this.jobOf(pair, read)), signal).then((diffs) => {
           texts.forEach((pair, i) => {
-            const { from, to, shape, blocks } = pair;
-            const noted = withMinor(diffs[i]!, from, to, read);
-            const shaped = shape ? withShape(noted, from, to, read, this.shapes) : noted;
-            this.index.setDiff(from, to, blocks ? withBlocks(shaped, from, to, read, blocks, this.rules) : shaped);
+            this.index.setDiff(pair.from, pair.to, diffs[i]!);
             done(pair);
           });
         });
@@ -179,15 +183,14 @@ export class DetailBatch {
     for (let c = 0; c < chunks.length; c++) {
       await chunks[c]!.reading;
       for (const pair of chunks[c]!.pairs) {
-        const { from, to, shape, blocks } = pair;
+        const { from, to } = pair;
         if (Date.now() - slice >= SLICE_MS) {
           await nextTurn();
           slice = Date.now();
         }
         signal?.throwIfAborted();
-        const lines = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : withMinor(diffBlobs(read(from), read(to)), from, to, read);
-        const shaped = shape ? withShape(lines, from, to, read, this.shapes) : lines;
-        this.index.setDiff(from, to, blocks ? withBlocks(shaped, from, to, read, blocks, this.rules) : shaped);
+        const same = from && to && sameBlob(this.index, from, to) ? { added: 0, deleted: 0, hunks: [] } : undefined;
+        this.index.setDiff(from, to, same ?? opaqueDiff(read(from), read(to)) ?? notedDiff(this.jobOf(pair, read), this.notes));
         done(pair);
         this.fetched++;
       }
@@ -199,6 +202,15 @@ export class DetailBatch {
   release(): void {
     this.content.clear();
     this.ahead?.clear();
+  }
+
+  /** The diff job of a pair whose existing sides both have text (see `opaqueDiff`). */
+  private jobOf({ from, to, shape, blocks }: Pair, read: (state: FileAt | undefined) => BlobContent | undefined): DiffJob {
+    const side = (state: FileAt): DiffSide => {
+      const blob = read(state)!;
+      return { path: state.path, key: GIT_OID.test(blob.oid) ? blob.oid : `${this.serial}\u0000${blob.oid}`, text: blob.text! };
+    };
+    return { ...(from ? { from: side(from) } : {}), ...(to ? { to: side(to) } : {}), ...(shape ? { shape } : {}), ...(blocks ? { blocks } : {}) };
   }
 
   /** Reads the files of a chunk of pairs (blob ids where known), taking what was read ahead. */

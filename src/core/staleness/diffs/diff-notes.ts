@@ -11,16 +11,31 @@ import { isPackageJson, packageScriptChanges } from './package-scripts';
 
 // What a verdict needs of a line diff beyond its counts, computed from the two texts as the diff lands.
 
+/** What parsing a blob gave, kept between diffs (see `NoteCache`): its data shape and its alert rules. */
+export interface BlobNotes {
+  /** The data shape of a blob's text (see `dataShape`); undefined when it has no text or is not data. */
+  shapeOf(blob: BlobContent | undefined): string | undefined;
+  /** The runbook rules of a blob (undefined: no file, whose text `text` is ''; see `runbookRulesOf`). */
+  rulesOf(blob: BlobContent | undefined, text: string): RunbookRules;
+}
+
+/** Parses every time: nothing kept. */
+const UNKEPT: BlobNotes = {
+  shapeOf: (blob) => (blob?.text === undefined ? undefined : dataShape(blob.text)),
+  rulesOf: (_blob, text) => runbookRulesOf(text),
+};
+
 /**
  * A line diff with which of its hunks are minor (versions, comments, moved lines: see `minorHunks`)
- * and the words it took out of the file or brought in (see `vocabularyChange`).
+ * and the words it took out of the file or brought in (see `vocabularyChange`; left out when
+ * `words` is false, for a diff whose words `withShape` replaces).
  */
-export function withMinor(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, read: (state: FileAt | undefined) => BlobContent | undefined): StoredDiff {
+export function withMinor(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, read: (state: FileAt | undefined) => BlobContent | undefined, words = true): StoredDiff {
   if (!from || !to || diff.binary || diff.added + diff.deleted === 0) return diff;
   const [a, b] = [read(from)?.text, read(to)?.text];
   if (a === undefined || b === undefined) return diff;
   const { kinds, oldVersions } = minorHunks(a, b, diff.hunks, to.path);
-  const vocabulary = vocabularyChange(a, b, diff.hunks);
+  const vocabulary = words ? vocabularyChange(a, b, diff.hunks) : undefined;
   return {
     ...diff,
     ...(kinds.some((k) => k !== undefined) ? { minor: kinds, ...(oldVersions.length > 0 ? { oldVersions } : {}) } : {}),
@@ -46,8 +61,8 @@ export function lacksBlocks(diff: StoredDiff, from: FileAt | undefined, to: File
  * (see `withRules`), for `targets` the Makefile targets whose rules changed (see `changedMakeRules`;
  * a missing side has none; for a package.json its scripts, see `packageScriptChanges`) and how each is called now (see `makeCallChanges`), for `calls` how a
  * script is called (see `scriptCallChanges`); left as is when a side is unreadable or binary, or
- * nothing changed. `rules` keeps each blob's alert rules as parsed (see `runbookRulesOf`) while the
- * blob is kept: a rule file at HEAD is compared with many older versions, and is parsed once.
+ * nothing changed. `notes` keeps each blob's alert rules as parsed (see `runbookRulesOf`): a rule
+ * file at HEAD is compared with many older versions, and is parsed once.
  */
 export function withBlocks(
   diff: StoredDiff,
@@ -55,26 +70,18 @@ export function withBlocks(
   to: FileAt | undefined,
   read: (state: FileAt | undefined) => BlobContent | undefined,
   blocks: Blocks,
-  rules: WeakMap<BlobContent, RunbookRules> = new WeakMap(),
+  notes: BlobNotes = UNKEPT,
 ): StoredDiff {
   if (diff.binary || (from && to && diff.added + diff.deleted === 0)) return diff;
   const [blobA, blobB] = [from ? read(from) : undefined, to ? read(to) : undefined];
   const [a, b] = [from ? blobA?.text : '', to ? blobB?.text : ''];
   if (a === undefined || b === undefined) return diff;
-  if (blocks === 'rules') return withRules(diff, rulesOf(blobA, a, rules), rulesOf(blobB, b, rules));
+  if (blocks === 'rules') return withRules(diff, notes.rulesOf(blobA, a), notes.rulesOf(blobB, b));
   if (blocks === 'calls') return { ...diff, calls: scriptCallChanges(to?.path ?? from!.path, a, b) };
   if (isPackageJson(to?.path ?? from!.path)) return { ...diff, ...packageScriptChanges(a, b) };
   const just = /(?:^|\/)\.?[Jj]ustfile$/.test(to?.path ?? from!.path);
   const targets = changedMakeRules(a, b, just);
   return { ...diff, targets, calls: makeCallChanges(a, b, targets, just) };
-}
-
-/** The runbook rules of a blob (undefined: no file, whose text `text` is ''), parsed once while the blob is kept. */
-function rulesOf(blob: BlobContent | undefined, text: string, kept: WeakMap<BlobContent, RunbookRules>): RunbookRules {
-  if (!blob) return runbookRulesOf(text);
-  let rules = kept.get(blob);
-  if (!rules) kept.set(blob, (rules = runbookRulesOf(text)));
-  return rules;
 }
 
 /**
@@ -107,12 +114,11 @@ export function withShape(
   from: FileAt | undefined,
   to: FileAt | undefined,
   read: (state: FileAt | undefined) => BlobContent | undefined,
-  shapes: Map<string, string | undefined>,
+  notes: BlobNotes = UNKEPT,
 ): StoredDiff {
-  if (!from || !to || diff.binary || diff.added + diff.deleted === 0 || !isStructuredPath(to.path)) return diff;
-  const before = shapeOf(read(from), shapes);
-  const after = before === undefined ? undefined : shapeOf(read(to), shapes);
-  const shape = before === undefined || after === undefined ? 'none' : compareShapes(before, after);
+  const compared = shapes(diff, from, to, read, notes);
+  if (!compared) return diff;
+  const { shape, before, after } = compared;
   if (shape === 'same') return { ...diff, shape };
   const { vocabulary: _lines, ...rest } = diff;
   const [a, b] = [read(from)?.text, read(to)?.text];
@@ -121,11 +127,19 @@ export function withShape(
   return { ...rest, shape, ...(sections.length > 0 ? { sections } : {}), ...(vocabulary ? { vocabulary } : {}) };
 }
 
-/** The shape of a blob's text, parsed once per blob id. */
-function shapeOf(blob: BlobContent | undefined, shapes: Map<string, string | undefined>): string | undefined {
-  if (blob?.text === undefined) return undefined;
-  if (shapes.has(blob.oid)) return shapes.get(blob.oid);
-  const shape = dataShape(blob.text);
-  shapes.set(blob.oid, shape);
-  return shape;
+/**
+ * How the data shape of a YAML or JSON file changed in `diff` (see `withShape`); undefined for
+ * other files and for diffs without changed lines.
+ */
+export function pairShape(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, read: (state: FileAt | undefined) => BlobContent | undefined, notes: BlobNotes = UNKEPT): 'same' | 'changed' | 'none' | undefined {
+  return shapes(diff, from, to, read, notes)?.shape;
+}
+
+/** The two sides' shapes (the second not parsed when the first is not data) and how they compare; undefined as for `pairShape`. */
+function shapes(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, read: (state: FileAt | undefined) => BlobContent | undefined, notes: BlobNotes) {
+  if (!from || !to || diff.binary || diff.added + diff.deleted === 0 || !isStructuredPath(to.path)) return undefined;
+  const before = notes.shapeOf(read(from));
+  const after = before === undefined ? undefined : notes.shapeOf(read(to));
+  const shape: 'same' | 'changed' | 'none' = before === undefined || after === undefined ? 'none' : compareShapes(before, after);
+  return { shape, before, after };
 }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { runbookRulesOf } from '../../../../../src/core/alerts/rule-blocks';
 import { withBlocks } from '../../../../../src/core/staleness/diffs/diff-notes';
-import type { RunbookRules } from '../../../../../src/core/alerts/rule-blocks';
+import { NoteCache } from '../../../../../src/core/staleness/diffs/noted-diff';
 import type { BlobContent, FileAt } from '../../../../../src/core/staleness/ports';
 
 const URL = 'https://github.com/acme/platform/blob/main/runbooks/db.md';
@@ -18,14 +17,15 @@ describe('diff notes: the alert rules a rule file change touched', () => {
     const [v1, v2, head] = [blob('b1', ruleFile('pg_up == 0')), blob('b2', ruleFile('pg_ready == 0')), blob('b3', ruleFile('pg_alive == 0'))];
     const blobs = new Map([['1', v1], ['2', v2], ['3', head]]);
     const read = (s: FileAt | undefined) => (s ? blobs.get(s.sha[0]!) : undefined);
-    const kept = new WeakMap<BlobContent, RunbookRules>();
+    const kept = new NoteCache();
     const first = withBlocks(lineDiff, state('1'), state('3'), read, 'rules', kept);
     assert.deepEqual(first.rules, [{ value: URL, words: { lost: ['pg_up'], gained: ['pg_alive'] } }]);
-    assert.ok(kept.has(v1) && kept.has(head));
-    // What was kept for HEAD is what the next comparison uses (here: HEAD as v2 parsed, so no change is left).
-    kept.set(head, runbookRulesOf(v2.text));
-    assert.deepEqual(withBlocks(lineDiff, state('2'), state('3'), read, 'rules', kept).rules, []);
-    assert.deepEqual(withBlocks(lineDiff, state('2'), state('3'), read, 'rules', new WeakMap()).rules, [{ value: URL, words: { lost: ['pg_ready'], gained: ['pg_alive'] } }]);
+    assert.ok(kept.hasRules('b1') && kept.hasRules('b3'));
+    // Rules are kept by blob id: HEAD's id now read with v2's text is compared as HEAD was parsed,
+    // so the change from v2 shows; parsed afresh, that text leaves no change.
+    blobs.set('3', blob('b3', v2.text!));
+    assert.deepEqual(withBlocks(lineDiff, state('2'), state('3'), read, 'rules', kept).rules, [{ value: URL, words: { lost: ['pg_ready'], gained: ['pg_alive'] } }]);
+    assert.deepEqual(withBlocks(lineDiff, state('2'), state('3'), read, 'rules', new NoteCache()).rules, []);
   });
 
   it('compares a rule file that does not exist on one side as one without rules', () => {

@@ -1,0 +1,113 @@
+import { LRUCache } from 'lru-cache';
+import { runbookRulesOf, type RunbookRules } from '../../alerts/rule-blocks';
+import type { StoredDiff } from '../history/history-types';
+import type { BlobContent, FileAt } from '../ports';
+import { dataShape } from './data-shape';
+import { pairShape, withBlocks, withMinor, withShape, type BlobNotes, type Blocks } from './diff-notes';
+import { diffIgnoringWhitespace } from './text-diff';
+
+// A line diff with every note its verdicts need (minor hunks, words, data shape, changed alert
+// rules or make targets), computed from the two texts alone: so it can run on the diff worker
+// thread, and the thread that reads git's output only stores the results.
+
+/** One side of a diff job: the file's path, a key for its content (see `DiffJob`) and its text. */
+export interface DiffSide {
+  path: string;
+  /**
+   * Names the content: equal keys are equal texts for as long as a `NoteCache` lives (a git blob
+   * id; a key made unique per report for a working-tree file, whose id is its path).
+   */
+  key: string;
+  text: string;
+}
+
+/** A diff to compute (see `notedDiff`); a side left out is a file that does not exist. */
+export interface DiffJob {
+  from?: DiffSide;
+  to?: DiffSide;
+  /** A verdict weighs the diff by data shape (see `withShape`). */
+  shape?: boolean;
+  /** A verdict needs which alert rules, make targets or script calls changed (see `withBlocks`). */
+  blocks?: Blocks;
+}
+
+/** How much a `NoteCache` keeps: parsed alert rules and data shapes, each bounded by entries and by characters of text. */
+export const NOTE_CACHE_LIMITS = Object.freeze({ rules: 64, ruleChars: 24_000_000, shapes: 4096, shapeChars: 4_000_000 });
+
+/**
+ * What parsing a blob gave, kept by content key between diffs and reports, least recently used
+ * let go first: a rule file at HEAD is compared with hundreds of older versions and is parsed
+ * once, and so is the data shape of a file linked by many docs.
+ */
+export class NoteCache implements BlobNotes {
+  private readonly shapes: LRUCache<string, { shape: string | undefined }>;
+  private readonly rules: LRUCache<string, RunbookRules>;
+  private readonly ruleChars: number;
+
+  constructor(limits: Partial<typeof NOTE_CACHE_LIMITS> = {}) {
+    const { rules, ruleChars, shapes, shapeChars } = { ...NOTE_CACHE_LIMITS, ...limits };
+    this.ruleChars = ruleChars;
+    this.rules = new LRUCache({ max: rules, maxSize: ruleChars });
+    this.shapes = new LRUCache({ max: shapes, maxSize: shapeChars });
+  }
+
+  /** The data shape of a blob's text (see `dataShape`); undefined when it has no text or is not data. */
+  shapeOf(blob: BlobContent | undefined): string | undefined {
+    if (blob?.text === undefined) return undefined;
+    const kept = this.shapes.get(blob.oid);
+    if (kept) return kept.shape;
+    const shape = dataShape(blob.text);
+    this.shapes.set(blob.oid, { shape }, { size: Math.max(1, (shape?.length ?? 0) + blob.oid.length) });
+    return shape;
+  }
+
+  /** The runbook rules of a blob (undefined: no file, whose text `text` is ''; see `runbookRulesOf`). */
+  rulesOf(blob: BlobContent | undefined, text: string): RunbookRules {
+    if (!blob) return runbookRulesOf(text);
+    let rules = this.rules.get(blob.oid);
+    if (!rules) {
+      rules = runbookRulesOf(text);
+      // Bounded by the text parsed: what is kept of it (each rule's canonical text) is no larger.
+      if (text.length <= this.ruleChars) this.rules.set(blob.oid, rules, { size: Math.max(1, text.length) });
+    }
+    return rules;
+  }
+
+  /** Whether the runbook rules of the content `key` are kept. */
+  hasRules(key: string): boolean {
+    return this.rules.has(key);
+  }
+
+  /** Whether the data shape of the content `key` is kept. */
+  hasShape(key: string): boolean {
+    return this.shapes.has(key);
+  }
+}
+
+/**
+ * The whitespace-insensitive line diff of a job's two texts (see `diffIgnoringWhitespace`) with
+ * its minor hunks and words (see `withMinor`), its data shape when asked (`withShape`; the words of
+ * the lines are then worked out only when the shape stayed the same, since otherwise those of the
+ * keys replace them) and its changed blocks when asked (`withBlocks`). Equal to those functions
+ * applied in that order.
+ */
+export function notedDiff(job: DiffJob, cache: NoteCache): StoredDiff {
+  const { from, to, shape, blocks } = job;
+  const { added, deleted, hunks } = diffIgnoringWhitespace(from?.text, to?.text);
+  const [a, b] = [from && stateOf(from), to && stateOf(to)];
+  const read = (state: FileAt | undefined): BlobContent | undefined => (state === undefined ? undefined : state === a ? blobOf(from!) : state === b ? blobOf(to!) : undefined);
+  const lines: StoredDiff = { added, deleted, hunks };
+  const words = !shape || (pairShape(lines, a, b, read, cache) ?? 'same') === 'same';
+  const noted = withMinor(lines, a, b, read, words);
+  const shaped = shape ? withShape(noted, a, b, read, cache) : noted;
+  return blocks ? withBlocks(shaped, a, b, read, blocks, cache) : shaped;
+}
+
+/** A stand-in file state for a side (the notes read only its path; `read` maps it to its text). */
+function stateOf(side: DiffSide): FileAt {
+  return { sha: '', path: side.path };
+}
+
+function blobOf(side: DiffSide): BlobContent {
+  return { oid: side.key, size: side.text.length, text: side.text };
+}

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { withBlocks, withMinor, withShape } from '../../../../../src/core/staleness/diffs/diff-notes';
+import { NoteCache, notedDiff, type DiffJob, type DiffSide } from '../../../../../src/core/staleness/diffs/noted-diff';
+import { diffIgnoringWhitespace } from '../../../../../src/core/staleness/diffs/text-diff';
+import type { BlobContent, FileAt } from '../../../../../src/core/staleness/ports';
+
+const URL = 'https://github.com/acme/platform/blob/main/runbooks/db.md';
+const ruleFile = (expr: string, team = 'db'): string =>
+  ['groups:', '- name: db', '  rules:', '  - alert: PostgresDown', `    expr: ${expr}`, '    labels:', `      team: ${team}`, '    annotations:', `      runbook_url: ${URL}`, ''].join('\n');
+const side = (path: string, key: string, text: string): DiffSide => ({ path, key, text });
+
+/** The notes worked out one after another on the calling thread, as diff batches did before `notedDiff`. */
+function stepByStep({ from, to, shape, blocks }: DiffJob): unknown {
+  const [a, b]: Array<FileAt | undefined> = [from && { sha: '1', path: from.path }, to && { sha: '2', path: to.path }];
+  const read = (s: FileAt | undefined): BlobContent | undefined => {
+    const blob = s === a ? from : s === b ? to : undefined;
+    return blob && { oid: blob.key, size: blob.text.length, text: blob.text };
+  };
+  const { added, deleted, hunks } = diffIgnoringWhitespace(from?.text, to?.text);
+  const noted = withMinor({ added, deleted, hunks }, a, b, read);
+  const shaped = shape ? withShape(noted, a, b, read) : noted;
+  return blocks ? withBlocks(shaped, a, b, read, blocks) : shaped;
+}
+
+const JOBS: Record<string, DiffJob> = {
+  'a text file': { from: side('notes.txt', 't1', 'restart the pgbouncer pool\nthen wait\n'), to: side('notes.txt', 't2', 'restart the odyssey pool\nthen wait\n# v1.2.3\n') },
+  'a YAML file whose shape changed': { from: side('values.yaml', 'y1', 'pool:\n  size: 10\n'), to: side('values.yaml', 'y2', 'pool:\n  size: 10\n  mode: session\n'), shape: true },
+  'a YAML file whose shape stayed the same': { from: side('teams.yaml', 'y3', 'teams:\n- name: alpha\n'), to: side('teams.yaml', 'y4', 'teams:\n- name: alpha\n- name: bravo\n'), shape: true },
+  'a YAML file that is not data on one side': { from: side('chart.yaml', 'y5', 'a: [1, 2\n'), to: side('chart.yaml', 'y6', 'a: 1\nb: 2\n'), shape: true },
+  'an alert rule file asked for its rules and shape': { from: side('rules/db.yaml', 'r1', ruleFile('pg_up == 0')), to: side('rules/db.yaml', 'r2', ruleFile('pg_alive == 0', 'storage')), shape: true, blocks: 'rules' },
+  'a new rule file': { to: side('rules/db.yaml', 'r2', ruleFile('pg_alive == 0', 'storage')), blocks: 'rules' },
+  'a Makefile asked for its targets': { from: side('Makefile', 'm1', 'deploy:\n\t./deploy.sh\n'), to: side('Makefile', 'm2', 'deploy:\n\t./deploy.sh --all\n'), blocks: 'targets' },
+};
+
+describe('notedDiff: a line diff with its notes from the two texts alone', () => {
+  for (const [name, job] of Object.entries(JOBS)) {
+    it(`equals the notes worked out one after another for ${name}`, () => {
+      assert.deepEqual(notedDiff(job, new NoteCache()), stepByStep(job));
+    });
+  }
+
+  it('gives a YAML diff whose shape changed the words of its keys and settings', () => {
+    const diff = notedDiff(JOBS['a YAML file whose shape changed']!, new NoteCache());
+    assert.equal(diff.shape, 'changed');
+    assert.deepEqual(diff.vocabulary, { lost: [], gained: ['mode', 'session'], copies: [] });
+  });
+
+  it('keeps what it parsed by content key: the shape of both sides and the rules of a rule file', () => {
+    const notes = new NoteCache();
+    notedDiff(JOBS['an alert rule file asked for its rules and shape']!, notes);
+    assert.deepEqual([notes.hasShape('r1'), notes.hasShape('r2'), notes.hasRules('r1'), notes.hasRules('r2'), notes.hasRules('y1')], [true, true, true, true, false]);
+  });
+
+  it('lets go of the least recently used rules past its bound', () => {
+    const notes = new NoteCache({ rules: 1 });
+    notedDiff(JOBS['an alert rule file asked for its rules and shape']!, notes);
+    assert.deepEqual([notes.hasRules('r1'), notes.hasRules('r2')], [false, true]);
+  });
+});
