@@ -12,6 +12,7 @@
  */
 
 import { expandBraces } from './glob-braces';
+import { program, run, type Token } from './glob-program';
 
 /** The bounds a glob must keep. */
 export const GLOB_BOUNDS = Object.freeze({
@@ -38,17 +39,6 @@ export interface GlobRefusal {
   /** One sentence naming the bound, for a finding's message. */
   reason: string;
 }
-
-type Token =
-  | { kind: 'char'; char: string }
-  | { kind: 'one'; test?: (c: string) => boolean }
-  | { kind: 'star' }
-  /** `**` as a leading or middle segment with its slash: empty, or anything ending in `/` (with `dirsBody` after it). */
-  | { kind: 'dirs' }
-  | { kind: 'dirsBody' }
-  /** `/**` at the end: empty, or `/` followed by anything. */
-  | { kind: 'optslash' }
-  | { kind: 'any' };
 
 const cache = new Map<string, BoundedGlob | GlobRefusal>();
 const CACHE_LIMIT = 2000;
@@ -101,8 +91,8 @@ function compile(pattern: string): BoundedGlob | GlobRefusal {
   if (/(^|[^\\])[*+!]\(/.test(pattern)) return refuse('the extglobs `*(…)`, `+(…)` and `!(…)` are not supported (use `{a,b}`, `@(a|b)` or `?(a)`)');
   const alternatives = expandBraces(pattern, GLOB_BOUNDS.maxAlternatives);
   if (alternatives === undefined) return refuse(`its \`{…}\` alternatives expand to more than ${GLOB_BOUNDS.maxAlternatives} patterns`);
-  const programs = alternatives.map(tokenize);
-  const match = (path: string): boolean => programs.some((tokens) => run(tokens, path));
+  const programs = alternatives.map((alternative) => program(tokenize(alternative), GLOB_BOUNDS.maxStepsPerMatch));
+  const match = programs.length === 1 ? (path: string): boolean => run(programs[0]!, path) : (path: string): boolean => programs.some((p) => run(p, path));
   return Object.freeze({ pattern, match });
 }
 
@@ -187,64 +177,3 @@ function characterClass(body: string): (c: string) => boolean {
 }
 
 const POSIX_CLASSES: Record<string, string> = { alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t', xdigit: '0-9a-fA-F' };
-
-/** Simulates the token program on `path` with a set of positions; no backtracking. */
-function run(tokens: Token[], written: string): boolean {
-  const n = tokens.length;
-  // as picomatch: a trailing slash on the path (a folder) is optional
-  const path = written.length > 1 && written.endsWith('/') && tokens.at(-1)?.kind !== 'char' ? written.slice(0, -1) : written;
-  let current = closure(tokens, [0]);
-  let steps = 0;
-  for (const c of path) {
-    if (current.length === 0) return false;
-    steps += current.length;
-    if (steps > GLOB_BOUNDS.maxStepsPerMatch) return false;
-    const next: number[] = [];
-    for (const state of current) {
-      if (state === n) continue;
-      const token = tokens[state]!;
-      switch (token.kind) {
-        case 'char':
-          if (token.char === c) next.push(state + 1);
-          break;
-        case 'one':
-          if (c !== '/' && (!token.test || token.test(c))) next.push(state + 1);
-          break;
-        case 'star':
-          if (c !== '/') next.push(state);
-          break;
-        case 'any':
-          next.push(state);
-          break;
-        case 'dirs':
-          next.push(c === '/' ? state + 2 : state + 1);
-          break;
-        case 'dirsBody':
-          next.push(state);
-          if (c === '/') next.push(state + 1);
-          break;
-        case 'optslash':
-          if (c === '/') next.push(state + 1);
-          break;
-      }
-    }
-    current = closure(tokens, next);
-  }
-  return current.includes(n);
-}
-
-/** `states` with every position reachable without consuming a character, deduplicated. */
-function closure(tokens: Token[], states: number[]): number[] {
-  const seen = new Set<number>();
-  const stack = [...states];
-  while (stack.length > 0) {
-    const state = stack.pop()!;
-    if (seen.has(state)) continue;
-    seen.add(state);
-    const token = tokens[state];
-    if (!token) continue;
-    if (token.kind === 'star' || token.kind === 'any') stack.push(state + 1);
-    else if (token.kind === 'dirs' || token.kind === 'optslash') stack.push(state + 2);
-  }
-  return [...seen];
-}

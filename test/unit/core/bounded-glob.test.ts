@@ -69,4 +69,21 @@ describe('bounded globs (patterns from repository content)', () => {
     const match = boundedMatcher(['**/ALERTS.yml', '*a*a*a*a*a*a*a*a*a*a*c'], { nocase: true });
     assert.deepEqual(['ops/alerts.yml', 'aaac'].map(match), [true, false]);
   });
+
+  it('matches as picomatch on every short path of a small alphabet, where the literal start and end of a pattern are checked first', () => {
+    const patterns = ['a', 'ab', 'a/b', 'a*', '*a', 'a*a', 'a/**', '**/a', 'a/**/a', '**/a.b', 'a?b', '*.b', 'a/*/b', '**/a/**', 'a/**/b/*.b', '.a', '**'];
+    // Every path of up to five characters over `a`, `b`, `.`, `/` that a repository can hold (no
+    // empty, `.` or `..` segment).
+    const all = [''];
+    for (let length = 1; length <= 5; length++) for (const prefix of all.filter((p) => p.length === length - 1)) for (const c of ['a', 'b', '.', '/']) all.push(prefix + c);
+    const paths = all.filter((p) => p.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..'));
+    assert.equal(paths.length, 577);
+    const disagreements: string[] = [];
+    for (const pattern of patterns) {
+      const expected = picomatch(pattern, { dot: true });
+      const ours = compiled(pattern);
+      for (const path of paths) if (expected(path) !== ours.match(path)) disagreements.push(`${pattern} ${path}`);
+    }
+    assert.deepEqual(disagreements, []);
+  });
 });

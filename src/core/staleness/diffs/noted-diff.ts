@@ -32,7 +32,15 @@ export interface DiffJob {
 }
 
 /** How much a `NoteCache` keeps: parsed alert rules and data shapes, each bounded by entries and by characters of text. */
-export const NOTE_CACHE_LIMITS = Object.freeze({ rules: 64, ruleChars: 24_000_000, shapes: 4096, shapeChars: 4_000_000 });
+export interface NoteCacheLimits {
+  rules: number;
+  ruleChars: number;
+  shapes: number;
+  shapeChars: number;
+}
+
+/** The default bounds of a `NoteCache`. */
+export const NOTE_CACHE_LIMITS: Readonly<NoteCacheLimits> = Object.freeze({ rules: 64, ruleChars: 24_000_000, shapes: 4096, shapeChars: 4_000_000 });
 
 /**
  * What parsing a blob gave, kept by content key between diffs and reports, least recently used
@@ -44,7 +52,7 @@ export class NoteCache implements BlobNotes {
   private readonly rules: LRUCache<string, RunbookRules>;
   private readonly ruleChars: number;
 
-  constructor(limits: Partial<typeof NOTE_CACHE_LIMITS> = {}) {
+  constructor(limits: Partial<NoteCacheLimits> = {}) {
     const { rules, ruleChars, shapes, shapeChars } = { ...NOTE_CACHE_LIMITS, ...limits };
     this.ruleChars = ruleChars;
     this.rules = new LRUCache({ max: rules, maxSize: ruleChars });

@@ -170,7 +170,8 @@ async function scanAlertRules(
   const docPaths = new Set(docs.map((d) => d.path));
   const isRuleFile = boundedMatcher(options.alertRuleFiles);
   const admitted = mentioning ? new Set(mentioning) : undefined;
-  const candidates = list.filter((p) => !docPaths.has(p) && isRuleFile(p) && (!admitted || admitted.has(p)));
+  // The files git grep found first: far fewer than those listed, and a set lookup is cheaper than a glob.
+  const candidates = list.filter((p) => (!admitted || admitted.has(p)) && !docPaths.has(p) && isRuleFile(p));
   let next = 0;
   const worker = async () => {
     while (next < candidates.length) {
