@@ -11,18 +11,21 @@ export interface MinorHunks {
 }
 
 /**
- * Image tags with a dotted version (`go:dev-1.26-bookworm`), dotted versions (`1.22`, `go1.26.6`,
- * `v0.3.1-rc.1`) and `v` numbers (`@v4`). A plain number (`size: 10`, a port `:8080`) or a
- * duration (`1.5s`) is a setting, not a version.
+ * Content digests (`sha256:0430…`), the tag of an image reference with a registry or namespace
+ * path (`registry.k8s.io/x/runner:v20250112-a188f4eb`, `quay.io/org/app:build-4f2a91c`: letters
+ * and digits), image tags with a dotted version (`go:dev-1.26-bookworm`), dotted versions (`1.22`,
+ * `go1.26.6`, `v0.3.1-rc.1`) and `v` numbers (`@v4`). A plain number (`size: 10`, a port `:8080`)
+ * or a duration (`1.5s`) is a setting, not a version.
  */
-const VERSION = /(?<=[\w/-]:)[\w.-]*\d+\.\d+[\w.-]*|(?<![\d.])v?\d+\.\d+(?:\.\d+)*(?:-(?:rc|alpha|beta|pre)[\w.]*)?(?![\w.%])|(?<![\w.])v\d+(?![\w.])/g;
+const VERSION =
+  /sha(?:256|512):[0-9a-f]{32,}|(?<=[\w.-]\/[\w./-]*:)(?=[\w.-]*\d)(?=[\w.-]*[A-Za-z])\w[\w.-]*|(?<=[\w/-]:)[\w.-]*\d+\.\d+[\w.-]*|(?<![\d.])v?\d+\.\d+(?:\.\d+)*(?:-(?:rc|alpha|beta|pre)[\w.]*)?(?![\w.%])|(?<![\w.])v\d+(?![\w.])/g;
 
 /** Lines that are only a comment in the usual languages of code and config (`#`, `//`, `/*`, `*`, `--`, `;`, `<!--`). */
 const COMMENT = /^\s*(?:#(?!!)|\/\/|\/\*|\*|--|;|<!--)/;
 
 /** The version tokens of a text, in order; of an image tag, the version in it (`1.26` of `dev-1.26-bookworm`). */
 export function versionTokens(text: string): string[] {
-  return (text.match(VERSION) ?? []).map((t) => t.match(/v?\d+\.\d+(?:\.\d+)*(?:-(?:rc|alpha|beta|pre)[\w.]*)?/)?.[0] ?? t);
+  return (text.match(VERSION) ?? []).map((t) => (t.startsWith('sha') ? t : (t.match(/v?\d+\.\d+(?:\.\d+)*(?:-(?:rc|alpha|beta|pre)[\w.]*)?/)?.[0] ?? t)));
 }
 
 const squeeze = (line: string) => line.replace(/\s+/g, '');

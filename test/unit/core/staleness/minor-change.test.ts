@@ -67,4 +67,13 @@ describe('minor changes: version numbers, comments, lines moved', () => {
     assert.deepEqual(locks.filter((p) => !isLockFile(p)), []);
     assert.deepEqual(['deploy/state.lock', 'go.mod', 'package.json', 'yarn.lock.md', 'my-yarn.lock', 'Cargo.toml'].filter(isLockFile), []);
   });
+  it('calls a changed image tag or digest a version change, not a URL port', () => {
+    const before = 'E2E_BASE_IMAGE ?= "registry.k8s.io/ingress-nginx/e2e-test-runner:v20250112-a188f4eb@sha256:043038b1e30e5a0b64f3f919f096c5c9488ac3f617ac094b07fb9db8215f9441"\n';
+    const after = 'E2E_BASE_IMAGE ?= "registry.k8s.io/ingress-nginx/e2e-test-runner:v2.2.9@sha256:6eda6a8d17ff65c5af647abb0714b882047b77d18161712d77daf5f610fd4020"\n';
+    assert.deepEqual(kinds(before, after), { kinds: ['versions'], oldVersions: ['v20250112-a188f4eb', 'sha256:043038b1e30e5a0b64f3f919f096c5c9488ac3f617ac094b07fb9db8215f9441'] });
+    assert.deepEqual(kinds('image: quay.io/org/app:build-4f2a91c\n', 'image: quay.io/org/app:build-9b7e203\n'), { kinds: ['versions'], oldVersions: ['build-4f2a91c'] });
+    assert.deepEqual(kinds('image: quay.io/org/app:build-4f2a91c\n', 'image: quay.io/org/worker:build-4f2a91c\n'), { kinds: [undefined], oldVersions: [] });
+    assert.deepEqual(kinds('url: http://localhost:8080/metrics\n', 'url: http://localhost:9090/metrics\n'), { kinds: [undefined], oldVersions: [] });
+    assert.deepEqual(kinds('endpoint: https://api.example.com:8443/v1\n', 'endpoint: https://api.example.com:9443/v1\n'), { kinds: [undefined], oldVersions: [] });
+  });
 });
