@@ -9,7 +9,7 @@ import type { FeedbackRecord } from '../incident/feedback-record';
 import type { BlobContent, FileAt, FileChange, GitRefs, GitRemote, WorkspaceFiles } from '../repo/repo-ports';
 import type { FileHunks, LogCommit, MergedChange } from './model/git-records';
 import type { RepoState } from './model/repo-state';
-import type { DiffJob } from './diffs/noted-diff';
+import type { DiffJob } from './model/diff-job';
 import type { StoredDiff } from './history/history-types';
 
 export type { BlobContent, ChangeStatus, FileAt, FileChange, GitRefs, GitRemote, WorkspaceFiles } from '../repo/repo-ports';

@@ -3,7 +3,8 @@ import { minorHunks } from './minor-change';
 import { keyVocabularyChange, MAX_VOCABULARY_WORDS, vocabularyChange, wordsOf } from './vocabulary';
 import type { StoredDiff } from '../history/history-types';
 import type { RuleChange } from '../history/history-types';
-import type { BlobContent, FileAt } from '../ports';
+import type { BlobContent, FileAt } from '../../repo/repo-ports';
+import type { Blocks } from '../model/diff-job';
 import { compareRunbookRules, runbookRulesOf, type RunbookRules } from '../../alerts/rule-blocks';
 import { changedMakeRules } from './make-target-blocks';
 import { makeCallChanges, scriptCallChanges } from './call-changes';
@@ -48,8 +49,7 @@ export function lacksShape(diff: StoredDiff, from: FileAt | undefined, to: FileA
   return diff.shape === undefined && !diff.binary && diff.added + diff.deleted > 0 && !!from && !!to && isStructuredPath(to.path);
 }
 
-/** Which blocks of a file a verdict compares: the rules of an alert rule file, the targets of a Makefile, or how a script is called. */
-export type Blocks = 'rules' | 'targets' | 'calls';
+export type { Blocks } from '../model/diff-job';
 
 /** Whether a verdict that needs the changed blocks of `diff` must have them computed first (see `withBlocks`). */
 export function lacksBlocks(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, blocks: Blocks): boolean {

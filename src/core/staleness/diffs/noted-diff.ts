@@ -1,35 +1,17 @@
 import { LRUCache } from 'lru-cache';
 import { runbookRulesOf, type RunbookRules } from '../../alerts/rule-blocks';
 import type { StoredDiff } from '../history/history-types';
-import type { BlobContent, FileAt } from '../ports';
+import type { BlobContent, FileAt } from '../../repo/repo-ports';
+import type { DiffJob, DiffSide } from '../model/diff-job';
 import { dataShape } from './data-shape';
-import { pairShape, withBlocks, withMinor, withShape, type BlobNotes, type Blocks } from './diff-notes';
+import { pairShape, withBlocks, withMinor, withShape, type BlobNotes } from './diff-notes';
 import { diffIgnoringWhitespace } from './text-diff';
+
+export type { DiffJob, DiffSide } from '../model/diff-job';
 
 // A line diff with every note its verdicts need (minor hunks, words, data shape, changed alert
 // rules or make targets), computed from the two texts alone: so it can run on the diff worker
 // thread, and the thread that reads git's output only stores the results.
-
-/** One side of a diff job: the file's path, a key for its content (see `DiffJob`) and its text. */
-export interface DiffSide {
-  path: string;
-  /**
-   * Names the content: equal keys are equal texts for as long as a `NoteCache` lives (a git blob
-   * id; a key made unique per report for a working-tree file, whose id is its path).
-   */
-  key: string;
-  text: string;
-}
-
-/** A diff to compute (see `notedDiff`); a side left out is a file that does not exist. */
-export interface DiffJob {
-  from?: DiffSide;
-  to?: DiffSide;
-  /** A verdict weighs the diff by data shape (see `withShape`). */
-  shape?: boolean;
-  /** A verdict needs which alert rules, make targets or script calls changed (see `withBlocks`). */
-  blocks?: Blocks;
-}
 
 /** How much a `NoteCache` keeps: parsed alert rules and data shapes, each bounded by entries and by characters of text. */
 export interface NoteCacheLimits {

@@ -1,5 +1,5 @@
 import diffSequences from '@jest/diff-sequences';
-import type { Hunk } from '../ports';
+import type { Hunk } from '../model/line-ranges';
 
 /** A whitespace-insensitive line diff of two texts: what `git diff -w -U0 --numstat` reports. */
 export interface TextDiff {
