@@ -157,4 +157,22 @@ describe('staleness: what the doc says next to a link against what changed', () 
     assert.deepEqual([after!.level, flags(after)], ['stale', [['stale.linked-code-changed', 'warning', 'api/rpc.proto']]]);
     assert.match(after!.reasons[0]!.message, /took `Header` out of it\.$/);
   });
+  it('reports anchored lines of a file written after the doc as info, like the file: there were no lines to rely on', async () => {
+    // ingress-nginx MANUAL_RELEASE.md → TAG#L1: TAG was removed before the doc and written again after it.
+    await repo.commit('add tag', '2024-06-01', { TAG: 'v1.9.0\n' });
+    await repo.commit('remove tag file', '2024-08-01', { TAG: null });
+    await repo.commit('add release steps', '2025-01-01', { 'RELEASE.md': '# Release\n\n## Edit the semver tag\n\n- [TAG](TAG#L1)\n' });
+    const sha = await repo.commit('trigger build', '2025-02-01', { TAG: 'v1.15.0\n' });
+    const [doc] = await report(['RELEASE.md']);
+    assert.deepEqual([doc!.level, flags(doc), doc!.score], ['fresh', [['stale.unmentioned-change', 'info', 'TAG']], 0.1]);
+    assert.equal(
+      doc!.reasons[0]!.message,
+      `Lines 1 of \`TAG\` (#L1) were written (1 commit) after this doc was last changed on 2025-01-01 — latest: ${sha.slice(0, 7)} "trigger build": this doc cannot have relied on them. Nothing to update unless the link should point elsewhere in the file.`,
+    );
+    await repo.commit('bump', '2025-03-01', { TAG: 'v1.16.0\nnotes\n' });
+    await repo.commit('review release steps', '2025-03-02', { 'RELEASE.md': '# Release\n\n## Edit the semver tag\n\n- [TAG](TAG#L1) holds the tag.\n' });
+    await repo.commit('bump again', '2025-04-01', { TAG: 'next\nnotes\n' });
+    const [after] = await report(['RELEASE.md']);
+    assert.deepEqual([after!.level, flags(after)], ['stale', [['stale.anchored-range-changed', 'warning', 'TAG']]]);
+  });
 });

@@ -249,6 +249,8 @@ export function anchorEvidence(run: EvidenceRun, target: LinkedTarget & { lines:
   let oldVersions: string[] = [];
   const [change] = pathChanges(run, target, ref);
   const commits = change ? [...change.uses].reverse().map((u) => commitRef(u.commit)) : [];
+  // Written after the doc (not renamed into place): there were no lines then to rely on.
+  if (change && !change.before && change.now) return { target, touchedBy: commits, movedBy: [], now: range, uncommittedTouch: false, created: true };
   if (change) {
     const diff = diffOf(run, change);
     if (change.structural || !change.before || !change.now || !diff || diff.binary) {

@@ -72,6 +72,8 @@ export interface AnchorEvidence {
   oldVersions?: string[];
   /** An old version the doc quotes, when the range changed only in versions: then it counts. */
   quoted?: string;
+  /** The file did not exist at the doc's reference and was written since (`touchedBy` wrote it): the doc cannot have relied on its lines. */
+  created?: boolean;
 }
 
 /** A link whose target does not exist. */

@@ -53,7 +53,7 @@ export const RULE_DEFINITIONS: readonly RuleDefinition[] = Object.freeze([
  */
 export const VERDICT_RULES: VerdictRules = Object.freeze({
   changes: [staleLinkedCodeChanged, staleMinorChange, staleUnmentionedChange],
-  anchors: [staleAnchoredRangeChanged, staleMinorChange, linkAnchorDrifted],
+  anchors: [staleAnchoredRangeChanged, staleMinorChange, staleUnmentionedChange, linkAnchorDrifted],
   feedback: [staleIncidentFeedback],
   broken: [linkRenamedTarget, linkMissingTarget],
   doc: [stalenessUnknown, reviewInvalidInterval, reviewFutureDate, reviewOverdue],

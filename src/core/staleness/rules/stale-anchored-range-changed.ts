@@ -13,7 +13,7 @@ export const staleAnchoredRangeChanged: ItemRule<AnchorEvidence> = {
   id: RuleId.staleAnchoredRangeChanged,
   weight: { weights: ['anchoredRange'], counts: 'stale' },
   check(a, { options, since, noun }) {
-    if ((a.touchedBy.length === 0 && !a.uncommittedTouch) || a.minor) return undefined;
+    if ((a.touchedBy.length === 0 && !a.uncommittedTouch) || a.minor || a.created) return undefined;
     const where = `lines ${formatRange(a.target.lines)} of \`${a.target.path}\` (${rangeFragment(a.target.lines)})`;
     const count = a.touchedBy.length;
     const what = [count ? `changed since ${since}` : '', a.uncommittedTouch ? `${count ? 'and have' : 'have'} uncommitted changes` : ''].filter(Boolean).join(' ');

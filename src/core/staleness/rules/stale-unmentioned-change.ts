@@ -1,6 +1,7 @@
 import { RuleId } from '../../findings/finding';
-import type { ChangeEvidence } from '../model/evidence';
-import type { ItemRule } from './rule';
+import { formatRange, rangeFragment } from '../model/line-ranges';
+import type { AnchorEvidence, ChangeEvidence } from '../model/evidence';
+import type { ItemRule, RuleOutcome } from './rule';
 import { at, commitText, lineCounts, plural, targetWords } from './text';
 
 /** At most this many words of a change are shown. */
@@ -16,13 +17,15 @@ const shown = (words: string[]): string => words.slice(0, SHOWN).map((w) => `\`$
  * (issue 18: "edit X and update the Go version", "settings are documented here" stay true when X
  * gains targets, jobs, options or owners); or, for a script or make target the doc calls, only its
  * insides changed, not how it is called (see `callPhrases`); or the linked file was written after the
- * doc's reference (the doc cannot have relied on it). Shown so nothing is hidden; weighs `minorChange`
+ * doc's reference (the doc cannot have relied on it), and so for lines a `#L` anchor names in a file
+ * written after the doc. Shown so nothing is hidden; weighs `minorChange`
  * towards the score only, so it never makes a doc stale on its own.
  */
-export const staleUnmentionedChange: ItemRule<ChangeEvidence> = {
+export const staleUnmentionedChange: ItemRule<ChangeEvidence | AnchorEvidence> = {
   id: RuleId.staleUnmentionedChange,
   weight: { weights: ['minorChange'], counts: 'score' },
   check(c, { options, since, noun }) {
+    if ('touchedBy' in c) return c.created ? writtenLines(c, options.weights.minorChange, since, noun) : undefined;
     if (!c.unmentioned) return undefined;
     const latest = c.commits[0] ? ` — latest: ${commitText(c.commits[0])}` : '';
     const words = c.vocabulary;
@@ -47,3 +50,18 @@ export const staleUnmentionedChange: ItemRule<ChangeEvidence> = {
     };
   },
 };
+
+/** Anchored lines of a file written after the doc's reference (see `AnchorEvidence.created`). */
+function writtenLines(a: AnchorEvidence, score: number, since: string, noun: string): RuleOutcome {
+  const latest = a.touchedBy[0] ? ` — latest: ${commitText(a.touchedBy[0])}` : '';
+  return {
+    score,
+    reason: {
+      ruleId: RuleId.staleUnmentionedChange,
+      severity: 'info',
+      ...at(a.target),
+      message: `Lines ${formatRange(a.target.lines)} of \`${a.target.path}\` (${rangeFragment(a.target.lines)}) were written (${plural(a.touchedBy.length, 'commit')}) after ${since}${latest}: this ${noun} cannot have relied on them. Nothing to update unless the link should point elsewhere in the file.`,
+      commits: a.touchedBy,
+    },
+  };
+}

@@ -41,4 +41,11 @@ describe('rule stale.anchored-range-changed', () => {
     assert.deepEqual(lines(doc), []);
     assert.deepEqual([verdict(doc).level, verdict(doc).score], ['fresh', 0]);
   });
+  it('leaves lines of a file written after the doc to stale.unmentioned-change (info): there were none to rely on', () => {
+    const doc = evidence({ anchors: [{ target: anchored(1, 1), touchedBy: [POOL], movedBy: [], now: { start: 1, end: 1 }, uncommittedTouch: false, created: true }] });
+    assert.deepEqual(lines(doc), [
+      'runbooks/db.md:7:3 info Lines 1 of `deploy/db.yaml` (#L1) were written (1 commit) after this runbook was last changed on 2024-05-01 — latest: a1b2c3d "raise pool size": this runbook cannot have relied on them. Nothing to update unless the link should point elsewhere in the file. [stale.unmentioned-change]',
+    ]);
+    assert.deepEqual([verdict(doc).level, verdict(doc).score], ['fresh', 0.1]);
+  });
 });
