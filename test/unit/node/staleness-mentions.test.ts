@@ -100,6 +100,22 @@ describe('staleness: what the doc says next to a link against what changed', () 
     );
   });
 
+  it('weighs a rewrite of a linked file by what the doc says next to the link, like any change', async () => {
+    // argo-workflows hack/README.md → Makefile: "when adding or deleting files here, also update the Makefile"; 75 commits over 300 words.
+    const before = Array.from({ length: 50 }, (_, k) => `build-x${k}:\n\tgo build ./x${k}\n`).join('\n');
+    const after = Array.from({ length: 400 }, (_, k) => `image-y${k}:\n\tdocker build -t y${k} ./y${k}\n`).join('\n');
+    await repo.commit('add docs', '2025-01-01', {
+      'hack/README.md': '# Hack\n\n## Modifications\n\nWhen adding or deleting files in this directory, also update [the `Makefile`](../Makefile).\n',
+      'docs/x1.md': '# X1\n\nBuild the module with the [`build-x1` target](../Makefile).\n',
+      Makefile: before,
+    });
+    await repo.commit('images, not binaries', '2025-02-01', { Makefile: after });
+    const [pointer, described] = await report(['hack/README.md', 'docs/x1.md']);
+    assert.deepEqual([pointer!.level, flags(pointer)], ['fresh', [['stale.unmentioned-change', 'info', 'Makefile']]]);
+    assert.deepEqual([described!.level, flags(described)], ['stale', [['stale.linked-code-changed', 'warning', 'Makefile']]]);
+    assert.match(described!.reasons[0]!.message, / Next to the link this doc says what changed: the change took `build-x1`, `X1` out of it\.$/);
+  });
+
   it('flags the doc when the value it quotes changed', async () => {
     await repo.commit('add runbook', '2025-01-01', { 'runbooks/db.md': '# Db\n\nThe [pool](../config/db.conf) holds 10 connections.\n', 'config/db.conf': 'pool_size = 10\ntimeout = 30s\n' });
     await repo.commit('bigger pool', '2025-02-01', { 'config/db.conf': 'pool_size = 20\ntimeout = 30s\n' });

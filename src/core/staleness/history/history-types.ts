@@ -69,7 +69,7 @@ export interface StoredDiff {
   minor?: Array<MinorKind | undefined>;
   /** Versions removed by the version-only hunks, for "does the doc quote them". */
   oldVersions?: string[];
-  /** The words the change took out of the file or brought in (see `vocabularyChange`); absent for a rewrite, a binary file or a side that does not exist. */
+  /** The words the change took out of the file or brought in (see `vocabularyChange`); absent for a change of over 20,000 words either way, a binary file or a side that does not exist. */
   vocabulary?: Vocabulary;
   /** For YAML and JSON compared by shape: top-level keys removed (see `removedSections`), when any. */
   sections?: string[];

@@ -28,7 +28,7 @@ export interface ChangeEvidence {
   quoted?: string;
   /**
    * What the net change did to the words of the target's files, to compare with what the doc says
-   * (see `mentionsOf`); absent when it cannot be told (a file appeared or went, a rewrite, a binary
+   * (see `mentionsOf`); absent when it cannot be told (a file appeared or went, over 20,000 words either way, a binary
    * file, uncommitted changes) and for targets every change of which counts (alert rule files,
    * watched files). Dropped once compared.
    */
