@@ -4,7 +4,7 @@ import type { FileAt } from '../../repo/repo-ports';
 import type { Hunk } from '../model/line-ranges';
 
 /** Bump when `HistorySnapshot` changes shape, or what its diff notes mean changes: older caches are then rebuilt. */
-export const HISTORY_FORMAT_VERSION = 15;
+export const HISTORY_FORMAT_VERSION = 16;
 
 /** How a path was touched by a commit. Packed with the commit index as `index * 8 + code`. */
 export const Touch = {
