@@ -29,8 +29,15 @@ const GIT_OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 /** Batches made so far in this process (see `DetailBatch.serial`). */
 let batches = 0;
 
-/** Pairs per read: small, so diffs start as soon as the first files arrive. */
-const PAIRS_PER_CHUNK = 250;
+/** Pairs per read: small, so diffs start as soon as the first files arrive, and few texts are held at once. */
+const PAIRS_PER_CHUNK = 64;
+
+/**
+ * Chunks whose texts are held at once (being read, waiting, or being diffed): a large generated
+ * rule file has hundreds of versions of a few hundred KB each, so what is held is bounded by chunks,
+ * not by the whole flush. Two: one is read while the other is diffed.
+ */
+const CHUNKS_HELD = 2;
 
 /**
  * Collects the pairs of file states whose whitespace-insensitive diff the verdicts need and
@@ -47,8 +54,8 @@ export class DetailBatch {
   private readonly content = new Map<string, BlobContent | undefined>();
   /** Pairs queued and not yet being read. */
   private current: Pair[] = [];
-  /** Chunks of pairs whose files are being read (started as soon as a chunk is full). */
-  private started: Array<{ pairs: Pair[]; reading: Promise<void> }> = [];
+  /** Chunks of pairs queued for the next flush; the first `CHUNKS_HELD` are read as soon as they are full. */
+  private chunks: Array<{ pairs: Pair[]; reading?: Promise<void> }> = [];
 
   /** Data shapes and alert rules parsed from blobs, when diffs are computed on this thread (see `NoteCache`). */
   private readonly notes = new NoteCache();
@@ -98,9 +105,17 @@ export class DetailBatch {
     const pairs = this.current;
     this.current = [];
     if (pairs.length === 0) return;
-    const reading = this.readChunk(pairs);
-    reading.catch(() => undefined);
-    this.started.push({ pairs, reading });
+    this.chunks.push({ pairs });
+    if (this.chunks.length <= CHUNKS_HELD) this.read(this.chunks.at(-1)!);
+  }
+
+  /** Starts reading a chunk's files, unless under way. */
+  private read(chunk: { pairs: Pair[]; reading?: Promise<void> }): Promise<void> {
+    if (!chunk.reading) {
+      chunk.reading = this.readChunk(chunk.pairs);
+      chunk.reading.catch(() => undefined);
+    }
+    return chunk.reading;
   }
 
   private where(state: FileAt): FileAt {
@@ -117,8 +132,8 @@ export class DetailBatch {
    */
   async flush(signal = this.signal): Promise<void> {
     this.startChunk();
-    const chunks = this.started;
-    this.started = [];
+    const chunks = this.chunks;
+    this.chunks = [];
     this.pairs.clear();
     if (chunks.length === 0) return;
     const content = this.content;
@@ -151,7 +166,9 @@ export class DetailBatch {
       const differ = this.differ;
       const handed: Array<Promise<void>> = [];
       for (let c = 0; c < chunks.length; c++) {
-        await chunks[c]!.reading;
+        // Another chunk's texts are read once the oldest of those held has come back diffed.
+        if (c >= CHUNKS_HELD) await handed[c - CHUNKS_HELD];
+        await this.read(chunks[c]!);
         const texts: Pair[] = [];
         for (const pair of chunks[c]!.pairs) {
           const { from, to } = pair;
@@ -161,7 +178,10 @@ export class DetailBatch {
             done(pair);
           } else texts.push(pair);
         }
-        if (texts.length === 0) continue;
+        if (texts.length === 0) {
+          handed.push(Promise.resolve());
+          continue;
+        }
         // The notes (minor hunks, words, shapes, alert rules) are worked out there too: this thread only stores them.
         const sent = differ.diff(texts.map((pair) => this.jobOf(pair, read)), signal).then((diffs) => {
           texts.forEach((pair, i) => {
@@ -181,7 +201,9 @@ export class DetailBatch {
     // it is full (64 KiB, a few dozen files): so the diffs give the event loop a turn every few ms.
     let slice = Date.now();
     for (let c = 0; c < chunks.length; c++) {
-      await chunks[c]!.reading;
+      await this.read(chunks[c]!);
+      // The next chunk is read while this one is diffed.
+      if (c + 1 < chunks.length) void this.read(chunks[c + 1]!);
       for (const pair of chunks[c]!.pairs) {
         const { from, to } = pair;
         if (Date.now() - slice >= SLICE_MS) {
