@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { StoredDiff } from '../core/staleness/history/history-types';
 import type { TextDiffer } from '../core/staleness/ports';
 import { NoteCache, notedDiff, type DiffJob } from '../core/staleness/diffs/noted-diff';
@@ -14,6 +14,14 @@ function defaultScript(): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The diff worker's heap limits: a young generation of 8 MiB (V8's default is up to 48) keeps its
+ * share of a cold report's peak memory down (on gitlab-com runbooks the worker's heap went from
+ * 112 to 60 MiB, the process's peak from 381 to 330 MiB, CPU time unchanged): parsing YAML makes
+ * much short-lived garbage, which small scavenges collect as well as large ones.
+ */
+export const DIFF_WORKER_LIMITS: Readonly<ResourceLimits> = Object.freeze({ maxYoungGenerationSizeMb: 8 });
 
 interface Pending {
   jobs: DiffJob[];
@@ -50,6 +58,11 @@ export class WorkerTextDiffer implements TextDiffer {
     });
   }
 
+  /** The heap limits of the running thread (see `DIFF_WORKER_LIMITS`); undefined when none runs. */
+  get threadLimits(): ResourceLimits | undefined {
+    return this.worker?.resourceLimits;
+  }
+
   /** Stops the thread; pending diffs finish on the calling thread. */
   dispose(): void {
     const worker = this.worker;
@@ -67,8 +80,8 @@ export class WorkerTextDiffer implements TextDiffer {
     try {
       const worker = this.script.endsWith('.ts')
         ? // Under tsx (tests, benchmarks) the worker registers tsx itself before loading the TypeScript source.
-          new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(this.script)});`, { eval: true })
-        : new Worker(this.script);
+          new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(this.script)});`, { eval: true, resourceLimits: DIFF_WORKER_LIMITS })
+        : new Worker(this.script, { resourceLimits: DIFF_WORKER_LIMITS });
       worker.on('message', (message: { id: number; diffs?: StoredDiff[]; error?: string }) => {
         const pending = this.pending.get(message.id);
         if (!pending) return;

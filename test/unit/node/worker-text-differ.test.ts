@@ -30,6 +30,8 @@ describe('WorkerTextDiffer', () => {
       assert.deepEqual(second, expected(JOBS.slice(0, 2)));
       assert.deepEqual(first[4]!.rules, [{ value: URL, words: { lost: ['pg_up'], gained: ['pg_alive'] } }]);
       assert.equal(first[2]!.shape, 'changed');
+      // A small young generation keeps the thread's heap (and the process's peak memory) down.
+      assert.equal(differ.threadLimits?.maxYoungGenerationSizeMb, 8);
     } finally {
       differ.dispose();
     }
