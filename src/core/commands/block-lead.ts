@@ -26,9 +26,17 @@ export function blockLead(doc: DocModel, block: CodeBlock): string | undefined {
   return undefined;
 }
 
-/** Words after "check out"/"clone" that are not a repository. */
+/**
+ * Words after "check out"/"clone"/"in the" that name no other repository: pronouns and articles,
+ * prepositions ("clone of your fork", "clone for best practices"), what is checked out
+ * instead (a branch, the docs), and words for this project's own checkout or a package
+ * repository ("a fresh repository", "your forked repo", "the default repository", "the stable repo").
+ */
 const NOT_REPOSITORIES = new Set(
-  'it this that these those them here there more our your my its the a an branch tag commit code docs documentation source sources master main release version pr pull page link guide section files file repo repository project changes change below above following latest'.split(' '),
+  `it this that these those them here there more our your my its the a an branch tag commit code docs documentation source sources master main release
+  version pr pull page link guide section files file repo repository project changes change below above following latest
+  of for to into in from with and or as at on by using via over onto then
+  fresh new local own fork forked forks default same upstream remote original stable official public private helm chart charts git github gitlab`.split(/\s+/),
 );
 const NAME = String.raw`([\w.-]+(?:/[\w.-]+)?)`;
 /** "check out receptor", "clone the ansible/receptor repository", "clone of X". */
