@@ -61,8 +61,13 @@ export function leadsElsewhere(lead: string, repoNames: readonly string[]): bool
   for (const m of lead.matchAll(CHECK_OUT)) {
     const [, article, name, repoWord, refWord] = m;
     if (refWord !== undefined) continue;
-    // With an article, only "the X repository" (or an owner/name) names a repository.
-    if (article !== undefined && repoWord === undefined && !name!.includes('/')) continue;
+    // With an article, only "the X repository" (or an owner/name) names a repository; a bare word
+    // must end its clause ("check out receptor and build it", "clone receptor:"), not start a phrase
+    // ("check out what the script does").
+    if (repoWord === undefined && !name!.includes('/')) {
+      if (article !== undefined) continue;
+      if (!/^(?:\s+(?:and|then|first)\b|\s*[,.:;)!]|\s*$)/.test(lead.slice(m.index! + m[0].length))) continue;
+    }
     if (other(name!)) return true;
   }
   for (const m of [...lead.matchAll(CHECKOUT_OF), ...lead.matchAll(IN_REPO)]) if (other(m[1]!)) return true;

@@ -45,6 +45,8 @@ describe('command drift after a git clone', () => {
     const ownCheckout = [
       'If checking out a fresh repository, initialize submodules:', 'After you clone your forked repo, running below command', 'Process quota for a specific user in the default repository:',
       'After forking gateway you can clone for best practices use the following instruction:', 'Create a clone of your fork on your local machine:', 'At this point the Helm charts can be retrieved from the stable repo:',
+      // knative serving test/performance/README.md, rook's PVC clone guide.
+      'Check out what the script does. Basically just run:', 'Create a new PVC Clone from the PVC',
     ];
     for (const lead of ['In the gateway repository, run:', 'Check out the docs below, then run:', 'Check out this branch and build it:', 'Clone it and run:', ...ownCheckout]) {
       assert.deepEqual(brief(await driftOf({ Makefile: MAKEFILE, 'docs/receptor.md': LEAD(lead) }, { repoNames: ['gateway'] })), ['docs/receptor.md:7 command.missing-target', 'docs/receptor.md:15 command.missing-target'], lead);
