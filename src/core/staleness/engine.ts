@@ -21,6 +21,7 @@ import { StreamReadAhead } from './diffs/stream-read-ahead';
 import { syncHistory } from './history/sync-history';
 import { queueTargetDetails } from './evidence/target-changes';
 import { nameMergedChanges, type MergedChangeCache } from './evidence/merged-changes';
+import type { DocTermsCache } from './evidence/mentions';
 import type { DocStaleness, StalenessReport } from './model/report';
 import { MissingGitObjectError, missingObjectReason } from '../repo/missing-object';
 import { unknownReason } from './history/repo-state-reason';
@@ -64,8 +65,8 @@ export class StalenessEngine {
   private saving: Promise<void> = Promise.resolve();
   /** Verdicts by the evidence they were scored from (evidence is never changed once made). */
   private readonly verdicts = new WeakMap<DocEvidence, DocStaleness>();
-  /** The commits behind merges found so far (see `nameMergedChanges`). */
-  private readonly mergedChanges: MergedChangeCache = new Map();
+  /** Kept between runs: the commits behind merges found so far (see `nameMergedChanges`), and what docs say next to their links while their text is the same (see `compareWithDocs`). */
+  private readonly kept: { mergedChanges: MergedChangeCache; docTerms: DocTermsCache } = { mergedChanges: new Map(), docTerms: new Map() };
 
   constructor(
     private readonly deps: StalenessDeps,
@@ -183,6 +184,7 @@ export class StalenessEngine {
       details: new DetailBatch(index, git, ahead, this.deps.differ, signal, this.options.maxDiffBytes),
       options: this.options,
       matches: new Map(),
+      docTerms: this.kept.docTerms,
     };
 
     onProgress?.({ phase: 'details', message: 'Reading changes of linked files' });
@@ -212,7 +214,7 @@ export class StalenessEngine {
       }
       evidenceRun.details.release();
       const collected = await collectDocEvidence(evidenceRun, todo, references, git, signal);
-      await nameMergedChanges(evidenceRun, collected, git, this.mergedChanges, signal);
+      await nameMergedChanges(evidenceRun, collected, git, this.kept.mergedChanges, signal);
       for (const e of collected) computed.set(e.path, e);
     }
     if (evidenceRun.details.fetched > 0) this.historyChanged = true;

@@ -76,7 +76,7 @@ export async function collectDocEvidence(
       reviewLine: doc.frontMatterLines?.start ?? 1,
     });
   }
-  await compareWithDocs(out, run.options.mentions ? git : undefined, signal);
+  await compareWithDocs(out, run.options.mentions ? git : undefined, signal, run.docTerms);
   return out;
 }
 

@@ -3,6 +3,7 @@ import type { HistoryView, IndexedCommit } from '../history/history-types';
 import type { FileAt } from '../ports';
 import type { StalenessOptions } from '../options';
 import type { WorkingTree } from '../model/working-tree';
+import type { DocTermsCache } from './mentions';
 
 /**
  * The queue of diffs a run needs (implemented by `DetailBatch` in diffs/): stages ask for the diff
@@ -38,4 +39,6 @@ export interface EvidenceRun {
   matches: Map<string, string[]>;
   /** Target and reference → the paths changed after it (cached per run; see `target-changes.ts`). */
   pathChanges?: Map<string, unknown>;
+  /** What docs say next to their links, kept by the engine between runs (see `compareWithDocs`). */
+  docTerms?: DocTermsCache;
 }

@@ -55,13 +55,22 @@ export function broughtIn(words: ChangeVocabulary, terms: Map<string, string>): 
 }
 
 /**
+ * What docs say next to their links, kept between runs (by an engine): doc path → the text it was
+ * worked out from and, by what was asked (the links' lines and target, or the whole doc for alert
+ * rules), the terms. A doc whose text is unchanged is not parsed again when a new commit changes
+ * one of its targets.
+ */
+export type DocTermsCache = Map<string, { text: string; terms: Map<string, Map<string, string>> }>;
+
+/**
  * Compares each change that carries its words (see `ChangeEvidence.vocabulary`) with what the doc
  * says next to the links to its target (see `termsNear`): sets `mentions` when the change concerns
  * it, else `unmentioned`. Reads the docs concerned from the working tree in one call; a doc that
  * cannot be read keeps its changes as they are, and so do all without `git` (`mentions: false`).
  * The words are dropped, except on an unmentioned change, whose message shows some of them.
+ * `cache` keeps what each doc says for the next run.
  */
-export async function compareWithDocs(evidence: DocEvidence[], git: GitHistory | undefined, signal?: AbortSignal): Promise<void> {
+export async function compareWithDocs(evidence: DocEvidence[], git: GitHistory | undefined, signal?: AbortSignal, cache?: DocTermsCache): Promise<void> {
   const concerned = git ? evidence.filter((e) => e.changes.some((c) => c.vocabulary && !c.minor)) : [];
   const texts = git && concerned.length > 0 ? await git.readWorkingFiles(concerned.map((e) => e.path), MAX_DOC_BYTES, signal) : [];
   const textOf = new Map(concerned.map((e, i) => [e.path, texts[i]?.text]));
@@ -69,12 +78,21 @@ export async function compareWithDocs(evidence: DocEvidence[], git: GitHistory |
     if (!e.changes.some((c) => c.vocabulary)) continue;
     const text = textOf.get(e.path);
     let tree: ReturnType<typeof docTree> | undefined;
+    let said = text === undefined ? undefined : cache?.get(e.path);
+    if (text !== undefined && said?.text !== text) cache?.set(e.path, (said = { text, terms: new Map() }));
     e.changes = e.changes.map((c): ChangeEvidence => {
       const { vocabulary, ...rest } = c;
       if (!vocabulary || c.minor || text === undefined) return rest;
-      tree ??= docTree(text);
       // A doc is the runbook of the alert rules pointing at it: all it says is about them.
-      const terms = c.target.via === 'alert-rule' ? termsOfDoc(tree, c.target.path) : termsNear(tree, c.target.occurrences.map((o) => o.line), c.target.path);
+      const whole = c.target.via === 'alert-rule';
+      const lines = c.target.occurrences.map((o) => o.line);
+      const key = `${whole ? '*' : lines.join(',')}\u0000${c.target.path}`;
+      let terms = said?.terms.get(key);
+      if (!terms) {
+        tree ??= docTree(text);
+        terms = whole ? termsOfDoc(tree, c.target.path) : termsNear(tree, lines, c.target.path);
+        said?.terms.set(key, terms);
+      }
       const mentions = mentionsOf(vocabulary, terms, c.target.via === 'alert-rule');
       if (mentions.length > 0) return { ...rest, mentions };
       const brought = broughtIn(vocabulary, terms);
