@@ -21,7 +21,7 @@ import { StreamReadAhead } from './diffs/stream-read-ahead';
 import { syncHistory } from './history/sync-history';
 import { queueTargetDetails } from './evidence/target-changes';
 import { nameMergedChanges, type MergedChangeCache } from './evidence/merged-changes';
-import type { DocTermsCache } from './evidence/mentions';
+import type { DocTermsCache } from './evidence/evidence-run';
 import type { DocStaleness, StalenessReport } from './model/report';
 import { MissingGitObjectError, missingObjectReason } from '../repo/missing-object';
 import { unknownReason } from './history/repo-state-reason';

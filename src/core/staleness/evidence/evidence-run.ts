@@ -3,7 +3,14 @@ import type { HistoryView, IndexedCommit } from '../history/history-types';
 import type { FileAt } from '../ports';
 import type { StalenessOptions } from '../options';
 import type { WorkingTree } from '../model/working-tree';
-import type { DocTermsCache } from './mentions';
+
+/**
+ * What docs say next to their links, kept between runs (by an engine): doc path → the text it was
+ * worked out from and, by what was asked (the links' lines and target, or the whole doc for alert
+ * rules), the terms. A doc whose text is unchanged is not parsed again when a new commit changes
+ * one of its targets.
+ */
+export type DocTermsCache = Map<string, { text: string; terms: Map<string, Map<string, string>> }>;
 
 /**
  * The queue of diffs a run needs (implemented by `DetailBatch` in diffs/): stages ask for the diff

@@ -2,6 +2,7 @@ import { normalWord } from '../diffs/vocabulary';
 import type { ChangeEvidence, ChangeVocabulary, DocEvidence } from '../model/evidence';
 import type { GitHistory } from '../ports';
 import { docTree, termsNear, termsOfDoc } from './doc-terms';
+import type { DocTermsCache } from './evidence-run';
 
 /** Docs larger than this are not read for what they say: their changes count as before. */
 const MAX_DOC_BYTES = 2 * 1024 * 1024;
@@ -54,13 +55,7 @@ export function broughtIn(words: ChangeVocabulary, terms: Map<string, string>): 
   return unique(words.gained.map(saidIn(terms)));
 }
 
-/**
- * What docs say next to their links, kept between runs (by an engine): doc path → the text it was
- * worked out from and, by what was asked (the links' lines and target, or the whole doc for alert
- * rules), the terms. A doc whose text is unchanged is not parsed again when a new commit changes
- * one of its targets.
- */
-export type DocTermsCache = Map<string, { text: string; terms: Map<string, Map<string, string>> }>;
+export type { DocTermsCache } from './evidence-run';
 
 /**
  * Compares each change that carries its words (see `ChangeEvidence.vocabulary`) with what the doc
