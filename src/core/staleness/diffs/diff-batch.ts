@@ -6,8 +6,6 @@ import { diffKey } from '../history/history-types';
 import type { BlobContent, FileAt, GitHistory, TextDiffer } from '../ports';
 import { MAX_DIFF_BYTES } from '../options';
 import { missing, stateKey, type ReadAhead } from './read-ahead';
-import { diffIgnoringWhitespace } from './text-diff';
-
 
 /** Longest stretch of diffs without letting the event loop read git's output. */
 const SLICE_MS = 3;
@@ -285,14 +283,6 @@ export class DetailBatch {
 function sameBlob(index: HistoryView, a: FileAt, b: FileAt): boolean {
   const oid = index.blobOf(a);
   return oid !== undefined && oid === index.blobOf(b);
-}
-
-/** The diff of two blobs (undefined: no file); binary or oversized ones only say whether they differ. */
-export function diffBlobs(from: BlobContent | undefined, to: BlobContent | undefined): StoredDiff {
-  const known = opaqueDiff(from, to);
-  if (known) return known;
-  const { added, deleted, hunks } = diffIgnoringWhitespace(from?.text, to?.text);
-  return { added, deleted, hunks };
 }
 
 /** The diff when it needs no line diff (same blob, or a side that is binary, unreadable or too large: then with both sizes); undefined otherwise. */
