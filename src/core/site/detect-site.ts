@@ -1,8 +1,10 @@
+import { posix } from 'node:path';
 import type { DocModel } from '../doc-model';
 import { asString, asStrings, dirOf, joinDir, type SiteFiles } from './config-text';
 import { antoraSite } from './generators/antora';
 import { docusaurusBlogPath, docusaurusDocPath, docusaurusSite } from './generators/docusaurus';
 import { HUGO_CONFIG, hugoHookDestinations, hugoSite } from './generators/hugo';
+import { hugoContentTrees } from './generators/hugo-content-tree';
 import { collectionUrl, jekyllHtmlPermalinks, jekyllSite } from './generators/jekyll';
 import { middlemanSite } from './generators/middleman';
 import { mkdocsSite } from './generators/mkdocs';
@@ -19,7 +21,8 @@ const DEPTH_LIMIT = 2;
 /**
  * Detects the docs sites of a workspace from its own files, with no configuration: `mkdocs.yml` (or ProperDocs' `properdocs.yml`),
  * Hugo's `hugo.*`/`config.*`, `docusaurus.config.*`, Jekyll's `_config.yml`, Middleman's `config.rb`
- * or `config/tech-docs.yml` with `source/`, and `antora.yml`, at the root or one folder down.
+ * or `config/tech-docs.yml` with `source/`, and `antora.yml`, at the root or one folder down; and
+ * Hugo content trees with no config, which a site elsewhere builds (see `hugoContentTrees`).
  * `settings` (`.runbooks.yml` `site:`) override what was detected, or describe a site when none
  * is. Front matter of the docs adds redirects (Hugo `aliases`, Jekyll `redirect_from`) and pages
  * placed at another URL (`permalink`, `url`, `slug`). Reads config files through `files`; never throws.
@@ -52,6 +55,7 @@ export async function detectSites(files: SiteFiles, docs: readonly DocModel[], s
     taken.add(siteDir(path));
     sites.push(site);
   }
+  sites.push(...hugoContentTrees(files.list, sites));
   const withSettings = settings ? applySiteSettings(sites, settings) : sites;
   const routes = addFrontMatterRoutes(withSettings, docs);
   for (const [key, path] of htmlPages) if (!routes.permalinks.has(key)) routes.permalinks.set(key, path);
@@ -72,7 +76,7 @@ function addFrontMatterRoutes(sites: SiteModel[], docs: readonly DocModel[]): Pi
     if (!site) continue;
     const fm = doc.frontMatter ?? {};
     for (const field of ['aliases', 'redirect_from']) {
-      for (const alias of asStrings(fm[field])) site.redirects.set(urlKey(stripBase(site, alias)), { to: `/${doc.path}`, source: doc.path });
+      for (const alias of asStrings(fm[field])) for (const url of aliasUrls(site, doc.path, alias)) site.redirects.set(urlKey(stripBase(site, url)), { to: `/${doc.path}`, source: doc.path });
     }
     const mount = pagesMountOf(site, doc.path);
     const patterned = mount?.permalink ? collectionUrl(mount.permalink, below(doc.path, mount.dir)) : undefined;
@@ -86,4 +90,28 @@ function addFrontMatterRoutes(sites: SiteModel[], docs: readonly DocModel[]): Pi
     if (urlKey(route) !== atPath) moved.add(doc.path);
   }
   return { permalinks, moved };
+}
+
+/** A version segment of a URL a site serves a tree under: `latest`, `next`, `v2.4.x`, `1.2`, `<TEMPO_VERSION>`. */
+const VERSION_SEGMENT = /^(?:latest|next|main|master|v?\d+(?:\.(?:\d+|x))*|<[^>]+>)$/i;
+
+/**
+ * The site URLs an alias of the page at `docPath` redirects from. A relative alias is resolved from
+ * the parent of the page's URL, as Hugo does (`../metrics-generator/` of the section page
+ * `/metrics-from-traces/metrics-generator/` is `/metrics-generator/`). For content served elsewhere
+ * (see `SiteModel.servedElsewhere`), an absolute alias is also taken below its version segment
+ * (`/docs/tempo/latest/introduction/x/` is `/introduction/x/` of the tree).
+ */
+function aliasUrls(site: SiteModel, docPath: string, alias: string): string[] {
+  const mount = pagesMountOf(site, docPath);
+  if (!alias.startsWith('/')) {
+    if (!mount || /^[a-z][a-z0-9+.-]*:/i.test(alias)) return [alias];
+    const page = below(docPath, mount.dir).replace(/\.(md|markdown|mdx)$/i, '').replace(/(^|\/)_?index$/, '');
+    const pageUrl = `${mount.url === '/' ? '' : mount.url}/${page}`.replace(/\/+$/, '') || '/';
+    return [posix.normalize(posix.join(posix.dirname(pageUrl), alias))];
+  }
+  if (!site.servedElsewhere) return [alias];
+  const segments = alias.split('/');
+  const version = segments.findIndex((s) => VERSION_SEGMENT.test(s));
+  return version < 0 ? [alias] : [alias, `/${segments.slice(version + 1).join('/')}`];
 }

@@ -9,7 +9,8 @@ export type SiteLinkResult =
   | { kind: 'redirect'; to: string; source: string }
   | { kind: 'generated'; dataFile: string }
   | { kind: 'maybe-generated'; why: string; tried: string[] }
-  | { kind: 'missing'; site: SiteModel; tried: string[] };
+  | { kind: 'missing'; site: SiteModel; tried: string[] }
+  | { kind: 'served-elsewhere'; dir: string };
 
 /** Existence checks on the working tree. */
 export interface ExistingFiles {
@@ -29,6 +30,8 @@ export interface ExistingFiles {
 export function resolveSiteLink(written: string, linkKind: 'absolute-path' | 'relative', docPath: string, ctx: SiteContext, files: ExistingFiles): SiteLinkResult | undefined {
   const site = siteOfPath(ctx.sites, docPath);
   if (!site || !written) return undefined;
+  // A site-root link of content served under a prefix this repository does not name.
+  if (site.servedElsewhere && linkKind === 'absolute-path') return { kind: 'served-elsewhere', dir: site.mounts[0]?.dir ?? '' };
   // Docusaurus resolves a markdown file link from the page's folder, then from the docs (version) folder.
   const docsMount = pagesMountOf(site, docPath);
   const file = written.replace(/[?#].*$/, '');

@@ -61,6 +61,8 @@ export interface SiteModel {
   mayGenerate?: string;
   /** Root-relative folders under a pages mount that are not served (Jekyll `_layouts`, Hugo `archetypes`). */
   unserved: string[];
+  /** Content that a site outside the repository builds (see `hugoContentTrees`): it serves it under a prefix the repository does not name. */
+  servedElsewhere?: boolean;
 }
 
 /** The docs sites of a workspace, and the pages their docs' front matter places elsewhere. */

@@ -68,7 +68,8 @@ export function siteOutcome(link: DocLink, docPath: string, path: string, kind: 
   if (siteOfPath(site.sites, docPath)?.hookDestinations?.includes(written)) return { kind: 'drop' };
   if (kind !== 'missing') {
     const docSite = siteOfPath(site.sites, docPath);
-    if (!docSite || linkKind !== 'relative' || isServed(docSite, path)) return { kind: 'keep', path, targetKind: kind };
+    // Content served elsewhere: which other files that site serves is not known here.
+    if (!docSite || docSite.servedElsewhere || linkKind !== 'relative' || isServed(docSite, path)) return { kind: 'keep', path, targetKind: kind };
     const source = pagesMountOf(docSite, docPath)?.dir ?? '';
     return { kind: 'keep', path, targetKind: kind, problem: notPublishedReason(link.raw, path, { generator: docSite.generator, source }, link.line, link.column) };
   }
@@ -90,6 +91,19 @@ export function siteOutcome(link: DocLink, docPath: string, path: string, kind: 
           line: link.line,
           ...(link.column !== undefined ? { column: link.column } : {}),
           message: `Link \`${link.raw}\` leads to no source page, but may be generated: ${result.why}. Check it on the published site.`,
+          commits: [],
+        },
+      };
+    case 'served-elsewhere':
+      return {
+        kind: 'drop',
+        problem: {
+          ruleId: RuleId.linkMissingTarget,
+          severity: 'info',
+          target: written,
+          line: link.line,
+          ...(link.column !== undefined ? { column: link.column } : {}),
+          message: `Link \`${link.raw}\` is a site-root link of \`${result.dir}\`, Hugo content that a site outside this repository serves under a prefix this repository does not name: not checked here. Check it on the published site.`,
           commits: [],
         },
       };
