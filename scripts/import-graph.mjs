@@ -3,12 +3,14 @@
 // (value and type imports alike, and value imports only), the file-level import cycles and the
 // folder-level cycles (each top-level file or folder of the source folder is one node).
 //
-//   node scripts/import-graph.mjs [--root REPO] [--dir src/core] [--json] [--top N] [--over N]
+//   node scripts/import-graph.mjs [--root REPO] [--dir src/core] [--json] [--top N] [--over N] [--chains N]
 //
 // --top N also prints the N longest chains that start at different entry files (files nothing in
 // the folder imports), longest first: where to cut next. --over N lists every file whose longest
 // chain (type imports included) has more than N files, with that chain, longest first: what stands
-// between the tree and a depth of N.
+// between the tree and a depth of N. --chains N lists every import chain of exactly N + 1 files (type
+// imports included; a longer chain shows as each of its stretches of N + 1 files): the depth is at
+// most N exactly when this list is empty, and each chain in it must lose one import to get there.
 // Depth is the number of files in the chain (a file importing nothing has depth 1).
 // Uses the TypeScript compiler's parser only (no type checking), so it is fast and exact about
 // `import type`, `export … from`, `import()` and `typeof import()` type queries.
@@ -197,6 +199,26 @@ function chainsOver(adj, n) {
     .sort((a, b) => b.length - a.length);
 }
 
+/** Every simple path of exactly `n` + 1 files, sorted (at most `cap`): each must be cut for the depth to be at most `n`. */
+function chainsOfLength(adj, n, cap = 10000) {
+  const from = chainsFrom(adj);
+  const depth = new Map([...adj.keys()].map((v) => [v, from(v).length]));
+  const out = [];
+  const walk = (trail) => {
+    if (out.length >= cap) return;
+    if (trail.length === n + 1) {
+      out.push(trail);
+      return;
+    }
+    for (const w of adj.get(trail[trail.length - 1]) ?? []) {
+      // Only steps that can still reach the length (exact on a graph without cycles, a safe bound inside one).
+      if (!trail.includes(w) && depth.get(w) >= n + 1 - trail.length) walk([...trail, w]);
+    }
+  };
+  for (const v of [...adj.keys()].sort()) if (depth.get(v) > n) walk([v]);
+  return out;
+}
+
 /** Elementary cycles inside each strongly connected component, each starting at its smallest file (at most `cap`). */
 function cycles(adj, cap = 100) {
   const out = [];
@@ -250,9 +272,11 @@ const top = Number(opt('--top', '0'));
 const topChains = top > 0 ? longestEntryChains(all, top) : [];
 const overArg = opt('--over', undefined);
 const over = overArg !== undefined ? chainsOver(all, Number(overArg)) : undefined;
+const chainsArg = opt('--chains', undefined);
+const chains = chainsArg !== undefined ? chainsOfLength(all, Number(chainsArg)) : undefined;
 
 if (args.includes('--json')) {
-  console.log(JSON.stringify({ dir, files: files.length, imports: edgeCount, longestChain: chainAll, longestValueChain: chainValues, ...(top > 0 ? { topChains } : {}), ...(over ? { over } : {}), cycles: fileCycles, valueCycles, folderCycles }, null, 2));
+  console.log(JSON.stringify({ dir, files: files.length, imports: edgeCount, longestChain: chainAll, longestValueChain: chainValues, ...(top > 0 ? { topChains } : {}), ...(over ? { over } : {}), ...(chains ? { chains } : {}), cycles: fileCycles, valueCycles, folderCycles }, null, 2));
 } else {
   const kind = (a, b) => (graph.get(a)?.get(b) ? 'value' : 'type');
   console.log(`${dir}: ${files.length} files, ${edgeCount} imports between them`);
@@ -267,6 +291,10 @@ if (args.includes('--json')) {
   if (over) {
     console.log(`files whose longest chain is longer than ${overArg} (value and type imports): ${over.length}`);
     for (const c of over) console.log(`  ${c.length}: ${c.map((f, i) => (i === 0 ? f : `${kind(c[i - 1], f) === 'type' ? 't→' : '→'} ${f}`)).join(' ')}`);
+  }
+  if (chains) {
+    console.log(`import chains of ${Number(chainsArg) + 1} files (value and type imports; each must lose an import for depth ${chainsArg}): ${chains.length}${chains.length >= 10000 ? '+' : ''}`);
+    for (const c of chains) console.log(`  ${c.map((f, i) => (i === 0 ? f : `${kind(c[i - 1], f) === 'type' ? 't→' : '→'} ${f}`)).join(' ')}`);
   }
   console.log(`file cycles (value and type imports): ${fileCycles.length}${fileCycles.length >= 100 ? '+' : ''}`);
   for (const c of fileCycles) console.log(`  ${c.map((f, i) => (i === 0 ? f : `${kind(c[i - 1], f) === 'type' ? 't→' : '→'} ${f}`)).join(' ')}`);

@@ -13,6 +13,7 @@ interface GraphJson {
   longestValueChain: string[];
   topChains?: string[][];
   over?: string[][];
+  chains?: string[][];
   cycles: string[][];
   folderCycles: string[][];
 }
@@ -65,6 +66,26 @@ describe('import-graph script', () => {
       ['other.ts', 'leaf/c.ts'],
     ]);
     assert.deepEqual(graphOf(layered, '--over', '2').over, [['entry.ts', 'mid/b.ts', 'leaf/c.ts']]);
+  });
+
+  it('lists with --chains N every chain of exactly N + 1 files, whichever file it starts at', () => {
+    const diamond = {
+      'top.ts': "import { l } from './left';\nimport { r } from './right';\nexport const t = l + r;\n",
+      'left.ts': "import type { B } from './bottom';\nexport const l: B = 1;\n",
+      'right.ts': "import type { B } from './bottom';\nexport const r: B = 2;\n",
+      'bottom.ts': 'export type B = number;\n',
+    };
+    assert.deepEqual(graphOf(diamond, '--chains', '2').chains, [
+      ['top.ts', 'left.ts', 'bottom.ts'],
+      ['top.ts', 'right.ts', 'bottom.ts'],
+    ]);
+    assert.deepEqual(graphOf(diamond, '--chains', '1').chains, [
+      ['left.ts', 'bottom.ts'],
+      ['right.ts', 'bottom.ts'],
+      ['top.ts', 'left.ts'],
+      ['top.ts', 'right.ts'],
+    ]);
+    assert.deepEqual(graphOf(diamond, '--chains', '3').chains, []);
   });
 
   it('reports a type-only cycle once, from its smallest file', () => {
