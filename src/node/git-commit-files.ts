@@ -5,10 +5,11 @@ import type { ChangeSetFiles, WorkspaceFiles } from '../core/repo/repo-ports';
 import { GitWorkspaceFiles } from './git-workspace-files';
 import { SAFE_GIT_CONFIG, SIMPLE_GIT_UNSAFE } from './safe-git';
 
-/** A file of a commit: its path below the root and its size in bytes. */
+/** A file of a commit: its path below the root, its size in bytes, and whether it is a symbolic link. */
 interface Entry {
   path: string;
   size: number;
+  link: boolean;
 }
 
 /**
@@ -82,8 +83,8 @@ function parseTree(out: string): Entry[] {
   for (const record of out.split('\0')) {
     const tab = record.indexOf('\t');
     if (tab < 0) continue;
-    const [, type, , size] = record.slice(0, tab).split(/\s+/);
-    if (type === 'blob') entries.push({ path: record.slice(tab + 1), size: Number(size) || 0 });
+    const [mode, type, , size] = record.slice(0, tab).split(/\s+/);
+    if (type === 'blob') entries.push({ path: record.slice(tab + 1), size: Number(size) || 0, link: mode === '120000' });
   }
   return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -104,8 +105,12 @@ export class GitCommitDocSource implements DocSource {
     this.filter = new DocFilter({ ...filterOptions, useGitignore: false });
   }
 
+  /**
+   * A committed symbolic link is no document of its own: git holds only the path it points to (the
+   * document it names, e.g. `CLAUDE.md` → `AGENTS.md`, is listed under its own path when admitted).
+   */
   async list(signal?: AbortSignal): Promise<FileStamp[]> {
-    return (await this.files.listed(signal)).filter((e) => this.admits(e.path)).map((e) => ({ path: e.path, mtimeMs: 0, size: e.size }));
+    return (await this.files.listed(signal)).filter((e) => !e.link && this.admits(e.path)).map((e) => ({ path: e.path, mtimeMs: 0, size: e.size }));
   }
 
   async stat(path: string): Promise<FileStamp | undefined> {

@@ -26,22 +26,40 @@ export class NodeDocSource implements DocSource {
   async list(signal?: AbortSignal): Promise<FileStamp[]> {
     this.filter = new DocFilter(this.filterOptions);
     this.raw.clear();
-    const found: FileStamp[] = [];
+    const found: Array<FileStamp & { aliasOf?: string }> = [];
     await this.walk('', found, signal);
-    return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const paths = new Set(found.map((f) => f.path));
+    return found
+      .filter((f) => f.aliasOf === undefined || !paths.has(f.aliasOf))
+      .map(({ aliasOf: _, ...stamp }) => stamp)
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
+  /**
+   * A symbolic link to a file that is itself a document (`CLAUDE.md` → `AGENTS.md`) is that document,
+   * listed once under its own path: it has no stamp of its own.
+   */
   async stat(relative: string): Promise<FileStamp | undefined> {
+    const stamp = await this.statEntry(relative);
+    if (stamp?.aliasOf !== undefined && (await this.statEntry(stamp.aliasOf)) !== undefined) return undefined;
+    if (!stamp) return undefined;
+    const { aliasOf: _, ...own } = stamp;
+    return own;
+  }
+
+  /** The stamp of a path, with the workspace-relative path of the file it links to when it is a symbolic link. */
+  private async statEntry(relative: string): Promise<(FileStamp & { aliasOf?: string }) | undefined> {
     const raw = this.raw.get(relative);
     if (raw) return this.statRaw(relative, raw);
     const absolute = this.resolveInside(relative);
     if (!absolute || !this.filter.admitsFile(relative) || !this.parentsAdmitted(relative)) return undefined;
     try {
       const link = await fs.lstat(absolute);
-      if (link.isSymbolicLink() && !(await this.realPathInside(absolute))) return undefined;
-      const stat = link.isSymbolicLink() ? await fs.stat(absolute) : link;
-      if (!stat.isFile()) return undefined;
-      return { path: relative, mtimeMs: stat.mtimeMs, size: stat.size };
+      if (!link.isSymbolicLink()) return link.isFile() ? { path: relative, mtimeMs: link.mtimeMs, size: link.size } : undefined;
+      const target = await this.realRelative(absolute);
+      if (target === undefined) return undefined;
+      const stat = await fs.stat(absolute);
+      return stat.isFile() ? { path: relative, mtimeMs: stat.mtimeMs, size: stat.size, aliasOf: target } : undefined;
     } catch {
       return undefined;
     }
@@ -61,7 +79,7 @@ export class NodeDocSource implements DocSource {
     return fs.readFile(absolute);
   }
 
-  private async walk(dir: string, found: FileStamp[], signal?: AbortSignal): Promise<void> {
+  private async walk(dir: string, found: Array<FileStamp & { aliasOf?: string }>, signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted();
     const rawDir = this.raw.get(dir);
     const absoluteDir = rawDir ?? (dir ? path.join(this.root, dir) : this.root);
@@ -86,7 +104,7 @@ export class NodeDocSource implements DocSource {
         if (entry.name !== '.git' && this.filter.admitsDir(relative)) subdirs.push(relative);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && this.filter.admitsFile(relative)) {
         files.push(
-          this.stat(relative).then((stamp) => {
+          this.statEntry(relative).then((stamp) => {
             if (stamp) found.push(stamp);
           }),
         );
@@ -142,12 +160,17 @@ export class NodeDocSource implements DocSource {
   private realRoot: Promise<string> | undefined;
 
   private async realPathInside(absolute: string): Promise<boolean> {
+    return (await this.realRelative(absolute)) !== undefined;
+  }
+
+  /** The workspace-relative posix path a link resolves to, or undefined when it resolves outside the root (or nowhere). */
+  private async realRelative(absolute: string): Promise<string | undefined> {
     try {
       this.realRoot ??= fs.realpath(this.root);
       const [real, realRoot] = await Promise.all([fs.realpath(absolute), this.realRoot]);
-      return real.startsWith(realRoot + path.sep);
+      return real.startsWith(realRoot + path.sep) ? real.slice(realRoot.length + 1).split(path.sep).join('/') : undefined;
     } catch {
-      return false;
+      return undefined;
     }
   }
 }

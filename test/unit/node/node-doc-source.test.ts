@@ -46,7 +46,7 @@ describe('NodeDocSource', () => {
     const files = await source.list();
     assert.deepEqual(
       files.map((f) => f.path),
-      ['README.md', 'alias.md', 'docs/notes.markdown', 'runbooks/a.md', 'runbooks/b.md', 'services/api/runbook.md'],
+      ['README.md', 'docs/notes.markdown', 'runbooks/a.md', 'runbooks/b.md', 'services/api/runbook.md'],
     );
   });
 
@@ -81,9 +81,21 @@ describe('NodeDocSource', () => {
     await assert.rejects(source.read('escape.md'), { message: 'escape.md links to a file outside the workspace' });
   });
 
-  it('follows a symbolic link to a file inside the root', async () => {
-    assert.deepEqual(await source.stat('alias.md'), { path: 'alias.md', mtimeMs: MTIME.getTime(), size: 4 });
+  it('lists a symbolic link to a document once, under the document\'s own path (CLAUDE.md → AGENTS.md is one doc, not two)', async () => {
+    const listed = (await source.list()).map((f) => f.path);
+    assert.equal(listed.includes('alias.md'), false);
+    assert.equal(listed.filter((p) => p === 'runbooks/a.md').length, 1);
+    assert.equal(await source.stat('alias.md'), undefined);
     assert.equal(new TextDecoder().decode(await source.read('alias.md')), '# A\n');
+  });
+
+  it('follows a symbolic link inside the root to a file that is not a document itself', async () => {
+    await fs.symlink(path.join(root, 'vendor', 'lib', 'README.md'), path.join(root, 'vendored.md'));
+    await fs.symlink(path.join(root, 'notes.txt'), path.join(root, 'notes.md'));
+    const listed = (await source.list()).map((f) => f.path);
+    assert.deepEqual(listed.filter((p) => p === 'vendored.md' || p === 'notes.md'), ['notes.md', 'vendored.md']);
+    assert.deepEqual(await source.stat('vendored.md'), { path: 'vendored.md', mtimeMs: (await fs.stat(path.join(root, 'vendor/lib/README.md'))).mtimeMs, size: '# Vendored\n'.length });
+    assert.equal(new TextDecoder().decode(await source.read('notes.md')), 'not markdown');
   });
 
   it('does not enter a symbolic link to a folder', async () => {
