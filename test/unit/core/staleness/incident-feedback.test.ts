@@ -7,7 +7,7 @@ import { feedbackReasons } from '../../../../src/core/staleness/rules/stale-inci
 import type { FeedbackSource } from '../../../../src/core/staleness/ports';
 import { resolveStalenessOptions } from '../../../../src/core/staleness/options';
 import { type DocEvidence } from '../../../../src/core/staleness/model/evidence';
-import { scoreDoc } from '../../../../src/core/staleness/verdict/score-doc';
+import { scoreDoc } from './rules/evidence';
 import { day, FakeFiles, FakeGit } from './fake-git';
 
 const NOW = new Date('2025-06-01T00:00:00Z');

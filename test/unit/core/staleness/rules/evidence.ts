@@ -2,8 +2,14 @@
 // is given explicitly, so each test shows the evidence it feeds in.
 import type { DocEvidence } from '../../../../../src/core/staleness/model/evidence';
 import type { CommitRef, DocStaleness, LinkedTarget } from '../../../../../src/core/staleness/model/report';
-import { resolveStalenessOptions, type StalenessOptionsInput } from '../../../../../src/core/staleness/options';
-import { scoreDoc } from '../../../../../src/core/staleness/verdict/score-doc';
+import { resolveStalenessOptions, type StalenessOptions, type StalenessOptionsInput } from '../../../../../src/core/staleness/options';
+import { VERDICT_RULES } from '../../../../../src/core/staleness/rules/rule-table';
+import { verdictOf } from '../../../../../src/core/staleness/verdict/verdict-of';
+
+/** A doc's verdict under the rules of `VERDICT_RULES`, as the engine scores it (see `verdictOf`). */
+export function scoreDoc(evidence: DocEvidence, options: StalenessOptions): DocStaleness {
+  return verdictOf(evidence, options, VERDICT_RULES);
+}
 
 /** 2024-05-01T00:00:00Z in Unix seconds: the reference time of the docs below. */
 export const MAY_1 = Date.UTC(2024, 4, 1) / 1000;
