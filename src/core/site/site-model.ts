@@ -65,6 +65,22 @@ export interface SiteModel {
   servedElsewhere?: boolean;
 }
 
+/** What `.runbooks.yml` `site:` says about the docs site; every field optional (applied by `applySiteSettings`). */
+export interface SiteSettings {
+  /** The generator, when detection should not guess (`configured` when none fits). */
+  generator?: SiteGenerator;
+  /** Folder the pages come from (e.g. `docs`). */
+  source?: string;
+  /** URL prefix of the whole site (e.g. `/handbook`). */
+  baseUrl?: string;
+  /** Folders served as they are, at the root (e.g. `[static]`). */
+  static?: string[];
+  /** Old URL → new URL, beside those the generator's config declares. */
+  redirects?: Record<string, string>;
+  /** Turns site-aware resolution off even when a site is detected. */
+  enabled?: boolean;
+}
+
 /** The docs sites of a workspace, and the pages their docs' front matter places elsewhere. */
 export interface SiteContext {
   /** Every site detected, shallowest config first. Empty when none is. */

@@ -1,20 +1,6 @@
-import { cleanDir, cleanUrlPrefix, urlKey, type SiteGenerator, type SiteModel } from './site-model';
+import { cleanDir, cleanUrlPrefix, urlKey, type SiteModel, type SiteSettings } from './site-model';
 
-/** What `.runbooks.yml` `site:` says about the docs site; every field optional. */
-export interface SiteSettings {
-  /** The generator, when detection should not guess (`configured` when none fits). */
-  generator?: SiteGenerator;
-  /** Folder the pages come from (e.g. `docs`). */
-  source?: string;
-  /** URL prefix of the whole site (e.g. `/handbook`). */
-  baseUrl?: string;
-  /** Folders served as they are, at the root (e.g. `[static]`). */
-  static?: string[];
-  /** Old URL → new URL, beside those the generator's config declares. */
-  redirects?: Record<string, string>;
-  /** Turns site-aware resolution off even when a site is detected. */
-  enabled?: boolean;
-}
+export type { SiteSettings } from './site-model';
 
 /**
  * The detected sites with `.runbooks.yml` `site:` applied: its fields replace those of the first

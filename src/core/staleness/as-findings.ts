@@ -2,7 +2,8 @@ import { definedFields } from '../defined-fields';
 import { placeFinding, type PlacedFinding } from '../findings/finding';
 import { applySeverities, type SeverityOverrides } from '../findings/severity';
 import type { CheckFinding } from './model/check';
-import type { StalenessReason, StalenessReport } from './model/report';
+import type { StalenessReport } from './model/report';
+import type { StalenessReason } from './model/evidence';
 
 /** A staleness reason of the doc at `docPath` as a finding on that doc. */
 export function reasonToFinding(docPath: string, reason: StalenessReason): PlacedFinding {

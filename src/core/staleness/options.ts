@@ -1,4 +1,4 @@
-import type { SiteSettings } from '../site/site-settings';
+import type { SiteSettings } from '../site/site-model';
 import type { DocKind } from '../doc-kind';
 import type { StalenessWeights } from './model/weights';
 

@@ -4,7 +4,7 @@ import { RuleId } from '../../findings/finding';
 import { hunksTouching } from '../model/line-ranges';
 import type { FileChange, FileHunks, Hunk, RepoState, StalenessDeps } from '../ports';
 import type { StalenessOptions } from '../options';
-import type { LinkedTarget } from '../model/report';
+import type { LinkedTarget } from '../model/evidence';
 import { CheckError, type CheckFinding, type CheckRange, type CheckReport } from '../model/check';
 import type { WorkspaceContext } from '../model/workspace-context';
 

@@ -1,4 +1,4 @@
-import type { CallChange } from '../history/history-types';
+import type { CallChange } from '../model/call-change';
 import { justRecipeParameters, makeTargetVariables } from './make-target-blocks';
 import { scriptInterface, scriptLanguage, withoutDefaults, type ScriptInterface } from './script-interface';
 

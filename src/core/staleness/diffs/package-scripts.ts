@@ -1,4 +1,4 @@
-import type { CallChange } from '../history/history-types';
+import type { CallChange } from '../model/call-change';
 
 // A package.json is a table of scripts: `npm run build` calls one entry of it, as `make build` calls
 // one rule of a Makefile (issue 18). A doc that runs `npm run lint` is not made wrong by a new

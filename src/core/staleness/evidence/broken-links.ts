@@ -5,8 +5,7 @@ import type { EvidenceRun } from './evidence-run';
 import { Touch } from '../history/history-types';
 import { lastRenameHop } from '../history/rename-chain';
 import type { GitHistory } from '../ports';
-import type { BrokenEvidence } from '../model/evidence';
-import type { LinkedTarget } from '../model/report';
+import type { BrokenEvidence, LinkedTarget } from '../model/evidence';
 
 /** A pinned target's existence at its ref; `unverifiable` when the ref is not in this clone. */
 export type PinnedVerdict = 'ok' | 'missing' | 'unverifiable';

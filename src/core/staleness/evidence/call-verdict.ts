@@ -1,6 +1,6 @@
 import type { DocModel } from '../../doc-model';
-import type { CallChange } from '../history/history-types';
-import type { LinkedTarget } from '../model/report';
+import type { CallChange } from '../model/call-change';
+import type { LinkedTarget } from '../model/evidence';
 import { isPackageJson } from '../diffs/package-scripts';
 import { usesGone } from '../diffs/call-changes';
 

@@ -7,10 +7,9 @@ import type { LineRange } from '../model/line-ranges';
 import type { GitHistory } from '../ports';
 import { reviewStatus, type ReviewStatus } from './review';
 import type { StalenessOptions } from '../options';
-import type { AnchorEvidence, BrokenEvidence, ChangeEvidence, DocEvidence } from '../model/evidence';
+import type { AnchorEvidence, BrokenEvidence, ChangeEvidence, DocEvidence, LinkedTarget, StalenessReason } from '../model/evidence';
 import { anchorEvidence, changeEvidence, matchingPaths } from './target-changes';
 import { compareWithDocs } from './mentions';
-import type { LinkedTarget, StalenessReason } from '../model/report';
 import { pinnedUnverifiableReason } from '../rules/link-pinned-unverifiable';
 import { watchesNoMatchReason } from '../rules/watches-no-match';
 

@@ -1,6 +1,6 @@
 import { mergedCommitRef } from '../history/commit-refs';
-import type { DocEvidence } from '../model/evidence';
-import type { CommitRef, LinkedTarget } from '../model/report';
+import type { DocEvidence, LinkedTarget } from '../model/evidence';
+import type { CommitRef } from '../../findings/finding';
 import type { GitHistory, MergedChange } from '../ports';
 import type { EvidenceRun } from './evidence-run';
 import { DOC_FILE, matchingPaths } from './target-changes';

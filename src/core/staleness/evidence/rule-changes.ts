@@ -2,7 +2,7 @@ import { matchRunbookValue } from '../../alerts/runbook-url-match';
 import { normalWord } from '../diffs/vocabulary';
 import type { CallChange, HistoryView, IndexedCommit, RuleChange, StoredDiff, TouchCode } from '../history/history-types';
 import type { FileAt } from '../ports';
-import type { LinkedTarget } from '../model/report';
+import type { LinkedTarget } from '../model/evidence';
 import type { WorkspaceContext } from '../model/workspace-context';
 import { isPackageJson, packageScriptsRun } from '../diffs/package-scripts';
 

@@ -7,8 +7,7 @@ import { Touch, type IndexedCommit, type StoredDiff } from '../history/history-t
 import { hunksTouching, mapRangeForward, type LineRange } from '../model/line-ranges';
 import type { MinorKind } from '../model/minor-kind';
 import { minorKinds } from './minor-kinds';
-import type { AnchorEvidence, ChangeEvidence, ChangeVocabulary } from '../model/evidence';
-import type { LinkedTarget } from '../model/report';
+import type { AnchorEvidence, ChangeEvidence, ChangeVocabulary, LinkedTarget } from '../model/evidence';
 import { uncommittedChange } from '../history/working-tree';
 import { blocksOf, callsOf, commitSteps, docRules, evidenceUses, netRuleWords, ranTargets, type PathChange, type Use } from './rule-changes';
 import { argumentsPassed, callPhrases, docNames, recipeTool } from './call-verdict';

@@ -1,5 +1,5 @@
 import type { IndexedCommit } from './history-types';
-import type { CommitRef } from '../model/report';
+import type { CommitRef } from '../../findings/finding';
 import type { MergedChange } from '../ports';
 
 /** Commits that never count as changes: too many files, or listed in `.git-blame-ignore-revs`. */

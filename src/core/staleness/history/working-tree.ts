@@ -3,8 +3,7 @@ import type { DocModel } from '../../doc-model';
 import type { WorkspaceContext } from '../model/workspace-context';
 import type { FileChange, GitHistory } from '../ports';
 import type { StalenessOptions } from '../options';
-import type { ChangeEvidence } from '../model/evidence';
-import type { LinkedTarget } from '../model/report';
+import type { ChangeEvidence, LinkedTarget } from '../model/evidence';
 import type { WorkingTree } from '../model/working-tree';
 
 export type { WorkingTree } from '../model/working-tree';

@@ -3,7 +3,7 @@ import type { DocModel } from '../../doc-model';
 import type { GitRefs, RepoLocation } from '../../repo/repo-ports';
 import type { FileSet } from '../targets/file-set';
 import type { SiteContext } from '../../site/site-model';
-import type { ResolvedDoc } from './report';
+import type { ResolvedDoc } from './evidence';
 
 /** The working tree as resolution sees it: files, forge locations, refs, and every doc's targets. */
 export interface WorkspaceContext {

@@ -3,8 +3,7 @@ import type { DocModel } from '../../doc-model';
 import { RuleId } from '../../findings/finding';
 import type { WorkspaceContext } from '../model/workspace-context';
 import type { LogCommit } from '../ports';
-import type { DocEvidence } from '../model/evidence';
-import type { LinkedTarget } from '../model/report';
+import type { DocEvidence, LinkedTarget } from '../model/evidence';
 import type { WorkingTree } from '../model/working-tree';
 
 /** What one report concluded, kept for the next: which evidence still holds when little changed. */

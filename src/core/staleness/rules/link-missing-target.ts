@@ -1,6 +1,5 @@
 import { RuleId } from '../../findings/finding';
-import type { BrokenEvidence } from '../model/evidence';
-import type { LinkedTarget } from '../model/report';
+import type { BrokenEvidence, LinkedTarget } from '../model/evidence';
 import type { ItemRule } from './rule';
 import { at, commitText, targetWord } from './text';
 

@@ -1,5 +1,5 @@
 import { RuleId } from '../../findings/finding';
-import type { StalenessReason } from '../model/report';
+import type { StalenessReason } from '../model/evidence';
 import type { RuleDefinition } from '../model/rule-definition';
 
 /**

@@ -1,5 +1,4 @@
-import type { AnchorEvidence, BrokenEvidence, ChangeEvidence, DocEvidence } from '../model/evidence';
-import type { StalenessReason } from '../model/report';
+import type { AnchorEvidence, BrokenEvidence, ChangeEvidence, DocEvidence, StalenessReason } from '../model/evidence';
 import type { RuleDefinition } from '../model/rule-definition';
 import type { StalenessOptions } from '../options';
 

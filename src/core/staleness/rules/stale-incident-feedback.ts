@@ -1,6 +1,5 @@
 import { RuleId } from '../../findings/finding';
-import type { DocEvidence } from '../model/evidence';
-import type { StalenessReason } from '../model/report';
+import type { DocEvidence, StalenessReason } from '../model/evidence';
 import type { DocRule } from './rule';
 
 /** The most characters of a note quoted in a reason. */

@@ -1,5 +1,5 @@
 import type { BrokenEvidence, ChangeEvidence, DocEvidence } from '../model/evidence';
-import type { CommitRef } from '../model/report';
+import type { CommitRef } from '../../findings/finding';
 
 /**
  * `a1b2c3d "raise pool size"`; for a commit that came in through a merge, when it was written and

@@ -1,5 +1,5 @@
 import { RuleId } from '../../findings/finding';
-import type { LinkedTarget, StalenessReason } from '../model/report';
+import type { LinkedTarget, StalenessReason } from '../model/evidence';
 import type { RuleDefinition } from './rule';
 
 /**

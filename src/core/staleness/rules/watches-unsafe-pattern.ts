@@ -1,6 +1,6 @@
 import { RuleId } from '../../findings/finding';
 import type { GlobRefusal } from '../../bounded-glob';
-import type { StalenessReason } from '../model/report';
+import type { StalenessReason } from '../model/evidence';
 import type { RuleDefinition } from '../model/rule-definition';
 
 /**

@@ -8,7 +8,7 @@ import type { AlertRuleLink } from '../../alerts/types';
 import type { CommandLinkSource, GitHistory, GitRefs, RepoState, WorkspaceFiles } from '../ports';
 import type { RepoLocation } from '../../repo/repo-ports';
 import { remoteLocations } from '../../repo/repo-urls';
-import type { ResolvedDoc } from '../model/report';
+import type { ResolvedDoc } from '../model/evidence';
 import type { WorkspaceContext } from '../model/workspace-context';
 import { FileSet } from '../targets/file-set';
 import { resolveDocTargets } from '../targets/resolve-targets';

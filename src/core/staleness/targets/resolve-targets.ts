@@ -11,7 +11,7 @@ import type { LineRange } from '../model/line-ranges';
 import type { CommandLinkSource, GitRefs } from '../ports';
 import type { RepoLocation } from '../../repo/repo-ports';
 import { resolveRepoUrl } from '../../repo/repo-urls';
-import type { LinkedTarget, ResolvedDoc, StalenessReason, TargetVia } from '../model/report';
+import type { LinkedTarget, ResolvedDoc, StalenessReason, TargetVia } from '../model/evidence';
 import { outsideRepoReason } from '../rules/link-outside-repo';
 import type { SiteContext } from '../../site/site-model';
 import { isFixturePath, isTemplatePath, siteOutcome } from './site-targets';
@@ -19,7 +19,7 @@ import { FileSet } from './file-set';
 import { isPastRecord } from '../../past-records';
 
 export { FileSet } from './file-set';
-export type { ResolvedDoc } from '../model/report';
+export type { ResolvedDoc } from '../model/evidence';
 
 /** What resolution needs besides the doc. */
 export interface ResolveContext {

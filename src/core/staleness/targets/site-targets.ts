@@ -3,7 +3,7 @@ import { RuleId } from '../../findings/finding';
 import type { DocLink } from '../../doc-model';
 import { resolveSiteLink, type ExistingFiles } from '../../site/resolve-site-link';
 import { isServed, pagesMountOf, siteOfPath, type SiteContext } from '../../site/site-model';
-import type { LinkedTarget, StalenessReason } from '../model/report';
+import type { LinkedTarget, StalenessReason } from '../model/evidence';
 import { notPublishedReason } from '../rules/link-not-published';
 
 /**

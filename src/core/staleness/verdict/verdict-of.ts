@@ -1,6 +1,6 @@
 import type { Severity } from '../../findings/finding';
-import type { DocEvidence } from '../model/evidence';
-import type { DocStaleness, StalenessLevel, StalenessReason } from '../model/report';
+import type { DocEvidence, StalenessReason } from '../model/evidence';
+import type { DocStaleness, StalenessLevel } from '../model/report';
 import type { StalenessOptions } from '../options';
 import type { DocOutcome, ItemRule, RuleContext, VerdictRules } from '../rules/rule';
 import { isoTime, sinceText } from '../rules/text';
