@@ -1,5 +1,3 @@
-import { ownString } from '../own-string';
-
 /** A `runbook_url:` / `runbook:` annotation in an alert rule file. */
 export interface RunbookAnnotation {
   /** 1-based line in the rule file. */
@@ -13,7 +11,8 @@ const ANNOTATION = /^\s*(?:-\s*)?["']?(runbook_url|runbook|runbookUrl|runbook-ur
 /**
  * Finds `runbook_url:` / `runbook:` annotations in YAML text (Prometheus and Alertmanager rules,
  * Grafana alerting, Datadog monitors exported as YAML). Line-based on purpose: rule files are often
- * Helm templates that are not valid YAML. Templated values (`{{ … }}`) are skipped.
+ * Helm templates that are not valid YAML. Templated values (`{{ … }}`) are skipped. A value is cut
+ * from `text`: a caller that keeps it for long owns it (`ownString`).
  */
 export function findRunbookAnnotations(text: string): RunbookAnnotation[] {
   if (!/runbook/i.test(text)) return [];
@@ -26,8 +25,7 @@ export function findRunbookAnnotations(text: string): RunbookAnnotation[] {
     const quote = value[0];
     if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) value = value.slice(1, -1).trim();
     if (!value || value.includes('{{') || value === '|' || value === '>') continue;
-    // Kept for the whole run (the rule links of every doc): on its own, not as a view into the file's text.
-    found.push({ line: i + 1, value: ownString(value) });
+    found.push({ line: i + 1, value });
   }
   return found;
 }

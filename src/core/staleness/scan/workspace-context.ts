@@ -1,5 +1,6 @@
 import { boundedMatcher } from '../../bounded-glob';
 import { turnTaker } from '../../next-turn';
+import { ownString } from '../../own-string';
 import type { DocModel } from '../../doc-model';
 import { findRunbookAnnotations } from '../../alerts/runbook-annotations';
 import { matchRunbookValue } from '../../alerts/runbook-url-match';
@@ -184,7 +185,8 @@ async function scanAlertRules(
         const doc = matchRunbookValue(annotation.value, ruleFile, docPaths, repos, refs);
         if (!doc) continue;
         const list = byDoc.get(doc) ?? [];
-        if (!list.some((l) => l.ruleFile === ruleFile)) list.push({ ruleFile, line: annotation.line, value: annotation.value, doc });
+        // Kept for the whole run (the rule links of every doc): on its own, not as a view into the file's text.
+        if (!list.some((l) => l.ruleFile === ruleFile)) list.push({ ruleFile, line: annotation.line, value: ownString(annotation.value), doc });
         byDoc.set(doc, list);
       }
     }
