@@ -153,7 +153,68 @@ describe('staleness: what the doc says next to a link against what changed', () 
     await repo.commit('reviewers are an alias now', '2025-03-01', { OWNERS: owners('emeritus_approvers:\n  - dave\n') });
     const [second] = await report(['GOVERNANCE.md']);
     assert.deepEqual([second!.level, flags(second)], ['stale', [['stale.linked-code-changed', 'warning', 'OWNERS']]]);
-    assert.match(second!.reasons[0]!.message, / the change removed the top-level section `reviewers`\.$/);
+    assert.match(second!.reasons[0]!.message, / the change removed the top-level section `reviewers` and what it held\.$/);
+  });
+
+  describe('a removed top-level data section (seventh session)', () => {
+    const names = (list: string[]) => list.map((n) => `  - ${n}\n`).join('');
+    const EMERITUS = ['bdarnell', 'fanminshi', 'gyuho', 'hexfusion', 'heyitsanthony', 'jingyih', 'jpbetz', 'mitake', 'philips', 'ptabor', 'wenjiaswe', 'xiang90'];
+
+    it('keeps a doc fresh when the section was renamed: a section of the same shape came in its place', async () => {
+      // perf-tests RELEASE.md → OWNERS: `assignees` became `approvers` (304713f75), people came and went since.
+      await repo.commit('add release doc', '2016-09-26', { 'RELEASE.md': '# Release\n\n1. All [OWNERS](OWNERS) lgtm the release.\n', OWNERS: `assignees:\n${names(['gmarek', 'wojtekt', 'timothysc'])}` });
+      await repo.commit('assignees to approvers', '2017-11-01', { OWNERS: `approvers:\n${names(['gmarek', 'wojtekt', 'timothysc'])}` });
+      await repo.commit('owners now', '2023-01-26', { OWNERS: `approvers:\n${names(['marseel', 'wojtek-t'])}emeritus_approvers:\n${names(['gmarek'])}reviewers:\n${names(['jprzychodzen'])}` });
+      const [doc] = await report(['RELEASE.md']);
+      assert.deepEqual([doc!.level, flags(doc)], ['fresh', [['stale.unmentioned-change', 'info', 'OWNERS']]]);
+      assert.match(doc!.reasons[0]!.message, /top-level section `assignees` removed/);
+    });
+
+    it('keeps a doc fresh when a small settings key it does not name went from a larger file', async () => {
+      // ingress-nginx code-overview.md → mkdocs.yml lost `google_analytics`; kubeadm CONTRIBUTING.md → OWNERS lost `labels`.
+      const pages = Array.from({ length: 12 }, (_, k) => `  - Page ${k}: "guide/page-${k}.md"\n`).join('');
+      const mkdocs = (extra: string) => `site_name: Ingress\nrepo_url: https://example.org/ingress\ntheme:\n  name: material\n  palette:\n    primary: teal\n${extra}nav:\n${pages}`;
+      const owners = (extra: string, reviewers: string[]) => `approvers:\n${names(['fabriziopandini', 'neolit123', 'SataQiu'])}reviewers:\n${names(reviewers)}emeritus_approvers:\n${names(['luxas', 'timothysc', 'rosti', 'ereslibre'])}${extra}`;
+      await repo.commit('add docs', '2025-01-01', {
+        'DEVELOPMENT.md': '# Code overview\n\n## Documentation\n\nThe docs are `Markdown`, used by [mkdocs](mkdocs.yml) file to generate static pages.\n',
+        'CONTRIBUTING.md': '# Contributing\n\nThe [repo owners](OWNERS) will respond to your issue promptly.\n',
+        'mkdocs.yml': mkdocs('google_analytics: ["UA-118407822-1", "kubernetes.github.io"]\n'),
+        OWNERS: owners('labels:\n  - sig/cluster-lifecycle\n', ['yagonobre', 'pacoxu']),
+      });
+      await repo.commit('drop analytics, labels', '2025-02-01', { 'mkdocs.yml': mkdocs(''), OWNERS: owners('', ['pacoxu', 'carlory']) });
+      const [overview, contributing] = await report(['DEVELOPMENT.md', 'CONTRIBUTING.md']);
+      assert.deepEqual([overview!.level, flags(overview)], ['fresh', [['stale.unmentioned-change', 'info', 'mkdocs.yml']]]);
+      assert.match(overview!.reasons[0]!.message, /top-level section `google_analytics` removed/);
+      assert.deepEqual([contributing!.level, flags(contributing)], ['fresh', [['stale.unmentioned-change', 'info', 'OWNERS']]]);
+      assert.match(contributing!.reasons[0]!.message, /top-level section `labels` removed/);
+    });
+
+    it('flags the doc when the people of a removed section left the file with most of the others', async () => {
+      // etcd GOVERNANCE.md `[maintainers]: /OWNERS` (labelled stale): reviewers and approvers moved to OWNERS_ALIASES (3d3cb7f0d).
+      await repo.commit('add governance', '2025-06-26', {
+        'GOVERNANCE.md': '# Governance\n\nDecisions are built on consensus between [maintainers] publicly.\n\n[maintainers]: /OWNERS\n',
+        OWNERS: `approvers:\n${names(['ahrtr', 'fuweid', 'jmhbnz', 'serathius', 'spzala'])}reviewers:\n${names(['ivanvc', 'siyuanfoundation'])}emeritus_approvers:\n${names(EMERITUS)}`,
+      });
+      await repo.commit('implement OWNERS_ALIASES for sig-etcd roles', '2025-08-24', {
+        OWNERS: `approvers:\n${names(['sig-etcd-chairs', 'sig-etcd-tech-leads', 'spzala'])}emeritus_approvers:\n${names(EMERITUS)}`,
+        OWNERS_ALIASES: `aliases:\n  sig-etcd-chairs:\n${names(['ivanvc', 'jmhbnz', 'siyuanfoundation'])}  sig-etcd-tech-leads:\n${names(['ahrtr', 'fuweid', 'serathius'])}`,
+      });
+      const [doc] = await report(['GOVERNANCE.md']);
+      assert.deepEqual([doc!.level, flags(doc)], ['stale', [['stale.linked-code-changed', 'warning', 'OWNERS']]]);
+      assert.match(doc!.reasons[0]!.message, / the change removed the top-level section `reviewers` and what it held\.$/);
+    });
+
+    it('flags the doc when it names the small section that went', async () => {
+      const nav = Array.from({ length: 12 }, (_, k) => `  - Page ${k}: "p${k}.md"\n`).join('');
+      await repo.commit('add guide', '2025-01-01', {
+        'ANALYTICS.md': '# Analytics\n\nPage views are sent to the `google_analytics` property set in [mkdocs.yml](mkdocs.yml).\n',
+        'mkdocs.yml': `site_name: Ingress\ngoogle_analytics: ["UA-1", "auto"]\nextra:\n  google_analytics: see docs\nnav:\n${nav}`,
+      });
+      await repo.commit('drop analytics', '2025-02-01', { 'mkdocs.yml': `site_name: Ingress\nextra:\n  google_analytics: see docs\nnav:\n${nav}` });
+      const [doc] = await report(['ANALYTICS.md']);
+      assert.deepEqual([doc!.level, flags(doc)], ['stale', [['stale.linked-code-changed', 'warning', 'mkdocs.yml']]]);
+      assert.match(doc!.reasons[0]!.message, / the change removed the top-level section `google_analytics`\.$/);
+    });
   });
 
   it('reads what a reference-style link says where the reference is used', async () => {
