@@ -83,6 +83,76 @@ export function removedSections(before: string, after: string, texts?: [string, 
   return [...top(before)].filter((k) => !now.has(k)).sort();
 }
 
+/** At least this share of a data file's values gone from it is a substantial part of what it said (see `sectionsGone`). */
+const SUBSTANTIAL_SHARE = 1 / 4;
+
+/**
+ * Of the `removed` top-level sections of a data file (see `removedSections`; `shapes` from
+ * `dataShape`, `texts` the two sides), those whose content left the file with a substantial part
+ * of what it said, sorted: a doc pointing at the file as a whole ("the maintainers are in OWNERS")
+ * relies on what it holds, not on how it is laid out. A section is not gone when it was renamed or
+ * split (a new top-level list or mapping of the same shape holds some of its values: `assignees` →
+ * `approvers`, `emeritus_approvers`), when most of its values (words of three characters or more)
+ * are still in the file under other keys, or when fewer than a quarter of the file's values (its
+ * scalar leaves, `SUBSTANTIAL_SHARE`) left it in all (a small settings key: an analytics id, a
+ * bot's label). Issue 18: etcd's reviewers and
+ * approvers moved out to OWNERS_ALIASES (6 of 19 values left) against kubeadm's `labels` (2 of 10)
+ * and ingress-nginx's `google_analytics` (4 of 98).
+ */
+export function sectionsGone(removed: string[], shapes: [string, string], texts: [string, string]): string[] {
+  if (removed.length === 0) return [];
+  const [before, after] = texts.map(dataOf);
+  if (!isMapping(before) || after === undefined) return [];
+  const afterValues = new Set(leavesOf(after));
+  const all = leavesOf(before);
+  if (all.filter((v) => !afterValues.has(v)).length < SUBSTANTIAL_SHARE * all.length) return [];
+  const [had, has] = shapes.map(topKeys);
+  const came = isMapping(after) ? [...has.keys()].filter((k) => !had.has(k)) : [];
+  return removed.filter((key) => {
+    const below = had.get(key);
+    if (below === undefined) return false;
+    const words = [...new Set(leavesOf(before[key]).filter((v) => v.length >= 3 && /[A-Za-z]/.test(v)))];
+    // Renamed or split: a new list or mapping of the same shape holds some of what it held.
+    const renamed = /^:(?:list|map)/.test(below) && came.some((k) => has.get(k) === below && leavesOf((after as Record<string, unknown>)[k]).some((v) => words.includes(v)));
+    // Moved: most of what it held is under other keys now.
+    const moved = words.length > 0 && words.filter((v) => afterValues.has(v)).length * 2 > words.length;
+    return !renamed && !moved;
+  });
+}
+
+/** The data of a single-document YAML or JSON text; undefined when it is not parseable. */
+function dataOf(text: string): unknown {
+  try {
+    const docs = parseAllDocuments(text);
+    if (!Array.isArray(docs) || docs.length !== 1 || docs[0]!.errors.length > 0) return undefined;
+    return docs[0]!.toJS({ maxAliasCount: 1000 }) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const isMapping = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The scalar values of data, one per place, as text. */
+function leavesOf(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) leavesOf(item, out);
+  else if (isMapping(value)) for (const item of Object.values(value)) leavesOf(item, out);
+  else if (value !== null && value !== undefined) out.push(String(value));
+  return out;
+}
+
+/** Each top-level key of a shape (from `dataShape`) with the shape below it, setting values left out. */
+function topKeys(shape: string): Map<string, string> {
+  const below = new Map<string, string[]>();
+  for (const path of shape.split('\n')) {
+    const key = path.match(/^\.([^.[:*][^.[:]*)[:[.]/)?.[1];
+    if (key === undefined) continue;
+    const rest = path.slice(key.length + 1).replace(/^(.*?:[a-z]+)=.*$/s, '$1');
+    below.set(key, [...(below.get(key) ?? []), rest]);
+  }
+  return new Map([...below].map(([key, paths]) => [key, paths.sort().join('\n')]));
+}
+
 /** The values of the settings of a shape (from `dataShape`: settings outside lists and collections), one a line. */
 export function settingValues(shape: string | undefined): string {
   return (shape ?? '').split('\n').map((p) => p.match(/=(.*)$/)?.[1] ?? '').filter(Boolean).join('\n');

@@ -1,4 +1,4 @@
-import { compareShapes, dataShape, isStructuredPath, removedSections, settingValues } from './data-shape';
+import { compareShapes, dataShape, isStructuredPath, removedSections, sectionsGone, settingValues } from './data-shape';
 import { minorHunks } from './minor-change';
 import { keyVocabularyChange, MAX_VOCABULARY_WORDS, vocabularyChange, wordsOf } from './vocabulary';
 import type { StoredDiff } from '../history/history-types';
@@ -106,7 +106,8 @@ function withRules(diff: StoredDiff, a: RunbookRules, b: RunbookRules): StoredDi
 /**
  * A line diff of a YAML or JSON file, with whether its shape changed (`none`: a side is not
  * parseable data) and, unless it is the same, the words of its keys in place of those of its lines
- * (see `keyVocabularyChange`) and the top-level sections removed; left as is for other files and
+ * (see `keyVocabularyChange`), the top-level sections removed and those of them whose content left
+ * the file (see `sectionsGone`); left as is for other files and
  * diffs without changed lines.
  */
 export function withShape(
@@ -123,8 +124,9 @@ export function withShape(
   const { vocabulary: _lines, ...rest } = diff;
   const [a, b] = [read(from)?.text, read(to)?.text];
   const sections = shape === 'changed' ? removedSections(before!, after!, [a ?? '', b ?? '']) : [];
+  const gone = sections.length > 0 && a !== undefined && b !== undefined ? sectionsGone(sections, [before!, after!], [a, b]) : [];
   const vocabulary = a !== undefined && b !== undefined ? keyVocabularyChange(a, b, diff.hunks, [settingValues(before), settingValues(after)]) : undefined;
-  return { ...rest, shape, ...(sections.length > 0 ? { sections } : {}), ...(vocabulary ? { vocabulary } : {}) };
+  return { ...rest, shape, ...(sections.length > 0 ? { sections } : {}), ...(gone.length > 0 ? { sectionsGone: gone } : {}), ...(vocabulary ? { vocabulary } : {}) };
 }
 
 /**

@@ -27,7 +27,8 @@ const saidIn =
 
 /**
  * Why a change concerns what the doc says about its target, as phrases for the message; empty
- * when it does not. It does when a top-level data section was removed, when a word the doc says
+ * when it does not. It does when a top-level data section was removed with what it held (see
+ * `sectionsGone`) or one the doc names was removed, when a word the doc says
  * next to the link left the file, or when an entry was added with the same body as two or more
  * entries the doc names (a new member of a list the doc enumerates). A word the doc says that the
  * file gained is not a reason (see `broughtIn`): a doc goes wrong when something it relies on goes
@@ -38,9 +39,12 @@ const saidIn =
 export function mentionsOf(words: ChangeVocabulary, terms: Map<string, string>, ownRules = false): string[] {
   const said = saidIn(terms);
   const out: string[] = [];
-  if (words.sections.length > 0) out.push(`removed the top-level ${words.sections.length === 1 ? 'section' : 'sections'} ${listed(words.sections)}`);
-  const gone = unique(words.lost.map(said));
-  if (gone.length > 0) out.push(`took ${listed(gone)} out of it`);
+  const gone = unique(words.sectionsGone);
+  if (gone.length > 0) out.push(`removed the top-level ${gone.length === 1 ? 'section' : 'sections'} ${listed(gone)} and what ${gone.length === 1 ? 'it' : 'they'} held`);
+  const named = unique(words.sections).filter((key) => !gone.includes(key) && namesKey(said, key));
+  if (named.length > 0) out.push(`removed the top-level ${named.length === 1 ? 'section' : 'sections'} ${listed(named)}`);
+  const lost = unique(words.lost.map(said));
+  if (lost.length > 0) out.push(`took ${listed(lost)} out of it`);
   const came = ownRules ? broughtIn(words, terms) : [];
   if (came.length > 0) out.push(`brought ${listed(came)} into it`);
   for (const copy of words.copies) {
@@ -48,6 +52,12 @@ export function mentionsOf(words: ChangeVocabulary, terms: Map<string, string>, 
     if (named.length >= 2) out.push(`added \`${copy.key}\` next to ${listed(named)}, shaped like them`);
   }
   return out;
+}
+
+/** Whether the doc says a section's key (`google_analytics`), or every word of it. */
+function namesKey(said: (token: string) => string | undefined, key: string): boolean {
+  const parts = key.split(/[-_.]+/).filter(Boolean);
+  return said(key) !== undefined || (parts.length > 1 && parts.every((part) => said(part) !== undefined));
 }
 
 /** The words the doc says next to the link that the change brought into the file, as the doc spells them (shown, never a reason). */

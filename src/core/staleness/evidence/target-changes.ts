@@ -164,7 +164,7 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
   // What the change did to the words of the files, until a file's is unknown (then undefined).
   // A file a runbook's command runs is depended on, not pointed at: every real change counts.
   // The doc is the runbook of an alert rule file's rules: the words of those rules count.
-  let words: ChangeVocabulary | undefined = (comparesByShape(target) && target.via !== 'command') || target.via === 'alert-rule' ? { lost: [], gained: [], copies: [], sections: [] } : undefined;
+  let words: ChangeVocabulary | undefined = (comparesByShape(target) && target.via !== 'command') || target.via === 'alert-rule' ? { lost: [], gained: [], copies: [], sections: [], sectionsGone: [] } : undefined;
   // For a script or make target the doc calls: why the change concerns how it is called, or
   // `internal` while every change counted was inside it (then `stale.unmentioned-change`).
   const model = doc === undefined ? undefined : run.context.docs?.get(doc);
@@ -200,6 +200,7 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
       words.gained.push(...diff.vocabulary.gained);
       words.copies.push(...diff.vocabulary.copies);
       words.sections.push(...(diff.sections ?? []));
+      words.sectionsGone.push(...(diff.sectionsGone ?? []));
     }
     for (const use of uses) commits.set(use.commit.index, use.commit);
     if (diff && !diff.binary) {

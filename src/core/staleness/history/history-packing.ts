@@ -62,7 +62,7 @@ const SHAPES = ['same', 'changed', 'none'] as const;
 export function packDiff(d: StoredDiff): [number[], DiffNotes | undefined] {
   const flags = (d.binary ? 1 : 0) | (d.shape ? 2 << SHAPES.indexOf(d.shape) : 0) | (d.tooLarge ? 16 : 0) | (d.unreadable ? 32 : 0);
   const rest = d.tooLarge ? [d.tooLarge.before, d.tooLarge.after] : d.hunks.flatMap((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines]);
-  const note = { ...(d.minor ? { minor: d.minor.map((k) => k ?? null) } : {}), ...(d.oldVersions ? { oldVersions: d.oldVersions } : {}), ...(d.vocabulary ? { vocabulary: d.vocabulary } : {}), ...(d.sections ? { sections: d.sections } : {}), ...(d.rules ? { rules: d.rules } : {}), ...(d.targets ? { targets: d.targets } : {}), ...(d.calls !== undefined ? { calls: d.calls } : {}) };
+  const note = { ...(d.minor ? { minor: d.minor.map((k) => k ?? null) } : {}), ...(d.oldVersions ? { oldVersions: d.oldVersions } : {}), ...(d.vocabulary ? { vocabulary: d.vocabulary } : {}), ...(d.sections ? { sections: d.sections } : {}), ...(d.sectionsGone ? { sectionsGone: d.sectionsGone } : {}), ...(d.rules ? { rules: d.rules } : {}), ...(d.targets ? { targets: d.targets } : {}), ...(d.calls !== undefined ? { calls: d.calls } : {}) };
   return [[d.added, d.deleted, flags, ...rest], d.minor || d.vocabulary || d.sections || d.rules || d.targets || d.calls !== undefined ? note : undefined];
 }
 
@@ -82,6 +82,7 @@ export function unpackDiff([added = 0, deleted = 0, flags = 0, ...flat]: number[
     ...(notes?.oldVersions ? { oldVersions: notes.oldVersions } : {}),
     ...(notes?.vocabulary ? { vocabulary: notes.vocabulary } : {}),
     ...(notes?.sections ? { sections: notes.sections } : {}),
+    ...(notes?.sectionsGone ? { sectionsGone: notes.sectionsGone } : {}),
     ...(notes?.rules ? { rules: notes.rules } : {}),
     ...(notes?.targets ? { targets: notes.targets } : {}),
     ...(notes?.calls !== undefined ? { calls: notes.calls } : {}),

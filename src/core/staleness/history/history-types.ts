@@ -7,7 +7,7 @@ import type { CallChange } from '../model/call-change';
 export type { CallChange } from '../model/call-change';
 
 /** Bump when `HistorySnapshot` changes shape, or what its diff notes mean changes: older caches are then rebuilt. */
-export const HISTORY_FORMAT_VERSION = 16;
+export const HISTORY_FORMAT_VERSION = 17;
 
 /** How a path was touched by a commit. Packed with the commit index as `index * 8 + code`. */
 export const Touch = {
@@ -76,6 +76,8 @@ export interface StoredDiff {
   vocabulary?: Vocabulary;
   /** For YAML and JSON compared by shape: top-level keys removed (see `removedSections`), when any. */
   sections?: string[];
+  /** Those of `sections` whose content left the file with a substantial part of what it said (see `sectionsGone`), when any. */
+  sectionsGone?: string[];
   /** For alert rule files: the runbook values whose rules changed (see `changedRunbookRules`); undefined when not computed. */
   rules?: RuleChange[];
   /** For a Makefile a command runs: the targets whose rules changed, `''` for the default goal (see `changedMakeRules`); undefined when not computed. */
@@ -104,6 +106,7 @@ export interface DiffNotes {
   oldVersions?: string[];
   vocabulary?: Vocabulary;
   sections?: string[];
+  sectionsGone?: string[];
   rules?: RuleChange[];
   targets?: string[];
   calls?: CallChange[] | false;

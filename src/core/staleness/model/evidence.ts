@@ -125,6 +125,8 @@ export interface ChangeVocabulary {
   gained: string[];
   copies: Array<{ key: string; like: string[] }>;
   sections: string[];
+  /** Those of `sections` whose content left the file with a substantial part of what it said (see `sectionsGone`): a reason whatever the doc says. */
+  sectionsGone: string[];
 }
 
 /** What happened to a linked line range after the doc's reference time. */

@@ -13,7 +13,8 @@ const shown = (words: string[]): string => words.slice(0, SHOWN).map((w) => `\`$
  * `stale.unmentioned-change` (info): a linked file, folder or glob changed for real since the doc's
  * reference, but the change took no word the doc says next to the link out of it (words it brought
  * in are named, but what a file gains does not make a doc wrong),
- * removed no top-level data section, and added no entry shaped like two or more the doc names
+ * removed no top-level data section with what it held nor one the doc names (one renamed, or a small
+ * settings key, is named), and added no entry shaped like two or more the doc names
  * (issue 18: "edit X and update the Go version", "settings are documented here" stay true when X
  * gains targets, jobs, options or owners); or, for a script or make target the doc calls, only its
  * insides changed, not how it is called (see `callPhrases`); or the linked file was written after the
@@ -29,7 +30,14 @@ export const staleUnmentionedChange: ItemRule<ChangeEvidence | AnchorEvidence> =
     if (!c.unmentioned) return undefined;
     const latest = c.commits[0] ? ` — latest: ${commitText(c.commits[0])}` : '';
     const words = c.vocabulary;
-    const what = [words?.gained.length ? `new in it: ${shown(words.gained)}` : '', words?.lost.length ? `gone from it: ${shown(words.lost)}` : ''].filter(Boolean).join('; ');
+    const sections = [...new Set(words?.sections ?? [])];
+    const what = [
+      words?.gained.length ? `new in it: ${shown(words.gained)}` : '',
+      words?.lost.length ? `gone from it: ${shown(words.lost)}` : '',
+      sections.length ? `top-level ${sections.length === 1 ? 'section' : 'sections'} ${shown(sections)} removed, ${sections.length === 1 ? 'its content' : 'their content'} kept under other keys or a small part of the file` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
     return {
       score: options.weights.minorChange,
       reason: {

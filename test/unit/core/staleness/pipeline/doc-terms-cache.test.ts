@@ -8,7 +8,7 @@ const DOC = '# Deploy\n\nRun the [script](deploy.sh) with `--canary` first.\n';
 /** A doc's evidence with one change to deploy.sh that took `canary` out of it (only what compareWithDocs reads). */
 function evidence(): DocEvidence[] {
   const target = { path: 'deploy.sh', kind: 'file', occurrences: [{ line: 3 }] };
-  return [{ path: 'runbooks/deploy.md', changes: [{ target, commits: [], vocabulary: { lost: ['canary'], gained: [], copies: [], sections: [] } }] } as unknown as DocEvidence];
+  return [{ path: 'runbooks/deploy.md', changes: [{ target, commits: [], vocabulary: { lost: ['canary'], gained: [], copies: [], sections: [], sectionsGone: [] } }] } as unknown as DocEvidence];
 }
 
 /** Reads every doc as `text` from the working tree. */

@@ -27,7 +27,7 @@ describe('the staleness rule files', () => {
       changes: [
         { target: target('a.sh', 2), commits: [moved], added: 1, deleted: 0, files: 1 },
         { target: target('e.sh', 6), commits: [moved], added: 1, deleted: 1, files: 1, minor: ['versions'], oldVersions: ['1.2'] },
-        { target: target('f.mk', 7), commits: [moved], added: 2, deleted: 0, files: 1, unmentioned: true, vocabulary: { lost: [], gained: ['coverage'], copies: [], sections: [] } },
+        { target: target('f.mk', 7), commits: [moved], added: 2, deleted: 0, files: 1, unmentioned: true, vocabulary: { lost: [], gained: ['coverage'], copies: [], sections: [], sectionsGone: [] } },
       ],
       anchors: [
         { target: anchored, touchedBy: [moved], movedBy: [], now: { start: 1, end: 2 }, uncommittedTouch: false },
