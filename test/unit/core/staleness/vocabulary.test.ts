@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { removedSections, dataShape } from '../../../../src/core/staleness/diffs/data-shape';
+import { removedSections, dataShape, sectionsGone } from '../../../../src/core/staleness/diffs/data-shape';
 import { MAX_VOCABULARY_WORDS, vocabularyChange, wordsOf } from '../../../../src/core/staleness/diffs/vocabulary';
 import { diffIgnoringWhitespace } from '../../../../src/core/staleness/diffs/text-diff';
 
@@ -15,6 +15,21 @@ describe('the words of a change', () => {
     const after = 'kind: Cluster\nspec:\n  x: 1\n';
     assert.deepEqual(removedSections(dataShape(before)!, dataShape(after)!, [before, after]), []);
     assert.deepEqual(removedSections(dataShape('a: 1\nb: 2\n')!, dataShape('a: 1\n')!, ['a: 1\nb: 2\n', 'a: 1\n']), ['b']);
+  });
+
+  it('tells a section whose content left the file from one renamed, moved or small', () => {
+    const gone = (before: string, after: string) => sectionsGone(removedSections(dataShape(before)!, dataShape(after)!, [before, after]), [dataShape(before)!, dataShape(after)!], [before, after]);
+    // Its values left with a quarter of the file's: gone.
+    assert.deepEqual(gone('approvers: [ann, bob]\nreviewers: [cat]\n', 'approvers: [ann, bob]\n'), ['reviewers']);
+    // A new list of the same shape holds some of them: renamed.
+    assert.deepEqual(gone('assignees: [ann, bob, cat]\n', 'approvers: [ann, dan]\n'), []);
+    // Most of them now sit under another key: moved.
+    assert.deepEqual(gone('owners: [ann, bob]\nreviewers: [cat, dan]\n', 'owners: [ann, bob, cat, dan]\n'), []);
+    // One scalar setting in place of another is no rename: the value left with half the file.
+    assert.deepEqual(gone('name: site\nanalytics: UA-1\n', 'name: site\ncopyright: me\n'), ['analytics']);
+    // A small part of a larger file.
+    const nav = Array.from({ length: 8 }, (_, k) => `  - p${k}.md\n`).join('');
+    assert.deepEqual(gone(`analytics: [UA-1, auto]\nnav:\n${nav}`, `nav:\n${nav}`), []);
   });
 
   it('lists the words lost and gained, as first spelt', () => {
