@@ -35,6 +35,29 @@ export function matchRunbookValue(
   return candidates.find((c) => !c.startsWith('..') && docPaths.has(c));
 }
 
+/** What `runbookDocOf` matches against: the docs of a run (by path), the repository's remotes and refs. */
+export interface RunbookWorkspace {
+  docs: ReadonlyMap<string, unknown>;
+  repos: RepoLocation[];
+  refs: GitRefs;
+}
+
+const docOfs = new WeakMap<RunbookWorkspace, (value: string, ruleFile: string) => string | undefined>();
+
+/**
+ * The doc a runbook value in `ruleFile` points at (`matchRunbookValue`) among the docs of
+ * `workspace`: one function per workspace, whose doc paths are a set built at its first call.
+ */
+export function runbookDocOf(workspace: RunbookWorkspace): (value: string, ruleFile: string) => string | undefined {
+  let docOf = docOfs.get(workspace);
+  if (!docOf) {
+    let docPaths: ReadonlySet<string> | undefined;
+    docOf = (value, ruleFile) => matchRunbookValue(value, ruleFile, (docPaths ??= new Set(workspace.docs.keys())), workspace.repos, workspace.refs);
+    docOfs.set(workspace, docOf);
+  }
+  return docOf;
+}
+
 function bySuffix(pathname: string, docPaths: ReadonlySet<string>): string | undefined {
   const wanted = stripExtension(pathname.replace(/\/+$/, '')).split('/').filter(Boolean).map((s) => s.toLowerCase());
   if (wanted.length === 0) return undefined;

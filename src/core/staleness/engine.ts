@@ -1,13 +1,12 @@
 import type { DocModel } from '../doc-model';
 import { checkChanges, type CheckRange, type CheckReport } from './check/check-changes';
 import { noiseFilter, reviewEndOfDay } from './history/commit-refs';
-import type { WorkspaceContext } from './model/workspace-context';
+import type { DocTermsCache, EvidenceRun, WorkspaceContext } from './model/report-run';
 import { loadContext } from './scan/workspace-context';
 import { DetailBatch } from './diffs/diff-batch';
 import { coveredFiles, MAX_READ_AHEAD, ReadAhead } from './diffs/read-ahead';
 import { collectDocEvidence, futureReview, reviewOf } from './evidence/doc-evidence';
 import { planDocReferences } from './plan/doc-references';
-import type { EvidenceRun } from './evidence/evidence-run';
 import { HistoryIndex } from './history/history-index';
 import { docsToRedo, workingSignatures, type RunChanges, type RunMemory } from './plan/docs-to-redo';
 import { loadFeedback, withFeedback } from './evidence/incident-feedback';
@@ -21,11 +20,11 @@ import { StreamReadAhead } from './diffs/stream-read-ahead';
 import { syncHistory } from './history/sync-history';
 import { queueTargetDetails } from './evidence/target-changes';
 import { nameMergedChanges, type MergedChangeCache } from './evidence/merged-changes';
-import type { DocTermsCache } from './evidence/evidence-run';
 import type { DocStaleness, StalenessReport } from './model/report';
 import { MissingGitObjectError, missingObjectReason } from '../repo/missing-object';
 import { unknownReason } from './history/repo-state-reason';
-import { indexWorkingTree, loadWorkingDiff } from './history/working-tree';
+import { indexWorkingTree } from './history/working-tree';
+import { loadWorkingDiff } from './history/working-diff';
 
 export type { StalenessDeps } from './ports';
 export type { StalenessOptionsInput } from './options';

@@ -6,7 +6,7 @@ import type { FileChange, FileHunks, Hunk, RepoState, StalenessDeps } from '../p
 import type { StalenessOptions } from '../options';
 import type { LinkedTarget } from '../model/evidence';
 import { CheckError, type CheckFinding, type CheckRange, type CheckReport } from '../model/check';
-import type { WorkspaceContext } from '../model/workspace-context';
+import type { WorkspaceContext } from '../model/report-run';
 
 export { CheckError, type CheckFinding, type CheckRange, type CheckReport } from '../model/check';
 

@@ -1,5 +1,5 @@
 import type { DocModel } from '../../doc-model';
-import type { WorkspaceContext } from '../model/workspace-context';
+import type { WorkspaceContext } from '../model/report-run';
 import { MAX_DIFF_BYTES } from '../options';
 import type { BlobContent, FileAt, GitHistory } from '../ports';
 

@@ -1,7 +1,6 @@
 import type { DocModel } from '../../doc-model';
 import { commitRef } from '../history/commit-refs';
-import type { WorkspaceContext } from '../model/workspace-context';
-import type { EvidenceRun } from './evidence-run';
+import type { EvidenceRun, WorkspaceContext } from '../model/report-run';
 import { Touch } from '../history/history-types';
 import { lastRenameHop } from '../history/rename-chain';
 import type { GitHistory } from '../ports';

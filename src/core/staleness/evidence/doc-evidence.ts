@@ -2,7 +2,7 @@ import type { DocModel } from '../../doc-model';
 import { brokenEvidence, checkPinned } from './broken-links';
 import { commitRef, isFutureReviewDay, reviewEndOfDay } from '../history/commit-refs';
 import type { DocReference } from '../model/doc-reference';
-import type { EvidenceRun } from './evidence-run';
+import type { EvidenceRun } from '../model/report-run';
 import type { LineRange } from '../model/line-ranges';
 import type { GitHistory } from '../ports';
 import { reviewStatus, type ReviewStatus } from './review';

@@ -2,7 +2,7 @@ import { normalWord } from '../diffs/vocabulary';
 import type { ChangeEvidence, ChangeVocabulary, DocEvidence } from '../model/evidence';
 import type { GitHistory } from '../ports';
 import { docTree, termsNear, termsOfDoc } from './doc-terms';
-import type { DocTermsCache } from './evidence-run';
+import type { DocTermsCache } from '../model/report-run';
 
 /** Docs larger than this are not read for what they say: their changes count as before. */
 const MAX_DOC_BYTES = 2 * 1024 * 1024;
@@ -65,7 +65,7 @@ export function broughtIn(words: ChangeVocabulary, terms: Map<string, string>): 
   return unique(words.gained.map(saidIn(terms)));
 }
 
-export type { DocTermsCache } from './evidence-run';
+export type { DocTermsCache } from '../model/report-run';
 
 /**
  * Compares each change that carries its words (see `ChangeEvidence.vocabulary`) with what the doc

@@ -2,7 +2,7 @@ import { mergedCommitRef } from '../history/commit-refs';
 import type { DocEvidence, LinkedTarget } from '../model/evidence';
 import type { CommitRef } from '../../findings/finding';
 import type { GitHistory, MergedChange } from '../ports';
-import type { EvidenceRun } from './evidence-run';
+import type { EvidenceRun } from '../model/report-run';
 import { DOC_FILE, matchingPaths } from './target-changes';
 
 /** A commit named in a message ("latest: …"), the paths whose change it stands for, and how to put another in its place. */

@@ -1,26 +1,19 @@
-import { matchRunbookValue } from '../../alerts/runbook-url-match';
 import { normalWord } from '../diffs/vocabulary';
 import type { CallChange, HistoryView, IndexedCommit, RuleChange, StoredDiff, TouchCode } from '../history/history-types';
-import type { FileAt } from '../ports';
+import type { FileAt } from '../../repo/repo-ports';
 import type { LinkedTarget } from '../model/evidence';
-import type { WorkspaceContext } from '../model/workspace-context';
 import { isPackageJson, packageScriptsRun } from '../diffs/package-scripts';
+
+/** The doc a runbook value in a rule file points at (`runbookDocOf` of the run's workspace). */
+export type RunbookDocOf = (value: string, ruleFile: string) => string | undefined;
 
 /**
  * For an alert rule file: the changes of the rules whose runbook is `doc` (see `RuleChange`);
  * undefined for other targets and when the rules were not compared (every change then counts).
  */
-export function docRules(context: WorkspaceContext, target: LinkedTarget, change: { path: string }, diff: StoredDiff | undefined, doc: string | undefined): RuleChange[] | undefined {
+export function docRules(docOf: RunbookDocOf, target: LinkedTarget, change: { path: string }, diff: StoredDiff | undefined, doc: string | undefined): RuleChange[] | undefined {
   if (target.via !== 'alert-rule' || doc === undefined || !diff?.rules) return undefined;
-  return diff.rules.filter((r) => matchRunbookValue(r.value, change.path, docPaths(context), context.repos, context.refs) === doc);
-}
-
-/** The paths of the docs of a run, as a set (built once per workspace context). */
-const docPathSets = new WeakMap<object, ReadonlySet<string>>();
-function docPaths(context: WorkspaceContext): ReadonlySet<string> {
-  let set = docPathSets.get(context);
-  if (!set) docPathSets.set(context, (set = new Set(context.docs.keys())));
-  return set;
+  return diff.rules.filter((r) => docOf(r.value, change.path) === doc);
 }
 
 /** `make`, `make a b` (`just …` for a justfile): the targets a command runs (`''`: the default goal); undefined for other commands. */
@@ -120,8 +113,8 @@ export interface PathChange {
 }
 
 
-/** What the commit steps read of an evidence run (`EvidenceRun` has both). */
-type StepRun = { index: HistoryView; context: WorkspaceContext };
+/** What the commit steps read of an evidence run (`EvidenceRun` has it). */
+type StepRun = { index: HistoryView };
 
 /** Per-commit steps are compared for at most this many of a path's latest commits (older ones are listed as they are). */
 const MAX_STEPS = 30;
@@ -142,7 +135,7 @@ export function commitSteps(run: StepRun, change: PathChange): Array<[FileAt | u
  * commits not all compared. `[]` when every commit was compared and none changed them: the net
  * change came in with commits left out as noise (a bulk move), so it is no evidence.
  */
-export function evidenceUses(run: StepRun, target: LinkedTarget, change: PathChange, doc: string | undefined): Use[] {
+export function evidenceUses(run: StepRun, docOf: RunbookDocOf, target: LinkedTarget, change: PathChange, doc: string | undefined): Use[] {
   const blocks = blocksOf(target);
   if (blocks !== 'rules' && blocks !== 'targets') return change.uses;
   const older = change.uses.slice(0, -MAX_STEPS);
@@ -150,7 +143,7 @@ export function evidenceUses(run: StepRun, target: LinkedTarget, change: PathCha
   const kept = commitSteps(run, change)
     .filter(([from, to]) => {
       const diff = from || to ? run.index.diff(from, to) : undefined;
-      const changed = diff ? (docRules(run.context, target, { path: to?.path ?? from!.path }, diff, doc) ?? ranTargets(target, diff)) : undefined;
+      const changed = diff ? (docRules(docOf, target, { path: to?.path ?? from!.path }, diff, doc) ?? ranTargets(target, diff)) : undefined;
       if (changed === undefined) unknown = true;
       return changed === undefined || changed.length > 0;
     })

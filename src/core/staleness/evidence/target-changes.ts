@@ -1,8 +1,9 @@
+import { runbookDocOf } from '../../alerts/runbook-url-match';
 import { boundedMatcher } from '../../bounded-glob';
 import type { DocModel } from '../../doc-model';
 import { commitRef, isDependencyBump } from '../history/commit-refs';
 import type { DocReference } from '../model/doc-reference';
-import type { EvidenceRun } from './evidence-run';
+import type { EvidenceRun } from '../model/report-run';
 import { Touch, type IndexedCommit, type StoredDiff } from '../history/history-types';
 import { hunksTouching, mapRangeForward, type LineRange } from '../model/line-ranges';
 import type { MinorKind } from '../model/minor-kind';
@@ -128,7 +129,7 @@ function diffOf(run: EvidenceRun, change: PathChange): StoredDiff | undefined {
  * rules, not of the file's other alerts.
  */
 function counts(run: EvidenceRun, target: LinkedTarget, change: PathChange, diff: StoredDiff | undefined, doc: string | undefined): boolean {
-  const rules = docRules(run.context, target, change, diff, doc);
+  const rules = docRules(runbookDocOf(run.context), target, change, diff, doc);
   if (rules) return rules.length > 0;
   const targets = ranTargets(target, diff);
   if (targets) return targets.length > 0;
@@ -176,7 +177,7 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
   for (const change of pathChanges(run, target, ref)) {
     const diff = diffOf(run, change);
     if (!counts(run, target, change, diff, doc)) continue;
-    const uses = evidenceUses(run, target, change, doc);
+    const uses = evidenceUses(run, runbookDocOf(run.context), target, change, doc);
     if (uses.length === 0) continue;
     files++;
     created &&= !change.before && change.now !== undefined;
@@ -186,7 +187,7 @@ export function changeEvidence(run: EvidenceRun, target: LinkedTarget, ref: DocR
       calls.push(...callPhrases(called, docNames(model!), argumentsPassed(model!, target), blocksOf(target) === 'targets' ? recipeTool(target.path) : undefined));
       words = undefined;
     } else seen.plain = true;
-    const rules = docRules(run.context, target, change, diff, doc);
+    const rules = docRules(runbookDocOf(run.context), target, change, diff, doc);
     if (rules && words) {
       const net = netRuleWords(rules);
       if (!net) words = undefined;

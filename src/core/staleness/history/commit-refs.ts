@@ -1,6 +1,6 @@
 import type { IndexedCommit } from './history-types';
 import type { CommitRef } from '../../findings/finding';
-import type { MergedChange } from '../ports';
+import type { MergedChange } from '../model/git-records';
 
 /** Commits that never count as changes: too many files, or listed in `.git-blame-ignore-revs`. */
 export function noiseFilter(ignoreRevs: string[], bulkFiles: number): (commit: IndexedCommit) => boolean {

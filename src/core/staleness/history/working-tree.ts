@@ -1,12 +1,10 @@
 import { boundedMatcher } from '../../bounded-glob';
-import type { DocModel } from '../../doc-model';
-import type { WorkspaceContext } from '../model/workspace-context';
-import type { FileChange, GitHistory } from '../ports';
+import type { FileChange } from '../../repo/repo-ports';
 import type { StalenessOptions } from '../options';
 import type { ChangeEvidence, LinkedTarget } from '../model/evidence';
-import type { WorkingTree } from '../model/working-tree';
+import type { WorkingTree } from '../model/git-records';
 
-export type { WorkingTree } from '../model/working-tree';
+export type { WorkingTree } from '../model/git-records';
 
 /** Indexes `git diff --name-status HEAD` output by path and by rename source; the diff starts empty. */
 export function indexWorkingTree(working: FileChange[]): WorkingTree {
@@ -16,28 +14,6 @@ export function indexWorkingTree(working: FileChange[]): WorkingTree {
     if (change.status === 'R' && change.from !== undefined) tree.renamedFrom.set(change.from, change);
   }
   return tree;
-}
-
-/** One `git diff -w -U0 HEAD` over the docs and targets with uncommitted changes, into `tree.diff`. */
-export async function loadWorkingDiff(
-  tree: WorkingTree,
-  docs: DocModel[],
-  context: WorkspaceContext,
-  git: GitHistory,
-  signal?: AbortSignal,
-): Promise<void> {
-  if (tree.byPath.size === 0) return;
-  const paths = new Set<string>();
-  for (const doc of docs) {
-    if (tree.byPath.has(doc.path)) paths.add(doc.path);
-    for (const target of context.resolved.get(doc.path)!.targets) {
-      if (!target.tracked || target.pinned) continue;
-      for (const path of workingPathsOf(tree, target)) paths.add(path);
-    }
-  }
-  const changed = [...paths].filter((p) => tree.byPath.get(p)!.status !== 'D');
-  if (changed.length === 0) return;
-  for (const file of await git.diffHunks('HEAD', undefined, changed, signal)) tree.diff.set(file.path, file);
 }
 
 /** Whether a doc's uncommitted changes count: anything but whitespace (false when the working tree is not used). */

@@ -1,7 +1,7 @@
 import type { DocModel } from '../../doc-model';
 import { RuleId } from '../../findings/finding';
 import { reviewEndOfDay } from '../history/commit-refs';
-import type { EvidenceRun } from '../evidence/evidence-run';
+import type { EvidenceRun } from '../model/report-run';
 import { Touch, type HistoryView, type IndexedCommit } from '../history/history-types';
 import type { FileAt } from '../ports';
 import { NAME_NOT_UTF8, type DocReference } from '../model/doc-reference';

@@ -1,10 +1,10 @@
 import { boundedMatcher } from '../../bounded-glob';
 import type { DocModel } from '../../doc-model';
 import { RuleId } from '../../findings/finding';
-import type { WorkspaceContext } from '../model/workspace-context';
+import type { WorkspaceContext } from '../model/report-run';
 import type { LogCommit } from '../ports';
 import type { DocEvidence, LinkedTarget } from '../model/evidence';
-import type { WorkingTree } from '../model/working-tree';
+import type { WorkingTree } from '../model/git-records';
 
 /** What one report concluded, kept for the next: which evidence still holds when little changed. */
 export interface RunMemory {

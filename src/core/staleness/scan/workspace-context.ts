@@ -10,13 +10,13 @@ import type { CommandLinkSource, GitHistory, GitRefs, RepoState, WorkspaceFiles 
 import type { RepoLocation } from '../../repo/repo-ports';
 import { remoteLocations } from '../../repo/repo-urls';
 import type { ResolvedDoc } from '../model/evidence';
-import type { WorkspaceContext } from '../model/workspace-context';
+import type { WorkspaceContext } from '../model/report-run';
 import { FileSet } from '../targets/file-set';
 import { resolveDocTargets } from '../targets/resolve-targets';
 import type { StalenessOptions } from '../options';
 import { detectSites, type SiteContext } from '../../site/detect-site';
 
-export type { WorkspaceContext } from '../model/workspace-context';
+export type { WorkspaceContext } from '../model/report-run';
 
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { DocModel } from '../../../../../src/core/doc-model';
-import type { EvidenceRun } from '../../../../../src/core/staleness/evidence/evidence-run';
+import type { EvidenceRun } from '../../../../../src/core/staleness/model/report-run';
 import { planDocReferences } from '../../../../../src/core/staleness/plan/doc-references';
 import { diff, doc, evidenceRun, historyOf, noon, sha, type CommitSpec } from './history-fixture';
 

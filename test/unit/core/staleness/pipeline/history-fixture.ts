@@ -3,7 +3,7 @@
 // and the EvidenceRun those stages share. No git, no files.
 import type { DocModel } from '../../../../../src/core/doc-model';
 import { parseDoc } from '../../../../../src/core/parse-doc';
-import type { DiffQueue, EvidenceRun } from '../../../../../src/core/staleness/evidence/evidence-run';
+import type { DiffQueue, EvidenceRun } from '../../../../../src/core/staleness/model/report-run';
 import { noiseFilter } from '../../../../../src/core/staleness/history/commit-refs';
 import { diffKey, HistoryIndex, type StoredDiff } from '../../../../../src/core/staleness/history/history-index';
 import { indexWorkingTree, type WorkingTree } from '../../../../../src/core/staleness/history/working-tree';

@@ -1,8 +1,35 @@
-import type { WorkspaceContext } from '../model/workspace-context';
+import type { AlertRuleLink } from '../../alerts/types';
+import type { DocModel } from '../../doc-model';
+import type { FileAt, GitRefs, RepoLocation } from '../../repo/repo-ports';
+import type { SiteContext } from '../../site/site-model';
 import type { HistoryView, IndexedCommit } from '../history/history-types';
-import type { FileAt } from '../ports';
 import type { StalenessOptions } from '../options';
-import type { WorkingTree } from '../model/working-tree';
+import type { FileSet } from '../targets/file-set';
+import type { ResolvedDoc } from './evidence';
+import type { WorkingTree } from './git-records';
+
+// What the stages of one report run share: the workspace as scanned and resolved (scan/, targets/),
+// and what the evidence stages work from (the history, the working tree, the diff queue, caches).
+// Types only, importing files that import only leaves, so that every stage can take them.
+
+/** The working tree as resolution sees it: files, forge locations, refs, and every doc's targets. */
+export interface WorkspaceContext {
+  files: FileSet;
+  /** Every file, as listed. */
+  list: string[];
+  repos: RepoLocation[];
+  refs: GitRefs;
+  /** doc path → alert rule files pointing at it. */
+  alertRules: Map<string, AlertRuleLink[]>;
+  /** doc path → its targets and resolution problems. */
+  resolved: Map<string, ResolvedDoc>;
+  /** The docs resolved (to tell a changed doc from the same one next time). */
+  docs: Map<string, DocModel>;
+  /** The docs sites detected, whose URLs links are resolved against. */
+  site: SiteContext;
+  /** What resolution depended on besides the docs (files, remotes, refs, alert rules), as one string. */
+  key: string;
+}
 
 /**
  * What docs say next to their links, kept between runs (by an engine): doc path → the text it was
