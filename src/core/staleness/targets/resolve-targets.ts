@@ -13,6 +13,7 @@ import type { RepoLocation } from '../../repo/repo-ports';
 import { resolveRepoUrl } from '../../repo/repo-urls';
 import type { LinkedTarget, ResolvedDoc, StalenessReason, TargetVia } from '../model/evidence';
 import { outsideRepoReason } from '../rules/link-outside-repo';
+import { notPublishedReason } from '../rules/link-not-published';
 import type { SiteContext } from '../../site/site-model';
 import { isFixturePath, isTemplatePath, siteOutcome } from './site-targets';
 import { FileSet } from './file-set';
@@ -134,6 +135,7 @@ export function resolveDocTargets(doc: DocModel, ctx: ResolveContext): ResolvedD
     if (ctx.site && (link.kind === 'relative' || link.kind === 'absolute-path')) {
       const outcome = siteOutcome(link, doc.path, path, kind, ctx.site, ctx.files);
       if (outcome.problem) problems.push(outcome.problem);
+      if (outcome.kind === 'keep' && outcome.unpublished) problems.push(notPublishedReason(link.raw, outcome.path, outcome.unpublished, link.line, link.column));
       if (outcome.kind === 'drop') continue;
       ({ path, targetKind: kind, site } = outcome);
       if (path === doc.path) continue;

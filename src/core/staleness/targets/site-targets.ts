@@ -4,7 +4,6 @@ import type { DocLink } from '../../doc-model';
 import { resolveSiteLink, type ExistingFiles } from '../../site/resolve-site-link';
 import { isServed, pagesMountOf, siteOfPath, type SiteContext } from '../../site/site-model';
 import type { LinkedTarget, StalenessReason } from '../model/evidence';
-import { notPublishedReason } from '../rules/link-not-published';
 
 /**
  * Folders of test fixtures: their docs are searched, but their (often deliberately broken) links
@@ -42,7 +41,15 @@ function refCandidates(site: SiteContext, docPath: string, ref: string): string[
 
 /** What the site made of a link the repository alone could not resolve, or found wrong with one it could. */
 export type SiteOutcome =
-  | { kind: 'keep'; path: string; targetKind: LinkedTarget['kind']; site?: LinkedTarget['site']; problem?: StalenessReason }
+  | {
+      kind: 'keep';
+      path: string;
+      targetKind: LinkedTarget['kind'];
+      site?: LinkedTarget['site'];
+      problem?: StalenessReason;
+      /** The file exists but the doc's site does not serve it: the site's generator and source folder (`link.not-published`, see `notPublishedReason`). */
+      unpublished?: { generator: string; source: string };
+    }
   | { kind: 'drop'; problem?: StalenessReason };
 
 /**
@@ -50,8 +57,8 @@ export type SiteOutcome =
  * repository path was tried (`path`, `kind`): a missing target that is a page of the site, a
  * configured redirect or a page made from data is not broken (a page of its source file is the
  * target instead); one that may be generated is an `info`; one that is missing says what was
- * tried. A relative link to a file that exists but is not served is `link.not-published`. Without
- * a site for the doc, the target is kept as it is.
+ * tried. A relative link to a file that exists but is not served is kept `unpublished` (the caller
+ * reports it as `link.not-published`). Without a site for the doc, the target is kept as it is.
  */
 export function siteOutcome(link: DocLink, docPath: string, path: string, kind: LinkedTarget['kind'], site: SiteContext, files: ExistingFiles): SiteOutcome {
   let written = link.path ?? '';
@@ -71,7 +78,7 @@ export function siteOutcome(link: DocLink, docPath: string, path: string, kind: 
     // Content served elsewhere: which other files that site serves is not known here.
     if (!docSite || docSite.servedElsewhere || linkKind !== 'relative' || isServed(docSite, path)) return { kind: 'keep', path, targetKind: kind };
     const source = pagesMountOf(docSite, docPath)?.dir ?? '';
-    return { kind: 'keep', path, targetKind: kind, problem: notPublishedReason(link.raw, path, { generator: docSite.generator, source }, link.line, link.column) };
+    return { kind: 'keep', path, targetKind: kind, unpublished: { generator: docSite.generator, source } };
   }
   const result = resolveSiteLink(written, linkKind, docPath, site, files);
   if (!result) return { kind: 'keep', path, targetKind: kind };
