@@ -232,4 +232,31 @@ describe('staleness: scripts and make targets a doc calls count changes of how t
       assert.match(doc.reasons[0]!.message, /but took nothing this doc says next to the link out of it: it only brought in `image`, which this doc says/);
     });
   });
+  // operator-sdk: one doc runs `make install`, another links the Makefile (a name without an
+  // extension, so possibly a script). The same diff was asked for with the make targets and with the
+  // script's interface; the last ask won, the other was never there, and the report looped forever.
+  describe('a file one doc runs targets of and another links', () => {
+    const MAKEFILE = (flags: string) => `install:\n\tgo install ${flags} ./cmd/tool\n\nbuild:\n\tgo build ./...\n`;
+    const RUNS = '# Install\n\n```bash\nmake install\n```\n';
+    const LINKS = '# Contributing\n\nSee the [Makefile](../Makefile) for the build steps.\n';
+
+    async function reports(paths: string[]): Promise<DocStaleness[]> {
+      const deps = { git: new SimpleGitHistory(repo.dir, repo.env), files: new GitWorkspaceFiles(repo.dir, repo.env), commandLinks };
+      return (await new StalenessEngine(deps, { now: () => NOW }).report(await repo.docs(paths))).docs;
+    }
+
+    it('gives each doc the verdict it gets alone, and the report ends', async () => {
+      await repo.commit('docs', '2025-01-01', { 'docs/install.md': RUNS, 'docs/contributing.md': LINKS, Makefile: MAKEFILE('') });
+      await repo.commit('install with tags', '2025-02-01', { Makefile: MAKEFILE('-tags $(GO_BUILD_TAGS)') });
+      const [alone1] = await reports(['docs/install.md']);
+      const [alone2] = await reports(['docs/contributing.md']);
+      const together = await reports(['docs/install.md', 'docs/contributing.md']);
+      assert.deepEqual(together.map(reasons), [reasons(alone1!), reasons(alone2!)]);
+      assert.deepEqual(together.map((d) => d.reasons.map((r) => r.message)), [alone1!.reasons.map((r) => r.message), alone2!.reasons.map((r) => r.message)]);
+      // The recipe of `install` reads a new variable the doc does not list; the linking doc says none of the new words.
+      assert.deepEqual([reasons(alone1!), reasons(alone2!)], [[['stale.unmentioned-change', 'info', 'Makefile', 4]], [['stale.unmentioned-change', 'info', 'Makefile', 3]]]);
+      assert.match(alone1!.reasons[0]!.message, /run by a command of this doc.*how this doc calls it .* is the same/);
+      assert.match(alone2!.reasons[0]!.message, /^Linked file `Makefile` changed .*not in anything this doc says next to the link/);
+    });
+  });
 });

@@ -1,11 +1,12 @@
 import { lacksBlocks, lacksShape, type Blocks } from './diff-notes';
 import { NoteCache, notedDiff, type DiffJob, type DiffSide } from './noted-diff';
 import { nextTurn } from '../../next-turn';
-import type { HistoryView, StoredDiff } from '../history/history-types';
+import type { HistoryView } from '../history/history-types';
 import { diffKey } from '../history/history-types';
 import type { BlobContent, FileAt, GitHistory, TextDiffer } from '../ports';
 import { MAX_DIFF_BYTES } from '../options';
 import { missing, stateKey, type ReadAhead } from './read-ahead';
+import { opaqueDiff, sameBlob } from './opaque-diff';
 
 /** Longest stretch of diffs without letting the event loop read git's output. */
 const SLICE_MS = 3;
@@ -50,6 +51,12 @@ export class DetailBatch {
   private readonly readAt = new Map<string, string>();
   /** State → its content, once read (or undefined while it is being read, and for no file). */
   private readonly content = new Map<string, BlobContent | undefined>();
+  /**
+   * Pair → what it was fetched with in this run (`diff`, `shape`, a kind of blocks). A need asked
+   * again after its fetch could not be met there (a side unreadable) and is not queued again, so
+   * the plan ⇄ fetch loop ends.
+   */
+  private readonly asked = new Map<string, Set<string>>();
   /** Pairs queued and not yet being read. */
   private current: Pair[] = [];
   /** Chunks of pairs queued for the next flush; the first `CHUNKS_HELD` are read as soon as they are full. */
@@ -85,11 +92,14 @@ export class DetailBatch {
     const queued = this.pairs.get(key);
     if (queued) {
       if (shape) queued.shape = true;
-      if (blocks) queued.blocks = blocks;
+      // A pair holds one kind of blocks: another kind asked in the same round is queued in the next.
+      if (blocks) queued.blocks ??= blocks;
       return;
     }
     const known = this.index.diffByKey(key);
     if (known && !(shape && lacksShape(known, from, to)) && !(blocks && lacksBlocks(known, from, to, blocks))) return;
+    const asked = this.asked.get(key);
+    if (known && asked && (!shape || asked.has('shape')) && (!blocks || asked.has(blocks))) return;
     const pair: Pair = { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(shape ? { shape } : {}), ...(blocks ? { blocks } : {}) };
     this.pairs.set(key, pair);
     if (from && read.from) this.readAt.set(stateKey(from), read.from);
@@ -132,6 +142,13 @@ export class DetailBatch {
     this.startChunk();
     const chunks = this.chunks;
     this.chunks = [];
+    for (const [key, { shape, blocks }] of this.pairs) {
+      const asked = this.asked.get(key) ?? new Set<string>();
+      asked.add('diff');
+      if (shape) asked.add('shape');
+      if (blocks) asked.add(blocks);
+      this.asked.set(key, asked);
+    }
     this.pairs.clear();
     if (chunks.length === 0) return;
     const content = this.content;
@@ -278,20 +295,3 @@ export class DetailBatch {
     oids.forEach((oid, i) => byBlob.get(oid)!.forEach((key) => this.content.set(key, blobs[i])));
   }
 }
-
-/** Both states are known to be the same blob. */
-function sameBlob(index: HistoryView, a: FileAt, b: FileAt): boolean {
-  const oid = index.blobOf(a);
-  return oid !== undefined && oid === index.blobOf(b);
-}
-
-/** The diff when it needs no line diff (same blob, or a side that is binary, unreadable or too large: then with both sizes); undefined otherwise. */
-function opaqueDiff(from: BlobContent | undefined, to: BlobContent | undefined): StoredDiff | undefined {
-  if (from && to && from.oid === to.oid) return { added: 0, deleted: 0, hunks: [] };
-  const opaque = (blob: BlobContent | undefined) => !!blob && blob.text === undefined;
-  if (!opaque(from) && !opaque(to)) return undefined;
-  if (from?.unreadable || to?.unreadable) return { added: 0, deleted: 0, hunks: [], binary: true, unreadable: true };
-  if (from?.tooLarge || to?.tooLarge) return { added: 0, deleted: 0, hunks: [], binary: true, tooLarge: { before: from?.size ?? 0, after: to?.size ?? 0 } };
-  return { added: 0, deleted: 0, hunks: [], binary: true };
-}
-

@@ -24,10 +24,14 @@ function makeTargets(raw: string, tool: 'make' | 'just'): string[] | undefined {
   return words.length === 1 ? [''] : tool === 'just' ? [words[1]!] : words.slice(1);
 }
 
+/** The files whose targets or recipes a command runs: Makefiles (and `.mk` parts) and justfiles. */
+const JUST_FILE = /(?:^|\/)\.?[Jj]ustfile$/;
+const MAKE_FILE = /(?:^|\/)(?:GNUmakefile|[Mm]akefile|[^/]+\.mk|\.?[Jj]ustfile)$/;
+
 /** The Makefile (justfile, package.json) targets a doc's commands run from `target`, when every command reading it is `make` (`just`, a package script run: see `packageScriptsRun`); undefined otherwise. */
 function targetsRun(target: LinkedTarget): string[] | undefined {
   if (target.via !== 'command') return undefined;
-  const tool = /(?:^|\/)(?:GNUmakefile|[Mm]akefile|[^/]+\.mk)$/.test(target.path) ? 'make' : /(?:^|\/)\.?[Jj]ustfile$/.test(target.path) ? 'just' : isPackageJson(target.path) ? 'npm' : undefined;
+  const tool = MAKE_FILE.test(target.path) ? (JUST_FILE.test(target.path) ? 'just' : 'make') : isPackageJson(target.path) ? 'npm' : undefined;
   if (!tool) return undefined;
   const names = new Set<string>();
   for (const o of target.occurrences) {
@@ -50,9 +54,12 @@ export function blocksOf(target: LinkedTarget): 'rules' | 'targets' | 'calls' | 
   return callable(target) ? 'calls' : undefined;
 }
 
-/** A file a command runs, or a linked file that may be a script (see `blocksOf`); not a line anchor. */
+/**
+ * A file a command runs, or a linked file that may be a script (see `blocksOf`); not a line anchor,
+ * and never a Makefile or justfile (what a command runs of those is its targets: `targetsRun`).
+ */
 function callable(target: LinkedTarget): boolean {
-  if (target.kind !== 'file' || target.lines) return false;
+  if (target.kind !== 'file' || target.lines || MAKE_FILE.test(target.path)) return false;
   return target.via === 'command' || ((target.via === 'link' || target.via === 'url' || target.via === 'code-span') && /(?:^|\/)[^./]+$|\.(?:sh|bash|zsh|ksh|py|rb)$/i.test(target.path));
 }
 

@@ -107,4 +107,21 @@ describe('DetailBatch (the diffs the verdicts ask for)', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     assert.equal(ahead.get(stateKey(at('teams.yaml', 2))), missing);
   });
+  // operator-sdk: one doc ran `make install`, another linked the Makefile; each round asked the same
+  // pair for its make targets and then for a script's interface, the second ask replaced the first,
+  // and the plan ⇄ fetch loop never ended (14,000 rounds in a minute).
+  it('gets a pair asked for with two kinds of blocks in one round both, over at most two rounds, then asks nothing', async () => {
+    const { git, index } = await repository();
+    const batch = new DetailBatch(index, git);
+    let rounds = 0;
+    for (; rounds < 5; rounds++) {
+      batch.needDiff(at('pool.conf', 1), at('pool.conf', 2), {}, false, 'targets');
+      batch.needDiff(at('pool.conf', 1), at('pool.conf', 2), {}, false, 'calls');
+      if (batch.pending === 0) break;
+      await batch.flush();
+    }
+    assert.ok(rounds <= 2, `still asking after ${rounds} rounds`);
+    const diff = index.diff(at('pool.conf', 1), at('pool.conf', 2))!;
+    assert.deepEqual([diff.targets, Array.isArray(diff.calls)], [[], true]);
+  });
 });
