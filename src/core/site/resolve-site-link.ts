@@ -122,8 +122,9 @@ export function pageCandidates(mount: SiteMount, rest: string, trailingSlash: bo
     const out = [base, `${base}.md`, `${base}.md.erb`, `${base}.erb`, `${base}.markdown`, ...PAGE_SOURCES.slice(0, 4).map((e) => `${stem}${e}`)];
     return /(^|\/)index$/.test(stem) ? [...out, ...INDEX_NAMES.map((n) => joinDir(posix.dirname(stem) === '.' ? '' : posix.dirname(stem), n))] : out;
   }
-  // `repos.json` may be made from `repos.json.erb` (Middleman templates).
-  if (/\.[a-z0-9]{1,8}$/i.test(clean) && !/\.(md|mdx|markdown)$/i.test(clean)) return [base, `${base}.erb`];
+  // `repos.json` may be made from `repos.json.erb` (Middleman templates). A suffix of digits only is
+  // a version (`v0.19.0`), no file type: the page sources are tried as for any page URL.
+  if (/\.(?=[a-z0-9]{1,8}$)[0-9]*[a-z]/i.test(clean) && !/\.(md|mdx|markdown)$/i.test(clean)) return [base, `${base}.erb`];
   if (/\.(md|mdx|markdown)$/i.test(clean)) return [base];
   const code = (mount.codePages ?? []).flatMap((e) => [`${base}${e}`, joinDir(base, `index${e}`)]);
   return [base, ...PAGE_SOURCES.map((e) => `${base}${e}`), ...indexes, ...code];

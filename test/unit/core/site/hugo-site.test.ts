@@ -65,3 +65,32 @@ describe('Hugo links beyond plain paths', () => {
     assert.deepEqual(problemRows(resolved), []);
   });
 });
+
+// operator-sdk: `/docs/upgrading-sdk-version/v0.19.0#…` is the page `v0.19.0.md`; the `.0` of a
+// version is no file extension, so the page sources must be tried as for any other page URL.
+describe('Hugo pages named after versions', () => {
+  const repo: Repo = {
+    'hugo.toml': 'baseURL = "https://sdk.example.org/"\ntitle = "SDK"\ncontentDir = "content/en"\n',
+    'content/en/docs/upgrading/_index.md': '# Upgrading\n',
+    'content/en/docs/upgrading/v0.19.0.md': '# v0.19.0\n\n## Migrating Go projects\n',
+    'content/en/docs/upgrading/v1.0.0.md': '[migrate](/docs/upgrading/v0.19.0#migrating-go-projects) [gone](/docs/upgrading/v0.18.0)\n',
+    'static/files/tool.1': 'a man page\n',
+    'content/en/docs/man.md': '[man](/files/tool.1) [archive](/files/tool.tar.gz)\n',
+  };
+
+  it('resolves a page URL whose last segment ends in a version number to its markdown page', async () => {
+    const resolved = await resolveIn(repo, 'content/en/docs/upgrading/v1.0.0.md');
+    assert.deepEqual(targetRows(resolved), [
+      ['/docs/upgrading/v0.19.0#migrating-go-projects', 'content/en/docs/upgrading/v0.19.0.md', 'file'],
+      ['/docs/upgrading/v0.18.0', 'docs/upgrading/v0.18.0', 'missing'],
+    ]);
+  });
+
+  it('still takes a suffix with a letter for a file type: a static file is served as it is', async () => {
+    const resolved = await resolveIn(repo, 'content/en/docs/man.md');
+    assert.deepEqual(targetRows(resolved).map((r) => r.slice(0, 3)), [
+      ['/files/tool.1', 'static/files/tool.1', 'file'],
+      ['/files/tool.tar.gz', 'files/tool.tar.gz', 'missing'],
+    ]);
+  });
+});
