@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { ChildProcess } from 'node:child_process';
+import { StalenessEngine } from '../../../src/core/staleness/engine';
+import { SimpleGitHistory } from '../../../src/node/git-history';
+import { GitWorkspaceFiles } from '../../../src/node/git-workspace-files';
+import { GitFixture } from './git-fixture';
+
+const NOW = new Date('2025-06-01T00:00:00Z');
+
+/**
+ * Each git process a re-check starts costs the editor's thread a fork (15-20 ms on a loaded
+ * machine) and the re-check a process's latency: a kept engine's re-check after one commit starts
+ * only the processes whose answer can have changed.
+ */
+describe('git processes of a re-check with an engine kept between runs', () => {
+  let repo: GitFixture;
+  let started: string[][];
+  const spawn = Object.getOwnPropertyDescriptor(ChildProcess.prototype, 'spawn')!;
+
+  beforeEach(async () => {
+    repo = await GitFixture.create('recheck-processes');
+    started = [];
+    // Every child process goes through ChildProcess#spawn (simple-git, execFile, cat-file readers alike).
+    Object.defineProperty(ChildProcess.prototype, 'spawn', {
+      ...spawn,
+      value: function (this: ChildProcess, options: { args?: string[] }) {
+        const args = options.args ?? [];
+        // The git command: the first argument that is not a `-c key=value` pair or another option.
+        const command: string[] = [];
+        for (let i = 1; i < args.length; i++) {
+          if (args[i] === '-c') i++;
+          else command.push(args[i]!);
+        }
+        started.push(command);
+        return (spawn.value as (o: unknown) => unknown).call(this, options);
+      },
+    });
+  });
+  afterEach(async () => {
+    Object.defineProperty(ChildProcess.prototype, 'spawn', spawn);
+    await repo.remove();
+  });
+
+  function engine(git = new SimpleGitHistory(repo.dir, repo.env)): StalenessEngine {
+    return new StalenessEngine({ git, files: new GitWorkspaceFiles(repo.dir, repo.env) }, { now: () => NOW, mentions: false });
+  }
+
+  const commands = (name: string) => started.filter((c) => c[0] === name || (c[0] === '--no-optional-locks' && c[1] === name));
+
+  it('reads the repository config once per run', async () => {
+    await repo.commit('start', '2025-01-01', {
+      'runbooks/db.md': '# Db\n\n[pool](../deploy/pool.yaml)\n',
+      'deploy/pool.yaml': 'size: 10\n',
+      '.git-blame-ignore-revs': '',
+    });
+    const kept = engine();
+    const docs = await repo.docs(['runbooks/db.md']);
+    await kept.report(docs);
+    await repo.commit('raise pool', '2025-02-01', { 'deploy/pool.yaml': 'size: 20\n' });
+    started = [];
+    const report = await kept.report(docs);
+    assert.equal(report.docs[0]!.level, 'stale');
+    assert.deepEqual(commands('config'), [['config', '--list', '-z']]);
+  });
+
+  it('asks git once which paths a commit named by its id holds', async () => {
+    const first = await repo.commit('start', '2025-01-01', { 'deploy/pool.yaml': 'size: 10\n' });
+    await repo.commit('move', '2025-02-01', { 'deploy/pool.yaml': null, 'deploy/pool2.yaml': 'size: 10\n' });
+    const git = new SimpleGitHistory(repo.dir, repo.env);
+    const present = async (rev: string, paths: string[]) => {
+      const found = (await git.pathsAt(rev, paths))!;
+      return paths.filter((p) => found.has(p));
+    };
+    assert.deepEqual(await present(first, ['deploy/pool.yaml', 'deploy/pool2.yaml']), ['deploy/pool.yaml']);
+    started = [];
+    assert.deepEqual(await present(first, ['deploy/pool.yaml', 'deploy/pool2.yaml']), ['deploy/pool.yaml']);
+    assert.deepEqual(started, []);
+    // A path not asked about before is asked of git (only it).
+    assert.deepEqual(await present(first, ['deploy/pool2.yaml', 'deploy/other.yaml', 'deploy']), ['deploy']);
+    assert.deepEqual(started.map((c) => c[0]), ['ls-tree']);
+    assert.deepEqual(started[0]!.slice(started[0]!.indexOf('--') + 1), ['deploy/other.yaml']);
+    // A branch name may move: it is asked again.
+    started = [];
+    assert.deepEqual(await present('main', ['deploy/pool2.yaml']), ['deploy/pool2.yaml']);
+    assert.equal(commands('ls-tree').length, 1);
+    started = [];
+    assert.deepEqual(await present('main', ['deploy/pool2.yaml']), ['deploy/pool2.yaml']);
+    assert.equal(commands('ls-tree').length, 1);
+  });
+});
