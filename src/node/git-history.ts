@@ -7,11 +7,14 @@ import type { BlobContent, FileAt, FileChange, FileHunks, GitHistory, GitRefs, G
 import { CatFileReader } from './cat-file-reader';
 import { readFromDisk } from './disk-reader';
 import { readInside } from './workspace-boundary';
-import { readFilterDrivers, neutralisingEnv, SIMPLE_GIT_UNSAFE } from './safe-git';
+import { filterDriversOf, readFilterDrivers, neutralisingEnv, SIMPLE_GIT_UNSAFE } from './safe-git';
 import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseConfigList, parseNameStatus, parseRefs, parseStatus, remotesFromConfig, prefixMapper } from './git-parse';
 import { parsePatch } from './git-parse-patch';
 import { mergedChangesOf, pathsAtCommit, remoteBranchRef } from './git-path-queries';
 import { assertRev, blobOf, chunkPathspecs, convertedPaths, ENV_KEYS, isSafeRev, MAX_IGNORE_REVS_BYTES, MAX_OBJECT_BYTES, PARALLEL_MIN_OBJECTS, PARALLEL_PROCESSES, splitForParallel, STABLE_CONFIG, type RepoLayout } from './git-invocation';
+
+/** `pathsAt` keeps what it learnt of at most this many commits (the oldest asked is dropped first). */
+const MAX_COMMITS_KEPT = 256;
 
 /**
  * `GitHistory` over simple-git. Every command runs at the repository's top level with stable
@@ -26,6 +29,8 @@ export class SimpleGitHistory implements GitHistory {
   private layout: Promise<RepoLayout | string> | undefined;
   private readers: CatFileReader[] | undefined;
   private configRead: Promise<Map<string, string[]>> | undefined;
+  /** Commit id → path → whether the commit holds it (see `pathsAt`). */
+  private readonly pathsAtCommit = new Map<string, Map<string, boolean>>();
 
   /** `env` is the environment to give git (only PATH, HOME and a few platform variables are kept). */
   constructor(root: string, env: Record<string, string | undefined>) {
@@ -38,13 +43,23 @@ export class SimpleGitHistory implements GitHistory {
   async state(signal?: AbortSignal): Promise<RepoState> {
     const layout = await this.getLayout(signal);
     if (typeof layout === 'string') return { kind: 'none', reason: layout };
-    this.configRead = undefined;
-    layout.env = await this.gitEnv(layout.top, signal);
+    // One `git config --list -z` per run, read beside HEAD: the filter drivers every later
+    // process must switch off come from it, and so do the values asked for later (remotes,
+    // `blame.ignoreRevsFile`). Asking for HEAD runs no filter, so it need not wait for them.
+    const configRead = this.readConfig(layout, signal);
+    this.configRead = configRead;
+    configRead.catch(() => {
+      if (this.configRead === configRead) this.configRead = undefined;
+    });
     // Both answers from one process when HEAD exists (the common case); a repository without
     // commits makes it fail, and then shallowness is asked alone.
-    const both = await this.client(layout, signal)
-      .raw(['rev-parse', '--is-shallow-repository', '--verify', '--end-of-options', 'HEAD^{commit}'])
-      .catch(() => undefined);
+    const [drivers, both] = await Promise.all([
+      configRead.then(filterDriversOf, () => [] as string[]),
+      this.client({ top: layout.top, env: this.env }, signal)
+        .raw(['rev-parse', '--is-shallow-repository', '--verify', '--end-of-options', 'HEAD^{commit}'])
+        .catch(() => undefined),
+    ]);
+    layout.env = { ...this.env, ...neutralisingEnv(drivers) };
     const [shallow, head] = both?.trim().split('\n') ?? [];
     if (both !== undefined && /^[0-9a-f]{40,64}$/.test(head ?? '')) return { kind: 'git', head, shallow: shallow === 'true' };
     signal?.throwIfAborted();
@@ -195,14 +210,17 @@ export class SimpleGitHistory implements GitHistory {
    * `-c` settings are listed too), read once per run (`state` starts a run).
    */
   private config(signal?: AbortSignal): Promise<Map<string, string[]>> {
-    this.configRead ??= this.requireLayout(signal)
-      .then((layout) => this.client(layout, signal).raw(['config', '--list', '-z']))
-      .then(parseConfigList);
+    this.configRead ??= this.requireLayout(signal).then((layout) => this.readConfig(layout, signal));
     const read = this.configRead;
     read.catch(() => {
       if (this.configRead === read) this.configRead = undefined;
     });
     return read;
+  }
+
+  /** `git config --list -z`, with the process environment only (the filter drivers are read from it, so none is switched off yet). */
+  private async readConfig(layout: RepoLayout, signal?: AbortSignal): Promise<Map<string, string[]>> {
+    return parseConfigList(await this.client({ top: layout.top, env: this.env }, signal).raw(['config', '--list', '-z']));
   }
 
   async resolve(ref: string, signal?: AbortSignal): Promise<string | undefined> {
@@ -219,6 +237,30 @@ export class SimpleGitHistory implements GitHistory {
 
   async pathsAt(rev: string, paths: string[], signal?: AbortSignal): Promise<Set<string> | undefined> {
     const layout = await this.requireLayout(signal);
+    // A commit named by its id holds the same paths for ever: each is asked of git once (a doc's
+    // links pinned to a commit would otherwise cost two git processes every re-check).
+    if (/^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(rev)) {
+      const known = this.pathsAtCommit.get(rev);
+      const unknown = paths.filter((p) => !known?.has(p));
+      if (unknown.length > 0) {
+        // Once known to be in this clone, it needs no resolving again.
+        const found = known ? await pathsAtCommit(this.client(layout, signal), layout, rev, unknown) : await this.pathsAtUncached(layout, rev, unknown, signal);
+        // Not in this clone (yet: a fetch may bring it): nothing to keep.
+        if (!found) return undefined;
+        const entry = known ?? new Map<string, boolean>();
+        if (this.pathsAtCommit.size >= MAX_COMMITS_KEPT && !known) this.pathsAtCommit.delete(this.pathsAtCommit.keys().next().value!);
+        this.pathsAtCommit.set(rev, entry);
+        for (const p of unknown) entry.set(p, found.has(p));
+        // What git listed besides (folders above what it found) exists too.
+        for (const p of found) entry.set(p, true);
+      }
+      const entry = this.pathsAtCommit.get(rev)!;
+      return new Set(paths.filter((p) => entry.get(p)));
+    }
+    return this.pathsAtUncached(layout, rev, paths, signal);
+  }
+
+  private async pathsAtUncached(layout: RepoLayout, rev: string, paths: string[], signal?: AbortSignal): Promise<Set<string> | undefined> {
     const git = this.client(layout, signal);
     // A branch a fresh clone has only as a remote-tracking branch (`origin/release-1.7`).
     const sha = (await this.resolveIn(layout, rev, signal)) ?? (await this.resolveIn(layout, (isSafeRev(rev) && (await remoteBranchRef(git, rev))) || '', signal));

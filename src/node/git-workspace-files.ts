@@ -6,6 +6,9 @@ import { DEFAULT_EXCLUDE } from '../core/doc-filter';
 import type { WorkspaceFiles } from '../core/staleness/ports';
 import { SAFE_GIT_CONFIG, SIMPLE_GIT_UNSAFE } from './safe-git';
 
+/** `paths` sorted by code unit, in place. */
+const sorted = (paths: string[]): string[] => paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
 /** Walking a folder that is not a repository stops after this many files. */
 const MAX_WALKED_FILES = 200_000;
 
@@ -33,12 +36,15 @@ export class GitWorkspaceFiles implements WorkspaceFiles {
   }
 
   async list(signal?: AbortSignal): Promise<string[]> {
+    return (await this.gitList(signal)) ?? sorted(await this.walk(signal));
+  }
+
+  async gitList(signal?: AbortSignal): Promise<string[] | undefined> {
     const fromGit = this.options.useGit === false ? undefined : await this.listFromGit(signal).catch((error: unknown) => {
       if (signal?.aborted) throw error;
       return undefined;
     });
-    const files = fromGit ?? (await this.walk(signal));
-    return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return fromGit && sorted(fromGit);
   }
 
   /** The root folder's name and, in a git work tree, the repository name of the `origin` remote's URL. */

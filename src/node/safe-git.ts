@@ -46,6 +46,11 @@ export function filterDriverNames(listing: string): string[] {
   return [...names];
 }
 
+/** The filter drivers of a parsed configuration listing (`git config --list -z`, see `parseConfigList`): as `filterDriverNames`. */
+export function filterDriversOf(config: ReadonlyMap<string, readonly string[]>): string[] {
+  return filterDriverNames([...config.keys()].join('\0'));
+}
+
 /**
  * Environment variables that switch off every named filter driver for one git process (git's
  * `GIT_CONFIG_COUNT` / `GIT_CONFIG_KEY_n` / `GIT_CONFIG_VALUE_n`, which take the key whole, so

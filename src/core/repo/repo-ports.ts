@@ -24,6 +24,13 @@ export interface GitRefs {
 export interface WorkspaceFiles {
   /** Every file below the root (git-tracked plus untracked, not ignored), sorted. */
   list(signal?: AbortSignal): Promise<string[]>;
+  /**
+   * The files as git lists them (what `list` gives in a git work tree: tracked and present, plus
+   * untracked and not ignored), sorted; undefined when git cannot list them (then use `list`). Such
+   * a list stays true while HEAD's tree and the uncommitted changes (`git status`) hold the same
+   * files, which lets a caller that reads both keep it.
+   */
+  gitList?(signal?: AbortSignal): Promise<string[] | undefined>;
   /** A file's text, or undefined when it cannot be read or is larger than `maxBytes`. */
   read(path: string, maxBytes?: number): Promise<string | undefined>;
   /**

@@ -25,8 +25,18 @@ import { MissingGitObjectError, missingObjectReason } from '../repo/missing-obje
 import { unknownReason } from './history/repo-state-reason';
 import { indexWorkingTree } from './history/working-tree';
 import { loadWorkingDiff } from './history/working-diff';
+import { treeKeepsFiles, workingListKey } from './plan/kept-listing';
 
 export type { StalenessDeps } from './ports';
+
+/** What a run's history pass and working-tree status found that decides whether the last listing still holds. */
+interface ListingInputs {
+  mode: 'full' | 'incremental' | 'memory' | 'cache';
+  /** The commits read since the last run's head (incremental). */
+  added?: LogCommit[];
+  /** The uncommitted changes now. */
+  now: FileChange[];
+}
 export type { StalenessOptionsInput } from './options';
 export { commitRef, noiseFilter, reviewEndOfDay } from './history/commit-refs';
 
@@ -92,18 +102,23 @@ export class StalenessEngine {
     // context reuse its scan of alert rule files; the history and working tree are read below.
     let changed: (value: Set<string> | undefined) => void = () => undefined;
     const changedSince = new Promise<Set<string> | undefined>((resolve) => (changed = resolve));
-    const contextRead = loadContext(docs, git, files, state, this.options, signal, this.memory?.context, this.memory ? changedSince : undefined, this.deps.commandLinks);
+    // What the history pass and the working tree's status found, for the workspace listing (see `keptListing`).
+    let seen: (value: ListingInputs | undefined) => void = () => undefined;
+    const listed: { key?: string } = {};
+    const listing = this.keptListing(new Promise<ListingInputs | undefined>((resolve) => (seen = resolve)), listed, signal);
+    const contextRead = loadContext(docs, git, files, state, this.options, signal, this.memory?.context, this.memory ? changedSince : undefined, this.deps.commandLinks, listing);
     const feedbackRead = loadFeedback(this.deps.feedback, signal);
     feedbackRead.catch(() => undefined);
     const unknown = unknownReason(state);
     if (unknown !== undefined) {
       changed(undefined);
+      seen(undefined);
       const context = await contextRead;
       return { repo: state, docs: docs.map((doc) => this.scoreWithoutHistory(doc, context, unknown)) };
     }
     const head = (state as { head: string }).head;
     try {
-      return await this.reportFromHistory(docs, run, state, head, contextRead, feedbackRead, changed);
+      return await this.reportFromHistory(docs, run, state, head, contextRead, feedbackRead, changed, seen, listed);
     } catch (error) {
       if (!(error instanceof MissingGitObjectError)) throw error;
       // What was read of the history is incomplete: nothing of it is kept for the next run.
@@ -124,6 +139,8 @@ export class StalenessEngine {
     contextRead: Promise<WorkspaceContext>,
     feedbackRead: ReturnType<typeof loadFeedback>,
     changed: (value: Set<string> | undefined) => void,
+    seen: (value: ListingInputs | undefined) => void,
+    listed: { key?: string },
   ): Promise<StalenessReport> {
     const { signal, onProgress } = run;
     const { git } = this.deps;
@@ -162,8 +179,14 @@ export class StalenessEngine {
     }
     const previousWorking = [...(this.memory?.working.keys() ?? [])];
     Promise.all([syncRead, workingRead]).then(
-      ([sync, now]) => changed(sync.mode === 'full' ? undefined : new Set([...(sync.added ?? []).flatMap((c) => c.changes.flatMap((ch) => [ch.path, ...(ch.from !== undefined ? [ch.from] : [])])), ...now.map((ch) => ch.path), ...previousWorking])),
-      () => changed(undefined),
+      ([sync, now]) => {
+        seen({ mode: sync.mode, ...(sync.added ? { added: sync.added } : {}), now });
+        changed(sync.mode === 'full' ? undefined : new Set([...(sync.added ?? []).flatMap((c) => c.changes.flatMap((ch) => [ch.path, ...(ch.from !== undefined ? [ch.from] : [])])), ...now.map((ch) => ch.path), ...previousWorking]));
+      },
+      () => {
+        seen(undefined);
+        changed(undefined);
+      },
     );
     const [context, sync, ignoreList, working] = await Promise.all([
       contextRead,
@@ -225,7 +248,7 @@ export class StalenessEngine {
       // The same object when nothing changed at all, so its score is reused too.
       return JSON.stringify(review) === JSON.stringify(kept.review) ? kept : { ...kept, review };
     });
-    this.memory = { ...changes, evidence: new Map(evidence.map((e) => [e.path, e])) };
+    this.memory = { ...changes, evidence: new Map(evidence.map((e) => [e.path, e])), ...(listed.key !== undefined ? { listKey: listed.key } : {}) };
 
     onProgress?.({ phase: 'score', message: 'Scoring' });
     const feedback = await feedbackRead;
@@ -249,6 +272,33 @@ export class StalenessEngine {
       history: { head, commits: index.size, mode: sync.mode, commitsRead: sync.commitsRead },
       ...(warnings.length ? { warnings } : {}),
     };
+  }
+
+  /**
+   * The workspace's files for this run, when this engine ran before and git lists the files: the
+   * last run's list when HEAD's tree and the uncommitted changes hold the same files as then (see
+   * `treeKeepsFiles`, `workingListKey`), else git's listing taken once this run's `git status` is
+   * read, which the next run may keep (`listed.key` says which status it goes with). Undefined:
+   * list as usual, beside the rest (a first run, a workspace git does not list, uncommitted
+   * changes not read). A listing taken beside the status is never kept: a file created or deleted
+   * between the two would be missed for good.
+   */
+  private keptListing(inputs: Promise<ListingInputs | undefined>, listed: { key?: string }, signal?: AbortSignal): Promise<string[]> | undefined {
+    const { files } = this.deps;
+    const memory = this.memory;
+    if (!memory || !files.gitList || !this.options.workingTree) return undefined;
+    return inputs.then(async (found) => {
+      if (!found) return files.list(signal);
+      const key = workingListKey(found.now);
+      if (memory.listKey === key && found.mode !== 'full' && treeKeepsFiles(found.added ?? [])) {
+        listed.key = key;
+        return memory.context.list;
+      }
+      const list = await files.gitList!(signal);
+      if (list === undefined) return files.list(signal);
+      listed.key = key;
+      return list;
+    });
   }
 
   /**

@@ -63,6 +63,26 @@ describe('git processes of a re-check with an engine kept between runs', () => {
     assert.deepEqual(commands('config'), [['config', '--list', '-z']]);
   });
 
+  it('lists the workspace again only when a file was added or removed', async () => {
+    await repo.commit('start', '2025-01-01', { 'runbooks/db.md': '# Db\n\n[pool](../deploy/pool.yaml) [next](../deploy/next.yaml)\n', 'deploy/pool.yaml': 'size: 10\n' });
+    const kept = engine();
+    const docs = await repo.docs(['runbooks/db.md']);
+    const listings = () => started.filter((c) => c[0] === 'ls-files' && c.includes('--others')).length;
+    await kept.report(docs);
+    // Listed beside the status on the first run, once more after it on the second, then kept.
+    await repo.commit('raise pool', '2025-02-01', { 'deploy/pool.yaml': 'size: 20\n' });
+    await kept.report(docs);
+    started = [];
+    await repo.commit('raise pool again', '2025-02-02', { 'deploy/pool.yaml': 'size: 30\n' });
+    await kept.report(docs);
+    assert.equal(listings(), 0);
+    await repo.write({ 'deploy/next.yaml': 'new\n' });
+    const report = await kept.report(docs);
+    assert.equal(listings(), 1);
+    assert.equal(report.docs[0]!.targets.find((t) => t.path === 'deploy/next.yaml')?.kind, 'file');
+    assert.deepEqual(report.docs, (await engine().report(docs)).docs);
+  });
+
   it('asks git once which paths a commit named by its id holds', async () => {
     const first = await repo.commit('start', '2025-01-01', { 'deploy/pool.yaml': 'size: 10\n' });
     await repo.commit('move', '2025-02-01', { 'deploy/pool.yaml': null, 'deploy/pool2.yaml': 'size: 10\n' });
@@ -78,7 +98,8 @@ describe('git processes of a re-check with an engine kept between runs', () => {
     // A path not asked about before is asked of git (only it).
     assert.deepEqual(await present(first, ['deploy/pool2.yaml', 'deploy/other.yaml', 'deploy']), ['deploy']);
     assert.deepEqual(started.map((c) => c[0]), ['ls-tree']);
-    assert.deepEqual(started[0]!.slice(started[0]!.indexOf('--') + 1), ['deploy/other.yaml']);
+    const listed = commands('ls-tree')[0]!;
+    assert.deepEqual(listed.slice(listed.indexOf('--') + 1), ['deploy/other.yaml']);
     // A branch name may move: it is asked again.
     started = [];
     assert.deepEqual(await present('main', ['deploy/pool2.yaml']), ['deploy/pool2.yaml']);

@@ -16,6 +16,8 @@ export interface RunMemory {
   working: Map<string, string>;
   /** Doc path → its evidence. */
   evidence: Map<string, DocEvidence>;
+  /** When `context.list` is git's listing taken after the uncommitted changes were read: their `workingListKey` (the next run may keep the list). */
+  listKey?: string;
 }
 
 /** What this run knows that may differ from the last one. */

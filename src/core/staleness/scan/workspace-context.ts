@@ -35,10 +35,12 @@ export async function loadContext(
   changedSince?: Promise<Set<string> | undefined>,
   /** What the docs' commands call (see `StalenessDeps.commandLinks`). */
   commandLinks?: CommandLinkSource,
+  /** The workspace's files when the caller has them (see the engine's kept listing); default `files.list()`. */
+  listing?: Promise<string[]>,
 ): Promise<WorkspaceContext> {
   const withHistory = state.kind === 'git' && state.head !== undefined;
   const [list, remotes, refs] = await Promise.all([
-    files.list(signal),
+    listing ?? files.list(signal),
     withHistory ? git.remotes(signal).catch(() => []) : Promise.resolve([]),
     withHistory ? git.refs(signal).catch(() => ({ branches: [], tags: [] })) : Promise.resolve({ branches: [], tags: [] }),
   ]);

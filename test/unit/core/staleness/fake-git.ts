@@ -116,10 +116,19 @@ export class FakeGit implements GitHistory {
   }
 }
 
-/** An in-memory `WorkspaceFiles`. */
+/** An in-memory `WorkspaceFiles`; with `git: true`, one that lists as git does (`gitList`). Counts the listings. */
 export class FakeFiles implements WorkspaceFiles {
-  constructor(public files: Record<string, string> = {}) {}
+  /** How many times the files were listed. */
+  listings = 0;
+  gitList?: () => Promise<string[] | undefined>;
+  constructor(
+    public files: Record<string, string> = {},
+    options: { git?: boolean } = {},
+  ) {
+    if (options.git) this.gitList = () => this.list();
+  }
   async list(): Promise<string[]> {
+    this.listings++;
     return Object.keys(this.files).sort();
   }
   async read(path: string): Promise<string | undefined> {
