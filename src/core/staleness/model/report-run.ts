@@ -27,7 +27,7 @@ export interface WorkspaceContext {
   docs: Map<string, DocModel>;
   /** The docs sites detected, whose URLs links are resolved against. */
   site: SiteContext;
-  /** What resolution depended on besides the docs (files, remotes, refs, alert rules), as one string. */
+  /** What resolution depended on besides the docs and `list` (remotes, refs, alert rules, sites), as one string. */
   key: string;
 }
 

@@ -45,7 +45,9 @@ export async function loadContext(
     withHistory ? git.refs(signal).catch(() => ({ branches: [], tags: [] })) : Promise.resolve({ branches: [], tags: [] }),
   ]);
   signal?.throwIfAborted();
-  const fileSet = new FileSet(list);
+  // The same files as last time (a kept listing is the same array): the same lookups.
+  const sameList = previous !== undefined && (previous.list === list || (previous.list.length === list.length && previous.list.every((p, i) => p === list[i])));
+  const fileSet = sameList ? previous.files : new FileSet(list);
   const repos = remoteLocations(remotes);
   const kept = await keptAlertRules(previous, list, repos, refs, docs, options, changedSince);
   const alertRules = kept
@@ -55,11 +57,11 @@ export async function loadContext(
     : await scanAlertRules({ list, docs, files, repos, refs, options, signal }, await searchRuleFiles(files, options, signal));
   const site = await detectSites({ list, read: (path) => files.read(path, MAX_SITE_FILE_BYTES) }, docs, options.site);
   signal?.throwIfAborted();
-  const key = JSON.stringify([list, repos, refs, [...alertRules].sort((a, b) => (a[0] < b[0] ? -1 : 1)), siteKey(site)]);
+  const key = JSON.stringify([repos, refs, [...alertRules].sort((a, b) => (a[0] < b[0] ? -1 : 1)), siteKey(site)]);
   // The same inputs and the same doc: the same resolution (the same object, which lets the
   // engine reuse what it concluded from it). Otherwise resolve, keeping the old object when the
   // result is equal anyway.
-  const reuse = previous?.key === key ? previous : undefined;
+  const reuse = sameList && previous.key === key ? previous : undefined;
   const resolved = new Map<string, ResolvedDoc>();
   const docMap = new Map<string, DocModel>();
   // Resolving hundreds of docs takes seconds on a cold run, beside the history pass on this
