@@ -26,8 +26,12 @@ import { unknownReason } from './history/repo-state-reason';
 import { indexWorkingTree } from './history/working-tree';
 import { loadWorkingDiff } from './history/working-diff';
 import { treeKeepsFiles, workingListKey } from './plan/kept-listing';
+import { readDocTexts } from './evidence/mentions';
 
 export type { StalenessDeps } from './ports';
+
+/** A re-check redoing at most this many docs reads their text beside the diffs (see `readDocTexts`). */
+const EARLY_DOC_READS = 64;
 
 /** What a run's history pass and working-tree status found that decides whether the last listing still holds. */
 interface ListingInputs {
@@ -222,6 +226,14 @@ export class StalenessEngine {
     const redo = docsToRedo(this.memory, changes, docs);
     const todo = docs.filter((doc) => redo.has(doc.path));
     const computed = new Map<string, DocEvidence>();
+    if (this.options.mentions && changes.newCommits?.length && todo.length <= EARLY_DOC_READS) {
+      // A re-check after new commits redoes the docs they concern and at the end compares what those
+      // say with the changes: their text is read now, beside the diffs. Not the docs the commits
+      // changed themselves: their reference moved past the changes, there is usually none to compare.
+      const committed = new Set(changes.newCommits.flatMap((c) => c.changes.map((ch) => ch.path)));
+      const paths = todo.map((doc) => doc.path).filter((path) => !committed.has(path));
+      if (paths.length > 0) evidenceRun.docTexts = readDocTexts(git, paths, signal);
+    }
     if (todo.length > 0) {
       // Plan ⇄ fetch: plan every doc's reference from the diffs known so far (a missing one is asked
       // for and its commit taken for now), ask for its targets' diffs after it, and fetch all of it in

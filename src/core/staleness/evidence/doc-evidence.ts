@@ -75,7 +75,7 @@ export async function collectDocEvidence(
       reviewLine: doc.frontMatterLines?.start ?? 1,
     });
   }
-  await compareWithDocs(out, run.options.mentions ? git : undefined, signal, run.docTerms);
+  await compareWithDocs(out, run.options.mentions ? git : undefined, signal, run.docTerms, run.docTexts);
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { normalWord } from '../diffs/vocabulary';
 import type { ChangeEvidence, ChangeVocabulary, DocEvidence } from '../model/evidence';
-import type { GitHistory } from '../ports';
+import type { BlobContent, GitHistory } from '../ports';
 import { docTree, termsNear, termsOfDoc } from './doc-terms';
 import type { DocTermsCache } from '../model/report-run';
 
@@ -67,18 +67,36 @@ export function broughtIn(words: ChangeVocabulary, terms: Map<string, string>): 
 
 export type { DocTermsCache } from '../model/report-run';
 
+/** Docs' texts read ahead of `compareWithDocs` (see `readDocTexts`): path → the read under way. */
+export type DocTexts = Map<string, Promise<BlobContent | undefined>>;
+
+/**
+ * Starts reading the docs at `paths` from the working tree, as `compareWithDocs` would read them,
+ * in one call: for a caller that knows early which docs it will compare (a re-check after a
+ * commit), so the read runs beside the diffs instead of after them. A failed read is read again.
+ */
+export function readDocTexts(git: GitHistory, paths: string[], signal?: AbortSignal): DocTexts {
+  const reading = git.readWorkingFiles(paths, MAX_DOC_BYTES, signal);
+  reading.catch(() => undefined);
+  return new Map(paths.map((path, i) => [path, reading.then((texts) => texts[i])]));
+}
+
 /**
  * Compares each change that carries its words (see `ChangeEvidence.vocabulary`) with what the doc
  * says next to the links to its target (see `termsNear`): sets `mentions` when the change concerns
  * it, else `unmentioned`. Reads the docs concerned from the working tree in one call; a doc that
  * cannot be read keeps its changes as they are, and so do all without `git` (`mentions: false`).
  * The words are dropped, except on an unmentioned change, whose message shows some of them.
- * `cache` keeps what each doc says for the next run.
+ * `cache` keeps what each doc says for the next run; `early`: docs' texts already being read (see
+ * `readDocTexts`), the others are read here.
  */
-export async function compareWithDocs(evidence: DocEvidence[], git: GitHistory | undefined, signal?: AbortSignal, cache?: DocTermsCache): Promise<void> {
+export async function compareWithDocs(evidence: DocEvidence[], git: GitHistory | undefined, signal?: AbortSignal, cache?: DocTermsCache, early?: DocTexts): Promise<void> {
   const concerned = git ? evidence.filter((e) => e.changes.some((c) => c.vocabulary && !c.minor)) : [];
-  const texts = git && concerned.length > 0 ? await git.readWorkingFiles(concerned.map((e) => e.path), MAX_DOC_BYTES, signal) : [];
-  const textOf = new Map(concerned.map((e, i) => [e.path, texts[i]?.text]));
+  const textOf = new Map<string, string | undefined>();
+  const taken = await Promise.all(concerned.map((e) => early?.get(e.path)?.then((blob) => ({ blob }), () => undefined)));
+  const left = concerned.filter((e, i) => (taken[i] ? (textOf.set(e.path, taken[i].blob?.text), false) : true));
+  const texts = git && left.length > 0 ? await git.readWorkingFiles(left.map((e) => e.path), MAX_DOC_BYTES, signal) : [];
+  left.forEach((e, i) => textOf.set(e.path, texts[i]?.text));
   for (const e of evidence) {
     if (!e.changes.some((c) => c.vocabulary)) continue;
     const text = textOf.get(e.path);

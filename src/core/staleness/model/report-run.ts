@@ -1,6 +1,6 @@
 import type { AlertRuleLink } from '../../alerts/types';
 import type { DocModel } from '../../doc-model';
-import type { FileAt, GitRefs, RepoLocation } from '../../repo/repo-ports';
+import type { BlobContent, FileAt, GitRefs, RepoLocation } from '../../repo/repo-ports';
 import type { SiteContext } from '../../site/site-model';
 import type { HistoryView, IndexedCommit } from '../history/history-types';
 import type { StalenessOptions } from '../options';
@@ -75,4 +75,6 @@ export interface EvidenceRun {
   pathChanges?: Map<string, unknown>;
   /** What docs say next to their links, kept by the engine between runs (see `compareWithDocs`). */
   docTerms?: DocTermsCache;
+  /** Docs' texts read ahead for `compareWithDocs` (see `readDocTexts`). */
+  docTexts?: Map<string, Promise<BlobContent | undefined>>;
 }
