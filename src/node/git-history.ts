@@ -8,13 +8,10 @@ import { CatFileReader } from './cat-file-reader';
 import { readFromDisk } from './disk-reader';
 import { readInside } from './workspace-boundary';
 import { filterDriversOf, readFilterDrivers, neutralisingEnv, SIMPLE_GIT_UNSAFE } from './safe-git';
-import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseConfigList, parseNameStatus, parseRefs, parseStatus, remotesFromConfig, prefixMapper } from './git-parse';
+import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseConfigList, parseRefs, remotesFromConfig, prefixMapper } from './git-parse';
 import { parsePatch } from './git-parse-patch';
-import { mergedChangesOf, pathsAtCommit, remoteBranchRef } from './git-path-queries';
+import { changedFilesOf, CommitPaths, mergedChangesOf, pathsAtCommit, remoteBranchRef } from './git-path-queries';
 import { assertRev, blobOf, chunkPathspecs, convertedPaths, ENV_KEYS, isSafeRev, MAX_IGNORE_REVS_BYTES, MAX_OBJECT_BYTES, PARALLEL_MIN_OBJECTS, PARALLEL_PROCESSES, splitForParallel, STABLE_CONFIG, type RepoLayout } from './git-invocation';
-
-/** `pathsAt` keeps what it learnt of at most this many commits (the oldest asked is dropped first). */
-const MAX_COMMITS_KEPT = 256;
 
 /**
  * `GitHistory` over simple-git. Every command runs at the repository's top level with stable
@@ -29,8 +26,8 @@ export class SimpleGitHistory implements GitHistory {
   private layout: Promise<RepoLayout | string> | undefined;
   private readers: CatFileReader[] | undefined;
   private configRead: Promise<Map<string, string[]>> | undefined;
-  /** Commit id → path → whether the commit holds it (see `pathsAt`). */
-  private readonly pathsAtCommit = new Map<string, Map<string, boolean>>();
+  /** What `pathsAt` learnt of commits named by their id. */
+  private readonly commitPaths = new CommitPaths();
 
   /** `env` is the environment to give git (only PATH, HOME and a few platform variables are kept). */
   constructor(root: string, env: Record<string, string | undefined>) {
@@ -46,18 +43,13 @@ export class SimpleGitHistory implements GitHistory {
     // One `git config --list -z` per run, read beside HEAD: the filter drivers every later
     // process must switch off come from it, and so do the values asked for later (remotes,
     // `blame.ignoreRevsFile`). Asking for HEAD runs no filter, so it need not wait for them.
-    const configRead = this.readConfig(layout, signal);
-    this.configRead = configRead;
-    configRead.catch(() => {
-      if (this.configRead === configRead) this.configRead = undefined;
-    });
+    this.configRead = undefined;
+    const configRead = this.config(signal);
     // Both answers from one process when HEAD exists (the common case); a repository without
     // commits makes it fail, and then shallowness is asked alone.
     const [drivers, both] = await Promise.all([
       configRead.then(filterDriversOf, () => [] as string[]),
-      this.client({ top: layout.top, env: this.env }, signal)
-        .raw(['rev-parse', '--is-shallow-repository', '--verify', '--end-of-options', 'HEAD^{commit}'])
-        .catch(() => undefined),
+      this.client({ top: layout.top, env: this.env }, signal).raw(['rev-parse', '--is-shallow-repository', '--verify', '--end-of-options', 'HEAD^{commit}']).catch(() => undefined),
     ]);
     layout.env = { ...this.env, ...neutralisingEnv(drivers) };
     const [shallow, head] = both?.trim().split('\n') ?? [];
@@ -162,23 +154,7 @@ export class SimpleGitHistory implements GitHistory {
     const layout = await this.requireLayout(signal);
     assertRev(from);
     if (to !== undefined) assertRev(to);
-    const git = this.client(layout, signal);
-    if (to === undefined && from === 'HEAD') {
-      // The working tree against HEAD in one process that always prints something (simple-git
-      // waits 50 ms after a silent one): `git status` with the branch header.
-      const status = await git.raw(['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--renames', '--ignore-submodules=dirty']);
-      return parseStatus(status, layout.map);
-    }
-    const diff = await git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--ignore-submodules=dirty', from, ...(to ? [to] : []), '--']);
-    const changes = parseNameStatus(diff, layout.map);
-    if (to === undefined) {
-      const untracked = await git.raw(['ls-files', '-z', '--others', '--exclude-standard', '--full-name']);
-      for (const top of untracked.split('\0')) {
-        const mapped = top ? layout.map(top) : undefined;
-        if (mapped !== undefined) changes.push({ status: 'A', path: mapped });
-      }
-    }
-    return changes;
+    return changedFilesOf(this.client(layout, signal), layout, from, to);
   }
 
   async diffHunks(from: string, to: string | undefined, paths: string[], signal?: AbortSignal): Promise<FileHunks[]> {
@@ -239,24 +215,7 @@ export class SimpleGitHistory implements GitHistory {
     const layout = await this.requireLayout(signal);
     // A commit named by its id holds the same paths for ever: each is asked of git once (a doc's
     // links pinned to a commit would otherwise cost two git processes every re-check).
-    if (/^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(rev)) {
-      const known = this.pathsAtCommit.get(rev);
-      const unknown = paths.filter((p) => !known?.has(p));
-      if (unknown.length > 0) {
-        // Once known to be in this clone, it needs no resolving again.
-        const found = known ? await pathsAtCommit(this.client(layout, signal), layout, rev, unknown) : await this.pathsAtUncached(layout, rev, unknown, signal);
-        // Not in this clone (yet: a fetch may bring it): nothing to keep.
-        if (!found) return undefined;
-        const entry = known ?? new Map<string, boolean>();
-        if (this.pathsAtCommit.size >= MAX_COMMITS_KEPT && !known) this.pathsAtCommit.delete(this.pathsAtCommit.keys().next().value!);
-        this.pathsAtCommit.set(rev, entry);
-        for (const p of unknown) entry.set(p, found.has(p));
-        // What git listed besides (folders above what it found) exists too.
-        for (const p of found) entry.set(p, true);
-      }
-      const entry = this.pathsAtCommit.get(rev)!;
-      return new Set(paths.filter((p) => entry.get(p)));
-    }
+    if (CommitPaths.keeps(rev)) return this.commitPaths.pathsAt(rev, paths, (asked, known) => (known ? pathsAtCommit(this.client(layout, signal), layout, rev, asked) : this.pathsAtUncached(layout, rev, asked, signal)));
     return this.pathsAtUncached(layout, rev, paths, signal);
   }
 

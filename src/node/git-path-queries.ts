@@ -1,8 +1,9 @@
-// Questions about paths at given commits, for SimpleGitHistory: which paths exist at a commit, and
-// which commit on a merge's merged side last changed a path.
+// Questions about paths at given commits, for SimpleGitHistory: which paths exist at a commit,
+// which commit on a merge's merged side last changed a path, which files differ between two states.
 import type { SimpleGit } from 'simple-git';
-import type { MergedChange } from '../core/staleness/ports';
+import type { FileChange, MergedChange } from '../core/staleness/ports';
 import { chunkArgs, chunkPathspecs, isSafeRev, type RepoLayout } from './git-invocation';
+import { parseNameStatus, parseStatus } from './git-parse';
 
 const RECORD = '\u001e';
 const FIELD = '\u001f';
@@ -59,4 +60,63 @@ export async function remoteBranchRef(git: SimpleGit, branch: string): Promise<s
   const out = await git.raw(['for-each-ref', '--format=%(refname)', 'refs/remotes/']).catch(() => '');
   const names = out.split('\n').filter((r) => r.endsWith(`/${branch}`) && r.split('/').length === 3 + branch.split('/').length);
   return names.find((r) => r.startsWith('refs/remotes/origin/')) ?? names[0];
+}
+
+/** `CommitPaths` keeps what it learnt of at most this many commits (the oldest asked is dropped first). */
+const MAX_COMMITS_KEPT = 256;
+
+/**
+ * Which paths commits named by their id hold, as learnt so far: a commit holds the same paths for
+ * ever, so each path is asked of git once per commit.
+ */
+export class CommitPaths {
+  /** Commit id → path → whether the commit holds it. */
+  private readonly commits = new Map<string, Map<string, boolean>>();
+
+  /** Whether `rev` is a commit id (whose answers never change), not a ref name. */
+  static keeps(rev: string): boolean {
+    return /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(rev);
+  }
+
+  /**
+   * Which of `paths` commit `rev` holds; `ask` is called for the paths not known yet (`known`: the
+   * commit was found in this clone before, so it needs no resolving). Undefined when the commit is
+   * not in this clone (nothing is kept: a fetch may bring it).
+   */
+  async pathsAt(rev: string, paths: string[], ask: (paths: string[], known: boolean) => Promise<Set<string> | undefined>): Promise<Set<string> | undefined> {
+    const known = this.commits.get(rev);
+    const unknown = paths.filter((p) => !known?.has(p));
+    if (unknown.length > 0) {
+      const found = await ask(unknown, known !== undefined);
+      if (!found) return undefined;
+      const entry = this.commits.get(rev) ?? new Map<string, boolean>();
+      if (!this.commits.has(rev) && this.commits.size >= MAX_COMMITS_KEPT) this.commits.delete(this.commits.keys().next().value!);
+      this.commits.set(rev, entry);
+      for (const p of unknown) entry.set(p, found.has(p));
+      // What git listed besides (folders above what it found) exists too.
+      for (const p of found) entry.set(p, true);
+    }
+    const entry = this.commits.get(rev)!;
+    return new Set(paths.filter((p) => entry.get(p)));
+  }
+}
+
+/** Files that differ from `from` in `to`, or in the working tree and index (untracked files added); see `GitHistory.changedFiles`. */
+export async function changedFilesOf(git: SimpleGit, layout: RepoLayout, from: string, to: string | undefined): Promise<FileChange[]> {
+  if (to === undefined && from === 'HEAD') {
+    // The working tree against HEAD in one process that always prints something (simple-git
+    // waits 50 ms after a silent one): `git status` with the branch header.
+    const status = await git.raw(['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--renames', '--ignore-submodules=dirty']);
+    return parseStatus(status, layout.map);
+  }
+  const diff = await git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--ignore-submodules=dirty', from, ...(to ? [to] : []), '--']);
+  const changes = parseNameStatus(diff, layout.map);
+  if (to === undefined) {
+    const untracked = await git.raw(['ls-files', '-z', '--others', '--exclude-standard', '--full-name']);
+    for (const top of untracked.split('\0')) {
+      const mapped = top ? layout.map(top) : undefined;
+      if (mapped !== undefined) changes.push({ status: 'A', path: mapped });
+    }
+  }
+  return changes;
 }

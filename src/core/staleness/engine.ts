@@ -1,17 +1,16 @@
 import type { DocModel } from '../doc-model';
 import { checkChanges, type CheckRange, type CheckReport } from './check/check-changes';
-import { noiseFilter, reviewEndOfDay } from './history/commit-refs';
+import { noiseFilter } from './history/commit-refs';
 import type { DocTermsCache, EvidenceRun, WorkspaceContext } from './model/report-run';
 import { loadContext } from './scan/workspace-context';
 import { DetailBatch } from './diffs/diff-batch';
 import { coveredFiles, MAX_READ_AHEAD, ReadAhead } from './diffs/read-ahead';
-import { collectDocEvidence, futureReview, reviewOf } from './evidence/doc-evidence';
+import { collectDocEvidence, evidenceWithoutHistory, reviewOf } from './evidence/doc-evidence';
 import { planDocReferences } from './plan/doc-references';
 import { HistoryIndex } from './history/history-index';
 import { docsToRedo, workingSignatures, type RunChanges, type RunMemory } from './plan/docs-to-redo';
 import { loadFeedback, withFeedback } from './evidence/incident-feedback';
 import type { FileChange, LogCommit, RepoState, StalenessDeps } from './ports';
-import { reviewStatus } from './evidence/review';
 import type { DocEvidence } from './model/evidence';
 import { resolveStalenessOptions, type StalenessOptions, type StalenessOptionsInput } from './options';
 import { verdictOf } from './verdict/verdict-of';
@@ -25,22 +24,10 @@ import { MissingGitObjectError, missingObjectReason } from '../repo/missing-obje
 import { unknownReason } from './history/repo-state-reason';
 import { indexWorkingTree } from './history/working-tree';
 import { loadWorkingDiff } from './history/working-diff';
-import { treeKeepsFiles, workingListKey } from './plan/kept-listing';
-import { readDocTexts } from './evidence/mentions';
+import { ListingRun } from './plan/kept-listing';
+import { readRedoneDocTexts } from './evidence/mentions';
 
 export type { StalenessDeps } from './ports';
-
-/** A re-check redoing at most this many docs reads their text beside the diffs (see `readDocTexts`). */
-const EARLY_DOC_READS = 64;
-
-/** What a run's history pass and working-tree status found that decides whether the last listing still holds. */
-interface ListingInputs {
-  mode: 'full' | 'incremental' | 'memory' | 'cache';
-  /** The commits read since the last run's head (incremental). */
-  added?: LogCommit[];
-  /** The uncommitted changes now. */
-  now: FileChange[];
-}
 export type { StalenessOptionsInput } from './options';
 export { commitRef, noiseFilter, reviewEndOfDay } from './history/commit-refs';
 
@@ -106,23 +93,20 @@ export class StalenessEngine {
     // context reuse its scan of alert rule files; the history and working tree are read below.
     let changed: (value: Set<string> | undefined) => void = () => undefined;
     const changedSince = new Promise<Set<string> | undefined>((resolve) => (changed = resolve));
-    // What the history pass and the working tree's status found, for the workspace listing (see `keptListing`).
-    let seen: (value: ListingInputs | undefined) => void = () => undefined;
-    const listed: { key?: string } = {};
-    const listing = this.keptListing(new Promise<ListingInputs | undefined>((resolve) => (seen = resolve)), listed, signal);
-    const contextRead = loadContext(docs, git, files, state, this.options, signal, this.memory?.context, this.memory ? changedSince : undefined, this.deps.commandLinks, listing);
+    const listing = new ListingRun(this.memory && { list: this.memory.context.list, key: this.memory.listKey }, files, this.options.workingTree, signal);
+    const contextRead = loadContext(docs, git, files, state, this.options, signal, this.memory?.context, this.memory ? changedSince : undefined, this.deps.commandLinks, listing.listing);
     const feedbackRead = loadFeedback(this.deps.feedback, signal);
     feedbackRead.catch(() => undefined);
     const unknown = unknownReason(state);
     if (unknown !== undefined) {
       changed(undefined);
-      seen(undefined);
+      listing.seen(undefined);
       const context = await contextRead;
-      return { repo: state, docs: docs.map((doc) => this.scoreWithoutHistory(doc, context, unknown)) };
+      return { repo: state, docs: docs.map((doc) => verdictOf(evidenceWithoutHistory(doc, context, unknown, this.options), this.options, VERDICT_RULES)) };
     }
     const head = (state as { head: string }).head;
     try {
-      return await this.reportFromHistory(docs, run, state, head, contextRead, feedbackRead, changed, seen, listed);
+      return await this.reportFromHistory(docs, run, state, head, contextRead, feedbackRead, changed, listing);
     } catch (error) {
       if (!(error instanceof MissingGitObjectError)) throw error;
       // What was read of the history is incomplete: nothing of it is kept for the next run.
@@ -130,7 +114,7 @@ export class StalenessEngine {
       this.memory = undefined;
       const context = await contextRead;
       const reason = missingObjectReason(error);
-      return { repo: state, docs: docs.map((doc) => this.scoreWithoutHistory(doc, context, reason)) };
+      return { repo: state, docs: docs.map((doc) => verdictOf(evidenceWithoutHistory(doc, context, reason, this.options), this.options, VERDICT_RULES)) };
     }
   }
 
@@ -143,8 +127,7 @@ export class StalenessEngine {
     contextRead: Promise<WorkspaceContext>,
     feedbackRead: ReturnType<typeof loadFeedback>,
     changed: (value: Set<string> | undefined) => void,
-    seen: (value: ListingInputs | undefined) => void,
-    listed: { key?: string },
+    listing: ListingRun,
   ): Promise<StalenessReport> {
     const { signal, onProgress } = run;
     const { git } = this.deps;
@@ -184,13 +167,10 @@ export class StalenessEngine {
     const previousWorking = [...(this.memory?.working.keys() ?? [])];
     Promise.all([syncRead, workingRead]).then(
       ([sync, now]) => {
-        seen({ mode: sync.mode, ...(sync.added ? { added: sync.added } : {}), now });
+        listing.seen({ mode: sync.mode, added: sync.added, now });
         changed(sync.mode === 'full' ? undefined : new Set([...(sync.added ?? []).flatMap((c) => c.changes.flatMap((ch) => [ch.path, ...(ch.from !== undefined ? [ch.from] : [])])), ...now.map((ch) => ch.path), ...previousWorking]));
       },
-      () => {
-        seen(undefined);
-        changed(undefined);
-      },
+      () => void (listing.seen(undefined), changed(undefined)),
     );
     const [context, sync, ignoreList, working] = await Promise.all([
       contextRead,
@@ -226,14 +206,7 @@ export class StalenessEngine {
     const redo = docsToRedo(this.memory, changes, docs);
     const todo = docs.filter((doc) => redo.has(doc.path));
     const computed = new Map<string, DocEvidence>();
-    if (this.options.mentions && changes.newCommits?.length && todo.length <= EARLY_DOC_READS) {
-      // A re-check after new commits redoes the docs they concern and at the end compares what those
-      // say with the changes: their text is read now, beside the diffs. Not the docs the commits
-      // changed themselves: their reference moved past the changes, there is usually none to compare.
-      const committed = new Set(changes.newCommits.flatMap((c) => c.changes.map((ch) => ch.path)));
-      const paths = todo.map((doc) => doc.path).filter((path) => !committed.has(path));
-      if (paths.length > 0) evidenceRun.docTexts = readDocTexts(git, paths, signal);
-    }
+    if (this.options.mentions) evidenceRun.docTexts = readRedoneDocTexts(git, changes.newCommits, todo, signal);
     if (todo.length > 0) {
       // Plan ⇄ fetch: plan every doc's reference from the diffs known so far (a missing one is asked
       // for and its commit taken for now), ask for its targets' diffs after it, and fetch all of it in
@@ -260,7 +233,7 @@ export class StalenessEngine {
       // The same object when nothing changed at all, so its score is reused too.
       return JSON.stringify(review) === JSON.stringify(kept.review) ? kept : { ...kept, review };
     });
-    this.memory = { ...changes, evidence: new Map(evidence.map((e) => [e.path, e])), ...(listed.key !== undefined ? { listKey: listed.key } : {}) };
+    this.memory = { ...changes, evidence: new Map(evidence.map((e) => [e.path, e])), ...(listing.key !== undefined ? { listKey: listing.key } : {}) };
 
     onProgress?.({ phase: 'score', message: 'Scoring' });
     const feedback = await feedbackRead;
@@ -284,33 +257,6 @@ export class StalenessEngine {
       history: { head, commits: index.size, mode: sync.mode, commitsRead: sync.commitsRead },
       ...(warnings.length ? { warnings } : {}),
     };
-  }
-
-  /**
-   * The workspace's files for this run, when this engine ran before and git lists the files: the
-   * last run's list when HEAD's tree and the uncommitted changes hold the same files as then (see
-   * `treeKeepsFiles`, `workingListKey`), else git's listing taken once this run's `git status` is
-   * read, which the next run may keep (`listed.key` says which status it goes with). Undefined:
-   * list as usual, beside the rest (a first run, a workspace git does not list, uncommitted
-   * changes not read). A listing taken beside the status is never kept: a file created or deleted
-   * between the two would be missed for good.
-   */
-  private keptListing(inputs: Promise<ListingInputs | undefined>, listed: { key?: string }, signal?: AbortSignal): Promise<string[]> | undefined {
-    const { files } = this.deps;
-    const memory = this.memory;
-    if (!memory || !files.gitList || !this.options.workingTree) return undefined;
-    return inputs.then(async (found) => {
-      if (!found) return files.list(signal);
-      const key = workingListKey(found.now);
-      if (memory.listKey === key && found.mode !== 'full' && treeKeepsFiles(found.added ?? [])) {
-        listed.key = key;
-        return memory.context.list;
-      }
-      const list = await files.gitList!(signal);
-      if (list === undefined) return files.list(signal);
-      listed.key = key;
-      return list;
-    });
   }
 
   /**
@@ -338,24 +284,5 @@ export class StalenessEngine {
   /** The history read by the last run, for callers that want commit details. */
   get currentHistory(): HistoryIndex | undefined {
     return this.history;
-  }
-
-  private scoreWithoutHistory(doc: DocModel, context: WorkspaceContext, unknown: string): DocStaleness {
-    const resolved = context.resolved.get(doc.path)!;
-    const reviewTime = reviewEndOfDay(doc.meta.review.reviewed, this.options.now());
-    const evidence: DocEvidence = {
-      path: doc.path,
-      kind: doc.kind,
-      ...(doc.meta.owner ? { owner: doc.meta.owner } : {}),
-      unknown,
-      targets: resolved.targets,
-      changes: [],
-      anchors: [],
-      broken: resolved.targets.filter((t) => t.kind === 'missing' && !t.pinned).map((target) => ({ target })),
-      problems: resolved.problems,
-      review: { ...reviewStatus(doc.meta.review.interval, reviewTime ? new Date(reviewTime * 1000) : undefined, this.options.now(), this.options.defaultReviewInterval), ...futureReview(doc, this.options.now()) },
-      reviewLine: doc.frontMatterLines?.start ?? 1,
-    };
-    return verdictOf(evidence, this.options, VERDICT_RULES);
   }
 }

@@ -2,7 +2,7 @@ import type { DocModel } from '../../doc-model';
 import { brokenEvidence, checkPinned } from './broken-links';
 import { commitRef, isFutureReviewDay, reviewEndOfDay } from '../history/commit-refs';
 import type { DocReference } from '../model/doc-reference';
-import type { EvidenceRun } from '../model/report-run';
+import type { EvidenceRun, WorkspaceContext } from '../model/report-run';
 import type { LineRange } from '../model/line-ranges';
 import type { GitHistory } from '../ports';
 import { reviewStatus, type ReviewStatus } from './review';
@@ -132,4 +132,26 @@ function quotes(text: string, v: string): boolean {
   if (space < 0) return version.test(text);
   const name = v.slice(0, space).split('/').pop()!.toLowerCase();
   return text.split('\n').some((line) => version.test(line) && line.toLowerCase().includes(name));
+}
+
+/**
+ * The evidence of a doc when there is no history to read (no repository, a shallow clone, a missing
+ * object): its links resolved and its review dates, with `unknown` as the reason there is no more.
+ */
+export function evidenceWithoutHistory(doc: DocModel, context: WorkspaceContext, unknown: string, options: StalenessOptions): DocEvidence {
+  const resolved = context.resolved.get(doc.path)!;
+  const reviewTime = reviewEndOfDay(doc.meta.review.reviewed, options.now());
+  return {
+    path: doc.path,
+    kind: doc.kind,
+    ...(doc.meta.owner ? { owner: doc.meta.owner } : {}),
+    unknown,
+    targets: resolved.targets,
+    changes: [],
+    anchors: [],
+    broken: resolved.targets.filter((t) => t.kind === 'missing' && !t.pinned).map((target) => ({ target })),
+    problems: resolved.problems,
+    review: { ...reviewStatus(doc.meta.review.interval, reviewTime ? new Date(reviewTime * 1000) : undefined, options.now(), options.defaultReviewInterval), ...futureReview(doc, options.now()) },
+    reviewLine: doc.frontMatterLines?.start ?? 1,
+  };
 }

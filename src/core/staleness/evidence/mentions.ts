@@ -1,6 +1,7 @@
 import { normalWord } from '../diffs/vocabulary';
 import type { ChangeEvidence, ChangeVocabulary, DocEvidence } from '../model/evidence';
-import type { BlobContent, GitHistory } from '../ports';
+import type { DocModel } from '../../doc-model';
+import type { BlobContent, GitHistory, LogCommit } from '../ports';
 import { docTree, termsNear, termsOfDoc } from './doc-terms';
 import type { DocTermsCache } from '../model/report-run';
 
@@ -79,6 +80,22 @@ export function readDocTexts(git: GitHistory, paths: string[], signal?: AbortSig
   const reading = git.readWorkingFiles(paths, MAX_DOC_BYTES, signal);
   reading.catch(() => undefined);
   return new Map(paths.map((path, i) => [path, reading.then((texts) => texts[i])]));
+}
+
+/** A re-check redoing at most this many docs reads their text beside the diffs (see `readRedoneDocTexts`). */
+const EARLY_DOC_READS = 64;
+
+/**
+ * A re-check after new commits redoes the docs they concern and at its end compares what those say
+ * with the changes: their texts, read now (beside the diffs). Not the docs the commits changed
+ * themselves (their reference moved past the changes: there is usually none to compare), and
+ * nothing on a run without new commits or redoing many docs (undefined).
+ */
+export function readRedoneDocTexts(git: GitHistory, newCommits: readonly LogCommit[] | undefined, todo: readonly DocModel[], signal?: AbortSignal): DocTexts | undefined {
+  if (!newCommits?.length || todo.length > EARLY_DOC_READS) return undefined;
+  const committed = new Set(newCommits.flatMap((c) => c.changes.map((ch) => ch.path)));
+  const paths = todo.map((doc) => doc.path).filter((path) => !committed.has(path));
+  return paths.length > 0 ? readDocTexts(git, paths, signal) : undefined;
 }
 
 /**
