@@ -3,7 +3,8 @@ import type { DocModel } from '../doc-model';
 import { asString, asStrings, dirOf, joinDir, type SiteFiles } from './config-text';
 import { antoraSite } from './generators/antora';
 import { docusaurusBlogPath, docusaurusDocPath, docusaurusSite } from './generators/docusaurus';
-import { HUGO_CONFIG, hugoHookDestinations, hugoSite } from './generators/hugo';
+import { HUGO_CONFIG, hugoHookDestinations, hugoPermalinksFile, hugoSite } from './generators/hugo';
+import { hugoPermalink } from './generators/hugo-permalinks';
 import { hugoContentTrees } from './generators/hugo-content-tree';
 import { collectionUrl, jekyllHtmlPermalinks, jekyllSite } from './generators/jekyll';
 import { middlemanSite } from './generators/middleman';
@@ -49,6 +50,8 @@ export async function detectSites(files: SiteFiles, docs: readonly DocModel[], s
       const hook = await hugoHookDestinations(site, files);
       if (hook.destinations.length) site.hookDestinations = hook.destinations;
       if (hook.getPage) site.hookFindsPages = true;
+      site.pagePermalinks ??= await hugoPermalinksFile(site, files);
+      if (!site.pagePermalinks) delete site.pagePermalinks;
     }
     if (site.generator === 'jekyll') htmlPages.push(...(await jekyllHtmlPermalinks(site, files)));
     await addNetlifyRedirects(site, siteDir(path), files);
@@ -82,6 +85,12 @@ function addFrontMatterRoutes(sites: SiteModel[], docs: readonly DocModel[]): Pi
     const patterned = mount?.permalink ? collectionUrl(mount.permalink, below(doc.path, mount.dir)) : undefined;
     if (patterned) permalinks.set(urlKey(patterned), doc.path);
     const permalink = asString(fm.permalink) ?? asString(fm.url);
+    // A Hugo section's permalink pattern serves its pages there, not at their path's URL.
+    const sectioned = mount && site.pagePermalinks && !permalink ? hugoPermalink(site.pagePermalinks, below(doc.path, mount.dir), fm) : undefined;
+    if (sectioned !== undefined) {
+      permalinks.set(urlKey(`${mount!.url === '/' ? '' : mount!.url}${sectioned}`), doc.path);
+      moved.add(doc.path);
+    }
     const routed = mount?.routes === 'docusaurus-docs' ? docusaurusDocPath(below(doc.path, mount.dir), fm) : mount?.routes === 'docusaurus-blog' ? docusaurusBlogPath(below(doc.path, mount.dir), fm) : undefined;
     const route = permalink && !permalink.includes(':') ? stripBase(site, permalink) : routed !== undefined ? `${mount!.url === '/' ? '' : mount!.url}${routed}` : undefined;
     if (route === undefined || !mount) continue;

@@ -38,6 +38,9 @@ export function resolveSiteLink(written: string, linkKind: 'absolute-path' | 're
     const fromRoot = posix.normalize(joinDir(docsMount.dir, file));
     if (isUnder(fromRoot, docsMount.dir) && files.hasFile(fromRoot)) return { kind: 'page', path: fromRoot };
   }
+  // A render hook that looks links up with Hugo's GetPage finds a relative one by content path first.
+  const byContentPath = linkKind === 'relative' && site.hookFindsPages && docsMount ? getPageRelative(docsMount, docPath, file, files) : undefined;
+  if (byContentPath) return { kind: 'page', path: byContentPath };
   const urls = linkKind === 'absolute-path' ? [written] : pageUrlBases(site, docPath).map((base) => posix.normalize(posix.join(base, written)));
   if (linkKind === 'relative' && site.hookFindsPages) urls.push(posix.normalize(`/${written}`));
   const tried: string[] = [];
@@ -81,6 +84,21 @@ export function resolveSiteLink(written: string, linkKind: 'absolute-path' | 're
     if (asset) return { kind: 'page', path: asset };
   }
   return maybe ?? { kind: 'missing', site, tried };
+}
+
+/**
+ * The page Hugo's `GetPage` finds for a relative path from a page, whatever URL either has: from a
+ * section's own folder (`_index.md`), else from the folder holding the page (a leaf bundle's
+ * parent: `blog/2019/0820-x/index.md` finds `0416-y` at `blog/2019/0416-y/index.md`).
+ */
+function getPageRelative(mount: SiteMount, docPath: string, ref: string, files: ExistingFiles): string | undefined {
+  const parts = below(docPath, mount.dir).split('/');
+  const name = parts.at(-1)!;
+  const container = parts.slice(0, /^index\.(md|markdown|mdx|html)$/i.test(name) ? -2 : -1).join('/');
+  const target = posix.normalize(joinDir(mount.dir, joinDir(container, ref.replace(/^\.\//, ''))));
+  if (!ref || !isUnder(target, mount.dir)) return undefined;
+  const candidates = /\.(md|markdown|mdx)$/i.test(target) ? [target] : [`${target}.md`, joinDir(target, 'index.md'), joinDir(target, '_index.md')];
+  return candidates.find((c) => files.hasFile(c));
 }
 
 /** An asset (`…/images/x.png`) found in one of the site's asset folders, wherever the linking page is; undefined when none has it. */

@@ -61,6 +61,8 @@ export interface SiteModel {
   mayGenerate?: string;
   /** Root-relative folders under a pages mount that are not served (Jekyll `_layouts`, Hugo `archetypes`). */
   unserved: string[];
+  /** Hugo `permalinks`: section → URL pattern of its pages (see `hugoPermalink`). */
+  pagePermalinks?: Record<string, string>;
   /** Content that a site outside the repository builds (see `hugoContentTrees`): it serves it under a prefix the repository does not name. */
   servedElsewhere?: boolean;
 }

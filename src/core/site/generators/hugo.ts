@@ -1,5 +1,6 @@
 import { asRecord, asString, dirOf, joinDir, readConfig, type SiteFiles } from '../config-text';
 import { cleanDir, cleanUrlPrefix, type SiteModel, type SiteMount } from '../site-model';
+import { hugoPermalinkPatterns } from './hugo-permalinks';
 
 /** Config files Hugo reads, in the order it prefers them (also under `config/_default/`). */
 export const HUGO_CONFIG = /(^|\/)(hugo|config)\.(toml|ya?ml|json)$|(^|\/)config\/_default\/(hugo|config)\.(toml|ya?ml|json)$/;
@@ -33,9 +34,11 @@ export function hugoSite(configFile: string, text: string, files: readonly strin
     const dirs = Array.isArray(config.staticDir) ? config.staticDir.filter((d): d is string => typeof d === 'string') : [asString(config.staticDir) ?? 'static'];
     for (const d of dirs) mounts.push({ url: '/', dir: joinDir(base, cleanDir(d)), kind: 'static' });
   }
+  const pagePermalinks = hugoPermalinkPatterns(config);
   return {
     generator: 'hugo',
     configFile,
+    ...(pagePermalinks ? { pagePermalinks } : {}),
     mounts,
     baseUrl: cleanUrlPrefix(asString(config.baseURL) ?? asString(config.baseurl) ?? ''),
     redirects: new Map(),
@@ -68,4 +71,12 @@ export async function hugoHookDestinations(site: SiteModel, files: SiteFiles): P
     for (const m of text.matchAll(/\beq\s+\$?[\w.]+(?:\.String|\.Destination)\s+"([^"]+)"/g)) out.add(m[1]!);
   }
   return { destinations: [...out], getPage };
+}
+
+/** `config/_default/permalinks.*` beside a Hugo site's config (Hugo reads one file per setting there). */
+export async function hugoPermalinksFile(site: SiteModel, files: SiteFiles): Promise<Record<string, string> | undefined> {
+  const base = dirOf(site.configFile).replace(/\/?config\/_default$/, '').replace(/^config\/_default$/, '');
+  const file = files.list.find((f) => /^permalinks\.(toml|ya?ml|json)$/.test(f.slice(joinDir(base, 'config/_default/').length)) && f.startsWith(joinDir(base, 'config/_default/')));
+  if (!file) return undefined;
+  return hugoPermalinkPatterns({ permalinks: readConfig(file, (await files.read(file)) ?? '') });
 }

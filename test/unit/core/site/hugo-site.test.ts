@@ -94,3 +94,51 @@ describe('Hugo pages named after versions', () => {
     ]);
   });
 });
+
+// linkerd/website: `permalinks: { page: { blog: /:year/:month/:day/:slug/ } }` in
+// config/_default/permalinks.yaml serves `content/blog/2018/0918-announcing-linkerd-2-0/index.md`
+// at `/2018/09/18/announcing-linkerd-2-0/`; 278 links of that shape were false errors.
+describe('Hugo permalinks of a section', () => {
+  const post = (fm: string) => `---\n${fm}\n---\n# Post\n`;
+  const repo: Repo = {
+    'site/config/_default/hugo.yaml': 'baseURL: https://linkerd.example/\ntitle: Linkerd\n',
+    'site/config/_default/permalinks.yaml': 'page:\n  blog: /:year/:month/:day/:slug/\n',
+    'site/content/blog/_index.md': '# Blog\n',
+    'site/content/blog/2018/0918-announcing-2-0/index.md': post('date: 2018-09-18T00:00:00Z\nslug: announcing-linkerd-2-0\ntitle: Announcing Linkerd 2.0'),
+    'site/content/blog/2020/1203-envoy/index.md': post("date: 2020-12-03T00:00:00Z\ntitle: Why Linkerd doesn't use Envoy"),
+    'site/content/blog/2021/0101-undated.md': post('title: No date'),
+    'site/content/docs/overview.md': [
+      '[2.0](/2018/09/18/announcing-linkerd-2-0/) [envoy](/2020/12/03/why-linkerd-doesnt-use-envoy/#why)',
+      '[wrong day](/2018/09/19/announcing-linkerd-2-0/) [by path](/blog/2018/0918-announcing-2-0/)',
+    ].join('\n'),
+    'docs-site/hugo.toml': 'baseURL = "https://docs.example/"\n[permalinks]\n  posts = "/:section/:year/:month/:slug/"\n',
+    'docs-site/content/posts/hello.md': post('date: 2024-05-13\ntitle: Hello, World!'),
+    'docs-site/content/about.md': '[hello](/posts/2024/05/hello-world/)\n',
+  };
+
+  it('serves a section page at its permalink pattern (date, slug or title made a path), read from hugo.* or config/_default/permalinks.*', async () => {
+    const resolved = await resolveIn(repo, 'site/content/docs/overview.md');
+    assert.deepEqual(targetRows(resolved), [
+      ['/2018/09/18/announcing-linkerd-2-0/', 'site/content/blog/2018/0918-announcing-2-0/index.md', 'file'],
+      ['/2020/12/03/why-linkerd-doesnt-use-envoy/#why', 'site/content/blog/2020/1203-envoy/index.md', 'file'],
+      ['/2018/09/19/announcing-linkerd-2-0/', '2018/09/19/announcing-linkerd-2-0', 'missing'],
+      // Hugo does not serve the bundle there; its folder exists, so nothing is said (precision first).
+      ['/blog/2018/0918-announcing-2-0/', 'site/content/blog/2018/0918-announcing-2-0', 'directory'],
+    ]);
+    const other = await resolveIn(repo, 'docs-site/content/about.md');
+    assert.deepEqual(targetRows(other), [['/posts/2024/05/hello-world/', 'docs-site/content/posts/hello.md', 'file']]);
+  });
+
+  it('finds a relative link the way a GetPage render hook does: from a leaf bundle\'s parent folder, whatever URL the page has', async () => {
+    const hooked: Repo = {
+      ...repo,
+      'site/layouts/_markup/render-link.html': '{{- with or ($.PageInner.GetPage $path) ($.PageInner.Resources.Get $path) }}{{ .RelPermalink }}{{ end }}',
+      'site/content/blog/2018/1001-later/index.md': post('date: 2018-10-01\ntitle: Later') + '[2.0](0918-announcing-2-0) [gone](0101-nothing)\n',
+    };
+    const resolved = await resolveIn(hooked, 'site/content/blog/2018/1001-later/index.md');
+    assert.deepEqual(targetRows(resolved).map((r) => r.slice(0, 3)), [
+      ['0918-announcing-2-0', 'site/content/blog/2018/0918-announcing-2-0/index.md', 'file'],
+      ['0101-nothing', targetRows(resolved)[1]![1], 'missing'],
+    ]);
+  });
+});
