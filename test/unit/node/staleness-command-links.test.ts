@@ -38,6 +38,16 @@ describe('staleness: what a runbook\'s commands call is a link', () => {
     assert.equal((await report(false)).level, 'fresh');
   });
 
+  it('keeps it fresh when only a line inside the /* */ license header of a program it runs changed', async () => {
+    // kubernetes-sigs/jobset client-go/README.md `go run main.go` → main.go: 422256f6 standardized the copyright line.
+    const main = (holder: string) => `/*\nCopyright ${holder}.\n\nLicensed under the Apache License, Version 2.0 (the "License");\n*/\n\npackage main\n\nfunc main() { failover() }\n`;
+    const runbook = '# Failover\n\nMove traffic to the other region.\n\n```sh {cwd=..}\ngo run cmd/main.go --region eu\n```\n';
+    await repo.commit('failover runbook', '2025-01-01', { 'runbooks/failover.md': runbook, 'cmd/main.go': main('2023') });
+    await repo.commit('standardize copyright headers', '2025-02-01', { 'cmd/main.go': main('The Kubernetes Authors') });
+    const doc = await report(true);
+    assert.deepEqual([doc.level, doc.reasons.map((r) => [r.ruleId, r.severity, r.target])], ['fresh', [['stale.minor-change', 'info', 'cmd/main.go']]]);
+  });
+
   it('keeps it fresh when the Makefile it reads a target from only changed in whitespace', async () => {
     await repo.commit('failover runbook', '2025-01-01', { 'runbooks/failover.md': RUNBOOK, 'scripts/failover.sh': '#!/bin/sh\n', Makefile: 'drain:\n\t@echo drain\n' });
     await repo.commit('reindent', '2025-02-01', { Makefile: 'drain:\n\t@echo drain   \n' });

@@ -25,6 +25,9 @@ describe('minor changes: version numbers, comments, lines moved', () => {
     assert.deepEqual(kinds('# build it\nmake build\n', '# build it (see docs)\nmake build\n'), { kinds: ['comments'], oldVersions: [] });
     assert.deepEqual(kinds('x := 1\n', '// x is one\nx := 1\n'), { kinds: ['comments'], oldVersions: [] });
     assert.deepEqual(kinds('x := 1\n', 'x := 2 // two\n'), { kinds: [undefined], oldVersions: [] });
+    // Lines inside a block comment opened by a `/*` line, up to the line holding `*/` (a Go license header).
+    assert.deepEqual(kinds('/*\nCopyright 2023.\n*/\npackage main\n', '/*\nCopyright The Authors.\n*/\npackage main\n'), { kinds: ['comments'], oldVersions: [] });
+    assert.deepEqual(kinds('/* one */\nx := 1\n', '/* one */\nx := 2\n'), { kinds: [undefined], oldVersions: [] });
   });
 
   it('calls a diff whose removed lines all come back elsewhere lines moved (imports reordered)', () => {
