@@ -57,7 +57,8 @@ export function isLockFile(path: string): boolean {
 /**
  * Classifies each hunk of the diff from `before` to `after` of the file at `path` (hunks as
  * `diffIgnoringWhitespace` gives them). Every hunk of a lock file is `versions`. A hunk is `versions` when it replaces lines one for one and each pair differs only
- * in version tokens, `comments` when every non-blank line it removes or adds is a comment, and
+ * in version tokens, `comments` when every non-blank line it removes or adds is a comment (a line
+ * inside a `/* … *\/` block too, see `blockCommentLines`), and
  * every hunk is `moved` when each removed line comes back as an added line somewhere (and the
  * other way round).
  */
@@ -69,10 +70,12 @@ export function minorHunks(before: string, after: string, hunks: Hunk[], path = 
   if (isLockFile(path)) return { kinds: hunks.map(() => 'versions'), oldVersions: [...new Set(hunks.flatMap(removed).flatMap(pinnedVersions))] };
   if (hunks.length > 0 && sameLines(hunks.flatMap(removed), hunks.flatMap(added))) return { kinds: hunks.map(() => 'moved'), oldVersions: [] };
   const oldVersions: string[] = [];
+  const [inA, inB] = [blockCommentLines(a), blockCommentLines(b)];
+  const commentOnly = (lines: string[], start: number, inside: boolean[]) => lines.every((line, i) => line.trim() === '' || COMMENT.test(line) || inside[start + i]);
   const kinds = hunks.map((h): MinorKind | undefined => {
     const out = removed(h);
     const into = added(h);
-    if ([...out, ...into].every((line) => line.trim() === '' || COMMENT.test(line))) return 'comments';
+    if (commentOnly(out, h.oldStart - 1, inA) && commentOnly(into, h.newStart - 1, inB)) return 'comments';
     if (out.length === 0 || out.length !== into.length) return undefined;
     const same = out.every((line, i) => {
       const other = into[i]!;
@@ -83,6 +86,26 @@ export function minorHunks(before: string, after: string, hunks: Hunk[], path = 
     return 'versions';
   });
   return { kinds, oldVersions };
+}
+
+/**
+ * Per line, whether it lies inside a block comment opened by a line starting with `/*` (a license
+ * header whose lines have no leading `*`), up to and including the line holding `*\/`. Only a `/*`
+ * at the start of a line opens one, so a glob in a string (`"src/**\/*.ts"`) does not.
+ */
+function blockCommentLines(lines: string[]): boolean[] {
+  const inside: boolean[] = [];
+  let open = false;
+  for (const line of lines) {
+    if (!open && /^\s*\/\*/.test(line)) open = !line.includes('*/', line.indexOf('/*') + 2);
+    else if (open) {
+      inside.push(true);
+      open = !line.includes('*/');
+      continue;
+    }
+    inside.push(false);
+  }
+  return inside;
 }
 
 /** Whether two lists hold the same non-blank lines (whitespace ignored), as multisets. */
