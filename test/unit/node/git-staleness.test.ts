@@ -365,6 +365,21 @@ describe('staleness from git history (real repositories)', () => {
     assert.deepEqual([doc!.level, doc!.referenceTime], ['stale', '2025-01-01T12:00:00Z']);
   });
 
+  it('compares a linked file moved together with the doc by content: the link did not change and still resolves', async () => {
+    // kubernetes-sigs/jobset b92cbdc moved examples/client-go/ (README and main.go) to site/static/examples/.
+    const main = (holder: string, call = 'create') => `// Copyright ${holder}.\n\npackage main\n\nfunc main() { ${call}() }\n`;
+    await repo.commit('add example', '2024-06-18', { 'examples/client-go/README.md': '# Client example\n\nThe [program](main.go) calls `create` to make a JobSet.\n', 'examples/client-go/main.go': main('2023') });
+    await repo.move('examples', 'site/static/examples', 'use a symbolic link instead of the directory', '2024-09-27');
+    const [moved] = await report(['site/static/examples/client-go/README.md']);
+    assert.deepEqual([moved!.level, moved!.reasons.map((r) => [r.ruleId, r.target])], ['fresh', []]);
+    await repo.commit('standardize copyright headers', '2025-01-10', { 'site/static/examples/client-go/main.go': main('The Kubernetes Authors') });
+    const [header] = await report(['site/static/examples/client-go/README.md']);
+    assert.deepEqual([header!.level, header!.reasons.map((r) => [r.ruleId, r.target])], ['fresh', [['stale.minor-change', 'site/static/examples/client-go/main.go']]]);
+    await repo.commit('apply instead', '2025-02-10', { 'site/static/examples/client-go/main.go': main('The Kubernetes Authors', 'apply') });
+    const [changed] = await report(['site/static/examples/client-go/README.md']);
+    assert.equal(changed!.level, 'stale');
+  });
+
   it('watches folders and globs from front matter, and reports a pattern that matches nothing', async () => {
     const doc = '---\nwatches:\n  - deploy/db/**/*.yaml\n  - charts/pg\n  - nothing/**\n---\n# Db\n';
     await repo.commit('add runbook', '2025-01-01', { 'runbooks/db.md': doc, 'deploy/db/a.yaml': 'a: 1\n', 'deploy/db/x/b.yaml': 'b: 1\n', 'charts/pg/values.yaml': 'v: 1\n' });
