@@ -115,7 +115,7 @@ export interface PathChange {
   before: FileAt | undefined;
   /** The file at HEAD; undefined when it no longer exists. */
   now: FileAt | undefined;
-  /** It exists now and did not then, or the other way round, or it arrived under this name by a rename. */
+  /** It exists now and did not then, or the other way round, or it arrived under this name inside a folder or glob target (a linked file renamed into place is compared by content: the doc moved with it). */
   structural: boolean;
 }
 

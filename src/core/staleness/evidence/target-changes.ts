@@ -95,9 +95,13 @@ function findPathChanges(run: EvidenceRun, target: LinkedTarget, ref: DocReferen
     const renamedFrom = !existed && (first.code === Touch.renamedTo || first.code === Touch.movedTo) ? run.index.renameInto(path, first.commit.index)?.from : undefined;
     const before = existed ?? (renamedFrom !== undefined ? run.index.fileAt(renamedFrom, first.commit.index - 1) : undefined);
     const now = run.index.fileAt(path, last);
-    // Appeared, disappeared, or arrived under this name: a change whatever the lines say. A file
-    // deleted and restored, or renamed away and back, is compared by content like any other.
-    out.push({ path, uses, before, now, structural: !before !== !now || (before !== undefined && before.path !== path) });
+    // Appeared, disappeared, or (inside a folder or glob) arrived under this name: a change whatever
+    // the lines say. A file deleted and restored, or renamed away and back, is compared by content
+    // like any other; so is a linked file that arrived under its name by a rename after the
+    // reference: the doc's link, unchanged since, resolves to it, so the doc moved with it (a
+    // folder moved whole: jobset's examples/ → site/static/examples/).
+    const renamed = before !== undefined && before.path !== path && target.kind !== 'file';
+    out.push({ path, uses, before, now, structural: !before !== !now || renamed });
   }
   return out;
 }

@@ -7,7 +7,7 @@ import type { CallChange } from '../model/call-change';
 export type { CallChange } from '../model/call-change';
 
 /** Bump when `HistorySnapshot` changes shape, or what its diff notes mean changes: older caches are then rebuilt. */
-export const HISTORY_FORMAT_VERSION = 17;
+export const HISTORY_FORMAT_VERSION = 18;
 
 /** How a path was touched by a commit. Packed with the commit index as `index * 8 + code`. */
 export const Touch = {
