@@ -4,7 +4,7 @@ import { asString, asStrings, dirOf, joinDir, type SiteFiles } from './config-te
 import { antoraSite } from './generators/antora';
 import { docusaurusBlogPath, docusaurusDocPath, docusaurusSite } from './generators/docusaurus';
 import { HUGO_CONFIG, hugoHookDestinations, hugoPermalinksFile, hugoSite } from './generators/hugo';
-import { hugoPermalink } from './generators/hugo-permalinks';
+import { hugoPermalink, urlize } from './generators/hugo-permalinks';
 import { hugoContentTrees } from './generators/hugo-content-tree';
 import { collectionUrl, jekyllHtmlPermalinks, jekyllSite } from './generators/jekyll';
 import { middlemanSite } from './generators/middleman';
@@ -59,6 +59,7 @@ export async function detectSites(files: SiteFiles, docs: readonly DocModel[], s
     sites.push(site);
   }
   sites.push(...hugoContentTrees(files.list, sites));
+  for (const site of sites) await addIgnoreFiles(site, files);
   const withSettings = settings ? applySiteSettings(sites, settings) : sites;
   const routes = addFrontMatterRoutes(withSettings, docs);
   for (const [key, path] of htmlPages) if (!routes.permalinks.has(key)) routes.permalinks.set(key, path);
@@ -74,10 +75,20 @@ function siteDir(configFile: string): string {
 function addFrontMatterRoutes(sites: SiteModel[], docs: readonly DocModel[]): Pick<SiteContext, 'permalinks' | 'moved'> {
   const permalinks = new Map<string, string>();
   const moved = new Set<string>();
+  const terms = new Map<SiteModel, Map<string, Set<string>>>();
   for (const doc of docs) {
     const site = siteOfPath(sites, doc.path);
     if (!site) continue;
     const fm = doc.frontMatter ?? {};
+    for (const taxonomy of site.taxonomies ?? []) {
+      const used = asStrings(fm[taxonomy]);
+      if (used.length === 0) continue;
+      const bySite = terms.get(site) ?? new Map<string, Set<string>>();
+      terms.set(site, bySite);
+      const names = bySite.get(taxonomy) ?? new Set<string>();
+      bySite.set(taxonomy, names);
+      for (const term of used) names.add(urlize(term));
+    }
     for (const field of ['aliases', 'redirect_from']) {
       for (const alias of asStrings(fm[field])) for (const url of aliasUrls(site, doc.path, alias)) site.redirects.set(urlKey(stripBase(site, url)), { to: `/${doc.path}`, source: doc.path });
     }
@@ -97,6 +108,11 @@ function addFrontMatterRoutes(sites: SiteModel[], docs: readonly DocModel[]): Pi
     permalinks.set(urlKey(route), doc.path);
     const atPath = urlKey(`${mount.url === '/' ? '' : mount.url}/${below(doc.path, mount.dir)}`);
     if (urlKey(route) !== atPath) moved.add(doc.path);
+  }
+  // Hugo makes a page for each taxonomy (`/tags/`) and for each term a page uses (`/tags/ecosystem/`).
+  for (const [site, byTaxonomy] of terms) {
+    const url = site.mounts.find((m) => m.kind === 'pages')?.url ?? '/';
+    for (const [taxonomy, names] of byTaxonomy) site.generated.push({ prefix: urlKey(`${url === '/' ? '' : url}/${taxonomy}`), dataFile: `the \`${taxonomy}\` of the pages' front matter`, names, listPage: true });
   }
   return { permalinks, moved };
 }
@@ -123,4 +139,24 @@ function aliasUrls(site: SiteModel, docPath: string, alias: string): string[] {
   const segments = alias.split('/');
   const version = segments.findIndex((s) => VERSION_SEGMENT.test(s));
   return version < 0 ? [alias] : [alias, `/${segments.slice(version + 1).join('/')}`];
+}
+
+/** Most `.gitignore` files read for one site (a monorepo may hold thousands; the nearest are kept). */
+const MAX_IGNORE_FILES = 50;
+
+/** Reads the tracked `.gitignore` files in the site's folders and the folders above them (see `SiteModel.ignoreFiles`). */
+async function addIgnoreFiles(site: SiteModel, files: SiteFiles): Promise<void> {
+  const dirs = site.mounts.map((m) => m.dir);
+  const relevant = files.list.filter((f) => {
+    if (!/(^|\/)\.gitignore$/.test(f)) return false;
+    const dir = dirOf(f);
+    return dirs.some((d) => dir === '' || d === dir || d.startsWith(`${dir}/`) || dir.startsWith(`${d}/`));
+  });
+  const kept = relevant.sort((a, b) => a.split('/').length - b.split('/').length).slice(0, MAX_IGNORE_FILES);
+  const read: Array<{ file: string; content: string }> = [];
+  for (const file of kept) {
+    const content = (await files.read(file).catch(() => undefined)) ?? '';
+    if (content.trim()) read.push({ file, content: content.slice(0, 64 * 1024) });
+  }
+  if (read.length > 0) site.ignoreFiles = read;
 }

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import { joinDir } from './config-text';
 import { below, isUnder, pagesMountOf, siteOfPath, splatRedirectKey, stripBase, urlKey, type SiteContext, type SiteModel, type SiteMount } from './site-model';
 
@@ -72,6 +73,7 @@ export function resolveSiteLink(written: string, linkKind: 'absolute-path' | 're
     const redirect = site.redirects.get(key) ?? (splat !== undefined ? site.redirects.get(splat) : undefined);
     if (redirect) return { kind: 'redirect', ...redirect };
     for (const g of site.generated) {
+      if (key === g.prefix && g.listPage) return { kind: 'generated', dataFile: g.dataFile };
       if (!isUnder(key, g.prefix) || key === g.prefix) continue;
       const [entry, ...deeper] = below(key, g.prefix).split('/');
       if (entry && g.names.has(entry) && deeper.length === 0) return { kind: 'generated', dataFile: g.dataFile };
@@ -83,7 +85,39 @@ export function resolveSiteLink(written: string, linkKind: 'absolute-path' | 're
     const asset = assetFallback(site, url, files);
     if (asset) return { kind: 'page', path: asset };
   }
+  const ignoredBy = maybe ? undefined : keptOutOfGit(site, tried);
+  if (ignoredBy) return { kind: 'maybe-generated', why: `\`${ignoredBy.file}\` keeps \`${ignoredBy.path}\` out of git, so the build makes or imports it`, tried };
   return maybe ?? { kind: 'missing', site, tried };
+}
+
+/** The first source a link was tried at that a `.gitignore` of the site keeps out of git (the build imports or makes it), and that file. */
+function keptOutOfGit(site: SiteModel, tried: string[]): { file: string; path: string } | undefined {
+  if (!site.ignoreFiles) return undefined;
+  for (const path of tried) {
+    for (const { file, content } of site.ignoreFiles) {
+      const dir = posix.dirname(file) === '.' ? '' : posix.dirname(file);
+      if (dir && !path.startsWith(`${dir}/`)) continue;
+      // `ignore` takes only clean relative paths (it throws on `/x` or `../x`).
+      const relative = posix.normalize(dir ? path.slice(dir.length + 1) : path);
+      if (!relative || relative === '.' || relative.startsWith('/') || relative.startsWith('../')) continue;
+      if (ignoreRules(file, content).ignores(relative)) return { file, path };
+    }
+  }
+  return undefined;
+}
+
+const ruleSets = new Map<string, Ignore>();
+
+/** The rules of one `.gitignore` (kept per file and text). */
+function ignoreRules(file: string, content: string): Ignore {
+  const key = `${file}\u0000${content}`;
+  let rules = ruleSets.get(key);
+  if (!rules) {
+    rules = ignore().add(content);
+    if (ruleSets.size > 200) ruleSets.clear();
+    ruleSets.set(key, rules);
+  }
+  return rules;
 }
 
 /**

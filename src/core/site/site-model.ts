@@ -31,6 +31,8 @@ export interface GeneratedPages {
   dataFile: string;
   /** String values found in the data file: an entry's name is among them. */
   names: ReadonlySet<string>;
+  /** The prefix itself is a page too (a Hugo taxonomy's list of terms). */
+  listPage?: boolean;
 }
 
 /**
@@ -61,6 +63,10 @@ export interface SiteModel {
   mayGenerate?: string;
   /** Root-relative folders under a pages mount that are not served (Jekyll `_layouts`, Hugo `archetypes`). */
   unserved: string[];
+  /** Tracked `.gitignore` files in or above the site's folders (`file`: its path), whose rules keep what the build imports out of git. */
+  ignoreFiles?: Array<{ file: string; content: string }>;
+  /** Hugo taxonomies (plural names: `tags`, `categories` by default), whose term pages Hugo makes. */
+  taxonomies?: string[];
   /** Hugo `permalinks`: section → URL pattern of its pages (see `hugoPermalink`). */
   pagePermalinks?: Record<string, string>;
   /** Content that a site outside the repository builds (see `hugoContentTrees`): it serves it under a prefix the repository does not name. */

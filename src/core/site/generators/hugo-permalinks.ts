@@ -67,7 +67,7 @@ function dateOf(value: unknown): string | undefined {
  * A text made a URL path segment as Hugo does by default: spaces become `-`, characters other than
  * letters, digits and `._-~+#` are dropped, and the result is lower-cased.
  */
-function urlize(text: string): string {
+export function urlize(text: string): string {
   let out = '';
   for (const ch of text.trim().normalize('NFC')) {
     if (/[\p{L}\p{N}\p{M}._\-~+#]/u.test(ch)) out += ch;

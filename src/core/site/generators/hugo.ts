@@ -35,9 +35,13 @@ export function hugoSite(configFile: string, text: string, files: readonly strin
     for (const d of dirs) mounts.push({ url: '/', dir: joinDir(base, cleanDir(d)), kind: 'static' });
   }
   const pagePermalinks = hugoPermalinkPatterns(config);
+  // `taxonomies: { tag: tags, … }` replaces the defaults; an empty map turns them off.
+  const configured = asRecord(config.taxonomies);
+  const taxonomies = configured ? Object.values(configured).filter((v): v is string => typeof v === 'string') : ['tags', 'categories'];
   return {
     generator: 'hugo',
     configFile,
+    ...(taxonomies.length > 0 ? { taxonomies } : {}),
     ...(pagePermalinks ? { pagePermalinks } : {}),
     mounts,
     baseUrl: cleanUrlPrefix(asString(config.baseURL) ?? asString(config.baseurl) ?? ''),

@@ -142,3 +142,61 @@ describe('Hugo permalinks of a section', () => {
     ]);
   });
 });
+
+// fluxcd/website: the component and CLI pages are imported from other repositories at build time;
+// `.gitignore` files keep them out of git (`content/en/flux/cmd/flux*`, `components/helm/.gitignore`).
+describe('pages the site imports at build time', () => {
+  const repo: Repo = {
+    'hugo.yaml': 'baseURL: https://flux.example/\ntitle: Flux\ncontentDir: content/en\n',
+    '.gitignore': 'node_modules/\ncontent/en/flux/cmd/flux*\n',
+    'content/en/flux/components/helm/.gitignore': '# imported by hack/import-flux2-assets.sh\nhelmreleases.md\n',
+    'content/en/flux/components/helm/_index.md': '# Helm\n',
+    'content/en/flux/cmd/_index.md': '[completion](flux_completion_fish.md)\n',
+    'content/en/flux/guide.md': '[releases](/flux/components/helm/helmreleases/) [gone](/flux/components/helm/charts/)\n',
+  };
+
+  it('says a link into what a .gitignore of the site keeps out of git may be generated (info), not missing', async () => {
+    const guide = await resolveIn(repo, 'content/en/flux/guide.md');
+    const cmd = await resolveIn(repo, 'content/en/flux/cmd/_index.md');
+    const rows = [...problemRows(guide), ...problemRows(cmd)];
+    assert.deepEqual(rows.map((r) => [r[0], r[1], /`([^`]+)`/.exec(r[2])![1]]), [
+      ['link.missing-target', 'info', '/flux/components/helm/helmreleases/'],
+      ['link.missing-target', 'info', 'flux_completion_fish.md'],
+    ]);
+    // What no .gitignore keeps out is still missing (an error when the link rules report it).
+    assert.deepEqual(targetRows(guide), [['/flux/components/helm/charts/', 'flux/components/helm/charts', 'missing']]);
+    assert.match(rows[0]![2], /`content\/en\/flux\/components\/helm\/\.gitignore` keeps `content\/en\/flux\/components\/helm\/helmreleases\.md` out of git/);
+  });
+});
+
+describe('pages the site imports at build time: odd paths', () => {
+  it('never fails on a tried path that is not clean below the .gitignore (a double slash, the folder itself)', async () => {
+    const repo: Repo = {
+      'hugo.yaml': 'baseURL: https://flux.example/\ntitle: Flux\n',
+      'content/source/.gitignore': 'helmcharts.md\n',
+      'content/source/_index.md': '[charts](/source//helmcharts/) [self](/source/)\n',
+    };
+    const resolved = await resolveIn(repo, 'content/source/_index.md');
+    assert.equal(resolved.problems.length + resolved.targets.length > 0, true);
+  });
+});
+
+// fluxcd/website: `/tags/ecosystem/` is the term page Hugo makes for the pages tagged `ecosystem`.
+describe('Hugo taxonomy pages', () => {
+  const repo: Repo = {
+    'hugo.yaml': 'baseURL: https://flux.example/\ntitle: Flux\n',
+    'content/blog/a.md': '---\ntitle: A\ntags: [ecosystem, Monthly Update]\n---\n[eco](/tags/ecosystem/) [monthly](/tags/monthly-update/) [all](/tags/) [none](/tags/nothing/) [cat](/categories/x/)\n',
+    'site2/hugo.toml': 'baseURL = "https://b.example/"\n[taxonomies]\n  series = "series"\n',
+    'site2/content/p.md': '---\ntitle: P\nseries: [intro]\ntags: [t]\n---\n[series](/series/intro/) [tag](/tags/t/)\n',
+  };
+
+  it('serves a term page for every term the pages use, and the list page, of the default or configured taxonomies', async () => {
+    const resolved = await resolveIn(repo, 'content/blog/a.md');
+    assert.deepEqual(targetRows(resolved), [
+      ['/tags/nothing/', 'tags/nothing', 'missing'],
+      ['/categories/x/', 'categories/x', 'missing'],
+    ]);
+    const other = await resolveIn(repo, 'site2/content/p.md');
+    assert.deepEqual(targetRows(other), [['/tags/t/', 'tags/t', 'missing']]);
+  });
+});
