@@ -54,14 +54,21 @@ export function docsToRedo(memory: RunMemory | undefined, changes: RunChanges, d
   if (!memory || changes.newCommits === undefined && memory.head !== changes.head) return all;
   if (memory.ignoreKey !== changes.ignoreKey) return all;
   const touched = new Set<string>();
+  // Whether files came, went or moved (in new commits, or among the uncommitted changes): only that
+  // can change why a missing target is missing (see `brokenEvidence`).
+  let moved = false;
   for (const commit of changes.newCommits ?? []) {
     for (const change of commit.changes) {
       touched.add(change.path);
       if (change.from !== undefined) touched.add(change.from);
+      if (change.status !== 'M' && change.status !== 'T') moved = true;
     }
   }
-  for (const [path, signature] of changes.working) if (memory.working.get(path) !== signature) touched.add(path);
-  for (const path of memory.working.keys()) if (!changes.working.has(path)) touched.add(path);
+  // Any difference among the uncommitted changes counts as a move (a file deleted or renamed there).
+  const workingTouched = [...changes.working].filter(([path, signature]) => memory.working.get(path) !== signature).map(([path]) => path);
+  for (const path of memory.working.keys()) if (!changes.working.has(path)) workingTouched.push(path);
+  for (const path of workingTouched) touched.add(path);
+  if (workingTouched.length > 0) moved = true;
 
   const redo = new Set<string>();
   const matchers = new Map<string, (path: string) => boolean>();
@@ -76,7 +83,7 @@ export function docsToRedo(memory: RunMemory | undefined, changes: RunChanges, d
       touched.has(doc.path) ||
       (touched.size > 0 && (resolved?.targets ?? []).some((t) => covers(t, touched, matchers))) ||
       // Where a missing target went follows renames through paths no target names (cheap to redo).
-      (touched.size > 0 && evidence.broken.some((b) => b.pinnedAt === undefined)) ||
+      (moved && evidence.broken.some((b) => b.pinnedAt === undefined)) ||
       // A pinned commit may have been fetched since (one `git rev-parse` to find out).
       evidence.problems.some((p) => p.ruleId === RuleId.linkPinnedUnverifiable)
     ) {

@@ -81,3 +81,36 @@ describe('the workspace listing kept between re-checks', () => {
     assert.equal(files.listings, 3);
   });
 });
+
+/**
+ * Why a link's target is missing (renamed, deleted) follows renames and deletions only: a commit
+ * that only modified files cannot change it, so a doc with a broken link is not redone for one.
+ */
+describe('docs with a broken link across re-checks', () => {
+  const BROKEN = parseDoc('runbooks/db.md', '# Db\n\n[pool](../deploy/pool.yaml) [gone](../deploy/gone.yaml)\n');
+  let git: FakeGit;
+  let files: FakeFiles;
+  const engine = () => new StalenessEngine({ git, files }, { now: () => NOW, mentions: false });
+
+  beforeEach(() => {
+    git = new FakeGit();
+    git.add({ time: day('2025-01-01'), subject: 'add', changes: [{ status: 'A', path: 'runbooks/db.md' }, { status: 'A', path: 'deploy/pool.yaml' }, { status: 'A', path: 'deploy/gone.yaml' }, { status: 'A', path: 'other.txt' }] });
+    git.add({ time: day('2025-01-02'), subject: 'drop gone', changes: [{ status: 'D', path: 'deploy/gone.yaml' }] });
+    files = new FakeFiles({ 'runbooks/db.md': '', 'deploy/pool.yaml': '', 'other.txt': '' }, { git: true });
+  });
+
+  it('keeps its verdict after a commit that only modified files it does not link, and redoes it after a rename', async () => {
+    const kept = engine();
+    const first = await kept.report([BROKEN]);
+    assert.equal(first.docs[0]!.level, 'broken');
+    git.add({ time: day('2025-02-01'), subject: 'touch other', changes: [{ status: 'M', path: 'other.txt' }] });
+    const second = await kept.report([BROKEN]);
+    assert.equal(second.docs[0], first.docs[0], 'the same verdict object: the doc was not worked out again');
+    delete files.files['other.txt'];
+    files.files['other2.txt'] = '';
+    git.add({ time: day('2025-02-02'), subject: 'rename other', changes: [{ status: 'R', path: 'other2.txt', from: 'other.txt', similarity: 100 }] });
+    const third = await kept.report([BROKEN]);
+    assert.notEqual(third.docs[0], first.docs[0]);
+    assert.deepEqual(third.docs, (await engine().report([BROKEN])).docs);
+  });
+});
