@@ -60,6 +60,7 @@ export async function detectSites(files: SiteFiles, docs: readonly DocModel[], s
   }
   sites.push(...hugoContentTrees(files.list, sites));
   for (const site of sites) await addIgnoreFiles(site, files);
+  for (const site of sites) if (site.generator === 'hugo') site.pagesByName = hugoPageNames(site, files.list);
   const withSettings = settings ? applySiteSettings(sites, settings) : sites;
   const routes = addFrontMatterRoutes(withSettings, docs);
   for (const [key, path] of htmlPages) if (!routes.permalinks.has(key)) routes.permalinks.set(key, path);
@@ -159,4 +160,18 @@ async function addIgnoreFiles(site: SiteModel, files: SiteFiles): Promise<void> 
     if (content.trim()) read.push({ file, content: content.slice(0, 64 * 1024) });
   }
   if (read.length > 0) site.ignoreFiles = read;
+}
+
+/** A Hugo site's pages by logical name (see `SiteModel.pagesByName`). */
+function hugoPageNames(site: SiteModel, list: readonly string[]): Map<string, string[]> {
+  const byName = new Map<string, string[]>();
+  const dirs = site.mounts.filter((m) => m.kind === 'pages').map((m) => m.dir);
+  for (const path of list) {
+    if (!/\.(md|markdown|mdx|html)$/i.test(path) || !dirs.some((d) => d === '' || path.startsWith(`${d}/`))) continue;
+    const parts = path.split('/');
+    const file = parts.at(-1)!.replace(/\.(md|markdown|mdx|html)$/i, '');
+    const name = (/^_?index$/.test(file) ? parts.at(-2) ?? '' : file).toLowerCase();
+    if (name) byName.set(name, [...(byName.get(name) ?? []), path]);
+  }
+  return byName;
 }

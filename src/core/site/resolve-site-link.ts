@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { joinDir } from './config-text';
-import { below, isUnder, pagesMountOf, siteOfPath, splatRedirectKey, stripBase, urlKey, type SiteContext, type SiteModel, type SiteMount } from './site-model';
+import { below, isUnder, pageByName, pagesMountOf, siteOfPath, splatRedirectKey, stripBase, urlKey, type SiteContext, type SiteModel, type SiteMount } from './site-model';
 
 /** What a link leads to on the published site. */
 export type SiteLinkResult =
@@ -40,7 +40,7 @@ export function resolveSiteLink(written: string, linkKind: 'absolute-path' | 're
     if (isUnder(fromRoot, docsMount.dir) && files.hasFile(fromRoot)) return { kind: 'page', path: fromRoot };
   }
   // A render hook that looks links up with Hugo's GetPage finds a relative one by content path first.
-  const byContentPath = linkKind === 'relative' && site.hookFindsPages && docsMount ? getPageRelative(docsMount, docPath, file, files) : undefined;
+  const byContentPath = linkKind === 'relative' && site.hookFindsPages && docsMount ? (getPageRelative(docsMount, docPath, file, files) ?? pageByName(site, file)) : undefined;
   if (byContentPath) return { kind: 'page', path: byContentPath };
   const urls = linkKind === 'absolute-path' ? [written] : pageUrlBases(site, docPath).map((base) => posix.normalize(posix.join(base, written)));
   if (linkKind === 'relative' && site.hookFindsPages) urls.push(posix.normalize(`/${written}`));

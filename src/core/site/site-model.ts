@@ -65,6 +65,8 @@ export interface SiteModel {
   unserved: string[];
   /** Tracked `.gitignore` files in or above the site's folders (`file`: its path), whose rules keep what the build imports out of git. */
   ignoreFiles?: Array<{ file: string; content: string }>;
+  /** Hugo: a page's logical name (file name without extension; a bundle's folder), lower-cased → its source files, for refs and `GetPage` by name. */
+  pagesByName?: Map<string, string[]>;
   /** Hugo taxonomies (plural names: `tags`, `categories` by default), whose term pages Hugo makes. */
   taxonomies?: string[];
   /** Hugo `permalinks`: section → URL pattern of its pages (see `hugoPermalink`). */
@@ -173,4 +175,16 @@ export function splatRedirectKey(redirects: ReadonlyMap<string, unknown>, key: s
     if (prefix === '' || key === prefix || key.startsWith(`${prefix}/`)) return from;
   }
   return undefined;
+}
+
+/**
+ * The one page of a Hugo site named `ref` (a single segment, a leading `/` allowed: see
+ * `SiteModel.pagesByName`); undefined when none or several are, or `ref` is a path.
+ */
+export function pageByName(site: SiteModel, ref: string): string | undefined {
+  const segment = ref.replace(/[?#].*$/, '').replace(/^\/|\/$/g, '');
+  if (segment.includes('/')) return undefined;
+  const name = segment.replace(/\.(md|markdown|mdx|html)$/i, '').toLowerCase();
+  const found = name ? site.pagesByName?.get(name) : undefined;
+  return found?.length === 1 ? found[0] : undefined;
 }

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { RuleId } from '../../findings/finding';
 import type { DocLink } from '../../doc-model';
 import { resolveSiteLink, type ExistingFiles } from '../../site/resolve-site-link';
-import { isServed, pagesMountOf, siteOfPath, type SiteContext } from '../../site/site-model';
+import { isServed, pageByName, pagesMountOf, siteOfPath, type SiteContext } from '../../site/site-model';
 import type { LinkedTarget, StalenessReason } from '../model/evidence';
 
 /**
@@ -67,7 +67,8 @@ export function siteOutcome(link: DocLink, docPath: string, path: string, kind: 
     // Hugo `{{< ref "x.md" >}}` / `relref`: a path from the content folder (leading `/`) or from the page.
     const ref = REF_SHORTCODE.exec(written)?.[1]?.replace(/#.*$/, '');
     if (!ref || !siteOfPath(site.sites, docPath)) return { kind: 'drop' };
-    const found = refCandidates(site, docPath, ref).find((c) => files.hasFile(c) || files.hasDir(c));
+    // Hugo finds a ref no path reaches by the name of the one page that has it.
+    const found = refCandidates(site, docPath, ref).find((c) => files.hasFile(c) || files.hasDir(c)) ?? pageByName(siteOfPath(site.sites, docPath)!, ref);
     if (found) return { kind: 'keep', path: found, targetKind: files.hasFile(found) ? 'file' : 'directory' };
     written = ref;
     linkKind = ref.startsWith('/') ? 'absolute-path' : 'relative';

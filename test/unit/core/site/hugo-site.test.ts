@@ -133,12 +133,14 @@ describe('Hugo permalinks of a section', () => {
     const hooked: Repo = {
       ...repo,
       'site/layouts/_markup/render-link.html': '{{- with or ($.PageInner.GetPage $path) ($.PageInner.Resources.Get $path) }}{{ .RelPermalink }}{{ end }}',
-      'site/content/blog/2018/1001-later/index.md': post('date: 2018-10-01\ntitle: Later') + '[2.0](0918-announcing-2-0) [gone](0101-nothing)\n',
+      'site/content/blog/2018/1001-later/index.md': post('date: 2018-10-01\ntitle: Later') + '[2.0](0918-announcing-2-0) [gone](0101-nothing) [by name](overview)\n',
     };
     const resolved = await resolveIn(hooked, 'site/content/blog/2018/1001-later/index.md');
     assert.deepEqual(targetRows(resolved).map((r) => r.slice(0, 3)), [
       ['0918-announcing-2-0', 'site/content/blog/2018/0918-announcing-2-0/index.md', 'file'],
       ['0101-nothing', targetRows(resolved)[1]![1], 'missing'],
+      // GetPage also finds the one page of that name anywhere (`docs/overview.md`).
+      ['overview', 'site/content/docs/overview.md', 'file'],
     ]);
   });
 });
@@ -198,5 +200,28 @@ describe('Hugo taxonomy pages', () => {
     ]);
     const other = await resolveIn(repo, 'site2/content/p.md');
     assert.deepEqual(targetRows(other), [['/tags/t/', 'tags/t', 'missing']]);
+  });
+});
+
+// fluxcd/website: `{{< relref "/faq-migration" >}}` is `content/en/flux/migration/faq-migration.md`;
+// Hugo finds a ref that no path reaches by the page's name when one page has it (and the site builds).
+describe('Hugo refs by a page\'s name', () => {
+  const repo: Repo = {
+    'hugo.yaml': 'baseURL: https://flux.example/\ntitle: Flux\ncontentDir: content/en\n',
+    'content/en/flux/migration/faq-migration.md': '# FAQ\n',
+    'content/en/flux/guides/install/index.md': '# Install\n',
+    'content/en/a/notes.md': '# A\n',
+    'content/en/b/notes.md': '# B\n',
+    'content/en/flux/migration/v1.md': '[faq]({{< relref "/faq-migration" >}}) [install]({{< ref "install" >}}) [notes]({{< relref "notes" >}}) [none]({{< ref "nothing" >}})\n',
+  };
+
+  it('resolves a ref by the name of the one page that has it (a bundle by its folder), and not an ambiguous or unknown one', async () => {
+    const resolved = await resolveIn(repo, 'content/en/flux/migration/v1.md');
+    assert.deepEqual(targetRows(resolved).map((r) => r.slice(0, 3)), [
+      ['{{< relref "/faq-migration" >}}', 'content/en/flux/migration/faq-migration.md', 'file'],
+      ['{{< ref "install" >}}', 'content/en/flux/guides/install/index.md', 'file'],
+      ['{{< relref "notes" >}}', targetRows(resolved)[2]![1], 'missing'],
+      ['{{< ref "nothing" >}}', targetRows(resolved)[3]![1], 'missing'],
+    ]);
   });
 });
