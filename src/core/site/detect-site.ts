@@ -61,6 +61,8 @@ export async function detectSites(files: SiteFiles, docs: readonly DocModel[], s
   sites.push(...hugoContentTrees(files.list, sites));
   for (const site of sites) await addIgnoreFiles(site, files);
   for (const site of sites) if (site.generator === 'hugo') site.pagesByName = hugoPageNames(site, files.list);
+  // A mount below the site root with no file here is content from elsewhere (dapr/docs mounts SDK docs from submodules).
+  for (const site of sites) for (const m of site.mounts) if (m.kind === 'pages' && m.url !== '/' && !files.list.some((f) => f.startsWith(`${m.dir}/`))) m.absent = true;
   const withSettings = settings ? applySiteSettings(sites, settings) : sites;
   const routes = addFrontMatterRoutes(withSettings, docs);
   for (const [key, path] of htmlPages) if (!routes.permalinks.has(key)) routes.permalinks.set(key, path);

@@ -55,6 +55,7 @@ export function resolveSiteLink(written: string, linkKind: 'absolute-path' | 're
     for (const mount of site.mounts) {
       const prefix = mount.url === '/' ? '/' : `${mount.url}/`;
       if (!(url === mount.url || url.startsWith(prefix) || (mount.url === '/' && url.startsWith('/')))) continue;
+      if (mount.absent) return { kind: 'maybe-generated', why: notHeld(mount), tried };
       const rest = url === mount.url ? '' : url.slice(prefix.length);
       // The blog plugin makes the post list and its tag, archive, author and later pages.
       if (mount.routes === 'docusaurus-blog' && /^(|(tags|archive|authors|page)(\/.*)?)$/.test(urlKey(rest))) return { kind: 'generated', dataFile: mount.dir };
@@ -72,6 +73,8 @@ export function resolveSiteLink(written: string, linkKind: 'absolute-path' | 're
     const splat = splatRedirectKey(site.redirects, key);
     const redirect = site.redirects.get(key) ?? (splat !== undefined ? site.redirects.get(splat) : undefined);
     if (redirect) return { kind: 'redirect', ...redirect };
+    const templated = site.templatedRedirects?.find((t) => url.startsWith(t.prefix));
+    if (templated) maybe ??= { kind: 'maybe-generated', why: `\`${templated.source}\` makes redirect rules with template code not run here${templated.prefix ? ` (from URLs under \`${templated.prefix}\`)` : ''}`, tried };
     for (const g of site.generated) {
       if (key === g.prefix && g.listPage) return { kind: 'generated', dataFile: g.dataFile };
       if (!isUnder(key, g.prefix) || key === g.prefix) continue;
@@ -198,4 +201,9 @@ export function pageUrlBases(site: SiteModel, docPath: string): string[] {
   const inDir = `${prefix}/${dir ? `${dir}/` : ''}`;
   if (/(^|\/)(index|_index|README|readme)$/.test(stem)) return [inDir];
   return [inDir, `${prefix}/${stem}/`];
+}
+
+/** Why a link into a mount this checkout does not hold may still lead to a page. */
+export function notHeld(mount: SiteMount): string {
+  return `the site mounts \`${mount.dir}\` at \`${mount.url}\`, which this checkout does not hold (a git submodule or content fetched at build time)`;
 }

@@ -9,6 +9,8 @@ export interface SiteMount {
   dir: string;
   /** `pages`: markdown sources become pages; `static`: files are served as they are. */
   kind: 'pages' | 'static';
+  /** None of its files are in this checkout (a git submodule, content a build step fetches): what is under its URL is not known here. */
+  absent?: boolean;
   /** Jekyll collections: the URL pattern of each page (`/news/:year/:month/:day/:title/`). */
   permalink?: string;
   /** Source extensions besides markdown that become pages here (Docusaurus `src/pages/x.tsx`). */
@@ -67,6 +69,8 @@ export interface SiteModel {
   ignoreFiles?: Array<{ file: string; content: string }>;
   /** Hugo: a page's logical name (file name without extension; a bundle's folder), lower-cased → its source files, for refs and `GetPage` by name. */
   pagesByName?: Map<string, string[]>;
+  /** Redirect rules a `_redirects` template computes (the old URL holds template code): the literal start of their old URLs, and the template. */
+  templatedRedirects?: Array<{ prefix: string; source: string }>;
   /** Hugo taxonomies (plural names: `tags`, `categories` by default), whose term pages Hugo makes. */
   taxonomies?: string[];
   /** Hugo `permalinks`: section → URL pattern of its pages (see `hugoPermalink`). */
@@ -187,4 +191,9 @@ export function pageByName(site: SiteModel, ref: string): string | undefined {
   const name = segment.replace(/\.(md|markdown|mdx|html)$/i, '').toLowerCase();
   const found = name ? site.pagesByName?.get(name) : undefined;
   return found?.length === 1 ? found[0] : undefined;
+}
+
+/** A pages mount of the site at a URL below the root whose files this checkout does not hold (see `SiteMount.absent`). */
+export function absentMounts(site: SiteModel): SiteMount[] {
+  return site.mounts.filter((m) => m.kind === 'pages' && m.absent);
 }

@@ -17,7 +17,9 @@ export async function addNetlifyRedirects(site: SiteModel, siteDir: string, file
   const templates = site.generator === 'hugo' ? HUGO_REDIRECT_TEMPLATES.map((t) => joinDir(siteDir, t)) : [];
   const lists = [...templates, ...site.mounts.filter((m) => m.kind === 'static').map((m) => joinDir(m.dir, '_redirects'))];
   for (const path of lists.filter((p) => has.has(p))) {
-    for (const [from, to] of redirectLines(await read(path))) if (!site.redirects.has(urlKey(from))) site.redirects.set(urlKey(from), { to, source: path });
+    const text = await read(path);
+    for (const [from, to] of redirectLines(text)) if (!site.redirects.has(urlKey(from))) site.redirects.set(urlKey(from), { to, source: path });
+    for (const prefix of templatedFroms(text)) (site.templatedRedirects ??= []).push({ prefix, source: path });
   }
   for (const path of [...new Set([joinDir(siteDir, 'netlify.toml'), 'netlify.toml'])].filter((p) => has.has(p))) {
     const rules = asRecord(readToml(await read(path)))?.redirects;
@@ -40,4 +42,22 @@ function redirectLines(text: string): Array<[string, string]> {
     out.push([from, to]);
   }
   return out;
+}
+
+/**
+ * The literal start of each rule's old URL that template code computes (`/docs/scalers/{{ $p }}`:
+ * `/docs/scalers/`; `{{ $name | printf "/%s" }}`: '' — any URL). A line is a rule when, with its
+ * template actions taken out, a target is left after the old URL; `{{ range … }}`, `{{ end }}` and
+ * assignments alone are not.
+ */
+function templatedFroms(text: string): string[] {
+  const out = new Set<string>();
+  for (const line of text.split('\n')) {
+    if (!line.includes('{{')) continue;
+    const marked = line.trim().replace(/\{\{.*?\}\}/g, '\u0000');
+    const [from, to] = marked.split(/\s+/);
+    if (!from || !to || from.startsWith('#') || !from.includes('\u0000') || to.replace(/\u0000/g, '') === '') continue;
+    out.add(from.slice(0, from.indexOf('\u0000')));
+  }
+  return [...out];
 }

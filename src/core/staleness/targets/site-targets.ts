@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
 import { RuleId } from '../../findings/finding';
 import type { DocLink } from '../../doc-model';
-import { resolveSiteLink, type ExistingFiles } from '../../site/resolve-site-link';
-import { isServed, pageByName, pagesMountOf, siteOfPath, type SiteContext } from '../../site/site-model';
+import { notHeld, resolveSiteLink, type ExistingFiles } from '../../site/resolve-site-link';
+import { absentMounts, isServed, pageByName, pagesMountOf, siteOfPath, type SiteContext } from '../../site/site-model';
 import type { LinkedTarget, StalenessReason } from '../model/evidence';
 
 /**
@@ -70,6 +70,9 @@ export function siteOutcome(link: DocLink, docPath: string, path: string, kind: 
     // Hugo finds a ref no path reaches by the name of the one page that has it.
     const found = refCandidates(site, docPath, ref).find((c) => files.hasFile(c) || files.hasDir(c)) ?? pageByName(siteOfPath(site.sites, docPath)!, ref);
     if (found) return { kind: 'keep', path: found, targetKind: files.hasFile(found) ? 'file' : 'directory' };
+    // A ref by name may be a page of a mount this checkout does not hold.
+    const elsewhere = /\//.test(ref.replace(/^\//, '')) ? undefined : absentMounts(siteOfPath(site.sites, docPath)!)[0];
+    if (elsewhere) return maybeGenerated(link, ref, notHeld(elsewhere));
     written = ref;
     linkKind = ref.startsWith('/') ? 'absolute-path' : 'relative';
   }
@@ -90,18 +93,7 @@ export function siteOutcome(link: DocLink, docPath: string, path: string, kind: 
     case 'generated':
       return { kind: 'drop' };
     case 'maybe-generated':
-      return {
-        kind: 'drop',
-        problem: {
-          ruleId: RuleId.linkMissingTarget,
-          severity: 'info',
-          target: written,
-          line: link.line,
-          ...(link.column !== undefined ? { column: link.column } : {}),
-          message: `Link \`${link.raw}\` leads to no source page, but may be generated: ${result.why}. Check it on the published site.`,
-          commits: [],
-        },
-      };
+      return maybeGenerated(link, written, result.why);
     case 'served-elsewhere':
       return {
         kind: 'drop',
@@ -120,4 +112,20 @@ export function siteOutcome(link: DocLink, docPath: string, path: string, kind: 
       return { kind: 'keep', path, targetKind: 'missing', site: { generator: result.site.generator, tried: result.tried, redirectSources } };
     }
   }
+}
+
+/** The info for a link that leads to no source page here but may lead to one on the site. */
+function maybeGenerated(link: DocLink, written: string, why: string): SiteOutcome {
+  return {
+    kind: 'drop',
+    problem: {
+      ruleId: RuleId.linkMissingTarget,
+      severity: 'info',
+      target: written,
+      line: link.line,
+      ...(link.column !== undefined ? { column: link.column } : {}),
+      message: `Link \`${link.raw}\` leads to no source page, but may be generated: ${why}. Check it on the published site.`,
+      commits: [],
+    },
+  };
 }

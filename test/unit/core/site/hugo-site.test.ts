@@ -225,3 +225,33 @@ describe('Hugo refs by a page\'s name', () => {
     ]);
   });
 });
+
+// dapr/docs: the SDK pages are module mounts of git submodules (`../sdkdocs/python/...`) that a
+// clone does not check out; `{{< ref python-client.md >}}` and links under the mounted URL lead there.
+describe('Hugo mounts of content this checkout does not hold', () => {
+  const repo: Repo = {
+    'daprdocs/config.toml': [
+      'baseURL = "https://docs.example/"',
+      '[module]',
+      '  [[module.mounts]]',
+      '    source = "content/en"',
+      '    target = "content"',
+      '  [[module.mounts]]',
+      '    source = "../sdkdocs/python/daprdocs/content/en/python-sdk-docs"',
+      '    target = "content/developing-applications/sdks/python"',
+    ].join('\n'),
+    'daprdocs/content/en/concepts/overview.md': '[py]({{< ref "python-client.md#health" >}}) [sdk](/developing-applications/sdks/python/python-client/) [gone]({{< ref "nothing-here" >}}) [path]({{< ref "/concepts/nothing" >}})\n',
+  };
+
+  it('says a ref by name or a link under the mounted URL may be there (info); a ref by path is still checked', async () => {
+    const resolved = await resolveIn(repo, 'daprdocs/content/en/concepts/overview.md');
+    const rows = problemRows(resolved).map((r) => [r[0], r[1], /`([^`]+)`/.exec(r[2])![1]]);
+    assert.deepEqual(rows, [
+      ['link.missing-target', 'info', '{{< ref "python-client.md#health" >}}'],
+      ['link.missing-target', 'info', '/developing-applications/sdks/python/python-client/'],
+      ['link.missing-target', 'info', '{{< ref "nothing-here" >}}'],
+    ]);
+    assert.match(problemRows(resolved)[0]![2], /`sdkdocs\/python\/daprdocs\/content\/en\/python-sdk-docs`/);
+    assert.deepEqual(targetRows(resolved).map((r) => [r[0], r[2]]), [['{{< ref "/concepts/nothing" >}}', 'missing']]);
+  });
+});

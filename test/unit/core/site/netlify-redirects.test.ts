@@ -50,3 +50,34 @@ describe('Netlify redirects of a docs site', () => {
     assert.deepEqual(problemRows(resolved), []);
   });
 });
+
+// kedacore/keda-docs: `{{ range $name := $topLevel }}` writes `/scalers  /docs/<latest>/scalers 301!`
+// for each name of a literal list; those rules are made by template code that is not run here.
+describe('redirect rules a template computes', () => {
+  const repo: Repo = {
+    'hugo.toml': 'baseURL = "https://keda.example/"\n',
+    'layouts/index.redirects': [
+      '{{ $latest := index site.Params.versions.docs 0 -}}',
+      '{{ $topLevel := slice "scalers" "faq" -}}',
+      '{{ range $name := $topLevel -}}',
+      '{{ $name | printf "/%-29s" }}  /docs/{{ $latest }}/{{ $name }}     301!',
+      '{{ end -}}',
+      '{{- range where site.RegularPages "Section" "scalers" -}}',
+      '/docs/scalers/{{ .File.ContentBaseName }}     /scalers/{{ .File.ContentBaseName }}',
+      '{{ end -}}',
+    ].join('\n'),
+    'content/docs/_index.md': '[scalers](/scalers) [faq](/faq/) [old](/docs/scalers/kafka/)\n',
+    'other/hugo.toml': 'baseURL = "https://b.example/"\n',
+    'other/layouts/index.redirects': '{{- range where site.RegularPages "Section" "blog" -}}\n/old/{{ .File.ContentBaseName }}  /blog/{{ .File.ContentBaseName }}\n{{ end -}}\n',
+    'other/content/a.md': '[old post](/old/x/) [gone](/nothing/)\n',
+  };
+
+  it('says a link may be redirected (info) where a templated rule could make its URL, and only there', async () => {
+    const keda = await resolveIn(repo, 'content/docs/_index.md');
+    assert.deepEqual(problemRows(keda).map((r) => [r[1], /`([^`]+)`/.exec(r[2])![1]]), [['info', '/scalers'], ['info', '/faq/'], ['info', '/docs/scalers/kafka/']]);
+    assert.match(problemRows(keda)[0]![2], /`layouts\/index\.redirects` makes redirect rules with template code/);
+    const other = await resolveIn(repo, 'other/content/a.md');
+    assert.deepEqual(problemRows(other).map((r) => [r[1], /`([^`]+)`/.exec(r[2])![1]]), [['info', '/old/x/']]);
+    assert.deepEqual(targetRows(other).map((r) => [r[0], r[2]]), [['/nothing/', 'missing']]);
+  });
+});
