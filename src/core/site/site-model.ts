@@ -69,6 +69,8 @@ export interface SiteModel {
   ignoreFiles?: Array<{ file: string; content: string }>;
   /** Hugo: a page's logical name (file name without extension; a bundle's folder), lower-cased → its source files, for refs and `GetPage` by name. */
   pagesByName?: Map<string, string[]>;
+  /** Root-relative folders of fragments the generator inserts into pages (MkDocs `pymdownx.snippets` `base_path`): their links resolve from the including page. */
+  fragments?: string[];
   /** Redirect rules a `_redirects` template computes (the old URL holds template code): the literal start of their old URLs, and the template. */
   templatedRedirects?: Array<{ prefix: string; source: string }>;
   /** Hugo taxonomies (plural names: `tags`, `categories` by default), whose term pages Hugo makes. */

@@ -18,13 +18,26 @@ export function mkdocsSite(configFile: string, text: string): SiteModel | undefi
     const maps = asRecord(settings?.redirect_maps) ?? {};
     for (const [from, to] of Object.entries(maps)) if (typeof to === 'string') redirects.set(urlKey(from), { to, source: configFile });
   }
+  const fragments = snippetDirs(config.markdown_extensions).map((d) => joinDir(base, cleanDir(d)));
   return {
     generator: 'mkdocs',
     configFile,
+    ...(fragments.length > 0 ? { fragments } : {}),
     mounts: [{ url: '/', dir: docsDir, kind: 'pages' }],
     baseUrl: '',
     redirects,
     generated: [],
     unserved: [],
   };
+}
+
+/** The `base_path` folders of the `pymdownx.snippets` extension (a string or a list; none when it is not used). */
+function snippetDirs(extensions: unknown): string[] {
+  for (const entry of Array.isArray(extensions) ? extensions : [extensions]) {
+    const settings = asRecord(asRecord(entry)?.['pymdownx.snippets']);
+    if (!settings) continue;
+    const base = settings.base_path;
+    return (Array.isArray(base) ? base : [base]).filter((d): d is string => typeof d === 'string' && d !== '.' && d !== '');
+  }
+  return [];
 }

@@ -17,9 +17,18 @@ export function isFixturePath(path: string): boolean {
   return FIXTURE_DIR.test(path);
 }
 
-/** True for a doc in a site's template folder (Hugo `archetypes/` and `layouts/`, Jekyll `_layouts/`, Middleman `source/layouts/`): a template, not a page. */
+/** A folder of templates to copy (`templates/`, `_templates/`, `template/`): their links are for where a copy goes. */
+const COPY_TEMPLATES = /(^|\/)_?templates?\//i;
+
+/**
+ * True for a doc in a site's template folder (Hugo `archetypes/` and `layouts/`, Jekyll `_layouts/`,
+ * Middleman `source/layouts/`), in a folder of fragments the site inserts into its pages (MkDocs
+ * snippets), or in a folder of templates to copy: not a page whose links lead anywhere from where it is.
+ */
 export function isTemplatePath(site: SiteContext | undefined, path: string): boolean {
-  return site?.sites.some((s) => s.unserved.some((d) => /(^|\/)_?(archetypes|layouts|includes)$/.test(d) && (path === d || path.startsWith(`${d}/`)))) ?? false;
+  if (COPY_TEMPLATES.test(path)) return true;
+  const under = (d: string) => path === d || path.startsWith(`${d}/`);
+  return site?.sites.some((s) => s.unserved.some((d) => /(^|\/)_?(archetypes|layouts|includes)$/.test(d) && under(d)) || (s.fragments ?? []).some(under)) ?? false;
 }
 
 /** A link destination that is a template expression (a Hugo shortcode, Liquid): not a path as written. */

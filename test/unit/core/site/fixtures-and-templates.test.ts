@@ -37,6 +37,24 @@ describe('test fixtures and site templates', () => {
   });
 });
 
+describe('templates to copy and included fragments', () => {
+  // fluxcd/website `templates/monthly-update.md` (a post template: its links are for where it is
+  // copied); knative/docs `docs/snippets/` (pymdownx.snippets `base_path`: inserted into pages, so its
+  // links resolve from the page that includes it; its mkdocs.yml excludes it from link checking).
+  it('checks no link of a doc in a templates folder, nor of a snippet file a site includes into its pages', async () => {
+    const repo: Repo = {
+      'templates/monthly-update.md': '[adopters](adopters) [start](docs/get-started)\n',
+      'runbooks/_templates/service.md': '[script](../../scripts/x.sh)\n',
+      'mkdocs.yml': 'site_name: K\nmarkdown_extensions:\n  - pymdownx.snippets:\n      base_path: docs/snippets\n',
+      'docs/snippets/collecting-logs.md': '![System](system.svg)\n',
+      'docs/index.md': '[gone](gone.md)\n',
+      'templating/notes.md': '[gone](gone.md)\n',
+    };
+    const rows = await Promise.all(Object.keys(repo).filter((p) => p.endsWith('.md')).map(async (p) => [p, targetRows(await resolveIn(repo, p)).length]));
+    assert.deepEqual(rows, [['templates/monthly-update.md', 0], ['runbooks/_templates/service.md', 0], ['docs/snippets/collecting-logs.md', 0], ['docs/index.md', 1], ['templating/notes.md', 1]]);
+  });
+});
+
 describe('Antora sites', () => {
   it('serves each module\'s pages under /<component>/<version>/', async () => {
     const repo: Repo = {
