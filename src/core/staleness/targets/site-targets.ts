@@ -104,18 +104,7 @@ export function siteOutcome(link: DocLink, docPath: string, path: string, kind: 
     case 'maybe-generated':
       return maybeGenerated(link, written, result.why);
     case 'served-elsewhere':
-      return {
-        kind: 'drop',
-        problem: {
-          ruleId: RuleId.linkMissingTarget,
-          severity: 'info',
-          target: written,
-          line: link.line,
-          ...(link.column !== undefined ? { column: link.column } : {}),
-          message: `Link \`${link.raw}\` is a site-root link of \`${result.dir}\`, Hugo content that a site outside this repository serves under a prefix this repository does not name: not checked here. Check it on the published site.`,
-          commits: [],
-        },
-      };
+      return siteInfo(link, written, `Link \`${link.raw}\` is a site-root link of \`${result.dir}\`, Hugo content that a site outside this repository serves under a prefix this repository does not name: not checked here. Check it on the published site.`);
     case 'missing': {
       const redirectSources = [...new Set([result.site.configFile, ...[...result.site.redirects.values()].map((r) => r.source).filter((s) => !s.endsWith('.md'))])];
       return { kind: 'keep', path, targetKind: 'missing', site: { generator: result.site.generator, tried: result.tried, redirectSources } };
@@ -125,16 +114,13 @@ export function siteOutcome(link: DocLink, docPath: string, path: string, kind: 
 
 /** The info for a link that leads to no source page here but may lead to one on the site. */
 function maybeGenerated(link: DocLink, written: string, why: string): SiteOutcome {
+  return siteInfo(link, written, `Link \`${link.raw}\` leads to no source page, but may be generated: ${why}. Check it on the published site.`);
+}
+
+/** A link dropped from the targets with an info saying why the site may still serve it. */
+function siteInfo(link: DocLink, written: string, message: string): SiteOutcome {
   return {
     kind: 'drop',
-    problem: {
-      ruleId: RuleId.linkMissingTarget,
-      severity: 'info',
-      target: written,
-      line: link.line,
-      ...(link.column !== undefined ? { column: link.column } : {}),
-      message: `Link \`${link.raw}\` leads to no source page, but may be generated: ${why}. Check it on the published site.`,
-      commits: [],
-    },
+    problem: { ruleId: RuleId.linkMissingTarget, severity: 'info', target: written, line: link.line, ...(link.column !== undefined ? { column: link.column } : {}), message, commits: [] },
   };
 }
