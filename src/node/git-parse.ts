@@ -19,122 +19,189 @@ export function prefixMapper(prefix: string): PathMapper {
   return (p) => (p.startsWith(prefix) ? p.slice(prefix.length) : undefined);
 }
 
-const ZEROS = /^0+$/;
 /** Unmerged and unknown states, modifications in a working-tree diff. */
 const UNMERGED: ReadonlySet<string> = new Set(['U', 'X', 'B']);
 const STATUS_LETTERS = new Set(['A', 'C', 'D', 'M', 'R', 'T', 'U', 'X', 'B']);
-const DIGITS = /^\d+$/;
-const HEX = /^[0-9a-f]+$/;
-const SPACE = /\s/;
 
-/** A status (`M`, `R087`): its letter and similarity digits (may be ''); undefined when it is none (`^([ACDMRTUXB])(\d*)$`). */
-function statusOf(text: string): [ChangeStatus, string] | undefined {
-  if (text.length === 0 || !STATUS_LETTERS.has(text[0]!)) return undefined;
-  const digits = text.slice(1);
-  return digits === '' || DIGITS.test(digits) ? [text[0] as ChangeStatus, digits] : undefined;
+const NUL = 0;
+const NEWLINE = 10;
+const SPACE_BYTE = 32;
+const COLON = 58;
+const RECORD_BYTE = 0x1e;
+
+/** Whether bytes `[from, to)` of `buf` are one or more ASCII digits. */
+function digitsAt(buf: Buffer, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) if (buf[i]! < 48 || buf[i]! > 57) return false;
+  return true;
+}
+
+/** Whether bytes `[from, to)` of `buf` are one or more lower-case hex digits. */
+function hexAt(buf: Buffer, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) {
+    const b = buf[i]!;
+    if ((b < 48 || b > 57) && (b < 97 || b > 102)) return false;
+  }
+  return true;
+}
+
+/** Whether bytes `[from, to)` of `buf` are all '0'. */
+function zerosAt(buf: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (buf[i] !== 48) return false;
+  return true;
 }
 
 /**
- * A `--raw` change (`:<old mode> <new mode> <old blob> <new blob> <status>`): new mode, new blob,
- * status (old mode and blob are not needed); undefined when the token is not one
- * (`^:\d+ (\d+) [0-9a-f]+ ([0-9a-f]+) (\S+)$`).
+ * A status (`M`, `R087`) at bytes `[from, to)`: its letter and similarity digits (may be ''); undefined
+ * when it is none (`^([ACDMRTUXB])(\d*)$`).
  */
-function rawFields(token: string): [string, string, string] | undefined {
-  const parts = token.slice(1).split(' ');
-  if (parts.length !== 5) return undefined;
-  const [oldMode, mode, oldBlob, blob, status] = parts as [string, string, string, string, string];
-  if (!DIGITS.test(oldMode) || !DIGITS.test(mode) || !HEX.test(oldBlob) || !HEX.test(blob) || status === '' || SPACE.test(status)) return undefined;
-  return [mode, blob, status];
+function statusAt(buf: Buffer, from: number, to: number): [ChangeStatus, string] | undefined {
+  if (from >= to) return undefined;
+  const letter = String.fromCharCode(buf[from]!);
+  if (!STATUS_LETTERS.has(letter)) return undefined;
+  if (from + 1 === to) return [letter as ChangeStatus, ''];
+  return digitsAt(buf, from + 1, to) ? [letter as ChangeStatus, buf.toString('latin1', from + 1, to)] : undefined;
 }
 
 /**
- * Incremental parser of `git log -z --name-status LOG_FORMAT` output. Feed it decoded text in any
- * chunking; it calls `onCommit` for each complete commit, in output order. Paths are mapped to the
- * workspace root; changes outside it are dropped (a rename across the boundary becomes an addition
- * or a deletion) but still count in `fileCount`.
+ * A `--raw` change at bytes `[from, to)` (`:<old mode> <new mode> <old blob> <new blob> <status>`):
+ * the blob after the change (none for deletions, all zeros, and submodules, whose "blob" is a
+ * commit id) and the status; undefined when the token is not one
+ * (`^:\d+ (\d+) [0-9a-f]+ ([0-9a-f]+) ([ACDMRTUXB]\d*)$`). Read in place: one token per changed
+ * file is the history pass's hottest loop.
+ */
+function rawAt(buf: Buffer, from: number, to: number): { oid: string | undefined; status: [ChangeStatus, string] } | undefined {
+  const s1 = buf.indexOf(SPACE_BYTE, from + 1);
+  if (s1 < 0 || s1 >= to) return undefined;
+  const s2 = buf.indexOf(SPACE_BYTE, s1 + 1);
+  if (s2 < 0 || s2 >= to) return undefined;
+  const s3 = buf.indexOf(SPACE_BYTE, s2 + 1);
+  if (s3 < 0 || s3 >= to) return undefined;
+  const s4 = buf.indexOf(SPACE_BYTE, s3 + 1);
+  if (s4 < 0 || s4 >= to) return undefined;
+  if (!digitsAt(buf, from + 1, s1) || !digitsAt(buf, s1 + 1, s2) || !hexAt(buf, s2 + 1, s3) || !hexAt(buf, s3 + 1, s4)) return undefined;
+  const status = statusAt(buf, s4 + 1, to);
+  if (!status) return undefined;
+  const submodule = s2 - s1 - 1 === 6 && buf.toString('latin1', s1 + 1, s2) === '160000';
+  const oid = submodule || zerosAt(buf, s3 + 1, s4) ? undefined : buf.toString('latin1', s3 + 1, s4);
+  return { oid, status };
+}
+
+/**
+ * Incremental parser of `git log -z --raw` or `--name-status` output with `LOG_FORMAT` headers.
+ * Feed it git's bytes in any chunking (text is taken as UTF-8); it calls `onCommit` for each
+ * complete commit, in output order. Tokens are cut at NUL bytes, which UTF-8 never puts inside a
+ * character, and each path, id and subject is decoded from the bytes on its own: no string of the
+ * whole output is built, and what is kept holds no chunk alive. Paths are mapped to the workspace
+ * root; changes outside it are dropped (a rename across the boundary becomes an addition or a
+ * deletion) but still count in `fileCount`.
  */
 export class LogParser {
-  private buffer = '';
+  /** The start of a token cut by the end of the last chunk. */
+  private rest: Buffer | undefined;
   private current: LogCommit | undefined;
-  private pending: { status: ChangeStatus; similarity?: number; oid?: string; paths: string[]; need: number } | undefined;
+  /** The change being read: its status, similarity, blob, the paths still to come and the first of two. */
+  private status: ChangeStatus = 'M';
+  private similarity: number | undefined;
+  private oid: string | undefined;
+  private need = 0;
+  private fromPath = '';
 
   constructor(
     private readonly onCommit: (commit: LogCommit) => void,
     private readonly map: PathMapper = (p) => p,
   ) {}
 
-  feed(text: string): void {
-    this.buffer += text;
+  feed(chunk: Buffer | string): void {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     let start = 0;
-    for (;;) {
-      const nul = this.buffer.indexOf('\0', start);
-      if (nul < 0) break;
-      this.token(this.buffer.slice(start, nul));
+    if (this.rest) {
+      const nul = buf.indexOf(NUL);
+      if (nul < 0) {
+        this.rest = Buffer.concat([this.rest, buf]);
+        return;
+      }
+      const token = Buffer.concat([this.rest, buf.subarray(0, nul)]);
+      this.rest = undefined;
+      this.token(token, 0, token.length);
       start = nul + 1;
     }
-    this.buffer = this.buffer.slice(start);
+    for (;;) {
+      const nul = buf.indexOf(NUL, start);
+      if (nul < 0) break;
+      this.token(buf, start, nul);
+      start = nul + 1;
+    }
+    // A copy: the chunk itself is not kept.
+    if (start < buf.length) this.rest = Buffer.from(buf.subarray(start));
   }
 
   /** Flushes the last commit. */
   end(): void {
-    if (this.buffer) {
-      this.token(this.buffer);
-      this.buffer = '';
+    if (this.rest) {
+      const rest = this.rest;
+      this.rest = undefined;
+      this.token(rest, 0, rest.length);
     }
     this.emit();
   }
 
-  private token(raw: string): void {
-    if (this.pending) {
-      this.pending.paths.push(raw);
-      if (this.pending.paths.length === this.pending.need) this.change(this.pending);
+  private token(buf: Buffer, from: number, to: number): void {
+    if (this.need > 0) {
+      const path = buf.toString('utf8', from, to);
+      if (--this.need > 0) this.fromPath = path;
+      else this.change(path);
       return;
     }
-    const token = raw.charCodeAt(0) === 10 ? raw.replace(/^\n+/, '') : raw;
-    if (token.startsWith(RECORD)) {
+    let at = from;
+    while (at < to && buf[at] === NEWLINE) at++;
+    if (buf[at] === RECORD_BYTE && at < to) {
       this.emit();
-      const [sha = '', parents = '', time = '0', ...subject] = token.slice(1).split(FIELD);
+      const [sha = '', parents = '', time = '0', ...subject] = buf.toString('utf8', at + 1, to).split(FIELD);
       this.current = { sha, parents: parents ? parents.split(' ') : [], time: Number(time), subject: subject.join(FIELD), changes: [], fileCount: 0 };
       return;
     }
     // `--raw`: `:<old mode> <new mode> <old blob> <new blob> <status>`; `--name-status`: `<status>`.
-    // Read by position (one token per changed file: the history pass's hottest loop), checked as
-    // strictly as the patterns `RAW` and `STATUS` say.
-    const rawChange = token.startsWith(':') ? rawFields(token) : undefined;
-    const status = rawChange ? statusOf(rawChange[2]) : statusOf(token);
+    const raw = at < to && buf[at] === COLON ? rawAt(buf, at, to) : undefined;
+    const status = raw ? raw.status : statusAt(buf, at, to);
     if (!status || !this.current) return;
     const letter = status[0];
-    const pair = letter === 'R' || letter === 'C';
-    // The blob after the change: none for deletions (all zeros) and submodules (a commit id).
-    const oid = rawChange && rawChange[0] !== '160000' && !ZEROS.test(rawChange[1]) ? rawChange[1] : undefined;
-    this.pending = { status: letter, ...(status[1] ? { similarity: Number(status[1]) } : {}), ...(oid ? { oid } : {}), paths: [], need: pair ? 2 : 1 };
+    this.status = letter;
+    this.similarity = status[1] ? Number(status[1]) : undefined;
+    this.oid = raw?.oid;
+    this.need = letter === 'R' || letter === 'C' ? 2 : 1;
   }
 
-  private change(pending: NonNullable<LogParser['pending']>): void {
-    this.pending = undefined;
+  /** The change whose last path is `path` (for a rename or copy, `fromPath` is the first). */
+  private change(path: string): void {
     const commit = this.current!;
     commit.fileCount++;
-    const mapped = toChange(pending.status, pending.paths, pending.similarity, this.map);
-    if (mapped) commit.changes.push(pending.oid && mapped.status !== 'D' ? { ...mapped, oid: pending.oid } : mapped);
+    const mapped = toChange(this.status, this.fromPath, path, this.similarity, this.map);
+    this.fromPath = '';
+    if (!mapped) return;
+    if (this.oid !== undefined && mapped.status !== 'D') mapped.oid = this.oid;
+    commit.changes.push(mapped);
   }
 
   private emit(): void {
     if (this.current) this.onCommit(this.current);
     this.current = undefined;
-    this.pending = undefined;
+    this.need = 0;
   }
 }
 
-function toChange(status: ChangeStatus, paths: string[], similarity: number | undefined, map: PathMapper): FileChange | undefined {
+/** The change a status and its paths (`from` for a rename or copy) make below the root, or undefined when it is outside. */
+function toChange(status: ChangeStatus, fromPath: string, toPath: string, similarity: number | undefined, map: PathMapper): FileChange | undefined {
   if (status === 'R' || status === 'C') {
-    const from = map(paths[0]!);
-    const to = map(paths[1]!);
-    if (to !== undefined && from !== undefined) return { status, path: to, from, ...(similarity !== undefined ? { similarity } : {}) };
+    const from = map(fromPath);
+    const to = map(toPath);
+    if (to !== undefined && from !== undefined) return similarity !== undefined ? { status, path: to, from, similarity } : { status, path: to, from };
     if (to !== undefined) return { status: 'A', path: to };
     if (from !== undefined && status === 'R') return { status: 'D', path: from };
     return undefined;
   }
-  const path = map(paths[0]!);
+  const path = map(toPath);
   if (path === undefined) return undefined;
   // Unmerged/unknown states only show up in working-tree diffs; they are modifications there.
   return { status: UNMERGED.has(status) ? 'M' : status, path };

@@ -41,6 +41,48 @@ describe('git output parsers', () => {
     }
   });
 
+  it('streams commits from bytes in any chunking, a character split across chunks decoded whole (as git writes them)', () => {
+    const bytes = Buffer.from(log, 'utf8');
+    for (const size of [1, 2, 3, 7, bytes.length]) {
+      const fromText: LogCommit[] = [];
+      const text = new LogParser((c) => fromText.push(c));
+      text.feed(log);
+      text.end();
+      const fromBytes: LogCommit[] = [];
+      const parser = new LogParser((c) => fromBytes.push(c));
+      for (let i = 0; i < bytes.length; i += size) parser.feed(bytes.subarray(i, i + size));
+      parser.end();
+      assert.deepEqual(fromBytes, fromText, `chunk size ${size}`);
+      assert.equal(fromBytes[0]!.changes[0]!.path, 'deploy/pool config é.yaml');
+    }
+  });
+
+  it('decodes a path or subject that is not UTF-8 with replacement characters, and rejects malformed --raw lines', () => {
+    const blob = (c: string) => c.repeat(40);
+    const bytes = Buffer.concat([
+      Buffer.from(`${RECORD}c1${FIELD}${FIELD}100${FIELD}caf`),
+      Buffer.from([0xe9]),
+      Buffer.from(`\0\n:100644 100644 ${blob('1')} ${blob('2')} M\0bad-`),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(`.txt\0:100644 100644 ${blob('1')} ${blob('x')} M\0skipped-1\0:100644 100644  ${blob('2')} M\0skipped-2\0:100644 100644 ${blob('1')} ${blob('2')} M 7\0skipped-3\0`),
+      Buffer.from(`:1006a4 100644 ${blob('1')} ${blob('2')} M\0skipped-4\0:100644 100644 ${blob('1')} ${blob('2')} R08x\0skipped-5\0:100644 100644 ${blob('1')} ${blob('2')} R100\0a\0b\0`),
+    ]);
+    const commits: LogCommit[] = [];
+    const parser = new LogParser((c) => commits.push(c));
+    parser.feed(bytes);
+    parser.end();
+    assert.equal(commits[0]!.subject, 'caf\ufffd');
+    assert.deepEqual(commits[0]!.changes, [
+      { status: 'M', path: 'bad-\ufffd\ufffd.txt', oid: blob('2') },
+      { status: 'M', path: 'skipped-1' },
+      { status: 'M', path: 'skipped-2' },
+      { status: 'M', path: 'skipped-3' },
+      { status: 'M', path: 'skipped-4' },
+      { status: 'M', path: 'skipped-5' },
+      { status: 'R', path: 'b', from: 'a', similarity: 100, oid: blob('2') },
+    ].filter((c) => !c.path.startsWith('skipped')));
+  });
+
   it('reads --raw changes with the blob after each change (none for deletions and submodules)', () => {
     const blob = (c: string) => c.repeat(40);
     const raw = [
