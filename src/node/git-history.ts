@@ -9,7 +9,9 @@ import { filterDriversOf, readFilterDrivers, neutralisingEnv, SIMPLE_GIT_UNSAFE 
 import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseConfigList, parseRefs, remotesFromConfig, prefixMapper } from './git-parse';
 import { parsePatch } from './git-parse-patch';
 import { streamGit } from './git-stream';
-import { changedFilesOf, CommitPaths, mergedChangesOf, pathsAtCommit, remoteBranchRef } from './git-path-queries';
+import { changedFilesOf, CommitPaths, mergedChangesOf, pathsAtCommit, remoteBranchRef, remoteBranchRefs } from './git-path-queries';
+import { pathsAtRevs } from './git-pinned-paths';
+import type { CatFileRecord } from './cat-file-batch';
 import { assertRev, blobOf, chunkPathspecs, convertedPaths, ENV_KEYS, isSafeRev, MAX_IGNORE_REVS_BYTES, MAX_OBJECT_BYTES, PARALLEL_MIN_OBJECTS, PARALLEL_PROCESSES, splitForParallel, STABLE_CONFIG, type RepoLayout } from './git-invocation';
 
 /**
@@ -134,6 +136,11 @@ export class SimpleGitHistory implements GitHistory {
     return records.map((record) => blobOf(record, maxBytes));
   }
 
+  /** Records of `cat-file --batch` for `names`, from the reader with the least work queued. */
+  private readRecords(layout: RepoLayout, names: string[], signal?: AbortSignal): Promise<CatFileRecord[]> {
+    return this.readersFor(layout).reduce((a, b) => (b.queued < a.queued ? b : a)).read(names, signal);
+  }
+
   /** Stops the `cat-file` processes (they also stop by themselves after a few idle seconds). */
   dispose(): void {
     for (const reader of this.readers ?? []) reader.close();
@@ -206,11 +213,25 @@ export class SimpleGitHistory implements GitHistory {
   }
 
   async pathsAt(rev: string, paths: string[], signal?: AbortSignal): Promise<Set<string> | undefined> {
+    return (await this.pathsAtRevs([{ rev, paths }], signal))[0];
+  }
+
+  async pathsAtRevs(asks: Array<{ rev: string; paths: string[] }>, signal?: AbortSignal): Promise<Array<Set<string> | undefined>> {
+    if (asks.length === 0) return [];
     const layout = await this.requireLayout(signal);
     // A commit named by its id holds the same paths for ever: each is asked of git once (a doc's
-    // links pinned to a commit would otherwise cost two git processes every re-check).
-    if (CommitPaths.keeps(rev)) return this.commitPaths.pathsAt(rev, paths, (asked, known) => (known ? pathsAtCommit(this.client(layout, signal), layout, rev, asked) : this.pathsAtUncached(layout, rev, asked, signal)));
-    return this.pathsAtUncached(layout, rev, paths, signal);
+    // links pinned to a commit would otherwise be asked about every re-check).
+    return pathsAtRevs(
+      {
+        layout,
+        cache: this.commitPaths,
+        read: (names) => this.readRecords(layout, names, signal),
+        remoteRefs: (branches) => remoteBranchRefs(this.client(layout, signal), branches),
+        listAt: (sha, paths) => pathsAtCommit(this.client(layout, signal), layout, sha, paths),
+        oneRef: (rev, paths) => this.pathsAtUncached(layout, rev, paths, signal),
+      },
+      asks,
+    );
   }
 
   private async pathsAtUncached(layout: RepoLayout, rev: string, paths: string[], signal?: AbortSignal): Promise<Set<string> | undefined> {

@@ -56,10 +56,19 @@ export async function mergedChangesOf(git: SimpleGit, layout: RepoLayout, merge:
  * `refs/remotes/origin/release-1.7`): `origin` first, else the first remote that has it.
  */
 export async function remoteBranchRef(git: SimpleGit, branch: string): Promise<string | undefined> {
-  if (branch.startsWith('refs/') || branch.startsWith('-')) return undefined;
-  const out = await git.raw(['for-each-ref', '--format=%(refname)', 'refs/remotes/']).catch(() => '');
-  const names = out.split('\n').filter((r) => r.endsWith(`/${branch}`) && r.split('/').length === 3 + branch.split('/').length);
-  return names.find((r) => r.startsWith('refs/remotes/origin/')) ?? names[0];
+  return (await remoteBranchRefs(git, [branch]))[0];
+}
+
+/** `remoteBranchRef` of each branch, in order, from one listing of the remote-tracking refs (none when no branch can have one). */
+export async function remoteBranchRefs(git: SimpleGit, branches: string[]): Promise<Array<string | undefined>> {
+  const asked = branches.map((b) => !b.startsWith('refs/') && !b.startsWith('-'));
+  if (!asked.includes(true)) return branches.map(() => undefined);
+  const refs = (await git.raw(['for-each-ref', '--format=%(refname)', 'refs/remotes/']).catch(() => '')).split('\n');
+  return branches.map((branch, i) => {
+    if (!asked[i]) return undefined;
+    const names = refs.filter((r) => r.endsWith(`/${branch}`) && r.split('/').length === 3 + branch.split('/').length);
+    return names.find((r) => r.startsWith('refs/remotes/origin/')) ?? names[0];
+  });
 }
 
 /** `CommitPaths` keeps what it learnt of at most this many commits (the oldest asked is dropped first). */
@@ -78,26 +87,29 @@ export class CommitPaths {
     return /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(rev);
   }
 
-  /**
-   * Which of `paths` commit `rev` holds; `ask` is called for the paths not known yet (`known`: the
-   * commit was found in this clone before, so it needs no resolving). Undefined when the commit is
-   * not in this clone (nothing is kept: a fetch may bring it).
-   */
-  async pathsAt(rev: string, paths: string[], ask: (paths: string[], known: boolean) => Promise<Set<string> | undefined>): Promise<Set<string> | undefined> {
+  /** The paths of `paths` not learnt yet for commit `rev`. */
+  unknown(rev: string, paths: string[]): string[] {
     const known = this.commits.get(rev);
-    const unknown = paths.filter((p) => !known?.has(p));
-    if (unknown.length > 0) {
-      const found = await ask(unknown, known !== undefined);
-      if (!found) return undefined;
-      const entry = this.commits.get(rev) ?? new Map<string, boolean>();
-      if (!this.commits.has(rev) && this.commits.size >= MAX_COMMITS_KEPT) this.commits.delete(this.commits.keys().next().value!);
-      this.commits.set(rev, entry);
-      for (const p of unknown) entry.set(p, found.has(p));
-      // What git listed besides (folders above what it found) exists too.
-      for (const p of found) entry.set(p, true);
-    }
-    const entry = this.commits.get(rev)!;
-    return new Set(paths.filter((p) => entry.get(p)));
+    return known ? paths.filter((p) => !known.has(p)) : paths;
+  }
+
+  /**
+   * Keeps what git said of `asked` at commit `rev` (`found`: those it holds, and whatever else git
+   * listed, such as the folders above them). A commit not in this clone is never learnt (a fetch
+   * may bring it).
+   */
+  learn(rev: string, asked: string[], found: Set<string>): void {
+    const entry = this.commits.get(rev) ?? new Map<string, boolean>();
+    if (!this.commits.has(rev) && this.commits.size >= MAX_COMMITS_KEPT) this.commits.delete(this.commits.keys().next().value!);
+    this.commits.set(rev, entry);
+    for (const p of asked) entry.set(p, found.has(p));
+    for (const p of found) entry.set(p, true);
+  }
+
+  /** Which of `paths` commit `rev` holds, from what was learnt (a path not learnt counts as absent). */
+  held(rev: string, paths: string[]): Set<string> {
+    const entry = this.commits.get(rev);
+    return new Set(paths.filter((p) => entry?.get(p)));
   }
 }
 

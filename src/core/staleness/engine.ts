@@ -26,6 +26,7 @@ import { indexWorkingTree } from './history/working-tree';
 import { loadWorkingDiff } from './history/working-diff';
 import { ListingRun } from './plan/kept-listing';
 import { readRedoneDocTexts } from './evidence/mentions';
+import { checkPinned } from './evidence/broken-links';
 
 export type { StalenessDeps } from './ports';
 export type { StalenessOptionsInput } from './options';
@@ -136,6 +137,10 @@ export class StalenessEngine {
     // the history pass runs: the diffs after it then only wait for the older side.
     const stored = !this.history && this.deps.store ? HistoryIndex.fromSnapshot(await this.deps.store.load().catch(() => undefined)) : undefined;
     const cold = !this.history && !stored;
+    // Whether a pinned link's target exists at its ref needs the links, not the history: on a run
+    // that works out every doc (no memory of the last one) it is asked while the history is read.
+    const pinnedEarly = this.memory ? undefined : contextRead.then((context) => checkPinned(docs, context, git, signal));
+    pinnedEarly?.catch(() => undefined);
     const ahead = cold ? new ReadAhead(git, signal, this.options.maxDiffBytes) : undefined;
     const stream = ahead && this.options.readAhead ? new StreamReadAhead(ahead, new Set(docs.map((d) => d.path)), this.options.bulkCommitFiles) : undefined;
 
@@ -208,6 +213,9 @@ export class StalenessEngine {
     const computed = new Map<string, DocEvidence>();
     if (this.options.mentions) evidenceRun.docTexts = readRedoneDocTexts(git, changes.newCommits, todo, signal);
     if (todo.length > 0) {
+      // A re-check asks about the pinned links of the docs it redoes beside the diffs.
+      const pinned = pinnedEarly ?? checkPinned(todo, context, git, signal);
+      pinned.catch(() => undefined);
       // Plan ⇄ fetch: plan every doc's reference from the diffs known so far (a missing one is asked
       // for and its commit taken for now), ask for its targets' diffs after it, and fetch all of it in
       // one git round; until a plan asks for nothing (usually two rounds, three for docs whose last
@@ -220,7 +228,7 @@ export class StalenessEngine {
         references = planDocReferences(evidenceRun, todo);
       }
       evidenceRun.details.release();
-      const collected = await collectDocEvidence(evidenceRun, todo, references, git, signal);
+      const collected = await collectDocEvidence(evidenceRun, todo, references, git, await pinned, signal);
       await nameMergedChanges(evidenceRun, collected, git, this.kept.mergedChanges, signal);
       for (const e of collected) computed.set(e.path, e);
     }

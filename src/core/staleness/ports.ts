@@ -64,8 +64,12 @@ export interface GitHistory {
   resolve(ref: string, signal?: AbortSignal): Promise<string | undefined>;
   /** The best common ancestor of two commits, or undefined when there is none in this clone. */
   mergeBase(a: string, b: string, signal?: AbortSignal): Promise<string | undefined>;
-  /** Which of `paths` (files or folders) exist at `rev`; undefined when `rev` is not in this clone. */
-  pathsAt(rev: string, paths: string[], signal?: AbortSignal): Promise<Set<string> | undefined>;
+  /**
+   * For each ask, in order: which of `paths` (files or folders) exist at `rev`; undefined when `rev`
+   * is not in this clone. All asks of a call are answered together (the links pinned to commits,
+   * tags and branches of a whole run), not with a git process per ref.
+   */
+  pathsAtRevs(asks: Array<{ rev: string; paths: string[] }>, signal?: AbortSignal): Promise<Array<Set<string> | undefined>>;
   /**
    * For each merge asked about: per path, the commit on the merged side (reachable from the merge,
    * not from its first parent) that last changed it, in the order asked. A path no such commit

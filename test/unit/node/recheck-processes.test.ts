@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { ChildProcess } from 'node:child_process';
 import { StalenessEngine } from '../../../src/core/staleness/engine';
 import { SimpleGitHistory } from '../../../src/node/git-history';
+import { CatFileReader } from '../../../src/node/cat-file-reader';
 import { GitWorkspaceFiles } from '../../../src/node/git-workspace-files';
 import { GitFixture } from './git-fixture';
 
@@ -87,25 +88,38 @@ describe('git processes of a re-check with an engine kept between runs', () => {
     const first = await repo.commit('start', '2025-01-01', { 'deploy/pool.yaml': 'size: 10\n' });
     await repo.commit('move', '2025-02-01', { 'deploy/pool.yaml': null, 'deploy/pool2.yaml': 'size: 10\n' });
     const git = new SimpleGitHistory(repo.dir, repo.env);
-    const present = async (rev: string, paths: string[]) => {
-      const found = (await git.pathsAt(rev, paths))!;
-      return paths.filter((p) => found.has(p));
+    // Pinned paths are answered by the cat-file reader: the object names it is asked for.
+    let read: string[] = [];
+    const original = CatFileReader.prototype.read;
+    CatFileReader.prototype.read = function (this: CatFileReader, names: string[], signal?: AbortSignal) {
+      read.push(...names);
+      return original.call(this, names, signal);
     };
-    assert.deepEqual(await present(first, ['deploy/pool.yaml', 'deploy/pool2.yaml']), ['deploy/pool.yaml']);
-    started = [];
-    assert.deepEqual(await present(first, ['deploy/pool.yaml', 'deploy/pool2.yaml']), ['deploy/pool.yaml']);
-    assert.deepEqual(started, []);
-    // A path not asked about before is asked of git (only it).
-    assert.deepEqual(await present(first, ['deploy/pool2.yaml', 'deploy/other.yaml', 'deploy']), ['deploy']);
-    assert.deepEqual(started.map((c) => c[0]), ['ls-tree']);
-    const listed = commands('ls-tree')[0]!;
-    assert.deepEqual(listed.slice(listed.indexOf('--') + 1), ['deploy/other.yaml']);
-    // A branch name may move: it is asked again.
-    started = [];
-    assert.deepEqual(await present('main', ['deploy/pool2.yaml']), ['deploy/pool2.yaml']);
-    assert.equal(commands('ls-tree').length, 1);
-    started = [];
-    assert.deepEqual(await present('main', ['deploy/pool2.yaml']), ['deploy/pool2.yaml']);
-    assert.equal(commands('ls-tree').length, 1);
+    try {
+      const present = async (rev: string, paths: string[]) => {
+        const found = (await git.pathsAt(rev, paths))!;
+        return paths.filter((p) => found.has(p));
+      };
+      assert.deepEqual(await present(first, ['deploy/pool.yaml', 'deploy/pool2.yaml']), ['deploy/pool.yaml']);
+      started = [];
+      read = [];
+      assert.deepEqual(await present(first, ['deploy/pool.yaml', 'deploy/pool2.yaml']), ['deploy/pool.yaml']);
+      assert.deepEqual([started, read], [[], []]);
+      // A path not asked about before is asked of git (only it: the commit and the folder holding it).
+      assert.deepEqual(await present(first, ['deploy/pool2.yaml', 'deploy/other.yaml', 'deploy']), ['deploy']);
+      assert.deepEqual(read, [`${first}^{commit}`, `${first}^{commit}:deploy`]);
+      assert.deepEqual(started.filter((c) => c[0] !== 'cat-file'), []);
+      // A branch name may move: it is asked again.
+      read = [];
+      assert.deepEqual(await present('main', ['deploy/pool2.yaml']), ['deploy/pool2.yaml']);
+      assert.equal(read.length, 2);
+      read = [];
+      assert.deepEqual(await present('main', ['deploy/pool2.yaml']), ['deploy/pool2.yaml']);
+      assert.equal(read.length, 2);
+      assert.deepEqual(started.filter((c) => c[0] !== 'cat-file'), []);
+    } finally {
+      CatFileReader.prototype.read = original;
+      git.dispose();
+    }
   });
 });

@@ -36,8 +36,8 @@ export function brokenEvidence(run: EvidenceRun, target: LinkedTarget): BrokenEv
 }
 
 /**
- * Existence of the docs' pinned targets at their ref: one `git ls-tree` per distinct ref. Keys are
- * `ref\0path`.
+ * Existence of the docs' pinned targets at their ref: one `pathsAtRevs` call for every ref. Keys
+ * are `ref\0path`. Needs only the resolved links, not the history: a run starts it early.
  */
 export async function checkPinned(
   docs: DocModel[],
@@ -55,9 +55,12 @@ export async function checkPinned(
     }
   }
   const out = new Map<string, PinnedVerdict>();
-  for (const [ref, paths] of byRef) {
-    const present = await git.pathsAt(ref, [...paths], signal);
-    for (const path of paths) out.set(`${ref}\u0000${path}`, !present ? 'unverifiable' : present.has(path) ? 'ok' : 'missing');
-  }
+  if (byRef.size === 0) return out;
+  const asks = [...byRef].map(([rev, paths]) => ({ rev, paths: [...paths] }));
+  const answers = await git.pathsAtRevs(asks, signal);
+  asks.forEach(({ rev, paths }, i) => {
+    const present = answers[i];
+    for (const path of paths) out.set(`${rev}\u0000${path}`, !present ? 'unverifiable' : present.has(path) ? 'ok' : 'missing');
+  });
   return out;
 }

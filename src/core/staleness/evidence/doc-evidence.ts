@@ -1,5 +1,5 @@
 import type { DocModel } from '../../doc-model';
-import { brokenEvidence, checkPinned } from './broken-links';
+import { brokenEvidence, type PinnedVerdict } from './broken-links';
 import { commitRef, isFutureReviewDay, reviewEndOfDay } from '../history/commit-refs';
 import type { DocReference } from '../model/doc-reference';
 import type { EvidenceRun, WorkspaceContext } from '../model/report-run';
@@ -15,16 +15,17 @@ import { watchesNoMatchReason } from '../rules/watches-no-match';
 
 /**
  * Evidence per doc, given the references: changes after the reference, anchored ranges, broken
- * links, pinned links, and problems. Expects everything queued in `run.details` to be fetched.
+ * links, pinned links (`pinned`: `checkPinned` of the docs, asked early by the caller), and
+ * problems. Expects everything queued in `run.details` to be fetched.
  */
 export async function collectDocEvidence(
   run: EvidenceRun,
   docs: DocModel[],
   references: Map<string, DocReference | string>,
   git: GitHistory,
+  pinned: Map<string, PinnedVerdict>,
   signal?: AbortSignal,
 ): Promise<DocEvidence[]> {
-  const pinned = await checkPinned(docs, run.context, git, signal);
   const out: DocEvidence[] = [];
   for (const doc of docs) {
     signal?.throwIfAborted();

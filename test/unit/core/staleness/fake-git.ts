@@ -106,8 +106,9 @@ export class FakeGit implements GitHistory {
   async mergeBase(): Promise<string | undefined> {
     return undefined;
   }
-  async pathsAt(): Promise<Set<string> | undefined> {
-    return undefined;
+  async pathsAtRevs(asks: Array<{ rev: string; paths: string[] }>): Promise<Array<Set<string> | undefined>> {
+    this.calls.push(`pathsAtRevs ${asks.length}`);
+    return asks.map(() => undefined);
   }
   /** The fake history is linear: no commit is a merge, so nothing is found behind one. */
   async mergedChanges(asks: Array<{ merge: string; paths: string[] }>): Promise<Array<Map<string, MergedChange>>> {
