@@ -27,6 +27,8 @@ export class SimpleGitHistory implements GitHistory {
   private layout: Promise<RepoLayout | string> | undefined;
   private readers: CatFileReader[] | undefined;
   private configRead: Promise<Map<string, string[]>> | undefined;
+  /** Per working-tree path, whether git converts it (see `convertedOf`), as asked this run. */
+  private converted = new Map<string, Promise<boolean>>();
   /** What `pathsAt` learnt of commits named by their id. */
   private readonly commitPaths = new CommitPaths();
 
@@ -45,6 +47,7 @@ export class SimpleGitHistory implements GitHistory {
     // process must switch off come from it, and so do the values asked for later (remotes,
     // `blame.ignoreRevsFile`). Asking for HEAD runs no filter, so it need not wait for them.
     this.configRead = undefined;
+    this.converted = new Map();
     const configRead = this.config(signal);
     // Both answers from one process when HEAD exists (the common case); a repository without
     // commits makes it fail, and then shallowness is asked alone.
@@ -106,22 +109,45 @@ export class SimpleGitHistory implements GitHistory {
     const out: Array<BlobContent | undefined> = new Array(paths.length).fill(undefined);
     const asked = paths.map((p, i) => ({ p, i })).filter(({ p }) => p !== '' && !p.includes('\0'));
     if (asked.length === 0) return out;
-    const layout = await this.requireLayout(signal);
-    // Attributes that make the work tree differ from the blob: those files are read from git. So
-    // are files whose changes git is told not to look at (`ls-files -v`: S for skip-worktree,
-    // lower case for assume-unchanged): they may differ from HEAD while status calls them unchanged.
-    // (Paths that do not fit one command line: the whole index below the root, in one process.)
-    const specs = chunkPathspecs(asked.map(({ p }) => p), layout);
-    const scope = specs.length === 1 ? specs[0]! : layout.prefix ? [`:(top,literal)${layout.prefix}`] : [];
-    const [attrs, listed] = await Promise.all([
-      this.client(layout, signal, `${asked.map(({ p }) => layout.prefix + p).join('\0')}\0`).raw(['check-attr', '-z', '--stdin', 'filter', 'ident', 'working-tree-encoding']),
-      this.client(layout, signal).raw(['ls-files', '-v', '-z', '--', ...scope]),
-    ]);
-    const converted = convertedPaths(attrs, listed);
-    const plain = asked.filter(({ p }) => !converted.has(layout.prefix + p));
+    const converted = await this.convertedOf(asked.map(({ p }) => p), signal);
+    const plain = asked.filter((_, k) => !converted[k]);
     const read = await readFromDisk(this.root, plain.map(({ p }) => p), maxBytes, signal);
     plain.forEach(({ i }, k) => (out[i] = read[k]));
     return out;
+  }
+
+  prepareWorkingReads(paths: string[], signal?: AbortSignal): void {
+    const asked = paths.filter((p) => p !== '' && !p.includes('\0'));
+    if (asked.length > 0) this.convertedOf(asked, signal).catch(() => undefined);
+  }
+
+  /**
+   * Per path, whether git may make its working-tree file differ from the blob even when unchanged:
+   * asked of git for the paths not asked about yet this run (`state` starts a run), in one pair of
+   * processes. Attributes that make the work tree differ from the blob: `check-attr`. Files whose
+   * changes git is told not to look at (`ls-files -v`: S for skip-worktree, lower case for
+   * assume-unchanged): they may differ from HEAD while status calls them unchanged. (Paths that do
+   * not fit one command line: the whole index below the root, in one process.)
+   */
+  private async convertedOf(paths: string[], signal?: AbortSignal): Promise<boolean[]> {
+    const layout = await this.requireLayout(signal);
+    const known = this.converted;
+    const unknown = [...new Set(paths.filter((p) => !known.has(p)))];
+    if (unknown.length > 0) {
+      const specs = chunkPathspecs(unknown, layout);
+      const scope = specs.length === 1 ? specs[0]! : layout.prefix ? [`:(top,literal)${layout.prefix}`] : [];
+      const asking = Promise.all([
+        this.client(layout, signal, `${unknown.map((p) => layout.prefix + p).join('\0')}\0`).raw(['check-attr', '-z', '--stdin', 'filter', 'ident', 'working-tree-encoding']),
+        this.client(layout, signal).raw(['ls-files', '-v', '-z', '--', ...scope]),
+      ]).then(([attrs, listed]) => convertedPaths(attrs, listed));
+      for (const p of unknown) {
+        const entry = asking.then((converted) => converted.has(layout.prefix + p));
+        known.set(p, entry);
+        // A failed question is asked again by the next read.
+        entry.catch(() => known.get(p) === entry && known.delete(p));
+      }
+    }
+    return Promise.all(paths.map((p) => known.get(p)!));
   }
 
   /**

@@ -18,14 +18,14 @@ import { VERDICT_RULES } from './rules/rule-table';
 import { StreamReadAhead } from './diffs/stream-read-ahead';
 import { syncHistory } from './history/sync-history';
 import { queueTargetDetails } from './evidence/target-changes';
-import { nameMergedChanges, type MergedChangeCache } from './evidence/merged-changes';
+import { askMergedChanges, nameMergedChanges, type MergedChangeCache } from './evidence/merged-changes';
 import type { DocStaleness, StalenessReport } from './model/report';
 import { MissingGitObjectError, missingObjectReason } from '../repo/missing-object';
 import { unknownReason } from './history/repo-state-reason';
 import { indexWorkingTree } from './history/working-tree';
 import { loadWorkingDiff } from './history/working-diff';
 import { ListingRun } from './plan/kept-listing';
-import { readRedoneDocTexts } from './evidence/mentions';
+import { compareWithDocs, readRedoneDocTexts } from './evidence/mentions';
 import { checkPinned } from './evidence/broken-links';
 
 export type { StalenessDeps } from './ports';
@@ -151,6 +151,10 @@ export class StalenessEngine {
         ...(stream ? { onCommit: (commit: LogCommit) => stream.onCommit(commit) } : {}),
         onProgress: (n) => onProgress?.({ phase: 'history', message: `Reading history: ${n} commits` }),
       });
+    // A first run (no memory of the last) compares every doc it finds changes for with them at its
+    // end, reading their texts from the working tree: the reads are prepared early.
+    const docTexts = !this.memory && this.options.mentions ? docs.map((d) => d.path) : [];
+    if (!ahead && docTexts.length > 0) git.prepareWorkingReads(docTexts, signal);
     const workingRead = this.options.workingTree ? git.changedFiles('HEAD', undefined, signal) : Promise.resolve([] as FileChange[]);
     if (ahead) {
       // A cold run reads, while the history streams, the linked files as they are now: from disk
@@ -162,8 +166,11 @@ export class StalenessEngine {
         const covered = coveredFiles(docs, context);
         const changedNow = new Set(now.flatMap((c) => [c.path, ...(c.from !== undefined ? [c.from] : [])]));
         const atHead = [...new Set([...covered.values()].flat())];
+        const unchanged = atHead.length <= MAX_READ_AHEAD ? atHead.filter((p) => !changedNow.has(p)) : [];
+        // The docs are read at the end (what they say next to their links): what decides how is asked now, with the linked files'.
+        if (docTexts.length > 0 || unchanged.length > 0) git.prepareWorkingReads([...unchanged, ...docTexts], signal);
         if (atHead.length <= MAX_READ_AHEAD) {
-          ahead.startWorking(head, atHead.filter((p) => !changedNow.has(p)));
+          ahead.startWorking(head, unchanged);
           if (stream) ahead.start(atHead.filter((p) => changedNow.has(p)).map((path) => ({ sha: head, path })));
         }
         stream?.setTargets(covered);
@@ -228,8 +235,14 @@ export class StalenessEngine {
         references = planDocReferences(evidenceRun, todo);
       }
       evidenceRun.details.release();
-      const collected = await collectDocEvidence(evidenceRun, todo, references, git, await pinned, signal);
-      await nameMergedChanges(evidenceRun, collected, git, this.kept.mergedChanges, signal);
+      const collected = await collectDocEvidence(evidenceRun, todo, references, await pinned, signal);
+      // The commits behind merges are asked while the docs are compared with the changes: neither
+      // needs the other (the comparison changes no commit a reason names).
+      const merged = askMergedChanges(evidenceRun, collected, git, this.kept.mergedChanges, signal);
+      merged.catch(() => undefined);
+      await compareWithDocs(collected, this.options.mentions ? git : undefined, signal, evidenceRun.docTerms, evidenceRun.docTexts);
+      await merged;
+      nameMergedChanges(evidenceRun, collected, this.kept.mergedChanges);
       for (const e of collected) computed.set(e.path, e);
     }
     if (evidenceRun.details.fetched > 0) this.historyChanged = true;

@@ -52,6 +52,13 @@ export interface GitHistory {
    */
   readWorkingFiles(paths: string[], maxBytes: number, signal?: AbortSignal): Promise<Array<BlobContent | undefined>>;
   /**
+   * Says that `paths` will be read with `readWorkingFiles` later in this run: what decides whether
+   * the working tree can stand in for them is asked now, with whatever else is asked now, so the
+   * read at the end of the run waits for no git process. Returns at once; never fails (a failure is
+   * met again by the read).
+   */
+  prepareWorkingReads(paths: string[], signal?: AbortSignal): void;
+  /**
    * Files that differ from `from` in `to` (a commit), or in the working tree and index when `to` is
    * undefined (untracked files then count as added). Renames are detected.
    */

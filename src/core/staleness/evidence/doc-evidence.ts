@@ -4,25 +4,23 @@ import { commitRef, isFutureReviewDay, reviewEndOfDay } from '../history/commit-
 import type { DocReference } from '../model/doc-reference';
 import type { EvidenceRun, WorkspaceContext } from '../model/report-run';
 import type { LineRange } from '../model/line-ranges';
-import type { GitHistory } from '../ports';
 import { reviewStatus, type ReviewStatus } from './review';
 import type { StalenessOptions } from '../options';
 import type { AnchorEvidence, BrokenEvidence, ChangeEvidence, DocEvidence, LinkedTarget, StalenessReason } from '../model/evidence';
 import { anchorEvidence, changeEvidence, matchingPaths } from './target-changes';
-import { compareWithDocs } from './mentions';
 import { pinnedUnverifiableReason } from '../rules/link-pinned-unverifiable';
 import { watchesNoMatchReason } from '../rules/watches-no-match';
 
 /**
  * Evidence per doc, given the references: changes after the reference, anchored ranges, broken
  * links, pinned links (`pinned`: `checkPinned` of the docs, asked early by the caller), and
- * problems. Expects everything queued in `run.details` to be fetched.
+ * problems. Expects everything queued in `run.details` to be fetched. What the docs say next to
+ * their links is compared with the changes after (see `compareWithDocs`).
  */
 export async function collectDocEvidence(
   run: EvidenceRun,
   docs: DocModel[],
   references: Map<string, DocReference | string>,
-  git: GitHistory,
   pinned: Map<string, PinnedVerdict>,
   signal?: AbortSignal,
 ): Promise<DocEvidence[]> {
@@ -76,7 +74,6 @@ export async function collectDocEvidence(
       reviewLine: doc.frontMatterLines?.start ?? 1,
     });
   }
-  await compareWithDocs(out, run.options.mentions ? git : undefined, signal, run.docTerms, run.docTexts);
   return out;
 }
 

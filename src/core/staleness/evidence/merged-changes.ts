@@ -19,18 +19,14 @@ interface Slot {
 export type MergedChangeCache = Map<string, MergedChange | null>;
 
 /**
- * Where a reason names a commit as the latest change (a target's newest commit, a line range's,
- * a rename's or a deletion's) and that commit is a merge, names instead the commit on the merged
- * side that last changed the target, with the merge as its `mergedBy`: the first-parent history
- * counts the merge, a reader wants the change. Only the named commit is replaced, so counts,
- * weights and verdicts stay as they were. Changes `evidence` in place (fresh evidence of this run);
- * one `mergedChanges` round for every merge not in `cache`.
+ * Asks git, in one `mergedChanges` round, for the commits behind the merges that `evidence`'s
+ * reasons name as the latest change of a target (see `nameMergedChanges`), for every merge and
+ * path not in `cache`, and keeps the answers there. Needs only which commits the reasons name, so
+ * it runs beside the rest of the run's end (what docs say next to their links).
  */
-export async function nameMergedChanges(run: EvidenceRun, evidence: DocEvidence[], git: GitHistory, cache: MergedChangeCache, signal?: AbortSignal): Promise<void> {
-  const slots = evidence.flatMap((e) => slotsOf(run, e)).filter((s) => s.paths.length > 0);
-  if (slots.length === 0) return;
+export async function askMergedChanges(run: EvidenceRun, evidence: DocEvidence[], git: GitHistory, cache: MergedChangeCache, signal?: AbortSignal): Promise<void> {
   const asked = new Map<string, Set<string>>();
-  for (const slot of slots) {
+  for (const slot of evidence.flatMap((e) => slotsOf(run, e))) {
     for (const path of slot.paths) {
       if (cache.has(`${slot.ref.sha}\u0000${path}`)) continue;
       let paths = asked.get(slot.ref.sha);
@@ -38,12 +34,24 @@ export async function nameMergedChanges(run: EvidenceRun, evidence: DocEvidence[
       paths.add(path);
     }
   }
+  if (asked.size === 0) return;
   const asks = [...asked].map(([merge, paths]) => ({ merge, paths: [...paths] }));
   const answers = await git.mergedChanges(asks, signal);
   asks.forEach((ask, i) => {
     for (const path of ask.paths) cache.set(`${ask.merge}\u0000${path}`, answers[i]?.get(path) ?? null);
   });
-  for (const slot of slots) {
+}
+
+/**
+ * Where a reason names a commit as the latest change (a target's newest commit, a line range's,
+ * a rename's or a deletion's) and that commit is a merge, names instead the commit on the merged
+ * side that last changed the target, with the merge as its `mergedBy`: the first-parent history
+ * counts the merge, a reader wants the change. Only the named commit is replaced, so counts,
+ * weights and verdicts stay as they were. Changes `evidence` in place (fresh evidence of this run),
+ * from what `askMergedChanges` put in `cache`.
+ */
+export function nameMergedChanges(run: EvidenceRun, evidence: DocEvidence[], cache: MergedChangeCache): void {
+  for (const slot of evidence.flatMap((e) => slotsOf(run, e))) {
     let newest: MergedChange | undefined;
     for (const path of slot.paths) {
       const found = cache.get(`${slot.ref.sha}\u0000${path}`);

@@ -58,4 +58,30 @@ describe('the docs a re-check compares, read beside the diffs', () => {
     await kept.report([edited]);
     assert.deepEqual(git.calls.filter((c) => c.startsWith('readWorkingFiles')), []);
   });
+
+  it('on a first run, prepares the reads of every doc and of the linked files at HEAD while the history is read, in one call', async () => {
+    /** A history pass that ends only once the working-tree reads were prepared (or after a while, failing the test). */
+    class GatedGit extends DiskGit {
+      private opened!: () => void;
+      private readonly gate = new Promise<void>((resolve) => (this.opened = resolve));
+      override prepareWorkingReads(paths: string[]): void {
+        super.prepareWorkingReads(paths);
+        this.opened();
+      }
+      override async log(range: { head: string; since?: string }, onCommit: Parameters<FakeGit['log']>[1]): Promise<void> {
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<void>((_, reject) => (timer = setTimeout(() => reject(new Error('the history pass waited in vain')), 2000)));
+        await Promise.race([this.gate, late]).finally(() => clearTimeout(timer));
+        return super.log(range, onCommit);
+      }
+    }
+    const gated = new GatedGit();
+    gated.commits = git.commits;
+    gated.state_ = git.state_;
+    gated.add({ time: day('2025-02-01'), subject: 'drop size', changes: [{ status: 'M', path: 'deploy/pool.yaml' }], files: { 'deploy/pool.yaml': 'max: 20\n' } });
+    git = gated;
+    const cold = await engine().report([DOC]);
+    assert.deepEqual(gated.calls.filter((c) => c.startsWith('prepareWorkingReads')), ['prepareWorkingReads deploy/pool.yaml,runbooks/db.md']);
+    assert.match(cold.docs[0]!.reasons[0]!.message, /took `size` out of it/);
+  });
 });

@@ -11,6 +11,8 @@ export interface FakeCommit {
   changes: FileChange[];
   files?: Record<string, string>;
   fileCount?: number;
+  /** A merge: its first parent is the commit before it, a second one stands for the merged side. */
+  merge?: boolean;
 }
 
 /**
@@ -57,7 +59,7 @@ export class FakeGit implements GitHistory {
     const start = range.since ? this.commits.findIndex((c) => c.sha === range.since) + 1 : 0;
     for (let i = end; i >= start; i--) {
       const c = this.commits[i]!;
-      onCommit({ sha: c.sha, parents: i > 0 ? [this.commits[i - 1]!.sha] : [], time: c.time, subject: c.subject, changes: c.changes, fileCount: c.fileCount ?? c.changes.length });
+      onCommit({ sha: c.sha, parents: [...(i > 0 ? [this.commits[i - 1]!.sha] : []), ...(c.merge ? ['f'.repeat(40)] : [])], time: c.time, subject: c.subject, changes: c.changes, fileCount: c.fileCount ?? c.changes.length });
     }
   }
   async readFiles(files: FileAt[], _maxBytes?: number): Promise<Array<BlobContent | undefined>> {
@@ -76,6 +78,10 @@ export class FakeGit implements GitHistory {
   async readWorkingFiles(paths: string[]): Promise<Array<BlobContent | undefined>> {
     this.calls.push(`readWorkingFiles ${paths.length}`);
     return paths.map(() => undefined);
+  }
+
+  prepareWorkingReads(paths: string[]): void {
+    this.calls.push(`prepareWorkingReads ${paths.join(',')}`);
   }
 
   /** A file's content as of a commit: from the newest commit up to it that changed the file. */

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { ChildProcess } from 'node:child_process';
+import { SimpleGitHistory } from '../../../src/node/git-history';
+import { GitFixture } from './git-fixture';
+
+/**
+ * Whether a working-tree file can stand in for its blob (no filter, `ident` or encoding attribute,
+ * not skip-worktree or assume-unchanged) costs a `check-attr` and an `ls-files -v`. A run that
+ * knows early which files it will read (the docs, compared with the changes at its very end) has
+ * git say so once, early, and the read at the end starts no process.
+ */
+describe('working-tree reads prepared early in a run', () => {
+  let repo: GitFixture;
+  let started: string[][];
+  const spawn = Object.getOwnPropertyDescriptor(ChildProcess.prototype, 'spawn')!;
+  const askedAbout = () => started.map((c) => c[0]).filter((c) => c === 'check-attr' || c === 'ls-files');
+
+  beforeEach(async () => {
+    repo = await GitFixture.create('prepared-reads');
+    started = [];
+    Object.defineProperty(ChildProcess.prototype, 'spawn', {
+      ...spawn,
+      value: function (this: ChildProcess, options: { args?: string[] }) {
+        const args = options.args ?? [];
+        const command: string[] = [];
+        for (let i = 1; i < args.length; i++) {
+          if (args[i] === '-c') i++;
+          else command.push(args[i]!);
+        }
+        started.push(command);
+        return (spawn.value as (o: unknown) => unknown).call(this, options);
+      },
+    });
+  });
+  afterEach(async () => {
+    Object.defineProperty(ChildProcess.prototype, 'spawn', spawn);
+    await repo.remove();
+  });
+
+  it('asks git once per run which of the prepared files it converts; the reads then start no process and still leave converted files to git', async () => {
+    await repo.commit('start', '2025-01-01', { 'runbooks/a.md': 'a\n', 'runbooks/b.md': 'b $Id$\n', 'deploy/x.yaml': 'x\n', '.gitattributes': 'runbooks/b.md ident\n' });
+    const git = new SimpleGitHistory(repo.dir, repo.env);
+    await git.state();
+    started = [];
+    git.prepareWorkingReads(['runbooks/a.md', 'runbooks/b.md', 'deploy/x.yaml']);
+    const first = await git.readWorkingFiles(['deploy/x.yaml'], 1000);
+    const later = await git.readWorkingFiles(['runbooks/b.md', 'runbooks/a.md'], 1000);
+    assert.deepEqual([first.map((b) => b?.text), later.map((b) => b?.text)], [['x\n'], [undefined, 'a\n']]);
+    assert.deepEqual(askedAbout(), ['check-attr', 'ls-files']);
+    // A file not prepared is asked about when read.
+    started = [];
+    await git.readWorkingFiles(['runbooks/a.md', '.gitattributes'], 1000);
+    assert.deepEqual(askedAbout(), ['check-attr', 'ls-files']);
+    // A new run asks again (attributes and index flags may have changed between runs).
+    await repo.commit('convert a', '2025-01-02', { '.gitattributes': 'runbooks/b.md ident\nrunbooks/a.md ident\n' });
+    await git.state();
+    started = [];
+    assert.deepEqual((await git.readWorkingFiles(['runbooks/a.md'], 1000)).map((b) => b?.text), [undefined]);
+    assert.deepEqual(askedAbout(), ['check-attr', 'ls-files']);
+  });
+});
