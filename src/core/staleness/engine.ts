@@ -18,7 +18,7 @@ import { VERDICT_RULES } from './rules/rule-table';
 import { StreamReadAhead } from './diffs/stream-read-ahead';
 import { syncHistory } from './history/sync-history';
 import { queueTargetDetails } from './evidence/target-changes';
-import { askMergedChanges, nameMergedChanges, type MergedChangeCache } from './evidence/merged-changes';
+import { askLikelyMergedChanges, askMergedChanges, nameMergedChanges, type MergedChangeCache } from './evidence/merged-changes';
 import type { DocStaleness, StalenessReport } from './model/report';
 import { MissingGitObjectError, missingObjectReason } from '../repo/missing-object';
 import { unknownReason } from './history/repo-state-reason';
@@ -227,6 +227,8 @@ export class StalenessEngine {
       // for and its commit taken for now), ask for its targets' diffs after it, and fetch all of it in
       // one git round; until a plan asks for nothing (usually two rounds, three for docs whose last
       // change turned out whitespace-only). Then the file texts read for the diffs are let go of.
+      // The commits behind merges the reasons will most likely name are asked while the diffs are read.
+      const likelyMerged = askLikelyMergedChanges(evidenceRun, todo, git, this.kept.mergedChanges, signal).catch(() => undefined);
       let references = planDocReferences(evidenceRun, todo);
       for (;;) {
         queueTargetDetails(evidenceRun, todo, references);
@@ -238,7 +240,7 @@ export class StalenessEngine {
       const collected = await collectDocEvidence(evidenceRun, todo, references, await pinned, signal);
       // The commits behind merges are asked while the docs are compared with the changes: neither
       // needs the other (the comparison changes no commit a reason names).
-      const merged = askMergedChanges(evidenceRun, collected, git, this.kept.mergedChanges, signal);
+      const merged = likelyMerged.then(() => askMergedChanges(evidenceRun, collected, git, this.kept.mergedChanges, signal));
       merged.catch(() => undefined);
       await compareWithDocs(collected, this.options.mentions ? git : undefined, signal, evidenceRun.docTerms, evidenceRun.docTexts);
       await merged;

@@ -1,3 +1,4 @@
+import type { DocModel } from '../../doc-model';
 import { mergedCommitRef } from '../history/commit-refs';
 import type { DocEvidence, LinkedTarget } from '../model/evidence';
 import type { CommitRef } from '../../findings/finding';
@@ -26,14 +27,45 @@ export type MergedChangeCache = Map<string, MergedChange | null>;
  */
 export async function askMergedChanges(run: EvidenceRun, evidence: DocEvidence[], git: GitHistory, cache: MergedChangeCache, signal?: AbortSignal): Promise<void> {
   const asked = new Map<string, Set<string>>();
-  for (const slot of evidence.flatMap((e) => slotsOf(run, e))) {
-    for (const path of slot.paths) {
-      if (cache.has(`${slot.ref.sha}\u0000${path}`)) continue;
-      let paths = asked.get(slot.ref.sha);
-      if (!paths) asked.set(slot.ref.sha, (paths = new Set()));
-      paths.add(path);
+  for (const slot of evidence.flatMap((e) => slotsOf(run, e))) for (const path of slot.paths) addAsk(asked, cache, slot.ref.sha, path);
+  await askInto(asked, git, cache, signal);
+}
+
+/** At most this many merges are asked about before the diffs (see `askLikelyMergedChanges`). */
+const EARLY_MERGES = 16;
+
+/**
+ * Starts asking, before the diffs, about the merges `askMergedChanges` will most likely ask about
+ * at the end: per linked file (tracked, not pinned) of `docs`, its newest change when that is a
+ * merge newer than the doc's own newest change (up to `EARLY_MERGES` merges). A guess: a reason
+ * that names another commit leaves an answer unused (a git process, never a different result), and
+ * what it misses is asked at the end.
+ */
+export async function askLikelyMergedChanges(run: EvidenceRun, docs: DocModel[], git: GitHistory, cache: MergedChangeCache, signal?: AbortSignal): Promise<void> {
+  const asked = new Map<string, Set<string>>();
+  for (const doc of docs) {
+    const since = run.index.touchesOf(doc.path).at(-1)?.commit ?? -1;
+    for (const target of run.context.resolved.get(doc.path)?.targets ?? []) {
+      if (target.kind !== 'file' || !target.tracked || target.pinned) continue;
+      const last = run.index.touchesOf(target.path).at(-1);
+      if (!last || last.commit <= since) continue;
+      const commit = run.index.commit(last.commit);
+      if (commit.merge && (asked.has(commit.sha) || asked.size < EARLY_MERGES)) addAsk(asked, cache, commit.sha, target.path);
     }
   }
+  await askInto(asked, git, cache, signal);
+}
+
+/** Adds `path` at `merge` to `asked` unless `cache` has it. */
+function addAsk(asked: Map<string, Set<string>>, cache: MergedChangeCache, merge: string, path: string): void {
+  if (cache.has(`${merge}\u0000${path}`)) return;
+  let paths = asked.get(merge);
+  if (!paths) asked.set(merge, (paths = new Set()));
+  paths.add(path);
+}
+
+/** One `mergedChanges` round for `asked` (merge → paths), the answers kept in `cache`. */
+async function askInto(asked: Map<string, Set<string>>, git: GitHistory, cache: MergedChangeCache, signal?: AbortSignal): Promise<void> {
   if (asked.size === 0) return;
   const asks = [...asked].map(([merge, paths]) => ({ merge, paths: [...paths] }));
   const answers = await git.mergedChanges(asks, signal);
