@@ -27,6 +27,8 @@ export interface WorkspaceContext {
   docs: Map<string, DocModel>;
   /** The docs sites detected, whose URLs links are resolved against. */
   site: SiteContext;
+  /** The files read to detect `site` (see `keptSites`). */
+  siteReads: string[];
   /** What resolution depended on besides the docs and `list` (remotes, refs, alert rules, sites), as one string. */
   key: string;
 }

@@ -55,7 +55,7 @@ export async function loadContext(
       ? kept.rules
       : await rescanAlertRules(kept.rules, kept.changed, { list, docs, files, repos, refs, options, signal })
     : await scanAlertRules({ list, docs, files, repos, refs, options, signal }, await searchRuleFiles(files, options, signal));
-  const site = await detectSites({ list, read: (path) => files.read(path, MAX_SITE_FILE_BYTES) }, docs, options.site);
+  const { site, siteReads } = (await keptSites(previous, sameList, docs, fileSet, changedSince)) ?? (await readSites(list, docs, files, options));
   signal?.throwIfAborted();
   const key = JSON.stringify([repos, refs, [...alertRules].sort((a, b) => (a[0] < b[0] ? -1 : 1)), siteKey(site)]);
   // The same inputs and the same doc: the same resolution (the same object, which lets the
@@ -83,7 +83,40 @@ export async function loadContext(
     const result = resolveDocTargets(doc, { files: fileSet, repos, refs, codeSpans, trackDocLinks: options.trackDocLinks, alertRules: alertRules.get(doc.path) ?? [], site, ...(commandLinks ? { commandLinks } : {}) });
     resolved.set(doc.path, before && JSON.stringify(before) === JSON.stringify(result) ? before : result);
   }
-  return { files: fileSet, list, repos, refs, alertRules, resolved, docs: docMap, site, key };
+  return { files: fileSet, list, repos, refs, alertRules, resolved, docs: docMap, site, siteReads, key };
+}
+
+/** The docs sites detected from `list`, and the paths read to detect them. */
+async function readSites(list: string[], docs: DocModel[], files: WorkspaceFiles, options: StalenessOptions): Promise<{ site: SiteContext; siteReads: string[] }> {
+  const reads = new Set<string>();
+  const read = (path: string) => {
+    reads.add(path);
+    return files.read(path, MAX_SITE_FILE_BYTES);
+  };
+  const site = await detectSites({ list, read }, docs, options.site);
+  return { site, siteReads: [...reads] };
+}
+
+/**
+ * The sites detected last time, when what they were detected from is the same: the same files
+ * listed, the same doc objects (front matter adds routes), and no file read for them changed since
+ * (`changedSince`: new commits' changes and uncommitted changes then and now). A file read that is
+ * not listed (an ignored one, whose edits git does not report) makes them be detected again.
+ * Undefined: detect again. (The settings are the engine's, the same for every run.)
+ */
+async function keptSites(
+  previous: WorkspaceContext | undefined,
+  sameList: boolean,
+  docs: DocModel[],
+  files: FileSet,
+  changedSince: Promise<Set<string> | undefined> | undefined,
+): Promise<{ site: SiteContext; siteReads: string[] } | undefined> {
+  if (!previous || !sameList || !changedSince || previous.docs.size !== docs.length) return undefined;
+  if (docs.some((d) => previous.docs.get(d.path) !== d)) return undefined;
+  if (previous.siteReads.some((p) => !files.hasFile(p))) return undefined;
+  const changed = await changedSince;
+  if (!changed || previous.siteReads.some((p) => changed.has(p))) return undefined;
+  return { site: previous.site, siteReads: previous.siteReads };
 }
 
 /** Longest stretch of link resolution without a turn of the event loop. */
