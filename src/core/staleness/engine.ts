@@ -88,6 +88,11 @@ export class StalenessEngine {
     // on (it is synced in place) left them apart: the commits between would never be looked at.
     if (this.memory && this.history && this.memory.head !== this.history.head) this.memory = undefined;
     const state = await git.state(signal);
+    const unknown = unknownReason(state);
+    // The working tree's status is the longest git process of a re-check (a whole-tree scan):
+    // it starts before the others, which the main thread starts one after another.
+    const workingRead = unknown === undefined && this.options.workingTree ? git.changedFiles('HEAD', undefined, signal) : Promise.resolve([] as FileChange[]);
+    workingRead.catch(() => undefined);
     onProgress?.({ phase: 'links', message: 'Resolving links' });
     // Independent phases run side by side: listing and resolving, the history pass, the working tree.
     // What changed since the last run (new commits, uncommitted changes then and now) lets the
@@ -98,7 +103,6 @@ export class StalenessEngine {
     const contextRead = loadContext(docs, git, files, state, this.options, signal, this.memory?.context, this.memory ? changedSince : undefined, this.deps.commandLinks, listing.listing);
     const feedbackRead = loadFeedback(this.deps.feedback, signal);
     feedbackRead.catch(() => undefined);
-    const unknown = unknownReason(state);
     if (unknown !== undefined) {
       changed(undefined);
       listing.seen(undefined);
@@ -107,7 +111,7 @@ export class StalenessEngine {
     }
     const head = (state as { head: string }).head;
     try {
-      return await this.reportFromHistory(docs, run, state, head, contextRead, feedbackRead, changed, listing);
+      return await this.reportFromHistory(docs, run, state, head, contextRead, feedbackRead, changed, listing, workingRead);
     } catch (error) {
       if (!(error instanceof MissingGitObjectError)) throw error;
       // What was read of the history is incomplete: nothing of it is kept for the next run.
@@ -129,6 +133,8 @@ export class StalenessEngine {
     feedbackRead: ReturnType<typeof loadFeedback>,
     changed: (value: Set<string> | undefined) => void,
     listing: ListingRun,
+    /** The uncommitted changes (`changedFiles('HEAD')`, none without `workingTree`), being read. */
+    workingRead: Promise<FileChange[]>,
   ): Promise<StalenessReport> {
     const { signal, onProgress } = run;
     const { git } = this.deps;
@@ -155,7 +161,6 @@ export class StalenessEngine {
     // end, reading their texts from the working tree: the reads are prepared early.
     const docTexts = !this.memory && this.options.mentions ? docs.map((d) => d.path) : [];
     if (!ahead && docTexts.length > 0) git.prepareWorkingReads(docTexts, signal);
-    const workingRead = this.options.workingTree ? git.changedFiles('HEAD', undefined, signal) : Promise.resolve([] as FileChange[]);
     if (ahead) {
       // A cold run reads, while the history streams, the linked files as they are now: from disk
       // where they are unchanged since HEAD (cheap), with git otherwise (with `readAhead` only:

@@ -64,6 +64,20 @@ describe('git processes of a re-check with an engine kept between runs', () => {
     assert.deepEqual(commands('config'), [['config', '--list', '-z']]);
   });
 
+  it('starts the working tree status, its longest process, before the refs', async () => {
+    await repo.commit('start', '2025-01-01', { 'runbooks/db.md': '# Db\n\n[pool](../deploy/pool.yaml)\n', 'deploy/pool.yaml': 'size: 10\n' });
+    const kept = engine();
+    const docs = await repo.docs(['runbooks/db.md']);
+    await kept.report(docs);
+    await repo.commit('raise pool', '2025-02-01', { 'deploy/pool.yaml': 'size: 20\n' });
+    started = [];
+    await kept.report(docs);
+    const order = started.map((c) => (c[0] === '--no-optional-locks' ? c[1]! : c[0]!)).filter((c) => ['status', 'log', 'for-each-ref'].includes(c));
+    // The history pass spawns git directly (simple-git starts its processes a turn later): it may come first.
+    assert.deepEqual(order.filter((c) => c !== 'log'), ['status', 'for-each-ref']);
+    assert.equal(order.length, 3);
+  });
+
   it('lists the workspace again only when a file was added or removed', async () => {
     await repo.commit('start', '2025-01-01', { 'runbooks/db.md': '# Db\n\n[pool](../deploy/pool.yaml) [next](../deploy/next.yaml)\n', 'deploy/pool.yaml': 'size: 10\n' });
     const kept = engine();
