@@ -8,7 +8,7 @@ import { coveredFiles, MAX_READ_AHEAD, ReadAhead } from './diffs/read-ahead';
 import { collectDocEvidence, evidenceWithoutHistory, reviewOf } from './evidence/doc-evidence';
 import { planDocReferences } from './plan/doc-references';
 import { HistoryIndex } from './history/history-index';
-import { docsToRedo, workingSignatures, type RunChanges, type RunMemory } from './plan/docs-to-redo';
+import { docsNewCommitsConcern, docsToRedo, workingSignatures, type RunChanges, type RunMemory } from './plan/docs-to-redo';
 import { loadFeedback, withFeedback } from './evidence/incident-feedback';
 import type { FileChange, LogCommit, RepoState, StalenessDeps } from './ports';
 import type { DocEvidence } from './model/evidence';
@@ -179,6 +179,16 @@ export class StalenessEngine {
           if (stream) ahead.start(atHead.filter((p) => changedNow.has(p)).map((path) => ({ sha: head, path })));
         }
         stream?.setTargets(covered);
+      }, () => undefined);
+    }
+    // A re-check after new commits compares, at its end, the docs they concern with the changes,
+    // reading their texts: what decides how is asked as soon as the commits are known, while the
+    // working tree's status (the longest process of a re-check) is still being read.
+    const memory = this.memory;
+    if (memory && this.options.mentions) {
+      syncRead.then((sync) => {
+        const paths = sync.mode === 'incremental' ? docsNewCommitsConcern(memory, sync.added ?? [], docs) : [];
+        if (paths.length > 0) git.prepareWorkingReads(paths, signal);
       }, () => undefined);
     }
     const previousWorking = [...(this.memory?.working.keys() ?? [])];

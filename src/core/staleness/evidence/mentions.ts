@@ -83,7 +83,7 @@ export function readDocTexts(git: GitHistory, paths: string[], signal?: AbortSig
 }
 
 /** A re-check redoing at most this many docs reads their text beside the diffs (see `readRedoneDocTexts`). */
-const EARLY_DOC_READS = 64;
+export const EARLY_DOC_READS = 64;
 
 /**
  * A re-check after new commits redoes the docs they concern and at its end compares what those say

@@ -5,6 +5,7 @@ import type { WorkspaceContext } from '../model/report-run';
 import type { LogCommit } from '../ports';
 import type { DocEvidence, LinkedTarget } from '../model/evidence';
 import type { WorkingTree } from '../model/git-records';
+import { EARLY_DOC_READS } from '../evidence/mentions';
 
 /** What one report concluded, kept for the next: which evidence still holds when little changed. */
 export interface RunMemory {
@@ -91,6 +92,20 @@ export function docsToRedo(memory: RunMemory | undefined, changes: RunChanges, d
     }
   }
   return redo;
+}
+
+/**
+ * The docs (paths) a re-check after `newCommits` redoes because of them, as far as the last run
+ * tells (its resolution, no other change), that its end compares with the changes (see
+ * `readRedoneDocTexts`): not those the commits changed themselves, none when there are more than
+ * `EARLY_DOC_READS`. What the run finds later may redo more (their texts are read then).
+ */
+export function docsNewCommitsConcern(memory: RunMemory, newCommits: readonly LogCommit[], docs: DocModel[]): string[] {
+  if (newCommits.length === 0) return [];
+  const redo = docsToRedo(memory, { head: '', ignoreKey: memory.ignoreKey, context: memory.context, working: memory.working, newCommits: [...newCommits] }, docs);
+  if (redo.size > EARLY_DOC_READS) return [];
+  const committed = new Set(newCommits.flatMap((c) => c.changes.map((ch) => ch.path)));
+  return [...redo].filter((path) => !committed.has(path));
 }
 
 /** Whether a target covers any of `paths` (a folder: below it; a glob: matching it). */
