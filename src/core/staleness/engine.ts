@@ -157,10 +157,11 @@ export class StalenessEngine {
         ...(stream ? { onCommit: (commit: LogCommit) => stream.onCommit(commit) } : {}),
         onProgress: (n) => onProgress?.({ phase: 'history', message: `Reading history: ${n} commits` }),
       });
-    // A first run (no memory of the last) compares every doc it finds changes for with them at its
-    // end, reading their texts from the working tree: the reads are prepared early.
-    const docTexts = !this.memory && this.options.mentions ? docs.map((d) => d.path) : [];
-    if (!ahead && docTexts.length > 0) git.prepareWorkingReads(docTexts, signal);
+    // A cold run compares the docs it finds changes for with them at its end, reading their texts
+    // from the working tree: their reads are prepared with the linked files' read ahead (below), in
+    // the same git processes. (Elsewhere preparing them would cost processes a run without such
+    // changes never starts.)
+    const docPaths = ahead && this.options.mentions ? docs.map((d) => d.path) : [];
     if (ahead) {
       // A cold run reads, while the history streams, the linked files as they are now: from disk
       // where they are unchanged since HEAD (cheap), with git otherwise (with `readAhead` only:
@@ -172,8 +173,7 @@ export class StalenessEngine {
         const changedNow = new Set(now.flatMap((c) => [c.path, ...(c.from !== undefined ? [c.from] : [])]));
         const atHead = [...new Set([...covered.values()].flat())];
         const unchanged = atHead.length <= MAX_READ_AHEAD ? atHead.filter((p) => !changedNow.has(p)) : [];
-        // The docs are read at the end (what they say next to their links): what decides how is asked now, with the linked files'.
-        if (docTexts.length > 0 || unchanged.length > 0) git.prepareWorkingReads([...unchanged, ...docTexts], signal);
+        if (docPaths.length > 0) git.prepareWorkingReads([...unchanged, ...docPaths], signal);
         if (atHead.length <= MAX_READ_AHEAD) {
           ahead.startWorking(head, unchanged);
           if (stream) ahead.start(atHead.filter((p) => changedNow.has(p)).map((path) => ({ sha: head, path })));
