@@ -17,6 +17,7 @@ import { verdictOf } from './verdict/verdict-of';
 import { VERDICT_RULES } from './rules/rule-table';
 import { StreamReadAhead } from './diffs/stream-read-ahead';
 import { syncHistory } from './history/sync-history';
+import { restoreHistory, writeHistory } from './history/history-journal';
 import { queueTargetDetails } from './evidence/target-changes';
 import { askLikelyMergedChanges, askMergedChanges, nameMergedChanges, type MergedChangeCache } from './evidence/merged-changes';
 import type { DocStaleness, StalenessReport } from './model/report';
@@ -141,7 +142,7 @@ export class StalenessEngine {
 
     // Without any history yet (a cold run), the files at HEAD that links point to are read while
     // the history pass runs: the diffs after it then only wait for the older side.
-    const stored = !this.history && this.deps.store ? HistoryIndex.fromSnapshot(await this.deps.store.load().catch(() => undefined)) : undefined;
+    const stored = !this.history && this.deps.store ? restoreHistory(await this.deps.store.load().catch(() => undefined)) : undefined;
     const cold = !this.history && !stored;
     // Whether a pinned link's target exists at its ref needs the links, not the history: on a run
     // that works out every doc (no memory of the last one) it is asked while the history is read.
@@ -313,7 +314,7 @@ export class StalenessEngine {
   /** Writes the snapshot after any write under way (writes never overlap; the latest wins). */
   private saveHistory(index: HistoryIndex): Promise<void> {
     const store = this.deps.store!;
-    const next = this.saving.catch(() => undefined).then(() => store.save(index.toSnapshot()));
+    const next = this.saving.catch(() => undefined).then(() => writeHistory(store, index));
     next.catch(() => (this.historyChanged = true));
     this.saving = next;
     return next;

@@ -91,6 +91,8 @@ export interface HistoryStore {
   /** The stored snapshot, or undefined when there is none or it cannot be read. */
   load(): Promise<unknown>;
   save(snapshot: unknown): Promise<void>;
+  /** Appends a journal entry after the stored snapshot (see history-journal.ts); false when the whole snapshot should be written instead. */
+  append?(entry: unknown): Promise<boolean>;
 }
 
 /**

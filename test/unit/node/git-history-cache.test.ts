@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { StalenessEngine } from '../../../src/core/staleness/engine';
 import { HistoryIndex } from '../../../src/core/staleness/history/history-index';
@@ -48,6 +49,25 @@ describe('history cache per HEAD', () => {
     const fresh = await engine().report(docs);
     assert.deepEqual([fresh.history!.mode, fresh.history!.commitsRead], ['incremental', 1]);
     assert.deepEqual(fresh.docs[0]!.reasons[0]!.commits.map((c) => c.subject), ['lower pool size', 'raise pool size']);
+  });
+
+  it('after a re-check appends what it added to the journal, leaving the snapshot file as it was; a new engine replays it (#10)', async () => {
+    const docs = await repo.docs(['runbooks/db.md']);
+    const file = path.join(repo.base, 'cache', 'history.json');
+    const live = engine();
+    await live.report(docs);
+    const snapshot = await fs.readFile(file, 'utf8');
+    await repo.commit('lower pool size', '2025-03-01', { 'pool.yaml': 'size: 15\n' });
+    const again = await live.report(docs);
+    assert.equal(again.history!.mode, 'incremental');
+    assert.equal(await fs.readFile(file, 'utf8'), snapshot, 'the snapshot is not written again');
+    const journal = (await fs.readFile(`${file}.journal`, 'utf8')).trim().split('\n');
+    assert.equal(journal.length, 1);
+    assert.deepEqual((JSON.parse(journal[0]!) as { commits: Array<{ subject: string }> }).commits.map((c) => c.subject), ['lower pool size']);
+    const fresh = await engine().report(docs);
+    assert.deepEqual([fresh.history!.mode, fresh.history!.commits], ['cache', 3]);
+    assert.deepEqual(fresh.docs, (await engine(false).report(docs)).docs);
+    assert.deepEqual(fresh.docs, again.docs);
   });
 
   it('reads everything again after a rewrite (reset), keeping the line counts of surviving commits', async () => {

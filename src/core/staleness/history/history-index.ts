@@ -1,7 +1,7 @@
 import type { FileAt, LogCommit } from '../ports';
 import { ownString, ownStrings } from '../../own-string';
 import { isSnapshot, lastAtOrBefore, packDiff, unpackDiff } from './history-packing';
-import { HISTORY_FORMAT_VERSION, Touch, diffKey, type TouchCode, type IndexedCommit, type RenameRecord, type StoredDiff, type HistorySnapshot, type HistoryView } from './history-types';
+import { HISTORY_FORMAT_VERSION, Touch, diffKey, type TouchCode, type IndexedCommit, type RenameRecord, type StoredDiff, type HistorySnapshot, type HistoryView, type StoreMark } from './history-types';
 
 export { diffKey, HISTORY_FORMAT_VERSION, Touch, type HistorySnapshot, type HistoryView, type IndexedCommit, type RenameRecord, type StoredDiff, type TouchCode } from './history-types';
 
@@ -21,6 +21,8 @@ export class HistoryIndex implements HistoryView {
   private readonly renamesTo = new Map<string, RenameRecord[]>();
   private readonly diffMap = new Map<string, StoredDiff>();
   private headSha: string;
+  /** What was added since the history store last held this index (see history-journal.ts); undefined when it does not. */
+  private unstored: StoreMark | undefined;
 
   private constructor(head: string) {
     this.headSha = head;
@@ -87,6 +89,16 @@ export class HistoryIndex implements HistoryView {
     return index;
   }
 
+  /** From now on the store holds this index as it is (what is added later is recorded for the journal), or (`held` false, a failed write) does not. */
+  markStored(held = true): void {
+    this.unstored = held ? { head: this.headSha, commits: [], diffKeys: [] } : undefined;
+  }
+
+  /** What was added since `markStored` (newest commits first), or undefined when the store does not hold this index. */
+  sinceStored(): Readonly<StoreMark> | undefined {
+    return this.unstored;
+  }
+
   /** The commit this index ends at. */
   get head(): string {
     return this.headSha;
@@ -103,6 +115,7 @@ export class HistoryIndex implements HistoryView {
   appendNewestFirst(head: string, newestFirst: LogCommit[]): void {
     for (let i = newestFirst.length - 1; i >= 0; i--) this.addCommit(newestFirst[i]!);
     this.headSha = head;
+    this.unstored?.commits.unshift(...newestFirst);
   }
 
   /** The commit with this SHA, or undefined when it is not on the first-parent line. */
@@ -178,7 +191,9 @@ export class HistoryIndex implements HistoryView {
 
   setDiff(from: FileAt | undefined, to: FileAt | undefined, diff: StoredDiff): void {
     // Words and values cut from the two texts would keep both texts alive for the whole run.
-    this.diffMap.set(diffKey(from, to), ownStrings(diff));
+    const key = diffKey(from, to);
+    if (this.unstored && !this.diffMap.has(key) && this.keyInHistory(key)) this.unstored.diffKeys.push(key);
+    this.diffMap.set(key, ownStrings(diff));
   }
 
   /** The serialisable form; `JSON.stringify` it as is. */

@@ -1,4 +1,5 @@
 import { HistoryIndex } from './history-index';
+import { restoreHistory } from './history-journal';
 import type { GitHistory, HistoryStore, LogCommit } from '../ports';
 
 /** How a `HistoryIndex` was brought up to date with HEAD. */
@@ -39,7 +40,7 @@ export async function syncHistory(
   const { signal, onProgress } = options;
   let base = options.current ?? options.stored;
   if (!base && options.store && !('stored' in options)) {
-    base = HistoryIndex.fromSnapshot(await options.store.load().catch(() => undefined));
+    base = restoreHistory(await options.store.load().catch(() => undefined));
   }
   if (base && base.head === head) return { index: base, mode: options.current ? 'memory' : 'cache', commitsRead: 0 };
 
