@@ -12,12 +12,13 @@ import { docsNewCommitsConcern, docsToRedo, workingSignatures, type RunChanges, 
 import { loadFeedback, withFeedback } from './evidence/incident-feedback';
 import type { FileChange, LogCommit, RepoState, StalenessDeps } from './ports';
 import type { DocEvidence } from './model/evidence';
+import type { RunControl } from './model/run-control';
 import { resolveStalenessOptions, type StalenessOptions, type StalenessOptionsInput } from './options';
 import { verdictOf } from './verdict/verdict-of';
 import { VERDICT_RULES } from './rules/rule-table';
 import { StreamReadAhead } from './diffs/stream-read-ahead';
 import { syncHistory } from './history/sync-history';
-import { restoreHistory, writeHistory } from './history/history-journal';
+import { HistoryWrites, restoreHistory } from './history/history-journal';
 import { queueTargetDetails } from './evidence/target-changes';
 import { askLikelyMergedChanges, askMergedChanges, nameMergedChanges, type MergedChangeCache } from './evidence/merged-changes';
 import type { DocStaleness, StalenessReport } from './model/report';
@@ -31,25 +32,8 @@ import { checkPinned } from './evidence/broken-links';
 
 export type { StalenessDeps } from './ports';
 export type { StalenessOptionsInput } from './options';
+export type { RunControl, StalenessProgress } from './model/run-control';
 export { commitRef, noiseFilter, reviewEndOfDay } from './history/commit-refs';
-
-/** Where a long run is. */
-export interface StalenessProgress {
-  phase: 'history' | 'links' | 'details' | 'score';
-  message: string;
-}
-
-/** Cancellation and progress for one run. */
-export interface RunControl {
-  signal?: AbortSignal;
-  onProgress?: (progress: StalenessProgress) => void;
-  /**
-   * Return without waiting for the history cache to be written (an editor keeps the engine and
-   * re-checks often); `persist()` waits for it. Default false: the report waits and reports a
-   * failed write as a warning.
-   */
-  saveInBackground?: boolean;
-}
 
 /**
  * Decides, for every doc, whether it can still be trusted: from the first-parent git history of the
@@ -61,10 +45,9 @@ export class StalenessEngine {
   /** The options in force, defaults filled in. */
   readonly options: StalenessOptions;
   private history: HistoryIndex | undefined;
-  private historyChanged = false;
   /** The last run's conclusions, which the next run reuses where nothing changed. */
   private memory: RunMemory | undefined;
-  private saving: Promise<void> = Promise.resolve();
+  private readonly writes: HistoryWrites;
   /** Verdicts by the evidence they were scored from (evidence is never changed once made). */
   private readonly verdicts = new WeakMap<DocEvidence, DocStaleness>();
   /** Kept between runs: the commits behind merges found so far (see `nameMergedChanges`), and what docs say next to their links while their text is the same (see `compareWithDocs`). */
@@ -75,6 +58,7 @@ export class StalenessEngine {
     options: StalenessOptionsInput = {},
   ) {
     this.options = resolveStalenessOptions(options);
+    this.writes = new HistoryWrites(deps.store);
   }
 
   /**
@@ -153,7 +137,7 @@ export class StalenessEngine {
 
     const syncRead = syncHistory(git, head, {
         ...(this.history ? { current: this.history } : {}),
-        ...(this.deps.store ? { store: this.deps.store, stored } : {}),
+        ...(stored ? { stored } : {}),
         ...(signal ? { signal } : {}),
         ...(stream ? { onCommit: (commit: LogCommit) => stream.onCommit(commit) } : {}),
         onProgress: (n) => onProgress?.({ phase: 'history', message: `Reading history: ${n} commits` }),
@@ -208,7 +192,7 @@ export class StalenessEngine {
     ]);
     stream?.end();
     const index = sync.index;
-    if (sync.mode === 'incremental' || sync.mode === 'full') this.historyChanged = true;
+    if (sync.mode === 'incremental' || sync.mode === 'full') this.writes.changed = true;
     this.history = index;
     const evidenceRun: EvidenceRun = {
       index,
@@ -263,7 +247,7 @@ export class StalenessEngine {
       nameMergedChanges(evidenceRun, collected, this.kept.mergedChanges);
       for (const e of collected) computed.set(e.path, e);
     }
-    if (evidenceRun.details.fetched > 0) this.historyChanged = true;
+    if (evidenceRun.details.fetched > 0) this.writes.changed = true;
     const evidence = docs.map((doc) => {
       const fresh = computed.get(doc.path);
       if (fresh) return fresh;
@@ -283,13 +267,10 @@ export class StalenessEngine {
       return verdict;
     });
     const warnings: string[] = [...feedback.warnings];
-    if (this.deps.store && this.historyChanged) {
-      this.historyChanged = false;
-      const saving = this.saveHistory(index);
-      // A cache that cannot be written costs the next run time, not this run its result.
-      if (run.saveInBackground) saving.catch(() => undefined);
-      else await saving.catch((error: Error) => warnings.push(`could not write the history cache: ${error.message}`));
-    }
+    const saving = this.writes.write(index);
+    // A cache that cannot be written costs the next run time, not this run its result.
+    if (saving && run.saveInBackground) saving.catch(() => undefined);
+    else if (saving) await saving.catch((error: Error) => warnings.push(`could not write the history cache: ${error.message}`));
     return {
       repo: state,
       docs: scored,
@@ -307,17 +288,8 @@ export class StalenessEngine {
   }
 
   /** Waits for the history cache writes started by reports run with `saveInBackground`; rejects with the last write's error. */
-  async persist(): Promise<void> {
-    await this.saving;
-  }
-
-  /** Writes the snapshot after any write under way (writes never overlap; the latest wins). */
-  private saveHistory(index: HistoryIndex): Promise<void> {
-    const store = this.deps.store!;
-    const next = this.saving.catch(() => undefined).then(() => writeHistory(store, index));
-    next.catch(() => (this.historyChanged = true));
-    this.saving = next;
-    return next;
+  persist(): Promise<void> {
+    return this.writes.settled();
   }
 
   /** The history read by the last run, for callers that want commit details. */

@@ -1,7 +1,8 @@
 import type { FileAt, LogCommit } from '../ports';
+import type { StoreMark } from '../model/git-records';
 import { ownString, ownStrings } from '../../own-string';
 import { isSnapshot, lastAtOrBefore, packDiff, unpackDiff } from './history-packing';
-import { HISTORY_FORMAT_VERSION, Touch, diffKey, type TouchCode, type IndexedCommit, type RenameRecord, type StoredDiff, type HistorySnapshot, type HistoryView, type StoreMark } from './history-types';
+import { HISTORY_FORMAT_VERSION, Touch, diffKey, type TouchCode, type IndexedCommit, type RenameRecord, type StoredDiff, type HistorySnapshot, type HistoryView } from './history-types';
 
 export { diffKey, HISTORY_FORMAT_VERSION, Touch, type HistorySnapshot, type HistoryView, type IndexedCommit, type RenameRecord, type StoredDiff, type TouchCode } from './history-types';
 

@@ -125,3 +125,31 @@ function isPackedDiff(value: unknown): value is [string, number[], DiffNotes | u
   const [key, packed, notes] = value as unknown[];
   return isString(key) && key.includes('\u0000') && Array.isArray(packed) && packed.every(isNumber) && (notes === undefined || notes === null || typeof notes === 'object');
 }
+
+/**
+ * The history cache writes of one engine: one at a time and in order (the latest wins), each
+ * writing what the store lacks (see `writeHistory`), and only when the index has news for it.
+ */
+export class HistoryWrites {
+  private saving: Promise<void> = Promise.resolve();
+  /** The index has what the store lacks: commits read, diffs fetched, or a write that failed. */
+  changed = false;
+
+  constructor(private readonly store: HistoryStore | undefined) {}
+
+  /** Writes `index` after any write under way, when there is a store and news; undefined when there is nothing to write. */
+  write(index: HistoryIndex): Promise<void> | undefined {
+    const store = this.store;
+    if (!store || !this.changed) return undefined;
+    this.changed = false;
+    const next = this.saving.catch(() => undefined).then(() => writeHistory(store, index));
+    next.catch(() => (this.changed = true));
+    this.saving = next;
+    return next;
+  }
+
+  /** Waits for the writes under way; rejects with the last one's error. */
+  async settled(): Promise<void> {
+    await this.saving;
+  }
+}

@@ -1,7 +1,6 @@
 import type { MinorKind } from '../model/minor-kind';
 import type { Vocabulary } from '../model/vocabulary';
 import type { FileAt } from '../../repo/repo-ports';
-import type { LogCommit } from '../model/git-records';
 import type { Hunk } from '../model/line-ranges';
 import type { CallChange } from '../model/call-change';
 
@@ -159,11 +158,4 @@ export interface HistorySnapshot {
 /** The cache key of the diff between two file states (undefined: the file does not exist). */
 export function diffKey(from: FileAt | undefined, to: FileAt | undefined): string {
   return `${from ? `${from.sha}:${from.path}` : ''}\u0000${to ? `${to.sha}:${to.path}` : ''}`;
-}
-
-/** What was added to a `HistoryIndex` since the history store last held it (the store held `head`), newest commits first. */
-export interface StoreMark {
-  head: string;
-  commits: LogCommit[];
-  diffKeys: string[];
 }

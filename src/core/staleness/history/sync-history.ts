@@ -1,6 +1,5 @@
 import { HistoryIndex } from './history-index';
-import { restoreHistory } from './history-journal';
-import type { GitHistory, HistoryStore, LogCommit } from '../ports';
+import type { GitHistory, LogCommit } from '../ports';
 
 /** How a `HistoryIndex` was brought up to date with HEAD. */
 export type SyncMode = 'memory' | 'cache' | 'incremental' | 'full';
@@ -28,8 +27,7 @@ export async function syncHistory(
   head: string,
   options: {
     current?: HistoryIndex;
-    store?: HistoryStore;
-    /** The store's snapshot when the caller has loaded it already (then `store` is not read). */
+    /** The history the store holds, restored by the caller (see `restoreHistory`). */
     stored?: HistoryIndex;
     signal?: AbortSignal;
     onProgress?: (commitsRead: number) => void;
@@ -38,10 +36,7 @@ export async function syncHistory(
   } = {},
 ): Promise<HistorySync> {
   const { signal, onProgress } = options;
-  let base = options.current ?? options.stored;
-  if (!base && options.store && !('stored' in options)) {
-    base = restoreHistory(await options.store.load().catch(() => undefined));
-  }
+  const base = options.current ?? options.stored;
   if (base && base.head === head) return { index: base, mode: options.current ? 'memory' : 'cache', commitsRead: 0 };
 
   const read = (range: { head: string; since?: string }): Promise<LogCommit[]> => {

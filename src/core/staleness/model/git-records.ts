@@ -43,3 +43,10 @@ export interface WorkingTree {
   /** Path → its whitespace-insensitive hunks; filled by `loadWorkingDiff`. */
   diff: Map<string, FileHunks>;
 }
+
+/** What was added to a `HistoryIndex` since the history store last held it (the store held `head`), newest commits first. */
+export interface StoreMark {
+  head: string;
+  commits: LogCommit[];
+  diffKeys: string[];
+}
