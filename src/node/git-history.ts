@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import type { BlobContent, FileAt, FileChange, FileHunks, GitHistory, GitRefs, GitRemote, LogCommit, MergedChange, RepoState } from '../core/staleness/ports';
 import { CatFileReader } from './cat-file-reader';
+import { readHead } from './git-head';
 import { readFromDisk } from './disk-reader';
 import { readInside } from './workspace-boundary';
 import { filterDriversOf, readFilterDrivers, neutralisingEnv, SIMPLE_GIT_UNSAFE } from './safe-git';
@@ -49,13 +50,15 @@ export class SimpleGitHistory implements GitHistory {
     this.configRead = undefined;
     this.converted = new Map();
     const configRead = this.config(signal);
-    // Both answers from one process when HEAD exists (the common case); a repository without
-    // commits makes it fail, and then shallowness is asked alone.
-    const [drivers, both] = await Promise.all([
-      configRead.then(filterDriversOf, () => [] as string[]),
-      this.client({ top: layout.top, env: this.env }, signal).raw(['rev-parse', '--is-shallow-repository', '--verify', '--end-of-options', 'HEAD^{commit}']).catch(() => undefined),
-    ]);
+    // HEAD from the cat-file reader (running already on a re-check, and needed later in any run),
+    // shallowness from the shallow file: no process of their own.
+    const [drivers, read] = await Promise.all([configRead.then(filterDriversOf, () => [] as string[]), readHead(this.readersFor(layout), layout.shallowFile, signal)]);
     layout.env = { ...this.env, ...neutralisingEnv(drivers) };
+    if (read) return { kind: 'git', head: read.head, shallow: read.shallow };
+    signal?.throwIfAborted();
+    // Else both answers from one process when HEAD exists; a repository without commits makes it
+    // fail, and then shallowness is asked alone.
+    const both = await this.client(layout, signal).raw(['rev-parse', '--is-shallow-repository', '--verify', '--end-of-options', 'HEAD^{commit}']).catch(() => undefined);
     const [shallow, head] = both?.trim().split('\n') ?? [];
     if (both !== undefined && /^[0-9a-f]{40,64}$/.test(head ?? '')) return { kind: 'git', head, shallow: shallow === 'true' };
     signal?.throwIfAborted();
@@ -307,16 +310,17 @@ export class SimpleGitHistory implements GitHistory {
     }
     let out: string;
     try {
-      out = await this.client({ top: this.root, env: this.env }).raw(['rev-parse', '--show-toplevel', '--show-prefix']);
+      out = await this.client({ top: this.root, env: this.env }).raw(['rev-parse', '--show-toplevel', '--show-prefix', '--git-path', 'shallow']);
     } catch (error) {
       const message = (error as Error).message;
       if (/ENOENT|not found|spawn git/i.test(message)) return 'git is not installed (or not on PATH), so there is no history to compare against.';
       if (/dubious ownership/i.test(message)) return 'git refuses to read this repository (dubious ownership); mark it safe with `git config --global --add safe.directory <path>`.';
       return 'this folder is not in a git repository, so there is no history to compare against. Open the repository, or run `git init` and commit.';
     }
-    const [top = '', prefix = ''] = out.split('\n');
+    const [top = '', prefix = '', shallow = ''] = out.split('\n');
     if (!top) return 'this folder is not in a git work tree, so there is no history to compare against.';
-    return { top, prefix, map: prefixMapper(prefix), env: await this.gitEnv(top) };
+    // `--git-path` is relative to where git ran (the root) unless absolute.
+    return { top, prefix, map: prefixMapper(prefix), env: await this.gitEnv(top), ...(shallow ? { shallowFile: path.resolve(this.root, shallow) } : {}) };
   }
 
   private async requireLayout(signal?: AbortSignal): Promise<RepoLayout> {

@@ -44,6 +44,8 @@ export interface RepoLayout {
   map: PathMapper;
   /** The environment for git here: the kept variables, plus settings that switch off the repository's filter drivers. */
   env: Record<string, string>;
+  /** Where the clone's shallow file is (`git rev-parse --git-path shallow`): the clone is shallow while it exists. */
+  shallowFile?: string;
 }
 
 /** Splits a big batch into a few parts (at least `minPart` each), so several cores work on it. */

@@ -78,6 +78,19 @@ describe('git processes of a re-check with an engine kept between runs', () => {
     assert.equal(order.length, 3);
   });
 
+  it('reads HEAD with the running cat-file on a re-check, starting no rev-parse', async () => {
+    await repo.commit('start', '2025-01-01', { 'runbooks/db.md': '# Db\n\n[pool](../deploy/pool.yaml)\n', 'deploy/pool.yaml': 'size: 10\n' });
+    const kept = engine();
+    const docs = await repo.docs(['runbooks/db.md']);
+    await kept.report(docs);
+    const raised = await repo.commit('raise pool', '2025-02-01', { 'deploy/pool.yaml': 'size: 20\n' });
+    started = [];
+    const report = await kept.report(docs);
+    assert.deepEqual(report.repo, { kind: 'git', head: raised, shallow: false });
+    assert.equal(report.docs[0]!.level, 'stale');
+    assert.deepEqual(commands('rev-parse'), []);
+  });
+
   it('lists the workspace again only when a file was added or removed', async () => {
     await repo.commit('start', '2025-01-01', { 'runbooks/db.md': '# Db\n\n[pool](../deploy/pool.yaml) [next](../deploy/next.yaml)\n', 'deploy/pool.yaml': 'size: 10\n' });
     const kept = engine();
