@@ -10,10 +10,11 @@ import { filterDriversOf, readFilterDrivers, neutralisingEnv, SIMPLE_GIT_UNSAFE 
 import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseConfigList, parseRefs, remotesFromConfig, prefixMapper } from './git-parse';
 import { parsePatch } from './git-parse-patch';
 import { streamGit } from './git-stream';
-import { changedFilesOf, CommitPaths, mergedChangesOf, pathsAtCommit, remoteBranchRef, remoteBranchRefs } from './git-path-queries';
+import { changedFilesOf, CommitPaths, mergedChangesOf } from './git-path-queries';
 import { pathsAtRevs } from './git-pinned-paths';
+import { ConvertedPaths } from './git-working-reads';
 import type { CatFileRecord } from './cat-file-batch';
-import { assertRev, blobOf, chunkPathspecs, convertedPaths, ENV_KEYS, isSafeRev, MAX_IGNORE_REVS_BYTES, MAX_OBJECT_BYTES, PARALLEL_MIN_OBJECTS, PARALLEL_PROCESSES, splitForParallel, STABLE_CONFIG, type RepoLayout } from './git-invocation';
+import { assertRev, blobOf, chunkPathspecs, ENV_KEYS, isSafeRev, MAX_IGNORE_REVS_BYTES, MAX_OBJECT_BYTES, PARALLEL_MIN_OBJECTS, PARALLEL_PROCESSES, splitForParallel, STABLE_CONFIG, type RepoLayout } from './git-invocation';
 
 /**
  * `GitHistory` over simple-git. Every command runs at the repository's top level with stable
@@ -28,8 +29,8 @@ export class SimpleGitHistory implements GitHistory {
   private layout: Promise<RepoLayout | string> | undefined;
   private readers: CatFileReader[] | undefined;
   private configRead: Promise<Map<string, string[]>> | undefined;
-  /** Per working-tree path, whether git converts it (see `convertedOf`), as asked this run. */
-  private converted = new Map<string, Promise<boolean>>();
+  /** Per working-tree path, whether git converts it, as asked this run. */
+  private readonly converted = new ConvertedPaths();
   /** What `pathsAt` learnt of commits named by their id. */
   private readonly commitPaths = new CommitPaths();
 
@@ -48,7 +49,7 @@ export class SimpleGitHistory implements GitHistory {
     // process must switch off come from it, and so do the values asked for later (remotes,
     // `blame.ignoreRevsFile`). Asking for HEAD runs no filter, so it need not wait for them.
     this.configRead = undefined;
-    this.converted = new Map();
+    this.converted.reset();
     const configRead = this.config(signal);
     // HEAD from the cat-file reader (running already on a re-check, and needed later in any run),
     // shallowness from the shallow file: no process of their own.
@@ -112,7 +113,8 @@ export class SimpleGitHistory implements GitHistory {
     const out: Array<BlobContent | undefined> = new Array(paths.length).fill(undefined);
     const asked = paths.map((p, i) => ({ p, i })).filter(({ p }) => p !== '' && !p.includes('\0'));
     if (asked.length === 0) return out;
-    const converted = await this.convertedOf(asked.map(({ p }) => p), signal);
+    const layout = await this.requireLayout(signal);
+    const converted = await this.converted.of(asked.map(({ p }) => p), layout, (input) => this.client(layout, signal, input));
     const plain = asked.filter((_, k) => !converted[k]);
     const read = await readFromDisk(this.root, plain.map(({ p }) => p), maxBytes, signal);
     plain.forEach(({ i }, k) => (out[i] = read[k]));
@@ -121,36 +123,8 @@ export class SimpleGitHistory implements GitHistory {
 
   prepareWorkingReads(paths: string[], signal?: AbortSignal): void {
     const asked = paths.filter((p) => p !== '' && !p.includes('\0'));
-    if (asked.length > 0) this.convertedOf(asked, signal).catch(() => undefined);
-  }
-
-  /**
-   * Per path, whether git may make its working-tree file differ from the blob even when unchanged:
-   * asked of git for the paths not asked about yet this run (`state` starts a run), in one pair of
-   * processes. Attributes that make the work tree differ from the blob: `check-attr`. Files whose
-   * changes git is told not to look at (`ls-files -v`: S for skip-worktree, lower case for
-   * assume-unchanged): they may differ from HEAD while status calls them unchanged. (Paths that do
-   * not fit one command line: the whole index below the root, in one process.)
-   */
-  private async convertedOf(paths: string[], signal?: AbortSignal): Promise<boolean[]> {
-    const layout = await this.requireLayout(signal);
-    const known = this.converted;
-    const unknown = [...new Set(paths.filter((p) => !known.has(p)))];
-    if (unknown.length > 0) {
-      const specs = chunkPathspecs(unknown, layout);
-      const scope = specs.length === 1 ? specs[0]! : layout.prefix ? [`:(top,literal)${layout.prefix}`] : [];
-      const asking = Promise.all([
-        this.client(layout, signal, `${unknown.map((p) => layout.prefix + p).join('\0')}\0`).raw(['check-attr', '-z', '--stdin', 'filter', 'ident', 'working-tree-encoding']),
-        this.client(layout, signal).raw(['ls-files', '-v', '-z', '--', ...scope]),
-      ]).then(([attrs, listed]) => convertedPaths(attrs, listed));
-      for (const p of unknown) {
-        const entry = asking.then((converted) => converted.has(layout.prefix + p));
-        known.set(p, entry);
-        // A failed question is asked again by the next read.
-        entry.catch(() => known.get(p) === entry && known.delete(p));
-      }
-    }
-    return Promise.all(paths.map((p) => known.get(p)!));
+    if (asked.length === 0) return;
+    this.requireLayout(signal).then((layout) => this.converted.of(asked, layout, (input) => this.client(layout, signal, input))).catch(() => undefined);
   }
 
   /**
@@ -248,26 +222,8 @@ export class SimpleGitHistory implements GitHistory {
   async pathsAtRevs(asks: Array<{ rev: string; paths: string[] }>, signal?: AbortSignal): Promise<Array<Set<string> | undefined>> {
     if (asks.length === 0) return [];
     const layout = await this.requireLayout(signal);
-    // A commit named by its id holds the same paths for ever: each is asked of git once (a doc's
-    // links pinned to a commit would otherwise be asked about every re-check).
-    return pathsAtRevs(
-      {
-        layout,
-        cache: this.commitPaths,
-        read: (names) => this.readRecords(layout, names, signal),
-        remoteRefs: (branches) => remoteBranchRefs(this.client(layout, signal), branches),
-        listAt: (sha, paths) => pathsAtCommit(this.client(layout, signal), layout, sha, paths),
-        oneRef: (rev, paths) => this.pathsAtUncached(layout, rev, paths, signal),
-      },
-      asks,
-    );
-  }
-
-  private async pathsAtUncached(layout: RepoLayout, rev: string, paths: string[], signal?: AbortSignal): Promise<Set<string> | undefined> {
-    const git = this.client(layout, signal);
-    // A branch a fresh clone has only as a remote-tracking branch (`origin/release-1.7`).
-    const sha = (await this.resolveIn(layout, rev, signal)) ?? (await this.resolveIn(layout, (isSafeRev(rev) && (await remoteBranchRef(git, rev))) || '', signal));
-    return sha ? pathsAtCommit(git, layout, sha, paths) : undefined;
+    const [git, cache] = [this.client(layout, signal), this.commitPaths];
+    return pathsAtRevs({ layout, git, cache, read: (names) => this.readRecords(layout, names, signal), resolve: (ref) => this.resolveIn(layout, ref, signal) }, asks);
   }
 
   async mergedChanges(asks: Array<{ merge: string; paths: string[] }>, signal?: AbortSignal): Promise<Array<Map<string, MergedChange>>> {

@@ -2,21 +2,20 @@
 // run in one round of the `cat-file --batch` reader, instead of a rev-parse and an ls-tree per ref.
 import type { CatFileRecord } from './cat-file-batch';
 import { isSafeRev, type RepoLayout } from './git-invocation';
-import { CommitPaths } from './git-path-queries';
+import { CommitPaths, pathsAtCommit, remoteBranchRef, remoteBranchRefs } from './git-path-queries';
+import type { SimpleGit } from 'simple-git';
 
 /** What `pathsAtRevs` works through (the adapter's reader and processes). */
 export interface PinnedPathsGit {
   layout: RepoLayout;
-  /** What is known of the paths at commit ids (kept between runs). */
+  /** A client for the processes (the remote-tracking refs, `ls-tree`, a ref the reader is not given). */
+  git: SimpleGit;
+  /** What is known of the paths at commit ids (kept between runs): a commit holds the same paths for ever. */
   cache: CommitPaths;
   /** Records of `cat-file --batch` for object names, in order. */
   read(names: string[]): Promise<CatFileRecord[]>;
-  /** The remote-tracking ref of each branch (one listing), see `remoteBranchRefs`. */
-  remoteRefs(branches: string[]): Promise<Array<string | undefined>>;
-  /** The paths of `paths` that commit `sha` holds, with `ls-tree` (for what the reader cannot answer). */
-  listAt(sha: string, paths: string[]): Promise<Set<string>>;
-  /** The whole question for one ref the old way (a ref the reader is not given), see `pathsAt`. */
-  oneRef(rev: string, paths: string[]): Promise<Set<string> | undefined>;
+  /** The commit a ref names (`rev-parse`), undefined when none. */
+  resolve(ref: string): Promise<string | undefined>;
 }
 
 /** Longest ref name given to the reader. */
@@ -77,12 +76,12 @@ export async function pathsAtRevs(git: PinnedPathsGit, asks: Array<{ rev: string
     const unknown = CommitPaths.keeps(rev) ? git.cache.unknown(rev, paths) : paths;
     if (unknown.length === 0) out[index] = git.cache.held(rev, paths);
     else if (isPlainRev(rev)) jobs.push({ index, rev, paths: unknown });
-    else others.push(git.oneRef(rev, unknown).then((found) => void (out[index] = found && answer(git.cache, rev, paths, unknown, found))));
+    else others.push(oneRef(git, rev, unknown).then((found) => void (out[index] = found && answer(git.cache, rev, paths, unknown, found))));
   });
   if (jobs.length > 0) {
     const unresolved = await askReader(git, jobs, jobs.map((j) => j.rev), out, asks);
     if (unresolved.length > 0) {
-      const remote = await git.remoteRefs(unresolved.map((j) => j.rev));
+      const remote = await remoteBranchRefs(git.git, unresolved.map((j) => j.rev));
       const again = unresolved.filter((_, i) => remote[i] !== undefined && isPlainRev(remote[i]!));
       if (again.length > 0) await askReader(git, again, again.map((j) => remote[unresolved.indexOf(j)]!), out, asks);
     }
@@ -144,11 +143,17 @@ async function askReader(git: PinnedPathsGit, jobs: Job[], revs: string[], out: 
       for (const p of more) found.add(p);
       out[job.index] = answer(git.cache, job.rev, asks[job.index]!.paths, job.paths, found);
     };
-    if (listed.length > 0) listing.push(git.listAt(commit.oid, listed).then(finish));
+    if (listed.length > 0) listing.push(pathsAtCommit(git.git, git.layout, commit.oid, listed).then(finish));
     else finish(new Set());
   });
   await Promise.all(listing);
   return unresolved;
+}
+
+/** The question for one ref the old way, a process each (a ref the reader is not given): resolved (as a branch only a remote has too), then listed with `ls-tree`. */
+async function oneRef(git: PinnedPathsGit, rev: string, paths: string[]): Promise<Set<string> | undefined> {
+  const sha = (await git.resolve(rev)) ?? (await git.resolve((await remoteBranchRef(git.git, rev)) ?? ''));
+  return sha ? pathsAtCommit(git.git, git.layout, sha, paths) : undefined;
 }
 
 /** The paths of `paths` present at `rev`, given what git `found` of the `asked` ones (kept when `rev` is a commit id). */
