@@ -123,8 +123,7 @@ export class SimpleGitHistory implements GitHistory {
 
   prepareWorkingReads(paths: string[], signal?: AbortSignal): void {
     const asked = paths.filter((p) => p !== '' && !p.includes('\0'));
-    if (asked.length === 0) return;
-    this.requireLayout(signal).then((layout) => this.converted.of(asked, layout, (input) => this.client(layout, signal, input))).catch(() => undefined);
+    if (asked.length > 0) this.requireLayout(signal).then((layout) => this.converted.of(asked, layout, (input) => this.client(layout, signal, input))).catch(() => undefined);
   }
 
   /**
