@@ -18,7 +18,7 @@ import { verdictOf } from './verdict/verdict-of';
 import { VERDICT_RULES } from './rules/rule-table';
 import { StreamReadAhead } from './diffs/stream-read-ahead';
 import { syncHistory } from './history/sync-history';
-import { HistoryWrites, restoreHistory } from './history/history-journal';
+import { HistoryWrites } from './history/history-journal';
 import { queueTargetDetails } from './evidence/target-changes';
 import { askLikelyMergedChanges, askMergedChanges, nameMergedChanges, type MergedChangeCache } from './evidence/merged-changes';
 import type { DocStaleness, StalenessReport } from './model/report';
@@ -58,7 +58,7 @@ export class StalenessEngine {
     options: StalenessOptionsInput = {},
   ) {
     this.options = resolveStalenessOptions(options);
-    this.writes = new HistoryWrites(deps.store);
+    this.writes = new HistoryWrites(deps.store, this.kept.mergedChanges);
   }
 
   /**
@@ -126,7 +126,7 @@ export class StalenessEngine {
 
     // Without any history yet (a cold run), the files at HEAD that links point to are read while
     // the history pass runs: the diffs after it then only wait for the older side.
-    const stored = !this.history && this.deps.store ? restoreHistory(await this.deps.store.load().catch(() => undefined)) : undefined;
+    const stored = this.history ? undefined : await this.writes.restore();
     const cold = !this.history && !stored;
     // Whether a pinned link's target exists at its ref needs the links, not the history: on a run
     // that works out every doc (no memory of the last one) it is asked while the history is read.

@@ -124,4 +124,27 @@ describe('staleness names the commit behind a merge', () => {
     assert.deepEqual(cached, cold);
     assert.equal(cached[0]!.reasons[0]!.commits[0]!.sha, side);
   });
+
+  it('keeps the commits behind merges in the history cache: a new engine asks git for none it knew, and gives the same report (#10)', async () => {
+    await repo.commit('add runbook', '2025-01-01', { 'runbooks/db.md': RUNBOOK, 'deploy/db/pool.yaml': 'size: 10\n' });
+    let side = '';
+    await mergeBranch(async () => {
+      side = await repo.commit('raise pool size', '2025-01-05', { 'deploy/db/pool.yaml': 'size: 30\n' });
+    });
+    let saved: unknown;
+    const store: HistoryStore = { load: async () => saved, save: async (snapshot) => void (saved = JSON.parse(JSON.stringify(snapshot))) };
+    const cold = await report(['runbooks/db.md'], store);
+    const git = new SimpleGitHistory(repo.dir, repo.env);
+    let asked = 0;
+    const mergedChanges = git.mergedChanges.bind(git);
+    git.mergedChanges = (asks, signal) => {
+      asked += asks.length;
+      return mergedChanges(asks, signal);
+    };
+    const engine = new StalenessEngine({ git, files: new GitWorkspaceFiles(repo.dir, repo.env), store }, { now: () => NOW, mentions: false });
+    const cached = (await engine.report(await repo.docs(['runbooks/db.md']))).docs;
+    assert.deepEqual(cached, cold);
+    assert.equal(cached[0]!.reasons[0]!.commits[0]!.sha, side);
+    assert.equal(asked, 0, 'the merged side came from the cache');
+  });
 });

@@ -1,5 +1,5 @@
 import type { ChangeStatus, FileAt, FileChange } from '../../repo/repo-ports';
-import type { LogCommit } from '../model/git-records';
+import type { LogCommit, MergedChange } from '../model/git-records';
 import type { HistoryStore } from '../ports';
 import { HistoryIndex } from './history-index';
 import { packDiff, unpackDiff } from './history-packing';
@@ -20,6 +20,8 @@ export interface HistoryDelta {
   commits: LogCommit[];
   /** `[diffKey, packed diff, notes]` (see `packDiff`). */
   diffs: Array<[string, number[], DiffNotes | undefined | null]>;
+  /** Merged sides found since (see `writeHistory`). */
+  merged?: Array<[string, StoredMerged]>;
 }
 
 /** The stored form with entries after the snapshot (what a store's `load` gives when it has any). */
@@ -46,22 +48,62 @@ export function takeDelta(index: HistoryIndex): HistoryDelta | undefined {
   return delta;
 }
 
+/** The commits behind merges a run found (see evidence/merged-changes.ts), by `merge\0path`; null: none there. */
+export type MergedFacts = Map<string, MergedChange | null>;
+
+/** A merged side as the cache keeps it: `[sha, subject, author time]`, or null. */
+type StoredMerged = [string, string, number] | null;
+
+/** Whether the merge a `merge\0path` key names is a commit of the history. */
+const inHistory = (index: HistoryIndex, key: string): boolean => index.commitBySha(key.slice(0, key.indexOf('\u0000'))) !== undefined;
+
+const packMerged = (m: MergedChange | null): StoredMerged => (m ? [m.sha, m.subject, m.authorTime] : null);
+
 /**
- * Writes what `store` lacks of `index`: one journal entry when the store holds an earlier state of
- * it and takes entries, else the whole snapshot. When the write fails the index counts as not held
- * (the next write is whole).
+ * Writes what `store` lacks of `index` and of `merged` (facts about commits, true for as long as
+ * their merge is in the history; `held`: the keys the store has): one journal entry when the store
+ * holds an earlier state of the index and takes entries, else the whole snapshot. When the write
+ * fails the index counts as not held (the next write is whole).
  */
-export async function writeHistory(store: HistoryStore, index: HistoryIndex): Promise<void> {
+export async function writeHistory(store: HistoryStore, index: HistoryIndex, merged: MergedFacts = new Map(), held = new Set<string>()): Promise<void> {
+  const known = [...merged].filter(([key]) => inHistory(index, key));
   try {
     const delta = store.append ? takeDelta(index) : undefined;
-    if (delta && (await store.append!(delta))) return;
-    const snapshot = index.toSnapshot();
+    const fresh = known.filter(([key]) => !held.has(key));
+    if (delta && (await store.append!({ ...delta, ...(fresh.length ? { merged: fresh.map(([key, m]) => [key, packMerged(m)]) } : {}) }))) {
+      for (const [key] of fresh) held.add(key);
+      return;
+    }
+    const snapshot = { ...index.toSnapshot(), ...(known.length ? { merged: Object.fromEntries(known.map(([key, m]) => [key, packMerged(m)])) } : {}) };
     index.markStored();
+    held.clear();
     await store.save(snapshot);
+    for (const [key] of known) held.add(key);
   } catch (error) {
     index.markStored(false);
+    held.clear();
     throw error;
   }
+}
+
+/** The merged sides a store's `load` result holds (in its snapshot and journal entries), well-formed ones only. */
+export function storedMergedOf(value: unknown): Array<[string, MergedChange | null]> {
+  const journaled = isJournaled(value);
+  const out: Array<[string, MergedChange | null]> = [];
+  const add = (key: unknown, m: unknown) => {
+    if (!isString(key) || !key.includes('\u0000')) return;
+    if (m === null) out.push([key, null]);
+    else if (Array.isArray(m) && m.length === 3 && isString(m[0]) && isString(m[1]) && isNumber(m[2])) out.push([key, { sha: m[0], subject: m[1], authorTime: m[2] }]);
+  };
+  const base = (journaled ? value.base : value) as { merged?: unknown } | null | undefined;
+  if (base?.merged && typeof base.merged === 'object') for (const [key, m] of Object.entries(base.merged)) add(key, m);
+  if (journaled) {
+    for (const entry of value.journal) {
+      const list = (entry as { merged?: unknown } | null)?.merged;
+      if (Array.isArray(list)) for (const pair of list) if (Array.isArray(pair)) add(pair[0], pair[1]);
+    }
+  }
+  return out;
 }
 
 /** The index a store's `load` result holds (a snapshot, or one with journal entries), marked as held by the store; undefined when there is none. */
@@ -127,22 +169,41 @@ function isPackedDiff(value: unknown): value is [string, number[], DiffNotes | u
 }
 
 /**
- * The history cache writes of one engine: one at a time and in order (the latest wins), each
- * writing what the store lacks (see `writeHistory`), and only when the index has news for it.
+ * The history cache of one engine: restored once, then written one write at a time and in order
+ * (the latest wins), each writing what the store lacks (see `writeHistory`), and only when there
+ * is news for it: commits read, diffs fetched, merged sides found.
  */
 export class HistoryWrites {
   private saving: Promise<void> = Promise.resolve();
   /** The index has what the store lacks: commits read, diffs fetched, or a write that failed. */
   changed = false;
+  /** The keys of `merged` the store holds. */
+  private readonly held = new Set<string>();
 
-  constructor(private readonly store: HistoryStore | undefined) {}
+  constructor(
+    private readonly store: HistoryStore | undefined,
+    private readonly merged: MergedFacts = new Map(),
+  ) {}
+
+  /** The history the store holds (see `restoreHistory`), its merged sides taken into `merged`; undefined without a store or history. */
+  async restore(): Promise<HistoryIndex | undefined> {
+    if (!this.store) return undefined;
+    const loaded = await this.store.load().catch(() => undefined);
+    const index = restoreHistory(loaded);
+    if (!index) return undefined;
+    for (const [key, m] of storedMergedOf(loaded)) {
+      if (!this.merged.has(key)) this.merged.set(key, m);
+      this.held.add(key);
+    }
+    return index;
+  }
 
   /** Writes `index` after any write under way, when there is a store and news; undefined when there is nothing to write. */
   write(index: HistoryIndex): Promise<void> | undefined {
     const store = this.store;
-    if (!store || !this.changed) return undefined;
+    if (!store || (!this.changed && ![...this.merged.keys()].some((key) => !this.held.has(key) && inHistory(index, key)))) return undefined;
     this.changed = false;
-    const next = this.saving.catch(() => undefined).then(() => writeHistory(store, index));
+    const next = this.saving.catch(() => undefined).then(() => writeHistory(store, index, this.merged, this.held));
     next.catch(() => (this.changed = true));
     this.saving = next;
     return next;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { HistoryIndex } from '../../../../../src/core/staleness/history/history-index';
-import { restoreHistory, takeDelta } from '../../../../../src/core/staleness/history/history-journal';
+import { HistoryWrites, restoreHistory, takeDelta } from '../../../../../src/core/staleness/history/history-journal';
+import type { MergedChange } from '../../../../../src/core/staleness/model/git-records';
 import { at, diff, historyOf, logOf, sha, type CommitSpec } from './history-fixture';
 
 const HISTORY: CommitSpec[] = [
@@ -71,5 +72,30 @@ describe('History journal (what a re-check adds, written without rewriting the w
     index.setDiff(at('deploy/pool.yaml', 1), at('deploy/pool.yaml', 2), diff(1, 1, [{ oldStart: 1, oldLines: 1, newStart: 1, newLines: 1 }]));
     index.setDiff(at('runbooks/db.md', 1), { sha: 'f'.repeat(40), path: 'runbooks/db.md' }, diff(1, 0));
     assert.deepEqual(takeDelta(index)!.diffs, []);
+  });
+
+  it('keeps the merged sides a run found, in the snapshot and then in journal entries, for merges of the history only', async () => {
+    let snapshot: unknown;
+    const journal: unknown[] = [];
+    const store = {
+      load: async () => (journal.length ? { base: stored(snapshot), journal: stored(journal) } : stored(snapshot)),
+      save: async (value: unknown) => void ((snapshot = stored(value)), journal.splice(0)),
+      append: async (entry: unknown) => (journal.push(stored(entry)), true),
+    };
+    const side: MergedChange = { sha: 'e'.repeat(40), subject: 'raise pool on the branch', authorTime: 1_700_000_000 };
+    const merged = new Map<string, MergedChange | null>([[`${sha(2)}\u0000deploy/pool.yaml`, side], [`${'f'.repeat(40)}\u0000x`, null]]);
+    const writes = new HistoryWrites(store, merged);
+    const index = historyOf(HISTORY.slice(0, 3));
+    writes.changed = true;
+    await writes.write(index);
+    assert.deepEqual((snapshot as { merged: unknown }).merged, { [`${sha(2)}\u0000deploy/pool.yaml`]: [side.sha, side.subject, side.authorTime] }, 'a merge not in the history is left out');
+    assert.equal(writes.write(index), undefined, 'nothing new to write');
+    merged.set(`${sha(3)}\u0000runbooks/db.md`, null);
+    await writes.write(index);
+    assert.equal(journal.length, 1);
+    const again = new Map<string, MergedChange | null>();
+    const restored = await new HistoryWrites(store, again).restore();
+    assert.equal(restored?.head, sha(3));
+    assert.deepEqual([...again].sort(), [[`${sha(2)}\u0000deploy/pool.yaml`, side], [`${sha(3)}\u0000runbooks/db.md`, null]]);
   });
 });
