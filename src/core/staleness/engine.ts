@@ -223,8 +223,9 @@ export class StalenessEngine {
       // A re-check asks about the pinned links of the docs it redoes beside the diffs.
       const pinned = pinnedEarly ?? checkPinned(todo, context, git, signal);
       pinned.catch(() => undefined);
-      // The commits behind merges the reasons will most likely name are asked while the diffs are read.
-      const likelyMerged = askLikelyMergedChanges(evidenceRun, todo, git, this.kept.mergedChanges, signal).catch(() => undefined);
+      // On a cold run the commits behind merges the reasons will most likely name are asked while the
+      // diffs are read; later runs have most of them from the cache, and a guess costs a process.
+      const likelyMerged = cold ? askLikelyMergedChanges(evidenceRun, todo, git, this.kept.mergedChanges, signal).catch(() => undefined) : Promise.resolve();
       // Plan ⇄ fetch: plan every doc's reference from the diffs known so far (a missing one is asked
       // for and its commit taken for now), ask for its targets' diffs after it, and fetch all of it in
       // one git round; until a plan asks for nothing (usually two rounds, three for docs whose last

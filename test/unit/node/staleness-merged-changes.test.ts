@@ -147,4 +147,33 @@ describe('staleness names the commit behind a merge', () => {
     assert.equal(cached[0]!.reasons[0]!.commits[0]!.sha, side);
     assert.equal(asked, 0, 'the merged side came from the cache');
   });
+
+  it('guesses at merges before the diffs on a cold run only: a run from the cache asks git about no merge no reason names (#10)', async () => {
+    // 17 docs, each linking a file a merge changed after it in whitespace only: no reason names
+    // those merges, but each is the file's newest change, so a cold run guesses at the first 16.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 17; i++) Object.assign(files, { [`runbooks/d${i}.md`]: `# D${i}\n\n[conf](../conf/c${i}.yaml)\n`, [`conf/c${i}.yaml`]: `size: ${i}\n` });
+    await repo.commit('add runbooks', '2025-01-01', files);
+    for (let i = 0; i < 17; i++) {
+      repo.git(['checkout', '-q', '-b', `ws${i}`]);
+      await repo.commit(`ws ${i}`, '2025-01-05', { [`conf/c${i}.yaml`]: `size: ${i}  \n` });
+      repo.git(['checkout', '-q', 'main']);
+      repo.git(['merge', '-q', '--no-ff', `ws${i}`, '-m', `Merge ws${i}`], { date: '2025-02-01' });
+    }
+    let saved: unknown;
+    const store: HistoryStore = { load: async () => saved, save: async (snapshot) => void (saved = JSON.parse(JSON.stringify(snapshot))) };
+    const docs = Array.from({ length: 17 }, (_, i) => `runbooks/d${i}.md`);
+    const cold = await report(docs, store);
+    const git = new SimpleGitHistory(repo.dir, repo.env);
+    let asked = 0;
+    const mergedChanges = git.mergedChanges.bind(git);
+    git.mergedChanges = (asks, signal) => {
+      asked += asks.length;
+      return mergedChanges(asks, signal);
+    };
+    const engine = new StalenessEngine({ git, files: new GitWorkspaceFiles(repo.dir, repo.env), store }, { now: () => NOW, mentions: false });
+    const cached = (await engine.report(await repo.docs(docs))).docs;
+    assert.deepEqual(cached, cold);
+    assert.equal(asked, 0);
+  });
 });
