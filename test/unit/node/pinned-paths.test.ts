@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { ChildProcess } from 'node:child_process';
 import { SimpleGitHistory } from '../../../src/node/git-history';
 import { GitFixture } from './git-fixture';
+import { recordSpawns } from './spawn-recorder';
 
 /**
  * Links pinned to a commit, tag or branch are checked at their ref. A process per ref (resolve it,
@@ -12,29 +12,17 @@ import { GitFixture } from './git-fixture';
 describe('which pinned paths exist at their refs, asked together', () => {
   let repo: GitFixture;
   let started: string[][];
-  const spawn = Object.getOwnPropertyDescriptor(ChildProcess.prototype, 'spawn')!;
+  let stopRecording: () => void;
   const present = (found: Set<string> | undefined, paths: string[]) => (found ? paths.filter((p) => found.has(p)) : undefined);
   const names = () => started.map((c) => c[0]);
 
   beforeEach(async () => {
     repo = await GitFixture.create('pinned-paths');
     started = [];
-    Object.defineProperty(ChildProcess.prototype, 'spawn', {
-      ...spawn,
-      value: function (this: ChildProcess, options: { args?: string[] }) {
-        const args = options.args ?? [];
-        const command: string[] = [];
-        for (let i = 1; i < args.length; i++) {
-          if (args[i] === '-c') i++;
-          else command.push(args[i]!);
-        }
-        started.push(command);
-        return (spawn.value as (o: unknown) => unknown).call(this, options);
-      },
-    });
+    stopRecording = recordSpawns((command) => started.push(command));
   });
   afterEach(async () => {
-    Object.defineProperty(ChildProcess.prototype, 'spawn', spawn);
+    stopRecording();
     await repo.remove();
   });
 

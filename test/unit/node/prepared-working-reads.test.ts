@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { ChildProcess } from 'node:child_process';
 import { SimpleGitHistory } from '../../../src/node/git-history';
 import { GitFixture } from './git-fixture';
+import { recordSpawns } from './spawn-recorder';
 
 /**
  * Whether a working-tree file can stand in for its blob (no filter, `ident` or encoding attribute,
@@ -12,28 +12,16 @@ import { GitFixture } from './git-fixture';
 describe('working-tree reads prepared early in a run', () => {
   let repo: GitFixture;
   let started: string[][];
-  const spawn = Object.getOwnPropertyDescriptor(ChildProcess.prototype, 'spawn')!;
+  let stopRecording: () => void;
   const askedAbout = () => started.map((c) => c[0]).filter((c) => c === 'check-attr' || c === 'ls-files');
 
   beforeEach(async () => {
     repo = await GitFixture.create('prepared-reads');
     started = [];
-    Object.defineProperty(ChildProcess.prototype, 'spawn', {
-      ...spawn,
-      value: function (this: ChildProcess, options: { args?: string[] }) {
-        const args = options.args ?? [];
-        const command: string[] = [];
-        for (let i = 1; i < args.length; i++) {
-          if (args[i] === '-c') i++;
-          else command.push(args[i]!);
-        }
-        started.push(command);
-        return (spawn.value as (o: unknown) => unknown).call(this, options);
-      },
-    });
+    stopRecording = recordSpawns((command) => started.push(command));
   });
   afterEach(async () => {
-    Object.defineProperty(ChildProcess.prototype, 'spawn', spawn);
+    stopRecording();
     await repo.remove();
   });
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { ChildProcess } from 'node:child_process';
 import { StalenessEngine } from '../../../src/core/staleness/engine';
 import { SimpleGitHistory } from '../../../src/node/git-history';
 import { CatFileReader } from '../../../src/node/cat-file-reader';
 import { GitWorkspaceFiles } from '../../../src/node/git-workspace-files';
 import { GitFixture } from './git-fixture';
+import { recordSpawns } from './spawn-recorder';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 
@@ -16,29 +16,15 @@ const NOW = new Date('2025-06-01T00:00:00Z');
 describe('git processes of a re-check with an engine kept between runs', () => {
   let repo: GitFixture;
   let started: string[][];
-  const spawn = Object.getOwnPropertyDescriptor(ChildProcess.prototype, 'spawn')!;
+  let stopRecording: () => void;
 
   beforeEach(async () => {
     repo = await GitFixture.create('recheck-processes');
     started = [];
-    // Every child process goes through ChildProcess#spawn (simple-git, execFile, cat-file readers alike).
-    Object.defineProperty(ChildProcess.prototype, 'spawn', {
-      ...spawn,
-      value: function (this: ChildProcess, options: { args?: string[] }) {
-        const args = options.args ?? [];
-        // The git command: the first argument that is not a `-c key=value` pair or another option.
-        const command: string[] = [];
-        for (let i = 1; i < args.length; i++) {
-          if (args[i] === '-c') i++;
-          else command.push(args[i]!);
-        }
-        started.push(command);
-        return (spawn.value as (o: unknown) => unknown).call(this, options);
-      },
-    });
+    stopRecording = recordSpawns((command) => started.push(command));
   });
   afterEach(async () => {
-    Object.defineProperty(ChildProcess.prototype, 'spawn', spawn);
+    stopRecording();
     await repo.remove();
   });
 

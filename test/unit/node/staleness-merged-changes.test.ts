@@ -27,6 +27,25 @@ describe('staleness names the commit behind a merge', () => {
     return (await engine.report(await repo.docs(paths))).docs;
   }
 
+  /** A history store in memory that keeps what a JSON file would. */
+  function memoryStore(): HistoryStore & { saved: unknown } {
+    const store = { saved: undefined as unknown, load: async () => store.saved, save: async (snapshot: unknown) => void (store.saved = JSON.parse(JSON.stringify(snapshot))) };
+    return store;
+  }
+
+  /** A report by a new engine over `store`, with how many merges it asked git about. */
+  async function reportCountingMergeAsks(paths: string[], store: HistoryStore): Promise<{ docs: DocStaleness[]; asked: number }> {
+    const git = new SimpleGitHistory(repo.dir, repo.env);
+    let asked = 0;
+    const mergedChanges = git.mergedChanges.bind(git);
+    git.mergedChanges = (asks, signal) => {
+      asked += asks.length;
+      return mergedChanges(asks, signal);
+    };
+    const engine = new StalenessEngine({ git, files: new GitWorkspaceFiles(repo.dir, repo.env), store }, { now: () => NOW, mentions: false });
+    return { docs: (await engine.report(await repo.docs(paths))).docs, asked };
+  }
+
   /** Branches `feature` off main, runs `onBranch` there, adds an unrelated commit on main and merges with `--no-ff`. Returns the merge's SHA. */
   async function mergeBranch(onBranch: () => Promise<unknown>, subject = 'Merge pull request #187 from acme/pool-size'): Promise<string> {
     repo.git(['checkout', '-q', '-b', 'feature']);
@@ -116,10 +135,9 @@ describe('staleness names the commit behind a merge', () => {
     await mergeBranch(async () => {
       side = await repo.commit('raise pool size', '2025-01-05', { 'deploy/db/pool.yaml': 'size: 30\n' });
     });
-    let saved: unknown;
-    const store: HistoryStore = { load: async () => saved, save: async (snapshot) => void (saved = JSON.parse(JSON.stringify(snapshot))) };
+    const store = memoryStore();
     const cold = await report(['runbooks/db.md'], store);
-    assert.ok(saved, 'the first run saved the history');
+    assert.ok(store.saved, 'the first run saved the history');
     const cached = await report(['runbooks/db.md'], store);
     assert.deepEqual(cached, cold);
     assert.equal(cached[0]!.reasons[0]!.commits[0]!.sha, side);
@@ -131,18 +149,9 @@ describe('staleness names the commit behind a merge', () => {
     await mergeBranch(async () => {
       side = await repo.commit('raise pool size', '2025-01-05', { 'deploy/db/pool.yaml': 'size: 30\n' });
     });
-    let saved: unknown;
-    const store: HistoryStore = { load: async () => saved, save: async (snapshot) => void (saved = JSON.parse(JSON.stringify(snapshot))) };
+    const store = memoryStore();
     const cold = await report(['runbooks/db.md'], store);
-    const git = new SimpleGitHistory(repo.dir, repo.env);
-    let asked = 0;
-    const mergedChanges = git.mergedChanges.bind(git);
-    git.mergedChanges = (asks, signal) => {
-      asked += asks.length;
-      return mergedChanges(asks, signal);
-    };
-    const engine = new StalenessEngine({ git, files: new GitWorkspaceFiles(repo.dir, repo.env), store }, { now: () => NOW, mentions: false });
-    const cached = (await engine.report(await repo.docs(['runbooks/db.md']))).docs;
+    const { docs: cached, asked } = await reportCountingMergeAsks(['runbooks/db.md'], store);
     assert.deepEqual(cached, cold);
     assert.equal(cached[0]!.reasons[0]!.commits[0]!.sha, side);
     assert.equal(asked, 0, 'the merged side came from the cache');
@@ -160,19 +169,10 @@ describe('staleness names the commit behind a merge', () => {
       repo.git(['checkout', '-q', 'main']);
       repo.git(['merge', '-q', '--no-ff', `ws${i}`, '-m', `Merge ws${i}`], { date: '2025-02-01' });
     }
-    let saved: unknown;
-    const store: HistoryStore = { load: async () => saved, save: async (snapshot) => void (saved = JSON.parse(JSON.stringify(snapshot))) };
+    const store = memoryStore();
     const docs = Array.from({ length: 17 }, (_, i) => `runbooks/d${i}.md`);
     const cold = await report(docs, store);
-    const git = new SimpleGitHistory(repo.dir, repo.env);
-    let asked = 0;
-    const mergedChanges = git.mergedChanges.bind(git);
-    git.mergedChanges = (asks, signal) => {
-      asked += asks.length;
-      return mergedChanges(asks, signal);
-    };
-    const engine = new StalenessEngine({ git, files: new GitWorkspaceFiles(repo.dir, repo.env), store }, { now: () => NOW, mentions: false });
-    const cached = (await engine.report(await repo.docs(docs))).docs;
+    const { docs: cached, asked } = await reportCountingMergeAsks(docs, store);
     assert.deepEqual(cached, cold);
     assert.equal(asked, 0);
   });

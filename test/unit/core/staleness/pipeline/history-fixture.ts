@@ -157,3 +157,12 @@ export function evidenceRun(input: RunInput): { run: EvidenceRun; diffs: FakeDif
   };
   return { run, diffs, working };
 }
+
+/** Five commits of a pool config and its runbook: added, raised, moved, the runbook renamed and edited, the pool dropped. */
+export const POOL_HISTORY: CommitSpec[] = [
+  { day: '2025-01-01', subject: 'add pool and runbook', changes: [{ status: 'A', path: 'deploy/pool.yaml', oid: 'b1' }, { status: 'A', path: 'runbooks/db.md', oid: 'd1' }] },
+  { day: '2025-02-01', subject: 'raise pool', changes: [{ status: 'M', path: 'deploy/pool.yaml', oid: 'b2' }] },
+  { day: '2025-03-01', subject: 'move pool', changes: [{ status: 'R', path: 'deploy/db/pool.yaml', from: 'deploy/pool.yaml', similarity: 100, oid: 'b2' }] },
+  { day: '2025-04-01', subject: 'rename and edit runbook', changes: [{ status: 'R', path: 'runbooks/postgres.md', from: 'runbooks/db.md', similarity: 80, oid: 'd2' }] },
+  { day: '2025-05-01', subject: 'drop pool', changes: [['D', 'deploy/db/pool.yaml']] },
+];

@@ -2,15 +2,7 @@ import assert from 'node:assert/strict';
 import { HistoryIndex } from '../../../../../src/core/staleness/history/history-index';
 import { HistoryWrites, restoreHistory, takeDelta } from '../../../../../src/core/staleness/history/history-journal';
 import type { MergedChange } from '../../../../../src/core/staleness/model/git-records';
-import { at, diff, historyOf, logOf, sha, type CommitSpec } from './history-fixture';
-
-const HISTORY: CommitSpec[] = [
-  { day: '2025-01-01', subject: 'add pool and runbook', changes: [{ status: 'A', path: 'deploy/pool.yaml', oid: 'b1' }, { status: 'A', path: 'runbooks/db.md', oid: 'd1' }] },
-  { day: '2025-02-01', subject: 'raise pool', changes: [{ status: 'M', path: 'deploy/pool.yaml', oid: 'b2' }] },
-  { day: '2025-03-01', subject: 'move pool', changes: [{ status: 'R', path: 'deploy/db/pool.yaml', from: 'deploy/pool.yaml', similarity: 100, oid: 'b2' }] },
-  { day: '2025-04-01', subject: 'rename and edit runbook', changes: [{ status: 'R', path: 'runbooks/postgres.md', from: 'runbooks/db.md', similarity: 80, oid: 'd2' }] },
-  { day: '2025-05-01', subject: 'drop pool', changes: [['D', 'deploy/db/pool.yaml']] },
-];
+import { at, diff, historyOf, logOf, sha, POOL_HISTORY as HISTORY } from './history-fixture';
 
 /** What a JSON cache file gives back. */
 const stored = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
