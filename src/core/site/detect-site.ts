@@ -3,7 +3,7 @@ import type { DocModel } from '../doc-model';
 import { asString, asStrings, dirOf, joinDir, type SiteFiles } from './config-text';
 import { antoraSite } from './generators/antora';
 import { docusaurusBlogPath, docusaurusDocPath, docusaurusSite } from './generators/docusaurus';
-import { HUGO_CONFIG, hugoHookDestinations, hugoPermalinksFile, hugoSite } from './generators/hugo';
+import { hugoHookDestinations, hugoPermalinksFile, hugoSite } from './generators/hugo';
 import { hugoPermalink, urlize } from './generators/hugo-permalinks';
 import { hugoContentTrees } from './generators/hugo-content-tree';
 import { collectionUrl, jekyllHtmlPermalinks, jekyllSite } from './generators/jekyll';
@@ -11,18 +11,18 @@ import { middlemanSite } from './generators/middleman';
 import { mkdocsSite } from './generators/mkdocs';
 import { addNetlifyRedirects } from './generators/netlify';
 import { applySiteSettings, type SiteSettings } from './site-settings';
+import { DOCUSAURUS_VERSIONS, siteConfigKind } from './site-files';
 import { below, pagesMountOf, siteOfPath, stripBase, urlKey, type SiteContext, type SiteModel } from './site-model';
 
 export type { SiteFiles } from './config-text';
 export type { SiteContext } from './site-model';
 export { siteOfPath, stripBase } from './site-model';
 
-const DEPTH_LIMIT = 2;
-
 /**
  * Detects the docs sites of a workspace from its own files, with no configuration: `mkdocs.yml` (or ProperDocs' `properdocs.yml`),
  * Hugo's `hugo.*`/`config.*`, `docusaurus.config.*`, Jekyll's `_config.yml`, Middleman's `config.rb`
- * or `config/tech-docs.yml` with `source/`, and `antora.yml`, at the root or one folder down; and
+ * or `config/tech-docs.yml` with `source/`, and `antora.yml`, at the root or one folder down (the
+ * names and depths are `siteConfigKind`'s, which the staleness re-check test shares); and
  * Hugo content trees with no config, which a site elsewhere builds (see `hugoContentTrees`).
  * `settings` (`.runbooks.yml` `site:`) override what was detected, or describe a site when none
  * is. Front matter of the docs adds redirects (Hugo `aliases`, Jekyll `redirect_from`) and pages
@@ -31,20 +31,20 @@ const DEPTH_LIMIT = 2;
 export async function detectSites(files: SiteFiles, docs: readonly DocModel[], settings?: SiteSettings): Promise<SiteContext> {
   const sites: SiteModel[] = [];
   const read = async (path: string): Promise<string> => (await files.read(path).catch(() => undefined)) ?? '';
-  const candidates = files.list.filter((f) => f.split('/').length <= DEPTH_LIMIT || HUGO_CONFIG.test(f)).sort((a, b) => a.split('/').length - b.split('/').length);
+  const candidates = files.list.filter((f) => siteConfigKind(f) !== undefined).sort((a, b) => a.split('/').length - b.split('/').length);
   const taken = new Set<string>();
   const htmlPages: Array<[string, string]> = [];
   for (const path of candidates) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
     let site: SiteModel | undefined;
     if (taken.has(siteDir(path))) continue;
-    if (/^(mkdocs|properdocs)\.ya?ml$/.test(name)) site = mkdocsSite(path, await read(path));
-    else if (/^docusaurus\.config\.(js|cjs|mjs|ts)$/.test(name)) site = docusaurusSite(path, await read(path), await read(joinDir(dirOf(path), 'versions.json')));
-    else if (name === '_config.yml' && path.split('/').length <= DEPTH_LIMIT) site = jekyllSite(path, await read(path));
-    else if (path === 'config.rb' || path === 'config/tech-docs.yml') {
-      if (files.list.some((f) => f.startsWith('source/'))) site = await middlemanSite(path, files);
-    } else if (name === 'antora.yml') site = antoraSite(path, await read(path), files.list);
-    else if (HUGO_CONFIG.test(path)) site = hugoSite(path, await read(path), files.list);
+    switch (siteConfigKind(path)) {
+      case 'mkdocs': site = mkdocsSite(path, await read(path)); break;
+      case 'docusaurus': site = docusaurusSite(path, await read(path), await read(joinDir(dirOf(path), DOCUSAURUS_VERSIONS))); break;
+      case 'jekyll': site = jekyllSite(path, await read(path)); break;
+      case 'middleman': if (files.list.some((f) => f.startsWith('source/'))) site = await middlemanSite(path, files); break;
+      case 'antora': site = antoraSite(path, await read(path), files.list); break;
+      case 'hugo': site = hugoSite(path, await read(path), files.list); break;
+    }
     if (!site) continue;
     if (site.generator === 'hugo') {
       const hook = await hugoHookDestinations(site, files);

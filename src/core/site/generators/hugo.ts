@@ -1,9 +1,7 @@
 import { asRecord, asString, dirOf, joinDir, readConfig, type SiteFiles } from '../config-text';
 import { cleanDir, cleanUrlPrefix, type SiteModel, type SiteMount } from '../site-model';
+import { HUGO_LINK_HOOKS, HUGO_PERMALINKS, HUGO_SETTINGS_DIR } from '../site-files';
 import { hugoPermalinkPatterns } from './hugo-permalinks';
-
-/** Config files Hugo reads, in the order it prefers them (also under `config/_default/`). */
-export const HUGO_CONFIG = /(^|\/)(hugo|config)\.(toml|ya?ml|json)$|(^|\/)config\/_default\/(hugo|config)\.(toml|ya?ml|json)$/;
 
 /**
  * Hugo (`hugo.toml|yaml|json`, `config.*`, `config/_default/`): pages from `contentDir` (default
@@ -65,7 +63,8 @@ function isHugoConfig(config: Record<string, unknown>, base: string, files: read
  */
 export async function hugoHookDestinations(site: SiteModel, files: SiteFiles): Promise<{ destinations: string[]; getPage: boolean }> {
   const base = dirOf(site.configFile).replace(/\/?config\/_default$/, '');
-  const hooks = files.list.filter((f) => f === joinDir(base, 'layouts/_markup/render-link.html') || f === joinDir(base, 'layouts/_default/_markup/render-link.html'));
+  const hookPaths = HUGO_LINK_HOOKS.map((h) => joinDir(base, h));
+  const hooks = files.list.filter((f) => hookPaths.includes(f));
   const out = new Set<string>();
   let getPage = false;
   for (const hook of hooks) {
@@ -80,7 +79,8 @@ export async function hugoHookDestinations(site: SiteModel, files: SiteFiles): P
 /** `config/_default/permalinks.*` beside a Hugo site's config (Hugo reads one file per setting there). */
 export async function hugoPermalinksFile(site: SiteModel, files: SiteFiles): Promise<Record<string, string> | undefined> {
   const base = dirOf(site.configFile).replace(/\/?config\/_default$/, '').replace(/^config\/_default$/, '');
-  const file = files.list.find((f) => /^permalinks\.(toml|ya?ml|json)$/.test(f.slice(joinDir(base, 'config/_default/').length)) && f.startsWith(joinDir(base, 'config/_default/')));
+  const dir = joinDir(base, HUGO_SETTINGS_DIR);
+  const file = files.list.find((f) => f.startsWith(dir) && HUGO_PERMALINKS.test(f.slice(dir.length)));
   if (!file) return undefined;
   return hugoPermalinkPatterns({ permalinks: readConfig(file, (await files.read(file)) ?? '') });
 }

@@ -1,4 +1,5 @@
 import { asRecord, readYaml, stringValues, type SiteFiles } from '../config-text';
+import { MIDDLEMAN_CONFIG_RB, MIDDLEMAN_DATA, MIDDLEMAN_PROXY_RUBY, MIDDLEMAN_TECH_DOCS } from '../site-files';
 import { urlKey, type GeneratedPages, type SiteModel, type SiteRedirect } from '../site-model';
 
 /**
@@ -13,19 +14,19 @@ import { urlKey, type GeneratedPages, type SiteModel, type SiteRedirect } from '
  */
 export async function middlemanSite(configFile: string, files: SiteFiles): Promise<SiteModel> {
   const redirects = new Map<string, SiteRedirect>();
-  const techDocs = files.list.includes('config/tech-docs.yml') ? await files.read('config/tech-docs.yml') : undefined;
+  const techDocs = files.list.includes(MIDDLEMAN_TECH_DOCS) ? await files.read(MIDDLEMAN_TECH_DOCS) : undefined;
   const settings = techDocs !== undefined ? asRecord(readYaml(techDocs)) : undefined;
   for (const [from, to] of Object.entries(asRecord(settings?.redirects) ?? {})) {
-    if (typeof to === 'string') redirects.set(urlKey(from), { to, source: 'config/tech-docs.yml' });
+    if (typeof to === 'string') redirects.set(urlKey(from), { to, source: MIDDLEMAN_TECH_DOCS });
   }
-  const configRb = files.list.includes('config.rb') ? ((await files.read('config.rb')) ?? '') : '';
-  for (const m of configRb.matchAll(/^\s*redirect\s+["']([^"']+)["']\s*,\s*to:\s*["']([^"']+)["']/gm)) redirects.set(urlKey(m[1]!), { to: m[2]!, source: 'config.rb' });
+  const configRb = files.list.includes(MIDDLEMAN_CONFIG_RB) ? ((await files.read(MIDDLEMAN_CONFIG_RB)) ?? '') : '';
+  for (const m of configRb.matchAll(/^\s*redirect\s+["']([^"']+)["']\s*,\s*to:\s*["']([^"']+)["']/gm)) redirects.set(urlKey(m[1]!), { to: m[2]!, source: MIDDLEMAN_CONFIG_RB });
   const proxies = /^\s*proxy\b|\.proxy\b|\bproxy\s+resource/m.test(configRb) || /ProxyPages/.test(configRb);
   const generated: GeneratedPages[] = [];
   const generatedPrefixes = new Set<string>();
   if (proxies) {
     // `proxy "analytics/event_#{name}.html"` in config.rb, `path: "/repos/#{repo}.html"` in the Ruby it loads for proxies.
-    const rubyFiles = files.list.filter((f) => /^(app|lib)\/.*proxy[^/]*\.rb$/i.test(f));
+    const rubyFiles = files.list.filter((f) => MIDDLEMAN_PROXY_RUBY.test(f));
     const sources = [configRb, ...(await Promise.all(rubyFiles.map(async (f) => (await files.read(f)) ?? '')))];
     for (const text of sources) {
       for (const m of text.matchAll(/(?:\bproxy\s*\(?\s*|\bpath:\s*)["']\/?([^"'#]*?)#\{/g)) {
@@ -33,7 +34,7 @@ export async function middlemanSite(configFile: string, files: SiteFiles): Promi
         if (prefix) generatedPrefixes.add(prefix);
       }
     }
-    for (const dataFile of files.list.filter((f) => /^data\/[^/]+\.ya?ml$/.test(f))) {
+    for (const dataFile of files.list.filter((f) => MIDDLEMAN_DATA.test(f))) {
       const text = await files.read(dataFile);
       const value = text !== undefined ? readYaml(text) : undefined;
       if (value === undefined) continue;

@@ -1,8 +1,6 @@
 import { asRecord, asString, joinDir, readToml, type SiteFiles } from '../config-text';
+import { HUGO_REDIRECT_TEMPLATES, NETLIFY_CONFIG, NETLIFY_REDIRECTS } from '../site-files';
 import { urlKey, type SiteModel } from '../site-model';
-
-/** Hugo layouts that render the home page's `REDIRECTS` output format into Netlify's `_redirects`. */
-const HUGO_REDIRECT_TEMPLATES = ['layouts/index.redirects', 'layouts/home.redirects'];
 
 /**
  * Adds the Netlify redirects a site is deployed with to `site.redirects`, whatever the generator:
@@ -15,13 +13,13 @@ export async function addNetlifyRedirects(site: SiteModel, siteDir: string, file
   const has = new Set(files.list);
   const read = async (path: string): Promise<string> => (await files.read(path).catch(() => undefined)) ?? '';
   const templates = site.generator === 'hugo' ? HUGO_REDIRECT_TEMPLATES.map((t) => joinDir(siteDir, t)) : [];
-  const lists = [...templates, ...site.mounts.filter((m) => m.kind === 'static').map((m) => joinDir(m.dir, '_redirects'))];
+  const lists = [...templates, ...site.mounts.filter((m) => m.kind === 'static').map((m) => joinDir(m.dir, NETLIFY_REDIRECTS))];
   for (const path of lists.filter((p) => has.has(p))) {
     const text = await read(path);
     for (const [from, to] of redirectLines(text)) if (!site.redirects.has(urlKey(from))) site.redirects.set(urlKey(from), { to, source: path });
     for (const prefix of templatedFroms(text)) (site.templatedRedirects ??= []).push({ prefix, source: path });
   }
-  for (const path of [...new Set([joinDir(siteDir, 'netlify.toml'), 'netlify.toml'])].filter((p) => has.has(p))) {
+  for (const path of [...new Set([joinDir(siteDir, NETLIFY_CONFIG), NETLIFY_CONFIG])].filter((p) => has.has(p))) {
     const rules = asRecord(readToml(await read(path)))?.redirects;
     for (const rule of Array.isArray(rules) ? rules : []) {
       const from = asString(asRecord(rule)?.from);
