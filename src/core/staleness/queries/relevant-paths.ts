@@ -1,6 +1,7 @@
 import { boundedMatcher } from '../../bounded-glob';
 import picomatch from 'picomatch';
 import { isConfigFilePath } from '../../config-file-names';
+import { isSiteFilePath } from '../../site/site-files';
 import type { StalenessOptions } from '../options';
 import type { DocStaleness } from '../model/report';
 
@@ -24,9 +25,12 @@ const GIT_DIR = /(?:^|\/)\.git(?:\/|$)/;
 /**
  * A test of whether a file event can change a staleness report whose docs are `docs`: it names a
  * doc or one of their unpinned targets (a file, anything below a folder, a glob match, or a
- * missing path coming into existence), an alert rule file (`options.alertRuleFiles`), the
+ * missing path coming into existence), a source a broken docs-site link was tried at or a file
+ * that declares the site's redirects (`LinkedTarget.site`), the path a command finding is about
+ * (a script a command calls and cannot find), an alert rule file (`options.alertRuleFiles`), the
  * repository config file (`.runbooks.yml` or `.runbooks.yaml` at the root: it sets the rules), a
- * `.gitignore` (it changes which files exist for the rules) or, with
+ * docs-site config or a file a site reads beside it (`isSiteFilePath`: the files site detection
+ * reads by name), a `.gitignore` (it changes which files exist for the rules) or, with
  * `options.useBlameIgnoreRevs`, a `.git-blame-ignore-revs`. A folder that appears or goes away
  * matters when anything of the above may lie inside it. Paths inside `.git` never match: moves of
  * HEAD are watched on their own (see `headBranchRef`), and the checks themselves touch `.git`.
@@ -49,7 +53,10 @@ export function stalenessRelevance(docs: readonly DocStaleness[] | undefined, op
         exact.add(target.path);
         if (target.kind === 'directory' || target.kind === 'missing') covering.add(target.path);
       }
+      for (const path of [...(target.site?.tried ?? []), ...(target.site?.redirectSources ?? [])]) exact.add(path);
     }
+    // Command drift names the file a finding is about; a missing script is no target of the doc.
+    for (const reason of doc.reasons) if (reason.target !== undefined && reason.ruleId.startsWith('command.')) exact.add(reason.target);
   }
   const ruleFiles = options.alertRuleFiles.map(compileGlob);
   const specialNames = new Set(['.gitignore', ...(options.useBlameIgnoreRevs ? ['.git-blame-ignore-revs'] : [])]);
@@ -57,7 +64,7 @@ export function stalenessRelevance(docs: readonly DocStaleness[] | undefined, op
   return (event) => {
     const path = event.path.replace(/^\/+|\/+$/g, '');
     if (GIT_DIR.test(path)) return false;
-    if (isConfigFilePath(path)) return true;
+    if (isConfigFilePath(path) || isSiteFilePath(path)) return true;
     if (specialNames.has(path.slice(path.lastIndexOf('/') + 1))) return true;
     if (exact.has(path) || ancestors(path).some((a) => covering.has(a))) return true;
     if (globs.some((g) => g.isMatch(path))) return true;

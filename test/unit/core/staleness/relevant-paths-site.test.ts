@@ -37,6 +37,8 @@ const UNRELATED = [
   'a/b/_config.yml',
   'a/b/antora.yml',
   'sub/config.rb',
+  'services/api/config.yaml',
+  'deploy/k8s/config.json',
 ];
 
 describe('docs-site files that matter to a staleness report', () => {
@@ -66,15 +68,17 @@ describe('docs-site files that matter to a staleness report', () => {
     for (const type of ['saved', 'created', 'deleted'] as const) assert.deepEqual(matching(report, type, configs), configs, type);
   });
 
-  it('re-checks for the config of a docs site one folder down, and of a Hugo site at any depth, not deeper ones of the others', () => {
+  it('re-checks for the config of a docs site one folder down, and for hugo.* and config/_default/ at any depth, not deeper ones of the others', () => {
     assert.deepEqual(
       matching(report, 'saved', [
         'docs/mkdocs.yml',
         'website/docusaurus.config.js',
         'site/_config.yml',
         'docs/antora.yml',
+        'docs/config.toml',
         'site/docs/hugo.toml',
         'website/site/config/_default/hugo.yaml',
+        'site/docs/config.yaml',
         'a/b/mkdocs.yml',
         'a/b/docusaurus.config.js',
         'a/b/_config.yml',
@@ -82,7 +86,7 @@ describe('docs-site files that matter to a staleness report', () => {
         'sub/config.rb',
         'sub/config/tech-docs.yml',
       ]),
-      ['docs/mkdocs.yml', 'website/docusaurus.config.js', 'site/_config.yml', 'docs/antora.yml', 'site/docs/hugo.toml', 'website/site/config/_default/hugo.yaml'],
+      ['docs/mkdocs.yml', 'website/docusaurus.config.js', 'site/_config.yml', 'docs/antora.yml', 'docs/config.toml', 'site/docs/hugo.toml', 'website/site/config/_default/hugo.yaml'],
     );
   });
 
@@ -111,7 +115,9 @@ describe('docs-site files that matter to a staleness report', () => {
     for (const type of ['saved', 'created', 'deleted'] as const) assert.deepEqual(matching(report, type, UNRELATED), [], type);
   });
 
-  it('matches every file site detection reads, for sites of each generator (Jekyll html pages aside)', async () => {
+  // Left out on purpose: Jekyll's html pages (read for their front matter) and a `config.*` deeper
+  // than one folder (see `isSiteFilePath`).
+  it('matches every file site detection reads, for sites of each generator', async () => {
     const repos: Repo[] = [
       {
         'site/hugo.toml': 'baseURL = "https://x.io/"\n',
@@ -148,7 +154,7 @@ describe('docs-site files that matter to a staleness report', () => {
       assert.ok(sites.length > 0, list.join(' '));
       const matters = stalenessRelevance([doc('README.md')], options);
       const read = [...reads].filter((p) => !p.endsWith('.html') || /(^|\/)layouts\//.test(p));
-      assert.ok(read.length > 1, list.join(' '));
+      assert.ok(read.length > 0, list.join(' '));
       assert.deepEqual(read.filter((path) => !matters({ path, type: 'saved' })), [], list.join(' '));
     }
   });

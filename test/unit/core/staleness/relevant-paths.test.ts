@@ -16,7 +16,7 @@ const docs = [
     target('services/orders', 'directory'),
     target('terraform/**/*.tf', 'glob', { via: 'watches' }),
     target('scripts/failover.sh', 'missing'),
-    target('old/config.json', 'file', { pinned: { ref: 'abc1234', kind: 'commit' } }),
+    target('old/settings.json', 'file', { pinned: { ref: 'abc1234', kind: 'commit' } }),
     target('alerts/db.rules', 'file', { via: 'alert-rule' }),
   ]),
   doc('docs/overview.md', []),
@@ -54,7 +54,7 @@ describe('paths that matter to a staleness report', () => {
   });
 
   it('ignores the working tree copy of a target pinned to a commit', () => {
-    assert.deepEqual(matching('saved', ['old/config.json']), []);
+    assert.deepEqual(matching('saved', ['old/settings.json']), []);
   });
 
   it('re-checks after an alert rule file is saved or created, and after a linked rule file is deleted', () => {
