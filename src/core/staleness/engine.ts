@@ -6,7 +6,7 @@ import { loadContext } from './scan/workspace-context';
 import { DetailBatch } from './diffs/diff-batch';
 import { coveredFiles, MAX_READ_AHEAD, ReadAhead } from './diffs/read-ahead';
 import { collectDocEvidence, evidenceWithoutHistory, reviewOf } from './evidence/doc-evidence';
-import { planDocReferences } from './plan/doc-references';
+import { fetchNewCommitsDetails, planAndFetch } from './plan/fetch-details';
 import { HistoryIndex } from './history/history-index';
 import { docsNewCommitsConcern, docsToRedo, workingSignatures, type RunChanges, type RunMemory } from './plan/docs-to-redo';
 import { loadFeedback, withFeedback } from './evidence/incident-feedback';
@@ -19,7 +19,6 @@ import { VERDICT_RULES } from './rules/rule-table';
 import { StreamReadAhead } from './diffs/stream-read-ahead';
 import { syncHistory } from './history/sync-history';
 import { HistoryWrites } from './history/history-journal';
-import { queueTargetDetails } from './evidence/target-changes';
 import { askLikelyMergedChanges, askMergedChanges, nameMergedChanges, type MergedChangeCache } from './evidence/merged-changes';
 import type { DocStaleness, StalenessReport } from './model/report';
 import { MissingGitObjectError, missingObjectReason } from '../repo/missing-object';
@@ -27,7 +26,7 @@ import { unknownReason } from './history/repo-state-reason';
 import { indexWorkingTree } from './history/working-tree';
 import { loadWorkingDiff } from './history/working-diff';
 import { ListingRun } from './plan/kept-listing';
-import { compareWithDocs, readRedoneDocTexts } from './evidence/mentions';
+import { compareWithDocs, readDocTexts, readRedoneDocTexts } from './evidence/mentions';
 import { checkPinned } from './evidence/broken-links';
 
 export type { StalenessDeps } from './ports';
@@ -72,12 +71,13 @@ export class StalenessEngine {
     // The memory holds for the history at its head. A run that failed after the history moved
     // on (it is synced in place) left them apart: the commits between would never be looked at.
     if (this.memory && this.history && this.memory.head !== this.history.head) this.memory = undefined;
+    // The working tree's status is the longest git process of a re-check (a whole-tree scan): it
+    // starts first, before HEAD is read (it needs none), and is dropped when there is no history.
+    const status = this.options.workingTree ? git.changedFiles('HEAD', undefined, signal) : undefined;
+    status?.catch(() => undefined);
     const state = await git.state(signal);
     const unknown = unknownReason(state);
-    // The working tree's status is the longest git process of a re-check (a whole-tree scan):
-    // it starts before the others, which the main thread starts one after another.
-    const workingRead = unknown === undefined && this.options.workingTree ? git.changedFiles('HEAD', undefined, signal) : Promise.resolve([] as FileChange[]);
-    workingRead.catch(() => undefined);
+    const workingRead = unknown === undefined && status ? status : Promise.resolve([] as FileChange[]);
     onProgress?.({ phase: 'links', message: 'Resolving links' });
     // Independent phases run side by side: listing and resolving, the history pass, the working tree.
     // What changed since the last run (new commits, uncommitted changes then and now) lets the
@@ -169,13 +169,14 @@ export class StalenessEngine {
     // A re-check after new commits compares, at its end, the docs they concern with the changes,
     // reading their texts: what decides how is asked as soon as the commits are known, while the
     // working tree's status (the longest process of a re-check) is still being read.
+    // And the diffs the new commits bring are fetched while the status is read (see `fetchNewCommitsDetails`).
     const memory = this.memory;
-    if (memory && this.options.mentions) {
-      syncRead.then((sync) => {
-        const paths = sync.mode === 'incremental' ? docsNewCommitsConcern(memory, sync.added ?? [], docs) : [];
-        if (paths.length > 0) git.prepareWorkingReads(paths, signal);
-      }, () => undefined);
-    }
+    const early = memory ? syncRead.then(async (sync) => {
+      const paths = this.options.mentions && sync.mode === 'incremental' ? docsNewCommitsConcern(memory, sync.added ?? [], docs) : [];
+      const texts = paths.length > 0 ? readDocTexts(git, paths, signal) : undefined;
+      const fetched = sync.mode === 'incremental' ? await fetchNewCommitsDetails({ memory, newCommits: sync.added ?? [], docs, index: sync.index, details: new DetailBatch(sync.index, git, undefined, this.deps.differ, signal, this.options.maxDiffBytes), options: this.options, signal }) : 0;
+      return { texts, fetched };
+    }, () => ({ texts: undefined, fetched: 0 })) : Promise.resolve({ texts: undefined, fetched: 0 });
     const previousWorking = [...(this.memory?.working.keys() ?? [])];
     Promise.all([syncRead, workingRead]).then(
       ([sync, now]) => {
@@ -207,6 +208,9 @@ export class StalenessEngine {
 
     onProgress?.({ phase: 'details', message: 'Reading changes of linked files' });
     await loadWorkingDiff(evidenceRun.working, docs, context, git, signal);
+    // What the early fetch stored in the index is not asked again below, so it is saved from here.
+    const started = await early;
+    if (started.fetched > 0) this.writes.changed = true;
     const changes: RunChanges = {
       head,
       ignoreKey: ignoreList.join(','),
@@ -218,7 +222,7 @@ export class StalenessEngine {
     const redo = docsToRedo(this.memory, changes, docs);
     const todo = docs.filter((doc) => redo.has(doc.path));
     const computed = new Map<string, DocEvidence>();
-    if (this.options.mentions) evidenceRun.docTexts = readRedoneDocTexts(git, changes.newCommits, todo, signal);
+    if (this.options.mentions) evidenceRun.docTexts = readRedoneDocTexts(git, changes.newCommits, todo, signal, started.texts);
     if (todo.length > 0) {
       // A re-check asks about the pinned links of the docs it redoes beside the diffs.
       const pinned = pinnedEarly ?? checkPinned(todo, context, git, signal);
@@ -226,18 +230,7 @@ export class StalenessEngine {
       // On a cold run the commits behind merges the reasons will most likely name are asked while the
       // diffs are read; later runs have most of them from the cache, and a guess costs a process.
       const likelyMerged = cold ? askLikelyMergedChanges(evidenceRun, todo, git, this.kept.mergedChanges, signal).catch(() => undefined) : Promise.resolve();
-      // Plan ⇄ fetch: plan every doc's reference from the diffs known so far (a missing one is asked
-      // for and its commit taken for now), ask for its targets' diffs after it, and fetch all of it in
-      // one git round; until a plan asks for nothing (usually two rounds, three for docs whose last
-      // change turned out whitespace-only). Then the file texts read for the diffs are let go of.
-      let references = planDocReferences(evidenceRun, todo);
-      for (;;) {
-        queueTargetDetails(evidenceRun, todo, references);
-        if (evidenceRun.details.pending === 0) break;
-        await evidenceRun.details.flush(signal);
-        references = planDocReferences(evidenceRun, todo);
-      }
-      evidenceRun.details.release();
+      const references = await planAndFetch(evidenceRun, todo, signal);
       const collected = await collectDocEvidence(evidenceRun, todo, references, await pinned, signal);
       // The commits behind merges are asked while the docs are compared with the changes: neither
       // needs the other (the comparison changes no commit a reason names).
@@ -257,7 +250,8 @@ export class StalenessEngine {
       // The same object when nothing changed at all, so its score is reused too.
       return JSON.stringify(review) === JSON.stringify(kept.review) ? kept : { ...kept, review };
     });
-    this.memory = { ...changes, evidence: new Map(evidence.map((e) => [e.path, e])), ...(listing.key !== undefined ? { listKey: listing.key } : {}) };
+    const planned = { working: evidenceRun.working, isNoise: evidenceRun.isNoise };
+    this.memory = { ...changes, evidence: new Map(evidence.map((e) => [e.path, e])), planned, ...(listing.key !== undefined ? { listKey: listing.key } : {}) };
 
     onProgress?.({ phase: 'score', message: 'Scoring' });
     const feedback = await feedbackRead;

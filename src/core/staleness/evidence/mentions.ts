@@ -1,6 +1,7 @@
 import { normalWord } from '../diffs/vocabulary';
 import type { ChangeEvidence, ChangeVocabulary, DocEvidence } from '../model/evidence';
 import type { DocModel } from '../../doc-model';
+import { EARLY_DOC_READS } from '../model/report-run';
 import type { BlobContent, GitHistory, LogCommit } from '../ports';
 import { docTree, termsNear, termsOfDoc } from './doc-terms';
 import type { DocTermsCache } from '../model/report-run';
@@ -82,8 +83,6 @@ export function readDocTexts(git: GitHistory, paths: string[], signal?: AbortSig
   return new Map(paths.map((path, i) => [path, reading.then((texts) => texts[i])]));
 }
 
-/** A re-check redoing at most this many docs reads their text beside the diffs (see `readRedoneDocTexts`). */
-export const EARLY_DOC_READS = 64;
 
 /**
  * A re-check after new commits redoes the docs they concern and at its end compares what those say
@@ -91,11 +90,15 @@ export const EARLY_DOC_READS = 64;
  * themselves (their reference moved past the changes: there is usually none to compare), and
  * nothing on a run without new commits or redoing many docs (undefined).
  */
-export function readRedoneDocTexts(git: GitHistory, newCommits: readonly LogCommit[] | undefined, todo: readonly DocModel[], signal?: AbortSignal): DocTexts | undefined {
+export function readRedoneDocTexts(git: GitHistory, newCommits: readonly LogCommit[] | undefined, todo: readonly DocModel[], signal?: AbortSignal, started?: DocTexts): DocTexts | undefined {
   if (!newCommits?.length || todo.length > EARLY_DOC_READS) return undefined;
   const committed = new Set(newCommits.flatMap((c) => c.changes.map((ch) => ch.path)));
   const paths = todo.map((doc) => doc.path).filter((path) => !committed.has(path));
-  return paths.length > 0 ? readDocTexts(git, paths, signal) : undefined;
+  // Reads started earlier in the run (`started`, see `readDocTexts`) are taken as they are.
+  const left = paths.filter((path) => !started?.has(path));
+  const texts = left.length > 0 ? readDocTexts(git, left, signal) : undefined;
+  const taken = paths.filter((path) => started?.has(path)).map((path): [string, Promise<BlobContent | undefined>] => [path, started!.get(path)!]);
+  return texts || taken.length > 0 ? new Map([...taken, ...(texts ?? [])]) : undefined;
 }
 
 /**

@@ -80,3 +80,6 @@ export interface EvidenceRun {
   /** Docs' texts read ahead for `compareWithDocs` (see `readDocTexts`). */
   docTexts?: Map<string, Promise<BlobContent | undefined>>;
 }
+
+/** A re-check redoing at most this many docs reads their text beside the diffs (see `readRedoneDocTexts`). */
+export const EARLY_DOC_READS = 64;

@@ -5,7 +5,8 @@ import type { WorkspaceContext } from '../model/report-run';
 import type { LogCommit } from '../ports';
 import type { DocEvidence, LinkedTarget } from '../model/evidence';
 import type { WorkingTree } from '../model/git-records';
-import { EARLY_DOC_READS } from '../evidence/mentions';
+import type { IndexedCommit } from '../history/history-types';
+import { EARLY_DOC_READS } from '../model/report-run';
 
 /** What one report concluded, kept for the next: which evidence still holds when little changed. */
 export interface RunMemory {
@@ -19,6 +20,8 @@ export interface RunMemory {
   evidence: Map<string, DocEvidence>;
   /** When `context.list` is git's listing taken after the uncommitted changes were read: their `workingListKey` (the next run may keep the list). */
   listKey?: string;
+  /** What its plan took from the status and the ignored revisions: a re-check plans its early diffs with them (see `fetchNewCommitsDetails`). */
+  planned?: { working: WorkingTree; isNoise: (commit: IndexedCommit) => boolean };
 }
 
 /** What this run knows that may differ from the last one. */

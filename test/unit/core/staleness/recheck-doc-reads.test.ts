@@ -12,7 +12,7 @@ const WEB = parseDoc('runbooks/web.md', WEB_TEXT);
 
 /**
  * A fake whose working tree holds the docs' texts, and whose working tree status is answered only
- * once the working-tree reads were prepared (or after a while, failing the test) while closed.
+ * once the working-tree reads were prepared or started (or after a while, failing the test) while closed.
  */
 class GatedGit extends FakeGit {
   private gate: Promise<void> | undefined;
@@ -30,6 +30,8 @@ class GatedGit extends FakeGit {
   }
   override async readWorkingFiles(paths: string[]): Promise<Array<BlobContent | undefined>> {
     this.calls.push(`readWorkingFiles ${paths.join(',')}`);
+    // Reading asks the same as preparing, first.
+    this.opened();
     const texts: Record<string, string> = { 'runbooks/db.md': DB_TEXT, 'runbooks/web.md': WEB_TEXT };
     return paths.map((p) => (texts[p] !== undefined ? { oid: 'wt', size: texts[p].length, text: texts[p] } : undefined));
   }
@@ -45,10 +47,10 @@ class GatedGit extends FakeGit {
 
 /**
  * A re-check after a commit reads, at its end, the docs the commit concerns (what they say next to
- * their links): which of them git would convert is asked while the working tree's status (a
+ * their links): they are read (which of them git would convert asked first) while the working tree's status (a
  * whole-tree scan, the longest process of a re-check) is read, not after it.
  */
-describe('the docs a re-check compares, prepared while the status is read', () => {
+describe('the docs a re-check compares, read while the status is read', () => {
   let git: GatedGit;
   let files: FakeFiles;
   const engine = () => new StalenessEngine({ git, files }, { now: () => NOW });
@@ -64,14 +66,14 @@ describe('the docs a re-check compares, prepared while the status is read', () =
     files = new FakeFiles({ 'runbooks/db.md': DB_TEXT, 'runbooks/web.md': WEB_TEXT, 'deploy/pool.yaml': '', 'deploy/proxy.yaml': '' });
   });
 
-  it('prepares the reads of the docs linking what a new commit changed (only those) before the status is answered, with the same verdicts', async () => {
+  it('reads the docs linking what a new commit changed (only those) before the status is answered, once, with the same verdicts', async () => {
     const kept = engine();
     await kept.report([DB, WEB]);
     git.add({ time: day('2025-02-01'), subject: 'drop size', changes: [{ status: 'M', path: 'deploy/pool.yaml' }], files: { 'deploy/pool.yaml': 'max: 20\n' } });
     git.calls.length = 0;
     git.close();
     const warm = await kept.report([DB, WEB]);
-    assert.deepEqual(git.calls.filter((c) => c.startsWith('prepareWorkingReads')), ['prepareWorkingReads runbooks/db.md']);
+    assert.deepEqual(git.calls.filter((c) => c.startsWith('prepareWorkingReads') || c.startsWith('readWorkingFiles')), ['readWorkingFiles runbooks/db.md']);
     git.open();
     const cold = await engine().report([DB, WEB]);
     assert.deepEqual(warm.docs, cold.docs);

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { parseDoc } from '../../../../src/core/parse-doc';
+import { StalenessEngine } from '../../../../src/core/staleness/engine';
+import type { BlobContent, FileAt, FileChange, RepoState } from '../../../../src/core/staleness/ports';
+import { day, FakeFiles, FakeGit } from './fake-git';
+
+const NOW = new Date('2025-06-01T00:00:00Z');
+const DB_TEXT = '# Db\n\nThe [pool](../deploy/pool.yaml) sets `size`.\n';
+const WEB_TEXT = '# Web\n\nThe [proxy](../deploy/proxy.yaml) sets `port`.\n';
+const DB = parseDoc('runbooks/db.md', DB_TEXT);
+const WEB = parseDoc('runbooks/web.md', WEB_TEXT);
+
+/** Rejects after a while: what the test waited for never happened. */
+function inVain<T>(gate: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(what)), 2000)));
+  return Promise.race([gate, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A fake whose working tree status, while closed, is answered only once git was asked for file
+ * contents (the reads of a round of diffs), and whose HEAD, while `headAfterStatus`, only once the
+ * status was asked for.
+ */
+class GatedGit extends FakeGit {
+  private gate: Promise<void> | undefined;
+  private opened: () => void = () => undefined;
+  private statusAsked: () => void = () => undefined;
+  /** While set, HEAD is read only once the status was asked for. */
+  private statusAskedNext: Promise<void> | undefined;
+
+  /** From now on HEAD waits for a `changedFiles` call. */
+  headAfterStatus(): void {
+    this.statusAskedNext = new Promise<void>((resolve) => (this.statusAsked = resolve));
+  }
+
+  close(): void {
+    this.gate = new Promise<void>((resolve) => (this.opened = resolve));
+  }
+  open(): void {
+    this.gate = undefined;
+    this.opened();
+  }
+  override async state(): Promise<RepoState> {
+    if (this.statusAskedNext) await inVain(this.statusAskedNext, 'HEAD was read before the status was asked for');
+    return super.state();
+  }
+  override async readFiles(files: FileAt[], maxBytes?: number): Promise<Array<BlobContent | undefined>> {
+    this.opened();
+    return super.readFiles(files, maxBytes);
+  }
+  override async readBlobs(oids: string[]): Promise<Array<BlobContent | undefined>> {
+    this.opened();
+    return super.readBlobs(oids);
+  }
+  override async changedFiles(): Promise<FileChange[]> {
+    this.statusAsked();
+    this.statusAskedNext = undefined;
+    if (this.gate) await inVain(this.gate, 'the status waited in vain for the diffs of the new commit');
+    return super.changedFiles();
+  }
+}
+
+/**
+ * A re-check after a commit fetches the diffs the new commit brings while the working tree's
+ * status (a whole-tree scan, the longest git process of a re-check) is being read, planned with
+ * the last run's uncommitted changes; and starts the status before it reads HEAD.
+ */
+describe('a re-check: the new commit’s diffs beside the status', () => {
+  let git: GatedGit;
+  let files: FakeFiles;
+  const engine = () => new StalenessEngine({ git, files }, { now: () => NOW });
+
+  beforeEach(() => {
+    git = new GatedGit();
+    git.add({
+      time: day('2025-01-01'),
+      subject: 'add',
+      changes: ['runbooks/db.md', 'runbooks/web.md', 'deploy/pool.yaml', 'deploy/proxy.yaml'].map((path) => ({ status: 'A' as const, path })),
+      files: { 'runbooks/db.md': DB_TEXT, 'runbooks/web.md': WEB_TEXT, 'deploy/pool.yaml': 'size: 10\nmax: 20\n', 'deploy/proxy.yaml': 'port: 80\n' },
+    });
+    files = new FakeFiles({ 'runbooks/db.md': DB_TEXT, 'runbooks/web.md': WEB_TEXT, 'deploy/pool.yaml': '', 'deploy/proxy.yaml': '' });
+  });
+
+  it('reads the files of the new commit’s diffs before the status is answered, with the verdicts of a cold report', async () => {
+    const kept = engine();
+    await kept.report([DB, WEB]);
+    git.add({ time: day('2025-02-01'), subject: 'grow the pool', changes: [{ status: 'M', path: 'deploy/pool.yaml' }], files: { 'deploy/pool.yaml': 'size: 10\nmax: 40\n' } });
+    git.close();
+    const warm = await kept.report([DB, WEB]);
+    git.open();
+    const cold = await engine().report([DB, WEB]);
+    assert.deepEqual(warm.docs, cold.docs);
+    assert.equal(warm.docs[0]!.level, 'stale');
+  });
+
+  it('keeps the verdicts of a cold report when the working tree changed since the last run (the early plan guessed wrong)', async () => {
+    const kept = engine();
+    await kept.report([DB, WEB]);
+    git.add({ time: day('2025-02-01'), subject: 'grow the pool', changes: [{ status: 'M', path: 'deploy/pool.yaml' }], files: { 'deploy/pool.yaml': 'size: 10\nmax: 40\n' } });
+    // The doc was edited since, not committed: its reference is now its own edit.
+    git.working = [{ status: 'M', path: 'runbooks/db.md' }];
+    git.workingDiff = [{ path: 'runbooks/db.md', added: 1, deleted: 0, hunks: [{ oldStart: 3, oldLines: 0, newStart: 4, newLines: 1 }] }];
+    git.close();
+    const warm = await kept.report([DB, WEB]);
+    git.open();
+    const cold = await engine().report([DB, WEB]);
+    assert.deepEqual(warm.docs, cold.docs);
+    assert.notEqual(warm.docs[0]!.level, 'stale');
+  });
+
+  it('asks for the status before it reads HEAD', async () => {
+    const kept = engine();
+    await kept.report([DB, WEB]);
+    git.add({ time: day('2025-02-01'), subject: 'grow the pool', changes: [{ status: 'M', path: 'deploy/pool.yaml' }], files: { 'deploy/pool.yaml': 'size: 10\nmax: 40\n' } });
+    git.headAfterStatus();
+    const warm = await kept.report([DB, WEB]);
+    assert.deepEqual(warm.docs, (await engine().report([DB, WEB])).docs);
+  });
+});
