@@ -58,6 +58,9 @@ export class WorkspaceIndex {
   private readonly stamps = new Map<string, FileStamp>();
   private search: DocSearch = DocSearch.create((path) => this.docs.get(path));
   private readonly listeners = new Set<(change: IndexChange) => void>();
+  /** Counts the changes of the index (builds, updates, removals); the store holds the state after `storedEdits` of them (-1: unknown). */
+  private edits = 0;
+  private storedEdits = -1;
   private readonly maxBytes: number;
 
   constructor(
@@ -128,6 +131,9 @@ export class WorkspaceIndex {
     }
     stats.searchFromCache = this.rebuildSearch(persisted, toParse, seen);
     stats.removed = persisted ? Object.keys(persisted.docs).filter((p) => !seen.has(p)).length : 0;
+    // The store holds this state already when everything, search included, came from it unchanged.
+    this.edits++;
+    if (persisted !== undefined && stats.parsed === 0 && stats.removed === 0 && stats.searchFromCache) this.storedEdits = this.edits;
     this.emit({ paths: [], full: true });
     return stats;
   }
@@ -148,6 +154,7 @@ export class WorkspaceIndex {
     const doc = await this.load(stamp);
     this.docs.set(path, doc);
     this.stamps.set(path, stamp);
+    this.edits++;
     this.search.set(doc);
     this.emit({ paths: [path], full: false });
     return doc;
@@ -157,6 +164,7 @@ export class WorkspaceIndex {
   remove(path: string): boolean {
     if (!this.docs.delete(path)) return false;
     this.stamps.delete(path);
+    this.edits++;
     this.search.remove(path);
     this.emit({ paths: [path], full: false });
     return true;
@@ -177,15 +185,17 @@ export class WorkspaceIndex {
     return knownAlerts(this.docs.values());
   }
 
-  /** Writes the current state to the store, if there is one. */
+  /** Writes the current state to the store, if there is one and it does not hold that state already. */
   async persist(): Promise<void> {
-    if (!this.options.store) return;
+    if (!this.options.store || this.storedEdits === this.edits) return;
+    const edits = this.edits;
     const docs: Record<string, CachedDoc> = {};
     for (const [path, doc] of this.docs) {
       const stamp = this.stamps.get(path);
       if (stamp) docs[path] = { mtimeMs: stamp.mtimeMs, size: stamp.size, doc };
     }
     await this.options.store.save({ version: INDEX_FORMAT_VERSION, docs, search: this.search.toJSON() });
+    this.storedEdits = edits;
   }
 
   private async loadPersisted(): Promise<PersistedIndex | undefined> {

@@ -223,6 +223,29 @@ describe('WorkspaceIndex', () => {
       assert.deepEqual(hitPaths(warm, 'postgress'), hitPaths(cold, 'postgress'));
     });
 
+    it('does not write the store again when a build changed nothing in it, and does after a change', async () => {
+      const store = await persisted(workspace());
+      const source = workspace();
+      const index = new WorkspaceIndex(source, { store });
+      await index.build();
+      await index.persist();
+      assert.equal(store.saves, 1, 'a build that took everything from the store writes nothing');
+      source.set('docs/disk-full.md', '# Disk full\n\n## Resolution\n\nRun ncdu.\n', 2000);
+      await index.update('docs/disk-full.md');
+      await index.persist();
+      assert.equal(store.saves, 2);
+      await index.persist();
+      assert.equal(store.saves, 2, 'nothing changed since the last write');
+      index.remove('docs/disk-full.md');
+      await index.persist();
+      assert.equal(store.saves, 3);
+      const rebuilt = new WorkspaceIndex(workspace(), { store });
+      const stats = await rebuilt.build();
+      assert.equal(stats.parsed, 1, 'the file removed from the store is parsed again');
+      await rebuilt.persist();
+      assert.equal(store.saves, 4);
+    });
+
     it('re-parses a file changed after the index was persisted, and search finds its new words', async () => {
       const store = await persisted(workspace());
       const source = workspace();
