@@ -71,13 +71,14 @@ export class StalenessEngine {
     // The memory holds for the history at its head. A run that failed after the history moved
     // on (it is synced in place) left them apart: the commits between would never be looked at.
     if (this.memory && this.history && this.memory.head !== this.history.head) this.memory = undefined;
-    // The working tree's status is the longest git process of a re-check (a whole-tree scan): it
-    // starts first, before HEAD is read (it needs none), and is dropped when there is no history.
-    const status = this.options.workingTree ? git.changedFiles('HEAD', undefined, signal) : undefined;
-    status?.catch(() => undefined);
+    // The state starts a run: every git process after it switches off the filter drivers the
+    // repository configures now (a driver added since the last run included).
     const state = await git.state(signal);
     const unknown = unknownReason(state);
-    const workingRead = unknown === undefined && status ? status : Promise.resolve([] as FileChange[]);
+    // The working tree's status is the longest git process of a re-check (a whole-tree scan):
+    // it starts before the others, which the main thread starts one after another.
+    const workingRead = unknown === undefined && this.options.workingTree ? git.changedFiles('HEAD', undefined, signal) : Promise.resolve([] as FileChange[]);
+    workingRead.catch(() => undefined);
     onProgress?.({ phase: 'links', message: 'Resolving links' });
     // Independent phases run side by side: listing and resolving, the history pass, the working tree.
     // What changed since the last run (new commits, uncommitted changes then and now) lets the

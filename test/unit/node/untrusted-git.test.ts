@@ -3,6 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../../src/cli';
 import { SimpleGitHistory } from '../../../src/node/git-history';
+import { openStalenessEngine } from '../../../src/node/git-staleness';
+import { openWorkspaceIndex } from '../../../src/node/open-index';
 import { gitShow } from '../../../src/node/git-show';
 import { GitWorkspaceFiles } from '../../../src/node/git-workspace-files';
 import { filterDriverNames, neutralisingEnv } from '../../../src/node/safe-git';
@@ -76,6 +78,40 @@ describe('git never runs what an untrusted repository configures', () => {
       ['deploy/pool.yaml', 'stale.linked-code-changed', 'deploy/pool.yaml'],
       ['notes.txt', 'stale.linked-code-changed', 'notes.txt'],
     ]);
+  });
+
+  it('a cold report runs no filter even in its first process, the status, where git must read a same-size edit', async () => {
+    // Same size, new mtime: git cannot tell from the stat data and reads the file through its clean filter.
+    await repo.write({ 'deploy/pool.yaml': 'size: 30\n' });
+    repo.git(['status', '--porcelain']);
+    assert.match(await ran(marker), /filter/, 'plain git runs the filter here (the test is live)');
+    await fs.writeFile(marker, '');
+    await repo.write({ 'deploy/pool.yaml': 'size: 40\n' });
+    const env = { ...repo.env, XDG_CACHE_HOME: path.join(repo.base, 'cache') };
+    const out: string[] = [];
+    const code = await main(['report', '--no-cache', '--format', 'json'], { out: (s: string) => out.push(s), err: (s: string) => out.push(s), cwd: repo.dir, env });
+    assert.equal(await ran(marker), '');
+    assert.equal(code, 0);
+  });
+
+  it('a re-check runs no filter configured since the last run, in the status either', async () => {
+    const env = { ...repo.env, XDG_CACHE_HOME: path.join(repo.base, 'cache') };
+    const index = openWorkspaceIndex(repo.dir, { cache: false, env });
+    await index.build();
+    const engine = openStalenessEngine(repo.dir, { cache: false, env });
+    {
+      await engine.report(index.all());
+      // A driver the first run never saw, for a file edited to the same size (git reads it).
+      repo.git(['config', 'filter.late.clean', path.join(repo.base, 'filter')]);
+      await repo.write({ '.gitattributes': '*.yaml filter=late\n*.txt filter=a=b.c\n', 'deploy/pool.yaml': 'size: 50\n' });
+      repo.git(['status', '--porcelain']);
+      assert.match(await ran(marker), /filter/, 'plain git runs the new filter here (the test is live)');
+      await fs.writeFile(marker, '');
+      await repo.write({ 'deploy/pool.yaml': 'size: 60\n' });
+      const report = await engine.report(index.all());
+      assert.equal(await ran(marker), '');
+      assert.equal(report.docs.length, 1);
+    }
   });
 
   it('SimpleGitHistory reads status, working-tree diffs and files without running anything', async () => {

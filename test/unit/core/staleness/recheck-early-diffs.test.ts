@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseDoc } from '../../../../src/core/parse-doc';
 import { StalenessEngine } from '../../../../src/core/staleness/engine';
-import type { BlobContent, FileAt, FileChange, RepoState } from '../../../../src/core/staleness/ports';
+import type { BlobContent, FileAt, FileChange } from '../../../../src/core/staleness/ports';
 import { day, FakeFiles, FakeGit } from './fake-git';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
@@ -19,20 +19,11 @@ function inVain<T>(gate: Promise<T>, what: string): Promise<T> {
 
 /**
  * A fake whose working tree status, while closed, is answered only once git was asked for file
- * contents (the reads of a round of diffs), and whose HEAD, while `headAfterStatus`, only once the
- * status was asked for.
+ * contents (the reads of a round of diffs).
  */
 class GatedGit extends FakeGit {
   private gate: Promise<void> | undefined;
   private opened: () => void = () => undefined;
-  private statusAsked: () => void = () => undefined;
-  /** While set, HEAD is read only once the status was asked for. */
-  private statusAskedNext: Promise<void> | undefined;
-
-  /** From now on HEAD waits for a `changedFiles` call. */
-  headAfterStatus(): void {
-    this.statusAskedNext = new Promise<void>((resolve) => (this.statusAsked = resolve));
-  }
 
   close(): void {
     this.gate = new Promise<void>((resolve) => (this.opened = resolve));
@@ -40,10 +31,6 @@ class GatedGit extends FakeGit {
   open(): void {
     this.gate = undefined;
     this.opened();
-  }
-  override async state(): Promise<RepoState> {
-    if (this.statusAskedNext) await inVain(this.statusAskedNext, 'HEAD was read before the status was asked for');
-    return super.state();
   }
   override async readFiles(files: FileAt[], maxBytes?: number): Promise<Array<BlobContent | undefined>> {
     this.opened();
@@ -54,8 +41,7 @@ class GatedGit extends FakeGit {
     return super.readBlobs(oids);
   }
   override async changedFiles(): Promise<FileChange[]> {
-    this.statusAsked();
-    this.statusAskedNext = undefined;
+    this.calls.push('changedFiles');
     if (this.gate) await inVain(this.gate, 'the status waited in vain for the diffs of the new commit');
     return super.changedFiles();
   }
@@ -64,7 +50,7 @@ class GatedGit extends FakeGit {
 /**
  * A re-check after a commit fetches the diffs the new commit brings while the working tree's
  * status (a whole-tree scan, the longest git process of a re-check) is being read, planned with
- * the last run's uncommitted changes; and starts the status before it reads HEAD.
+ * the last run's uncommitted changes; and asks for the status only after the state.
  */
 describe('a re-check: the new commit’s diffs beside the status', () => {
   let git: GatedGit;
@@ -109,12 +95,12 @@ describe('a re-check: the new commit’s diffs beside the status', () => {
     assert.notEqual(warm.docs[0]!.level, 'stale');
   });
 
-  it('asks for the status before it reads HEAD', async () => {
+  it('reads the state (which starts a run: see untrusted-git.test.ts) before it asks for the status', async () => {
     const kept = engine();
     await kept.report([DB, WEB]);
     git.add({ time: day('2025-02-01'), subject: 'grow the pool', changes: [{ status: 'M', path: 'deploy/pool.yaml' }], files: { 'deploy/pool.yaml': 'size: 10\nmax: 40\n' } });
-    git.headAfterStatus();
-    const warm = await kept.report([DB, WEB]);
-    assert.deepEqual(warm.docs, (await engine().report([DB, WEB])).docs);
+    git.calls.length = 0;
+    await kept.report([DB, WEB]);
+    assert.deepEqual(git.calls.filter((c) => c === 'state' || c === 'changedFiles').slice(0, 2), ['state', 'changedFiles']);
   });
 });
