@@ -33,7 +33,7 @@ interface Pending {
  * Computes noted line diffs (see `notedDiff`) on one worker thread, so the thread that reads git's
  * output (the extension host) is not held up by them, nor by parsing the alert rules and data
  * shapes of large generated files: on a cold staleness report the reading and the diffing then
- * run side by side. The thread starts on first use and never keeps the process alive while idle.
+ * run side by side. The thread starts on first use (or `prepare`) and never keeps the process alive while idle.
  * When it cannot start or fails, diffs are computed on the calling thread.
  */
 export class WorkerTextDiffer implements TextDiffer {
@@ -56,6 +56,16 @@ export class WorkerTextDiffer implements TextDiffer {
       if (this.pending.size === 1) worker.ref();
       worker.postMessage({ id, ...toWire(jobs) });
     });
+  }
+
+  /**
+   * Starts the thread now (its modules load while the caller goes on: a cold run asks at its start,
+   * beside the history pass) and has it work out the data shapes of `shapes` (see
+   * `NoteCache.prepareShape`) before the diffs asked after this. Nothing on the calling thread.
+   */
+  prepare(shapes: string[]): void {
+    const worker = this.start();
+    if (worker && shapes.length > 0) worker.postMessage({ shapes });
   }
 
   /** The heap limits of the running thread (see `DIFF_WORKER_LIMITS`); undefined when none runs. */

@@ -133,7 +133,7 @@ export class StalenessEngine {
     // that works out every doc (no memory of the last one) it is asked while the history is read.
     const pinnedEarly = this.memory ? undefined : contextRead.then((context) => checkPinned(docs, context, git, signal));
     pinnedEarly?.catch(() => undefined);
-    const ahead = cold ? new ReadAhead(git, signal, this.options.maxDiffBytes) : undefined;
+    const ahead = cold ? new ReadAhead(git, signal, this.options.maxDiffBytes, this.deps.differ) : undefined;
     const stream = ahead && this.options.readAhead ? new StreamReadAhead(ahead, new Set(docs.map((d) => d.path)), this.options.bulkCommitFiles) : undefined;
 
     const syncRead = syncHistory(git, head, {

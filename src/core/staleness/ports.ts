@@ -114,6 +114,12 @@ export interface FeedbackSource {
 export interface TextDiffer {
   /** The noted diffs of `jobs`, in order. */
   diff(jobs: DiffJob[], signal?: AbortSignal): Promise<StoredDiff[]>;
+  /**
+   * Gets ready for diffs to come (a cold run asks at its start): `shapes` are texts of YAML or JSON
+   * files whose data shapes later jobs may need, worked out ahead where that does not hold up the
+   * calling thread. Returns at once; the diffs are the same with or without it.
+   */
+  prepare?(shapes: string[]): void;
 }
 
 /** The ports the staleness engine and the change-set check work through. */

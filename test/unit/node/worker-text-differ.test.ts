@@ -37,6 +37,24 @@ describe('WorkerTextDiffer', () => {
     }
   });
 
+  it('starts its thread when asked to work out shapes ahead, before any diff, and gives the same diffs after', async () => {
+    const differ = new WorkerTextDiffer();
+    try {
+      differ.prepare([JOBS[2]!.to!.text, HEAD_RULES.text]);
+      assert.equal(differ.threadLimits?.maxYoungGenerationSizeMb, 8);
+      assert.deepEqual(await differ.diff(JOBS), expected(JOBS));
+    } finally {
+      differ.dispose();
+    }
+  });
+
+  it('works out nothing ahead on the calling thread when there is no worker script', async () => {
+    const differ = new WorkerTextDiffer('');
+    differ.prepare([JOBS[2]!.to!.text]);
+    assert.equal(differ.threadLimits, undefined);
+    assert.deepEqual(await differ.diff(JOBS), expected(JOBS));
+  });
+
   it('computes on the calling thread when there is no worker script', async () => {
     const differ = new WorkerTextDiffer('');
     assert.deepEqual(await differ.diff(JOBS), expected(JOBS));

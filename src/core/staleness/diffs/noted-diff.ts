@@ -13,16 +13,20 @@ export type { DiffJob, DiffSide } from '../model/diff-job';
 // rules or make targets), computed from the two texts alone: so it can run on the diff worker
 // thread, and the thread that reads git's output only stores the results.
 
-/** How much a `NoteCache` keeps: parsed alert rules and data shapes, each bounded by entries and by characters of text. */
+/**
+ * How much a `NoteCache` keeps: parsed alert rules and data shapes, each bounded by entries and by
+ * characters of text, and shapes worked out ahead (`prepareShape`), bounded by characters of text.
+ */
 export interface NoteCacheLimits {
   rules: number;
   ruleChars: number;
   shapes: number;
   shapeChars: number;
+  aheadChars: number;
 }
 
 /** The default bounds of a `NoteCache`. */
-export const NOTE_CACHE_LIMITS: Readonly<NoteCacheLimits> = Object.freeze({ rules: 64, ruleChars: 8_000_000, shapes: 4096, shapeChars: 4_000_000 });
+export const NOTE_CACHE_LIMITS: Readonly<NoteCacheLimits> = Object.freeze({ rules: 64, ruleChars: 8_000_000, shapes: 4096, shapeChars: 4_000_000, aheadChars: 4_000_000 });
 
 /**
  * What parsing a blob gave, kept by content key between diffs and reports, least recently used
@@ -33,12 +37,15 @@ export class NoteCache implements BlobNotes {
   private readonly shapes: LRUCache<string, { shape: string | undefined }>;
   private readonly rules: LRUCache<string, RunbookRules>;
   private readonly ruleChars: number;
+  /** Shapes worked out ahead, by the text they are of (see `prepareShape`). */
+  private readonly ahead: LRUCache<string, { shape: string | undefined }>;
 
   constructor(limits: Partial<NoteCacheLimits> = {}) {
-    const { rules, ruleChars, shapes, shapeChars } = { ...NOTE_CACHE_LIMITS, ...limits };
+    const { rules, ruleChars, shapes, shapeChars, aheadChars } = { ...NOTE_CACHE_LIMITS, ...limits };
     this.ruleChars = ruleChars;
     this.rules = new LRUCache({ max: rules, maxSize: ruleChars });
     this.shapes = new LRUCache({ max: shapes, maxSize: shapeChars });
+    this.ahead = new LRUCache({ maxSize: aheadChars });
   }
 
   /** The data shape of a blob's text (see `dataShape`); undefined when it has no text or is not data. */
@@ -46,9 +53,27 @@ export class NoteCache implements BlobNotes {
     if (blob?.text === undefined) return undefined;
     const kept = this.shapes.get(blob.oid);
     if (kept) return kept.shape;
-    const shape = dataShape(blob.text);
+    // Worked out ahead from the same text (`dataShape` depends on nothing else): taken, and kept by content key from now on.
+    const ahead = this.ahead.size > 0 ? this.ahead.get(blob.text) : undefined;
+    if (ahead) this.ahead.delete(blob.text);
+    const shape = ahead ? ahead.shape : dataShape(blob.text);
     this.shapes.set(blob.oid, { shape }, { size: Math.max(1, (shape?.length ?? 0) + blob.oid.length) });
     return shape;
+  }
+
+  /**
+   * Works out the data shape of `text` now, for the first blob with that text `shapeOf` is asked
+   * for (a cold run's files at HEAD, shaped while the history is read). Kept by the text until
+   * then, the oldest let go first past `aheadChars` characters.
+   */
+  prepareShape(text: string): void {
+    if (this.ahead.has(text) || text.length > this.ahead.maxSize) return;
+    this.ahead.set(text, { shape: dataShape(text) }, { size: Math.max(1, text.length) });
+  }
+
+  /** Whether a shape worked out ahead from `text` is waiting to be taken. */
+  hasPrepared(text: string): boolean {
+    return this.ahead.has(text);
   }
 
   /** The runbook rules of a blob (undefined: no file, whose text `text` is ''; see `runbookRulesOf`). */

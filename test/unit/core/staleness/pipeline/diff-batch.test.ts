@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { DetailBatch } from '../../../../../src/core/staleness/diffs/diff-batch';
 import { HistoryIndex } from '../../../../../src/core/staleness/history/history-index';
 import { missing, ReadAhead, stateKey } from '../../../../../src/core/staleness/diffs/read-ahead';
-import type { LogCommit } from '../../../../../src/core/staleness/ports';
+import type { BlobContent, LogCommit, TextDiffer } from '../../../../../src/core/staleness/ports';
 import { FakeGit, day } from '../fake-git';
 import { at, sha } from './history-fixture';
 
@@ -123,5 +123,20 @@ describe('DetailBatch (the diffs the verdicts ask for)', () => {
     assert.ok(rounds <= 2, `still asking after ${rounds} rounds`);
     const diff = index.diff(at('pool.conf', 1), at('pool.conf', 2))!;
     assert.deepEqual([diff.targets, Array.isArray(diff.calls)], [[], true]);
+  });
+
+  // Issue #10: on moby the diff worker started at the first diff (0.3 s of module loading) and then
+  // parsed api/swagger.yaml's two sides (460 KB each) on a cold parser, after the history pass.
+  it('on a cold run starts the differ at once and hands it the structured files read at HEAD, largest first, within its budget', async () => {
+    const { git } = await repository();
+    const texts: Record<string, string> = { 'pool.conf': 'size 5\n', 'teams.yaml': 'teams:\n  - name: db\n', 'api/big.json': `{"a": [${'1,'.repeat(20)}1]}`, 'huge.yml': `k: ${'v'.repeat(80)}\n` };
+    git.readWorkingFiles = async (paths: string[]): Promise<Array<BlobContent | undefined>> => paths.map((p) => (texts[p] === undefined ? undefined : { oid: p, size: texts[p]!.length, text: texts[p]! }));
+    const prepared: string[][] = [];
+    const differ: TextDiffer = { diff: async () => [], prepare: (shapes) => void prepared.push(shapes) };
+    const ahead = new ReadAhead(git, undefined, undefined, differ, 75);
+    assert.deepEqual(prepared, [[]]);
+    ahead.startWorking(sha(3), ['pool.conf', 'teams.yaml', 'missing.yaml', 'api/big.json', 'huge.yml']);
+    await ahead.get(`${sha(3)}:teams.yaml`);
+    assert.deepEqual(prepared, [[], [texts['api/big.json'], texts['teams.yaml']]]);
   });
 });
