@@ -11,7 +11,7 @@ import { middlemanSite } from './generators/middleman';
 import { mkdocsSite } from './generators/mkdocs';
 import { addNetlifyRedirects } from './generators/netlify';
 import { applySiteSettings, type SiteSettings } from './site-settings';
-import { DOCUSAURUS_VERSIONS, siteConfigKind } from './site-files';
+import { DOCUSAURUS_VERSIONS, hugoConfigBefore, siteConfigKind } from './site-files';
 import { below, pagesMountOf, siteOfPath, stripBase, urlKey, type SiteContext, type SiteModel } from './site-model';
 
 export type { SiteFiles } from './config-text';
@@ -20,7 +20,7 @@ export { siteOfPath, stripBase } from './site-model';
 
 /**
  * Detects the docs sites of a workspace from its own files, with no configuration: `mkdocs.yml` (or ProperDocs' `properdocs.yml`),
- * Hugo's `hugo.*`/`config.*`, `docusaurus.config.*`, Jekyll's `_config.yml`, Middleman's `config.rb`
+ * Hugo's `hugo.*`/`config.*` (the first of them Hugo reads in a folder, see `hugoConfigBefore`), `docusaurus.config.*`, Jekyll's `_config.yml`, Middleman's `config.rb`
  * or `config/tech-docs.yml` with `source/`, and `antora.yml`, at the root or one folder down (the
  * names and depths are `siteConfigKind`'s, which the staleness re-check test shares); and
  * Hugo content trees with no config, which a site elsewhere builds (see `hugoContentTrees`).
@@ -32,6 +32,7 @@ export async function detectSites(files: SiteFiles, docs: readonly DocModel[], s
   const sites: SiteModel[] = [];
   const read = async (path: string): Promise<string> => (await files.read(path).catch(() => undefined)) ?? '';
   const candidates = files.list.filter((f) => siteConfigKind(f) !== undefined).sort((a, b) => a.split('/').length - b.split('/').length);
+  const listed = new Set(candidates);
   const taken = new Set<string>();
   const htmlPages: Array<[string, string]> = [];
   for (const path of candidates) {
@@ -43,7 +44,8 @@ export async function detectSites(files: SiteFiles, docs: readonly DocModel[], s
       case 'jekyll': site = jekyllSite(path, await read(path)); break;
       case 'middleman': if (files.list.some((f) => f.startsWith('source/'))) site = await middlemanSite(path, files); break;
       case 'antora': site = antoraSite(path, await read(path), files.list); break;
-      case 'hugo': site = hugoSite(path, await read(path), files.list); break;
+      // Hugo reads the first of its config names in a folder: a test-only `config.yaml` beside `hugo.toml` is never read.
+      case 'hugo': if (!hugoConfigBefore(path, (p) => listed.has(p))) site = hugoSite(path, await read(path), files.list); break;
     }
     if (!site) continue;
     if (site.generator === 'hugo') {

@@ -11,6 +11,26 @@ export const SITE_CONFIG_DEPTH = 2;
 /** Config files Hugo reads, in the order it prefers them (also under `config/_default/`), at any depth. */
 export const HUGO_CONFIG = /(^|\/)(hugo|config)\.(toml|ya?ml|json)$|(^|\/)config\/_default\/(hugo|config)\.(toml|ya?ml|json)$/;
 
+/**
+ * Hugo's names for its config file, in the order it looks for them in a folder: it reads the first
+ * that exists and no other (gohugoio/hugo `config.DefaultConfigNames` and
+ * `ValidConfigFileExtensions`; https://gohugo.io/getting-started/configuration/ "hugo.toml,
+ * hugo.yaml, or hugo.json, with that order of precedence"; `config.*` is the name before v0.110).
+ */
+export const HUGO_CONFIG_NAMES: readonly string[] = ['hugo', 'config'].flatMap((name) => ['toml', 'yaml', 'yml', 'json'].map((ext) => `${name}.${ext}`));
+
+/**
+ * The file Hugo reads instead of the Hugo config `path` (root-relative): the first of
+ * `HUGO_CONFIG_NAMES` before `path`'s name, in its folder, for which `exists` is true. Undefined
+ * when Hugo reads `path` itself (or `path` is no Hugo config name). In `config/_default/` Hugo
+ * reads both `hugo.*` and `config.*`; a site is modelled from one, so the same order picks it.
+ */
+export function hugoConfigBefore(path: string, exists: (path: string) => boolean): string | undefined {
+  const slash = path.lastIndexOf('/');
+  const rank = HUGO_CONFIG_NAMES.indexOf(path.slice(slash + 1));
+  return HUGO_CONFIG_NAMES.slice(0, Math.max(rank, 0)).map((name) => `${path.slice(0, slash + 1)}${name}`).find(exists);
+}
+
 /** Middleman's config, at the root. */
 export const MIDDLEMAN_CONFIG_RB = 'config.rb';
 
