@@ -15,8 +15,10 @@ export function hugoSite(configFile: string, text: string, files: readonly strin
   if (!config) return undefined;
   const base = dirOf(configFile).replace(/\/?config\/_default$/, '').replace(/^config\/_default$/, '');
   // `config.yaml` is a common name: only take it for Hugo when it says Hugo things, or sits beside
-  // a content folder and Hugo's layouts, themes or archetypes.
-  if (/(^|\/)config\./.test(configFile.replace(/config\/_default\//, '')) && !isHugoConfig(config, base, files)) return undefined;
+  // a content folder and Hugo's layouts, themes or archetypes. `hugo.*` is Hugo's own name, but a
+  // workflow deploying the site may bear it too: it must set a Hugo setting or sit beside `content/`.
+  const generic = /(^|\/)config\./.test(configFile.replace(/config\/_default\//, ''));
+  if (generic ? !isHugoConfig(config, base, files) : !setsHugoSetting(config) && !hasDir(files, base, 'content')) return undefined;
   const mounts: SiteMount[] = [];
   const moduleMounts = Array.isArray(asRecord(config.module)?.mounts) ? (asRecord(config.module)!.mounts as unknown[]) : [];
   for (const m of moduleMounts) {
@@ -51,8 +53,34 @@ export function hugoSite(configFile: string, text: string, files: readonly strin
 
 function isHugoConfig(config: Record<string, unknown>, base: string, files: readonly string[]): boolean {
   if (['baseURL', 'baseurl', 'contentDir', 'theme', 'module'].some((k) => k in config)) return true;
-  const has = (dir: string): boolean => files.some((f) => f.startsWith(`${joinDir(base, dir)}/`));
+  const has = (dir: string): boolean => hasDir(files, base, dir);
   return has('content') && (has('layouts') || has('themes') || has('archetypes'));
+}
+
+function hasDir(files: readonly string[], base: string, dir: string): boolean {
+  return files.some((f) => f.startsWith(`${joinDir(base, dir)}/`));
+}
+
+/**
+ * Hugo's settings, lower-cased as Hugo reads them: its root configuration keys (Hugo's
+ * `ConfigRootKeysSet`, https://gohugo.io/configuration/) and the common root settings of
+ * https://gohugo.io/configuration/all/ ("A new site requires only these settings: baseURL,
+ * languageCode, title"). A GitHub Actions workflow (`name`, `on`, `jobs`, …) sets none.
+ */
+const HUGO_SETTINGS = new Set([
+  'build', 'caches', 'cascade', 'deployment', 'frontmatter', 'httpcache', 'imaging', 'languages', 'markup', 'mediatypes', 'menu', 'menus', 'minify',
+  'module', 'outputformats', 'outputs', 'page', 'pagination', 'params', 'permalinks', 'privacy', 'related', 'security', 'segments', 'server',
+  'services', 'sitemap', 'taxonomies', 'baseurl', 'title', 'languagecode', 'contentdir', 'theme', 'themesdir', 'staticdir', 'publishdir',
+  'layoutdir', 'datadir', 'i18ndir', 'archetypedir', 'assetdir', 'copyright', 'defaultcontentlanguage', 'defaultcontentlanguageinsubdir',
+  'disablekinds', 'disablealiases', 'disablepathtolower', 'enablegitinfo', 'enablerobotstxt', 'enableemoji', 'enableinlineshortcodes',
+  'enablemissingtranslationplaceholders', 'hascjklanguage', 'ignorefiles', 'ignorelogs', 'mainsections', 'paginate', 'relativeurls',
+  'canonifyurls', 'uglyurls', 'summarylength', 'timezone', 'titlecasestyle', 'pluralizelisttitles', 'capitalizelisttitles', 'removepathaccents',
+  'reflinkserrorlevel', 'contenttypes', 'pygmentscodefences', 'pygmentsstyle', 'pygmentsuseclasses',
+]);
+
+/** True when one of the config's top-level keys is a Hugo setting (Hugo reads keys case-insensitively). */
+function setsHugoSetting(config: Record<string, unknown>): boolean {
+  return Object.keys(config).some((k) => HUGO_SETTINGS.has(k.toLowerCase()));
 }
 
 /**
