@@ -6,7 +6,7 @@ import { loadContext } from './scan/workspace-context';
 import { DetailBatch } from './diffs/diff-batch';
 import { coveredFiles, MAX_READ_AHEAD, ReadAhead } from './diffs/read-ahead';
 import { collectDocEvidence, evidenceWithoutHistory, reviewOf } from './evidence/doc-evidence';
-import { fetchNewCommitsDetails, planAndFetch } from './plan/fetch-details';
+import { fetchNewCommitsDetails, newCommitsTodo, planAndFetch } from './plan/fetch-details';
 import { HistoryIndex } from './history/history-index';
 import { docsNewCommitsConcern, docsToRedo, workingSignatures, type RunChanges, type RunMemory } from './plan/docs-to-redo';
 import { loadFeedback, withFeedback } from './evidence/incident-feedback';
@@ -26,8 +26,8 @@ import { unknownReason } from './history/repo-state-reason';
 import { indexWorkingTree } from './history/working-tree';
 import { loadWorkingDiff } from './history/working-diff';
 import { ListingRun } from './plan/kept-listing';
-import { compareWithDocs, readDocTexts, readRedoneDocTexts } from './evidence/mentions';
-import { checkPinned } from './evidence/broken-links';
+import { compareWithDocs, readDocTexts, readRedoneDocTexts, type DocTexts } from './evidence/mentions';
+import { checkPinned, checkPinnedKnowing, type PinnedVerdict } from './evidence/broken-links';
 
 export type { StalenessDeps } from './ports';
 export type { StalenessOptionsInput } from './options';
@@ -167,17 +167,20 @@ export class StalenessEngine {
         stream?.setTargets(covered);
       }, () => undefined);
     }
-    // A re-check after new commits compares, at its end, the docs they concern with the changes,
-    // reading their texts: what decides how is asked as soon as the commits are known, while the
-    // working tree's status (the longest process of a re-check) is still being read.
-    // And the diffs the new commits bring are fetched while the status is read (see `fetchNewCommitsDetails`).
+    // A re-check after new commits works on the docs they concern as soon as the commits are known,
+    // while the working tree's status (the longest process of a re-check) is still being read: it
+    // reads the texts it compares at its end, asks about their pinned links and fetches the diffs
+    // the commits bring (see `fetchNewCommitsDetails`).
     const memory = this.memory;
-    const early = memory ? syncRead.then(async (sync) => {
-      const paths = this.options.mentions && sync.mode === 'incremental' ? docsNewCommitsConcern(memory, sync.added ?? [], docs) : [];
+    const early: Promise<{ texts?: DocTexts; pinned?: Promise<Map<string, PinnedVerdict> | undefined>; fetched: number }> = memory ? syncRead.then(async (sync) => {
+      const added = sync.mode === 'incremental' ? sync.added ?? [] : [];
+      const paths = this.options.mentions ? docsNewCommitsConcern(memory, added, docs) : [];
       const texts = paths.length > 0 ? readDocTexts(git, paths, signal) : undefined;
-      const fetched = sync.mode === 'incremental' ? await fetchNewCommitsDetails({ memory, newCommits: sync.added ?? [], docs, index: sync.index, details: new DetailBatch(sync.index, git, undefined, this.deps.differ, signal, this.options.maxDiffBytes), options: this.options, signal }) : 0;
-      return { texts, fetched };
-    }, () => ({ texts: undefined, fetched: 0 })) : Promise.resolve({ texts: undefined, fetched: 0 });
+      const todo = newCommitsTodo(memory, added, docs);
+      const pinned = todo.length > 0 ? checkPinned(todo, memory.context, git, signal).catch(() => undefined) : undefined;
+      const fetched = await fetchNewCommitsDetails({ memory, todo, index: sync.index, details: new DetailBatch(sync.index, git, undefined, this.deps.differ, signal, this.options.maxDiffBytes), options: this.options, signal });
+      return { texts, pinned, fetched };
+    }, () => ({ fetched: 0 })) : Promise.resolve({ fetched: 0 });
     const previousWorking = [...(this.memory?.working.keys() ?? [])];
     Promise.all([syncRead, workingRead]).then(
       ([sync, now]) => {
@@ -226,7 +229,7 @@ export class StalenessEngine {
     if (this.options.mentions) evidenceRun.docTexts = readRedoneDocTexts(git, changes.newCommits, todo, signal, started.texts);
     if (todo.length > 0) {
       // A re-check asks about the pinned links of the docs it redoes beside the diffs.
-      const pinned = pinnedEarly ?? checkPinned(todo, context, git, signal);
+      const pinned = pinnedEarly ?? checkPinnedKnowing(started.pinned, todo, context, git, signal);
       pinned.catch(() => undefined);
       // On a cold run the commits behind merges the reasons will most likely name are asked while the
       // diffs are read; later runs have most of them from the cache, and a guess costs a process.

@@ -35,6 +35,20 @@ export function brokenEvidence(run: EvidenceRun, target: LinkedTarget): BrokenEv
   return { target };
 }
 
+/** The docs' pinned targets by ref: the questions `checkPinned` asks. */
+function pinnedAsks(docs: DocModel[], context: WorkspaceContext): Array<{ rev: string; paths: string[] }> {
+  const byRef = new Map<string, Set<string>>();
+  for (const doc of docs) {
+    for (const target of context.resolved.get(doc.path)!.targets) {
+      if (!target.pinned) continue;
+      const set = byRef.get(target.pinned.ref) ?? new Set<string>();
+      set.add(target.path);
+      byRef.set(target.pinned.ref, set);
+    }
+  }
+  return [...byRef].map(([rev, paths]) => ({ rev, paths: [...paths] }));
+}
+
 /**
  * Existence of the docs' pinned targets at their ref: one `pathsAtRevs` call for every ref. Keys
  * are `ref\0path`. Needs only the resolved links, not the history: a run starts it early.
@@ -45,22 +59,29 @@ export async function checkPinned(
   git: GitHistory,
   signal?: AbortSignal,
 ): Promise<Map<string, PinnedVerdict>> {
-  const byRef = new Map<string, Set<string>>();
-  for (const doc of docs) {
-    for (const target of context.resolved.get(doc.path)!.targets) {
-      if (!target.pinned) continue;
-      const set = byRef.get(target.pinned.ref) ?? new Set<string>();
-      set.add(target.path);
-      byRef.set(target.pinned.ref, set);
-    }
-  }
   const out = new Map<string, PinnedVerdict>();
-  if (byRef.size === 0) return out;
-  const asks = [...byRef].map(([rev, paths]) => ({ rev, paths: [...paths] }));
+  const asks = pinnedAsks(docs, context);
+  if (asks.length === 0) return out;
   const answers = await git.pathsAtRevs(asks, signal);
   asks.forEach(({ rev, paths }, i) => {
     const present = answers[i];
     for (const path of paths) out.set(`${rev}\u0000${path}`, !present ? 'unverifiable' : present.has(path) ? 'ok' : 'missing');
   });
   return out;
+}
+
+/**
+ * `checkPinned`, taking the answers of an earlier call in the same run (`known`, asked with what
+ * the run guessed early) when they hold every question; else asking git.
+ */
+export async function checkPinnedKnowing(
+  known: Promise<Map<string, PinnedVerdict> | undefined> | undefined,
+  docs: DocModel[],
+  context: WorkspaceContext,
+  git: GitHistory,
+  signal?: AbortSignal,
+): Promise<Map<string, PinnedVerdict>> {
+  const have = await known;
+  if (have && pinnedAsks(docs, context).every(({ rev, paths }) => paths.every((path) => have.has(`${rev}\u0000${path}`)))) return have;
+  return checkPinned(docs, context, git, signal);
 }

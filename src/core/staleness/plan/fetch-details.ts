@@ -27,11 +27,21 @@ export async function planAndFetch(run: EvidenceRun, todo: DocModel[], signal?: 
   return references;
 }
 
+/**
+ * The docs a re-check after `newCommits` redoes because of them, as the last run would see it (its
+ * context and uncommitted changes): what it works on early (see `fetchNewCommitsDetails`).
+ */
+export function newCommitsTodo(memory: RunMemory, newCommits: readonly LogCommit[], docs: DocModel[]): DocModel[] {
+  if (newCommits.length === 0) return [];
+  const redo = docsToRedo(memory, { head: '', ignoreKey: memory.ignoreKey, context: memory.context, working: memory.working, newCommits: [...newCommits] }, docs);
+  return docs.filter((doc) => redo.has(doc.path) && memory.context.resolved.has(doc.path));
+}
+
 /** What a re-check fetches early with (see `fetchNewCommitsDetails`). */
 export interface EarlyDetails {
   memory: RunMemory;
-  newCommits: readonly LogCommit[];
-  docs: DocModel[];
+  /** The docs to plan (see `newCommitsTodo`). */
+  todo: DocModel[];
   index: HistoryIndex;
   /** A queue of its own (a `DetailBatch` on the index), counting the diffs it computed. */
   details: DiffQueue & { readonly fetched: number };
@@ -50,11 +60,9 @@ export interface EarlyDetails {
  */
 export async function fetchNewCommitsDetails(early: EarlyDetails): Promise<number> {
   const { memory, index, details, options, signal } = early;
-  const planned = memory.planned;
-  if (!planned || early.newCommits.length === 0) return 0;
-  const redo = docsToRedo(memory, { head: '', ignoreKey: memory.ignoreKey, context: memory.context, working: memory.working, newCommits: [...early.newCommits] }, early.docs);
-  const todo = early.docs.filter((doc) => redo.has(doc.path) && memory.context.resolved.has(doc.path));
-  if (todo.length === 0) return 0;
+  const { planned } = memory;
+  const { todo } = early;
+  if (!planned || todo.length === 0) return 0;
   const run: EvidenceRun = {
     index,
     context: memory.context,

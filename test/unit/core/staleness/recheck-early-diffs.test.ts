@@ -25,6 +25,8 @@ class GatedGit extends FakeGit {
   private gate: Promise<void> | undefined;
   private opened: () => void = () => undefined;
 
+  /** What opens the gate: git asked for file contents (`reads`), or about pinned links (`pinned`). */
+  opensOn: 'reads' | 'pinned' = 'reads';
   close(): void {
     this.gate = new Promise<void>((resolve) => (this.opened = resolve));
   }
@@ -33,12 +35,16 @@ class GatedGit extends FakeGit {
     this.opened();
   }
   override async readFiles(files: FileAt[], maxBytes?: number): Promise<Array<BlobContent | undefined>> {
-    this.opened();
+    if (this.opensOn === 'reads') this.opened();
     return super.readFiles(files, maxBytes);
   }
   override async readBlobs(oids: string[]): Promise<Array<BlobContent | undefined>> {
-    this.opened();
+    if (this.opensOn === 'reads') this.opened();
     return super.readBlobs(oids);
+  }
+  override async pathsAtRevs(asks: Array<{ rev: string; paths: string[] }>): Promise<Array<Set<string> | undefined>> {
+    if (this.opensOn === 'pinned') this.opened();
+    return super.pathsAtRevs(asks);
   }
   override async changedFiles(): Promise<FileChange[]> {
     this.calls.push('changedFiles');
@@ -93,6 +99,23 @@ describe('a re-check: the new commit’s diffs beside the status', () => {
     const cold = await engine().report([DB, WEB]);
     assert.deepEqual(warm.docs, cold.docs);
     assert.notEqual(warm.docs[0]!.level, 'stale');
+  });
+
+  it('asks about the pinned links of the docs a new commit concerns before the status is answered, once', async () => {
+    const pinnedText = `${DB_TEXT}\nSee [the pool in 1.0](https://github.com/acme/platform/blob/v1.0/deploy/pool.yaml).\n`;
+    const pinnedDoc = parseDoc('runbooks/db.md', pinnedText);
+    git.remotes_ = [{ name: 'origin', url: 'git@github.com:acme/platform.git' }];
+    git.refs_ = { branches: ['main'], tags: ['v1.0'] };
+    const kept = engine();
+    await kept.report([pinnedDoc, WEB]);
+    git.add({ time: day('2025-02-01'), subject: 'grow the pool', changes: [{ status: 'M', path: 'deploy/pool.yaml' }], files: { 'deploy/pool.yaml': 'size: 10\nmax: 40\n' } });
+    git.opensOn = 'pinned';
+    git.calls.length = 0;
+    git.close();
+    const warm = await kept.report([pinnedDoc, WEB]);
+    git.open();
+    assert.deepEqual(git.calls.filter((c) => c.startsWith('pathsAtRevs')), ['pathsAtRevs 1']);
+    assert.deepEqual(warm.docs, (await engine().report([pinnedDoc, WEB])).docs);
   });
 
   it('reads the state (which starts a run: see untrusted-git.test.ts) before it asks for the status', async () => {
