@@ -29,7 +29,7 @@ export function hugoSite(configFile: string, text: string, files: readonly strin
     const kind = /^content(\/|$)/.test(target) ? 'pages' : /^static(\/|$)/.test(target) ? 'static' : undefined;
     if (kind) mounts.push({ url: `/${target.replace(/^(content|static)\/?/, '')}`.replace(/\/$/, '') || '/', dir: joinDir(base, cleanDir(source)), kind });
   }
-  if (!mounts.some((m) => m.kind === 'pages')) mounts.push({ url: '/', dir: joinDir(base, cleanDir(asString(config.contentDir) ?? asString(config.contentdir) ?? 'content')), kind: 'pages' });
+  if (!mounts.some((m) => m.kind === 'pages')) mounts.push(...languageContentMounts(config, base));
   if (!mounts.some((m) => m.kind === 'static')) {
     const dirs = Array.isArray(config.staticDir) ? config.staticDir.filter((d): d is string => typeof d === 'string') : [asString(config.staticDir) ?? 'static'];
     for (const d of dirs) mounts.push({ url: '/', dir: joinDir(base, cleanDir(d)), kind: 'static' });
@@ -49,6 +49,30 @@ export function hugoSite(configFile: string, text: string, files: readonly strin
     generated: [],
     unserved: [joinDir(base, 'archetypes'), joinDir(base, 'layouts')],
   };
+}
+
+/**
+ * The pages mounts of a site without content mounts: each language's own `contentDir`
+ * (`languages.<key>.contentDir`, gohugo.io/content-management/multilingual/) below `/<key>`
+ * lower-cased, the default language's (`defaultContentLanguage`, `en`) at `/` unless
+ * `defaultContentLanguageInSubdir`; a default language with no folder of its own, or a site whose
+ * languages set none, reads the top-level `contentDir` (`content`) at `/`. Disabled languages are left out.
+ */
+function languageContentMounts(config: Record<string, unknown>, base: string): SiteMount[] {
+  const top = asString(config.contentDir) ?? asString(config.contentdir) ?? 'content';
+  const fallback: SiteMount = { url: '/', dir: joinDir(base, cleanDir(top)), kind: 'pages' };
+  const languages = Object.entries(asRecord(config.languages) ?? {}).flatMap(([key, value]) => {
+    const lang = asRecord(value);
+    const dir = asString(lang?.contentDir) ?? asString(lang?.contentdir);
+    return lang && lang.disabled !== true && dir ? [{ key: key.toLowerCase(), dir }] : [];
+  });
+  if (languages.length === 0) return [fallback];
+  const defaultKey = (asString(config.defaultContentLanguage) ?? asString(config.defaultcontentlanguage) ?? 'en').toLowerCase();
+  const inSubdir = (config.defaultContentLanguageInSubdir ?? config.defaultcontentlanguageinsubdir) === true;
+  const urlOf = (key: string): string => (key === defaultKey && !inSubdir ? '/' : `/${key}`);
+  const mounts: SiteMount[] = languages.map(({ key, dir }) => ({ url: urlOf(key), dir: joinDir(base, cleanDir(dir)), kind: 'pages' }));
+  if (!languages.some((l) => l.key === defaultKey)) mounts.unshift({ ...fallback, url: urlOf(defaultKey) });
+  return mounts.sort((a, b) => Number(b.url === urlOf(defaultKey)) - Number(a.url === urlOf(defaultKey)));
 }
 
 function isHugoConfig(config: Record<string, unknown>, base: string, files: readonly string[]): boolean {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { problemRows, resolveIn, sitesOf, targetRows, type Repo } from './site-fixture';
+import { resolveIn, sitesOf, targetRows, type Repo } from './site-fixture';
 
 // envoyproxy/gateway d32f2829 `site/hugo.toml`: `contentDir = "content"` at the top, `[languages.en]
 // contentDir = "content/en"`; kueue ff69552e: `en` and `zh-CN`, each with its own folder. Hugo takes a
@@ -20,7 +20,6 @@ describe('Hugo content folders per language', () => {
       ['/community/develop', 'site/content/en/community/develop.md', 'file'],
       ['/community/nope/', 'community/nope', 'missing'],
     ]);
-    assert.deepEqual(problemRows(resolved).map(([rule, severity]) => [rule, severity]), [['link.missing-target', 'error']]);
   });
 
   it('serves the other languages below their lower-cased key, and the default one there too with defaultContentLanguageInSubdir', async () => {
