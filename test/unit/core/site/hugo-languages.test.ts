@@ -31,6 +31,22 @@ describe('Hugo content folders per language', () => {
     assert.deepEqual(await pages(inSubdir), [['/en', 'site/content/en'], ['/zh-cn', 'site/content/zh-CN']]);
   });
 
+  it('finds a page below a language prefix written in the key\'s own case, as Hugo pages are found whatever the case (kueue links /zh-CN/docs/…)', async () => {
+    const kueue: Repo = {
+      'site/hugo.toml': 'baseURL = "/"\ndefaultContentLanguage = "en"\n[languages]\n  [languages.en]\n    contentDir = "content/en"\n  [languages.zh-CN]\n    contentDir = "content/zh-CN"\n',
+      'site/content/en/docs/overview.md': '# Overview\n',
+      'site/content/zh-CN/docs/overview.md': '# 概述\n',
+      'site/content/zh-CN/docs/a.md': '[upper](/zh-CN/docs/overview/) [lower](/zh-cn/docs/overview/) [en](/docs/overview/) [gone](/zh-CN/docs/nope/)\n',
+    };
+    const resolved = await resolveIn(kueue, 'site/content/zh-CN/docs/a.md');
+    assert.deepEqual(targetRows(resolved), [
+      ['/zh-CN/docs/overview/', 'site/content/zh-CN/docs/overview.md', 'file'],
+      ['/zh-cn/docs/overview/', 'site/content/zh-CN/docs/overview.md', 'file'],
+      ['/docs/overview/', 'site/content/en/docs/overview.md', 'file'],
+      ['/zh-CN/docs/nope/', 'zh-CN/docs/nope', 'missing'],
+    ]);
+  });
+
   it('keeps the top-level contentDir for a default language that sets none of its own', async () => {
     const minikube: Repo = { 'site/config.toml': 'baseURL = "https://minikube.example"\ncontentDir = "content/en"\n[languages]\n[languages.en]\ntitle = "minikube"\n', 'site/content/en/docs/a.md': '# A\n' };
     assert.deepEqual((await sitesOf(minikube)).sites[0]!.mounts.filter((m) => m.kind === 'pages'), [{ url: '/', dir: 'site/content/en', kind: 'pages' }]);
