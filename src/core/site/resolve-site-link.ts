@@ -54,9 +54,11 @@ export function resolveSiteLink(written: string, linkKind: 'absolute-path' | 're
     if (permalink) return { kind: 'page', path: permalink };
     for (const mount of site.mounts) {
       const prefix = mount.url === '/' ? '/' : `${mount.url}/`;
-      if (!(url === mount.url || url.startsWith(prefix) || (mount.url === '/' && url.startsWith('/')))) continue;
+      // Hugo lower-cases URLs, a language's prefix too (`zh-CN` serves `/zh-cn/`); pages below are found whatever the case (see below).
+      const at = site.generator === 'hugo' ? url.slice(0, prefix.length).toLowerCase() + url.slice(prefix.length) : url;
+      if (!(at === mount.url || at.startsWith(prefix) || (mount.url === '/' && url.startsWith('/')))) continue;
       if (mount.absent) return { kind: 'maybe-generated', why: notHeld(mount), tried };
-      const rest = url === mount.url ? '' : url.slice(prefix.length);
+      const rest = at === mount.url ? '' : url.slice(prefix.length);
       // The blog plugin makes the post list and its tag, archive, author and later pages.
       if (mount.routes === 'docusaurus-blog' && /^(|(tags|archive|authors|page)(\/.*)?)$/.test(urlKey(rest))) return { kind: 'generated', dataFile: mount.dir };
       for (const candidate of pageCandidates(mount, rest, url.endsWith('/'))) {
