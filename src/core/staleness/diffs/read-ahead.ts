@@ -26,17 +26,17 @@ export class ReadAhead {
   /**
    * A read ahead is a cold run's, whose diffs all come after its history pass: `differ` (when
    * given) is started now, so it is ready by then (see `TextDiffer.prepare`), and works out the
-   * data shapes of the structured files read at HEAD while the history is read, the largest
-   * first, up to `shapeChars` characters of text.
+   * data shapes of the large structured files read at HEAD (`shapes.min` characters or more)
+   * while the history is read, the largest first, up to `shapes.chars` characters of text.
    */
   constructor(
     private readonly git: GitHistory,
     private readonly signal?: AbortSignal,
     private readonly maxBytes = MAX_DIFF_BYTES,
     private readonly differ?: TextDiffer,
-    shapeChars = AHEAD_SHAPE_CHARS,
+    private readonly shapes: Readonly<{ chars: number; min: number }> = AHEAD_SHAPES,
   ) {
-    this.shapeChars = shapeChars;
+    this.shapeChars = shapes.chars;
     differ?.prepare?.([]);
   }
 
@@ -83,14 +83,16 @@ export class ReadAhead {
   }
 
   /**
-   * Hands the differ the texts of the structured files among `blobs` (at `paths`), the largest
-   * first, while they fit in what is left of the budget: a large YAML file's parse is what a
-   * cold run's last diffs wait for (moby's api/swagger.yaml, 460 KB: 0.3-0.8 s a side).
+   * Hands the differ the texts of the large structured files among `blobs` (at `paths`), the
+   * largest first, while they fit in what is left of the budget: a large YAML file's parse is what
+   * a cold run's last diffs wait for (moby's api/swagger.yaml, 460 KB: 0.3-0.8 s a side), while a
+   * small one's is short among the other diffs, and may never be asked for.
    */
   private prepareShapes(paths: string[], blobs: Array<BlobContent | undefined>): void {
     if (!this.differ?.prepare) return;
     const texts: string[] = [];
-    const structured = paths.flatMap((path, i) => (isStructuredPath(path) && blobs[i]?.text !== undefined ? [blobs[i]!.text!] : []));
+    const large = (text: string | undefined): text is string => text !== undefined && text.length >= this.shapes.min;
+    const structured = paths.flatMap((path, i) => (isStructuredPath(path) && large(blobs[i]?.text) ? [blobs[i]!.text!] : []));
     for (const text of structured.sort((a, b) => b.length - a.length)) {
       if (text.length > this.shapeChars) continue;
       this.shapeChars -= text.length;
@@ -136,8 +138,12 @@ export class ReadAhead {
 /** What `ReadAhead.get` returns for a file it does not have. */
 export const missing = Symbol('missing');
 
-/** Characters of structured files' text a read ahead hands the differ for shapes worked out ahead (see `ReadAhead`). */
-export const AHEAD_SHAPE_CHARS = 2_000_000;
+/**
+ * Which structured files' shapes a cold run's read ahead has the differ work out ahead (see
+ * `ReadAhead`): files of `min` characters or more (a parse of ~30 ms or more on a warm parser;
+ * loki's 14 structured files at HEAD were 210 KB, one of them 175 KB), up to `chars` in all.
+ */
+export const AHEAD_SHAPES: Readonly<{ chars: number; min: number }> = Object.freeze({ chars: 2_000_000, min: 64_000 });
 
 /** Read ahead at most this many files: a `watches: **` on a huge repository is left to the diffs that need it. */
 export const MAX_READ_AHEAD = 20_000;

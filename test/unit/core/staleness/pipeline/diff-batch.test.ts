@@ -127,15 +127,22 @@ describe('DetailBatch (the diffs the verdicts ask for)', () => {
 
   // Issue #10: on moby the diff worker started at the first diff (0.3 s of module loading) and then
   // parsed api/swagger.yaml's two sides (460 KB each) on a cold parser, after the history pass.
-  it('on a cold run starts the differ at once and hands it the structured files read at HEAD, largest first, within its budget', async () => {
+  it('on a cold run starts the differ at once and hands it the large structured files read at HEAD, largest first, within its budget', async () => {
     const { git } = await repository();
-    const texts: Record<string, string> = { 'pool.conf': 'size 5\n', 'teams.yaml': 'teams:\n  - name: db\n', 'api/big.json': `{"a": [${'1,'.repeat(20)}1]}`, 'huge.yml': `k: ${'v'.repeat(80)}\n` };
+    const texts: Record<string, string> = {
+      'pool.conf': `size 5\n${'#'.repeat(30)}\n`,
+      'teams.yaml': `teams:\n  - name: db${' '.repeat(10)}\n`,
+      'small.yaml': 'a: 1\n',
+      'api/big.json': `{"a": [${'1,'.repeat(20)}1]}`,
+      'huge.yml': `k: ${'v'.repeat(80)}\n`,
+    };
     git.readWorkingFiles = async (paths: string[]): Promise<Array<BlobContent | undefined>> => paths.map((p) => (texts[p] === undefined ? undefined : { oid: p, size: texts[p]!.length, text: texts[p]! }));
     const prepared: string[][] = [];
     const differ: TextDiffer = { diff: async () => [], prepare: (shapes) => void prepared.push(shapes) };
-    const ahead = new ReadAhead(git, undefined, undefined, differ, 75);
+    // Structured files of 20 characters or more, 80 characters in all: not pool.conf (not data), small.yaml (5 characters), huge.yml (84).
+    const ahead = new ReadAhead(git, undefined, undefined, differ, { chars: 80, min: 20 });
     assert.deepEqual(prepared, [[]]);
-    ahead.startWorking(sha(3), ['pool.conf', 'teams.yaml', 'missing.yaml', 'api/big.json', 'huge.yml']);
+    ahead.startWorking(sha(3), ['pool.conf', 'teams.yaml', 'small.yaml', 'missing.yaml', 'api/big.json', 'huge.yml']);
     await ahead.get(`${sha(3)}:teams.yaml`);
     assert.deepEqual(prepared, [[], [texts['api/big.json'], texts['teams.yaml']]]);
   });
