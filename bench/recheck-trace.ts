@@ -4,7 +4,8 @@
 // give it a scratch clone. FILE (a path under it, or `auto`: a file target of a fresh doc) gets a
 // line appended per commit; --profile FILE writes a CPU profile of the last re-check.
 // --verify then compares the last re-check with a cold report of a new engine at the same HEAD.
-//   node --import tsx bench/recheck-trace.ts SCRATCH_CLONE [FILE|auto] [--n 5] [--profile FILE] [--out REPORT.json] [--verify]
+// --timeline prints, for the first and last re-check, when each git port call and diff batch ran.
+//   node --import tsx bench/recheck-trace.ts SCRATCH_CLONE [FILE|auto] [--n 5] [--profile FILE] [--out REPORT.json] [--verify] [--timeline]
 import { ChildProcess } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -15,8 +16,10 @@ import { Session } from 'node:inspector/promises';
 import { openWorkspaceIndex } from '../src/node/open-index';
 import { openStalenessEngine } from '../src/node/git-staleness';
 import { git, isolatedGitEnv } from './generate-git-repo';
+import { PortTimeline } from './port-timeline';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { n: { type: 'string', default: '5' }, out: { type: 'string' }, profile: { type: 'string' }, verify: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { n: { type: 'string', default: '5' }, out: { type: 'string' }, profile: { type: 'string' }, verify: { type: 'boolean', default: false }, timeline: { type: 'boolean', default: false } } });
+const timeline = values.timeline ? new PortTimeline() : undefined;
 const root = path.resolve(positionals[0]!);
 let file = positionals[1] ?? 'auto';
 const env = { PATH: process.env.PATH, HOME: os.homedir() };
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
     const c0 = cpu();
     const s = process.hrtime.bigint();
     const marks: string[] = [];
+    timeline?.start();
     last = await engine.report(docs, { saveInBackground: true, onProgress: (p) => marks.push(`${p.phase}@${(Number(process.hrtime.bigint() - s) / 1e6).toFixed(0)}`) });
     const wall = Number(process.hrtime.bigint() - s) / 1e6;
     if (profiling) await fs.writeFile(values.profile!, JSON.stringify((await profiling.post('Profiler.stop')).profile));
@@ -100,6 +104,7 @@ async function main(): Promise<void> {
     const base = started[0]?.start ?? 0;
     console.log(`re-check ${i}: wall ${wall.toFixed(0)} ms, cpu ${c.toFixed(0)} ms, ${started.length} processes; ${marks.join(' ')}`);
     if (i === 0 || i === Number(values.n) - 1) for (const p of started) console.log(`   +${(p.start - base).toFixed(0)} ms, ran ${p.ms === undefined ? 'on' : `${p.ms.toFixed(0)} ms`}  ${p.args}`);
+    if (timeline && (i === 0 || i === Number(values.n) - 1)) for (const line of timeline.lines()) console.log(`   ${line}`);
   }
   const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
   console.log(`p50 wall ${med(walls).toFixed(0)} ms, p50 cpu ${med(cpus).toFixed(0)} ms; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
