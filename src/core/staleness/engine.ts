@@ -4,7 +4,7 @@ import { noiseFilter } from './history/commit-refs';
 import type { DocTermsCache, EvidenceRun, WorkspaceContext } from './model/report-run';
 import { loadContext } from './scan/workspace-context';
 import { DetailBatch } from './diffs/diff-batch';
-import { coveredFiles, MAX_READ_AHEAD, ReadAhead } from './diffs/read-ahead';
+import { AHEAD_SHAPES, coveredFiles, MAX_READ_AHEAD, NO_SHAPES, ReadAhead } from './diffs/read-ahead';
 import { collectDocEvidence, evidenceWithoutHistory, reviewOf } from './evidence/doc-evidence';
 import { fetchNewCommitsDetails, newCommitsTodo, planAndFetch } from './plan/fetch-details';
 import { HistoryIndex } from './history/history-index';
@@ -133,7 +133,8 @@ export class StalenessEngine {
     // that works out every doc (no memory of the last one) it is asked while the history is read.
     const pinnedEarly = this.memory ? undefined : contextRead.then((context) => checkPinned(docs, context, git, signal));
     pinnedEarly?.catch(() => undefined);
-    const ahead = cold ? new ReadAhead(git, signal, this.options.maxDiffBytes, this.deps.differ) : undefined;
+    // Shapes worked out during the history pass take CPU from it: only with cores to spare, as reading ahead.
+    const ahead = cold ? new ReadAhead(git, signal, this.options.maxDiffBytes, this.deps.differ, this.options.readAhead ? AHEAD_SHAPES : NO_SHAPES) : undefined;
     const stream = ahead && this.options.readAhead ? new StreamReadAhead(ahead, new Set(docs.map((d) => d.path)), this.options.bulkCommitFiles) : undefined;
 
     const syncRead = syncHistory(git, head, {

@@ -145,6 +145,9 @@ export const missing = Symbol('missing');
  */
 export const AHEAD_SHAPES: Readonly<{ chars: number; min: number }> = Object.freeze({ chars: 2_000_000, min: 64_000 });
 
+/** No shapes worked out ahead (the diff worker is only started). */
+export const NO_SHAPES: Readonly<{ chars: number; min: number }> = Object.freeze({ chars: 0, min: Number.POSITIVE_INFINITY });
+
 /** Read ahead at most this many files: a `watches: **` on a huge repository is left to the diffs that need it. */
 export const MAX_READ_AHEAD = 20_000;
 
