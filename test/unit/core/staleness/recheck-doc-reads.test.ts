@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { parseDoc } from '../../../../src/core/parse-doc';
 import { StalenessEngine } from '../../../../src/core/staleness/engine';
 import type { BlobContent, FileChange } from '../../../../src/core/staleness/ports';
 import { day, FakeFiles, FakeGit } from './fake-git';
+import { addTwoRunbooks, DB, DB_TEXT, WEB, WEB_TEXT } from './two-runbooks';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
-const DB_TEXT = '# Db\n\nThe [pool](../deploy/pool.yaml) sets `size`.\n';
-const WEB_TEXT = '# Web\n\nThe [proxy](../deploy/proxy.yaml) sets `port`.\n';
-const DB = parseDoc('runbooks/db.md', DB_TEXT);
-const WEB = parseDoc('runbooks/web.md', WEB_TEXT);
 
 /**
  * A fake whose working tree holds the docs' texts, and whose working tree status is answered only
@@ -57,13 +53,7 @@ describe('the docs a re-check compares, read while the status is read', () => {
 
   beforeEach(() => {
     git = new GatedGit();
-    git.add({
-      time: day('2025-01-01'),
-      subject: 'add',
-      changes: ['runbooks/db.md', 'runbooks/web.md', 'deploy/pool.yaml', 'deploy/proxy.yaml'].map((path) => ({ status: 'A' as const, path })),
-      files: { 'runbooks/db.md': DB_TEXT, 'runbooks/web.md': WEB_TEXT, 'deploy/pool.yaml': 'size: 10\nmax: 20\n', 'deploy/proxy.yaml': 'port: 80\n' },
-    });
-    files = new FakeFiles({ 'runbooks/db.md': DB_TEXT, 'runbooks/web.md': WEB_TEXT, 'deploy/pool.yaml': '', 'deploy/proxy.yaml': '' });
+    files = addTwoRunbooks(git);
   });
 
   it('reads the docs linking what a new commit changed (only those) before the status is answered, once, with the same verdicts', async () => {

@@ -3,12 +3,9 @@ import { parseDoc } from '../../../../src/core/parse-doc';
 import { StalenessEngine } from '../../../../src/core/staleness/engine';
 import type { BlobContent, FileAt, FileChange } from '../../../../src/core/staleness/ports';
 import { day, FakeFiles, FakeGit } from './fake-git';
+import { addTwoRunbooks, DB, DB_TEXT, WEB } from './two-runbooks';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
-const DB_TEXT = '# Db\n\nThe [pool](../deploy/pool.yaml) sets `size`.\n';
-const WEB_TEXT = '# Web\n\nThe [proxy](../deploy/proxy.yaml) sets `port`.\n';
-const DB = parseDoc('runbooks/db.md', DB_TEXT);
-const WEB = parseDoc('runbooks/web.md', WEB_TEXT);
 
 /** Rejects after a while: what the test waited for never happened. */
 function inVain<T>(gate: Promise<T>, what: string): Promise<T> {
@@ -65,13 +62,7 @@ describe('a re-check: the new commit’s diffs beside the status', () => {
 
   beforeEach(() => {
     git = new GatedGit();
-    git.add({
-      time: day('2025-01-01'),
-      subject: 'add',
-      changes: ['runbooks/db.md', 'runbooks/web.md', 'deploy/pool.yaml', 'deploy/proxy.yaml'].map((path) => ({ status: 'A' as const, path })),
-      files: { 'runbooks/db.md': DB_TEXT, 'runbooks/web.md': WEB_TEXT, 'deploy/pool.yaml': 'size: 10\nmax: 20\n', 'deploy/proxy.yaml': 'port: 80\n' },
-    });
-    files = new FakeFiles({ 'runbooks/db.md': DB_TEXT, 'runbooks/web.md': WEB_TEXT, 'deploy/pool.yaml': '', 'deploy/proxy.yaml': '' });
+    files = addTwoRunbooks(git);
   });
 
   it('reads the files of the new commit’s diffs before the status is answered, with the verdicts of a cold report', async () => {
