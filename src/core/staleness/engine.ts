@@ -179,7 +179,7 @@ export class StalenessEngine {
       const texts = paths.length > 0 ? readDocTexts(git, paths, signal) : undefined;
       const todo = newCommitsTodo(memory, added, docs);
       const pinned = todo.length > 0 ? checkPinned(todo, memory.context, git, signal).catch(() => undefined) : undefined;
-      const fetched = await fetchNewCommitsDetails({ memory, todo, index: sync.index, details: new DetailBatch(sync.index, git, undefined, this.deps.differ, signal, this.options.maxDiffBytes), options: this.options, signal });
+      const fetched = todo.length === 0 ? 0 : await fetchNewCommitsDetails({ memory, todo, index: sync.index, details: new DetailBatch(sync.index, git, undefined, this.deps.differ, signal, this.options.maxDiffBytes), options: this.options, signal });
       return { texts, pinned, fetched };
     }, () => ({ fetched: 0 })) : Promise.resolve({ fetched: 0 });
     const previousWorking = [...(this.memory?.working.keys() ?? [])];
