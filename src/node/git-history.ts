@@ -160,6 +160,15 @@ export class SimpleGitHistory implements GitHistory {
     return changedFilesOf(this.client(layout, signal), layout, from, to);
   }
 
+  async workingChanges(paths: readonly string[], signal?: AbortSignal): Promise<FileChange[]> {
+    const layout = await this.requireLayout(signal);
+    if (paths.length === 0) return [];
+    const specs = chunkPathspecs([...paths], layout);
+    // The folder itself, or paths that do not fit one command line: the whole tree (its status holds theirs).
+    const whole = paths.includes('') || specs.length !== 1;
+    return changedFilesOf(this.client(layout, signal), layout, 'HEAD', undefined, whole ? undefined : specs[0]);
+  }
+
   async diffHunks(from: string, to: string | undefined, paths: string[], signal?: AbortSignal): Promise<FileHunks[]> {
     if (paths.length === 0) return [];
     const layout = await this.requireLayout(signal);

@@ -114,11 +114,13 @@ export class CommitPaths {
 }
 
 /** Files that differ from `from` in `to`, or in the working tree and index (untracked files added); see `GitHistory.changedFiles`. */
-export async function changedFilesOf(git: SimpleGit, layout: RepoLayout, from: string, to: string | undefined): Promise<FileChange[]> {
+export async function changedFilesOf(git: SimpleGit, layout: RepoLayout, from: string, to: string | undefined, pathspecs?: string[]): Promise<FileChange[]> {
   if (to === undefined && from === 'HEAD') {
     // The working tree against HEAD in one process that always prints something (simple-git
-    // waits 50 ms after a silent one): `git status` with the branch header.
-    const status = await git.raw(['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--renames', '--ignore-submodules=dirty']);
+    // waits 50 ms after a silent one): `git status` with the branch header. With `pathspecs`, of
+    // those paths only (the index is still read whole; the files compared and the folders walked
+    // for untracked files are those below the pathspecs).
+    const status = await git.raw(['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--renames', '--ignore-submodules=dirty', ...(pathspecs ? ['--', ...pathspecs] : [])]);
     return parseStatus(status, layout.map);
   }
   const diff = await git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--ignore-submodules=dirty', from, ...(to ? [to] : []), '--']);

@@ -5,7 +5,7 @@ import type { DocTermsCache, EvidenceRun, WorkspaceContext } from './model/repor
 import { loadContext } from './scan/workspace-context';
 import { DetailBatch } from './diffs/diff-batch';
 import { AHEAD_SHAPES, coveredFiles, MAX_READ_AHEAD, NO_SHAPES, ReadAhead } from './diffs/read-ahead';
-import { collectDocEvidence, evidenceWithoutHistory, reviewOf } from './evidence/doc-evidence';
+import { collectDocEvidence, evidenceWithoutHistory, keptEvidence } from './evidence/doc-evidence';
 import { fetchNewCommitsDetails, newCommitsTodo, planAndFetch } from './plan/fetch-details';
 import { HistoryIndex } from './history/history-index';
 import { docsNewCommitsConcern, docsToRedo, workingSignatures, type RunChanges, type RunMemory } from './plan/docs-to-redo';
@@ -17,7 +17,8 @@ import { resolveStalenessOptions, type StalenessOptions, type StalenessOptionsIn
 import { verdictOf } from './verdict/verdict-of';
 import { VERDICT_RULES } from './rules/rule-table';
 import { StreamReadAhead } from './diffs/stream-read-ahead';
-import { syncHistory } from './history/sync-history';
+import { syncHistory, type HistorySync } from './history/sync-history';
+import { readWorkingChanges, watchedScope } from './plan/watched-status';
 import { HistoryWrites } from './history/history-journal';
 import { askLikelyMergedChanges, askMergedChanges, nameMergedChanges, type MergedChangeCache } from './evidence/merged-changes';
 import type { DocStaleness, StalenessReport } from './model/report';
@@ -77,7 +78,10 @@ export class StalenessEngine {
     const unknown = unknownReason(state);
     // The working tree's status is the longest git process of a re-check (a whole-tree scan):
     // it starts before the others, which the main thread starts one after another.
-    const workingRead = unknown === undefined && this.options.workingTree ? git.changedFiles('HEAD', undefined, signal) : Promise.resolve([] as FileChange[]);
+    // (Of the few paths that can have changed, when the caller watched the working tree.)
+    let synced: (sync: Promise<HistorySync>) => void = () => undefined;
+    const syncSeen = new Promise<HistorySync>((resolve) => (synced = resolve));
+    const workingRead = unknown === undefined && this.options.workingTree ? readWorkingChanges(git, watchedScope(this.memory, run.watched), syncSeen, signal) : Promise.resolve([] as FileChange[]);
     workingRead.catch(() => undefined);
     onProgress?.({ phase: 'links', message: 'Resolving links' });
     // Independent phases run side by side: listing and resolving, the history pass, the working tree.
@@ -97,7 +101,7 @@ export class StalenessEngine {
     }
     const head = (state as { head: string }).head;
     try {
-      return await this.reportFromHistory(docs, run, state, head, contextRead, feedbackRead, changed, listing, workingRead);
+      return await this.reportFromHistory(docs, run, state, head, contextRead, feedbackRead, changed, listing, workingRead, synced);
     } catch (error) {
       if (!(error instanceof MissingGitObjectError)) throw error;
       // What was read of the history is incomplete: nothing of it is kept for the next run.
@@ -121,6 +125,7 @@ export class StalenessEngine {
     listing: ListingRun,
     /** The uncommitted changes (`changedFiles('HEAD')`, none without `workingTree`), being read. */
     workingRead: Promise<FileChange[]>,
+    synced: (sync: Promise<HistorySync>) => void,
   ): Promise<StalenessReport> {
     const { signal, onProgress } = run;
     const { git } = this.deps;
@@ -144,6 +149,7 @@ export class StalenessEngine {
         ...(stream ? { onCommit: (commit: LogCommit) => stream.onCommit(commit) } : {}),
         onProgress: (n) => onProgress?.({ phase: 'history', message: `Reading history: ${n} commits` }),
       });
+    synced(syncRead);
     // A cold run compares the docs it finds changes for with them at its end, reading their texts
     // from the working tree: their reads are prepared with the linked files' read ahead (below), in
     // the same git processes. (Elsewhere preparing them would cost processes a run without such
@@ -247,14 +253,7 @@ export class StalenessEngine {
       for (const e of collected) computed.set(e.path, e);
     }
     if (evidenceRun.details.fetched > 0) this.writes.changed = true;
-    const evidence = docs.map((doc) => {
-      const fresh = computed.get(doc.path);
-      if (fresh) return fresh;
-      const kept = this.memory!.evidence.get(doc.path)!;
-      const review = reviewOf(doc, kept.reference, this.options);
-      // The same object when nothing changed at all, so its score is reused too.
-      return JSON.stringify(review) === JSON.stringify(kept.review) ? kept : { ...kept, review };
-    });
+    const evidence = docs.map((doc) => computed.get(doc.path) ?? keptEvidence(doc, this.memory!.evidence.get(doc.path)!, this.options));
     const planned = { working: evidenceRun.working, isNoise: evidenceRun.isNoise };
     this.memory = { ...changes, evidence: new Map(evidence.map((e) => [e.path, e])), planned, ...(listing.key !== undefined ? { listKey: listing.key } : {}) };
 

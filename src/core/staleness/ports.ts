@@ -63,6 +63,8 @@ export interface GitHistory {
    * undefined (untracked files then count as added). Renames are detected.
    */
   changedFiles(from: string, to: string | undefined, signal?: AbortSignal): Promise<FileChange[]>;
+  /** `changedFiles('HEAD', undefined)` of `paths` only: those files, and everything below those that are folders. */
+  workingChanges(paths: readonly string[], signal?: AbortSignal): Promise<FileChange[]>;
   /** Whitespace-insensitive zero-context hunks of `paths` between `from` and `to` (or the working tree). */
   diffHunks(from: string, to: string | undefined, paths: string[], signal?: AbortSignal): Promise<FileHunks[]>;
   /** Full SHAs listed in `.git-blame-ignore-revs` (or `blame.ignoreRevsFile`); empty when none. */

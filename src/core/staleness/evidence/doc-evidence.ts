@@ -77,6 +77,12 @@ export async function collectDocEvidence(
   return out;
 }
 
+/** A doc's evidence kept from the last run, with its review as the doc says now: the same object when nothing changed at all, so its score is reused too. */
+export function keptEvidence(doc: DocModel, kept: DocEvidence, options: StalenessOptions): DocEvidence {
+  const review = reviewOf(doc, kept.reference, options);
+  return JSON.stringify(review) === JSON.stringify(kept.review) ? kept : { ...kept, review };
+}
+
 /** A doc's review status now: due a review interval after the later of its reference and its review attestation. */
 export function reviewOf(doc: DocModel, reference: DocEvidence['reference'], options: StalenessOptions): ReviewStatus {
   const reviewSince = reference ? reference.time : reviewEndOfDay(doc.meta.review.reviewed, options.now());

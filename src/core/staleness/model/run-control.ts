@@ -6,6 +6,14 @@ export interface StalenessProgress {
   message: string;
 }
 
+/**
+ * What a caller's file watcher saw change in the working tree since the last run of the same
+ * engine began: workspace-relative paths of files or folders created, changed or deleted.
+ */
+export interface WatchedChanges {
+  paths: readonly string[];
+}
+
 /** Cancellation and progress for one run. */
 export interface RunControl {
   signal?: AbortSignal;
@@ -16,4 +24,11 @@ export interface RunControl {
    * failed write as a warning.
    */
   saveInBackground?: boolean;
+  /**
+   * Given by a caller that watches the working tree (the editor): a re-check then asks git for the
+   * status of these paths, of the last run's uncommitted paths and of the paths new commits touched
+   * only (see `readWorkingChanges`). Leave it out when the watcher may have missed something: the
+   * whole tree is read.
+   */
+  watched?: WatchedChanges;
 }

@@ -100,6 +100,11 @@ export class FakeGit implements GitHistory {
   async changedFiles(): Promise<FileChange[]> {
     return this.working;
   }
+  async workingChanges(paths: readonly string[]): Promise<FileChange[]> {
+    this.calls.push(`workingChanges ${paths.join(',')}`);
+    const within = (p: string) => paths.some((q) => p === q || p.startsWith(`${q}/`));
+    return (await this.changedFiles()).filter((c) => within(c.path) || (c.from !== undefined && within(c.from)));
+  }
   async diffHunks(_from: string, _to: string | undefined, paths: string[]): Promise<FileHunks[]> {
     return this.workingDiff.filter((f) => paths.includes(f.path));
   }
