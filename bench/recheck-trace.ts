@@ -5,7 +5,8 @@
 // line appended per commit; --profile FILE writes a CPU profile of the last re-check.
 // --verify then compares the last re-check with a cold report of a new engine at the same HEAD.
 // --timeline prints, for the first and last re-check, when each git port call and diff batch ran.
-//   node --import tsx bench/recheck-trace.ts SCRATCH_CLONE [FILE|auto] [--n 5] [--profile FILE] [--out REPORT.json] [--verify] [--timeline]
+// --watched tells each re-check, as the editor's file watcher would, that FILE changed.
+//   node --import tsx bench/recheck-trace.ts SCRATCH_CLONE [FILE|auto] [--n 5] [--profile FILE] [--out REPORT.json] [--verify] [--timeline] [--watched]
 import { ChildProcess } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -18,7 +19,7 @@ import { openStalenessEngine } from '../src/node/git-staleness';
 import { git, isolatedGitEnv } from './generate-git-repo';
 import { PortTimeline } from './port-timeline';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { n: { type: 'string', default: '5' }, out: { type: 'string' }, profile: { type: 'string' }, verify: { type: 'boolean', default: false }, timeline: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { n: { type: 'string', default: '5' }, out: { type: 'string' }, profile: { type: 'string' }, verify: { type: 'boolean', default: false }, timeline: { type: 'boolean', default: false }, watched: { type: 'boolean', default: false } } });
 const timeline = values.timeline ? new PortTimeline() : undefined;
 const root = path.resolve(positionals[0]!);
 let file = positionals[1] ?? 'auto';
@@ -37,7 +38,7 @@ const spawns: Array<{ args: string; start: number; ms?: number }> = [];
         if (args[i] === '-c') i++;
         else command.push(args[i]!);
       }
-      const record: { args: string; start: number; ms?: number } = { args: command.slice(0, 8).join(' '), start: Number(at) / 1e6 };
+      const record: { args: string; start: number; ms?: number } = { args: command.slice(0, 8).join(' ') + (command.includes('--') && command.indexOf('--') >= 8 ? ` … -- ${command.slice(command.indexOf('--') + 1).join(' ').slice(0, 120)}` : ''), start: Number(at) / 1e6 };
       spawns.push(record);
       this.once('exit', () => (record.ms = Number(process.hrtime.bigint() - at) / 1e6));
       return (start.value as (o: unknown) => unknown).call(this, options);
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
     const s = process.hrtime.bigint();
     const marks: string[] = [];
     timeline?.start();
-    last = await engine.report(docs, { saveInBackground: true, onProgress: (p) => marks.push(`${p.phase}@${(Number(process.hrtime.bigint() - s) / 1e6).toFixed(0)}`) });
+    last = await engine.report(docs, { saveInBackground: true, ...(values.watched ? { watched: { paths: [file] } } : {}), onProgress: (p) => marks.push(`${p.phase}@${(Number(process.hrtime.bigint() - s) / 1e6).toFixed(0)}`) });
     const wall = Number(process.hrtime.bigint() - s) / 1e6;
     if (profiling) await fs.writeFile(values.profile!, JSON.stringify((await profiling.post('Profiler.stop')).profile));
     await new Promise((r) => setTimeout(r, 50));

@@ -13,7 +13,8 @@ export type FileEventRoute =
   | 'staleness.configChanged'
   | 'staleness.saved'
   | 'staleness.created'
-  | 'staleness.deleted';
+  | 'staleness.deleted'
+  | 'staleness.touched';
 
 /** What the router knows about the path (workspace-relative, posix). */
 export interface PathFacts {
@@ -37,7 +38,9 @@ export interface PathFacts {
  * | `*.md` under the incidents folder       | as any document    | as any path      | re-read   |         |                 |
  * | anything under `.git/`                  |                    |                  |           |         |                 |
  *
- * (`.git/HEAD` and branch refs have their own watcher: staleness re-reads the history.)
+ * And staleness notes every event outside `.git/` (`staleness.touched`): its next re-check asks git
+ * about those paths (see `WatchedPaths`). (`.git/HEAD`, branch refs and `.git/info/exclude` have
+ * their own watcher: staleness re-reads the history.)
  */
 export function routesFor(kind: FileEventKind, path: string, facts: PathFacts): FileEventRoute[] {
   if (path === '' || path.split('/').includes('.git')) return [];
@@ -54,5 +57,6 @@ export function routesFor(kind: FileEventKind, path: string, facts: PathFacts): 
   } else {
     routes.push(`staleness.${kind}`);
   }
+  routes.push('staleness.touched');
   return routes;
 }

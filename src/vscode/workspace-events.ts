@@ -30,8 +30,10 @@ export interface StalenessListener {
   pathChanged(uri: vscode.Uri, kind: 'saved' | 'created' | 'deleted'): void;
   /** A `.runbooks.yml` changed on disk: the rules may have changed. */
   configChanged(): void;
-  /** A branch ref or HEAD moved: the history may have changed. */
+  /** A branch ref or HEAD moved: the history may have changed (or `.git/info/exclude` changed). */
   gitRefChanged(uri: vscode.Uri): void;
+  /** The watcher saw a path outside `.git` created, changed or deleted (the next re-check asks git about it). */
+  pathTouched(uri: vscode.Uri): void;
 }
 
 /** The incident list's side. */
@@ -74,7 +76,7 @@ export class WorkspaceEvents implements vscode.Disposable {
   constructor(private readonly listeners: WorkspaceListeners) {
     const files = vscode.workspace.createFileSystemWatcher('**/*');
     // `.git` is its own watcher: a separate pattern keeps its ref files reported whatever the excludes of `**/*`.
-    const refs = vscode.workspace.createFileSystemWatcher('**/.git/{HEAD,refs/heads/**}');
+    const refs = vscode.workspace.createFileSystemWatcher('**/.git/{HEAD,refs/heads/**,info/exclude}');
     this.disposables.push(
       files,
       files.onDidCreate((uri) => this.route('created', uri)),
@@ -84,6 +86,7 @@ export class WorkspaceEvents implements vscode.Disposable {
       refs,
       refs.onDidCreate((uri) => listeners.staleness.gitRefChanged(uri)),
       refs.onDidChange((uri) => listeners.staleness.gitRefChanged(uri)),
+      refs.onDidDelete((uri) => uri.path.endsWith('/.git/info/exclude') && listeners.staleness.gitRefChanged(uri)),
     );
   }
 
@@ -104,6 +107,7 @@ export class WorkspaceEvents implements vscode.Disposable {
         case 'staleness.saved': staleness.pathChanged(uri, 'saved'); break;
         case 'staleness.created': staleness.pathChanged(uri, 'created'); break;
         case 'staleness.deleted': staleness.pathChanged(uri, 'deleted'); break;
+        case 'staleness.touched': staleness.pathTouched(uri); break;
       }
     }
   }

@@ -47,6 +47,27 @@ describe('staleness', () => {
     assert.equal(runbooks.staleness.verdict(inWorkspace('playbooks', 'failover.md'))?.level, 'fresh');
   });
 
+  it('sees a linked file changed behind the editor\'s back on the next automatic re-check, and sees it put back', async () => {
+    const runbooks = await api();
+    // A whole-tree read first (the user's command); the automatic re-checks after it are told what the watcher saw.
+    await vscode.commands.executeCommand('runbooks.refreshStaleness');
+    const findings = () => vscode.languages.getDiagnostics(runbook()).filter((d) => ruleIdOf(d)!.startsWith('stale.')).map((d) => d.message).join('\n');
+    const text = await fs.readFile(pool().fsPath, 'utf8');
+    try {
+      await fs.writeFile(pool().fsPath, text.replace('max: 80', 'max: 90'));
+      await waitFor('the uncommitted change in the finding', async () => {
+        await runbooks.staleness.refresh();
+        return /uncommitted changes/.test(findings());
+      }, 30_000);
+    } finally {
+      await fs.writeFile(pool().fsPath, text);
+    }
+    await waitFor('the finding without it once the file is put back', async () => {
+      await runbooks.staleness.refresh();
+      return findings() !== '' && !/uncommitted changes/.test(findings());
+    }, 30_000);
+  });
+
   it('takes the scoring from .runbooks.yml as it changes, with its problems on the file and the defaults for those settings', async () => {
     const runbooks = await api();
     const config = inWorkspace('.runbooks.yml');

@@ -8,9 +8,11 @@ import type { StalenessEngine } from '../../../core/staleness/engine';
 import type { DocStaleness, StalenessReport } from '../../../core/staleness/model/report';
 import type { FeedbackSource } from '../../../core/staleness/ports';
 import { headBranchRef, stalenessRelevance, type PathEvent } from '../../../core/staleness/queries/relevant-paths';
+import { WatchedPaths, watcherSkipsFiles } from '../../../core/staleness/plan/watched-paths';
 import { withCommandFindings } from '../../../core/commands/report-merge';
 import { workspaceDrift } from '../../../core/commands/workspace-drift';
 import { loadConfigFile, type LoadedConfig } from '../../../node/config-file';
+import { settingsNotes } from './settings-notes';
 import { GitWorkspaceFiles } from '../../../node/git-workspace-files';
 import { extraLanguages } from '../runner/doc-blocks';
 import { openStalenessEngine } from '../../../node/git-staleness';
@@ -58,6 +60,8 @@ export class StalenessService implements vscode.Disposable, StalenessListener {
   private readonly reports = new Map<string, StalenessReport>();
   /** Per folder: whether a file event can change its last report. */
   private readonly relevance = new Map<string, (event: PathEvent) => boolean>();
+  /** What the watcher saw per folder since its last run began: a re-check asks git about those paths only. */
+  private readonly watchedPaths = new WatchedPaths();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed, this.configProblems];
@@ -146,18 +150,7 @@ export class StalenessService implements vscode.Disposable, StalenessListener {
     const bulk = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
     const staleness = bulk !== undefined ? { ...config.staleness, bulkCommitFiles: bulk } : config.staleness;
 
-    const lines: string[] = [];
-    if (unreadable !== undefined) lines.push(`${unreadable.message}; using the default staleness settings.`);
-    else if (file === undefined) lines.push('No .runbooks.yml: using the default staleness settings.');
-    else if (config.problems.length > 0) {
-      lines.push(`${file} has ${config.problems.length} problem${config.problems.length === 1 ? '' : 's'} (see Problems); the defaults apply to the settings concerned:`);
-      for (const p of config.problems) lines.push(`  ${file}:${p.line}: ${p.message}`);
-    }
-    if (file !== undefined) lines.push(`Staleness settings from ${file}: ${JSON.stringify(config.staleness)}`);
-    if (bulk !== undefined) {
-      const overridden = config.staleness.bulkCommitFiles !== undefined ? ` over ${file}'s ${config.staleness.bulkCommitFiles}` : '';
-      lines.push(`runbooks.staleness.bulkCommitFiles is set to ${bulk}: it applies${overridden}.`);
-    }
+    const lines = settingsNotes(config, file, unreadable, bulk);
     const note = lines.join('\n');
     if (this.settingsLogged.get(folder.uri.toString()) !== note) {
       this.settingsLogged.set(folder.uri.toString(), note);
@@ -189,6 +182,14 @@ export class StalenessService implements vscode.Disposable, StalenessListener {
     else if (this.matters(uri, { type: kind })) this.refreshSoon();
   }
 
+  /** The watcher saw a path created, changed or deleted: noted for every folder holding it (folders may nest). */
+  pathTouched(uri: vscode.Uri): void {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const relative = relativePath(folder, uri);
+      if (relative !== undefined && relative !== '') this.watchedPaths.touched(folder.uri.toString(), relative);
+    }
+  }
+
   /** A `.runbooks.yml` changed on disk (from WorkspaceEvents): the engine is made again if its settings changed. */
   configChanged(): void {
     this.refreshSoon();
@@ -207,6 +208,12 @@ export class StalenessService implements vscode.Disposable, StalenessListener {
     const at = uri.path.lastIndexOf('/.git/');
     const ref = uri.path.slice(at + '/.git/'.length);
     if (at < 0 || ref === 'HEAD') return this.refreshSoon();
+    if (ref === 'info/exclude') {
+      // Which files are untracked may have changed anywhere: the next run reads the whole tree.
+      const folder = vscode.workspace.getWorkspaceFolder(uri.with({ path: uri.path.slice(0, at) }));
+      if (folder) this.watchedPaths.readWholeNext(folder.uri.toString());
+      return this.refreshSoon();
+    }
     const headFile = uri.with({ path: `${uri.path.slice(0, at)}/.git/HEAD` });
     const head = await Promise.resolve(vscode.workspace.fs.readFile(headFile)).then((bytes) => new TextDecoder().decode(bytes), () => undefined);
     if (head === undefined || headBranchRef(head) === ref) this.refreshSoon();
@@ -241,6 +248,9 @@ export class StalenessService implements vscode.Disposable, StalenessListener {
         await this.index.ready();
         for (const folder of vscode.workspace.workspaceFolders ?? []) {
           const docs = this.index.docs().filter((r) => r.folder === folder).map((r) => r.doc);
+          // What the watcher saw since the last run (the whole tree when the user asked, or where it may miss files).
+          const watching = this.watchedPaths.take(folder.uri.toString(), explicit || watcherSkipsFiles(vscode.workspace.getConfiguration('files', folder).get('watcherExclude')));
+          let completed = false;
           try {
             const engine = await this.engine(folder);
             const verdicts = await engine.report(docs, {
@@ -248,7 +258,9 @@ export class StalenessService implements vscode.Disposable, StalenessListener {
               onProgress: (p) => progress.report({ message: p.message }),
               // Verdicts first; the history cache is written behind them.
               saveInBackground: true,
+              ...(watching.watched ? { watched: watching.watched } : {}),
             });
+            completed = true;
             // Command drift joins the verdicts: its findings show on the commands' lines like the links'.
             const history = engine.currentHistory;
             const drift = await workspaceDrift(docs, new GitWorkspaceFiles(folder.uri.fsPath, { ...process.env }), { signal: abort.signal, extraLanguages: extraLanguages(folder), ...(history ? { history } : {}) });
@@ -262,6 +274,8 @@ export class StalenessService implements vscode.Disposable, StalenessListener {
             for (const verdict of report.docs) this.verdicts.set(docUri(folder, verdict.path).toString(), verdict);
           } catch (error) {
             if (!abort.signal.aborted) this.logger.error(`Checking staleness in ${folder.name}`, error);
+          } finally {
+            watching.done(completed);
           }
         }
         this.changed.fire();
