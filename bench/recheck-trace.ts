@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     const s = process.hrtime.bigint();
     const marks: string[] = [];
     timeline?.start();
-    last = await engine.report(docs, { saveInBackground: true, ...(values.watched ? { watched: { paths: [file] } } : {}), onProgress: (p) => marks.push(`${p.phase}@${(Number(process.hrtime.bigint() - s) / 1e6).toFixed(0)}`) });
+    last = await engine.report(docs, { saveInBackground: true, ...(values.watched ? { watched: { paths: [file], refs: false } } : {}), onProgress: (p) => marks.push(`${p.phase}@${(Number(process.hrtime.bigint() - s) / 1e6).toFixed(0)}`) });
     const wall = Number(process.hrtime.bigint() - s) / 1e6;
     if (profiling) await fs.writeFile(values.profile!, JSON.stringify((await profiling.post('Profiler.stop')).profile));
     await new Promise((r) => setTimeout(r, 50));

@@ -276,7 +276,8 @@ async function commitAndReport(clone: string, file: string, n: number, gitEnv: R
   const kept = engine();
   const cpu = cpuNow();
   const started = processesStarted;
-  const timed = await timedReport(kept, docs, background, watched ? { paths: [file] } : undefined);
+  // The editor's watcher would report `file`, and `.git/HEAD` rewritten on a detached HEAD: no ref name changed.
+  const timed = await timedReport(kept, docs, background, watched ? { paths: [file], refs: false } : undefined);
   // CPU of node and of the git processes that ended (the long-lived cat-file readers are not counted).
   const run = { ...timed, cpu: cpuSince(cpu).total, processes: processesStarted - started };
   if (!background) return run;

@@ -30,8 +30,8 @@ export interface StalenessListener {
   pathChanged(uri: vscode.Uri, kind: 'saved' | 'created' | 'deleted'): void;
   /** A `.runbooks.yml` changed on disk: the rules may have changed. */
   configChanged(): void;
-  /** A branch ref or HEAD moved: the history may have changed (or `.git/info/exclude` changed). */
-  gitRefChanged(uri: vscode.Uri): void;
+  /** HEAD, a ref, `packed-refs` or `.git/info/exclude` was created, changed or deleted: the history or the ref names may have changed. */
+  gitRefChanged(uri: vscode.Uri, kind: 'created' | 'changed' | 'deleted'): void;
   /** The watcher saw a path outside `.git` created, changed or deleted (the next re-check asks git about it). */
   pathTouched(uri: vscode.Uri): void;
 }
@@ -76,7 +76,7 @@ export class WorkspaceEvents implements vscode.Disposable {
   constructor(private readonly listeners: WorkspaceListeners) {
     const files = vscode.workspace.createFileSystemWatcher('**/*');
     // `.git` is its own watcher: a separate pattern keeps its ref files reported whatever the excludes of `**/*`.
-    const refs = vscode.workspace.createFileSystemWatcher('**/.git/{HEAD,refs/heads/**,info/exclude}');
+    const refs = vscode.workspace.createFileSystemWatcher('**/.git/{HEAD,refs/**,packed-refs,info/exclude}');
     this.disposables.push(
       files,
       files.onDidCreate((uri) => this.route('created', uri)),
@@ -84,9 +84,9 @@ export class WorkspaceEvents implements vscode.Disposable {
       files.onDidDelete((uri) => this.route('deleted', uri)),
       vscode.workspace.onDidSaveTextDocument((document) => this.route('saved', document.uri)),
       refs,
-      refs.onDidCreate((uri) => listeners.staleness.gitRefChanged(uri)),
-      refs.onDidChange((uri) => listeners.staleness.gitRefChanged(uri)),
-      refs.onDidDelete((uri) => uri.path.endsWith('/.git/info/exclude') && listeners.staleness.gitRefChanged(uri)),
+      refs.onDidCreate((uri) => listeners.staleness.gitRefChanged(uri, 'created')),
+      refs.onDidChange((uri) => listeners.staleness.gitRefChanged(uri, 'changed')),
+      refs.onDidDelete((uri) => listeners.staleness.gitRefChanged(uri, 'deleted')),
     );
   }
 

@@ -90,7 +90,7 @@ export class StalenessEngine {
     let changed: (value: Set<string> | undefined) => void = () => undefined;
     const changedSince = new Promise<Set<string> | undefined>((resolve) => (changed = resolve));
     const listing = new ListingRun(this.memory && { list: this.memory.context.list, key: this.memory.listKey }, files, this.options.workingTree, signal);
-    const contextRead = loadContext(docs, git, files, state, this.options, signal, this.memory?.context, this.memory ? changedSince : undefined, this.deps.commandLinks, listing.listing);
+    const contextRead = loadContext(docs, git, files, state, this.options, signal, this.memory?.context, this.memory ? changedSince : undefined, this.deps.commandLinks, listing.listing, run.watched?.refs === false);
     const feedbackRead = loadFeedback(this.deps.feedback, signal);
     feedbackRead.catch(() => undefined);
     if (unknown !== undefined) {

@@ -50,7 +50,7 @@ describe('a re-check limited to what the watcher saw', () => {
     const before = verdicts(await kept.report(await docs()));
     await repo.write({ 'deploy/pool.yaml': 'size: 10\nmax: 20\n' });
     started = [];
-    const report = await kept.report(await docs(), { watched: { paths: ['deploy/pool.yaml'] } });
+    const report = await kept.report(await docs(), { watched: { paths: ['deploy/pool.yaml'], refs: true } });
     assert.deepEqual(statuses(), [[':(top,literal)deploy/pool.yaml']]);
     assert.equal(verdicts(report), await cold());
     assert.notEqual(verdicts(report), before, 'the uncommitted change is seen');
@@ -60,7 +60,7 @@ describe('a re-check limited to what the watcher saw', () => {
     const kept = engine();
     await kept.report(await docs());
     started = [];
-    const report = await kept.report(await docs(), { watched: { paths: [] } });
+    const report = await kept.report(await docs(), { watched: { paths: [], refs: true } });
     assert.deepEqual(statuses(), []);
     assert.equal(verdicts(report), await cold());
   });
@@ -68,11 +68,11 @@ describe('a re-check limited to what the watcher saw', () => {
   it('asks again about the last run’s uncommitted paths: a file put back as it was is clean', async () => {
     const kept = engine();
     await repo.write({ 'deploy/pool.yaml': 'size: 99\n', 'deploy/new.yaml': 'a: 1\n' });
-    await kept.report(await docs(), { watched: { paths: [] } });
+    await kept.report(await docs(), { watched: { paths: [], refs: true } });
     await repo.write({ 'deploy/pool.yaml': 'size: 10\n', 'deploy/new.yaml': null });
     started = [];
     // Nothing watched (as if the events were lost): the last run's uncommitted paths are asked anyway.
-    const report = await kept.report(await docs(), { watched: { paths: [] } });
+    const report = await kept.report(await docs(), { watched: { paths: [], refs: true } });
     assert.deepEqual(statuses()[0]?.sort(), [':(top,literal)deploy/new.yaml', ':(top,literal)deploy/pool.yaml']);
     assert.equal(verdicts(report), await cold());
   });
@@ -83,7 +83,7 @@ describe('a re-check limited to what the watcher saw', () => {
     await kept.report(await docs());
     await repo.commit('raise pool', '2025-02-01');
     started = [];
-    const report = await kept.report(await docs(), { watched: { paths: [] } });
+    const report = await kept.report(await docs(), { watched: { paths: [], refs: true } });
     assert.equal(report.docs[0]!.level, 'stale');
     assert.equal(verdicts(report), await cold());
   });
@@ -97,7 +97,7 @@ describe('a re-check limited to what the watcher saw', () => {
     const commit = repo.git(['commit-tree', tree, '-p', 'HEAD', '-m', 'pool as proxy'], { date: '2025-02-01' }).trim();
     repo.git(['update-ref', 'HEAD', commit]);
     started = [];
-    const report = await kept.report(await docs(), { watched: { paths: [] } });
+    const report = await kept.report(await docs(), { watched: { paths: [], refs: true } });
     assert.ok(statuses().some((s) => s?.includes(':(top,literal)deploy/pool.yaml')), JSON.stringify(statuses()));
     assert.equal(verdicts(report), await cold());
   });
@@ -107,19 +107,33 @@ describe('a re-check limited to what the watcher saw', () => {
     const before = verdicts(await kept.report(await docs()));
     await repo.write({ 'deploy/extra/one.yaml': 'a: 1\n', 'deploy/extra/two.yaml': 'b: 2\n' });
     started = [];
-    const report = await kept.report(await docs(), { watched: { paths: ['deploy/extra'] } });
+    const report = await kept.report(await docs(), { watched: { paths: ['deploy/extra'], refs: true } });
     assert.deepEqual(statuses(), [[':(top,literal)deploy/extra']]);
     assert.equal(verdicts(report), await cold());
     assert.notEqual(verdicts(report), before, 'the new files are seen');
   });
 
+  it('keeps the last run’s branch and tag names when told they did not change', async () => {
+    const kept = engine();
+    await kept.report(await docs());
+    const refs = () => started.filter((c) => c[0] === 'for-each-ref' && c.includes('refs/tags'));
+    started = [];
+    await kept.report(await docs(), { watched: { paths: [], refs: false } });
+    assert.deepEqual(refs(), []);
+    repo.git(['tag', 'v1']);
+    started = [];
+    const report = await kept.report(await docs(), { watched: { paths: [], refs: true } });
+    assert.equal(refs().length, 1);
+    assert.equal(verdicts(report), await cold());
+  });
+
   it('reads the whole tree when an ignore file changed, for a report without memory, and without watched paths (the CLI)', async () => {
     const kept = engine();
-    await kept.report(await docs(), { watched: { paths: ['deploy/pool.yaml'] } });
+    await kept.report(await docs(), { watched: { paths: ['deploy/pool.yaml'], refs: true } });
     assert.deepEqual(statuses(), [undefined]);
     await repo.write({ '.gitignore': 'nothing\n' });
     started = [];
-    await kept.report(await docs(), { watched: { paths: ['.gitignore'] } });
+    await kept.report(await docs(), { watched: { paths: ['.gitignore'], refs: true } });
     assert.deepEqual(statuses(), [undefined]);
     started = [];
     await kept.report(await docs());

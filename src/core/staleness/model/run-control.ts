@@ -12,6 +12,11 @@ export interface StalenessProgress {
  */
 export interface WatchedChanges {
   paths: readonly string[];
+  /**
+   * Whether the branch and tag names may have changed too (a ref created or deleted, `packed-refs`
+   * rewritten, another branch checked out): they are read again. Else the last run's are kept.
+   */
+  refs: boolean;
 }
 
 /** Cancellation and progress for one run. */

@@ -37,12 +37,14 @@ export async function loadContext(
   commandLinks?: CommandLinkSource,
   /** The workspace's files when the caller has them (see the engine's kept listing); default `files.list()`. */
   listing?: Promise<string[]>,
+  /** The branch and tag names cannot have changed since `previous` was loaded (see `WatchedChanges.refs`): its are kept. */
+  sameRefs = false,
 ): Promise<WorkspaceContext> {
   const withHistory = state.kind === 'git' && state.head !== undefined;
   const [list, remotes, refs] = await Promise.all([
     listing ?? files.list(signal),
     withHistory ? git.remotes(signal).catch(() => []) : Promise.resolve([]),
-    withHistory ? git.refs(signal).catch(() => ({ branches: [], tags: [] })) : Promise.resolve({ branches: [], tags: [] }),
+    withHistory && sameRefs && previous ? Promise.resolve(previous.refs) : withHistory ? git.refs(signal).catch(() => ({ branches: [], tags: [] })) : Promise.resolve({ branches: [], tags: [] }),
   ]);
   signal?.throwIfAborted();
   // The same files as last time (a kept listing is the same array): the same lookups.

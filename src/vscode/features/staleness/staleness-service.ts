@@ -1,22 +1,20 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAMES } from '../../../core/config-file';
 import { feedbackRecords } from '../../../core/incident/feedback';
-import { DEFAULT_STALENESS_OPTIONS, type StalenessOptionsInput } from '../../../core/staleness/options';
+import { DEFAULT_STALENESS_OPTIONS } from '../../../core/staleness/options';
 import type { StalenessEngine } from '../../../core/staleness/engine';
 import type { DocStaleness, StalenessReport } from '../../../core/staleness/model/report';
 import type { FeedbackSource } from '../../../core/staleness/ports';
 import { headBranchRef, stalenessRelevance, type PathEvent } from '../../../core/staleness/queries/relevant-paths';
-import { WatchedPaths, watcherSkipsFiles } from '../../../core/staleness/plan/watched-paths';
+import { refEventMeaning, WatchedPaths, watcherSkipsFiles } from '../../../core/staleness/plan/watched-paths';
 import { withCommandFindings } from '../../../core/commands/report-merge';
 import { workspaceDrift } from '../../../core/commands/workspace-drift';
-import { loadConfigFile, type LoadedConfig } from '../../../node/config-file';
-import { settingsNotes } from './settings-notes';
+import { StalenessSettings } from './staleness-settings';
 import { GitWorkspaceFiles } from '../../../node/git-workspace-files';
 import { extraLanguages } from '../runner/doc-blocks';
 import { openStalenessEngine } from '../../../node/git-staleness';
-import { docUri, relativePath, toDiagnostic } from '../../convert';
+import { docUri, relativePath } from '../../convert';
 import type { Logger } from '../../logger';
 import type { IncidentService } from '../incident/incident-service';
 import type { RunbookIndex } from '../index/runbook-index';
@@ -52,19 +50,21 @@ const BEFORE_FIRST_REPORT = stalenessRelevance(undefined, DEFAULT_STALENESS_OPTI
 export class StalenessService implements vscode.Disposable, StalenessListener {
   /** Per folder: its engine and the settings it was made with (JSON). */
   private readonly engines = new Map<string, { engine: StalenessEngine; settings: string }>();
-  /** Problems of the folders' config files. */
-  private readonly configProblems = vscode.languages.createDiagnosticCollection('runbooks-config');
-  /** Per folder: what was last logged about its settings, so that each re-check logs only news. */
-  private readonly settingsLogged = new Map<string, string>();
   private readonly verdicts = new Map<string, DocStaleness>();
   private readonly reports = new Map<string, StalenessReport>();
   /** Per folder: whether a file event can change its last report. */
   private readonly relevance = new Map<string, (event: PathEvent) => boolean>();
   /** What the watcher saw per folder since its last run began: a re-check asks git about those paths only. */
   private readonly watchedPaths = new WatchedPaths();
+  /** Per folder: the branch its HEAD named at the last HEAD event (undefined: detached). */
+  private readonly headBranches = new Map<string, string | undefined>();
+  /** Per folder: whether it is its repository's top, whose `.git` the ref watcher sees. */
+  private readonly repoTops = new Map<string, Promise<boolean>>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.configProblems];
+  /** The folders' staleness settings, their config files' problems shown on them. */
+  private readonly settings: StalenessSettings;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
   private abort: AbortController | undefined;
@@ -76,8 +76,10 @@ export class StalenessService implements vscode.Disposable, StalenessListener {
     private readonly logger: Logger,
     private readonly incidents?: IncidentService,
   ) {
+    this.settings = new StalenessSettings(logger);
     // File events (saves, creations, deletions, config files, HEAD) arrive through WorkspaceEvents.
     this.disposables.push(
+      this.settings,
       index.onDidChange(() => this.refreshSoon()),
       ...(incidents ? [incidents.onDidChange(() => this.refreshSoon())] : []),
       // Trust granted: check now (nothing ran before).
@@ -107,7 +109,7 @@ export class StalenessService implements vscode.Disposable, StalenessListener {
   async engine(folder: vscode.WorkspaceFolder): Promise<StalenessEngine> {
     if (!vscode.workspace.isTrusted) throw new RestrictedModeError();
     const key = folder.uri.toString();
-    const staleness = await this.settings(folder);
+    const staleness = await this.settings.read(folder);
     const languages = extraLanguages(folder);
     const settings = JSON.stringify({ staleness, languages });
     const current = this.engines.get(key);
@@ -128,36 +130,12 @@ export class StalenessService implements vscode.Disposable, StalenessListener {
     return engine;
   }
 
-  /**
-   * The staleness settings of a folder: the valid ones of its config file, with
-   * `runbooks.staleness.bulkCommitFiles` on top only where the user set it (its default does not
-   * hide the file's). Shows the file's problems on it and logs what changed since the last call.
-   */
-  private async settings(folder: vscode.WorkspaceFolder): Promise<StalenessOptionsInput> {
-    let config: LoadedConfig;
-    let unreadable: Error | undefined;
-    try {
-      config = await loadConfigFile(folder.uri.fsPath);
-    } catch (error) {
-      unreadable = error as Error;
-      config = { staleness: {}, problems: [] };
-    }
-    for (const name of CONFIG_FILE_NAMES) this.configProblems.delete(docUri(folder, name));
-    const file = config.file !== undefined ? path.basename(config.file) : undefined;
-    if (file !== undefined && config.problems.length > 0) this.configProblems.set(docUri(folder, file), config.problems.map((p) => toDiagnostic(p)));
-
-    const inspected = vscode.workspace.getConfiguration('runbooks.staleness', folder).inspect<number>('bulkCommitFiles');
-    const bulk = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
-    const staleness = bulk !== undefined ? { ...config.staleness, bulkCommitFiles: bulk } : config.staleness;
-
-    const lines = settingsNotes(config, file, unreadable, bulk);
-    const note = lines.join('\n');
-    if (this.settingsLogged.get(folder.uri.toString()) !== note) {
-      this.settingsLogged.set(folder.uri.toString(), note);
-      if (unreadable) this.logger.error(`${folder.name}: reading the config file`, unreadable);
-      for (const line of lines) this.logger.info(`${folder.name}: ${line}`);
-    }
-    return staleness;
+  /** Whether `folder` holds its repository's `.git` (the ref watcher sees its refs). */
+  private repoTop(folder: vscode.WorkspaceFolder): Promise<boolean> {
+    const key = folder.uri.toString();
+    let top = this.repoTops.get(key);
+    if (!top) this.repoTops.set(key, (top = Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, '.git'))).then((s) => (s.type & vscode.FileType.Directory) !== 0, () => false)));
+    return top;
   }
 
   /** The incident feedback of a folder: the incident service's, for the folder incidents live in. */
@@ -203,20 +181,29 @@ export class StalenessService implements vscode.Disposable, StalenessListener {
     if (stat && stat.type & vscode.FileType.Directory) this.refreshSoon();
   }
 
-  /** HEAD moved: it was rewritten (a checkout), or the branch it points at was (a commit, pull or reset). */
-  async gitRefChanged(uri: vscode.Uri): Promise<void> {
+  /**
+   * HEAD moved: it was rewritten (a checkout), or the branch it points at was (a commit, pull or
+   * reset). Every other ref event (a branch or tag made, moved or deleted, `packed-refs` rewritten,
+   * another branch checked out) may change the ref names links resolve against: the next run reads
+   * them again. (`.lock` files are git's own; `info/exclude` changes which files are untracked.)
+   */
+  async gitRefChanged(uri: vscode.Uri, kind: 'created' | 'changed' | 'deleted' = 'changed'): Promise<void> {
     const at = uri.path.lastIndexOf('/.git/');
     const ref = uri.path.slice(at + '/.git/'.length);
-    if (at < 0 || ref === 'HEAD') return this.refreshSoon();
+    if (at < 0) return this.refreshSoon();
+    if (ref.endsWith('.lock')) return;
+    const key = vscode.workspace.getWorkspaceFolder(uri.with({ path: uri.path.slice(0, at) }))?.uri.toString();
     if (ref === 'info/exclude') {
-      // Which files are untracked may have changed anywhere: the next run reads the whole tree.
-      const folder = vscode.workspace.getWorkspaceFolder(uri.with({ path: uri.path.slice(0, at) }));
-      if (folder) this.watchedPaths.readWholeNext(folder.uri.toString());
+      if (key) this.watchedPaths.readWholeNext(key);
       return this.refreshSoon();
     }
     const headFile = uri.with({ path: `${uri.path.slice(0, at)}/.git/HEAD` });
     const head = await Promise.resolve(vscode.workspace.fs.readFile(headFile)).then((bytes) => new TextDecoder().decode(bytes), () => undefined);
-    if (head === undefined || headBranchRef(head) === ref) this.refreshSoon();
+    const now = { read: head !== undefined, branch: head === undefined ? undefined : headBranchRef(head) };
+    const meaning = refEventMeaning(ref, kind, now, key !== undefined && this.headBranches.has(key) ? { branch: this.headBranches.get(key) } : undefined);
+    if (key && meaning.namesMayChange) this.watchedPaths.refsChanged(key);
+    if (key && ref === 'HEAD') this.headBranches.set(key, now.branch);
+    if (meaning.refresh) this.refreshSoon();
   }
 
   refreshSoon(): void {
@@ -249,7 +236,7 @@ export class StalenessService implements vscode.Disposable, StalenessListener {
         for (const folder of vscode.workspace.workspaceFolders ?? []) {
           const docs = this.index.docs().filter((r) => r.folder === folder).map((r) => r.doc);
           // What the watcher saw since the last run (the whole tree when the user asked, or where it may miss files).
-          const watching = this.watchedPaths.take(folder.uri.toString(), explicit || watcherSkipsFiles(vscode.workspace.getConfiguration('files', folder).get('watcherExclude')));
+          const watching = this.watchedPaths.take(folder.uri.toString(), explicit || watcherSkipsFiles(vscode.workspace.getConfiguration('files', folder).get('watcherExclude')), await this.repoTop(folder));
           let completed = false;
           try {
             const engine = await this.engine(folder);
