@@ -8,13 +8,12 @@ import { readFromDisk } from './disk-reader';
 import { readInside } from './workspace-boundary';
 import { filterDriversOf, readFilterDrivers, neutralisingEnv, SIMPLE_GIT_UNSAFE } from './safe-git';
 import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseConfigList, parseRefs, remotesFromConfig, prefixMapper } from './git-parse';
-import { parsePatch } from './git-parse-patch';
 import { streamGit } from './git-stream';
-import { changedFilesOf, CommitPaths, mergedChangesOf } from './git-path-queries';
+import { changedFilesOf, CommitPaths, diffHunksOf, mergedChangesOf, workingChangesOf } from './git-path-queries';
 import { pathsAtRevs } from './git-pinned-paths';
 import { ConvertedPaths } from './git-working-reads';
 import type { CatFileRecord } from './cat-file-batch';
-import { assertRev, blobOf, chunkPathspecs, ENV_KEYS, isSafeRev, MAX_IGNORE_REVS_BYTES, MAX_OBJECT_BYTES, PARALLEL_MIN_OBJECTS, PARALLEL_PROCESSES, splitForParallel, STABLE_CONFIG, type RepoLayout } from './git-invocation';
+import { assertRev, blobOf, ENV_KEYS, isSafeRev, MAX_IGNORE_REVS_BYTES, MAX_OBJECT_BYTES, PARALLEL_MIN_OBJECTS, PARALLEL_PROCESSES, splitForParallel, STABLE_CONFIG, type RepoLayout } from './git-invocation';
 
 /**
  * `GitHistory` over simple-git. Every command runs at the repository's top level with stable
@@ -162,11 +161,7 @@ export class SimpleGitHistory implements GitHistory {
 
   async workingChanges(paths: readonly string[], signal?: AbortSignal): Promise<FileChange[]> {
     const layout = await this.requireLayout(signal);
-    if (paths.length === 0) return [];
-    const specs = chunkPathspecs([...paths], layout);
-    // The folder itself, or paths that do not fit one command line: the whole tree (its status holds theirs).
-    const whole = paths.includes('') || specs.length !== 1;
-    return changedFilesOf(this.client(layout, signal), layout, 'HEAD', undefined, whole ? undefined : specs[0]);
+    return paths.length === 0 ? [] : workingChangesOf(this.client(layout, signal), layout, paths);
   }
 
   async diffHunks(from: string, to: string | undefined, paths: string[], signal?: AbortSignal): Promise<FileHunks[]> {
@@ -174,15 +169,7 @@ export class SimpleGitHistory implements GitHistory {
     const layout = await this.requireLayout(signal);
     assertRev(from);
     if (to !== undefined) assertRev(to);
-    const git = this.client(layout, signal);
-    const out: FileHunks[] = [];
-    for (const chunk of chunkPathspecs(paths, layout)) {
-      const text = await git.raw([
-        'diff', '-p', '-U0', '-w', '-M', '--no-ext-diff', '--no-textconv', '--ignore-submodules=dirty', '--src-prefix=a/', '--dst-prefix=b/', from, ...(to ? [to] : []), '--', ...chunk,
-      ]);
-      out.push(...parsePatch(text, layout.map));
-    }
-    return out;
+    return diffHunksOf(this.client(layout, signal), layout, from, to, paths);
   }
 
   async ignoreRevs(signal?: AbortSignal): Promise<string[]> {

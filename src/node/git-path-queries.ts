@@ -1,9 +1,10 @@
 // Questions about paths at given commits, for SimpleGitHistory: which paths exist at a commit,
 // which commit on a merge's merged side last changed a path, which files differ between two states.
 import type { SimpleGit } from 'simple-git';
-import type { FileChange, MergedChange } from '../core/staleness/ports';
+import type { FileChange, FileHunks, MergedChange } from '../core/staleness/ports';
 import { chunkArgs, chunkPathspecs, isSafeRev, type RepoLayout } from './git-invocation';
 import { parseNameStatus, parseStatus } from './git-parse';
+import { parsePatch } from './git-parse-patch';
 
 const RECORD = '\u001e';
 const FIELD = '\u001f';
@@ -111,6 +112,26 @@ export class CommitPaths {
     const entry = this.commits.get(rev);
     return new Set(paths.filter((p) => entry?.get(p)));
   }
+}
+
+/** Whitespace-insensitive zero-context hunks of `paths` between `from` and `to` (or the working tree); see `GitHistory.diffHunks`. */
+export async function diffHunksOf(git: SimpleGit, layout: RepoLayout, from: string, to: string | undefined, paths: string[]): Promise<FileHunks[]> {
+  const out: FileHunks[] = [];
+  for (const chunk of chunkPathspecs(paths, layout)) {
+    const text = await git.raw([
+      'diff', '-p', '-U0', '-w', '-M', '--no-ext-diff', '--no-textconv', '--ignore-submodules=dirty', '--src-prefix=a/', '--dst-prefix=b/', from, ...(to ? [to] : []), '--', ...chunk,
+    ]);
+    out.push(...parsePatch(text, layout.map));
+  }
+  return out;
+}
+
+/** The uncommitted changes of `paths` only (files, and everything below folders); see `GitHistory.workingChanges`. */
+export function workingChangesOf(git: SimpleGit, layout: RepoLayout, paths: readonly string[]): Promise<FileChange[]> {
+  const specs = chunkPathspecs([...paths], layout);
+  // The folder itself, or paths that do not fit one command line: the whole tree (its status holds theirs).
+  const whole = paths.includes('') || specs.length !== 1;
+  return changedFilesOf(git, layout, 'HEAD', undefined, whole ? undefined : specs[0]);
 }
 
 /** Files that differ from `from` in `to`, or in the working tree and index (untracked files added); see `GitHistory.changedFiles`. */

@@ -17,8 +17,8 @@ import { resolveStalenessOptions, type StalenessOptions, type StalenessOptionsIn
 import { verdictOf } from './verdict/verdict-of';
 import { VERDICT_RULES } from './rules/rule-table';
 import { StreamReadAhead } from './diffs/stream-read-ahead';
-import { syncHistory, type HistorySync } from './history/sync-history';
-import { readWorkingChanges, watchedScope } from './plan/watched-status';
+import { syncHistory } from './history/sync-history';
+import { readWorkingChanges, watchedScope, type SyncSeen } from './plan/watched-status';
 import { HistoryWrites } from './history/history-journal';
 import { askLikelyMergedChanges, askMergedChanges, nameMergedChanges, type MergedChangeCache } from './evidence/merged-changes';
 import type { DocStaleness, StalenessReport } from './model/report';
@@ -79,8 +79,8 @@ export class StalenessEngine {
     // The working tree's status is the longest git process of a re-check (a whole-tree scan):
     // it starts before the others, which the main thread starts one after another.
     // (Of the few paths that can have changed, when the caller watched the working tree.)
-    let synced: (sync: Promise<HistorySync>) => void = () => undefined;
-    const syncSeen = new Promise<HistorySync>((resolve) => (synced = resolve));
+    let synced: (sync: Promise<SyncSeen>) => void = () => undefined;
+    const syncSeen = new Promise<SyncSeen>((resolve) => (synced = resolve));
     const workingRead = unknown === undefined && this.options.workingTree ? readWorkingChanges(git, watchedScope(this.memory, run.watched), syncSeen, signal) : Promise.resolve([] as FileChange[]);
     workingRead.catch(() => undefined);
     onProgress?.({ phase: 'links', message: 'Resolving links' });
@@ -125,7 +125,7 @@ export class StalenessEngine {
     listing: ListingRun,
     /** The uncommitted changes (`changedFiles('HEAD')`, none without `workingTree`), being read. */
     workingRead: Promise<FileChange[]>,
-    synced: (sync: Promise<HistorySync>) => void,
+    synced: (sync: Promise<SyncSeen>) => void,
   ): Promise<StalenessReport> {
     const { signal, onProgress } = run;
     const { git } = this.deps;

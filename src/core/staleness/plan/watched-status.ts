@@ -1,10 +1,16 @@
 // The uncommitted changes a run works from: the whole tree's status, or, on a re-check whose caller
 // watched the working tree, the status of the few paths that can have changed since the last run.
 import type { FileChange } from '../../repo/repo-ports';
-import type { HistorySync } from '../history/sync-history';
 import type { WatchedChanges } from '../model/run-control';
 import type { GitHistory } from '../ports';
 import type { RunMemory } from './docs-to-redo';
+
+/** What `readWorkingChanges` needs of the history's sync (see `HistorySync`). */
+export interface SyncSeen {
+  mode: 'memory' | 'cache' | 'incremental' | 'full';
+  /** For `incremental`: the commits added. */
+  added?: ReadonlyArray<{ changes: readonly FileChange[] }>;
+}
 
 /** More paths than this and the whole tree is read: one walk costs less than a long pathspec list. */
 export const MAX_WATCHED_PATHS = 256;
@@ -48,7 +54,7 @@ function covered(path: string, scope: ReadonlySet<string>): boolean {
  * tree, and new commits touching paths outside `scope` mean one status of `scope` and those paths
  * (one process, so renames between them are still found).
  */
-export function readWorkingChanges(git: GitHistory, scope: string[] | undefined, syncRead: Promise<HistorySync>, signal?: AbortSignal): Promise<FileChange[]> {
+export function readWorkingChanges(git: GitHistory, scope: string[] | undefined, syncRead: Promise<SyncSeen>, signal?: AbortSignal): Promise<FileChange[]> {
   if (scope === undefined) return git.changedFiles('HEAD', undefined, signal);
   const first = scope.length > 0 ? git.workingChanges(scope, signal) : Promise.resolve([] as FileChange[]);
   first.catch(() => undefined);
