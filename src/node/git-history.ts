@@ -214,11 +214,11 @@ export class SimpleGitHistory implements GitHistory {
     return (await this.pathsAtRevs([{ rev, paths }], signal))[0];
   }
 
-  async pathsAtRevs(asks: Array<{ rev: string; paths: string[] }>, signal?: AbortSignal): Promise<Array<Set<string> | undefined>> {
+  async pathsAtRevs(asks: Array<{ rev: string; paths: string[] }>, signal?: AbortSignal, remoteTracking?: readonly string[]): Promise<Array<Set<string> | undefined>> {
     if (asks.length === 0) return [];
     const layout = await this.requireLayout(signal);
     const [git, cache] = [this.client(layout, signal), this.commitPaths];
-    return pathsAtRevs({ layout, git, cache, read: (names) => this.readRecords(layout, names, signal), resolve: (ref) => this.resolveIn(layout, ref, signal) }, asks);
+    return pathsAtRevs({ layout, git, cache, read: (names) => this.readRecords(layout, names, signal), resolve: (ref) => this.resolveIn(layout, ref, signal), ...(remoteTracking ? { remoteTracking } : {}) }, asks);
   }
 
   async mergedChanges(asks: Array<{ merge: string; paths: string[] }>, signal?: AbortSignal): Promise<Array<Map<string, MergedChange>>> {

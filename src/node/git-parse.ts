@@ -18,6 +18,7 @@ export function parseRefs(text: string): GitRefsParsed {
   const branches = new Set<string>();
   const tags = new Set<string>();
   const current = new Set<string>();
+  const remoteTracking: string[] = [];
   const shortBranch = (ref: string): string | undefined => {
     if (ref.startsWith('refs/heads/')) return ref.slice(11);
     if (!ref.startsWith('refs/remotes/')) return undefined;
@@ -34,6 +35,7 @@ export function parseRefs(text: string): GitRefsParsed {
       tags.add(ref.slice(10));
       continue;
     }
+    if (ref.startsWith('refs/remotes/')) remoteTracking.push(ref);
     const branch = shortBranch(ref);
     if (branch !== undefined) branches.add(branch);
     if (branch !== undefined && mark === '*' && ref.startsWith('refs/heads/')) current.add(branch);
@@ -42,13 +44,14 @@ export function parseRefs(text: string): GitRefsParsed {
       if (target !== undefined) current.add(target);
     }
   }
-  return { branches: [...branches], tags: [...tags], ...(current.size > 0 ? { current: [...current] } : {}) };
+  return { branches: [...branches], tags: [...tags], remoteTracking, ...(current.size > 0 ? { current: [...current] } : {}) };
 }
 
 /** What `parseRefs` reads: branches and tags, and the branches a forge link follows here. */
 export interface GitRefsParsed {
   branches: string[];
   tags: string[];
+  remoteTracking: string[];
   current?: string[];
 }
 

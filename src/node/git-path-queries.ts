@@ -60,11 +60,14 @@ export async function remoteBranchRef(git: SimpleGit, branch: string): Promise<s
   return (await remoteBranchRefs(git, [branch]))[0];
 }
 
-/** `remoteBranchRef` of each branch, in order, from one listing of the remote-tracking refs (none when no branch can have one). */
-export async function remoteBranchRefs(git: SimpleGit, branches: string[]): Promise<Array<string | undefined>> {
+/**
+ * `remoteBranchRef` of each branch, in order, from one listing of the remote-tracking refs (none
+ * when no branch can have one): `listed` when the caller has it, else asked of git.
+ */
+export async function remoteBranchRefs(git: SimpleGit, branches: string[], listed?: readonly string[]): Promise<Array<string | undefined>> {
   const asked = branches.map((b) => !b.startsWith('refs/') && !b.startsWith('-'));
   if (!asked.includes(true)) return branches.map(() => undefined);
-  const refs = (await git.raw(['for-each-ref', '--format=%(refname)', 'refs/remotes/']).catch(() => '')).split('\n');
+  const refs = listed ?? (await git.raw(['for-each-ref', '--format=%(refname)', 'refs/remotes/']).catch(() => '')).split('\n');
   return branches.map((branch, i) => {
     if (!asked[i]) return undefined;
     const names = refs.filter((r) => r.endsWith(`/${branch}`) && r.split('/').length === 3 + branch.split('/').length);

@@ -16,6 +16,8 @@ export interface PinnedPathsGit {
   read(names: string[]): Promise<CatFileRecord[]>;
   /** The commit a ref names (`rev-parse`), undefined when none. */
   resolve(ref: string): Promise<string | undefined>;
+  /** The remote-tracking refs when the caller has them (else listed with `for-each-ref`). */
+  remoteTracking?: readonly string[];
 }
 
 /** Longest ref name given to the reader. */
@@ -81,7 +83,7 @@ export async function pathsAtRevs(git: PinnedPathsGit, asks: Array<{ rev: string
   if (jobs.length > 0) {
     const unresolved = await askReader(git, jobs, jobs.map((j) => j.rev), out, asks);
     if (unresolved.length > 0) {
-      const remote = await remoteBranchRefs(git.git, unresolved.map((j) => j.rev));
+      const remote = await remoteBranchRefs(git.git, unresolved.map((j) => j.rev), git.remoteTracking);
       const again = unresolved.filter((_, i) => remote[i] !== undefined && isPlainRev(remote[i]!));
       if (again.length > 0) await askReader(git, again, again.map((j) => remote[unresolved.indexOf(j)]!), out, asks);
     }

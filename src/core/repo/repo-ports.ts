@@ -13,6 +13,11 @@ export interface GitRefs {
   branches: string[];
   tags: string[];
   /**
+   * The remote-tracking branches by full name (`refs/remotes/origin/release-1.7`), for the refs a
+   * clone has only there (see `GitHistory.pathsAtRevs`). Undefined when not read.
+   */
+  remoteTracking?: string[];
+  /**
    * The branch checked out and the remote's default branch (`origin/HEAD`), as in `branches`:
    * forge links to them follow this history. Undefined or empty when unknown (then every branch
    * is followed).

@@ -76,9 +76,10 @@ export interface GitHistory {
   /**
    * For each ask, in order: which of `paths` (files or folders) exist at `rev`; undefined when `rev`
    * is not in this clone. All asks of a call are answered together (the links pinned to commits,
-   * tags and branches of a whole run), not with a git process per ref.
+   * tags and branches of a whole run), not with a git process per ref. A branch only a remote has
+   * is looked up among `remoteTracking` (`GitRefs.remoteTracking`), listed again when not given.
    */
-  pathsAtRevs(asks: Array<{ rev: string; paths: string[] }>, signal?: AbortSignal): Promise<Array<Set<string> | undefined>>;
+  pathsAtRevs(asks: Array<{ rev: string; paths: string[] }>, signal?: AbortSignal, remoteTracking?: readonly string[]): Promise<Array<Set<string> | undefined>>;
   /**
    * For each merge asked about: per path, the commit on the merged side (reachable from the merge,
    * not from its first parent) that last changed it, in the order asked. A path no such commit

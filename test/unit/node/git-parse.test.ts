@@ -194,11 +194,13 @@ describe('git output parsers', () => {
     assert.deepEqual(parseRefs('refs/heads/main\nrefs/heads/release/1.2\nrefs/remotes/origin/HEAD\nrefs/remotes/origin/feature/x\nrefs/tags/v1\n'), {
       branches: ['main', 'release/1.2', 'feature/x'],
       tags: ['v1'],
+      remoteTracking: ['refs/remotes/origin/HEAD', 'refs/remotes/origin/feature/x'],
     });
     // With `%(HEAD)` and `%(symref)`: the checked-out branch and the remote's default branch.
     assert.deepEqual(parseRefs('*refs/heads/main \n refs/heads/old \n refs/remotes/origin/HEAD refs/remotes/origin/trunk\n refs/remotes/origin/trunk \n refs/tags/v1 \n'), {
       branches: ['main', 'old', 'trunk'],
       tags: ['v1'],
+      remoteTracking: ['refs/remotes/origin/HEAD', 'refs/remotes/origin/trunk'],
       current: ['main', 'trunk'],
     });
     assert.deepEqual(parseIgnoreRevs('# formatting\nABCDEF0123456789abcdef0123456789abcdef01\n\nnot-a-sha\nabc1234 # short\n'), ['abcdef0123456789abcdef0123456789abcdef01', 'abc1234']);

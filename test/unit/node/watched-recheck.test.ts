@@ -127,6 +127,34 @@ describe('a re-check limited to what the watcher saw', () => {
     assert.equal(verdicts(report), await cold());
   });
 
+  it('looks up a branch only a remote has among the ref names it read, and again once they change', async () => {
+    const first = repo.git(['rev-parse', 'HEAD']).trim();
+    const second = await repo.commit('pinned doc', '2025-01-02', {
+      'deploy/new.yaml': 'n: 1\n',
+      'runbooks/pinned.md': '# Pinned\n\nThe [pool](../deploy/pool.yaml) and [the new one on the release](https://github.com/acme/app/blob/release-2.0/deploy/new.yaml).\n',
+    });
+    repo.git(['remote', 'add', 'origin', 'https://github.com/acme/app.git']);
+    // Only another remote has the release branch, from before the new file.
+    repo.git(['update-ref', 'refs/remotes/upstream/release-2.0', first]);
+    const all = () => repo.docs(['runbooks/db.md', 'runbooks/extra.md', 'runbooks/pinned.md']);
+    const remotes = () => started.filter((c) => c[0] === 'for-each-ref' && c.includes('refs/remotes/') && !c.includes('refs/tags'));
+    const pinned = (report: StalenessReport) => JSON.stringify(report.docs.find((d) => d.path === 'runbooks/pinned.md')!.reasons);
+    const kept = engine();
+    assert.match(pinned(await kept.report(await all())), /release-2\.0/, 'missing on upstream’s release branch');
+    assert.deepEqual(remotes(), [], 'the remote-tracking refs come with the ref names');
+    await repo.commit('raise pool', '2025-02-01', { 'deploy/pool.yaml': 'size: 20\n' });
+    started = [];
+    await kept.report(await all(), { watched: { paths: ['deploy/pool.yaml'], refs: false } });
+    assert.deepEqual(remotes(), []);
+    // origin's release branch fetched since, with the file: the answers asked early with the last
+    // run's names (upstream's branch) are not taken.
+    repo.git(['update-ref', 'refs/remotes/origin/release-2.0', second]);
+    await repo.commit('raise pool again', '2025-03-01', { 'deploy/pool.yaml': 'size: 30\n' });
+    const report = await kept.report(await all(), { watched: { paths: ['deploy/pool.yaml'], refs: true } });
+    assert.equal(JSON.stringify(report.docs), JSON.stringify((await engine().report(await all())).docs));
+    assert.doesNotMatch(pinned(report), /release-2\.0/);
+  });
+
   it('reads the whole tree when an ignore file changed, for a report without memory, and without watched paths (the CLI)', async () => {
     const kept = engine();
     await kept.report(await docs(), { watched: { paths: ['deploy/pool.yaml'], refs: true } });

@@ -49,6 +49,14 @@ function pinnedAsks(docs: DocModel[], context: WorkspaceContext): Array<{ rev: s
   return [...byRef].map(([rev, paths]) => ({ rev, paths: [...paths] }));
 }
 
+/** `checkPinned`'s answers, with the remote-tracking refs a branch only a remote has was looked up among. */
+export type PinnedAnswers = Map<string, PinnedVerdict> & { remoteTracking?: readonly string[] };
+
+/** Whether two lists of ref names are the same (both absent: listed by git each time, the same). */
+function sameNames(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((name, i) => name === b[i]));
+}
+
 /**
  * Existence of the docs' pinned targets at their ref: one `pathsAtRevs` call for every ref. Keys
  * are `ref\0path`. Needs only the resolved links, not the history: a run starts it early.
@@ -58,11 +66,11 @@ export async function checkPinned(
   context: WorkspaceContext,
   git: GitHistory,
   signal?: AbortSignal,
-): Promise<Map<string, PinnedVerdict>> {
-  const out = new Map<string, PinnedVerdict>();
+): Promise<PinnedAnswers> {
+  const out: PinnedAnswers = Object.assign(new Map<string, PinnedVerdict>(), context.refs.remoteTracking ? { remoteTracking: context.refs.remoteTracking } : {});
   const asks = pinnedAsks(docs, context);
   if (asks.length === 0) return out;
-  const answers = await git.pathsAtRevs(asks, signal);
+  const answers = await git.pathsAtRevs(asks, signal, context.refs.remoteTracking);
   asks.forEach(({ rev, paths }, i) => {
     const present = answers[i];
     for (const path of paths) out.set(`${rev}\u0000${path}`, !present ? 'unverifiable' : present.has(path) ? 'ok' : 'missing');
@@ -75,13 +83,14 @@ export async function checkPinned(
  * the run guessed early) when they hold every question; else asking git.
  */
 export async function checkPinnedKnowing(
-  known: Promise<Map<string, PinnedVerdict> | undefined> | undefined,
+  known: Promise<PinnedAnswers | undefined> | undefined,
   docs: DocModel[],
   context: WorkspaceContext,
   git: GitHistory,
   signal?: AbortSignal,
 ): Promise<Map<string, PinnedVerdict>> {
   const have = await known;
-  if (have && pinnedAsks(docs, context).every(({ rev, paths }) => paths.every((path) => have.has(`${rev}\u0000${path}`)))) return have;
+  // Asked early with the last run's ref names: taken while those are the names now.
+  if (have && sameNames(have.remoteTracking, context.refs.remoteTracking) && pinnedAsks(docs, context).every(({ rev, paths }) => paths.every((path) => have.has(`${rev}\u0000${path}`)))) return have;
   return checkPinned(docs, context, git, signal);
 }
