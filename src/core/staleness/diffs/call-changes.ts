@@ -1,5 +1,4 @@
 import type { CallChange } from '../model/call-change';
-import { justRecipeParameters, makeTargetVariables } from './make-target-blocks';
 import { scriptInterface, scriptLanguage, withoutDefaults, type ScriptInterface } from './script-interface';
 
 const minus = (a: readonly string[], b: readonly string[]): string[] => {
@@ -55,15 +54,23 @@ export function scriptCallChanges(path: string, before: string, after: string): 
 }
 
 /**
+ * How a Makefile's targets are called: the variables each target's rule reads (see
+ * `makeTargetVariables`) and, for a justfile, each recipe's parameters (see `justRecipeParameters`).
+ */
+export interface MakeTargets {
+  variables: ReadonlyMap<string, readonly string[]>;
+  parameters?: ReadonlyMap<string, string>;
+}
+
+/**
  * The call changes of the make targets `changed` (see `changedMakeRules`) between two versions of
  * a Makefile: per target, whether it is gone and the variables its rule reads; a target whose rule
  * changed in nothing else gets an entry with empty lists (its change is internal).
  */
-export function makeCallChanges(before: string, after: string, changed: readonly string[], just = false): CallChange[] {
-  const a = makeTargetVariables(before, just);
-  const b = makeTargetVariables(after, just);
+export function makeCallChanges(before: MakeTargets, after: MakeTargets, changed: readonly string[]): CallChange[] {
+  const [a, b] = [before.variables, after.variables];
   // A just recipe takes parameters (`just deploy eu`): its header says which.
-  const [pa, pb] = just ? [justRecipeParameters(before), justRecipeParameters(after)] : [new Map<string, string>(), new Map<string, string>()];
+  const [pa, pb] = [before.parameters ?? new Map<string, string>(), after.parameters ?? new Map<string, string>()];
   return changed.map((name): CallChange => {
     const had = a.get(name) ?? [];
     const has = b.get(name);

@@ -6,24 +6,30 @@ import type { RuleChange } from '../history/history-types';
 import type { BlobContent, FileAt } from '../../repo/repo-ports';
 import type { Blocks } from '../model/diff-job';
 import { compareRunbookRules, runbookRulesOf, type RunbookRules } from '../../alerts/rule-blocks';
-import { changedMakeRules } from './make-target-blocks';
+import { changedMakeRules, makeTargetsOf } from './make-target-blocks';
 import { makeCallChanges, scriptCallChanges } from './call-changes';
 import { isPackageJson, packageScriptChanges } from './package-scripts';
+import type { Text } from './text-facts';
 
 // What a verdict needs of a line diff beyond its counts, computed from the two texts as the diff lands.
 
-/** What parsing a blob gave, kept between diffs (see `NoteCache`): its data shape and its alert rules. */
+/** What parsing a blob gave, kept between diffs (see `NoteCache`): its data shape, its alert rules and the facts of its text. */
 export interface BlobNotes {
   /** The data shape of a blob's text (see `dataShape`); undefined when it has no text or is not data. */
   shapeOf(blob: BlobContent | undefined): string | undefined;
   /** The runbook rules of a blob (undefined: no file, whose text `text` is ''; see `runbookRulesOf`). */
   rulesOf(blob: BlobContent | undefined, text: string): RunbookRules;
+  /** A blob's text for the notes: its `TextFacts` when they are kept between diffs (see `TextFacts`), else the text itself. */
+  factsOf(blob: BlobContent & { text: string }): Text;
 }
+
+const hasText = (blob: BlobContent | undefined): blob is BlobContent & { text: string } => blob?.text !== undefined;
 
 /** Parses every time: nothing kept. */
 const UNKEPT: BlobNotes = {
   shapeOf: (blob) => (blob?.text === undefined ? undefined : dataShape(blob.text)),
   rulesOf: (_blob, text) => runbookRulesOf(text),
+  factsOf: (blob) => blob.text,
 };
 
 /**
@@ -31,10 +37,18 @@ const UNKEPT: BlobNotes = {
  * and the words it took out of the file or brought in (see `vocabularyChange`; left out when
  * `words` is false, for a diff whose words `withShape` replaces).
  */
-export function withMinor(diff: StoredDiff, from: FileAt | undefined, to: FileAt | undefined, read: (state: FileAt | undefined) => BlobContent | undefined, words = true): StoredDiff {
+export function withMinor(
+  diff: StoredDiff,
+  from: FileAt | undefined,
+  to: FileAt | undefined,
+  read: (state: FileAt | undefined) => BlobContent | undefined,
+  words = true,
+  notes: BlobNotes = UNKEPT,
+): StoredDiff {
   if (!from || !to || diff.binary || diff.added + diff.deleted === 0) return diff;
-  const [a, b] = [read(from)?.text, read(to)?.text];
-  if (a === undefined || b === undefined) return diff;
+  const [blobA, blobB] = [read(from), read(to)];
+  if (!hasText(blobA) || !hasText(blobB)) return diff;
+  const [a, b] = [notes.factsOf(blobA), notes.factsOf(blobB)];
   const { kinds, oldVersions } = minorHunks(a, b, diff.hunks, to.path);
   const vocabulary = words ? vocabularyChange(a, b, diff.hunks) : undefined;
   return {
@@ -80,8 +94,10 @@ export function withBlocks(
   if (blocks === 'calls') return { ...diff, calls: scriptCallChanges(to?.path ?? from!.path, a, b) };
   if (isPackageJson(to?.path ?? from!.path)) return { ...diff, ...packageScriptChanges(a, b) };
   const just = /(?:^|\/)\.?[Jj]ustfile$/.test(to?.path ?? from!.path);
-  const targets = changedMakeRules(a, b, just);
-  return { ...diff, targets, calls: makeCallChanges(a, b, targets, just) };
+  // The facts of each side's text (its make rules) are kept with it between diffs.
+  const [fa, fb] = [hasText(blobA) ? notes.factsOf(blobA) : a, hasText(blobB) ? notes.factsOf(blobB) : b];
+  const targets = changedMakeRules(fa, fb, just);
+  return { ...diff, targets, calls: makeCallChanges(makeTargetsOf(fa, just), makeTargetsOf(fb, just), targets) };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { factsOf, textOf, type Text, type TextFacts } from './text-facts';
+
 /**
  * Which of the targets a command runs changed between two versions of a Makefile (undefined: no
  * file): the names in `named` whose rule differs (header with prerequisites, recipe lines; comments
@@ -16,9 +18,9 @@ export function changedMakeTargets(before: string | undefined, after: string | u
  * default goal's rule (or which target it is) changed: what `changedMakeTargets` needs of a diff,
  * whatever the targets a doc runs.
  */
-export function changedMakeRules(before: string | undefined, after: string | undefined, just = false): string[] {
-  const a = targetRules(before ?? '', just);
-  const b = targetRules(after ?? '', just);
+export function changedMakeRules(before: Text | undefined, after: Text | undefined, just = false): string[] {
+  const a = rulesOf(before ?? '', just);
+  const b = rulesOf(after ?? '', just);
   const changed = [...new Set([...a.rules.keys(), ...b.rules.keys()])].filter((name) => a.rules.get(name) !== b.rules.get(name));
   if (a.goal !== b.goal || a.rules.get(a.goal ?? '') !== b.rules.get(b.goal ?? '')) changed.push('');
   return changed.sort();
@@ -32,8 +34,20 @@ const BUILT_IN = new Set(['MAKE', 'MAKEFLAGS', 'MAKECMDGOALS', 'CURDIR', 'MAKEFI
  * also `{{ VAR }}` and `env_var('VAR')`; upper-case names, make's own left out), sorted; `''` for the
  * default goal.
  */
-export function makeTargetVariables(text: string, just = false): Map<string, string[]> {
-  const { rules, goal } = targetRules(text, just);
+export function makeTargetVariables(text: Text, just = false): ReadonlyMap<string, readonly string[]> {
+  return factsOf(text).of(just ? justVariables : makeVariables);
+}
+
+/** How the targets of a Makefile (`just`: a justfile) are called: the variables their rules read, a justfile's recipes' parameters. */
+export function makeTargetsOf(text: Text, just = false): { variables: ReadonlyMap<string, readonly string[]>; parameters?: ReadonlyMap<string, string> } {
+  return { variables: makeTargetVariables(text, just), ...(just ? { parameters: justRecipeParameters(textOf(text)) } : {}) };
+}
+
+const makeVariables = (facts: TextFacts) => targetVariables(facts, false);
+const justVariables = (facts: TextFacts) => targetVariables(facts, true);
+
+function targetVariables(facts: TextFacts, just: boolean): Map<string, string[]> {
+  const { rules, goal } = rulesOf(facts, just);
   const out = new Map<string, string[]>();
   const read = (body: string): string[] => {
     const found = new Set<string>();
@@ -68,6 +82,14 @@ export function justRecipeParameters(text: string): Map<string, string> {
   }
   return out;
 }
+
+/** The rules of a Makefile (`just`: a justfile) as `targetRules` gives them; shared: never change them. */
+function rulesOf(text: Text, just: boolean): { rules: ReadonlyMap<string, string>; goal: string | undefined } {
+  return typeof text === 'string' ? targetRules(text, just) : text.of(just ? justRules : makeRules);
+}
+
+const makeRules = (facts: TextFacts) => targetRules(facts.text, false);
+const justRules = (facts: TextFacts) => targetRules(facts.text, true);
 
 /** Target name → its rules' text (header and recipe, several rules joined); the default goal. A justfile's recipes (`just`) are indented by any blanks, its first recipe not starting with `_` is the default. */
 function targetRules(text: string, just = false): { rules: Map<string, string>; goal: string | undefined } {

@@ -1,5 +1,6 @@
 import type { Hunk } from '../model/line-ranges';
 import type { MinorKind } from '../model/minor-kind';
+import { factsOf, rawLines, type Text, type TextFacts } from './text-facts';
 
 export type { MinorKind } from '../model/minor-kind';
 
@@ -62,16 +63,17 @@ export function isLockFile(path: string): boolean {
  * every hunk is `moved` when each removed line comes back as an added line somewhere (and the
  * other way round).
  */
-export function minorHunks(before: string, after: string, hunks: Hunk[], path = ''): MinorHunks {
-  const a = before.split('\n');
-  const b = after.split('\n');
+export function minorHunks(before: Text, after: Text, hunks: Hunk[], path = ''): MinorHunks {
+  const [factsA, factsB] = [factsOf(before), factsOf(after)];
+  const a = factsA.of(rawLines);
+  const b = factsB.of(rawLines);
   const removed = (h: Hunk) => a.slice(h.oldStart - 1, h.oldStart - 1 + h.oldLines);
   const added = (h: Hunk) => b.slice(h.newStart - 1, h.newStart - 1 + h.newLines);
   if (isLockFile(path)) return { kinds: hunks.map(() => 'versions'), oldVersions: [...new Set(hunks.flatMap(removed).flatMap(pinnedVersions))] };
   if (hunks.length > 0 && sameLines(hunks.flatMap(removed), hunks.flatMap(added))) return { kinds: hunks.map(() => 'moved'), oldVersions: [] };
   const oldVersions: string[] = [];
-  const [inA, inB] = [blockCommentLines(a), blockCommentLines(b)];
-  const commentOnly = (lines: string[], start: number, inside: boolean[]) => lines.every((line, i) => line.trim() === '' || COMMENT.test(line) || inside[start + i]);
+  const [inA, inB] = [factsA.of(blockComments), factsB.of(blockComments)];
+  const commentOnly = (lines: readonly string[], start: number, inside: readonly boolean[]) => lines.every((line, i) => line.trim() === '' || COMMENT.test(line) || inside[start + i]);
   const kinds = hunks.map((h): MinorKind | undefined => {
     const out = removed(h);
     const into = added(h);
@@ -93,7 +95,7 @@ export function minorHunks(before: string, after: string, hunks: Hunk[], path = 
  * header whose lines have no leading `*`), up to and including the line holding `*\/`. Only a `/*`
  * at the start of a line opens one, so a glob in a string (`"src/**\/*.ts"`) does not.
  */
-function blockCommentLines(lines: string[]): boolean[] {
+function blockCommentLines(lines: readonly string[]): boolean[] {
   const inside: boolean[] = [];
   let open = false;
   for (const line of lines) {
@@ -107,6 +109,9 @@ function blockCommentLines(lines: string[]): boolean[] {
   }
   return inside;
 }
+
+/** The block comment lines of a text (see `blockCommentLines`). */
+const blockComments = (facts: TextFacts): readonly boolean[] => blockCommentLines(facts.of(rawLines));
 
 /** Whether two lists hold the same non-blank lines (whitespace ignored), as multisets. */
 function sameLines(x: string[], y: string[]): boolean {

@@ -6,6 +6,7 @@ import type { DiffJob, DiffSide } from '../model/diff-job';
 import { dataShape } from './data-shape';
 import { pairShape, withBlocks, withMinor, withShape, type BlobNotes } from './diff-notes';
 import { diffIgnoringWhitespace } from './text-diff';
+import { TextFacts, type Text } from './text-facts';
 
 export type { DiffJob, DiffSide } from '../model/diff-job';
 
@@ -15,7 +16,8 @@ export type { DiffJob, DiffSide } from '../model/diff-job';
 
 /**
  * How much a `NoteCache` keeps: parsed alert rules and data shapes, each bounded by entries and by
- * characters of text, and shapes worked out ahead (`prepareShape`), bounded by characters of text.
+ * characters of text, shapes worked out ahead (`prepareShape`), bounded by characters of text, and
+ * the facts of texts (`factsOf`), bounded by characters of text.
  */
 export interface NoteCacheLimits {
   rules: number;
@@ -23,10 +25,11 @@ export interface NoteCacheLimits {
   shapes: number;
   shapeChars: number;
   aheadChars: number;
+  factChars: number;
 }
 
 /** The default bounds of a `NoteCache`. */
-export const NOTE_CACHE_LIMITS: Readonly<NoteCacheLimits> = Object.freeze({ rules: 64, ruleChars: 8_000_000, shapes: 4096, shapeChars: 4_000_000, aheadChars: 4_000_000 });
+export const NOTE_CACHE_LIMITS: Readonly<NoteCacheLimits> = Object.freeze({ rules: 64, ruleChars: 8_000_000, shapes: 4096, shapeChars: 4_000_000, aheadChars: 4_000_000, factChars: 2_000_000 });
 
 /**
  * What parsing a blob gave, kept by content key between diffs and reports, least recently used
@@ -39,13 +42,36 @@ export class NoteCache implements BlobNotes {
   private readonly ruleChars: number;
   /** Shapes worked out ahead, by the text they are of (see `prepareShape`). */
   private readonly ahead: LRUCache<string, { shape: string | undefined }>;
+  /** The facts of texts by content key (see `factsOf`). */
+  private readonly facts: LRUCache<string, TextFacts>;
 
   constructor(limits: Partial<NoteCacheLimits> = {}) {
-    const { rules, ruleChars, shapes, shapeChars, aheadChars } = { ...NOTE_CACHE_LIMITS, ...limits };
+    const { rules, ruleChars, shapes, shapeChars, aheadChars, factChars } = { ...NOTE_CACHE_LIMITS, ...limits };
     this.ruleChars = ruleChars;
     this.rules = new LRUCache({ max: rules, maxSize: ruleChars });
     this.shapes = new LRUCache({ max: shapes, maxSize: shapeChars });
     this.ahead = new LRUCache({ maxSize: aheadChars });
+    this.facts = new LRUCache({ maxSize: factChars });
+  }
+
+  /**
+   * The facts of a blob's text (see `TextFacts`), kept by content key: a re-check diffs a file's
+   * new version against the versions several docs last saw, and those again at the next re-check.
+   * A text longer than the bound is given as is (its facts are worked out per diff).
+   */
+  factsOf(blob: BlobContent & { text: string }): Text {
+    const kept = this.facts.get(blob.oid);
+    // Sides with the same key have the same text; checked all the same (equal lengths first).
+    if (kept && kept.text === blob.text) return kept;
+    if (blob.text.length > this.facts.maxSize) return blob.text;
+    const facts = new TextFacts(blob.text);
+    this.facts.set(blob.oid, facts, { size: Math.max(1, blob.text.length) });
+    return facts;
+  }
+
+  /** Whether the facts of the content `key` are kept. */
+  hasFacts(key: string): boolean {
+    return this.facts.has(key);
   }
 
   /** The data shape of a blob's text (see `dataShape`); undefined when it has no text or is not data. */
@@ -108,12 +134,13 @@ export class NoteCache implements BlobNotes {
  */
 export function notedDiff(job: DiffJob, cache: NoteCache): StoredDiff {
   const { from, to, shape, blocks } = job;
-  const { added, deleted, hunks } = diffIgnoringWhitespace(from?.text, to?.text);
+  const [blobA, blobB] = [from && blobOf(from), to && blobOf(to)];
+  const { added, deleted, hunks } = diffIgnoringWhitespace(blobA && cache.factsOf(blobA), blobB && cache.factsOf(blobB));
   const [a, b] = [from && stateOf(from), to && stateOf(to)];
-  const read = (state: FileAt | undefined): BlobContent | undefined => (state === undefined ? undefined : state === a ? blobOf(from!) : state === b ? blobOf(to!) : undefined);
+  const read = (state: FileAt | undefined): BlobContent | undefined => (state === undefined ? undefined : state === a ? blobA : state === b ? blobB : undefined);
   const lines: StoredDiff = { added, deleted, hunks };
   const words = !shape || (pairShape(lines, a, b, read, cache) ?? 'same') === 'same';
-  const noted = withMinor(lines, a, b, read, words);
+  const noted = withMinor(lines, a, b, read, words, cache);
   const shaped = shape ? withShape(noted, a, b, read, cache) : noted;
   return blocks ? withBlocks(shaped, a, b, read, blocks, cache) : shaped;
 }
@@ -123,6 +150,6 @@ function stateOf(side: DiffSide): FileAt {
   return { sha: '', path: side.path };
 }
 
-function blobOf(side: DiffSide): BlobContent {
+function blobOf(side: DiffSide): BlobContent & { text: string } {
   return { oid: side.key, size: side.text.length, text: side.text };
 }

@@ -1,5 +1,6 @@
 import diffSequences from '@jest/diff-sequences';
 import type { Hunk } from '../model/line-ranges';
+import { rawLines, type Text, type TextFacts } from './text-facts';
 
 /** A whitespace-insensitive line diff of two texts: what `git diff -w -U0 --numstat` reports. */
 export interface TextDiff {
@@ -25,25 +26,26 @@ const SMALL = 1_000_000;
  * Diffs `before` and `after` line by line, ignoring whitespace within lines (as `git diff -w`):
  * lines equal once every space, tab and CR is removed are the same line; added or removed blank
  * lines still count. `undefined` stands for a file that does not exist (every line added or
- * deleted). The added and deleted counts are git's. Where a change could sit in several places (a
+ * deleted). A side given as `TextFacts` has its lines and their hashes worked out once for every
+ * diff it is a side of. The added and deleted counts are git's. Where a change could sit in several places (a
  * removed line next to an identical one) the hunk may be placed differently from git, which slides
  * such hunks and applies its indent heuristic; a linked range bordering it can then read "changed"
  * where git's placement would say "moved", or the reverse.
  */
-export function diffIgnoringWhitespace(before: string | undefined, after: string | undefined): TextDiff {
-  const rawA = splitLines(before);
-  const rawB = splitLines(after);
+export function diffIgnoringWhitespace(before: Text | undefined, after: Text | undefined): TextDiff {
+  const [rawA, lengthA] = linesOf(before);
+  const [rawB, lengthB] = linesOf(after);
   // The common head and tail first, on the raw lines (cheap): most changes are small, so only a
   // short middle is normalised and diffed. Lines that differ only in whitespace end up in the
   // middle and compare equal there.
   let head = 0;
-  while (head < rawA.length && head < rawB.length && rawA[head] === rawB[head]) head++;
+  while (head < lengthA && head < lengthB && rawA[head] === rawB[head]) head++;
   let tail = 0;
-  while (tail < rawA.length - head && tail < rawB.length - head && rawA[rawA.length - 1 - tail] === rawB[rawB.length - 1 - tail]) tail++;
+  while (tail < lengthA - head && tail < lengthB - head && rawA[lengthA - 1 - tail] === rawB[lengthB - 1 - tail]) tail++;
   // Lines are compared by a hash of their non-whitespace characters, confirmed character by
   // character: no normalised copies of the lines are made.
-  const a = lineHashes(rawA, head, rawA.length - tail);
-  const b = lineHashes(rawB, head, rawB.length - tail);
+  const a = hashesOf(before, rawA, head, lengthA - tail);
+  const b = hashesOf(after, rawB, head, lengthB - tail);
   const same = (i: number, j: number) => a[i] === b[j] && sameIgnoringWhitespace(rawA[head + i]!, rawB[head + j]!);
   // And again on the middle, whitespace ignored.
   let from = 0;
@@ -96,16 +98,26 @@ function hunk(aStart: number, aLines: number, bStart: number, bLines: number): H
   return { oldStart: aLines > 0 ? aStart + 1 : aStart, oldLines: aLines, newStart: bLines > 0 ? bStart + 1 : bStart, newLines: bLines };
 }
 
-/** The text's lines (a final newline does not start a line); none for no text. */
-function splitLines(text: string | undefined): string[] {
-  if (text === undefined || text === '') return [];
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
+/** The text's lines and how many there are (a final newline does not start a line); none for no text. */
+function linesOf(text: Text | undefined): [readonly string[], number] {
+  if (text === undefined || text === '') return [[], 0];
+  const lines = typeof text === 'string' ? text.split('\n') : text.of(rawLines);
+  return [lines, lines[lines.length - 1] === '' ? lines.length - 1 : lines.length];
 }
 
+/** The hashes of lines `from`..`to` of a side (see `lineHashes`): of a plain string just those, of kept facts all its lines' once. */
+function hashesOf(text: Text | undefined, lines: readonly string[], from: number, to: number): Int32Array {
+  return text === undefined || typeof text === 'string' ? lineHashes(lines, from, to) : text.of(allLineHashes).subarray(from, to);
+}
+
+/** The hashes of every line of a text (see `linesOf`). */
+const allLineHashes = (facts: TextFacts): Int32Array => {
+  const [lines, length] = linesOf(facts);
+  return lineHashes(lines, 0, length);
+};
+
 /** Hashes (FNV-1a) of lines `from`..`to` over their non-whitespace characters. */
-function lineHashes(lines: string[], from: number, to: number): Int32Array {
+function lineHashes(lines: readonly string[], from: number, to: number): Int32Array {
   const out = new Int32Array(Math.max(0, to - from));
   for (let k = from; k < to; k++) {
     const line = lines[k]!;

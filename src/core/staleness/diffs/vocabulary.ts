@@ -1,6 +1,7 @@
 import { STOP_WORDS } from '../../stop-words';
 import type { Hunk } from '../model/line-ranges';
 import type { Vocabulary } from '../model/vocabulary';
+import { factsOf, rawLines, type Text, type TextFacts } from './text-facts';
 
 export type { Vocabulary } from '../model/vocabulary';
 
@@ -57,16 +58,17 @@ export function wordsOf(text: string): Map<string, string> {
  * object ids left out: what a doc can have relied on is what went away (issue 18). Undefined over
  * `MAX_REWRITE_WORDS` either way: then it counts whatever the doc says.
  */
-export function vocabularyChange(before: string, after: string, hunks: Hunk[]): Vocabulary | undefined {
-  const had = wordsOf(withoutComments(before));
-  const has = wordsOf(withoutComments(after));
+export function vocabularyChange(before: Text, after: Text, hunks: Hunk[]): Vocabulary | undefined {
+  const [factsA, factsB] = [factsOf(before), factsOf(after)];
+  const had = factsA.of(codeWords);
+  const has = factsB.of(codeWords);
   let lost = [...had].filter(([w]) => !has.has(w)).map(([, token]) => token);
   let gained = [...has].filter(([w]) => !had.has(w)).map(([, token]) => token);
   if (lost.length > MAX_VOCABULARY_WORDS || gained.length > MAX_VOCABULARY_WORDS) {
     [lost, gained] = [lost.filter((w) => !HASH_LIKE.test(w)), gained.filter((w) => !HASH_LIKE.test(w))];
     if (lost.length > MAX_REWRITE_WORDS || gained.length > MAX_REWRITE_WORDS) return undefined;
   }
-  return { lost: lost.sort(), gained: gained.sort(), copies: copiedEntries(after.split('\n'), hunks) };
+  return { lost: lost.sort(), gained: gained.sort(), copies: copiedEntries(factsB, hunks) };
 }
 
 /** Checksums and object ids (`a74f3071…`): no doc names one as a word. */
@@ -92,14 +94,17 @@ export function keyVocabularyChange(before: string, after: string, hunks: Hunk[]
       })
       .join('\n');
   const words = vocabularyChange(`${keys(before)}\n${settings[0]}`, `${keys(after)}\n${settings[1]}`, []);
-  return words && { ...words, copies: copiedEntries(after.split('\n'), hunks) };
+  return words && { ...words, copies: copiedEntries(after, hunks) };
 }
 
 /** Comment lines of the usual languages (`#`, `//`, `/*`, ` * `, `<!--`); not `--` or `;`, which start flags and settings too. */
 const COMMENT = /^\s*(?:#(?!!)|\/\/|\/\*|\*(?:\s|\/|$)|<!--)/;
 
 /** The text without its comment lines: a word in a comment explains the code, it is not something the code has. */
-const withoutComments = (text: string): string => text.split('\n').filter((line) => !COMMENT.test(line)).join('\n');
+const withoutComments = (lines: readonly string[]): string => lines.filter((line) => !COMMENT.test(line)).join('\n');
+
+/** The words of a text outside its comment lines (see `wordsOf`); shared: never change them. */
+const codeWords = (facts: TextFacts): ReadonlyMap<string, string> => wordsOf(withoutComments(facts.of(rawLines)));
 
 const indentOf = (line: string): number => line.length - line.trimStart().length;
 const squeeze = (line: string): string => line.replace(/\s+/g, '');
@@ -113,7 +118,7 @@ function entryKey(line: string): string | undefined {
 }
 
 /** The body of the entry starting at `start`: the following lines indented deeper, squeezed; blank lines left out. */
-function entryBody(lines: string[], start: number): string[] {
+function entryBody(lines: readonly string[], start: number): string[] {
   const indent = indentOf(lines[start]!);
   const body: string[] = [];
   for (let i = start + 1; i < lines.length; i++) {
@@ -126,38 +131,82 @@ function entryBody(lines: string[], start: number): string[] {
 }
 
 /**
+ * What `copiedEntries` asks of a text's lines (blank or not, indentation, entry key and its
+ * normal word, entry body), each worked out once per line: a Makefile's added targets are compared
+ * with every other target of the file, hunk after hunk.
+ */
+class EntryLines {
+  private readonly indents: number[] = [];
+  private readonly keys: Array<{ key: string | undefined; word: string | undefined }> = [];
+  private readonly bodies: string[][] = [];
+
+  constructor(readonly lines: readonly string[]) {}
+
+  /** The indentation of line `i`; -1 when it is blank (or past the end). */
+  indent(i: number): number {
+    let indent = this.indents[i];
+    if (indent === undefined) {
+      const line = this.lines[i];
+      this.indents[i] = indent = line?.trim() ? indentOf(line) : -1;
+    }
+    return indent;
+  }
+
+  /** The entry key of line `i` (see `entryKey`) and its normal word. */
+  key(i: number): { key: string | undefined; word: string | undefined } {
+    let kept = this.keys[i];
+    if (!kept) {
+      const key = entryKey(this.lines[i]!);
+      this.keys[i] = kept = { key, word: key === undefined ? undefined : normalWord(key) };
+    }
+    return kept;
+  }
+
+  /** The entry body of line `i` (see `entryBody`). */
+  body(i: number): string[] {
+    return (this.bodies[i] ??= entryBody(this.lines, i));
+  }
+}
+
+/** The entry lines of a text (see `EntryLines`); shared. */
+const entryLines = (facts: TextFacts): EntryLines => new EntryLines(facts.of(rawLines));
+
+/**
  * For every hunk that only adds lines: when its first line opens an entry (a key with a deeper
  * indented body), the sibling entries (same indentation, same parent) with the same body. A new
  * `metricsServer+: { podAntiAffinity: 'soft' }` next to `alertmanager+:` and `prometheus+:` with
  * that body is a new member of the list a doc may enumerate.
  */
-function copiedEntries(lines: string[], hunks: Hunk[]): Vocabulary['copies'] {
+function copiedEntries(text: Text, hunks: Hunk[]): Vocabulary['copies'] {
   const out: Vocabulary['copies'] = [];
+  let entries: EntryLines | undefined;
   for (const h of hunks) {
     if (h.oldLines !== 0 || h.newLines === 0 || h.newLines > MAX_ENTRY_LINES) continue;
+    const at = (entries ??= factsOf(text).of(entryLines));
+    const count = at.lines.length;
     // The first added line that opens an entry (a diff that ignores whitespace may start the hunk
     // with the closing line of the entry before).
     let first = h.newStart - 1;
     const end = h.newStart - 1 + h.newLines;
-    while (first < end && !(lines[first]?.trim() && entryKey(lines[first]!) && entryBody(lines, first).length > 0)) first++;
+    while (first < end && !(at.indent(first) >= 0 && at.key(first).key && at.body(first).length > 0)) first++;
     if (first >= end) continue;
-    const key = entryKey(lines[first]!)!;
-    const body = entryBody(lines, first);
-    const indent = indentOf(lines[first]!);
+    const { key, word } = at.key(first);
+    const body = at.body(first);
+    const indent = at.indent(first);
     const like = new Set<string>();
     for (const step of [-1, 1]) {
-      for (let i = first + step; i >= 0 && i < lines.length; i += step) {
-        const line = lines[i]!;
-        if (!line.trim()) continue;
-        if (indentOf(line) < indent) break;
-        if (indentOf(line) !== indent) continue;
-        const other = entryKey(line);
-        if (!other || normalWord(other) === normalWord(key)) continue;
-        const otherBody = entryBody(lines, i);
-        if (otherBody.length === body.length && otherBody.every((l, j) => l === body[j])) like.add(other);
+      for (let i = first + step; i >= 0 && i < count; i += step) {
+        const other = at.indent(i);
+        if (other < 0) continue;
+        if (other < indent) break;
+        if (other !== indent) continue;
+        const sibling = at.key(i);
+        if (!sibling.key || sibling.word === word) continue;
+        const otherBody = at.body(i);
+        if (otherBody.length === body.length && otherBody.every((l, j) => l === body[j])) like.add(sibling.key);
       }
     }
-    if (like.size > 0) out.push({ key, like: [...like].sort() });
+    if (like.size > 0) out.push({ key: key!, like: [...like].sort() });
   }
   return out;
 }

@@ -84,4 +84,45 @@ describe('notedDiff: a line diff with its notes from the two texts alone', () =>
     notes.prepareShape(b);
     assert.deepEqual([notes.hasPrepared(a), notes.hasPrepared(b)], [false, true]);
   });
+
+  // A re-check after a commit to loki's Makefile diffs its new version against the 8 versions its
+  // docs last saw, and those again at the next re-check (#10): what one side's text gives (lines,
+  // hashes, words, comment lines, make rules, entries) is worked out once per text and kept.
+  describe('with the facts of each text kept by content key', () => {
+    const makefile = (...targets: string[]) => targets.map((t) => `${t}:\n\tgolangci-lint run ./...\n`).join('') + 'build: lint\n\tgo build -o $(OUT) ./cmd/app\n';
+    const versions = [makefile('lint'), makefile('lint', 'fmt'), makefile('fmt', 'lint').replace('$(OUT)', '$(BIN)'), makefile('lint', 'fmt', 'vet')];
+    const head = side('Makefile', 'mk-head', versions[3]!.replace('./cmd/app', './cmd/app  # v1.2.3') + '# trivy-scan-fs\n');
+    const pairs: DiffJob[] = versions.map((text, i) => ({ from: side('Makefile', `mk-${i}`, text), to: head, blocks: 'targets' }));
+
+    it('gives the notes worked out one after another for every side shared by several diffs, diff after diff', () => {
+      const notes = new NoteCache();
+      const expected = pairs.map(stepByStep);
+      // Twice: the second round finds every text's facts kept.
+      for (let round = 0; round < 2; round++) assert.deepEqual(pairs.map((job) => notedDiff(job, notes)), expected);
+      assert.deepEqual([...versions.keys()].map((i) => notes.hasFacts(`mk-${i}`)).concat(notes.hasFacts('mk-head')), [true, true, true, true, true]);
+      // The pairs' own notes are still there: an added target like its siblings, the rules that
+      // changed (the default goal: `fmt` was first), the variables a rule reads now.
+      assert.deepEqual(notedDiff(pairs[1]!, notes).vocabulary?.copies, [{ key: 'vet', like: ['fmt', 'lint'] }]);
+      const third = notedDiff(pairs[2]!, notes);
+      assert.deepEqual([third.targets, third.calls && third.calls.find((c) => c.name === 'build')?.variables], [['', 'build', 'vet'], { lost: ['BIN'], gained: ['OUT'], had: ['BIN'] }]);
+    });
+
+    it('gives every kind of job the notes worked out one after another, with one cache for all of them', () => {
+      const notes = new NoteCache();
+      for (let round = 0; round < 2; round++) for (const [name, job] of Object.entries(JOBS)) assert.deepEqual(notedDiff(job, notes), stepByStep(job), name);
+    });
+
+    it('works the facts out anew for a key that comes with another text', () => {
+      const notes = new NoteCache();
+      notedDiff(pairs[0]!, notes);
+      const reused: DiffJob = { from: side('Makefile', 'mk-head', versions[1]!), to: side('Makefile', 'mk-0', versions[2]!), blocks: 'targets' };
+      assert.deepEqual(notedDiff(reused, notes), stepByStep(reused));
+    });
+
+    it('keeps no facts of texts past its bound in characters of text, and gives the same notes', () => {
+      const notes = new NoteCache({ factChars: 10 });
+      assert.deepEqual(pairs.map((job) => notedDiff(job, notes)), pairs.map(stepByStep));
+      assert.deepEqual([notes.hasFacts('mk-0'), notes.hasFacts('mk-head')], [false, false]);
+    });
+  });
 });
