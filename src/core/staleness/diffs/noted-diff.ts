@@ -29,7 +29,7 @@ export interface NoteCacheLimits {
 }
 
 /** The default bounds of a `NoteCache`. */
-export const NOTE_CACHE_LIMITS: Readonly<NoteCacheLimits> = Object.freeze({ rules: 64, ruleChars: 8_000_000, shapes: 4096, shapeChars: 4_000_000, aheadChars: 4_000_000, factChars: 2_000_000 });
+export const NOTE_CACHE_LIMITS: Readonly<NoteCacheLimits> = Object.freeze({ rules: 64, ruleChars: 8_000_000, shapes: 4096, shapeChars: 4_000_000, aheadChars: 4_000_000, factChars: 1_000_000 });
 
 /**
  * What parsing a blob gave, kept by content key between diffs and reports, least recently used

@@ -105,31 +105,40 @@ function linesOf(text: Text | undefined): [readonly string[], number] {
   return [lines, lines[lines.length - 1] === '' ? lines.length - 1 : lines.length];
 }
 
-/** The hashes of lines `from`..`to` of a side (see `lineHashes`): of a plain string just those, of kept facts all its lines' once. */
+/** The hashes of lines `from`..`to` of a side (see `lineHashes`); of kept facts, each line's worked out once. */
 function hashesOf(text: Text | undefined, lines: readonly string[], from: number, to: number): Int32Array {
-  return text === undefined || typeof text === 'string' ? lineHashes(lines, from, to) : text.of(allLineHashes).subarray(from, to);
+  if (text === undefined || typeof text === 'string') return lineHashes(lines, from, to);
+  const table = text.of(hashTable);
+  for (let k = from; k < to; k++) {
+    if (table.done[k]) continue;
+    table.hashes[k] = lineHash(lines[k]!);
+    table.done[k] = 1;
+  }
+  return table.hashes.subarray(from, to);
 }
 
-/** The hashes of every line of a text (see `linesOf`). */
-const allLineHashes = (facts: TextFacts): Int32Array => {
-  const [lines, length] = linesOf(facts);
-  return lineHashes(lines, 0, length);
+/** Room for the hash of every line of a text (see `linesOf`), filled as lines are asked for. */
+const hashTable = (facts: TextFacts): { hashes: Int32Array; done: Uint8Array } => {
+  const [, length] = linesOf(facts);
+  return { hashes: new Int32Array(length), done: new Uint8Array(length) };
 };
 
 /** Hashes (FNV-1a) of lines `from`..`to` over their non-whitespace characters. */
 function lineHashes(lines: readonly string[], from: number, to: number): Int32Array {
   const out = new Int32Array(Math.max(0, to - from));
-  for (let k = from; k < to; k++) {
-    const line = lines[k]!;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < line.length; i++) {
-      const c = line.charCodeAt(i);
-      if (c === 32 || (c >= 9 && c <= 13)) continue;
-      h = Math.imul(h ^ c, 16777619);
-    }
-    out[k - from] = h;
-  }
+  for (let k = from; k < to; k++) out[k - from] = lineHash(lines[k]!);
   return out;
+}
+
+/** The hash (FNV-1a) of a line's non-whitespace characters. */
+function lineHash(line: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    h = Math.imul(h ^ c, 16777619);
+  }
+  return h;
 }
 
 /** Whether two lines are equal once whitespace (git's: space, \t, \n, \v, \f, \r) is left out. */

@@ -136,19 +136,24 @@ function entryBody(lines: readonly string[], start: number): string[] {
  * with every other target of the file, hunk after hunk.
  */
 class EntryLines {
-  private readonly indents: number[] = [];
-  private readonly keys: Array<{ key: string | undefined; word: string | undefined }> = [];
-  private readonly bodies: string[][] = [];
+  /** Per line, its indentation plus 2 (1: blank; 0: not worked out yet). */
+  private readonly indents: Int32Array;
+  private readonly keys: Array<{ key: string | undefined; word: string | undefined } | undefined>;
+  private readonly bodies: Array<string[] | undefined>;
 
-  constructor(readonly lines: readonly string[]) {}
+  constructor(readonly lines: readonly string[]) {
+    this.indents = new Int32Array(lines.length);
+    this.keys = new Array(lines.length).fill(undefined);
+    this.bodies = new Array(lines.length).fill(undefined);
+  }
 
   /** The indentation of line `i`; -1 when it is blank (or past the end). */
   indent(i: number): number {
-    let indent = this.indents[i];
-    if (indent === undefined) {
-      const line = this.lines[i];
-      this.indents[i] = indent = line?.trim() ? indentOf(line) : -1;
-    }
+    const kept = this.indents[i];
+    if (kept) return kept - 2;
+    const line = this.lines[i];
+    const indent = line?.trim() ? indentOf(line) : -1;
+    if (i < this.indents.length) this.indents[i] = indent + 2;
     return indent;
   }
 
