@@ -28,7 +28,7 @@ export class SimpleGitHistory implements GitHistory {
   private layout: Promise<RepoLayout | string> | undefined;
   private readers: CatFileReader[] | undefined;
   private configRead: Promise<Map<string, string[]>> | undefined;
-  /** Per working-tree path, whether git converts it, as asked this run. */
+  /** Per working-tree path, whether git converts it (kept across runs while what decides it is unchanged). */
   private readonly converted = new ConvertedPaths();
   /** What `pathsAt` learnt of commits named by their id. */
   private readonly commitPaths = new CommitPaths();
@@ -48,7 +48,7 @@ export class SimpleGitHistory implements GitHistory {
     // process must switch off come from it, and so do the values asked for later (remotes,
     // `blame.ignoreRevsFile`). Asking for HEAD runs no filter, so it need not wait for them.
     this.configRead = undefined;
-    this.converted.reset();
+    this.converted.renew();
     const configRead = this.config(signal);
     // HEAD from the cat-file reader (running already on a re-check, and needed later in any run),
     // shallowness from the shallow file: no process of their own.
@@ -113,7 +113,7 @@ export class SimpleGitHistory implements GitHistory {
     const asked = paths.map((p, i) => ({ p, i })).filter(({ p }) => p !== '' && !p.includes('\0'));
     if (asked.length === 0) return out;
     const layout = await this.requireLayout(signal);
-    const converted = await this.converted.of(asked.map(({ p }) => p), layout, (input) => this.client(layout, signal, input));
+    const converted = await this.converted.of(asked.map(({ p }) => p), layout, (input) => this.client(layout, signal, input), () => this.config(signal));
     const plain = asked.filter((_, k) => !converted[k]);
     const read = await readFromDisk(this.root, plain.map(({ p }) => p), maxBytes, signal);
     plain.forEach(({ i }, k) => (out[i] = read[k]));
@@ -122,7 +122,7 @@ export class SimpleGitHistory implements GitHistory {
 
   prepareWorkingReads(paths: string[], signal?: AbortSignal): void {
     const asked = paths.filter((p) => p !== '' && !p.includes('\0'));
-    if (asked.length > 0) this.requireLayout(signal).then((layout) => this.converted.of(asked, layout, (input) => this.client(layout, signal, input))).catch(() => undefined);
+    if (asked.length > 0) this.requireLayout(signal).then((layout) => this.converted.of(asked, layout, (input) => this.client(layout, signal, input), () => this.config(signal))).catch(() => undefined);
   }
 
   /**
@@ -261,17 +261,17 @@ export class SimpleGitHistory implements GitHistory {
     }
     let out: string;
     try {
-      out = await this.client({ top: this.root, env: this.env }).raw(['rev-parse', '--show-toplevel', '--show-prefix', '--git-path', 'shallow']);
+      out = await this.client({ top: this.root, env: this.env }).raw(['rev-parse', '--show-toplevel', '--show-prefix', '--git-path', 'shallow', '--git-path', 'index', '--git-path', 'info/attributes']);
     } catch (error) {
       const message = (error as Error).message;
       if (/ENOENT|not found|spawn git/i.test(message)) return 'git is not installed (or not on PATH), so there is no history to compare against.';
       if (/dubious ownership/i.test(message)) return 'git refuses to read this repository (dubious ownership); mark it safe with `git config --global --add safe.directory <path>`.';
       return 'this folder is not in a git repository, so there is no history to compare against. Open the repository, or run `git init` and commit.';
     }
-    const [top = '', prefix = '', shallow = ''] = out.split('\n');
+    const [top = '', prefix = '', shallow = '', index = '', info = ''] = out.split('\n').map((line, i) => (i < 2 || !line ? line : path.resolve(this.root, line)));
     if (!top) return 'this folder is not in a git work tree, so there is no history to compare against.';
     // `--git-path` is relative to where git ran (the root) unless absolute.
-    return { top, prefix, map: prefixMapper(prefix), env: await this.gitEnv(top), ...(shallow ? { shallowFile: path.resolve(this.root, shallow) } : {}) };
+    return { top, prefix, map: prefixMapper(prefix), env: await this.gitEnv(top), ...(shallow ? { shallowFile: shallow } : {}), ...(index && info ? { indexFile: index, infoAttributes: info } : {}) };
   }
 
   private async requireLayout(signal?: AbortSignal): Promise<RepoLayout> {

@@ -46,6 +46,10 @@ export interface RepoLayout {
   env: Record<string, string>;
   /** Where the clone's shallow file is (`git rev-parse --git-path shallow`): the clone is shallow while it exists. */
   shallowFile?: string;
+  /** The index file (`--git-path index`): what it flags is read from it (see `ConvertedPaths`). */
+  indexFile?: string;
+  /** `$GIT_DIR/info/attributes` (`--git-path info/attributes`). */
+  infoAttributes?: string;
 }
 
 /** Splits a big batch into a few parts (at least `minPart` each), so several cores work on it. */

@@ -5,7 +5,8 @@ import { recordSpawns } from './spawn-recorder';
 
 /**
  * Whether a working-tree file can stand in for its blob (no filter, `ident` or encoding attribute,
- * not skip-worktree or assume-unchanged) costs a `check-attr` and an `ls-files -v`. A run that
+ * not skip-worktree or assume-unchanged) costs a `check-attr` (the flags are read from the index
+ * file). A run that
  * knows early which files it will read (the docs, compared with the changes at its very end) has
  * git say so once, early, and the read at the end starts no process.
  */
@@ -34,16 +35,16 @@ describe('working-tree reads prepared early in a run', () => {
     const first = await git.readWorkingFiles(['deploy/x.yaml'], 1000);
     const later = await git.readWorkingFiles(['runbooks/b.md', 'runbooks/a.md'], 1000);
     assert.deepEqual([first.map((b) => b?.text), later.map((b) => b?.text)], [['x\n'], [undefined, 'a\n']]);
-    assert.deepEqual(askedAbout(), ['check-attr', 'ls-files']);
+    assert.deepEqual(askedAbout(), ['check-attr']);
     // A file not prepared is asked about when read.
     started = [];
     await git.readWorkingFiles(['runbooks/a.md', '.gitattributes'], 1000);
-    assert.deepEqual(askedAbout(), ['check-attr', 'ls-files']);
-    // A new run asks again (attributes and index flags may have changed between runs).
+    assert.deepEqual(askedAbout(), ['check-attr']);
+    // A new run asks again when the attributes changed (see kept-working-reads.test.ts).
     await repo.commit('convert a', '2025-01-02', { '.gitattributes': 'runbooks/b.md ident\nrunbooks/a.md ident\n' });
     await git.state();
     started = [];
     assert.deepEqual((await git.readWorkingFiles(['runbooks/a.md'], 1000)).map((b) => b?.text), [undefined]);
-    assert.deepEqual(askedAbout(), ['check-attr', 'ls-files']);
+    assert.deepEqual(askedAbout(), ['check-attr']);
   });
 });
