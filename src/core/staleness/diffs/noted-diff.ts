@@ -29,7 +29,10 @@ export interface NoteCacheLimits {
 }
 
 /** The default bounds of a `NoteCache`. */
-export const NOTE_CACHE_LIMITS: Readonly<NoteCacheLimits> = Object.freeze({ rules: 64, ruleChars: 8_000_000, shapes: 4096, shapeChars: 4_000_000, aheadChars: 4_000_000, factChars: 1_000_000 });
+export const NOTE_CACHE_LIMITS: Readonly<NoteCacheLimits> = Object.freeze({ rules: 64, ruleChars: 8_000_000, shapes: 4096, shapeChars: 4_000_000, aheadChars: 4_000_000, factChars: 500_000 });
+
+/** Content keys remembered as seen once (see `NoteCache.factsOf`). */
+const SEEN_KEYS = 4096;
 
 /**
  * What parsing a blob gave, kept by content key between diffs and reports, least recently used
@@ -44,6 +47,8 @@ export class NoteCache implements BlobNotes {
   private readonly ahead: LRUCache<string, { shape: string | undefined }>;
   /** The facts of texts by content key (see `factsOf`). */
   private readonly facts: LRUCache<string, TextFacts>;
+  /** Content keys whose text was a side once, without facts kept (see `factsOf`). */
+  private readonly seen = new LRUCache<string, true>({ max: SEEN_KEYS });
 
   constructor(limits: Partial<NoteCacheLimits> = {}) {
     const { rules, ruleChars, shapes, shapeChars, aheadChars, factChars } = { ...NOTE_CACHE_LIMITS, ...limits };
@@ -55,15 +60,22 @@ export class NoteCache implements BlobNotes {
   }
 
   /**
-   * The facts of a blob's text (see `TextFacts`), kept by content key: a re-check diffs a file's
-   * new version against the versions several docs last saw, and those again at the next re-check.
-   * A text longer than the bound is given as is (its facts are worked out per diff).
+   * The facts of a blob's text (see `TextFacts`), kept by content key from the second diff it is
+   * a side of: a re-check diffs a file's new version against the versions several docs last saw,
+   * and those again at the next re-check. The first time, the text is given as is: most texts of a
+   * cold run are the side of one diff, and what is worked out of them is garbage at once (the
+   * worker's young generation is small, see `DIFF_WORKER_LIMITS`: kept, it would be promoted). A
+   * text longer than the bound is always given as is.
    */
   factsOf(blob: BlobContent & { text: string }): Text {
     const kept = this.facts.get(blob.oid);
     // Sides with the same key have the same text; checked all the same (equal lengths first).
     if (kept && kept.text === blob.text) return kept;
     if (blob.text.length > this.facts.maxSize) return blob.text;
+    if (!this.seen.has(blob.oid)) {
+      this.seen.set(blob.oid, true);
+      return blob.text;
+    }
     const facts = new TextFacts(blob.text);
     this.facts.set(blob.oid, facts, { size: Math.max(1, blob.text.length) });
     return facts;
@@ -135,14 +147,21 @@ export class NoteCache implements BlobNotes {
 export function notedDiff(job: DiffJob, cache: NoteCache): StoredDiff {
   const { from, to, shape, blocks } = job;
   const [blobA, blobB] = [from && blobOf(from), to && blobOf(to)];
-  const { added, deleted, hunks } = diffIgnoringWhitespace(blobA && cache.factsOf(blobA), blobB && cache.factsOf(blobB));
+  // Each side's text or kept facts, decided once for the whole job.
+  const [textA, textB] = [blobA && cache.factsOf(blobA), blobB && cache.factsOf(blobB)];
+  const notes: BlobNotes = {
+    shapeOf: (blob) => cache.shapeOf(blob),
+    rulesOf: (blob, text) => cache.rulesOf(blob, text),
+    factsOf: (blob) => (blob === blobA ? textA! : blob === blobB ? textB! : blob.text),
+  };
+  const { added, deleted, hunks } = diffIgnoringWhitespace(textA, textB);
   const [a, b] = [from && stateOf(from), to && stateOf(to)];
   const read = (state: FileAt | undefined): BlobContent | undefined => (state === undefined ? undefined : state === a ? blobA : state === b ? blobB : undefined);
   const lines: StoredDiff = { added, deleted, hunks };
-  const words = !shape || (pairShape(lines, a, b, read, cache) ?? 'same') === 'same';
-  const noted = withMinor(lines, a, b, read, words, cache);
-  const shaped = shape ? withShape(noted, a, b, read, cache) : noted;
-  return blocks ? withBlocks(shaped, a, b, read, blocks, cache) : shaped;
+  const words = !shape || (pairShape(lines, a, b, read, notes) ?? 'same') === 'same';
+  const noted = withMinor(lines, a, b, read, words, notes);
+  const shaped = shape ? withShape(noted, a, b, read, notes) : noted;
+  return blocks ? withBlocks(shaped, a, b, read, blocks, notes) : shaped;
 }
 
 /** A stand-in file state for a side (the notes read only its path; `read` maps it to its text). */

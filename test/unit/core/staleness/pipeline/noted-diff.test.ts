@@ -112,9 +112,21 @@ describe('notedDiff: a line diff with its notes from the two texts alone', () =>
       for (let round = 0; round < 2; round++) for (const [name, job] of Object.entries(JOBS)) assert.deepEqual(notedDiff(job, notes), stepByStep(job), name);
     });
 
-    it('works the facts out anew for a key that comes with another text', () => {
+    // Most texts of a cold run are the side of one diff: what is worked out of them is let go at once.
+    it('keeps the facts of a text from the second diff it is a side of', () => {
       const notes = new NoteCache();
       notedDiff(pairs[0]!, notes);
+      assert.deepEqual([notes.hasFacts('mk-0'), notes.hasFacts('mk-head')], [false, false]);
+      notedDiff(pairs[1]!, notes);
+      assert.deepEqual([notes.hasFacts('mk-0'), notes.hasFacts('mk-1'), notes.hasFacts('mk-head')], [false, false, true]);
+      notedDiff(pairs[0]!, notes);
+      assert.deepEqual([notes.hasFacts('mk-0'), notes.hasFacts('mk-1')], [true, false]);
+    });
+
+    it('works the facts out anew for a key that comes with another text', () => {
+      const notes = new NoteCache();
+      for (const job of [pairs[0]!, pairs[1]!, pairs[0]!]) notedDiff(job, notes);
+      assert.deepEqual([notes.hasFacts('mk-0'), notes.hasFacts('mk-head')], [true, true]);
       const reused: DiffJob = { from: side('Makefile', 'mk-head', versions[1]!), to: side('Makefile', 'mk-0', versions[2]!), blocks: 'targets' };
       assert.deepEqual(notedDiff(reused, notes), stepByStep(reused));
     });
