@@ -136,40 +136,40 @@ function entryBody(lines: readonly string[], start: number): string[] {
  * with every other target of the file, hunk after hunk.
  */
 class EntryLines {
-  /** Per line, its indentation plus 2 (1: blank; 0: not worked out yet). */
-  private readonly indents: Int32Array;
-  private readonly keys: Array<{ key: string | undefined; word: string | undefined } | undefined>;
-  private readonly bodies: Array<string[] | undefined>;
+  // By line number, only for the lines asked about (a hunk's siblings are few in a nested file).
+  private readonly indents = new Map<number, number>();
+  private readonly keys = new Map<number, { key: string | undefined; word: string | undefined }>();
+  private readonly bodies = new Map<number, string[]>();
 
-  constructor(readonly lines: readonly string[]) {
-    this.indents = new Int32Array(lines.length);
-    this.keys = new Array(lines.length).fill(undefined);
-    this.bodies = new Array(lines.length).fill(undefined);
-  }
+  constructor(readonly lines: readonly string[]) {}
 
   /** The indentation of line `i`; -1 when it is blank (or past the end). */
   indent(i: number): number {
-    const kept = this.indents[i];
-    if (kept) return kept - 2;
-    const line = this.lines[i];
-    const indent = line?.trim() ? indentOf(line) : -1;
-    if (i < this.indents.length) this.indents[i] = indent + 2;
+    let indent = this.indents.get(i);
+    if (indent === undefined) {
+      const line = this.lines[i];
+      indent = line?.trim() ? indentOf(line) : -1;
+      this.indents.set(i, indent);
+    }
     return indent;
   }
 
   /** The entry key of line `i` (see `entryKey`) and its normal word. */
   key(i: number): { key: string | undefined; word: string | undefined } {
-    let kept = this.keys[i];
+    let kept = this.keys.get(i);
     if (!kept) {
       const key = entryKey(this.lines[i]!);
-      this.keys[i] = kept = { key, word: key === undefined ? undefined : normalWord(key) };
+      kept = { key, word: key === undefined ? undefined : normalWord(key) };
+      this.keys.set(i, kept);
     }
     return kept;
   }
 
   /** The entry body of line `i` (see `entryBody`). */
   body(i: number): string[] {
-    return (this.bodies[i] ??= entryBody(this.lines, i));
+    let body = this.bodies.get(i);
+    if (!body) this.bodies.set(i, (body = entryBody(this.lines, i)));
+    return body;
   }
 }
 
