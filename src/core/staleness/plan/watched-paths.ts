@@ -1,12 +1,10 @@
 // What an editor's file watcher saw change, per workspace folder, between staleness runs: what a
 // kept engine's re-check asks the status of (see `RunControl.watched`).
 import type { WatchedChanges } from '../model/run-control';
+import { MAX_WATCHED_PATHS } from './watched-status';
 
 /** The longest a folder goes without a whole-tree status: a lost event is not missed for longer. */
 export const WHOLE_TREE_EVERY_MS = 10 * 60 * 1000;
-
-/** More paths than this between two runs and the next reads the whole tree (the engine would too). */
-const MAX_PATHS = 256;
 
 /** The editor's default `files.watcherExclude`: git's and Mercurial's object stores, never working-tree files. */
 const DEFAULT_WATCHER_EXCLUDES = new Set(['**/.git/objects/**', '**/.git/subtree-cache/**', '**/.hg/store/**']);
@@ -59,7 +57,7 @@ export class WatchedPaths {
   touched(folder: string, path: string): void {
     let paths = this.seen.get(folder);
     if (!paths) this.seen.set(folder, (paths = new Set()));
-    if (paths.size <= MAX_PATHS) paths.add(path);
+    if (paths.size <= MAX_WATCHED_PATHS) paths.add(path);
   }
 
   /** The branch and tag names of `folder`'s repository may have changed: the next run reads them again. */
@@ -82,7 +80,7 @@ export class WatchedPaths {
     const wholeAsked = this.wholeNext.delete(folder);
     const refsAsked = this.refsMarked.delete(folder);
     const last = this.lastWhole.get(folder);
-    const whole = explicit || wholeAsked || paths.size > MAX_PATHS || last === undefined || this.now() - last >= WHOLE_TREE_EVERY_MS;
+    const whole = explicit || wholeAsked || paths.size > MAX_WATCHED_PATHS || last === undefined || this.now() - last >= WHOLE_TREE_EVERY_MS;
     const started = this.now();
     return {
       watched: whole ? undefined : { paths: [...paths], refs: refsAsked || !refsWatched },
