@@ -155,6 +155,15 @@ describe('a re-check limited to what the watcher saw', () => {
     assert.doesNotMatch(pinned(report), /release-2\.0/);
   });
 
+  it('takes watched names literally (a leading dash, pathspec magic) and the folder itself as the whole tree', async () => {
+    const git = new SimpleGitHistory(repo.dir, repo.env);
+    await repo.write({ 'deploy/-rf.yaml': 'a: 1\n', 'deploy/:(glob)*.yaml': 'b: 2\n', 'deploy/other.yaml': 'c: 3\n' });
+    const named = await git.workingChanges(['deploy/-rf.yaml', 'deploy/:(glob)*.yaml']);
+    assert.deepEqual(named.map((c) => c.path).sort(), ['deploy/-rf.yaml', 'deploy/:(glob)*.yaml']);
+    const whole = await git.workingChanges(['']);
+    assert.deepEqual(whole.map((c) => c.path).sort(), ['deploy/-rf.yaml', 'deploy/:(glob)*.yaml', 'deploy/other.yaml']);
+  });
+
   it('reads the whole tree when an ignore file changed, for a report without memory, and without watched paths (the CLI)', async () => {
     const kept = engine();
     await kept.report(await docs(), { watched: { paths: ['deploy/pool.yaml'], refs: true } });
