@@ -15,7 +15,7 @@ const UNWATCHED_CONFIG = ['core.attributesfile', 'attr.tree'];
  * something else (a folder, a link when not followed). Synchronous, as all stats here: a few
  * hundred cost the thread ~2 ms, their promises many turns of a busy event loop.
  */
-function fileKey(file: string, follow: boolean): string | undefined {
+export function fileKey(file: string, follow: boolean): string | undefined {
   try {
     const stat = follow ? statSync(file, { bigint: true }) : lstatSync(file, { bigint: true });
     return stat.isFile() ? statKey(stat) : undefined;

@@ -7,11 +7,12 @@ import { readHead } from './git-head';
 import { readFromDisk } from './disk-reader';
 import { readInside } from './workspace-boundary';
 import { filterDriversOf, readFilterDrivers, neutralisingEnv, SIMPLE_GIT_UNSAFE } from './safe-git';
-import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseConfigList, parseRefs, remotesFromConfig, prefixMapper } from './git-parse';
+import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseRefs, remotesFromConfig, prefixMapper } from './git-parse';
 import { streamGit } from './git-stream';
 import { changedFilesOf, CommitPaths, diffHunksOf, mergedChangesOf, workingChangesOf } from './git-path-queries';
 import { pathsAtRevs } from './git-pinned-paths';
 import { ConvertedPaths } from './git-working-reads';
+import { KeptConfig } from './kept-config';
 import type { CatFileRecord } from './cat-file-batch';
 import { assertRev, blobOf, ENV_KEYS, isSafeRev, MAX_IGNORE_REVS_BYTES, MAX_OBJECT_BYTES, PARALLEL_MIN_OBJECTS, PARALLEL_PROCESSES, splitForParallel, STABLE_CONFIG, type RepoLayout } from './git-invocation';
 
@@ -32,6 +33,8 @@ export class SimpleGitHistory implements GitHistory {
   private readonly converted = new ConvertedPaths();
   /** What `pathsAt` learnt of commits named by their id. */
   private readonly commitPaths = new CommitPaths();
+  /** The last whole config read, kept while the files it came from are unchanged. */
+  private readonly keptConfig = new KeptConfig();
 
   /** `env` is the environment to give git (only PATH, HOME and a few platform variables are kept). */
   constructor(root: string, env: Record<string, string | undefined>) {
@@ -41,13 +44,14 @@ export class SimpleGitHistory implements GitHistory {
     this.env.LC_ALL = 'C';
   }
 
-  async state(signal?: AbortSignal): Promise<RepoState> {
+  async state(signal?: AbortSignal, options: { watched?: boolean } = {}): Promise<RepoState> {
     const layout = await this.getLayout(signal);
     if (typeof layout === 'string') return { kind: 'none', reason: layout };
-    // One `git config --list -z` per run, read beside HEAD: the filter drivers every later
-    // process must switch off come from it, and so do the values asked for later (remotes,
-    // `blame.ignoreRevsFile`). Asking for HEAD runs no filter, so it need not wait for them.
-    this.configRead = undefined;
+    // One `git config --list` per run (a watched re-check keeps the last while no file it came from
+    // changed), read beside HEAD: the filter drivers every later process must switch off come from
+    // it, and so do the values asked for later. Asking for HEAD runs no filter, so need not wait.
+    const kept = options.watched ? this.keptConfig.take(layout, this.env) : undefined;
+    this.configRead = kept && Promise.resolve(kept);
     this.converted.renew();
     const configRead = this.config(signal);
     // HEAD from the cat-file reader (running already on a re-check, and needed later in any run),
@@ -182,7 +186,7 @@ export class SimpleGitHistory implements GitHistory {
 
   /**
    * Every configuration value (`git config --list -z`: all scopes, never empty because the stable
-   * `-c` settings are listed too), read once per run (`state` starts a run).
+   * `-c` settings are listed too), read once per run (`state` starts a run) or kept (`KeptConfig`).
    */
   private config(signal?: AbortSignal): Promise<Map<string, string[]>> {
     this.configRead ??= this.requireLayout(signal).then((layout) => this.readConfig(layout, signal));
@@ -193,9 +197,9 @@ export class SimpleGitHistory implements GitHistory {
     return read;
   }
 
-  /** `git config --list -z`, with the process environment only (the filter drivers are read from it, so none is switched off yet). */
-  private async readConfig(layout: RepoLayout, signal?: AbortSignal): Promise<Map<string, string[]>> {
-    return parseConfigList(await this.client({ top: layout.top, env: this.env }, signal).raw(['config', '--list', '-z']));
+  /** `git config --list`, with the process environment only (the filter drivers are read from it, so none is switched off yet). */
+  private readConfig(layout: RepoLayout, signal?: AbortSignal): Promise<Map<string, string[]>> {
+    return this.keptConfig.read(layout, this.env, (args) => this.client({ top: layout.top, env: this.env }, signal).raw(args));
   }
 
   async resolve(ref: string, signal?: AbortSignal): Promise<string | undefined> {
@@ -261,17 +265,17 @@ export class SimpleGitHistory implements GitHistory {
     }
     let out: string;
     try {
-      out = await this.client({ top: this.root, env: this.env }).raw(['rev-parse', '--show-toplevel', '--show-prefix', '--git-path', 'shallow', '--git-path', 'index', '--git-path', 'info/attributes']);
+      out = await this.client({ top: this.root, env: this.env }).raw(['rev-parse', '--show-toplevel', '--show-prefix', ...['shallow', 'index', 'info/attributes', 'config', 'config.worktree'].flatMap((p) => ['--git-path', p])]);
     } catch (error) {
       const message = (error as Error).message;
       if (/ENOENT|not found|spawn git/i.test(message)) return 'git is not installed (or not on PATH), so there is no history to compare against.';
       if (/dubious ownership/i.test(message)) return 'git refuses to read this repository (dubious ownership); mark it safe with `git config --global --add safe.directory <path>`.';
       return 'this folder is not in a git repository, so there is no history to compare against. Open the repository, or run `git init` and commit.';
     }
-    const [top = '', prefix = '', shallow = '', index = '', info = ''] = out.split('\n').map((line, i) => (i < 2 || !line ? line : path.resolve(this.root, line)));
+    const [top = '', prefix = '', shallow = '', index = '', info = '', config = '', worktreeConfig = ''] = out.split('\n').map((line, i) => (i < 2 || !line ? line : path.resolve(this.root, line)));
     if (!top) return 'this folder is not in a git work tree, so there is no history to compare against.';
     // `--git-path` is relative to where git ran (the root) unless absolute.
-    return { top, prefix, map: prefixMapper(prefix), env: await this.gitEnv(top), ...(shallow ? { shallowFile: shallow } : {}), ...(index && info ? { indexFile: index, infoAttributes: info } : {}) };
+    return { top, prefix, map: prefixMapper(prefix), env: await this.gitEnv(top), ...(shallow ? { shallowFile: shallow } : {}), ...(index && info ? { indexFile: index, infoAttributes: info } : {}), ...(config && worktreeConfig ? { configFiles: [config, worktreeConfig] } : {}) };
   }
 
   private async requireLayout(signal?: AbortSignal): Promise<RepoLayout> {

@@ -50,6 +50,8 @@ export interface RepoLayout {
   indexFile?: string;
   /** `$GIT_DIR/info/attributes` (`--git-path info/attributes`). */
   infoAttributes?: string;
+  /** The common git dir's `config` and this worktree's `config.worktree` (`--git-path`): see `KeptConfig`. */
+  configFiles?: string[];
 }
 
 /** Splits a big batch into a few parts (at least `minPart` each), so several cores work on it. */

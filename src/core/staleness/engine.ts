@@ -74,7 +74,7 @@ export class StalenessEngine {
     if (this.memory && this.history && this.memory.head !== this.history.head) this.memory = undefined;
     // The state starts a run: every git process after it switches off the filter drivers the
     // repository configures now (a driver added since the last run included).
-    const state = await git.state(signal);
+    const state = await git.state(signal, { watched: run.watched !== undefined });
     const unknown = unknownReason(state);
     // The working tree's status is the longest git process of a re-check (a whole-tree scan):
     // it starts before the others, which the main thread starts one after another.

@@ -23,8 +23,13 @@ export type { FileHunks, LogCommit, MergedChange } from './model/git-records';
  * repository with a HEAD.
  */
 export interface GitHistory {
-  /** Is the root inside a git work tree, which commit is HEAD, is it shallow. Never rejects. */
-  state(signal?: AbortSignal): Promise<RepoState>;
+  /**
+   * Is the root inside a git work tree, which commit is HEAD, is it shallow. Never rejects. Starts
+   * a run: what the adapter read from the repository's config is read again, unless `watched` (the
+   * caller watches the working tree and told this run what changed, see `RunControl.watched`): it
+   * may then keep what it read before while no file it came from changed.
+   */
+  state(signal?: AbortSignal, options?: { watched?: boolean }): Promise<RepoState>;
   /** Configured remotes; empty when there are none. */
   remotes(signal?: AbortSignal): Promise<GitRemote[]>;
   /** Branch and tag names. */

@@ -47,7 +47,7 @@ describe('git processes of a re-check with an engine kept between runs', () => {
     started = [];
     const report = await kept.report(docs);
     assert.equal(report.docs[0]!.level, 'stale');
-    assert.deepEqual(commands('config'), [['config', '--list', '-z']]);
+    assert.deepEqual(commands('config'), [['config', '--list', '--show-origin', '--show-scope', '-z']]);
   });
 
   it('starts the working tree status, its longest process, before the refs', async () => {
