@@ -1,11 +1,18 @@
 // The configuration git reads for a repository, kept from run to run for SimpleGitHistory while no
 // file it comes from changed, so an editor's re-check starts no `git config` process.
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileKey, systemAttributeFiles } from './attribute-sources';
 import type { RepoLayout } from './git-invocation';
 
 /** The longest a config answer is kept without a whole read (a change a stat key cannot see is not missed for longer). */
 export const CONFIG_KEPT_MS = 10 * 60 * 1000;
+
+/**
+ * A file modified this recently may be modified again without a new timestamp (file times move in
+ * clock ticks; 2 s on FAT) nor a new size: an answer read then is not kept.
+ */
+export const RACY_MS = 2000;
 
 /** The arguments of the whole read: every entry with its scope and the file it came from. */
 export const CONFIG_LIST_ARGS = ['config', '--list', '--show-origin', '--show-scope', '-z'];
@@ -45,6 +52,12 @@ export function unreadConfigFile(message: string): string | undefined {
 /** Where git runs, and the common git dir's `config` and this worktree's `config.worktree` (undefined: not known). */
 type ConfigPlaces = Pick<RepoLayout, 'top' | 'configFiles'>;
 
+/** Whether a file of `files` was modified at `since` (ms since the epoch, the file system's clock) or later. */
+function modifiedSince(files: string[], since: number): boolean {
+  const limit = BigInt(Math.floor(since)) * 1_000_000n;
+  return files.some((file) => (statSync(file, { bigint: true, throwIfNoEntry: false })?.mtimeNs ?? -1n) >= limit);
+}
+
 interface Kept {
   values: Map<string, string[]>;
   key: string;
@@ -58,7 +71,8 @@ interface Kept {
  * could read from elsewhere: an `include.*` or `includeIf.*` key (an included file, conditions on
  * the branch, gitdir or remotes), an origin other than one of the files looked at or the command
  * line, a system file whose place cannot be learnt (it exists and is empty), Windows (its system
- * and global files are found differently).
+ * and global files are found differently). Nor is an answer read under `RACY_MS` after a file of
+ * it was modified.
  */
 export class KeptConfig {
   private kept: Kept | undefined;
@@ -82,9 +96,10 @@ export class KeptConfig {
     this.kept = undefined;
     const at = this.now();
     const key = this.keyOf(places, env);
+    const racy = key !== undefined && modifiedSince(this.files(places, env)!, Date.now() - RACY_MS);
     const listing = parseConfigListing(await list(CONFIG_LIST_ARGS));
     if (listing === undefined) throw new Error('git config --list --show-origin printed an unexpected listing.');
-    if (key === undefined || !this.followed(listing, places, env)) return listing.values;
+    if (key === undefined || racy || !this.followed(listing, places, env)) return listing.values;
     if (this.systemFile === undefined && !listing.origins.some((o) => o.scope === 'system')) {
       // No entry names the system file: git says where it is when it cannot read it (missing).
       // An empty listing: the file exists with no entries, and git does not say where.

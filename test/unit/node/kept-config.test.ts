@@ -11,6 +11,20 @@ import { GitFixture } from './git-fixture';
 import { recordSpawns } from './spawn-recorder';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
+
+/**
+ * Dates back the config files under `base` modified in the last minute (an answer read under
+ * `RACY_MS` after a file changed is not kept): as if written long before the run.
+ */
+async function settle(base: string): Promise<void> {
+  const repoDir = path.join(base, 'repo', '.git');
+  const linked = await fs.readdir(path.join(repoDir, 'worktrees')).catch(() => [] as string[]);
+  const files = [path.join(repoDir, 'config'), path.join(repoDir, 'config.worktree'), ...linked.map((name) => path.join(repoDir, 'worktrees', name, 'config.worktree')), path.join(base, 'home', '.gitconfig'), path.join(base, 'home', '.config', 'git', 'config')];
+  for (const file of files) {
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (stat && stat.mtimeMs > Date.now() - 60_000) await fs.utimes(file, new Date('2025-01-01'), new Date('2025-01-01'));
+  }
+}
 const DB = '# Db\n\nThe [pool](../deploy/pool.yaml) sets the size.\n';
 
 /**
@@ -55,7 +69,8 @@ describe('the config kept between watched re-checks', () => {
     return others.length > 0 && others.every((s) => s.env.some((e) => /^GIT_CONFIG_KEY_\d+=filter\.late\.clean$/.test(e)));
   };
   /** A watched re-check after a commit to the linked file, from `dir`: configs read, and whether `late` was off throughout. */
-  async function recheck(kept: StalenessEngine, date: string, dir = repo.dir): Promise<{ configs: number; lateOff: boolean; report: StalenessReport }> {
+  async function recheck(kept: StalenessEngine, date: string, dir = repo.dir, settled = true): Promise<{ configs: number; lateOff: boolean; report: StalenessReport }> {
+    if (settled) await settle(repo.base);
     await fs.appendFile(path.join(dir, 'deploy', 'pool.yaml'), `# ${date}\n`);
     repo.git(['commit', '-qam', date], { date, cwd: dir });
     started = [];
@@ -65,6 +80,7 @@ describe('the config kept between watched re-checks', () => {
 
   it('starts no config process on a watched re-check after a commit, and reports as a cold run', async () => {
     const kept = engine();
+    await settle(repo.base);
     await kept.report(await docs());
     const again = await recheck(kept, '2025-02-01');
     assert.equal(again.configs, 0);
@@ -74,6 +90,7 @@ describe('the config kept between watched re-checks', () => {
 
   it('reads the config every run when not told what the watcher saw (the CLI, an explicit check)', async () => {
     const kept = engine();
+    await settle(repo.base);
     await kept.report(await docs());
     started = [];
     await kept.report(await docs());
@@ -82,14 +99,27 @@ describe('the config kept between watched re-checks', () => {
 
   it('switches off a filter driver added to the local config since the last run', async () => {
     const kept = engine();
+    await settle(repo.base);
     await kept.report(await docs());
     assert.equal((await recheck(kept, '2025-02-01')).configs, 0);
     repo.git(['config', 'filter.late.clean', filter]);
     assert.deepEqual(await recheck(kept, '2025-03-01').then((r) => [r.configs, r.lateOff]), [1, true]);
   });
 
+  it('does not keep an answer read just after a config file was modified', async () => {
+    const kept = engine();
+    await settle(repo.base);
+    await kept.report(await docs());
+    repo.git(['config', 'filter.late.clean', filter]);
+    assert.deepEqual(await recheck(kept, '2025-02-01', repo.dir, false).then((r) => [r.configs, r.lateOff]), [1, true]);
+    assert.deepEqual(await recheck(kept, '2025-03-01', repo.dir, false).then((r) => [r.configs, r.lateOff]), [1, true]);
+    assert.deepEqual(await recheck(kept, '2025-04-01').then((r) => [r.configs, r.lateOff]), [1, true], 'dated back: changed');
+    assert.deepEqual(await recheck(kept, '2025-05-01').then((r) => [r.configs, r.lateOff]), [0, true]);
+  });
+
   it('switches off a filter driver added to the global config (both of its files) since the last run', async () => {
     const kept = engine();
+    await settle(repo.base);
     await kept.report(await docs());
     await fs.writeFile(path.join(repo.base, 'home', '.gitconfig'), `[filter "late"]\n\tclean = ${filter}\n`);
     assert.deepEqual(await recheck(kept, '2025-02-01').then((r) => [r.configs, r.lateOff]), [1, true]);
@@ -103,6 +133,7 @@ describe('the config kept between watched re-checks', () => {
 
   it('runs no filter added to the global config since the last run, where git must read the file through it', async () => {
     const kept = engine();
+    await settle(repo.base);
     await kept.report(await docs());
     await recheck(kept, '2025-02-01');
     await fs.writeFile(path.join(repo.base, 'home', '.gitconfig'), `[filter "late"]\n\tclean = ${filter}\n`);
@@ -119,6 +150,7 @@ describe('the config kept between watched re-checks', () => {
   it('switches off a filter driver added to config.worktree since the last run', async () => {
     repo.git(['config', 'extensions.worktreeConfig', 'true']);
     const kept = engine();
+    await settle(repo.base);
     await kept.report(await docs());
     assert.equal((await recheck(kept, '2025-02-01')).configs, 0);
     repo.git(['config', '--worktree', 'filter.late.clean', filter]);
@@ -130,6 +162,7 @@ describe('the config kept between watched re-checks', () => {
     await fs.writeFile(included, '[core]\n\tautocrlf = false\n');
     repo.git(['config', 'include.path', included]);
     const kept = engine();
+    await settle(repo.base);
     await kept.report(await docs());
     assert.equal((await recheck(kept, '2025-02-01')).configs, 1);
     await fs.appendFile(included, `[filter "late"]\n\tclean = ${filter}\n`);
@@ -139,6 +172,7 @@ describe('the config kept between watched re-checks', () => {
   it('reads a config with a conditional include every run', async () => {
     repo.git(['config', 'includeIf.onbranch:other.path', path.join(repo.base, 'other.gitconfig')]);
     const kept = engine();
+    await settle(repo.base);
     await kept.report(await docs());
     assert.equal((await recheck(kept, '2025-02-01')).configs, 1);
   });
@@ -148,6 +182,7 @@ describe('the config kept between watched re-checks', () => {
     repo.git(['config', 'extensions.worktreeConfig', 'true']);
     repo.git(['worktree', 'add', '-q', '-b', 'linked', tree]);
     const kept = engine(tree);
+    await settle(repo.base);
     await kept.report(await docs(tree));
     assert.equal((await recheck(kept, '2025-02-01', tree)).configs, 0);
     repo.git(['config', 'filter.late.clean', filter]);
@@ -164,6 +199,7 @@ describe('the config kept between watched re-checks', () => {
     // A section that names no filter, as long as the one that does.
     await fs.appendFile(config, `[zzzzzz "late"]\n\tclean = ${filter}\n`);
     const kept = engine();
+    await settle(repo.base);
     await kept.report(await docs());
     assert.equal((await recheck(kept, '2025-02-01')).configs, 0);
     const before = await fs.stat(config, { bigint: true });
@@ -181,6 +217,7 @@ describe('KeptConfig', () => {
   let repo: GitFixture;
   beforeEach(async () => {
     repo = await GitFixture.create('kept-config-unit');
+    await settle(repo.base);
   });
   afterEach(() => repo.remove());
 
