@@ -78,6 +78,8 @@ export class KeptConfig {
   private kept: Kept | undefined;
   /** Where git's system file is: learnt from the origins, or `git config --system --list` failing; null when it cannot be learnt. */
   private systemFile: string | null | undefined;
+  /** Whole reads begun: a read's answer is kept only while no later one began. */
+  private reads = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -94,25 +96,37 @@ export class KeptConfig {
    */
   async read(places: ConfigPlaces, env: Record<string, string>, list: (args: string[]) => Promise<string>): Promise<Map<string, string[]>> {
     this.kept = undefined;
+    const read = ++this.reads;
     const at = this.now();
     const key = this.keyOf(places, env);
     const racy = key !== undefined && modifiedSince(this.files(places, env)!, Date.now() - RACY_MS);
     const listing = parseConfigListing(await list(CONFIG_LIST_ARGS));
     if (listing === undefined) throw new Error('git config --list --show-origin printed an unexpected listing.');
     if (key === undefined || racy || !this.followed(listing, places, env)) return listing.values;
+    const kept = { values: listing.values, key, at };
     if (this.systemFile === undefined && !listing.origins.some((o) => o.scope === 'system')) {
-      // No entry names the system file: git says where it is when it cannot read it (missing).
-      // An empty listing: the file exists with no entries, and git does not say where.
-      const answer = await list(['config', '--system', '--list', '-z']).then(
-        (out) => (out === '' ? null : undefined),
-        (error: Error) => unreadConfigFile(error.message),
-      );
-      this.systemFile = typeof answer === 'string' ? path.resolve(places.top, answer) : answer;
-      // Kept when the file was among those looked at before the read.
-      if (this.systemFile === undefined || this.keyOf(places, env) !== key) return listing.values;
+      // No entry names the system file: git says where it is when it cannot read it (missing);
+      // beside the run, which need not wait (the answer is kept once it is learnt).
+      void this.learnSystemFile(places.top, list).then(() => {
+        // Kept when the file was among those looked at before the read (the key is the same).
+        if (this.reads === read && this.systemFile && this.keyOf(places, env) === key) this.kept = kept;
+      });
+      return listing.values;
     }
-    this.kept = { values: listing.values, key, at };
+    this.kept = kept;
     return listing.values;
+  }
+
+  /**
+   * Asks git where its system file is (`git config --system --list` fails naming a missing or
+   * unreadable one); an empty answer: it exists without entries, and git does not say where (null).
+   */
+  private async learnSystemFile(top: string, list: (args: string[]) => Promise<string>): Promise<void> {
+    const answer = await list(['config', '--system', '--list', '-z']).then(
+      (out) => (out === '' ? null : undefined),
+      (error: unknown) => unreadConfigFile(String((error as Error | undefined)?.message)),
+    );
+    this.systemFile = typeof answer === 'string' ? path.resolve(top, answer) : answer;
   }
 
   /** Whether every entry came from a file `places` covers (or the command line), and none includes another. */

@@ -253,21 +253,43 @@ describe('KeptConfig', () => {
     assert.equal(kept.take(places(), { ...repo.env, XDG_CONFIG_HOME: repo.base }), undefined);
   });
 
-  it('learns where a system file without entries is from git’s error, and keeps nothing when git cannot say', async () => {
+  it('learns where a system file without entries is from git’s error, without waiting for it, and keeps nothing when git cannot say', async () => {
+    // `git` first on PATH in bin/: its etc/gitconfig (missing) is one of the files looked at.
+    await fs.mkdir(path.join(repo.base, 'bin'));
+    await fs.writeFile(path.join(repo.base, 'bin', 'git'), '');
+    const env = { ...repo.env, PATH: path.join(repo.base, 'bin') };
     const missing = path.join(repo.base, 'etc', 'gitconfig');
+    let answer: (error: Error) => void = () => undefined;
+    const calls: string[][] = [];
+    const list = (args: string[]) => {
+      calls.push(args);
+      return args.includes('--system') ? new Promise<string>((_, reject) => (answer = reject)) : Promise.resolve(LOCAL);
+    };
     const learning = new KeptConfig(() => 0);
-    const { list, calls } = lister(LOCAL, `fatal: unable to read config file '${missing}': No such file or directory`);
-    await learning.read(places(), repo.env, list);
-    assert.equal(learning.take(places(), repo.env), undefined, 'the file was not looked at before the read');
-    await learning.read(places(), repo.env, list);
-    assert.notEqual(learning.take(places(), repo.env), undefined);
-    assert.equal(calls.filter((c) => c.includes('--system')).length, 1);
+    assert.deepEqual(await learning.read(places(), env, list), new Map([['core.bare', ['false']], ['color.ui', ['false']]]), 'the read does not wait for the probe');
+    assert.equal(learning.take(places(), env), undefined, 'not kept before the system file is known');
+    answer(new Error(`fatal: unable to read config file '${missing}': No such file or directory`));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.notEqual(learning.take(places(), env), undefined);
+    await learning.read(places(), env, list);
+    assert.notEqual(learning.take(places(), env), undefined);
+    assert.equal(calls.filter((c) => c.includes('--system')).length, 1, 'learnt once');
     await fs.mkdir(path.dirname(missing));
     await fs.writeFile(missing, '[filter "x"]\n\tclean = y\n');
-    assert.equal(learning.take(places(), repo.env), undefined, 'the system file appeared');
+    assert.equal(learning.take(places(), env), undefined, 'the system file appeared');
+    // A system file elsewhere: looked at from the next whole read on.
+    const elsewhere = new KeptConfig(() => 0);
+    const named = lister(LOCAL, `fatal: unable to read config file '${path.join(repo.base, 'other', 'gitconfig')}': No such file or directory`);
+    await elsewhere.read(places(), repo.env, named.list);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(elsewhere.take(places(), repo.env), undefined, 'the file was not looked at before the read');
+    await elsewhere.read(places(), repo.env, named.list);
+    assert.notEqual(elsewhere.take(places(), repo.env), undefined);
     const empty = new KeptConfig(() => 0);
-    await empty.read(places(), repo.env, lister(LOCAL, { out: '' }).list);
-    await empty.read(places(), repo.env, lister(LOCAL, { out: '' }).list);
+    for (let i = 0; i < 2; i++) {
+      await empty.read(places(), repo.env, lister(LOCAL, { out: '' }).list);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     assert.equal(empty.take(places(), repo.env), undefined);
   });
 
@@ -290,5 +312,16 @@ describe('KeptConfig', () => {
     });
     assert.equal(parseConfigListing('local\0file:.git/config\0'), undefined);
     assert.equal(unreadConfigFile("fatal: unable to read config file '/usr/local/etc/gitconfig': No such file or directory\n"), '/usr/local/etc/gitconfig');
+  });
+
+  it('reads the missing system file’s name from the installed git’s message', () => {
+    const missing = path.join(repo.base, 'no-such', 'gitconfig');
+    let message = '';
+    try {
+      execFileSync('git', ['config', '--system', '--list', '-z'], { cwd: repo.dir, env: { ...repo.env, LC_ALL: 'C', GIT_CONFIG_SYSTEM: missing }, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      message = String((error as { stderr?: Buffer }).stderr);
+    }
+    assert.equal(unreadConfigFile(message), missing);
   });
 });
