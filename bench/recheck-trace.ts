@@ -11,7 +11,7 @@ import { ChildProcess } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Session } from 'node:inspector/promises';
 import { openWorkspaceIndex } from '../src/node/open-index';
@@ -46,10 +46,37 @@ const spawns: Array<{ args: string; start: number; ms?: number }> = [];
   });
 }
 
+/** CPU time (ms) of the ended child processes, in 10 ms ticks. */
+function childCpu(): number {
+  const f = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(f[13]) + Number(f[14])) * 10;
+}
+
 function cpu(): number {
   const u = process.cpuUsage();
   const f = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
   return (u.user + u.system) / 1000 + (Number(f[13]) + Number(f[14])) * 10;
+}
+
+/** CPU time (ms) per thread name of this process, from /proc (Linux; empty elsewhere): threads of one name summed. */
+function threadCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const name = readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
+      const ns = Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      const key = tid === String(process.pid) ? 'main' : `${name}#${tid}`;
+      out.set(key, (out.get(key) ?? 0) + ns / 1e6);
+    }
+  } catch {
+    // Not Linux: no breakdown.
+  }
+  return out;
+}
+
+/** What each thread name used between two `threadCpu` readings, largest first. */
+function threadDelta(before: Map<string, number>, after: Map<string, number>): string {
+  return [...after].map(([name, ms]) => [name, ms - (before.get(name) ?? 0)] as const).filter(([, ms]) => ms >= 1).sort((a, b) => b[1] - a[1]).map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ');
 }
 
 async function commitTo(n: number): Promise<void> {
@@ -91,6 +118,8 @@ async function main(): Promise<void> {
     }
     const from = spawns.length;
     const c0 = cpu();
+    const t0 = threadCpu();
+    const children0 = childCpu();
     const s = process.hrtime.bigint();
     const marks: string[] = [];
     timeline?.start();
@@ -99,11 +128,14 @@ async function main(): Promise<void> {
     if (profiling) await fs.writeFile(values.profile!, JSON.stringify((await profiling.post('Profiler.stop')).profile));
     await new Promise((r) => setTimeout(r, 50));
     const c = cpu() - c0;
+    const threads = threadDelta(t0, threadCpu());
+    const children = childCpu() - children0;
     walls.push(wall);
     cpus.push(c);
     const started = spawns.slice(from);
     const base = started[0]?.start ?? 0;
     console.log(`re-check ${i}: wall ${wall.toFixed(0)} ms, cpu ${c.toFixed(0)} ms, ${started.length} processes; ${marks.join(' ')}`);
+    console.log(`   cpu by thread (ms): ${threads}; git processes ${children.toFixed(0)} (10 ms ticks)`);
     if (i === 0 || i === Number(values.n) - 1) for (const p of started) console.log(`   +${(p.start - base).toFixed(0)} ms, ran ${p.ms === undefined ? 'on' : `${p.ms.toFixed(0)} ms`}  ${p.args}`);
     if (timeline && (i === 0 || i === Number(values.n) - 1)) for (const line of timeline.lines()) console.log(`   ${line}`);
   }
