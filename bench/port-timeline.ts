@@ -17,7 +17,6 @@ export class PortTimeline {
     for (const name of CALLS) this.wrap(SimpleGitHistory.prototype as unknown as Record<string, unknown>, name, 'git');
     this.wrap(CatFileReader.prototype as unknown as Record<string, unknown>, 'read', 'cat-file');
     this.wrap(WorkerTextDiffer.prototype as unknown as Record<string, unknown>, 'diff', 'worker', (jobs) => describeJobs(jobs as DiffJob[]));
-    this.wrap(WorkerTextDiffer.prototype as unknown as Record<string, unknown>, 'spreadDiff', 'worker (spread)', (jobs) => describeJobs(jobs as DiffJob[]));
   }
 
   start(): void {

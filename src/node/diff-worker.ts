@@ -18,6 +18,3 @@ parentPort?.on('message', (message: ({ id: number } & WireBatch) | { shapes: str
     parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }
 });
-
-// Loaded: a batch posted from now on starts at once (see `DiffThread.ready`).
-parentPort?.postMessage({ ready: true });

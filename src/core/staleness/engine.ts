@@ -140,8 +140,6 @@ export class StalenessEngine {
     pinnedEarly?.catch(() => undefined);
     // Shapes worked out during the history pass take CPU from it: only with cores to spare, as reading ahead.
     const ahead = cold ? new ReadAhead(git, signal, this.options.maxDiffBytes, this.deps.differ, this.options.readAhead ? AHEAD_SHAPES : NO_SHAPES) : undefined;
-    // A cold run's diffs run beside the history pass (both cores busy); a later run waits on its own.
-    const differ = cold ? this.deps.differ : (this.deps.differ?.spreading?.() ?? this.deps.differ);
     const stream = ahead && this.options.readAhead ? new StreamReadAhead(ahead, new Set(docs.map((d) => d.path)), this.options.bulkCommitFiles) : undefined;
 
     const syncRead = syncHistory(git, head, {
@@ -187,7 +185,7 @@ export class StalenessEngine {
       const texts = paths.length > 0 ? readDocTexts(git, paths, signal) : undefined;
       const todo = newCommitsTodo(memory, added, docs);
       const pinned = todo.length > 0 ? checkPinned(todo, memory.context, git, signal).catch(() => undefined) : undefined;
-      const fetched = todo.length === 0 ? 0 : await fetchNewCommitsDetails({ memory, todo, index: sync.index, details: new DetailBatch(sync.index, git, undefined, differ, signal, this.options.maxDiffBytes), options: this.options, signal });
+      const fetched = todo.length === 0 ? 0 : await fetchNewCommitsDetails({ memory, todo, index: sync.index, details: new DetailBatch(sync.index, git, undefined, this.deps.differ, signal, this.options.maxDiffBytes), options: this.options, signal });
       return { texts, pinned, fetched };
     }, () => ({ fetched: 0 })) : Promise.resolve({ fetched: 0 });
     const previousWorking = [...(this.memory?.working.keys() ?? [])];
@@ -213,7 +211,7 @@ export class StalenessEngine {
       context,
       working: indexWorkingTree(working),
       isNoise: noiseFilter(ignoreList, this.options.bulkCommitFiles),
-      details: new DetailBatch(index, git, ahead, differ, signal, this.options.maxDiffBytes),
+      details: new DetailBatch(index, git, ahead, this.deps.differ, signal, this.options.maxDiffBytes),
       options: this.options,
       matches: new Map(),
       docTerms: this.kept.docTerms,

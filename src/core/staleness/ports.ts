@@ -128,11 +128,6 @@ export interface TextDiffer {
    * calling thread. Returns at once; the diffs are the same with or without it.
    */
   prepare?(shapes: string[]): void;
-  /**
-   * The differ for runs that wait on their diffs alone (not cold: no history pass runs beside
-   * them): it may spread a batch over more threads. The diffs are the same.
-   */
-  spreading?(): TextDiffer;
 }
 
 /** The ports the staleness engine and the change-set check work through. */

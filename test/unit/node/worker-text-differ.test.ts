@@ -48,43 +48,6 @@ describe('WorkerTextDiffer', () => {
     }
   });
 
-  it('spreads a batch over a second thread once it has loaded: the same diffs in the same order, each older side on the thread it went to before', async () => {
-    const differ = new WorkerTextDiffer();
-    try {
-      const spread = differ.spreading();
-      assert.equal(differ.spreading(), spread);
-      // The first batch runs on the first thread and starts the second.
-      assert.deepEqual(await spread.diff(JOBS), expected(JOBS));
-      assert.deepEqual(differ.jobsByThread, [JOBS.length, 0]);
-      // The second thread says when it has loaded; until then batches stay on the first.
-      for (let i = 0; i < 200 && differ.jobsByThread[1] === 0; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-        assert.deepEqual(await spread.diff(JOBS), expected(JOBS));
-      }
-      assert.ok(differ.jobsByThread[1] > 0, 'the second thread never took a job');
-      // Again, in another order: the same diffs, both threads at work, each given what it was given before.
-      let split: number[] | undefined;
-      for (let round = 0; round < 3; round++) {
-        const before = differ.jobsByThread;
-        const reversed = round % 2 === 0 ? [...JOBS].reverse() : JOBS;
-        assert.deepEqual(await spread.diff(reversed), expected(reversed));
-        const now = differ.jobsByThread.map((n, t) => n - before[t]!);
-        assert.ok(now[0]! > 0 && now[1]! > 0, `round ${round}: ${now}`);
-        split ??= now;
-        assert.deepEqual(now, split);
-      }
-    } finally {
-      differ.dispose();
-    }
-  });
-
-  it('spreads nothing when no thread can start: the diffs are computed on the calling thread', async () => {
-    const differ = new WorkerTextDiffer('/nonexistent/diff-worker.js');
-    const spread = differ.spreading();
-    assert.deepEqual(await spread.diff(JOBS), expected(JOBS));
-    assert.deepEqual(await spread.diff(JOBS), expected(JOBS));
-  });
-
   it('works out nothing ahead on the calling thread when there is no worker script', async () => {
     const differ = new WorkerTextDiffer('');
     differ.prepare([JOBS[2]!.to!.text]);
