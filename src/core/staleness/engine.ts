@@ -19,6 +19,7 @@ import { VERDICT_RULES } from './rules/rule-table';
 import { StreamReadAhead } from './diffs/stream-read-ahead';
 import { syncHistory } from './history/sync-history';
 import { readWorkingChanges, watchedScope, type SyncSeen } from './plan/watched-status';
+import { DiffsFirst } from './plan/diffs-first';
 import { HistoryWrites } from './history/history-journal';
 import { askLikelyMergedChanges, askMergedChanges, nameMergedChanges, type MergedChangeCache } from './evidence/merged-changes';
 import type { DocStaleness, StalenessReport } from './model/report';
@@ -149,7 +150,8 @@ export class StalenessEngine {
         ...(stream ? { onCommit: (commit: LogCommit) => stream.onCommit(commit) } : {}),
         onProgress: (n) => onProgress?.({ phase: 'history', message: `Reading history: ${n} commits` }),
       });
-    synced(syncRead);
+    const first = new DiffsFirst(); // the status of watched paths waits for the early diffs to be handed over
+    synced(first.after(syncRead));
     // A cold run compares the docs it finds changes for with them at its end, reading their texts
     // from the working tree: their reads are prepared with the linked files' read ahead (below), in
     // the same git processes. (Elsewhere preparing them would cost processes a run without such
@@ -179,15 +181,15 @@ export class StalenessEngine {
     // reads the texts it compares at its end, asks about their pinned links and fetches the diffs
     // the commits bring (see `fetchNewCommitsDetails`).
     const memory = this.memory;
-    const early: Promise<{ texts?: DocTexts; pinned?: Promise<Map<string, PinnedVerdict> | undefined>; fetched: number }> = memory ? syncRead.then(async (sync) => {
+    const early: Promise<{ texts?: DocTexts; pinned?: Promise<Map<string, PinnedVerdict> | undefined>; fetched: number }> = first.until(memory ? syncRead.then(async (sync) => {
       const added = sync.mode === 'incremental' ? sync.added ?? [] : [];
       const paths = this.options.mentions ? docsNewCommitsConcern(memory, added, docs) : [];
-      const texts = paths.length > 0 ? readDocTexts(git, paths, signal) : undefined;
+      const texts = paths.length > 0 ? readDocTexts(git, paths, signal, first.handed) : undefined;
       const todo = newCommitsTodo(memory, added, docs);
       const pinned = todo.length > 0 ? checkPinned(todo, memory.context, git, signal).catch(() => undefined) : undefined;
-      const fetched = todo.length === 0 ? 0 : await fetchNewCommitsDetails({ memory, todo, index: sync.index, details: new DetailBatch(sync.index, git, undefined, this.deps.differ, signal, this.options.maxDiffBytes), options: this.options, signal });
+      const fetched = todo.length === 0 ? 0 : await fetchNewCommitsDetails({ memory, todo, index: sync.index, details: new DetailBatch(sync.index, git, undefined, first.differ(this.deps.differ), signal, this.options.maxDiffBytes), options: this.options, signal });
       return { texts, pinned, fetched };
-    }, () => ({ fetched: 0 })) : Promise.resolve({ fetched: 0 });
+    }, () => ({ fetched: 0 })) : Promise.resolve({ fetched: 0 }));
     const previousWorking = [...(this.memory?.working.keys() ?? [])];
     Promise.all([syncRead, workingRead]).then(
       ([sync, now]) => {

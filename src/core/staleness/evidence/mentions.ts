@@ -75,10 +75,11 @@ export type DocTexts = Map<string, Promise<BlobContent | undefined>>;
 /**
  * Starts reading the docs at `paths` from the working tree, as `compareWithDocs` would read them,
  * in one call: for a caller that knows early which docs it will compare (a re-check after a
- * commit), so the read runs beside the diffs instead of after them. A failed read is read again.
+ * commit), so the read runs beside the diffs instead of after them; started once `after` resolves
+ * (see `DiffsFirst`). A failed read is read again.
  */
-export function readDocTexts(git: GitHistory, paths: string[], signal?: AbortSignal): DocTexts {
-  const reading = git.readWorkingFiles(paths, MAX_DOC_BYTES, signal);
+export function readDocTexts(git: GitHistory, paths: string[], signal?: AbortSignal, after?: Promise<void>): DocTexts {
+  const reading = after ? after.then(() => git.readWorkingFiles(paths, MAX_DOC_BYTES, signal)) : git.readWorkingFiles(paths, MAX_DOC_BYTES, signal);
   reading.catch(() => undefined);
   return new Map(paths.map((path, i) => [path, reading.then((texts) => texts[i])]));
 }

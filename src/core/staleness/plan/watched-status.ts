@@ -47,17 +47,15 @@ function covered(path: string, scope: ReadonlySet<string>): boolean {
 }
 
 /**
- * Reads the uncommitted changes: the whole tree's status without a `scope`; else the status of
- * `scope` (none when it is empty), started at once. New commits can make a path the status was not
- * asked about differ from HEAD (HEAD moved under an unchanged file: `git reset --soft`, plumbing),
- * so once the history is read (`syncRead`): a history read again from scratch means the whole
- * tree, and new commits touching paths outside `scope` mean one status of `scope` and those paths
- * (one process, so renames between them are still found).
+ * Reads the uncommitted changes: the whole tree's status without a `scope`, started at once; else
+ * the status of `scope` once the history is read (`syncRead`, which a re-check holds back until its
+ * early diffs are handed over: see `DiffsFirst`). New commits can make a path the status was not
+ * asked about differ from HEAD (HEAD moved under an unchanged file: `git reset --soft`, plumbing):
+ * a history read again from scratch means the whole tree, and new commits touching paths outside
+ * `scope` are asked about with it (one process, so renames between them are still found).
  */
 export function readWorkingChanges(git: GitHistory, scope: string[] | undefined, syncRead: Promise<SyncSeen>, signal?: AbortSignal): Promise<FileChange[]> {
   if (scope === undefined) return git.changedFiles('HEAD', undefined, signal);
-  const first = scope.length > 0 ? git.workingChanges(scope, signal) : Promise.resolve([] as FileChange[]);
-  first.catch(() => undefined);
   return syncRead.then((sync) => {
     if (sync.mode !== 'memory' && sync.mode !== 'incremental') return git.changedFiles('HEAD', undefined, signal);
     const asked = new Set(scope);
@@ -67,8 +65,7 @@ export function readWorkingChanges(git: GitHistory, scope: string[] | undefined,
         for (const path of change.from !== undefined ? [change.path, change.from] : [change.path]) if (!covered(path, asked)) touched.add(path);
       }
     }
-    if (touched.size === 0) return first;
     if (asked.size + touched.size > MAX_WATCHED_PATHS) return git.changedFiles('HEAD', undefined, signal);
-    return git.workingChanges([...asked, ...touched], signal);
+    return asked.size + touched.size > 0 ? git.workingChanges([...asked, ...touched], signal) : [];
   });
 }
