@@ -143,8 +143,9 @@ export async function changedFilesOf(git: SimpleGit, layout: RepoLayout, from: s
     // The working tree against HEAD in one process that always prints something (simple-git
     // waits 50 ms after a silent one): `git status` with the branch header. With `pathspecs`, of
     // those paths only (the index is still read whole; the files compared and the folders walked
-    // for untracked files are those below the pathspecs).
-    const status = await git.raw(['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--renames', '--ignore-submodules=dirty', ...(pathspecs ? ['--', ...pathspecs] : [])]);
+    // for untracked files are those below the pathspecs). Never the commits ahead of and behind the
+    // upstream: counting them walks the history between (seconds, far from it), for a line not read.
+    const status = await git.raw(['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--branch', '--no-ahead-behind', '--untracked-files=all', '--renames', '--ignore-submodules=dirty', ...(pathspecs ? ['--', ...pathspecs] : [])]);
     return parseStatus(status, layout.map);
   }
   const diff = await git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--ignore-submodules=dirty', from, ...(to ? [to] : []), '--']);

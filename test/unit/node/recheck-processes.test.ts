@@ -50,6 +50,23 @@ describe('git processes of a re-check with an engine kept between runs', () => {
     assert.deepEqual(commands('config'), [['config', '--list', '--show-origin', '--show-scope', '-z']]);
   });
 
+  it('never has the status count the commits between the branch and its upstream', async () => {
+    // Counting them walks the history between the two: seconds on a branch far from its upstream,
+    // on every re-check, for a header line the report never reads.
+    const first = await repo.commit('start', '2025-01-01', { 'runbooks/db.md': '# Db\n\n[pool](../deploy/pool.yaml)\n', 'deploy/pool.yaml': 'size: 10\n' });
+    repo.git(['remote', 'add', 'origin', repo.dir]);
+    repo.git(['update-ref', 'refs/remotes/origin/main', first]);
+    repo.git(['branch', '--set-upstream-to=origin/main']);
+    const kept = engine();
+    const docs = await repo.docs(['runbooks/db.md']);
+    await kept.report(docs);
+    await repo.commit('raise pool', '2025-02-01', { 'deploy/pool.yaml': 'size: 20\n' });
+    await kept.report(docs, { watched: { paths: ['deploy/pool.yaml'], refs: true } });
+    const statuses = commands('status');
+    assert.equal(statuses.length, 2, started.map((c) => c.join(' ')).join('\n'));
+    for (const status of statuses) assert.ok(status.includes('--no-ahead-behind'), status.join(' '));
+  });
+
   it('starts the working tree status, its longest process, before the refs', async () => {
     await repo.commit('start', '2025-01-01', { 'runbooks/db.md': '# Db\n\n[pool](../deploy/pool.yaml)\n', 'deploy/pool.yaml': 'size: 10\n' });
     const kept = engine();
