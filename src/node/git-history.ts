@@ -13,6 +13,7 @@ import { changedFilesOf, CommitPaths, diffHunksOf, mergedChangesOf, workingChang
 import { pathsAtRevs } from './git-pinned-paths';
 import { ConvertedPaths } from './git-working-reads';
 import { KeptConfig } from './kept-config';
+import { WorkingStatus } from './working-status';
 import type { CatFileRecord } from './cat-file-batch';
 import { assertRev, blobOf, ENV_KEYS, isSafeRev, MAX_IGNORE_REVS_BYTES, MAX_OBJECT_BYTES, PARALLEL_MIN_OBJECTS, PARALLEL_PROCESSES, splitForParallel, STABLE_CONFIG, type RepoLayout } from './git-invocation';
 
@@ -35,6 +36,7 @@ export class SimpleGitHistory implements GitHistory {
   private readonly commitPaths = new CommitPaths();
   /** The last whole config read, kept while the files it came from are unchanged. */
   private readonly keptConfig = new KeptConfig();
+  private readonly working = new WorkingStatus();
 
   /** `env` is the environment to give git (only PATH, HOME and a few platform variables are kept). */
   constructor(root: string, env: Record<string, string | undefined>) {
@@ -165,7 +167,9 @@ export class SimpleGitHistory implements GitHistory {
 
   async workingChanges(paths: readonly string[], signal?: AbortSignal): Promise<FileChange[]> {
     const layout = await this.requireLayout(signal);
-    return paths.length === 0 ? [] : workingChangesOf(this.client(layout, signal), layout, paths);
+    const status = () => workingChangesOf(this.client(layout, signal), layout, paths);
+    const converted = (asked: string[]) => this.converted.of(asked, layout, (input) => this.client(layout, signal, input), () => this.config(signal));
+    return paths.length === 0 ? [] : this.working.changes(paths, { layout, config: () => this.config(signal), objects: (names) => this.readRecords(layout, names, signal), converted, status });
   }
 
   async diffHunks(from: string, to: string | undefined, paths: string[], signal?: AbortSignal): Promise<FileHunks[]> {
@@ -187,19 +191,13 @@ export class SimpleGitHistory implements GitHistory {
   /**
    * Every configuration value (`git config --list -z`: all scopes, never empty because the stable
    * `-c` settings are listed too), read once per run (`state` starts a run) or kept (`KeptConfig`).
+   * With the process environment only (the filter drivers are read from it, so none is switched off yet).
    */
   private config(signal?: AbortSignal): Promise<Map<string, string[]>> {
-    this.configRead ??= this.requireLayout(signal).then((layout) => this.readConfig(layout, signal));
+    this.configRead ??= this.requireLayout(signal).then((layout) => this.keptConfig.read(layout, this.env, (args) => this.client({ top: layout.top, env: this.env }, signal).raw(args)));
     const read = this.configRead;
-    read.catch(() => {
-      if (this.configRead === read) this.configRead = undefined;
-    });
+    read.catch(() => this.configRead === read && (this.configRead = undefined));
     return read;
-  }
-
-  /** `git config --list`, with the process environment only (the filter drivers are read from it, so none is switched off yet). */
-  private readConfig(layout: RepoLayout, signal?: AbortSignal): Promise<Map<string, string[]>> {
-    return this.keptConfig.read(layout, this.env, (args) => this.client({ top: layout.top, env: this.env }, signal).raw(args));
   }
 
   async resolve(ref: string, signal?: AbortSignal): Promise<string | undefined> {
