@@ -66,6 +66,11 @@ export class CatFileReader {
     return n;
   }
 
+  /** Whether its process is running (a read then starts none). */
+  get running(): boolean {
+    return this.child !== undefined;
+  }
+
   /** Stops the process (pending reads reject). */
   close(): void {
     this.fail(new Error('git cat-file was closed'));

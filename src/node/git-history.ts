@@ -143,9 +143,9 @@ export class SimpleGitHistory implements GitHistory {
     return records.map((record) => blobOf(record, maxBytes));
   }
 
-  /** Records of `cat-file --batch` for `names`, from the reader with the least work queued. */
+  /** Records of `cat-file --batch` for `names`, from the running reader with the least work queued (a process start costs more than the wait). */
   private readRecords(layout: RepoLayout, names: string[], signal?: AbortSignal): Promise<CatFileRecord[]> {
-    return this.readersFor(layout).reduce((a, b) => (b.queued < a.queued ? b : a)).read(names, signal);
+    return this.readersFor(layout).reduce((a, b) => (b.running && (!a.running || b.queued < a.queued) ? b : a)).read(names, signal);
   }
 
   /** Stops the `cat-file` processes (they also stop by themselves after a few idle seconds). */
