@@ -89,8 +89,10 @@ export class WorkingStatus {
       if (!clean || s.working.kind !== 'file' || !isRegular(entry) || (entry.mode & 0o100) !== (Number(s.working.stat.mode) & 0o100)) return this.run(from, seen, sources);
       toHash.push(s);
     }
+    // Hashed first: whether git converts a file may take a process (`check-attr`), not worth one when git must run anyway.
+    if (toHash.some((s) => !hashesTo(path.join(layout.top, layout.prefix + s.path), s, oidBytes))) return this.run(from, seen, sources);
     const converted = toHash.length > 0 ? await from.converted(toHash.map((s) => s.path)) : [];
-    if (toHash.some((s, i) => converted[i] || !hashesTo(path.join(layout.top, layout.prefix + s.path), s, oidBytes))) return this.run(from, seen, sources);
+    if (converted.includes(true)) return this.run(from, seen, sources);
     return reused.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
