@@ -203,6 +203,33 @@ describe('the watched paths’ status without a process', function () {
     assert.deepEqual(await compare(['docs/a.md']), { git: true, changes: deleted });
   });
 
+  it('a file replaced by a folder is never answered from the last status: files may appear below it', async () => {
+    await fs.rm(file('docs/a.md'));
+    await repo.write({ 'docs/a.md/deeper/one.md': '1\n' });
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    assert.equal((await compare(['docs/a.md'])).git, true);
+    await repo.write({ 'docs/a.md/deeper/two.md': '2\n' });
+    const { git, changes } = await compare(['docs/a.md']);
+    assert.equal(git, true);
+    assert.equal(changes.length, 3);
+  });
+
+  it('a workspace below the repository’s top: its paths, proven and found as git finds them', async () => {
+    const below = new SimpleGitHistory(path.join(repo.dir, 'deploy'), repo.env);
+    try {
+      await saveAndCommit('deploy/pool.yaml', 'size: 20\n');
+      await below.state();
+      started = [];
+      assert.deepEqual(await below.workingChanges(['pool.yaml', 'proxy.yaml']), []);
+      assert.equal(limited(), 0);
+      await repo.write({ 'deploy/pool.yaml': 'size: 21\n' });
+      assert.deepEqual(await below.workingChanges(['pool.yaml', 'proxy.yaml']), [{ status: 'M', path: 'pool.yaml' }]);
+      assert.equal(limited(), 1);
+    } finally {
+      below.dispose();
+    }
+  });
+
   it('a kept answer is not reused once a commit changed HEAD’s entry', async () => {
     await fs.rm(file('docs/a.md'));
     await compare(['docs/a.md']);
