@@ -110,7 +110,8 @@ export class WorkingStatus {
       if (!entry || key === undefined || !s.head || mine.length !== 1 || !change || change.path !== s.path || change.from !== undefined || !['M', 'T', 'D'].includes(change.status)) continue;
       // A file whose stat data matches its entry is compared or not by how racy the entry is (the index file's time): not kept.
       const w = s.working;
-      if (w.kind === 'unknown' || (w.kind !== 'missing' && (statMatches(entry, w.stat) || w.stat.mtimeNs > s.at - SETTLED_NS || w.stat.ctimeNs > s.at - SETTLED_NS))) continue;
+      // Never a folder (what lies below it can change with its own lstat unchanged), nor what was not looked at.
+      if (w.kind === 'unknown' || w.kind === 'other' || (w.kind !== 'missing' && (statMatches(entry, w.stat) || w.stat.mtimeNs > s.at - SETTLED_NS || w.stat.ctimeNs > s.at - SETTLED_NS))) continue;
       kept.set(s.path, { change, entry: entry.raw, working: workingKey(w), head: headKey(s.head), sources: key });
     }
     this.kept = kept;
