@@ -63,8 +63,9 @@ export class WorkingStatus {
   private kept = new Map<string, Kept>();
   private systemFiles: { pathVariable: string | undefined; files: string[] } | undefined;
 
-  async changes(paths: readonly string[], from: StatusSources): Promise<FileChange[]> {
+  async changes(asked: readonly string[], from: StatusSources): Promise<FileChange[]> {
     const { layout } = from;
+    const paths = [...new Set(asked)];
     const config = await from.config().catch(() => undefined);
     if (!config || !layout.indexFile || paths.some((p) => p === '' || /[\n\0]/.test(p))) return this.run(from, undefined);
     const oidBytes = config.get('extensions.objectformat')?.at(-1)?.toLowerCase() === 'sha256' ? 32 : 20;
