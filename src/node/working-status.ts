@@ -91,6 +91,8 @@ export class WorkingStatus {
       toHash.push(s);
     }
     // Hashed first: whether git converts a file may take a process (`check-attr`), not worth one when git must run anyway.
+    // Smallest first: the first that differs ends the hashing (a big vendored file is read only when all before it match).
+    toHash.sort((a, b) => (a.working.kind === 'file' && b.working.kind === 'file' ? Number(a.working.stat.size - b.working.stat.size) : 0));
     if (toHash.some((s) => !hashesTo(path.join(layout.top, layout.prefix + s.path), s, oidBytes))) return this.run(from, seen, sources);
     const converted = toHash.length > 0 ? await from.converted(toHash.map((s) => s.path)) : [];
     if (converted.includes(true)) return this.run(from, seen, sources);
