@@ -67,7 +67,7 @@ export class WorkingStatus {
     const { layout } = from;
     const paths = [...new Set(asked)];
     const config = await from.config().catch(() => undefined);
-    if (!config || !layout.indexFile || paths.some((p) => p === '' || /[\n\0]/.test(p))) return this.run(from, undefined);
+    if (!config || !layout.indexFile || !paths.every(plainPath)) return this.run(from, undefined);
     const oidBytes = config.get('extensions.objectformat')?.at(-1)?.toLowerCase() === 'sha256' ? 32 : 20;
     const index = readIndexEntries(layout.indexFile, oidBytes, new Set(paths.map((p) => latin1Of(layout.prefix + p))));
     if (!index || index.mtimeNs === 0n) return this.run(from, undefined);
@@ -133,6 +133,9 @@ export class WorkingStatus {
     };
   }
 }
+
+/** A path of folders and a name as git writes them, below the root: nothing empty, `.`, `..` or absolute, no drive or backslash on Windows (git takes such a path literally; here it is never looked at). */
+const plainPath = (p: string): boolean => !/[\n\0]/.test(p) && !(process.platform === 'win32' && /[\\:]/.test(p)) && p.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 
 /** The path's only entry when it is a plain stage-0 entry of a file or symbolic link (no flag, no conflict). */
 function plainEntry(s: Seen): IndexEntry | undefined {

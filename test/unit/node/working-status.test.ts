@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fsSync from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { promises as fs, readFileSync, writeFileSync } from 'node:fs';
@@ -170,6 +171,28 @@ describe('the watched paths’ status without a process', function () {
     await fs.rm(path.join(repo.dir, 'docs'), { recursive: true });
     await fs.symlink(outside, path.join(repo.dir, 'docs'));
     assert.deepEqual(await compare(['docs/a.md']), { git: true, changes: [{ status: 'D', path: 'docs/a.md' }] });
+  });
+
+  it('a path that climbs out of the workspace (`..`, absolute, `.`) is never looked at here: git answers', async () => {
+    const outside = path.join(repo.base, 'outside');
+    await fs.mkdir(outside);
+    await fs.writeFile(path.join(outside, 'secret.txt'), 'not ours\n');
+    const looked: string[] = [];
+    const real = { lstatSync: fsSync.lstatSync, openSync: fsSync.openSync };
+    (fsSync as { lstatSync: unknown }).lstatSync = (p: fsSync.PathLike, ...rest: unknown[]) => (looked.push(String(p)), (real.lstatSync as (...a: unknown[]) => unknown)(p, ...rest));
+    (fsSync as { openSync: unknown }).openSync = (p: fsSync.PathLike, ...rest: unknown[]) => (looked.push(String(p)), (real.openSync as (...a: unknown[]) => unknown)(p, ...rest));
+    try {
+      for (const asked of ['../outside/secret.txt', 'docs/../../outside/secret.txt', path.join(outside, 'secret.txt'), './docs/a.md']) {
+        looked.length = 0;
+        await history.state();
+        started = [];
+        await history.workingChanges([asked]).catch(() => undefined);
+        assert.deepEqual(looked.filter((p) => p.startsWith(outside) || path.relative(repo.dir, p).startsWith('..')), [], asked);
+        assert.equal(limited(), 1, asked);
+      }
+    } finally {
+      Object.assign(fsSync, real);
+    }
   });
 
   it('touched, then `git update-index --refresh`: clean without a status both times', async () => {
