@@ -2,6 +2,7 @@
 // paths' status is proven from (see `WorkingStatus`). Versions 2-4, SHA-1 or SHA-256 ids; a split
 // index, a sparse index or anything else not followed here gives no answer (git is asked then).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { nameOf, stageOf, walkIndex } from './git-index-walk';
 
 /** Index files larger than this are left to git. */
 const MAX_INDEX_BYTES = 64 * 1024 * 1024;
@@ -74,58 +75,20 @@ const ATTRIBUTES = '.gitattributes';
 
 /** The entries of `names` and of every `.gitattributes` in an index file's bytes; undefined when not followed here. */
 export function parseEntries(bytes: Buffer, oidBytes: number, names: ReadonlySet<string>): Omit<IndexRead, 'mtimeNs'> | undefined {
-  if (bytes.length < 12 + oidBytes || bytes.toString('latin1', 0, 4) !== 'DIRC') return undefined;
-  const version = bytes.readUInt32BE(4);
-  if (version < 2 || version > 4) return undefined;
-  const count = bytes.readUInt32BE(8);
-  const end = bytes.length - oidBytes;
   const lengths = new Set([...names].map((n) => n.length));
   const entries = new Map<string, IndexEntry[]>();
   const attributes = new Map<string, string>();
-  let previous = '';
-  let at = 12;
-  for (let i = 0; i < count; i++) {
-    const start = at;
-    const flagsAt = at + 40 + oidBytes;
-    if (flagsAt + 2 > end) return undefined;
-    const flags = bytes.readUInt16BE(flagsAt);
-    let nameAt = flagsAt + 2;
-    let extended = 0;
-    if (flags & 0x4000) {
-      if (version < 3 || nameAt + 2 > end) return undefined;
-      extended = bytes.readUInt16BE(nameAt);
-      nameAt += 2;
-    }
-    let name: string | undefined;
-    let nameEnd: number;
-    if (version === 4) {
-      let byte = bytes[nameAt++] ?? 0x80;
-      let strip = byte & 0x7f;
-      while (byte & 0x80) {
-        if (nameAt >= end) return undefined;
-        byte = bytes[nameAt++]!;
-        strip = ((strip + 1) << 7) | (byte & 0x7f);
-      }
-      nameEnd = bytes.indexOf(0, nameAt);
-      if (nameEnd < 0 || nameEnd >= end || strip > previous.length) return undefined;
-      name = previous = previous.slice(0, previous.length - strip) + bytes.toString('latin1', nameAt, nameEnd);
-      at = nameEnd + 1;
-    } else {
-      const length = flags & 0xfff;
-      nameEnd = length < 0xfff ? nameAt + length : bytes.indexOf(0, nameAt + 0xfff);
-      if (nameEnd < 0 || nameEnd >= end || bytes[nameEnd] !== 0) return undefined;
-      at += (nameEnd - at + 8) & ~7;
-      if (lengths.has(nameEnd - nameAt) || bytes[nameEnd - 1] === 0x73) name = bytes.toString('latin1', nameAt, nameEnd);
-    }
-    // A sparse index's folder entry stands for every file below it: left to git.
-    if (bytes[nameEnd - 1] === 0x2f) return undefined;
-    if (name === undefined) continue;
-    const stage = (flags >> 12) & 3;
+  const followed = walkIndex(bytes, oidBytes, (at) => {
+    const { start, flagsAt, flags, extended, nameAt, nameEnd } = at;
+    // Names are decoded only where they can be one asked for or an attributes file.
+    if (at.name === undefined && !lengths.has(nameEnd - nameAt) && bytes[nameEnd - 1] !== 0x73) return;
+    const name = nameOf(bytes, at);
+    const stage = stageOf(at);
     if (name === ATTRIBUTES || name.endsWith(`/${ATTRIBUTES}`)) {
       const key = Buffer.from(name, 'latin1').toString('utf8');
       attributes.set(key, `${attributes.get(key) ?? ''}${stage}:${bytes.toString('hex', flagsAt - oidBytes, flagsAt)} `);
     }
-    if (!names.has(name)) continue;
+    if (!names.has(name)) return;
     const entry: IndexEntry = {
       raw: bytes.toString('hex', start, nameEnd),
       ctimeSec: bytes.readUInt32BE(start),
@@ -144,12 +107,6 @@ export function parseEntries(bytes: Buffer, oidBytes: number, names: ReadonlySet
       flagged: (flags & 0x8000) !== 0 || (extended & 0x6000) !== 0,
     };
     entries.set(name, [...(entries.get(name) ?? []), entry]);
-  }
-  // Extensions: a split index keeps most entries in another file; a sparse one folds folders.
-  while (at + 8 <= end) {
-    const signature = bytes.toString('latin1', at, at + 4);
-    if (signature === 'link' || signature === 'sdir') return undefined;
-    at += 8 + bytes.readUInt32BE(at + 4);
-  }
-  return { entries, attributes };
+  });
+  return followed ? { entries, attributes } : undefined;
 }

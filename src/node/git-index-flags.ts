@@ -1,6 +1,7 @@
 // What git's index says about working-tree reads, read from the index file itself (no process):
 // which files git does not look at in the working tree, and the `.gitattributes` git falls back to.
 import { closeSync, fstatSync, openSync, readSync, type BigIntStats } from 'node:fs';
+import { nameOf, stageOf, walkIndex } from './git-index-walk';
 
 /** The name git reads attributes from in each folder. */
 const ATTRIBUTES = Buffer.from('.gitattributes', 'latin1');
@@ -75,70 +76,22 @@ export class IndexReader {
 
 /** `readIndexFacts` of an index file's bytes. */
 export function parseIndex(bytes: Buffer, oidBytes: number): IndexFacts | undefined {
-  if (bytes.length < 12 + oidBytes || bytes.toString('latin1', 0, 4) !== 'DIRC') return undefined;
-  const version = bytes.readUInt32BE(4);
-  if (version < 2 || version > 4) return undefined;
-  const count = bytes.readUInt32BE(8);
-  const end = bytes.length - oidBytes;
   const facts: IndexFacts = { flagged: new Set(), attributes: new Map() };
-  // Names as latin1 strings (one char a byte): version 4 builds each from the previous one.
-  let previous = '';
-  let at = 12;
-  for (let i = 0; i < count; i++) {
-    const flagsAt = at + 40 + oidBytes;
-    if (flagsAt + 2 > end) return undefined;
-    const flags = bytes.readUInt16BE(flagsAt);
-    let nameAt = flagsAt + 2;
-    let extended = 0;
-    if (flags & 0x4000) {
-      if (version < 3 || nameAt + 2 > end) return undefined;
-      extended = bytes.readUInt16BE(nameAt);
-      nameAt += 2;
-    }
-    const stage = (flags >> 12) & 3;
+  const followed = walkIndex(bytes, oidBytes, (entry) => {
+    const { flagsAt, flags, extended, nameAt, nameEnd } = entry;
+    const stage = stageOf(entry);
     const flagged = (flags & 0x8000) !== 0 || (stage === 0 && (extended & 0x4000) !== 0);
-    let name: string | undefined;
-    let nameEnd: number;
-    if (version === 4) {
-      // The length of the previous name to drop (an offset varint), then this name's tail.
-      let byte = bytes[nameAt++] ?? 0x80;
-      let strip = byte & 0x7f;
-      while (byte & 0x80) {
-        if (nameAt >= end) return undefined;
-        byte = bytes[nameAt++]!;
-        strip = ((strip + 1) << 7) | (byte & 0x7f);
-      }
-      nameEnd = bytes.indexOf(0, nameAt);
-      if (nameEnd < 0 || nameEnd >= end || strip > previous.length) return undefined;
-      name = previous = previous.slice(0, previous.length - strip) + bytes.toString('latin1', nameAt, nameEnd);
-      at = nameEnd + 1;
-    } else {
-      // The name's length is in the flags unless it is 0xfff or more.
-      const length = flags & 0xfff;
-      nameEnd = length < 0xfff ? nameAt + length : bytes.indexOf(0, nameAt + 0xfff);
-      if (nameEnd < 0 || nameEnd >= end || bytes[nameEnd] !== 0) return undefined;
-      // Entries are padded with 1-8 NULs to a multiple of 8 bytes.
-      at += (nameEnd - at + 8) & ~7;
-    }
-    // Most entries are neither flagged nor attribute files: their names are not decoded.
     const attributes = bytes[nameEnd - 1] === 0x73 && nameEnd - nameAt >= ATTRIBUTES.length && bytes.compare(ATTRIBUTES, 0, ATTRIBUTES.length, nameEnd - ATTRIBUTES.length, nameEnd) === 0;
-    // A sparse index's folder entry (a name ending in `/`) stands for every file below it: left to git.
-    if (bytes[nameEnd - 1] === 0x2f) return undefined;
-    if (!flagged && !attributes) continue;
-    name ??= bytes.toString('latin1', nameAt, nameEnd);
+    // Most entries are neither flagged nor attribute files: their names are not decoded.
+    if (!flagged && !attributes) return;
+    const name = nameOf(bytes, entry);
     if (flagged) facts.flagged.add(utf8(name));
     if (attributes && (name === '.gitattributes' || name.endsWith('/.gitattributes'))) {
       const key = utf8(name);
       facts.attributes.set(key, `${facts.attributes.get(key) ?? ''}${stage}:${bytes.toString('hex', flagsAt - oidBytes, flagsAt)} `);
     }
-  }
-  // Extensions: a split index keeps most entries in another file.
-  while (at + 8 <= end) {
-    const signature = bytes.toString('latin1', at, at + 4);
-    if (signature === 'link' || signature === 'sdir') return undefined;
-    at += 8 + bytes.readUInt32BE(at + 4);
-  }
-  return facts;
+  });
+  return followed ? facts : undefined;
 }
 
 /** A latin1 string of UTF-8 bytes, decoded. */
