@@ -109,19 +109,22 @@ export function parseStatus(text: string, map: PathMapper = (p) => p): FileChang
   return changes;
 }
 
+/** Adds one `key\nvalue` entry of a `git config --list -z` listing to `values` (a key alone has the value ''); returns its key. */
+export function addConfigEntry(values: Map<string, string[]>, entry: string): string {
+  const newline = entry.indexOf('\n');
+  // git prints section and variable names in lower case; subsections (remote names) as written.
+  const key = newline < 0 ? entry : entry.slice(0, newline);
+  const value = newline < 0 ? '' : entry.slice(newline + 1);
+  const list = values.get(key);
+  if (list) list.push(value);
+  else values.set(key, [value]);
+  return key;
+}
+
 /** Parses `git config --list -z` (`key\nvalue\0`, keys as git prints them) into key → values in order. */
 export function parseConfigList(text: string): Map<string, string[]> {
   const values = new Map<string, string[]>();
-  for (const entry of text.split('\0')) {
-    if (!entry) continue;
-    const newline = entry.indexOf('\n');
-    // git prints section and variable names in lower case; subsections (remote names) as written.
-    const key = newline < 0 ? entry : entry.slice(0, newline);
-    const value = newline < 0 ? '' : entry.slice(newline + 1);
-    const list = values.get(key);
-    if (list) list.push(value);
-    else values.set(key, [value]);
-  }
+  for (const entry of text.split('\0')) if (entry) addConfigEntry(values, entry);
   return values;
 }
 

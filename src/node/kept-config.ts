@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileKey, systemAttributeFiles } from './attribute-sources';
 import type { RepoLayout } from './git-invocation';
+import { addConfigEntry } from './git-parse';
 
 /** The longest a config answer is kept without a whole read (a change a stat key cannot see is not missed for longer). */
 export const CONFIG_KEPT_MS = 10 * 60 * 1000;
@@ -33,13 +34,7 @@ export function parseConfigListing(text: string): ConfigListing | undefined {
   const origins: ConfigListing['origins'] = [];
   for (let k = 0; k < fields.length; k += 3) {
     const [scope, origin, entry] = [fields[k]!, fields[k + 1]!, fields[k + 2]!];
-    const newline = entry.indexOf('\n');
-    const key = newline < 0 ? entry : entry.slice(0, newline);
-    const value = newline < 0 ? '' : entry.slice(newline + 1);
-    const list = values.get(key);
-    if (list) list.push(value);
-    else values.set(key, [value]);
-    origins.push({ scope, origin, key });
+    origins.push({ scope, origin, key: addConfigEntry(values, entry) });
   }
   return { values, origins };
 }
