@@ -12,6 +12,7 @@ import { streamGit } from './git-stream';
 import { changedFilesOf, CommitPaths, diffHunksOf, mergedChangesOf, workingChangesOf } from './git-path-queries';
 import { pathsAtRevs } from './git-pinned-paths';
 import { ConvertedPaths } from './git-working-reads';
+import { IndexReader } from './git-index-flags';
 import { KeptConfig } from './kept-config';
 import { WorkingStatus } from './working-status';
 import type { CatFileRecord } from './cat-file-batch';
@@ -31,7 +32,8 @@ export class SimpleGitHistory implements GitHistory {
   private readers: CatFileReader[] | undefined;
   private configRead: Promise<Map<string, string[]>> | undefined;
   /** Per working-tree path, whether git converts it (kept across runs while what decides it is unchanged). */
-  private readonly converted = new ConvertedPaths();
+  private readonly indexFile = new IndexReader(); // read once per change of it, for every use
+  private readonly converted = new ConvertedPaths(this.indexFile);
   /** What `pathsAt` learnt of commits named by their id. */
   private readonly commitPaths = new CommitPaths();
   /** The last whole config read, kept while the files it came from are unchanged. */
@@ -169,7 +171,7 @@ export class SimpleGitHistory implements GitHistory {
     const layout = await this.requireLayout(signal);
     const status = () => workingChangesOf(this.client(layout, signal), layout, paths);
     const converted = (asked: string[]) => this.converted.of(asked, layout, (input) => this.client(layout, signal, input), () => this.config(signal));
-    return paths.length === 0 ? [] : this.working.changes(paths, { layout, config: () => this.config(signal), objects: (names) => this.readRecords(layout, names, signal), converted, status });
+    return paths.length === 0 ? [] : this.working.changes(paths, { layout, index: this.indexFile, config: () => this.config(signal), objects: (names) => this.readRecords(layout, names, signal), converted, status });
   }
 
   async diffHunks(from: string, to: string | undefined, paths: string[], signal?: AbortSignal): Promise<FileHunks[]> {

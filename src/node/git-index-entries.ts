@@ -1,11 +1,7 @@
-// Chosen entries of git's index file, read from the file itself (no process): what the watched
-// paths' status is proven from (see `WorkingStatus`). Versions 2-4, SHA-1 or SHA-256 ids; a split
+// Chosen entries of git's index file, from its bytes as `IndexReader` reads them (no process): what
+// the watched paths' status is proven from (see `WorkingStatus`). Versions 2-4, SHA-1 or SHA-256 ids; a split
 // index, a sparse index or anything else not followed here gives no answer (git is asked then).
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { nameOf, stageOf, walkIndex } from './git-index-walk';
-
-/** Index files larger than this are left to git. */
-const MAX_INDEX_BYTES = 64 * 1024 * 1024;
 
 /** One index entry, decoded; `raw` is its bytes from the stat data to the end of the name. */
 export interface IndexEntry {
@@ -38,38 +34,6 @@ export interface IndexRead {
 
 /** A path as the latin1 string of its UTF-8 bytes (how the index names it). */
 export const latin1Of = (path: string): string => Buffer.from(path, 'utf8').toString('latin1');
-
-/**
- * Reads the index file at `file` (ids `oidBytes` long), keeping the entries of `names` (latin1
- * strings of UTF-8 bytes, top-relative). No index file: no entries. Undefined when it cannot be
- * read or followed here.
- */
-export function readIndexEntries(file: string, oidBytes: number, names: ReadonlySet<string>): IndexRead | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { mtimeNs: 0n, entries: new Map(), attributes: new Map() } : undefined;
-  }
-  try {
-    const stat = fstatSync(fd, { bigint: true });
-    const size = Number(stat.size);
-    if (!stat.isFile() || size > MAX_INDEX_BYTES) return undefined;
-    const bytes = Buffer.allocUnsafe(size);
-    let got = 0;
-    while (got < size) {
-      const read = readSync(fd, bytes, got, size - got, got);
-      if (read === 0) return undefined;
-      got += read;
-    }
-    const parsed = parseEntries(bytes, oidBytes, names);
-    return parsed && { mtimeNs: stat.mtimeNs, ...parsed };
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
-}
 
 const ATTRIBUTES = '.gitattributes';
 

@@ -1,6 +1,8 @@
 // What git's index says about working-tree reads, read from the index file itself (no process):
 // which files git does not look at in the working tree, and the `.gitattributes` git falls back to.
-import { closeSync, fstatSync, openSync, readSync, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, openSync, type BigIntStats } from 'node:fs';
+import { parseEntries, type IndexRead } from './git-index-entries';
+import { readWhole } from './read-whole';
 import { nameOf, stageOf, walkIndex } from './git-index-walk';
 
 /** The name git reads attributes from in each folder. */
@@ -28,11 +30,14 @@ export function statKey(stat: BigIntStats): string {
 
 /**
  * Reads index files (as `git rev-parse --git-path index` names them) into one kept buffer: a new
- * 2 MiB buffer per read costs more in page faults than the read itself. The facts of an unchanged
- * index file (same `statKey`) are not read again.
+ * 2 MiB buffer per read costs more in page faults than the read itself. One reader serves every
+ * use of the index in a repository (the docs' flags, the watched paths' entries): the file is read
+ * once per change of it (its `statKey`), and the facts of an unchanged one are not worked out again.
  */
 export class IndexReader {
   private buffer = Buffer.alloc(0);
+  /** The key of the file whose bytes the buffer holds. */
+  private held: string | undefined;
   private last: { key: string; facts: IndexFacts | undefined } | undefined;
 
   /**
@@ -43,31 +48,49 @@ export class IndexReader {
    * asked then.
    */
   read(file: string, oidBytes: number): { key: string | undefined; facts: IndexFacts | undefined } {
+    const loaded = this.load(file, oidBytes);
+    if (loaded === 'missing') return { key: '-', facts: { flagged: new Set(), attributes: new Map() } };
+    if (!loaded?.bytes) return { key: loaded?.key, facts: undefined };
+    if (this.last?.key !== loaded.key) this.last = { key: loaded.key, facts: parseIndex(loaded.bytes, oidBytes) };
+    return this.last;
+  }
+
+  /**
+   * The entries of `names` (latin1 strings of UTF-8 bytes, top-relative) in the index file at
+   * `file`, with its modification time (see `parseEntries`). No index file: no entries. Undefined
+   * when it cannot be read or followed here.
+   */
+  entries(file: string, oidBytes: number, names: ReadonlySet<string>): IndexRead | undefined {
+    const loaded = this.load(file, oidBytes);
+    if (loaded === 'missing') return { mtimeNs: 0n, entries: new Map(), attributes: new Map() };
+    const parsed = loaded?.bytes && parseEntries(loaded.bytes, oidBytes, names);
+    return parsed && { mtimeNs: loaded.mtimeNs, ...parsed };
+  }
+
+  /** The index file's bytes (in the kept buffer), read unless the buffer holds them already; its key alone when it is not read here. */
+  private load(file: string, oidBytes: number): { key: string; mtimeNs: bigint; bytes?: Buffer } | 'missing' | undefined {
     let fd: number;
     try {
       fd = openSync(file, 'r');
     } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { key: '-', facts: { flagged: new Set(), attributes: new Map() } } : { key: undefined, facts: undefined };
+      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : undefined;
     }
     // Synchronous: 2 MiB into a kept buffer is ~0.5 ms, four promises many turns of a busy event loop.
     try {
       // Git replaces the index file by renaming a new one over it: the open file does not change.
       const stat = fstatSync(fd, { bigint: true });
       const key = `${oidBytes}:${statKey(stat)}`;
-      if (this.last?.key === key) return this.last;
       const size = Number(stat.size);
-      if (!stat.isFile() || size > MAX_INDEX_BYTES) return { key, facts: undefined };
-      if (this.buffer.length < size) this.buffer = Buffer.allocUnsafe(size);
-      let got = 0;
-      while (got < size) {
-        const read = readSync(fd, this.buffer, got, size - got, got);
-        if (read === 0) return { key: undefined, facts: undefined };
-        got += read;
+      if (!stat.isFile() || size > MAX_INDEX_BYTES) return { key, mtimeNs: stat.mtimeNs };
+      if (this.held !== key) {
+        this.held = undefined;
+        if (this.buffer.length < size) this.buffer = Buffer.allocUnsafe(size);
+        if (!readWhole(fd, this.buffer, size)) return undefined;
+        this.held = key;
       }
-      this.last = { key, facts: parseIndex(this.buffer.subarray(0, size), oidBytes) };
-      return this.last;
+      return { key, mtimeNs: stat.mtimeNs, bytes: this.buffer.subarray(0, size) };
     } catch {
-      return { key: undefined, facts: undefined };
+      return undefined;
     } finally {
       closeSync(fd);
     }

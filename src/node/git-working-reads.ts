@@ -16,6 +16,9 @@ import { chunkPathspecs, convertedPaths, type RepoLayout } from './git-invocatio
  * do not fit one command line: the whole index below the root, in one process.)
  */
 export class ConvertedPaths {
+  /** `index`: the repository's index file reader, shared with the other readers of it (one read per change of the file). */
+  constructor(private readonly index: IndexReader = new IndexReader()) {}
+
   /** Per top-relative path: whether an attribute converts it (or, in a run without the index's facts, whether git converts it at all). */
   private known = new Map<string, Promise<boolean>>();
   /** Per folder above a kept answer, the key of its `.gitattributes` before git was asked. */
@@ -24,7 +27,6 @@ export class ConvertedPaths {
   private verified = new Set<string>();
   /** The key of the other attribute sources the kept answers were asked with; undefined: not kept past the run. */
   private sourcesKey: string | undefined;
-  private readonly index = new IndexReader();
   private systemFiles: { pathVariable: string | undefined; files: string[] } | undefined;
   /** This run's check of what decides the kept answers, and the index's facts. */
   private run: Promise<IndexFacts | undefined> | undefined;

@@ -8,7 +8,9 @@ import * as path from 'node:path';
 import type { FileChange } from '../core/staleness/ports';
 import { attributeSourcesKey, folderKeys, foldersAbove, systemAttributeFiles } from './attribute-sources';
 import type { CatFileRecord } from './cat-file-batch';
-import { latin1Of, readIndexEntries, type IndexEntry, type IndexRead } from './git-index-entries';
+import { latin1Of, type IndexEntry, type IndexRead } from './git-index-entries';
+import type { IndexReader } from './git-index-flags';
+import { readWhole } from './read-whole';
 import type { RepoLayout } from './git-invocation';
 
 /** A file changed less than this long before its lstat may change again with the same stat data (coarse clocks): never reused. */
@@ -20,6 +22,8 @@ const U32 = 0xffffffffn;
 /** What `WorkingStatus.changes` needs of the history. */
 export interface StatusSources {
   layout: RepoLayout;
+  /** The repository's index file reader (shared: the file is read once per change of it). */
+  index: IndexReader;
   /** Every config value (`git config --list`). */
   config(): Promise<Map<string, string[]>>;
   /** `cat-file --batch` records of `names`, in order. */
@@ -69,7 +73,7 @@ export class WorkingStatus {
     const config = await from.config().catch(() => undefined);
     if (!config || !layout.indexFile || !paths.every(plainPath)) return this.run(from, undefined);
     const oidBytes = config.get('extensions.objectformat')?.at(-1)?.toLowerCase() === 'sha256' ? 32 : 20;
-    const index = readIndexEntries(layout.indexFile, oidBytes, new Set(paths.map((p) => latin1Of(layout.prefix + p))));
+    const index = from.index.entries(layout.indexFile, oidBytes, new Set(paths.map((p) => latin1Of(layout.prefix + p))));
     if (!index || index.mtimeNs === 0n) return this.run(from, undefined);
     const heads = await headEntries(paths.map((p) => layout.prefix + p), oidBytes, from.objects);
     const at = BigInt(Date.now()) * 1_000_000n;
@@ -207,12 +211,7 @@ function hashesTo(file: string, s: Seen, oidBytes: number): boolean {
     if (stat.ino !== expected.ino || stat.dev !== expected.dev || stat.size !== expected.size || stat.mtimeNs !== expected.mtimeNs || stat.ctimeNs !== expected.ctimeNs) return false;
     const size = Number(stat.size);
     const bytes = Buffer.allocUnsafe(size);
-    let got = 0;
-    while (got < size) {
-      const read = readSync(fd, bytes, got, size - got, got);
-      if (read === 0) return false;
-      got += read;
-    }
+    if (!readWhole(fd, bytes, size)) return false;
     if (readSync(fd, Buffer.alloc(1), 0, 1, size) !== 0 || bytes.includes(0x0d)) return false;
     return createHash(oidBytes === 32 ? 'sha256' : 'sha1').update(`blob ${size}\0`).update(bytes).digest('hex') === entry.oid;
   } catch {

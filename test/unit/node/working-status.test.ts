@@ -195,6 +195,37 @@ describe('the watched paths’ status without a process', function () {
     }
   });
 
+  it('reads the index file once per change of it, for the docs’ texts and the watched paths’ status alike', async () => {
+    await saveAndCommit('deploy/pool.yaml', 'size: 20\n');
+    const indexFile = path.join(repo.dir, '.git', 'index');
+    const size = (await fs.stat(indexFile)).size;
+    const fds = new Set<number>();
+    let bytes = 0;
+    const real = { openSync: fsSync.openSync, readSync: fsSync.readSync, closeSync: fsSync.closeSync };
+    // File descriptors are numbers used again once closed: only the index file's, while open, count.
+    (fsSync as { closeSync: unknown }).closeSync = (fd: number) => (fds.delete(fd), real.closeSync(fd));
+    (fsSync as { openSync: unknown }).openSync = (p: fsSync.PathLike, ...rest: unknown[]) => {
+      const fd = (real.openSync as (...a: unknown[]) => number)(p, ...rest);
+      if (path.resolve(String(p)) === indexFile) fds.add(fd);
+      return fd;
+    };
+    (fsSync as { readSync: unknown }).readSync = (fd: number, ...rest: unknown[]) => {
+      const read = (real.readSync as (...a: unknown[]) => number)(fd, ...rest);
+      if (fds.has(fd)) bytes += read;
+      return read;
+    };
+    try {
+      await history.state();
+      await history.readWorkingFiles(['docs/a.md'], 1 << 20);
+      started = [];
+      assert.deepEqual(await history.workingChanges(['deploy/pool.yaml']), []);
+      assert.equal(limited(), 0);
+      assert.equal(bytes, size, 'the index file was read more than once');
+    } finally {
+      Object.assign(fsSync, real);
+    }
+  });
+
   it('touched, then `git update-index --refresh`: clean without a status both times', async () => {
     await age('deploy/pool.yaml');
     assert.deepEqual(await compare(['deploy/pool.yaml']), { git: false, changes: [] });
