@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import type { BlobContent, FileAt, FileChange, FileHunks, GitHistory, GitRefs, GitRemote, LogCommit, MergedChange, RepoState } from '../core/staleness/ports';
@@ -6,9 +5,11 @@ import { CatFileReader } from './cat-file-reader';
 import { readHead } from './git-head';
 import { readFromDisk } from './disk-reader';
 import { readInside } from './workspace-boundary';
-import { filterDriversOf, readFilterDrivers, neutralisingEnv, SIMPLE_GIT_UNSAFE } from './safe-git';
-import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseRefs, remotesFromConfig, prefixMapper } from './git-parse';
+import { filterDriversOf, neutralisingEnv, SIMPLE_GIT_UNSAFE } from './safe-git';
+import { detectLayout } from './repo-layout';
+import { LOG_FORMAT, LogParser, parseIgnoreRevs, parseRefs, remotesFromConfig } from './git-parse';
 import { streamGit } from './git-stream';
+import { logFromObjects, objectsShowLog } from './log-from-objects';
 import { changedFilesOf, CommitPaths, diffHunksOf, mergedChangesOf, workingChangesOf } from './git-path-queries';
 import { pathsAtRevs } from './git-pinned-paths';
 import { ConvertedPaths } from './git-working-reads';
@@ -88,6 +89,9 @@ export class SimpleGitHistory implements GitHistory {
     assertRev(range.head);
     if (range.since !== undefined) assertRev(range.since);
     const parser = new LogParser(onCommit, layout.map);
+    // A re-check's new commits from their objects, through the running cat-file, where that is git's own answer.
+    const read = range.since && (await objectsShowLog(layout, await this.config(signal))) ? await logFromObjects((names) => this.readRecords(layout, names, signal), range.head, range.since) : undefined;
+    if (read) return parser.feed(read), parser.end();
     const revs = range.since ? [range.head, `^${range.since}`] : [range.head];
     // Streamed straight from git: the output (27 MiB on moby/moby) is parsed as bytes as it comes,
     // never gathered nor decoded whole. Following renames reads blobs: in a partial or damaged
@@ -249,7 +253,7 @@ export class SimpleGitHistory implements GitHistory {
 
   private async getLayout(signal?: AbortSignal): Promise<RepoLayout | string> {
     // Shared by every caller, so not tied to one caller's signal (an abort must not poison it).
-    this.layout ??= this.detectLayout();
+    this.layout ??= detectLayout(this.root, this.env, (top) => this.client({ top, env: this.env }));
     const layout = await this.layout;
     signal?.throwIfAborted();
     // "Not a repository" is not remembered: `git init` (or a clone finishing) may come later.
@@ -257,36 +261,10 @@ export class SimpleGitHistory implements GitHistory {
     return layout;
   }
 
-  private async detectLayout(): Promise<RepoLayout | string> {
-    try {
-      await fs.access(this.root);
-    } catch {
-      return `the folder ${this.root} does not exist.`;
-    }
-    let out: string;
-    try {
-      out = await this.client({ top: this.root, env: this.env }).raw(['rev-parse', '--show-toplevel', '--show-prefix', ...['shallow', 'index', 'info/attributes', 'config', 'config.worktree'].flatMap((p) => ['--git-path', p])]);
-    } catch (error) {
-      const message = (error as Error).message;
-      if (/ENOENT|not found|spawn git/i.test(message)) return 'git is not installed (or not on PATH), so there is no history to compare against.';
-      if (/dubious ownership/i.test(message)) return 'git refuses to read this repository (dubious ownership); mark it safe with `git config --global --add safe.directory <path>`.';
-      return 'this folder is not in a git repository, so there is no history to compare against. Open the repository, or run `git init` and commit.';
-    }
-    const [top = '', prefix = '', shallow = '', index = '', info = '', config = '', worktreeConfig = ''] = out.split('\n').map((line, i) => (i < 2 || !line ? line : path.resolve(this.root, line)));
-    if (!top) return 'this folder is not in a git work tree, so there is no history to compare against.';
-    // `--git-path` is relative to where git ran (the root) unless absolute.
-    return { top, prefix, map: prefixMapper(prefix), env: await this.gitEnv(top), ...(shallow ? { shallowFile: shallow } : {}), ...(index && info ? { indexFile: index, infoAttributes: info } : {}), ...(config && worktreeConfig ? { configFiles: [config, worktreeConfig] } : {}) };
-  }
-
   private async requireLayout(signal?: AbortSignal): Promise<RepoLayout> {
     const layout = await this.getLayout(signal);
     if (typeof layout === 'string') throw new Error(`No git repository at ${this.root}: ${layout}`);
     return layout;
-  }
-
-  /** `this.env` plus what switches off the filter drivers configured for the repository at `top`. */
-  private async gitEnv(top: string, signal?: AbortSignal): Promise<Record<string, string>> {
-    return { ...this.env, ...neutralisingEnv(await readFilterDrivers(top, this.env, signal)) };
   }
 
   private client(layout: Pick<RepoLayout, 'top' | 'env'>, signal?: AbortSignal, input?: string): SimpleGit {

@@ -5,6 +5,8 @@ import { CatFileReader } from '../../../src/node/cat-file-reader';
 import { GitWorkspaceFiles } from '../../../src/node/git-workspace-files';
 import { GitFixture } from './git-fixture';
 import { recordSpawns } from './spawn-recorder';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { LogCommit } from '../../../src/core/staleness/ports';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 
@@ -78,9 +80,8 @@ describe('git processes of a re-check with an engine kept between runs', () => {
     started = [];
     await kept.report(docs);
     const order = started.map((c) => (c[0] === '--no-optional-locks' ? c[1]! : c[0]!)).filter((c) => ['status', 'log', 'for-each-ref'].includes(c));
-    // The history pass spawns git directly (simple-git starts its processes a turn later): it may come first.
-    assert.deepEqual(order.filter((c) => c !== 'log'), ['status', 'for-each-ref']);
-    assert.equal(order.length, 3);
+    // The new commit is read from its objects (no `log`, see log-from-objects.test.ts).
+    assert.deepEqual(order, ['status', 'for-each-ref']);
   });
 
   it('reads HEAD with the running cat-file on a re-check, starting no rev-parse', async () => {
@@ -154,4 +155,39 @@ describe('git processes of a re-check with an engine kept between runs', () => {
       git.dispose();
     }
   });
+  it('reads the new commits with the running cat-file, starting no log, and equals a cold report', async () => {
+    await repo.commit('start', '2025-01-01', { 'runbooks/db.md': '# Db\n\n[pool](../deploy/pool.yaml) [tool](../bin/tool.sh)\n', 'deploy/pool.yaml': 'size: 10\n', 'bin/tool.sh': 'echo 1\n' });
+    const kept = engine();
+    const docs = await repo.docs(['runbooks/db.md']);
+    await kept.report(docs);
+    await repo.commit('raise pool', '2025-02-01', { 'deploy/pool.yaml': 'size: 20\n' });
+    await repo.commit('new file and tool', '2025-02-02', { 'bin/tool.sh': 'echo 2\n', 'deploy/extra.yaml': 'x: 1\n' });
+    started = [];
+    const report = await kept.report(docs, { watched: { paths: ['deploy/pool.yaml', 'bin/tool.sh', 'deploy/extra.yaml'], refs: true } });
+    assert.deepEqual(commands('log'), []);
+    assert.deepEqual(report.docs, (await engine().report(docs)).docs);
+  });
+
+  for (const [what, setUp] of [
+    ['a shallow clone', (r: GitFixture) => writeFileSync(`${r.dir}/.git/shallow`, `${r.git(['rev-parse', 'HEAD~1']).trim()}\n`)],
+    ['a grafts file', (r: GitFixture) => writeFileSync(`${r.dir}/.git/info/grafts`, `${r.git(['rev-parse', 'HEAD~1']).trim()}\n`)],
+    ['an order file for diffs', (r: GitFixture) => (writeFileSync(`${r.dir}/order.txt`, 'b.txt\n'), r.git(['config', 'diff.orderFile', 'order.txt']))],
+    ['an output encoding for logs', (r: GitFixture) => r.git(['config', 'i18n.logOutputEncoding', 'ISO-8859-1'])],
+  ] as const) {
+    it(`leaves the new commits to git log in ${what}`, async () => {
+      await repo.commit('start', '2025-01-01', { 'a.txt': 'a\n', 'b.txt': 'b\n' });
+      const since = await repo.commit('second', '2025-01-02', { 'a.txt': 'a2\n' });
+      mkdirSync(`${repo.dir}/.git/info`, { recursive: true });
+      const head = await repo.commit('both', '2025-01-03', { 'a.txt': 'a3\n', 'b.txt': 'b3\n' });
+      setUp(repo);
+      const git = new SimpleGitHistory(repo.dir, repo.env);
+      await git.state();
+      const commits: LogCommit[] = [];
+      started = [];
+      await git.log({ head, since }, (c) => commits.push(c));
+      assert.equal(commands('log').length, 1);
+      assert.deepEqual(commits.map((c) => c.changes.map((f) => f.path).sort()), [['a.txt', 'b.txt']]);
+      git.dispose();
+    });
+  }
 });
