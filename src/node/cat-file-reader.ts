@@ -1,8 +1,14 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { CatFileParser, type CatFileRecord } from './cat-file-batch';
 
-/** Readers stop after this long without a request, so no git process lingers. */
-const IDLE_MS = 5000;
+/** Readers stop after this long without a request, so no git process lingers (see `CatFileReader.idleMs`). */
+export const READER_IDLE_MS = 5000;
+
+/**
+ * How long the editor keeps its readers between re-checks: a re-check after a commit minutes after
+ * the last then starts no process (its HEAD, new commits and files are all read through the reader).
+ */
+export const EDITOR_READER_IDLE_MS = 10 * 60_000;
 
 interface Request {
   left: number;
@@ -24,6 +30,8 @@ export class CatFileReader {
   private child: ChildProcessWithoutNullStreams | undefined;
   private readonly queue: Request[] = [];
   private idle: NodeJS.Timeout | undefined;
+  /** How long the process runs without a request (from the end of the last read). */
+  idleMs = READER_IDLE_MS;
 
   constructor(
     private readonly cwd: string,
@@ -103,7 +111,7 @@ export class CatFileReader {
     request.resolve(request.records);
     if (this.queue.length === 0) {
       if (this.child) this.hold(this.child, false);
-      this.idle = setTimeout(() => this.close(), IDLE_MS).unref();
+      this.idle = setTimeout(() => this.close(), this.idleMs).unref();
     }
   }
 

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import type { BlobContent, FileAt, FileChange, FileHunks, GitHistory, GitRefs, GitRemote, LogCommit, MergedChange, RepoState } from '../core/staleness/ports';
-import { CatFileReader } from './cat-file-reader';
+import { CatFileReader, EDITOR_READER_IDLE_MS, READER_IDLE_MS } from './cat-file-reader';
 import { readHead } from './git-head';
 import { readFromDisk } from './disk-reader';
 import { readInside } from './workspace-boundary';
@@ -56,6 +56,8 @@ export class SimpleGitHistory implements GitHistory {
     // changed), read beside HEAD: the filter drivers every later process must switch off come from
     // it, and so do the values asked for later. Asking for HEAD runs no filter, so need not wait.
     const kept = options.watched ? this.keptConfig.take(layout, this.env) : undefined;
+    // The editor keeps its readers between re-checks; not on Windows, where an open pack file cannot be deleted by `git gc`.
+    for (const reader of this.readersFor(layout)) reader.idleMs = options.watched && process.platform !== 'win32' ? EDITOR_READER_IDLE_MS : READER_IDLE_MS;
     this.configRead = kept && Promise.resolve(kept);
     this.converted.renew();
     const configRead = this.config(signal);

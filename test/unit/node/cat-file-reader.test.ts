@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CatFileParser } from '../../../src/node/cat-file-batch';
+import { CatFileReader, EDITOR_READER_IDLE_MS, READER_IDLE_MS } from '../../../src/node/cat-file-reader';
+import { MAX_OBJECT_BYTES, STABLE_CONFIG } from '../../../src/node/git-invocation';
 import { SimpleGitHistory } from '../../../src/node/git-history';
 import { GitFixture } from './git-fixture';
 
@@ -83,6 +85,47 @@ describe('reading files from git (cat-file)', () => {
         [['a', Buffer.byteLength(content), content], 'missing', ['b', 2, 'hi']],
         `chunks of ${size}`,
       );
+    }
+  });
+});
+
+describe('how long an idle cat-file reader runs', () => {
+  let repo: GitFixture;
+  beforeEach(async () => {
+    repo = await GitFixture.create('cat-file-idle');
+    await repo.commit('one', '2025-01-01', { 'a.txt': 'a\n' });
+  });
+  afterEach(async () => repo.remove());
+
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('stops after its idle time, and a reader kept longer is still running', async () => {
+    const short = new CatFileReader(repo.dir, repo.env, STABLE_CONFIG, MAX_OBJECT_BYTES);
+    const kept = new CatFileReader(repo.dir, repo.env, STABLE_CONFIG, MAX_OBJECT_BYTES);
+    short.idleMs = 20;
+    kept.idleMs = 10 * 60_000;
+    try {
+      await Promise.all([short.read(['HEAD']), kept.read(['HEAD'])]);
+      await sleep(500);
+      assert.deepEqual([short.running, kept.running], [false, true]);
+    } finally {
+      short.close();
+      kept.close();
+    }
+  });
+
+  it('the editor keeps its readers between re-checks (not on Windows); any other run lets them stop after a few seconds', async () => {
+    const git = new SimpleGitHistory(repo.dir, repo.env);
+    const readers = () => (git as unknown as { readers: CatFileReader[] }).readers;
+    try {
+      await git.state(undefined, { watched: true });
+      assert.ok(readers().length > 0);
+      for (const reader of readers()) assert.equal(reader.idleMs, process.platform === 'win32' ? READER_IDLE_MS : EDITOR_READER_IDLE_MS);
+      await git.state();
+      for (const reader of readers()) assert.equal(reader.idleMs, READER_IDLE_MS);
+      assert.ok(EDITOR_READER_IDLE_MS >= 5 * 60_000 && READER_IDLE_MS <= 10_000);
+    } finally {
+      git.dispose();
     }
   });
 });
