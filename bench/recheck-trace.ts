@@ -6,7 +6,9 @@
 // --verify then compares the last re-check with a cold report of a new engine at the same HEAD.
 // --timeline prints, for the first and last re-check, when each git port call and diff batch ran.
 // --watched tells each re-check, as the editor's file watcher would, that FILE changed.
-//   node --import tsx bench/recheck-trace.ts SCRATCH_CLONE [FILE|auto] [--n 5] [--profile FILE] [--out REPORT.json] [--verify] [--timeline] [--watched]
+// --gap S waits S seconds before each commit, as re-checks in real use come minutes apart (idle
+//   git processes stop meanwhile; the editor's cat-file readers are kept 10 minutes).
+//   node --import tsx bench/recheck-trace.ts SCRATCH_CLONE [FILE|auto] [--n 5] [--profile FILE] [--out REPORT.json] [--verify] [--timeline] [--watched] [--gap S]
 import { ChildProcess } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -19,7 +21,7 @@ import { openStalenessEngine } from '../src/node/git-staleness';
 import { git, isolatedGitEnv } from './generate-git-repo';
 import { PortTimeline } from './port-timeline';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { n: { type: 'string', default: '5' }, out: { type: 'string' }, profile: { type: 'string' }, verify: { type: 'boolean', default: false }, timeline: { type: 'boolean', default: false }, watched: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { n: { type: 'string', default: '5' }, out: { type: 'string' }, profile: { type: 'string' }, verify: { type: 'boolean', default: false }, timeline: { type: 'boolean', default: false }, watched: { type: 'boolean', default: false }, gap: { type: 'string', default: '0' } } });
 const timeline = values.timeline ? new PortTimeline() : undefined;
 const root = path.resolve(positionals[0]!);
 let file = positionals[1] ?? 'auto';
@@ -108,6 +110,7 @@ async function main(): Promise<void> {
   const cpus: number[] = [];
   let last;
   for (let i = 0; i < Number(values.n); i++) {
+    if (Number(values.gap) > 0) await new Promise((r) => setTimeout(r, Number(values.gap) * 1000));
     await commitTo(i);
     const profiling = values.profile && i === Number(values.n) - 1 ? new Session() : undefined;
     if (profiling) {

@@ -182,7 +182,10 @@ export function parseTree(content: Buffer, hashBytes: number): TreeEntry[] | und
     const mode = canonicalMode(content.toString('latin1', at, space));
     const name = content.subarray(space + 1, nul);
     if (!mode || name.length === 0 || name.includes(0x2f)) return undefined;
-    entries.push({ mode, name, oid: content.toString('hex', nul + 1, nul + 1 + hashBytes) });
+    const entry = { mode, name, oid: content.toString('hex', nul + 1, nul + 1 + hashBytes) };
+    // Out of git's order or a name twice: a damaged tree, whose walk git may read otherwise.
+    if (entries.length > 0 && compareEntries(entries[entries.length - 1]!, entry) >= 0) return undefined;
+    entries.push(entry);
     at = nul + 1 + hashBytes;
   }
   return entries;
@@ -213,12 +216,12 @@ export function parseCommit(sha: string, content: Buffer): Commit | undefined {
   const tree = /^tree ([0-9a-f]{40,64})$/.exec(header[0] ?? '')?.[1];
   const parents: string[] = [];
   let committer: string | undefined;
-  for (const line of header.slice(1)) {
+  for (const [i, line] of header.entries()) {
+    if (i === 0) continue;
     const parent = /^parent ([0-9a-f]{40,64})$/.exec(line)?.[1];
-    if (parent) {
-      if (committer !== undefined) return undefined;
-      parents.push(parent);
-    } else if (line.startsWith('committer ')) {
+    // Git takes the parents from the lines right after the tree only.
+    if (parent && parents.length === i - 1) parents.push(parent);
+    else if (line.startsWith('committer ')) {
       if (committer !== undefined) return undefined;
       committer = line;
     } else if (line.startsWith('encoding ') || line.startsWith('parent ')) return undefined;

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { CatFileReader } from '../../../src/node/cat-file-reader';
 import { STABLE_CONFIG, MAX_OBJECT_BYTES } from '../../../src/node/git-invocation';
 import { LOG_FORMAT } from '../../../src/node/git-log-parser';
-import { logFromObjects, MAX_LOG_COMMITS } from '../../../src/node/log-from-objects';
+import { logFromObjects, MAX_LOG_COMMITS, parseCommit, parseTree } from '../../../src/node/log-from-objects';
 import { GitFixture } from './git-fixture';
 
 // A re-check's new commits are read through the running `cat-file` (no `git log` process) only
@@ -99,5 +99,27 @@ describe('log-from-objects: the new commits from the objects, as git log prints 
     for (let i = 0; i <= MAX_LOG_COMMITS; i++) fixture.git(['commit', '-q', '--allow-empty', '-m', `c${i}`], { date: '2025-01-02' });
     assert.equal(await logFromObjects(read, rev('HEAD'), base), undefined);
     assert.ok(await logFromObjects(read, rev('HEAD'), rev(`HEAD~${MAX_LOG_COMMITS}`)));
+  });
+
+  it('reads damaged or hand-made objects as git would, or not at all', () => {
+    const [t, p1, p2] = ['a'.repeat(40), 'b'.repeat(40), 'c'.repeat(40)];
+    const commit = (header: string, message = 'subject\n') => parseCommit(t, Buffer.from(`${header}\n\n${message}`));
+    const who = 'A U <a@u> 1700000000 +0100';
+    assert.deepEqual(commit(`tree ${t}\nparent ${p1}\nparent ${p2}\nauthor ${who}\ncommitter ${who}`)?.parents, [p1, p2]);
+    assert.equal(commit(`tree ${t}\nparent ${p1}\nauthor ${who}\nparent ${p2}\ncommitter ${who}`), undefined, 'a parent line after the author: git does not take it');
+    assert.equal(commit(`tree ${t}\nauthor ${who}\ncommitter ${who}\ncommitter ${who}`), undefined, 'two committers');
+    assert.equal(commit(`tree ${t}\nauthor ${who}\ncommitter A U <a@u> soon +0100`), undefined, 'no committer time');
+    assert.equal(commit(`tree ${t}\nauthor ${who}\ncommitter ${who}\nencoding ISO-8859-1`), undefined, 'an encoding');
+    assert.equal(commit(`tree ${t}\nauthor ${who}\ncommitter ${who}`, 'nul\u0000inside'), undefined, 'a NUL in the message');
+    assert.equal(commit(`author ${who}\ncommitter ${who}`), undefined, 'no tree');
+    assert.equal(commit(`tree ${t}\nauthor ${who}\ncommitter ${who}\ngpgsig -----BEGIN-----\n x\n \n -----END-----`, '\n  \nsubject  \n')?.subject.toString(), 'subject');
+    const entry = (mode: string, name: string) => Buffer.concat([Buffer.from(`${mode} ${name}\u0000`), Buffer.alloc(20, 1)]);
+    assert.equal(parseTree(Buffer.concat([entry('100644', 'a.c'), entry('40000', 'a-b')]), 20), undefined, 'out of order (a-b/ sorts before a.c)');
+    assert.equal(parseTree(Buffer.concat([entry('40000', 'a'), entry('100644', 'a.c')]), 20), undefined, 'out of order (a folder a sorts as a/, after a.c)');
+    assert.deepEqual(parseTree(Buffer.concat([entry('100664', 'a'), entry('100644', 'a.c'), entry('40000', 'a')]), 20)?.map((e) => e.mode), ['100644', '100644', '40000'], 'old modes are read as git prints them');
+    assert.equal(parseTree(Buffer.concat([entry('100644', 'b'), entry('100644', 'b')]), 20), undefined, 'a name twice');
+    assert.equal(parseTree(Buffer.concat([entry('100644', 'x/y')]), 20), undefined, 'a slash in a name');
+    assert.equal(parseTree(Buffer.concat([entry('10064x', 'x')]), 20), undefined, 'a mode that is not octal');
+    assert.equal(parseTree(entry('100644', 'x').subarray(0, 15), 20), undefined, 'cut short');
   });
 });
