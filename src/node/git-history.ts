@@ -60,6 +60,7 @@ export class SimpleGitHistory implements GitHistory {
     for (const reader of this.readersFor(layout)) reader.idleMs = options.watched && process.platform !== 'win32' ? EDITOR_READER_IDLE_MS : READER_IDLE_MS;
     this.configRead = kept && Promise.resolve(kept);
     this.converted.renew();
+    if (layout.indexFile) this.indexFile.preload(layout.indexFile);
     const configRead = this.config(signal);
     // HEAD from the cat-file reader (running already on a re-check, and needed later in any run),
     // shallowness from the shallow file: no process of their own.

@@ -1,6 +1,6 @@
 // What git's index says about working-tree reads, read from the index file itself (no process):
 // which files git does not look at in the working tree, and the `.gitattributes` git falls back to.
-import { closeSync, fstatSync, openSync, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, type BigIntStats } from 'node:fs';
 import { parseEntries, type IndexRead } from './git-index-entries';
 import { readWhole } from './read-whole';
 import { nameOf, stageOf, walkIndex } from './git-index-walk';
@@ -36,9 +36,47 @@ export function statKey(stat: BigIntStats): string {
  */
 export class IndexReader {
   private buffer = Buffer.alloc(0);
-  /** The key of the file whose bytes the buffer holds. */
+  /** The `statKey` of the file whose bytes the buffer holds. */
   private held: string | undefined;
   private last: { key: string; facts: IndexFacts | undefined } | undefined;
+  /** The buffer `preload` reads into, swapped with `buffer` when it is done. */
+  private spare = Buffer.alloc(0);
+  private loading: Promise<void> | undefined;
+
+  /**
+   * Reads the index file at `file` into the kept buffer off the calling thread (libuv's pool),
+   * unless the buffer holds it already; `ready` waits for it. Right after git replaced the file
+   * (a commit, a save staged), its first read can take tens of ms on a virtual machine, which the
+   * synchronous reads would spend on the extension host's thread.
+   */
+  preload(file: string): void {
+    this.loading ??= this.readAhead(file).catch(() => undefined).finally(() => (this.loading = undefined));
+  }
+
+  /** Resolves when no `preload` is under way. */
+  async ready(): Promise<void> {
+    await this.loading;
+  }
+
+  private async readAhead(file: string): Promise<void> {
+    const handle = await fs.open(file, 'r');
+    try {
+      const stat = await handle.stat({ bigint: true });
+      const [key, size] = [statKey(stat), Number(stat.size)];
+      if (!stat.isFile() || size > MAX_INDEX_BYTES || this.held === key) return;
+      // Not the kept buffer: a synchronous read meanwhile reads into that one.
+      const into = this.spare.length >= size ? this.spare : Buffer.allocUnsafe(size);
+      for (let got = 0; got < size; ) {
+        const { bytesRead } = await handle.read(into, got, size - got, got);
+        if (bytesRead === 0) return;
+        got += bytesRead;
+      }
+      if (this.held === key) return;
+      [this.spare, this.buffer, this.held] = [this.buffer, into, key];
+    } finally {
+      await handle.close();
+    }
+  }
 
   /**
    * The facts of the index file at `file`, whose blob ids are `oidBytes` long (20, or 32 for
@@ -79,14 +117,15 @@ export class IndexReader {
     try {
       // Git replaces the index file by renaming a new one over it: the open file does not change.
       const stat = fstatSync(fd, { bigint: true });
-      const key = `${oidBytes}:${statKey(stat)}`;
+      const held = statKey(stat);
+      const key = `${oidBytes}:${held}`;
       const size = Number(stat.size);
       if (!stat.isFile() || size > MAX_INDEX_BYTES) return { key, mtimeNs: stat.mtimeNs };
-      if (this.held !== key) {
+      if (this.held !== held) {
         this.held = undefined;
         if (this.buffer.length < size) this.buffer = Buffer.allocUnsafe(size);
         if (!readWhole(fd, this.buffer, size)) return undefined;
-        this.held = key;
+        this.held = held;
       }
       return { key, mtimeNs: stat.mtimeNs, bytes: this.buffer.subarray(0, size) };
     } catch {

@@ -70,6 +70,7 @@ export class ConvertedPaths {
     const oidBytes = settings?.get('extensions.objectformat')?.at(-1)?.toLowerCase() === 'sha256' ? 32 : 20;
     const pathVariable = layout.env.PATH ?? layout.env.Path;
     if (this.systemFiles?.pathVariable !== pathVariable) this.systemFiles = { pathVariable, files: systemAttributeFiles(pathVariable) };
+    await this.index.ready();
     const facts = layout.indexFile ? this.index.read(layout.indexFile, oidBytes).facts : undefined;
     const key = settings ? attributeSourcesKey(settings, layout.infoAttributes, layout.env, this.systemFiles.files) : undefined;
     // The folders' `.gitattributes` are compared when paths below them are read (see `verify`).

@@ -73,6 +73,7 @@ export class WorkingStatus {
     const config = await from.config().catch(() => undefined);
     if (!config || !layout.indexFile || !paths.every(plainPath)) return this.run(from, undefined);
     const oidBytes = config.get('extensions.objectformat')?.at(-1)?.toLowerCase() === 'sha256' ? 32 : 20;
+    await from.index.ready();
     const index = from.index.entries(layout.indexFile, oidBytes, new Set(paths.map((p) => latin1Of(layout.prefix + p))));
     if (!index || index.mtimeNs === 0n) return this.run(from, undefined);
     const heads = await headEntries(paths.map((p) => layout.prefix + p), oidBytes, from.objects);

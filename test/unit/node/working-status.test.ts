@@ -214,6 +214,19 @@ describe('the watched paths’ status without a process', function () {
       if (fds.has(fd)) bytes += read;
       return read;
     };
+    // And read off the thread (see the next test).
+    const open = fsSync.promises.open;
+    fsSync.promises.open = async (...args: Parameters<typeof open>) => {
+      const handle = await open(...args);
+      if (path.resolve(String(args[0])) !== indexFile) return handle;
+      const read = handle.read.bind(handle) as (...a: unknown[]) => Promise<{ bytesRead: number }>;
+      (handle as { read: unknown }).read = async (...a: unknown[]) => {
+        const done = await read(...a);
+        bytes += done.bytesRead;
+        return done;
+      };
+      return handle;
+    };
     try {
       await history.state();
       await history.readWorkingFiles(['docs/a.md'], 1 << 20);
@@ -221,6 +234,42 @@ describe('the watched paths’ status without a process', function () {
       assert.deepEqual(await history.workingChanges(['deploy/pool.yaml']), []);
       assert.equal(limited(), 0);
       assert.equal(bytes, size, 'the index file was read more than once');
+    } finally {
+      Object.assign(fsSync, real);
+      fsSync.promises.open = open;
+    }
+  });
+
+  it('reads a changed index file off the calling thread: the run’s own reads of it are not synchronous', async () => {
+    // Right after git replaced the file, its first read can take tens of ms (seen on virtual
+    // machines): the extension host's thread must not wait on it.
+    await saveAndCommit('deploy/pool.yaml', 'size: 20\n');
+    const indexFile = path.join(repo.dir, '.git', 'index');
+    const fds = new Set<number>();
+    let bytes = 0;
+    const real = { openSync: fsSync.openSync, readSync: fsSync.readSync, closeSync: fsSync.closeSync };
+    (fsSync as { closeSync: unknown }).closeSync = (fd: number) => (fds.delete(fd), real.closeSync(fd));
+    (fsSync as { openSync: unknown }).openSync = (p: fsSync.PathLike, ...rest: unknown[]) => {
+      const fd = (real.openSync as (...a: unknown[]) => number)(p, ...rest);
+      if (path.resolve(String(p)) === indexFile) fds.add(fd);
+      return fd;
+    };
+    (fsSync as { readSync: unknown }).readSync = (fd: number, ...rest: unknown[]) => {
+      const read = (real.readSync as (...a: unknown[]) => number)(fd, ...rest);
+      if (fds.has(fd)) bytes += read;
+      return read;
+    };
+    try {
+      await history.state();
+      await history.readWorkingFiles(['docs/a.md'], 1 << 20);
+      started = [];
+      assert.deepEqual(await history.workingChanges(['deploy/pool.yaml']), []);
+      assert.equal(limited(), 0);
+      await saveAndCommit('deploy/pool.yaml', 'size: 30\n');
+      await history.state();
+      assert.deepEqual(await history.workingChanges(['deploy/pool.yaml']), []);
+      assert.equal(limited(), 0);
+      assert.equal(bytes, 0, 'the index file was read on the calling thread');
     } finally {
       Object.assign(fsSync, real);
     }
