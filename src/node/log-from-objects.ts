@@ -11,8 +11,9 @@ import { FIELD, RECORD } from './git-log-parser';
 
 /** Past this many commits between `head` and `since`, git is asked. */
 export const MAX_LOG_COMMITS = 64;
-/** Past this many tree objects read, git is asked. */
+/** Past this many tree objects read, or this many bytes of them, git is asked. */
 export const MAX_LOG_TREES = 2000;
+export const MAX_LOG_TREE_BYTES = 32 * 1024 * 1024;
 
 /**
  * Whether the objects show what `git log` prints in this repository: not when it is shallow or has
@@ -25,6 +26,13 @@ export async function objectsShowLog(layout: Pick<RepoLayout, 'shallowFile' | 'i
   const absent = (file: string) => fs.lstat(file).then(() => false, (error: NodeJS.ErrnoException) => error.code === 'ENOENT');
   const [shallow, grafts] = await Promise.all([absent(layout.shallowFile), absent(path.join(path.dirname(layout.infoAttributes), 'grafts'))]);
   return shallow && grafts;
+}
+
+/** How much one call reads at most before leaving the range to git. */
+export interface LogLimits {
+  commits: number;
+  trees: number;
+  treeBytes: number;
 }
 
 /** Reads objects by id, in order (see `CatFileReader.read`). */
@@ -62,10 +70,11 @@ const FOLDER = '40000';
  * trees. The caller rules out what the objects cannot show (shallow clones, grafts, config that
  * changes the output).
  */
-export async function logFromObjects(read: ObjectRead, head: string, since: string): Promise<Buffer | undefined> {
+export async function logFromObjects(read: ObjectRead, head: string, since: string, limits: Partial<LogLimits> = {}): Promise<Buffer | undefined> {
+  const { commits: maxCommits, trees: maxTrees, treeBytes: maxTreeBytes } = { commits: MAX_LOG_COMMITS, trees: MAX_LOG_TREES, treeBytes: MAX_LOG_TREE_BYTES, ...limits };
   const commits: Commit[] = [];
   for (let at = head; at !== since; ) {
-    if (commits.length >= MAX_LOG_COMMITS) return undefined;
+    if (commits.length >= maxCommits) return undefined;
     const [record] = await read([at]);
     const commit = record?.found && record.type === 'commit' && record.content ? parseCommit(at, record.content) : undefined;
     if (!commit || commit.parents.length === 0) return undefined;
@@ -75,7 +84,7 @@ export async function logFromObjects(read: ObjectRead, head: string, since: stri
   const zero = '0'.repeat(head.length);
   const parentTrees = await rootTrees(read, commits);
   if (!parentTrees) return undefined;
-  const changes = await treeChanges(read, commits.map((c, i) => [parentTrees[i]!, c.tree] as const));
+  const changes = await treeChanges(read, commits.map((c, i) => [parentTrees[i]!, c.tree] as const), maxTrees, maxTreeBytes);
   if (!changes) return undefined;
   const parts: Buffer[] = [];
   commits.forEach((commit, i) => {
@@ -109,17 +118,19 @@ async function rootTrees(read: ObjectRead, commits: Commit[]): Promise<string[] 
  * bytes: a folder's entries follow it as `name/…`), reading the trees that differ level by level,
  * one batch per level for all pairs. Undefined when git could print something else.
  */
-async function treeChanges(read: ObjectRead, pairs: ReadonlyArray<readonly [string, string]>): Promise<RawChange[][] | undefined> {
+async function treeChanges(read: ObjectRead, pairs: ReadonlyArray<readonly [string, string]>, maxTrees: number, maxTreeBytes: number): Promise<RawChange[][] | undefined> {
   const trees = new Map<string, TreeEntry[]>();
   const out: RawChange[][] = pairs.map(() => []);
   let level = pairs.map(([a, b], i) => ({ at: i, base: Buffer.alloc(0), a: a as string | undefined, b: b as string | undefined }));
-  let readCount = 0;
+  let [readCount, readBytes] = [0, 0];
   while (level.length > 0) {
     const wanted = [...new Set(level.flatMap(({ a, b }) => [a, b]).filter((oid): oid is string => oid !== undefined && !trees.has(oid)))];
     readCount += wanted.length;
-    if (readCount > MAX_LOG_TREES) return undefined;
+    if (readCount > maxTrees) return undefined;
     const records = await read(wanted);
     for (const [i, record] of records.entries()) {
+      readBytes += record.found ? record.size : 0;
+      if (readBytes > maxTreeBytes) return undefined;
       const entries = record.found && record.type === 'tree' && record.content ? parseTree(record.content, wanted[i]!.length / 2) : undefined;
       if (!entries) return undefined;
       trees.set(wanted[i]!, entries);

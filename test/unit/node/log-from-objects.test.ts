@@ -94,6 +94,16 @@ describe('log-from-objects: the new commits from the objects, as git log prints 
     assert.equal(await logFromObjects(read, rev('HEAD'), '0'.repeat(40)), undefined, 'the root reached without meeting since');
   });
 
+  it('leaves to git a range whose trees are too many or too large to read here', async () => {
+    const base = rev('HEAD');
+    await fixture.commit('deep', '2025-01-02', { 'd/e/f.txt': 'deeper\n' });
+    const head = rev('HEAD');
+    // The root, d and d/e on both sides: 6 trees.
+    assert.ok(await logFromObjects(read, head, base, { trees: 6 }));
+    assert.equal(await logFromObjects(read, head, base, { trees: 5 }), undefined);
+    assert.equal(await logFromObjects(read, head, base, { treeBytes: 100 }), undefined);
+  });
+
   it('leaves a long range to git', async () => {
     const base = rev('HEAD');
     for (let i = 0; i <= MAX_LOG_COMMITS; i++) fixture.git(['commit', '-q', '--allow-empty', '-m', `c${i}`], { date: '2025-01-02' });
