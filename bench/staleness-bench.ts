@@ -41,12 +41,15 @@ const { values } = parseArgs({
     sample: { type: 'string', default: '100' },
     rechecks: { type: 'string', default: '5' },
     scratch: { type: 'string' },
+    'cold-only': { type: 'boolean', default: false },
   },
 });
 const SIZE = { commits: Number(values.commits), files: Number(values.files), docs: Number(values.docs) };
 const SAMPLE = Number(values.sample);
 const RECHECKS = Number(values.rechecks);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+/** --cold-only: the bare pass and the cold report alone (no per-path baseline, no re-check clone). */
+const COLD_ONLY = values['cold-only'];
 /** What the engine and the baselines get: the engine keeps only PATH, HOME and a few platform variables. */
 const env = { PATH: process.env.PATH, HOME: os.homedir() };
 const baselineEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: os.homedir(), LC_ALL: 'C' };
@@ -337,7 +340,7 @@ async function main(): Promise<void> {
 
   // Per-path baseline: one `git log -1` process per target, on a fixed sample.
   const rand = prng(11);
-  const sample = targets.map((t) => ({ t, k: rand() })).sort((a, b) => a.k - b.k).slice(0, Math.min(SAMPLE, targets.length)).map((s) => s.t);
+  const sample = COLD_ONLY ? [] : targets.map((t) => ({ t, k: rand() })).sort((a, b) => a.k - b.k).slice(0, Math.min(SAMPLE, targets.length)).map((s) => s.t);
   const perPathStart = process.hrtime.bigint();
   for (const target of sample) await git(['log', '-1', '--format=%H', '--', target], root, baselineEnv);
   const perPathSample = ms(perPathStart);
@@ -391,10 +394,33 @@ interface Measured {
   rssBefore: number;
 }
 
+/** The bare pass and the cold report: their figures, phases and peak memory. */
+function printCold(measured: Measured): void {
+  const { bare, bareCpu, cold, phases, levels, targets, links, commits, firstParent, tracked } = measured;
+  const report = cold.report;
+  const ratio = cold.millis / bare.millis;
+  const pad = (label: string) => label.padEnd(50);
+  console.log('');
+  console.log(`commits ${commits} (${firstParent} first-parent), files ${tracked} tracked (docs included), docs ${report.docs.length}, links ${links}, targets ${targets.length} (distinct existing files and folders), stale docs ${levels.stale} (fresh ${levels.fresh}, broken ${levels.broken}, unknown ${levels.unknown})`);
+  console.log('');
+  console.log(`${pad('bare git log --first-parent --name-status -M')}${time(bare.millis)}  (${(bare.bytes / 1048576).toFixed(1)} MiB of output)   practical limit`);
+  console.log(`${pad('cold report (no history cache)')}${time(cold.millis)}  ratio to bare ${ratio.toFixed(2)}x  [target <= 1.5x runbooks repo, <= 2x large code repo]`);
+  console.log(`${pad('')}(${cold.phases}; ${report.history?.commitsRead ?? 0} commits read)`);
+  console.log(`${pad('  CPU time: bare git log')}${time(bareCpu)}`);
+  console.log(`${pad('  CPU time: cold report (node + git)')}${time(cold.cpu.total)}  ratio to bare ${(cold.cpu.total / bareCpu).toFixed(2)}x  (node ${time(cold.cpu.own)}, git ${time(cold.cpu.children)})`);
+  console.log(`${pad('  peak memory of the process (bench + cold reports)')}${(measured.peakRss / 1024).toFixed(0)} MiB  [target <= 300 MiB]  (${(measured.rssBefore / 2 ** 20).toFixed(0)} MiB before the first report: node, tsx, the docs)`);
+  console.log('  where the cold report\'s time went (port calls overlap each other and the history pass):');
+  for (const line of phases) console.log(line);
+}
+
 /** Times the re-check after one new commit in a shared clone under `scratch`, then prints every figure. */
 async function warmRecheck(root: string, scratch: string, measured: Measured): Promise<void> {
-  const { bare, bareCpu, cold, phases, loadBefore, levels, targets, links, commits, firstParent, tracked, perPath } = measured;
-  const report = cold.report;
+  const { cold, loadBefore, perPath, targets } = measured;
+  if (COLD_ONLY) {
+    printCold(measured);
+    console.log(`load average (1, 5, 15 min): ${loadBefore} when the timed runs began, ${load()} at the end; ${os.availableParallelism()} cores`);
+    return;
+  }
   const cacheFile = path.join(scratch, 'history.json');
   const gitEnv = isolatedGitEnv(env, scratch);
   // The clone is of the whole repository; the root may be a folder inside it.
@@ -460,20 +486,9 @@ async function warmRecheck(root: string, scratch: string, measured: Measured): P
     }
   }
 
-  const ratio = cold.millis / bare.millis;
   const speedUp = perPath.all / cold.millis;
   const pad = (label: string) => label.padEnd(50);
-  console.log('');
-  console.log(`commits ${commits} (${firstParent} first-parent), files ${tracked} tracked (docs included), docs ${report.docs.length}, links ${links}, targets ${targets.length} (distinct existing files and folders), stale docs ${levels.stale} (fresh ${levels.fresh}, broken ${levels.broken}, unknown ${levels.unknown})`);
-  console.log('');
-  console.log(`${pad('bare git log --first-parent --name-status -M')}${time(bare.millis)}  (${(bare.bytes / 1048576).toFixed(1)} MiB of output)   practical limit`);
-  console.log(`${pad('cold report (no history cache)')}${time(cold.millis)}  ratio to bare ${ratio.toFixed(2)}x  [target <= 1.5x runbooks repo, <= 2x large code repo]`);
-  console.log(`${pad('')}(${cold.phases}; ${report.history?.commitsRead ?? 0} commits read)`);
-  console.log(`${pad('  CPU time: bare git log')}${time(bareCpu)}`);
-  console.log(`${pad('  CPU time: cold report (node + git)')}${time(cold.cpu.total)}  ratio to bare ${(cold.cpu.total / bareCpu).toFixed(2)}x  (node ${time(cold.cpu.own)}, git ${time(cold.cpu.children)})`);
-  console.log(`${pad('  peak memory of the process (bench + cold reports)')}${(measured.peakRss / 1024).toFixed(0)} MiB  [target <= 300 MiB]  (${(measured.rssBefore / 2 ** 20).toFixed(0)} MiB before the first report: node, tsx, the docs)`);
-  console.log('  where the cold report\'s time went (port calls overlap each other and the history pass):');
-  for (const line of phases) console.log(line);
+  printCold(measured);
   console.log(`${pad(`per-path git log -1 -- <path>, ${perPath.sample} targets`)}${time(perPath.millis)}  (${time(perPath.millis / Math.max(1, perPath.sample))} per path)`);
   console.log(`${pad(`  extrapolated to all ${targets.length} targets`)}${time(perPath.all)}  our speed-up ${speedUp.toFixed(1)}x  [target >= 30x]`);
   console.log(`${pad('first report with a cache file (writes it)')}${time(seedMillis)}  (${(cacheBytes / 1048576).toFixed(1)} MiB history cache)`);
