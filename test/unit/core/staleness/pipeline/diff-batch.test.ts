@@ -3,6 +3,7 @@ import { DetailBatch } from '../../../../../src/core/staleness/diffs/diff-batch'
 import { HistoryIndex } from '../../../../../src/core/staleness/history/history-index';
 import { missing, ReadAhead, stateKey } from '../../../../../src/core/staleness/diffs/read-ahead';
 import type { BlobContent, LogCommit, TextDiffer } from '../../../../../src/core/staleness/ports';
+import { NoteCache, notedDiff, type DiffJob } from '../../../../../src/core/staleness/diffs/noted-diff';
 import { FakeGit, day } from '../fake-git';
 import { at, sha } from './history-fixture';
 
@@ -37,6 +38,39 @@ describe('DetailBatch (the diffs the verdicts ask for)', () => {
     assert.deepEqual(index.diff(at('pool.conf', 2), at('pool.conf', 3)), { added: 0, deleted: 0, hunks: [] });
     assert.deepEqual(index.diff(undefined, at('pool.conf', 1)), { added: 2, deleted: 0, hunks: [{ oldStart: 0, oldLines: 0, newStart: 1, newLines: 2 }] });
     assert.equal(batch.fetched, 3);
+  });
+
+  it('diffs a pair asked for its lines alone without working out its notes, and works them out when a verdict asks for the same pair', async () => {
+    const { git, index } = await repository();
+    const batch = new DetailBatch(index, git);
+    const hunks = [{ oldStart: 2, oldLines: 1, newStart: 2, newLines: 2 }];
+    batch.needDiff(at('pool.conf', 1), at('pool.conf', 3), {}, false, undefined, true);
+    await batch.flush();
+    assert.deepEqual(index.diff(at('pool.conf', 1), at('pool.conf', 3)), { added: 2, deleted: 1, hunks, linesOnly: true });
+    batch.needDiff(at('pool.conf', 1), at('pool.conf', 3), {}, false, undefined, true);
+    assert.equal(batch.pending, 0, 'its lines are known');
+    batch.needDiff(at('pool.conf', 1), at('pool.conf', 3));
+    assert.equal(batch.pending, 1, 'its notes are not');
+    await batch.flush();
+    assert.deepEqual(index.diff(at('pool.conf', 1), at('pool.conf', 3)), { added: 2, deleted: 1, hunks, vocabulary: { lost: ['10'], gained: ['20', 'idle'], copies: [] } });
+    batch.needDiff(at('pool.conf', 1), at('pool.conf', 3), {}, false, undefined, true);
+    assert.equal(batch.pending, 0, 'a diff with its notes has its lines');
+  });
+
+  it('works out the notes of a pair asked in one round for its lines alone and by a verdict, whichever asked first, on the diff thread too', async () => {
+    const { git, index } = await repository();
+    const jobs: DiffJob[] = [];
+    const differ: TextDiffer = { diff: async (asked) => (jobs.push(...asked), asked.map((job) => notedDiff(job, new NoteCache()))) };
+    const batch = new DetailBatch(index, git, undefined, differ);
+    batch.needDiff(at('pool.conf', 1), at('pool.conf', 3), {}, false, undefined, true);
+    batch.needDiff(at('pool.conf', 1), at('pool.conf', 3));
+    batch.needDiff(at('pool.conf', 1), at('pool.conf', 2));
+    batch.needDiff(at('pool.conf', 1), at('pool.conf', 2), {}, false, undefined, true);
+    batch.needDiff(undefined, at('pool.conf', 1), {}, false, undefined, true);
+    await batch.flush();
+    assert.deepEqual(jobs.map((j) => j.linesOnly ?? false), [false, false, true]);
+    assert.deepEqual([at('pool.conf', 3), at('pool.conf', 2)].map((to) => index.diff(at('pool.conf', 1), to)?.vocabulary?.gained), [['20', 'idle'], ['20', 'idle']]);
+    assert.deepEqual(index.diff(undefined, at('pool.conf', 1)), { added: 2, deleted: 0, hunks: [{ oldStart: 0, oldLines: 0, newStart: 1, newLines: 2 }], linesOnly: true });
   });
 
   it('asks nothing for a diff the index already has', async () => {

@@ -47,7 +47,8 @@ describe('findDocReferences (when each doc last changed)', () => {
     const refs = await findDocReferences(run, [doc('runbooks/db.md')]);
     assert.deepEqual(summary(refs), { 'runbooks/db.md': { commit: 2, sha: sha(2) } });
     // The newest candidate is taken for now; once its diff shows whitespace only, the next round asks for the ones before it.
-    assert.deepEqual(diffs.asked, ['runbooks/db.md@2 → runbooks/db.md@3 (read from 2)', 'runbooks/db.md@1 → runbooks/db.md@2 (read from 1)']);
+    // Only whether the doc changed more than whitespace is asked: its lines alone, no notes (minor hunks, words).
+    assert.deepEqual(diffs.asked, ['runbooks/db.md@2 → runbooks/db.md@3 (read from 2) lines only', 'runbooks/db.md@1 → runbooks/db.md@2 (read from 1) lines only']);
     assert.equal(diffs.flushes, 2);
   });
 
@@ -66,7 +67,7 @@ describe('findDocReferences (when each doc last changed)', () => {
     ]);
     const { run, diffs } = evidenceRun({ index, diffs: { 'runbooks/postgres.md@2 → ops/postgres.md@3': diff(0, 0) } });
     assert.deepEqual(summary(await findDocReferences(run, [doc('ops/postgres.md')])), { 'ops/postgres.md': { commit: 1, sha: sha(1) } });
-    assert.deepEqual(diffs.asked, ['runbooks/postgres.md@2 → ops/postgres.md@3 (read from 2)']);
+    assert.deepEqual(diffs.asked, ['runbooks/postgres.md@2 → ops/postgres.md@3 (read from 2) lines only']);
   });
 
   it('adds the end of the review day to the reference', async () => {

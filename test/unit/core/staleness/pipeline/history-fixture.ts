@@ -70,7 +70,8 @@ function describePair(from: FileAt | undefined, to: FileAt | undefined, read: { 
 /**
  * A diff queue that answers from a table keyed like `describePair` without hints
  * (`docs/a.md@1 → docs/a.md@3`): `flush` stores each queued pair's diff in the index. A pair missing
- * from the table fails the test. `asked` lists every queued pair with its read hints, in order.
+ * from the table fails the test. `asked` lists every queued pair with its read hints, in order
+ * (` lines only` after a pair asked for its lines alone).
  */
 export class FakeDiffs implements DiffQueue {
   readonly asked: string[] = [];
@@ -83,9 +84,9 @@ export class FakeDiffs implements DiffQueue {
     private readonly table: Record<string, StoredDiff>,
   ) {}
 
-  needDiff(from: FileAt | undefined, to: FileAt | undefined, read: { from?: string; to?: string } = {}): void {
+  needDiff(from: FileAt | undefined, to: FileAt | undefined, read: { from?: string; to?: string } = {}, _shape = false, _blocks?: string, linesOnly = false): void {
     if (this.index.diffByKey(diffKey(from, to)) || this.queued.some(([f, t]) => diffKey(f, t) === diffKey(from, to))) return;
-    this.asked.push(describePair(from, to, read));
+    this.asked.push(`${describePair(from, to, read)}${linesOnly ? ' lines only' : ''}`);
     this.queued.push([from, to]);
   }
 

@@ -35,6 +35,16 @@ describe('History journal (what a re-check adds, written without rewriting the w
     assert.equal(takeDelta(restored)?.commits.length, 0, 'a restored index is what the store holds');
   });
 
+  it('keeps a diff worked out for its lines alone marked as such, in the snapshot and in journal entries', () => {
+    const index = restoredAt(2);
+    const base = stored(index.toSnapshot());
+    const lines = { ...diff(2, 1, [{ oldStart: 1, oldLines: 1, newStart: 1, newLines: 2 }]), linesOnly: true as const };
+    index.setDiff(at('deploy/pool.yaml', 2), at('deploy/pool.yaml', 1), lines);
+    const restored = restoreHistory(stored({ base, journal: [takeDelta(index)] }))!;
+    assert.deepEqual(restored.diff(at('deploy/pool.yaml', 2), at('deploy/pool.yaml', 1)), lines);
+    assert.deepEqual(restoreHistory(stored(restored.toSnapshot()))!.diff(at('deploy/pool.yaml', 2), at('deploy/pool.yaml', 1)), lines);
+  });
+
   it('stops replaying at an entry that does not follow on, or is malformed, keeping what came before', () => {
     const index = restoredAt(2);
     const base = stored(index.toSnapshot());
