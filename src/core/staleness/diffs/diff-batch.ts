@@ -11,9 +11,8 @@ import { opaqueDiff, sameBlob } from './opaque-diff';
 /** Longest stretch of diffs without letting the event loop read git's output. */
 const SLICE_MS = 3;
 
-
-/** Two file states to diff (undefined: the file does not exist). */
-interface Pair {
+/** Two file states to diff (undefined: the file does not exist); `linesOnly`: no verdict asked for their notes. */
+interface Pair extends Pick<DiffJob, 'linesOnly'> {
   from?: FileAt;
   to?: FileAt;
   /** A verdict weighs this diff by data shape (see `withShape`): parse both sides. */
@@ -85,22 +84,25 @@ export class DetailBatch {
    * reading many files at a few commits (HEAD, a doc's last change) walks far fewer trees than
    * reading each at the commit that last touched it. `shape`: a verdict compares the two sides
    * by data shape (parsing a large YAML file costs far more than diffing it, so only then).
-   * `blocks`: a verdict needs which alert rules or make targets of the file changed.
+   * `blocks`: a verdict needs which alert rules or make targets of the file changed. `linesOnly`:
+   * the line diff alone (see `DiffJob.linesOnly`); one known so is asked again when needed whole.
    */
-  needDiff(from: FileAt | undefined, to: FileAt | undefined, read: { from?: string; to?: string } = {}, shape = false, blocks?: Blocks): void {
+  needDiff(from: FileAt | undefined, to: FileAt | undefined, read: { from?: string; to?: string } = {}, shape = false, blocks?: Blocks, linesOnly = false): void {
     const key = diffKey(from, to);
     const queued = this.pairs.get(key);
     if (queued) {
       if (shape) queued.shape = true;
       // A pair holds one kind of blocks: another kind asked in the same round is queued in the next.
       if (blocks) queued.blocks ??= blocks;
+      if (!linesOnly) delete queued.linesOnly;
       return;
     }
     const known = this.index.diffByKey(key);
-    if (known && !(shape && lacksShape(known, from, to)) && !(blocks && lacksBlocks(known, from, to, blocks))) return;
+    const lacksNotes = !linesOnly && known?.linesOnly === true;
+    if (known && !(shape && lacksShape(known, from, to)) && !(blocks && lacksBlocks(known, from, to, blocks)) && !lacksNotes) return;
     const asked = this.asked.get(key);
-    if (known && asked && (!shape || asked.has('shape')) && (!blocks || asked.has(blocks))) return;
-    const pair: Pair = { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(shape ? { shape } : {}), ...(blocks ? { blocks } : {}) };
+    if (known && asked && (!shape || asked.has('shape')) && (!blocks || asked.has(blocks)) && (!lacksNotes || asked.has('notes'))) return;
+    const pair: Pair = { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(shape ? { shape } : {}), ...(blocks ? { blocks } : {}), ...(linesOnly && !shape && !blocks ? { linesOnly } : {}) };
     this.pairs.set(key, pair);
     if (from && read.from) this.readAt.set(stateKey(from), read.from);
     if (to && read.to) this.readAt.set(stateKey(to), read.to);
@@ -142,9 +144,10 @@ export class DetailBatch {
     this.startChunk();
     const chunks = this.chunks;
     this.chunks = [];
-    for (const [key, { shape, blocks }] of this.pairs) {
+    for (const [key, { shape, blocks, linesOnly }] of this.pairs) {
       const asked = this.asked.get(key) ?? new Set<string>();
       asked.add('diff');
+      if (!linesOnly) asked.add('notes');
       if (shape) asked.add('shape');
       if (blocks) asked.add(blocks);
       this.asked.set(key, asked);
@@ -242,12 +245,12 @@ export class DetailBatch {
   }
 
   /** The diff job of a pair whose existing sides both have text (see `opaqueDiff`). */
-  private jobOf({ from, to, shape, blocks }: Pair, read: (state: FileAt | undefined) => BlobContent | undefined): DiffJob {
+  private jobOf({ from, to, shape, blocks, linesOnly }: Pair, read: (state: FileAt | undefined) => BlobContent | undefined): DiffJob {
     const side = (state: FileAt): DiffSide => {
       const blob = read(state)!;
       return { path: state.path, key: GIT_OID.test(blob.oid) ? blob.oid : `${this.serial}\u0000${blob.oid}`, text: blob.text! };
     };
-    return { ...(from ? { from: side(from) } : {}), ...(to ? { to: side(to) } : {}), ...(shape ? { shape } : {}), ...(blocks ? { blocks } : {}) };
+    return { ...(from ? { from: side(from) } : {}), ...(to ? { to: side(to) } : {}), ...(shape ? { shape } : {}), ...(blocks ? { blocks } : {}), ...(linesOnly ? { linesOnly } : {}) };
   }
 
   /** Reads the files of a chunk of pairs (blob ids where known), taking what was read ahead. */

@@ -142,7 +142,7 @@ export class NoteCache implements BlobNotes {
  * its minor hunks and words (see `withMinor`), its data shape when asked (`withShape`; the words of
  * the lines are then worked out only when the shape stayed the same, since otherwise those of the
  * keys replace them) and its changed blocks when asked (`withBlocks`). Equal to those functions
- * applied in that order.
+ * applied in that order; with `linesOnly`, the line diff alone (see `DiffJob.linesOnly`).
  */
 export function notedDiff(job: DiffJob, cache: NoteCache): StoredDiff {
   const { from, to, shape, blocks } = job;
@@ -158,6 +158,9 @@ export function notedDiff(job: DiffJob, cache: NoteCache): StoredDiff {
   const [a, b] = [from && stateOf(from), to && stateOf(to)];
   const read = (state: FileAt | undefined): BlobContent | undefined => (state === undefined ? undefined : state === a ? blobA : state === b ? blobB : undefined);
   const lines: StoredDiff = { added, deleted, hunks };
+  // Marked only where notes would have been worked out: a diff without changed lines, or of a file
+  // added or removed, has none either way (see `withMinor`).
+  if (job.linesOnly && !shape && !blocks) return a && b && added + deleted > 0 ? { ...lines, linesOnly: true } : lines;
   const words = !shape || (pairShape(lines, a, b, read, notes) ?? 'same') === 'same';
   const noted = withMinor(lines, a, b, read, words, notes);
   const shaped = shape ? withShape(noted, a, b, read, notes) : noted;

@@ -57,10 +57,10 @@ const SHAPES = ['same', 'changed', 'none'] as const;
 
 /**
  * A stored diff in its snapshot form: `[added, deleted, flags, …hunks or the two sizes]` (flags: 1
- * binary, 2/4/8 shape, 16 too large, 32 unreadable), and its notes when it has any.
+ * binary, 2/4/8 shape, 16 too large, 32 unreadable, 64 lines only), and its notes when it has any.
  */
 export function packDiff(d: StoredDiff): [number[], DiffNotes | undefined] {
-  const flags = (d.binary ? 1 : 0) | (d.shape ? 2 << SHAPES.indexOf(d.shape) : 0) | (d.tooLarge ? 16 : 0) | (d.unreadable ? 32 : 0);
+  const flags = (d.binary ? 1 : 0) | (d.shape ? 2 << SHAPES.indexOf(d.shape) : 0) | (d.tooLarge ? 16 : 0) | (d.unreadable ? 32 : 0) | (d.linesOnly ? 64 : 0);
   const rest = d.tooLarge ? [d.tooLarge.before, d.tooLarge.after] : d.hunks.flatMap((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines]);
   const note = { ...(d.minor ? { minor: d.minor.map((k) => k ?? null) } : {}), ...(d.oldVersions ? { oldVersions: d.oldVersions } : {}), ...(d.vocabulary ? { vocabulary: d.vocabulary } : {}), ...(d.sections ? { sections: d.sections } : {}), ...(d.sectionsGone ? { sectionsGone: d.sectionsGone } : {}), ...(d.rules ? { rules: d.rules } : {}), ...(d.targets ? { targets: d.targets } : {}), ...(d.calls !== undefined ? { calls: d.calls } : {}) };
   return [[d.added, d.deleted, flags, ...rest], d.minor || d.vocabulary || d.sections || d.rules || d.targets || d.calls !== undefined ? note : undefined];
@@ -78,6 +78,7 @@ export function unpackDiff([added = 0, deleted = 0, flags = 0, ...flat]: number[
     ...(tooLarge ? { tooLarge } : {}),
     ...(flags & 32 ? { unreadable: true } : {}),
     ...(shape ? { shape } : {}),
+    ...(flags & 64 ? { linesOnly: true as const } : {}),
     ...(notes?.minor ? { minor: notes.minor.map((k) => k ?? undefined) } : {}),
     ...(notes?.oldVersions ? { oldVersions: notes.oldVersions } : {}),
     ...(notes?.vocabulary ? { vocabulary: notes.vocabulary } : {}),

@@ -7,7 +7,7 @@ import type { CallChange } from '../model/call-change';
 export type { CallChange } from '../model/call-change';
 
 /** Bump when `HistorySnapshot` changes shape, or what its diff notes mean changes: older caches are then rebuilt. */
-export const HISTORY_FORMAT_VERSION = 18;
+export const HISTORY_FORMAT_VERSION = 19;
 
 /** How a path was touched by a commit. Packed with the commit index as `index * 8 + code`. */
 export const Touch = {
@@ -88,6 +88,12 @@ export interface StoredDiff {
    * changed; `false` for a file that is not a script; undefined when not computed.
    */
   calls?: CallChange[] | false;
+  /**
+   * Set when only the lines were worked out (see `DiffJob.linesOnly`): the counts and hunks are
+   * those of the whole diff, `minor`, `oldVersions` and `vocabulary` were never computed. A verdict
+   * that weighs them asks for the diff again (see `DetailBatch.needDiff`).
+   */
+  linesOnly?: true;
 }
 
 /**

@@ -23,4 +23,10 @@ export interface DiffJob {
   shape?: boolean;
   /** A verdict needs which alert rules, make targets or script calls changed (see `withBlocks`). */
   blocks?: Blocks;
+  /**
+   * Only the line diff is wanted (whether a doc's own last change was more than whitespace): its
+   * notes (minor hunks, old versions, words) are not worked out, and the diff says so (see
+   * `StoredDiff.linesOnly`). Never with `shape` or `blocks`.
+   */
+  linesOnly?: boolean;
 }

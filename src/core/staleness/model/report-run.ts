@@ -49,9 +49,10 @@ export interface DiffQueue {
   /**
    * Queues the diff from one state to another (undefined: no file) unless it is known; `read` names
    * later commits where each side is the same; `shape`: a verdict weighs whether a YAML or JSON
-   * file kept its shape; `blocks`: a verdict needs which alert rules or make targets of the file changed.
+   * file kept its shape; `blocks`: a verdict needs which alert rules or make targets of the file
+   * changed; `linesOnly`: only the line diff is wanted, not its notes (see `DiffJob.linesOnly`).
    */
-  needDiff(from: FileAt | undefined, to: FileAt | undefined, read?: { from?: string; to?: string }, shape?: boolean, blocks?: 'rules' | 'targets' | 'calls'): void;
+  needDiff(from: FileAt | undefined, to: FileAt | undefined, read?: { from?: string; to?: string }, shape?: boolean, blocks?: 'rules' | 'targets' | 'calls', linesOnly?: boolean): void;
   /** Diffs queued and not computed yet. */
   readonly pending: number;
   /** Diffs computed so far (the history cache is saved again when some were). */

@@ -75,6 +75,9 @@ export function planDocReferences(run: EvidenceRun, docs: DocModel[]): Map<strin
   return result;
 }
 
+/** Whether a doc's change was more than whitespace is all that is read of its diff: its notes are not worked out (see `DiffJob.linesOnly`). */
+const LINES_ONLY = true;
+
 /**
  * The newest candidate that changed more than whitespace, as far as the known diffs tell; the
  * first one whose diff is unknown is taken for now and its diff queued (with the next few when a
@@ -90,11 +93,11 @@ function lastContentCommit(index: HistoryView, candidates: Generator<Candidate>,
       passed = true;
       continue;
     }
-    details.needDiff(...candidateStates(index, next), candidateReads(index, next));
+    details.needDiff(...candidateStates(index, next), candidateReads(index, next), false, undefined, LINES_ONLY);
     for (let n = 0; passed && n < LOOK_AHEAD; n++) {
       const more = nextOf(candidates);
       if (!more || more.definitive) break;
-      if (!index.diff(...candidateStates(index, more))) details.needDiff(...candidateStates(index, more), candidateReads(index, more));
+      if (!index.diff(...candidateStates(index, more))) details.needDiff(...candidateStates(index, more), candidateReads(index, more), false, undefined, LINES_ONLY);
     }
     return next.commit;
   }

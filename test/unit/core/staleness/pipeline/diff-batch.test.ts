@@ -70,7 +70,8 @@ describe('DetailBatch (the diffs the verdicts ask for)', () => {
     await batch.flush();
     assert.deepEqual(jobs.map((j) => j.linesOnly ?? false), [false, false, true]);
     assert.deepEqual([at('pool.conf', 3), at('pool.conf', 2)].map((to) => index.diff(at('pool.conf', 1), to)?.vocabulary?.gained), [['20', 'idle'], ['20', 'idle']]);
-    assert.deepEqual(index.diff(undefined, at('pool.conf', 1)), { added: 2, deleted: 0, hunks: [{ oldStart: 0, oldLines: 0, newStart: 1, newLines: 2 }], linesOnly: true });
+    // A file added has no notes either way: its diff is the whole diff.
+    assert.deepEqual(index.diff(undefined, at('pool.conf', 1)), { added: 2, deleted: 0, hunks: [{ oldStart: 0, oldLines: 0, newStart: 1, newLines: 2 }] });
   });
 
   it('asks nothing for a diff the index already has', async () => {
