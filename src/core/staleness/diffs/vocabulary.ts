@@ -44,7 +44,12 @@ export function normalWord(token: string): string | undefined {
 /** The normalised words of a text (see `normalWord`), each with its first spelling in the text. */
 export function wordsOf(text: string): Map<string, string> {
   const out = new Map<string, string>();
+  // A token met before gives the same word (or none), whose first spelling is kept already: each
+  // distinct token is normalised once (a file repeats most of its tokens many times).
+  const met = new Set<string>();
   for (const token of text.match(TOKEN) ?? []) {
+    if (met.has(token)) continue;
+    met.add(token);
     const word = normalWord(token);
     if (word && !out.has(word)) out.set(word, token);
   }

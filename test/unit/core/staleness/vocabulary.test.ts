@@ -10,6 +10,11 @@ describe('the words of a change', () => {
     assert.deepEqual([...wordsOf('pool_size = 10 for go-grpc-prometheus 1.21').keys()], ['poolsize', '10', 'gogrpcprometheu', '1.21']);
   });
 
+  it('keeps each word with its first spelling, in the order words first appear, however often tokens repeat', () => {
+    const text = 'metrics_server metricsServer the metrics-server v1 metrics_server Pools pool_size pools metricsServer pool_size';
+    assert.deepEqual([...wordsOf(text)], [['metricsserver', 'metrics_server'], ['pool', 'Pools'], ['poolsize', 'pool_size']]);
+  });
+
   it('does not take a document of a multi-document YAML file going away for a removed top-level section', () => {
     const before = 'kind: ConfigMap\ndata:\n  a: b\n---\nkind: Cluster\nspec:\n  x: 1\n';
     const after = 'kind: Cluster\nspec:\n  x: 1\n';
