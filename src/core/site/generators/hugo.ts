@@ -82,7 +82,9 @@ function isHugoConfig(config: Record<string, unknown>, base: string, files: read
 }
 
 function hasDir(files: readonly string[], base: string, dir: string): boolean {
-  return files.some((f) => f.startsWith(`${joinDir(base, dir)}/`));
+  // Worked out once, not per file: a repository lists tens of thousands.
+  const prefix = `${joinDir(base, dir)}/`;
+  return files.some((f) => f.startsWith(prefix));
 }
 
 /**
