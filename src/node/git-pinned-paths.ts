@@ -4,6 +4,7 @@ import type { CatFileRecord } from './cat-file-batch';
 import { isSafeRev, type RepoLayout } from './git-invocation';
 import { CommitPaths, pathsAtCommit, remoteBranchRef, remoteBranchRefs } from './git-path-queries';
 import type { SimpleGit } from 'simple-git';
+import { walkTree } from './git-tree-object';
 
 /** What `pathsAtRevs` works through (the adapter's reader and processes). */
 export interface PinnedPathsGit {
@@ -44,13 +45,7 @@ export function isPlainPath(path: string): boolean {
 /** The names in a tree object, as byte strings (`latin1`), `oidBytes` long ids. */
 export function treeEntryNames(content: Buffer, oidBytes: number): Set<string> {
   const names = new Set<string>();
-  for (let at = 0; at < content.length; ) {
-    const space = content.indexOf(0x20, at);
-    const nul = space < 0 ? -1 : content.indexOf(0, space + 1);
-    if (nul < 0) break;
-    names.add(content.toString('latin1', space + 1, nul));
-    at = nul + 1 + oidBytes;
-  }
+  walkTree(content, oidBytes, (entry) => void names.add(content.toString('latin1', entry.nameAt, entry.nameEnd)));
   return names;
 }
 

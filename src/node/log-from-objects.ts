@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { CatFileRecord } from './cat-file-batch';
 import type { RepoLayout } from './git-invocation';
 import { FIELD, RECORD } from './git-log-parser';
+import { walkTree } from './git-tree-object';
 
 // The bytes `git log --first-parent --diff-merges=first-parent --raw --no-abbrev -M -z` prints with
 // `LOG_FORMAT` for `head ^since`, worked out from the commit and tree objects read through a running
@@ -182,24 +183,20 @@ function isLink(mode: string): boolean {
   return mode === '120000';
 }
 
-/** A tree object's entries with canonical modes, or undefined when it does not parse. */
+/** A tree object's entries with canonical modes, or undefined when it does not parse as git writes trees. */
 export function parseTree(content: Buffer, hashBytes: number): TreeEntry[] | undefined {
   const entries: TreeEntry[] = [];
-  let at = 0;
-  while (at < content.length) {
-    const space = content.indexOf(0x20, at);
-    const nul = space < 0 ? -1 : content.indexOf(0, space + 1);
-    if (space < 0 || nul < 0 || nul + 1 + hashBytes > content.length) return undefined;
-    const mode = canonicalMode(content.toString('latin1', at, space));
-    const name = content.subarray(space + 1, nul);
-    if (!mode || name.length === 0 || name.includes(0x2f)) return undefined;
-    const entry = { mode, name, oid: content.toString('hex', nul + 1, nul + 1 + hashBytes) };
+  let damaged = false;
+  const whole = walkTree(content, hashBytes, (raw) => {
+    const mode = canonicalMode(raw.mode);
+    const name = content.subarray(raw.nameAt, raw.nameEnd);
+    const entry = { mode: mode ?? '', name, oid: raw.oid };
     // Out of git's order or a name twice: a damaged tree, whose walk git may read otherwise.
-    if (entries.length > 0 && compareEntries(entries[entries.length - 1]!, entry) >= 0) return undefined;
-    entries.push(entry);
-    at = nul + 1 + hashBytes;
-  }
-  return entries;
+    damaged = !mode || name.length === 0 || name.includes(0x2f) || (entries.length > 0 && compareEntries(entries[entries.length - 1]!, entry) >= 0);
+    if (!damaged) entries.push(entry);
+    return !damaged;
+  });
+  return whole && !damaged ? entries : undefined;
 }
 
 /** The mode git prints for a tree entry's mode (git's `canon_mode`), or undefined for one that is not octal. */

@@ -12,6 +12,7 @@ import { latin1Of, type IndexEntry, type IndexRead } from './git-index-entries';
 import type { IndexReader } from './git-index-flags';
 import { readWhole } from './read-whole';
 import type { RepoLayout } from './git-invocation';
+import { walkTree } from './git-tree-object';
 
 /** A file changed less than this long before its lstat may change again with the same stat data (coarse clocks): never reused. */
 const SETTLED_NS = 2_000_000_000n;
@@ -238,13 +239,11 @@ async function headEntries(files: string[], oidBytes: number, objects: (names: s
 
 /** The entry named `name` in a tree object's bytes: null when it has none, undefined when the bytes are not a tree. */
 function treeEntry(tree: Buffer, name: Buffer, oidBytes: number): HeadEntry {
-  let at = 0;
-  while (at < tree.length) {
-    const space = tree.indexOf(0x20, at);
-    const nul = tree.indexOf(0, space + 1);
-    if (space < 0 || nul < 0 || nul + 1 + oidBytes > tree.length) return undefined;
-    if (nul - space - 1 === name.length && tree.compare(name, 0, name.length, space + 1, nul) === 0) return { mode: tree.toString('latin1', at, space), oid: tree.toString('hex', nul + 1, nul + 1 + oidBytes) };
-    at = nul + 1 + oidBytes;
-  }
-  return null;
+  let found: HeadEntry = null;
+  const whole = walkTree(tree, oidBytes, (entry) => {
+    if (entry.nameEnd - entry.nameAt !== name.length || tree.compare(name, 0, name.length, entry.nameAt, entry.nameEnd) !== 0) return true;
+    found = { mode: entry.mode, oid: entry.oid };
+    return false;
+  });
+  return found ?? (whole ? null : undefined);
 }
