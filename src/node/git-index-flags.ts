@@ -113,7 +113,9 @@ export class IndexReader {
     } catch (error) {
       return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : undefined;
     }
-    // Synchronous: 2 MiB into a kept buffer is ~0.5 ms, four promises many turns of a busy event loop.
+    // Synchronous, where no `preload` read the file first (a caller that did not start one, or a file
+    // replaced since): usually ~0.5 ms for 2 MiB into the kept buffer, but tens of ms right after git
+    // replaced the file on some virtual machines (see `preload`).
     try {
       // Git replaces the index file by renaming a new one over it: the open file does not change.
       const stat = fstatSync(fd, { bigint: true });

@@ -54,6 +54,11 @@ export interface RepoLayout {
   configFiles?: string[];
 }
 
+/** How long the repository's object ids are in bytes: 32 when its config says `extensions.objectFormat=sha256`, else 20. */
+export function oidBytesOf(config: ReadonlyMap<string, string[]> | undefined): number {
+  return config?.get('extensions.objectformat')?.at(-1)?.toLowerCase() === 'sha256' ? 32 : 20;
+}
+
 /** Splits a big batch into a few parts (at least `minPart` each), so several cores work on it. */
 export function splitForParallel(items: string[], minPart: number): string[][] {
   const parts = Math.min(PARALLEL_PROCESSES, Math.ceil(items.length / minPart));

@@ -4,7 +4,7 @@
 import type { SimpleGit } from 'simple-git';
 import { attributeSourcesKey, folderKeys, foldersAbove, systemAttributeFiles } from './attribute-sources';
 import { IndexReader, type IndexFacts } from './git-index-flags';
-import { chunkPathspecs, convertedPaths, type RepoLayout } from './git-invocation';
+import { chunkPathspecs, convertedPaths, oidBytesOf, type RepoLayout } from './git-invocation';
 
 /**
  * Per working-tree path (root-relative), whether git may make its file differ from the blob even
@@ -67,7 +67,7 @@ export class ConvertedPaths {
   /** Reads the index's facts and drops the kept answers when anything they depend on changed (or cannot be told). */
   private async check(layout: RepoLayout, config: () => Promise<Map<string, string[]>>): Promise<IndexFacts | undefined> {
     const settings = await config().catch(() => undefined);
-    const oidBytes = settings?.get('extensions.objectformat')?.at(-1)?.toLowerCase() === 'sha256' ? 32 : 20;
+    const oidBytes = oidBytesOf(settings);
     const pathVariable = layout.env.PATH ?? layout.env.Path;
     if (this.systemFiles?.pathVariable !== pathVariable) this.systemFiles = { pathVariable, files: systemAttributeFiles(pathVariable) };
     await this.index.ready();

@@ -11,7 +11,7 @@ import type { CatFileRecord } from './cat-file-batch';
 import { latin1Of, type IndexEntry, type IndexRead } from './git-index-entries';
 import type { IndexReader } from './git-index-flags';
 import { readWhole } from './read-whole';
-import type { RepoLayout } from './git-invocation';
+import { oidBytesOf, type RepoLayout } from './git-invocation';
 import { walkTree } from './git-tree-object';
 
 /** A file changed less than this long before its lstat may change again with the same stat data (coarse clocks): never reused. */
@@ -73,7 +73,7 @@ export class WorkingStatus {
     const paths = [...new Set(asked)];
     const config = await from.config().catch(() => undefined);
     if (!config || !layout.indexFile || !paths.every(plainPath)) return this.run(from, undefined);
-    const oidBytes = config.get('extensions.objectformat')?.at(-1)?.toLowerCase() === 'sha256' ? 32 : 20;
+    const oidBytes = oidBytesOf(config);
     await from.index.ready();
     const index = from.index.entries(layout.indexFile, oidBytes, new Set(paths.map((p) => latin1Of(layout.prefix + p))));
     if (!index || index.mtimeNs === 0n) return this.run(from, undefined);
